@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { Decimal } from '../decimal/decimal.js';
+import { Ratio } from '../decimal/ratio.js';
+import {
+  formatCount,
+  formatDate,
+  formatPercent,
+  formatPoints,
+  formatPointsFixed,
+  formatSignedPoints,
+  formatThreshold,
+} from './format.js';
+
+describe('Vietnamese display formatting', () => {
+  it('shows points with a decimal comma, at most two decimals', () => {
+    expect(formatPoints(Decimal.of('78.422'))).toBe('78,42');
+    expect(formatPoints(Decimal.of('13.5'))).toBe('13,5');
+    expect(formatPoints(Decimal.of('1'))).toBe('1');
+    expect(formatPoints(Decimal.of('84.965'))).toBe('84,97');
+  });
+
+  it('pads table columns to two decimals', () => {
+    expect(formatPointsFixed(Decimal.of('13.5'))).toBe('13,50');
+  });
+
+  it('shows percentages to two decimals', () => {
+    expect(formatPercent(Ratio.of(57400, 596))).toBe('96,31%');
+    expect(formatPercent(Ratio.of(3700, 301))).toBe('12,29%');
+    expect(formatPercent(Ratio.of(700, 301))).toBe('2,33%');
+  });
+
+  it('groups thousands with a dot', () => {
+    expect(formatCount(22855)).toBe('22.855');
+    expect(formatPoints(Decimal.of('1234567.891'))).toBe('1.234.567,89');
+  });
+
+  it('writes thresholds as documents do', () => {
+    expect(formatThreshold(Decimal.of('100'))).toBe('100%');
+    expect(formatThreshold(Decimal.of('72.5'))).toBe('72,5%');
+  });
+
+  it('signs changes', () => {
+    expect(formatSignedPoints(Decimal.of('1.39'))).toBe('+1,39');
+    expect(formatSignedPoints(Decimal.of('-0.85'))).toBe('-0,85');
+    expect(formatSignedPoints(Decimal.ZERO)).toBe('0');
+  });
+
+  it('writes dates dd/mm/yyyy', () => {
+    expect(formatDate('2023-01-10')).toBe('10/01/2023');
+  });
+});

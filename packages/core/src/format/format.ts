@@ -1,0 +1,66 @@
+import { Decimal } from '../decimal/decimal.js';
+import { Ratio } from '../decimal/ratio.js';
+
+/**
+ * Display formatting, Vietnamese style: decimal comma, dot between thousands, dates
+ * dd/mm/yyyy. This module is the only place where a value is rounded for people to read;
+ * stored and computed values stay exact.
+ */
+
+export interface NumberFormat {
+  /** Digits after the comma at most (rounded half away from zero). */
+  maxDecimals: number;
+  /** Digits after the comma at least (padded with zeros). */
+  minDecimals: number;
+}
+
+/** Digits used when showing points and percentages, as official tables do. */
+export const DISPLAY_DECIMALS = 2;
+
+export function formatNumber(value: Decimal | Ratio, format: NumberFormat): string {
+  const rounded = (value instanceof Decimal ? value.toRatio() : value).round(format.maxDecimals);
+  const [whole = '0', fraction = ''] = rounded.toString().split('.');
+  const negative = whole.startsWith('-');
+  const digits = negative ? whole.slice(1) : whole;
+  const grouped = digits.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+  const shown = fraction.padEnd(format.minDecimals, '0');
+  return `${negative ? '-' : ''}${grouped}${shown ? `,${shown}` : ''}`;
+}
+
+/** Points as in reports: "78,42", "13,5", "1". */
+export function formatPoints(value: Decimal | Ratio): string {
+  return formatNumber(value, { maxDecimals: DISPLAY_DECIMALS, minDecimals: 0 });
+}
+
+/** Points in a table column, always two decimals: "13,50". */
+export function formatPointsFixed(value: Decimal | Ratio): string {
+  return formatNumber(value, { maxDecimals: DISPLAY_DECIMALS, minDecimals: DISPLAY_DECIMALS });
+}
+
+/** A computed percentage, always two decimals: "96,31%". */
+export function formatPercent(value: Decimal | Ratio): string {
+  return `${formatNumber(value, { maxDecimals: DISPLAY_DECIMALS, minDecimals: DISPLAY_DECIMALS })}%`;
+}
+
+/** A threshold written in a rule, as the document writes it: "100%", "72,5%". */
+export function formatThreshold(value: Decimal): string {
+  return `${formatNumber(value, { maxDecimals: Decimal.SCALE, minDecimals: 0 })}%`;
+}
+
+/** A whole count: "22.855". */
+export function formatCount(value: number | bigint): string {
+  return formatNumber(Decimal.fromInt(value), { maxDecimals: 0, minDecimals: 0 });
+}
+
+/** A signed change with its sign always shown: "+1,39", "-0,85", "0". */
+export function formatSignedPoints(value: Decimal | Ratio): string {
+  const text = formatPoints(value);
+  return text.startsWith('-') || text === '0' ? text : `+${text}`;
+}
+
+/** An ISO date "2023-01-10" shown as "10/01/2023". */
+export function formatDate(isoDate: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
+  if (!match) return isoDate;
+  return `${match[3]}/${match[2]}/${match[1]}`;
+}

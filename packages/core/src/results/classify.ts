@@ -1,0 +1,50 @@
+import type { Ratio } from '../decimal/ratio.js';
+import type { Band, FlagRule, HeadRatingLevel } from './policy.js';
+
+export interface AreaPercent {
+  code: string;
+  /** Undefined when nothing in the area applies to the unit. */
+  percent: Ratio | undefined;
+}
+
+/** The first band whose lower bound the index reaches. */
+export function bandOf(percent: Ratio | undefined, bands: readonly Band[]): string | undefined {
+  if (percent === undefined) return undefined;
+  return bands.find((band) => percent.gte(band.minPercent))?.label;
+}
+
+/**
+ * The first level whose conditions hold on the total % and on every applicable area's %;
+ * a unit that meets none gets the last level (seed 001, read as "drops to the next level whose
+ * conditions it meets").
+ */
+export function headRatingOf(
+  percent: Ratio | undefined,
+  areas: readonly AreaPercent[],
+  levels: readonly HeadRatingLevel[],
+): string | undefined {
+  if (percent === undefined) return undefined;
+  const areaPercents = areas.flatMap((a) => (a.percent === undefined ? [] : [a.percent]));
+  const met = levels.find(
+    (level) =>
+      percent.gte(level.minPercent) && areaPercents.every((p) => p.gte(level.minAreaPercent)),
+  );
+  return (met ?? levels[levels.length - 1])?.label;
+}
+
+export interface RaisedFlag {
+  label: string;
+  /** The named areas that are below the threshold. */
+  areaCodes: string[];
+}
+
+export function flagsOf(areas: readonly AreaPercent[], rules: readonly FlagRule[]): RaisedFlag[] {
+  const raised: RaisedFlag[] = [];
+  for (const rule of rules) {
+    const below = areas
+      .filter((a) => rule.areaCodes.includes(a.code) && a.percent !== undefined && a.percent.lt(rule.belowPercent))
+      .map((a) => a.code);
+    if (below.length > 0) raised.push({ label: rule.label, areaCodes: below });
+  }
+  return raised;
+}

@@ -1,0 +1,56 @@
+import { Decimal } from '../decimal/decimal.js';
+import { formatDate, formatThreshold } from '../format/format.js';
+import { exact } from './outcome.js';
+import type { Rule } from './rule.js';
+
+/** One Vietnamese sentence saying how the leaf is scored, for forms, guidance and exports. */
+export function describeRule(rule: Rule, maxPoints: Decimal): string {
+  const max = exact(maxPoints);
+  switch (rule.kind) {
+    case 'passFail':
+      return rule.conditions.length === 0
+        ? `Đạt: ${max} điểm; không đạt: 0 điểm`
+        : `Đạt đủ các điều kiện (${rule.conditions.join('; ')}): ${max} điểm; thiếu một điều kiện: 0 điểm`;
+    case 'timeliness':
+      return `Đúng hạn${rule.deadline ? ` (${formatDate(rule.deadline)})` : ''}: ${max} điểm; chậm: ${exact(rule.latePoints)} điểm; không thực hiện: ${exact(rule.notDonePoints)} điểm`;
+    case 'countOnTime':
+      return rule.partialCredit
+        ? `${max} điểm × số đúng hạn ÷ ${rule.required}`
+        : `Đủ ${rule.required}, đúng hạn: ${max} điểm; còn lại: 0 điểm`;
+    case 'ratioBands':
+      return rule.bands
+        .map((b) => `${b.inclusive ? '≥' : '>'} ${formatThreshold(b.minPercent)}: ${exact(b.points)} điểm`)
+        .concat(['thấp hơn: 0 điểm'])
+        .join('; ');
+    case 'proportional':
+      return rule.fullAtPercent.equals(Decimal.HUNDRED)
+        ? `${max} điểm × tỷ lệ đạt được`
+        : `Từ ${formatThreshold(rule.fullAtPercent)} trở lên: ${max} điểm; thấp hơn: ${max} × tỷ lệ ÷ ${formatThreshold(rule.fullAtPercent)}`;
+    case 'relativeToBest':
+      return rule.higherIsBetter
+        ? `${max} điểm × giá trị ÷ giá trị cao nhất trong nhóm`
+        : `${max} điểm × giá trị thấp nhất trong nhóm ÷ giá trị`;
+    case 'perItem':
+      return `${exact(rule.pointsPerItem)} điểm mỗi kết quả, tối đa ${exact((rule.cap ?? maxPoints).min(maxPoints))} điểm`;
+    case 'deduction':
+      return `${max} điểm, trừ ${exact(rule.pointsPerOccurrence)} điểm mỗi trường hợp, thấp nhất ${exact(rule.minPoints)} điểm`;
+    case 'bonusPenalty':
+      return `Điểm thưởng tối đa ${exact(rule.bonusCap)}, điểm trừ tối đa ${exact(rule.penaltyCap)} (ngoài thang điểm)`;
+    case 'noneArose':
+      return `Không phát sinh: ${max} điểm; nếu phát sinh: ${describeRule(rule.otherwise, maxPoints)}`;
+    case 'notApplicableWhen':
+      return `Không áp dụng khi ${rule.condition}; còn lại: ${describeRule(rule.otherwise, maxPoints)}`;
+    case 'survey':
+      return `${max} điểm × điểm bình quân khảo sát (${rule.groups.map((g) => `${g.label} × ${exact(g.weight)}`).join(', ')})`;
+    case 'externalIndex':
+      return `${max} điểm × chỉ số ÷ ${exact(rule.fullAt)}`;
+    case 'lowerUnits':
+      return rule.aggregate === 'mean'
+        ? `${max} điểm × bình quân chỉ số của các đơn vị cấp dưới`
+        : rule.aggregate === 'min'
+          ? `${max} điểm × chỉ số thấp nhất của các đơn vị cấp dưới`
+          : `${max} điểm × tỷ lệ đơn vị cấp dưới đạt từ ${formatThreshold(rule.thresholdPercent ?? Decimal.ZERO)}`;
+    case 'manual':
+      return `Chấm trực tiếp từ 0 đến ${max} điểm${rule.step ? `, bước ${exact(rule.step)}` : ''}`;
+  }
+}

@@ -1,0 +1,53 @@
+import { Decimal } from '../decimal/decimal.js';
+import type { Ratio } from '../decimal/ratio.js';
+import { formatNumber } from '../format/format.js';
+
+/** What a leaf comes to for one unit. */
+export type LeafOutcome =
+  | { status: 'scored'; points: Decimal; explanation: string }
+  /** The leaf does not apply: its max leaves the unit's denominator. */
+  | { status: 'notApplicable'; explanation: string }
+  /** Nothing entered yet: counts as 0 points, and is reported. */
+  | { status: 'missing'; explanation: string };
+
+export interface RuleContext {
+  maxPoints: Decimal;
+  /** Fractional digits the framework keeps for computed points (half away from zero). */
+  pointsDecimals: number;
+  /** Best value in the unit's peer group, for relativeToBest leaves. */
+  best?: Decimal;
+}
+
+/** Exact points with a decimal comma, no rounding: "1,636", "0,95", "2". */
+export function exact(value: Decimal): string {
+  return formatNumber(value, { maxDecimals: Decimal.SCALE, minDecimals: 0 });
+}
+
+export function outOf(points: Decimal, max: Decimal): string {
+  return `${exact(points)}/${exact(max)}`;
+}
+
+export function scored(points: Decimal, ctx: RuleContext, reason: string): LeafOutcome {
+  return {
+    status: 'scored',
+    points,
+    explanation: `${reason} → ${outOf(points, ctx.maxPoints)}`,
+  };
+}
+
+/** Brings a computed fraction of points to the framework's stated precision. */
+export function quantize(points: Ratio, ctx: RuleContext): Decimal {
+  return points.round(ctx.pointsDecimals);
+}
+
+/** Facts that parse but make no sense for this leaf; `field` is the key within the facts. */
+export class FactsError extends Error {
+  override readonly name = 'FactsError';
+
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,70 @@
+import type { Table } from './table.js';
+
+/**
+ * Reads CSV text as saved by spreadsheet programs: UTF-8 with or without BOM, separated by
+ * commas, semicolons (the usual choice where the decimal mark is a comma) or tabs, quotes
+ * doubled inside quoted fields. Empty fields become null.
+ */
+export function parseCsv(text: string, sheet: string): Table {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const delimiter = detectDelimiter(body);
+  const rows: (string | null)[][] = [];
+  let row: (string | null)[] = [];
+  let field = '';
+  let quoted = false;
+  let wasQuoted = false;
+  const endField = () => {
+    row.push(field === '' && !wasQuoted ? null : field);
+    field = '';
+    wasQuoted = false;
+  };
+  for (let i = 0; i < body.length; i++) {
+    const ch = body[i];
+    if (quoted) {
+      if (ch === '"') {
+        if (body[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else {
+          quoted = false;
+        }
+      } else {
+        field += ch;
+      }
+    } else if (ch === '"' && field === '') {
+      quoted = true;
+      wasQuoted = true;
+    } else if (ch === delimiter) {
+      endField();
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && body[i + 1] === '\n') i++;
+      endField();
+      rows.push(row);
+      row = [];
+    } else {
+      field += ch;
+    }
+  }
+  if (field !== '' || wasQuoted || row.length > 0) {
+    endField();
+    rows.push(row);
+  }
+  return { sheet, rows };
+}
+
+function detectDelimiter(text: string): string {
+  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
+  const counts = [';', ',', '\t'].map((d) => ({ d, n: countOutsideQuotes(firstLine, d) }));
+  counts.sort((a, b) => b.n - a.n);
+  return counts[0] && counts[0].n > 0 ? counts[0].d : ',';
+}
+
+function countOutsideQuotes(line: string, delimiter: string): number {
+  let count = 0;
+  let quoted = false;
+  for (const ch of line) {
+    if (ch === '"') quoted = !quoted;
+    else if (ch === delimiter && !quoted) count++;
+  }
+  return count;
+}

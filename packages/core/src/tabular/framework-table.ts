@@ -1,0 +1,194 @@
+import type { Decimal } from '../decimal/decimal.js';
+import { DomainError, ERROR_CODES, type Issue } from '../errors.js';
+import { checkFrameworkNodes } from '../framework/build-framework.js';
+import type { FrameworkInput, FrameworkNodeInput } from '../framework/framework.js';
+import { ruleSchema } from '../rules/rule-schema.js';
+import { toIssues } from '../validation/parse-input.js';
+import { describeRequired, locateColumns, type ColumnRole } from './columns.js';
+import { cellCode, cellDecimal, cellIssue, cellText, isBlank, normalizeHeader, type Table } from './table.js';
+import { checkTotals } from './framework-totals.js';
+
+type FrameworkColumn =
+  | 'code'
+  | 'title'
+  | 'maxPoints'
+  | 'achieved'
+  | 'target'
+  | 'tasks'
+  | 'leadUnit'
+  | 'rule'
+  | 'evidence'
+  | 'appliesTo'
+  | 'guidance';
+
+const ROLES: ColumnRole<FrameworkColumn>[] = [
+  {
+    key: 'code',
+    label: '"Stt" (mã 1, 1.1, 1.1.1)',
+    match: (h) => ['stt', 'tt', 'ma', 'ma so', 'so tt', 'so thu tu', 'ma tieu chi'].includes(h),
+  },
+  { key: 'maxPoints', label: '"Điểm chuẩn" (hoặc "Điểm tối đa")', match: (h) => h.includes('diem chuan') || h.includes('diem toi da') },
+  {
+    key: 'achieved',
+    label: '"Điểm đạt được"',
+    match: (h) => h.startsWith('diem') && (/\bdat\b/.test(h) || h.includes('tu cham') || h.includes('tham dinh')),
+  },
+  { key: 'target', label: '"Mục tiêu"', match: (h) => h.includes('muc tieu') },
+  { key: 'tasks', label: '"Nhiệm vụ/Giải pháp"', match: (h) => h.includes('nhiem vu') || h.includes('giai phap') },
+  { key: 'leadUnit', label: '"Đơn vị chủ trì"', match: (h) => h.includes('chu tri') || h.includes('phu trach') },
+  { key: 'rule', label: '"Quy tắc chấm"', match: (h) => h.includes('quy tac') || h.includes('cach cham') },
+  { key: 'evidence', label: '"Tài liệu kiểm chứng"', match: (h) => h.includes('kiem chung') },
+  { key: 'appliesTo', label: '"Áp dụng cho"', match: (h) => h.includes('ap dung') },
+  { key: 'guidance', label: '"Hướng dẫn"', match: (h) => h.includes('huong dan') },
+  {
+    key: 'title',
+    label: '"Lĩnh vực/Tiêu chí" (tên)',
+    match: (h) => h.includes('tieu chi') || h.includes('linh vuc') || h.includes('noi dung') || h === 'ten' || h.includes('chi so'),
+  },
+];
+
+/** A framework read from a table like the appendix of seed 004, with its optional columns. */
+export interface FrameworkTable {
+  framework: FrameworkInput;
+  /** Sheet row (1-based) of each node. */
+  rows: Map<string, number>;
+  /** "Điểm … đạt được": points achieved, for every node that has one. */
+  achieved: Map<string, Decimal>;
+  targets: Map<string, Decimal>;
+  tasks: Map<string, string>;
+  leadUnits: Map<string, string>;
+}
+
+const list = (text: string) =>
+  text
+    .split(/[\n;]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+/**
+ * Reads a framework table. Every problem (bad number, duplicate code, missing parent, a
+ * parent's max or points not the sum of its children's, a wrong total row) is reported with
+ * sheet, row and column, and then nothing is returned: IMPORT_REJECTED.
+ */
+export function parseFrameworkTable(table: Table, meta: { name: string; year?: number; unitType?: string }): FrameworkTable {
+  const located = locateColumns(table, ROLES, ['code', 'maxPoints', 'title']);
+  if (!located) {
+    throw new DomainError(ERROR_CODES.IMPORT_REJECTED, 'Không đọc được bộ chỉ số', [
+      {
+        sheet: table.sheet,
+        message: `không tìm thấy dòng tiêu đề: cần ${describeRequired(ROLES, ['code', 'title', 'maxPoints'])} trong 30 dòng đầu`,
+      },
+    ]);
+  }
+  const { columns, headers, headerRow } = located;
+  const col = (key: FrameworkColumn) => columns.get(key);
+  const issues: Issue[] = [];
+  const at = (r: number, key: FrameworkColumn, message: string) => {
+    const c = col(key);
+    issues.push(cellIssue(table, r, c, c === undefined ? undefined : headers[c], message));
+  };
+
+  const nodes: FrameworkNodeInput[] = [];
+  const nodeRows: number[] = [];
+  const result: Omit<FrameworkTable, 'framework'> = {
+    rows: new Map(),
+    achieved: new Map(),
+    targets: new Map(),
+    tasks: new Map(),
+    leadUnits: new Map(),
+  };
+  let totalRow: number | undefined;
+
+  for (let r = headerRow + 1; r < table.rows.length; r++) {
+    const row = table.rows[r] ?? [];
+    const get = (key: FrameworkColumn) => {
+      const c = col(key);
+      return c === undefined ? undefined : row[c];
+    };
+    if (row.every((cell) => isBlank(cell))) continue;
+    const code = cellCode(get('code'));
+    const title = cellText(get('title'));
+    if (code === '') {
+      if (normalizeHeader(title).startsWith('tong')) totalRow = r;
+      else if (!isBlank(get('maxPoints'))) at(r, 'code', 'dòng có điểm chuẩn nhưng thiếu mã (Stt)');
+      continue;
+    }
+    const readDecimal = (key: FrameworkColumn, required: boolean): Decimal | undefined => {
+      const cell = get(key);
+      if (isBlank(cell)) {
+        if (required) at(r, key, 'thiếu giá trị');
+        return undefined;
+      }
+      const parsed = cellDecimal(cell);
+      if (!parsed.ok) {
+        at(r, key, parsed.reason);
+        return undefined;
+      }
+      return parsed.value;
+    };
+    const maxPoints = readDecimal('maxPoints', true);
+    const achieved = readDecimal('achieved', false);
+    const target = readDecimal('target', false);
+    let rule;
+    const ruleText = cellText(get('rule'));
+    if (ruleText !== '') {
+      rule = parseRuleCell(ruleText, (message) => at(r, 'rule', message));
+    }
+    if (maxPoints === undefined) continue;
+    if (result.rows.has(code)) {
+      at(r, 'code', `mã ${code} trùng với dòng ${result.rows.get(code)} (nếu là 1.10, hãy định dạng cột mã là văn bản để Excel không đổi thành 1.1)`);
+      continue;
+    }
+    result.rows.set(code, r + 1);
+    nodeRows.push(r);
+    nodes.push({
+      code,
+      title,
+      maxPoints,
+      rule,
+      evidence: list(cellText(get('evidence'))),
+      appliesTo: list(cellText(get('appliesTo')).replace(/,/g, ';')),
+      guidance: cellText(get('guidance')) || undefined,
+    });
+    if (achieved !== undefined) result.achieved.set(code, achieved);
+    if (target !== undefined) result.targets.set(code, target);
+    const tasks = cellText(get('tasks'));
+    if (tasks !== '') result.tasks.set(code, tasks);
+    const lead = cellText(get('leadUnit'));
+    if (lead !== '') result.leadUnits.set(code, lead);
+  }
+
+  const framework: FrameworkInput = { name: meta.name, year: meta.year, unitType: meta.unitType, nodes };
+  for (const issue of checkFrameworkNodes(framework)) {
+    const r = nodeRows[issue.nodeIndex];
+    if (r !== undefined) at(r, issue.field === 'maxPoints' ? 'maxPoints' : issue.field, issue.message);
+  }
+  if (nodes.length === 0 && issues.length === 0) {
+    issues.push({ sheet: table.sheet, message: 'bảng không có dòng nào có mã và điểm chuẩn' });
+  }
+  if (issues.length === 0) {
+    issues.push(...checkTotals(table, located, nodes, nodeRows, result.achieved, totalRow));
+  }
+  if (issues.length > 0) {
+    throw new DomainError(ERROR_CODES.IMPORT_REJECTED, `Không nhập được bộ chỉ số từ trang "${table.sheet}"`, issues);
+  }
+  return { framework, ...result };
+}
+
+function parseRuleCell(text: string, report: (message: string) => void) {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    report('quy tắc chấm phải viết dạng JSON, ví dụ {"kind":"passFail"}');
+    return undefined;
+  }
+  const parsed = ruleSchema.safeParse(json);
+  if (!parsed.success) {
+    for (const issue of toIssues(parsed.error)) {
+      report(`quy tắc chấm${issue.path ? ` (${issue.path})` : ''}: ${issue.message}`);
+    }
+    return undefined;
+  }
+  return parsed.data;
+}

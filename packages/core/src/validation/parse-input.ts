@@ -1,0 +1,151 @@
+import { z } from 'zod';
+import { Decimal } from '../decimal/decimal.js';
+import { DomainError, ERROR_CODES, type Issue } from '../errors.js';
+
+/** A number given as a JSON number or as text with a decimal comma or point. */
+export const decimalInput = z.union([z.number(), z.string()]).transform((value, ctx) => {
+  const parsed = Decimal.parse(value);
+  if (!parsed.ok) {
+    ctx.issues.push({ code: 'custom', message: parsed.reason, input: value });
+    return z.NEVER;
+  }
+  return parsed.value;
+});
+
+/** A whole count; as text it may use Vietnamese thousands dots: "22.855". */
+export const countInput = z.union([z.number(), z.string()]).transform((value, ctx) => {
+  const parsed = parseCount(value);
+  if (!parsed.ok) {
+    ctx.issues.push({ code: 'custom', message: parsed.reason, input: value });
+    return z.NEVER;
+  }
+  return parsed.value;
+});
+
+export function parseCount(
+  value: string | number,
+): { ok: true; value: number } | { ok: false; reason: string } {
+  if (typeof value === 'number') {
+    return Number.isSafeInteger(value) && value >= 0
+      ? { ok: true, value }
+      : { ok: false, reason: `${value} không phải là số nguyên không âm` };
+  }
+  const text = value.trim().replace(/\s+/g, '');
+  // A count cannot have decimals, so a dot or comma before groups of three digits is a
+  // thousands separator as Vietnamese writes it.
+  if (/^\d{1,3}([.,]\d{3})+$/.test(text) || /^\d+$/.test(text)) {
+    const parsed = Number(text.replace(/[.,]/g, ''));
+    if (Number.isSafeInteger(parsed)) return { ok: true, value: parsed };
+  }
+  return { ok: false, reason: `"${value}" không phải là số nguyên không âm` };
+}
+
+/** An ISO calendar date "2023-01-10" (also accepted: "10/01/2023"). */
+export const dateInput = z.string().transform((value, ctx) => {
+  const iso = parseDate(value);
+  if (iso === undefined) {
+    ctx.issues.push({
+      code: 'custom',
+      message: `"${value}" không phải là ngày hợp lệ (dd/mm/yyyy hoặc yyyy-mm-dd)`,
+      input: value,
+    });
+    return z.NEVER;
+  }
+  return iso;
+});
+
+export function parseDate(value: string): string | undefined {
+  const text = value.trim();
+  let match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
+  let parts: [number, number, number] | undefined;
+  if (match) parts = [Number(match[1]), Number(match[2]), Number(match[3])];
+  match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
+  if (match) parts = [Number(match[3]), Number(match[2]), Number(match[1])];
+  if (!parts) return undefined;
+  const [year, month, day] = parts;
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/** "units[2].points.1.2" from a zod path. */
+export function formatPath(path: readonly PropertyKey[], prefix = ''): string {
+  let text = prefix;
+  for (const key of path) {
+    if (typeof key === 'number') text += `[${key}]`;
+    else text += text === '' ? String(key) : `.${String(key)}`;
+  }
+  return text;
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  string: 'chuỗi ký tự',
+  number: 'số',
+  boolean: 'đúng/sai (true/false)',
+  object: 'đối tượng',
+  array: 'danh sách',
+  int: 'số nguyên',
+};
+
+/** Vietnamese text for the zod issues our schemas can raise. */
+function vietnameseMessage(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined
+        ? 'bắt buộc nhưng đang thiếu'
+        : `phải là ${TYPE_NAMES[issue.expected] ?? issue.expected}`;
+    case 'too_small':
+      return issue.origin === 'array'
+        ? `cần ít nhất ${String(issue.minimum)} phần tử`
+        : issue.origin === 'string'
+          ? 'không được để trống'
+          : `phải lớn hơn hoặc bằng ${String(issue.minimum)}`;
+    case 'too_big':
+      return issue.origin === 'array'
+        ? `nhiều nhất ${String(issue.maximum)} phần tử`
+        : issue.origin === 'string'
+          ? `dài quá ${String(issue.maximum)} ký tự`
+          : `phải nhỏ hơn hoặc bằng ${String(issue.maximum)}`;
+    case 'invalid_value':
+      return `phải là một trong: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    case 'unrecognized_keys':
+      return `có trường không được hỗ trợ: ${issue.keys.join(', ')}`;
+    case 'invalid_union':
+      return 'discriminator' in issue && issue.discriminator !== undefined
+        ? 'loại không được hỗ trợ'
+        : 'giá trị không hợp lệ';
+    case 'invalid_format':
+      return 'sai định dạng';
+    case 'not_multiple_of':
+      return `phải là bội số của ${String(issue.divisor)}`;
+    case 'custom':
+      return issue.message;
+    default:
+      return 'giá trị không hợp lệ';
+  }
+}
+
+/** Zod issues as our issues, in Vietnamese, each with its JSON path. */
+export function toIssues(error: z.ZodError, pathPrefix = ''): Issue[] {
+  return error.issues.map((issue) => ({
+    path: formatPath(issue.path, pathPrefix),
+    message: vietnameseMessage(issue),
+  }));
+}
+
+/** Parses with a schema or throws a DomainError listing every problem in Vietnamese. */
+export function parseInput<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  what: string,
+  pathPrefix = '',
+): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const issues = toIssues(result.error, pathPrefix);
+  throw new DomainError(ERROR_CODES.VALIDATION_FAILED, `${what} không hợp lệ`, issues);
+}
