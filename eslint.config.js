@@ -8,19 +8,35 @@ const PURE_CORE_MESSAGE =
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/node_modules/**', 'coverage/**', 'data/**', 'test-results/**', 'playwright-report/**'],
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      'coverage/**',
+      'data/**',
+      'test-results/**',
+      'playwright-report/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      parserOptions: {
+        projectService: { allowDefaultProject: ['*.config.ts', '*.config.js'] },
+        tsconfigRootDir: import.meta.dirname,
+      },
       globals: { ...globals.node },
     },
     rules: {
       '@typescript-eslint/consistent-type-imports': 'error',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: true },
+      ],
       eqeqeq: ['error', 'always'],
       'no-console': 'error',
     },
@@ -41,15 +57,26 @@ export default tseslint.config(
       ],
       'no-restricted-globals': [
         'error',
-        ...['process', 'Buffer', 'fetch', 'setTimeout', 'setInterval', 'require', 'globalThis', 'crypto', 'performance'].map(
-          (name) => ({ name, message: PURE_CORE_MESSAGE }),
-        ),
+        ...[
+          'process',
+          'Buffer',
+          'fetch',
+          'setTimeout',
+          'setInterval',
+          'require',
+          'globalThis',
+          'crypto',
+          'performance',
+        ].map((name) => ({ name, message: PURE_CORE_MESSAGE })),
       ],
       'no-restricted-syntax': [
         'error',
         { selector: "NewExpression[callee.name='Date']", message: PURE_CORE_MESSAGE },
         { selector: "MemberExpression[object.name='Date']", message: PURE_CORE_MESSAGE },
-        { selector: "MemberExpression[object.name='Math'][property.name='random']", message: PURE_CORE_MESSAGE },
+        {
+          selector: "MemberExpression[object.name='Math'][property.name='random']",
+          message: PURE_CORE_MESSAGE,
+        },
         { selector: 'ImportExpression', message: PURE_CORE_MESSAGE },
       ],
     },

@@ -3,7 +3,11 @@ export { Ratio } from './decimal/ratio.js';
 export * from './errors.js';
 export * from './format/format.js';
 export * from './framework/framework.js';
-export { buildFramework, checkFrameworkNodes, type FrameworkIssue } from './framework/build-framework.js';
+export {
+  buildFramework,
+  checkFrameworkNodes,
+  type FrameworkIssue,
+} from './framework/build-framework.js';
 export { frameworkInputSchema } from './framework/framework-schema.js';
 export * from './rules/rule.js';
 export { ruleSchema } from './rules/rule-schema.js';
@@ -23,11 +27,23 @@ export type { RaisedFlag, AreaPercent } from './results/classify.js';
 export { bandOf, headRatingOf, flagsOf } from './results/classify.js';
 export type { LostPoints } from './results/lost-points.js';
 export { parseResultsRequest, resultsRequestSchema } from './results/request.js';
-export { presentResults, PERCENT_OUTPUT_DECIMALS, type ResultsJson } from './results/present-results.js';
+export {
+  presentResults,
+  PERCENT_OUTPUT_DECIMALS,
+  type ResultsJson,
+} from './results/present-results.js';
 export * from './tabular/table.js';
 export { parseCsv } from './tabular/csv.js';
 export { parseFrameworkTable, type FrameworkTable } from './tabular/framework-table.js';
 export { parseScoresTable, headerCode, type ScoresTable } from './tabular/scores-table.js';
 export { parsePreviousTable } from './tabular/previous-table.js';
 export { parseLineageTable } from './tabular/lineage-table.js';
-export { decimalInput, countInput, dateInput, parseCount, parseDate, parseInput, toIssues } from './validation/parse-input.js';
+export {
+  decimalInput,
+  countInput,
+  dateInput,
+  parseCount,
+  parseDate,
+  parseInput,
+  toIssues,
+} from './validation/parse-input.js';

@@ -1,5 +1,5 @@
 import { Decimal } from '../decimal/decimal.js';
-import { Ratio } from '../decimal/ratio.js';
+import type { Ratio } from '../decimal/ratio.js';
 
 /**
  * Display formatting, Vietnamese style: decimal comma, dot between thousands, dates

@@ -26,7 +26,11 @@ export function checkFrameworkNodes(input: FrameworkInput): FrameworkIssue[] {
   const firstIndex = new Map<string, number>();
   input.nodes.forEach((node, nodeIndex) => {
     if (!CODE.test(node.code)) {
-      issues.push({ nodeIndex, field: 'code', message: `mã "${node.code}" không đúng dạng 1, 1.2, 1.2.3` });
+      issues.push({
+        nodeIndex,
+        field: 'code',
+        message: `mã "${node.code}" không đúng dạng 1, 1.2, 1.2.3`,
+      });
       return;
     }
     const seen = firstIndex.get(node.code);
@@ -47,7 +51,11 @@ export function checkFrameworkNodes(input: FrameworkInput): FrameworkIssue[] {
     const parent = parentCode(node.code);
     if (parent === undefined) return;
     if (!firstIndex.has(parent)) {
-      issues.push({ nodeIndex, field: 'code', message: `mã ${node.code} không có mục cha ${parent}` });
+      issues.push({
+        nodeIndex,
+        field: 'code',
+        message: `mã ${node.code} không có mục cha ${parent}`,
+      });
       return;
     }
     children.set(parent, [...(children.get(parent) ?? []), nodeIndex]);
@@ -94,7 +102,8 @@ export function buildFramework(input: FrameworkInput): Framework {
   if (!Number.isInteger(pointsDecimals) || pointsDecimals < 0 || pointsDecimals > Decimal.SCALE) {
     issues.push({ path: 'pointsDecimals', message: `phải là số nguyên từ 0 đến ${Decimal.SCALE}` });
   }
-  if (input.nodes.length === 0) issues.push({ path: 'nodes', message: 'bộ chỉ số chưa có mục nào' });
+  if (input.nodes.length === 0)
+    issues.push({ path: 'nodes', message: 'bộ chỉ số chưa có mục nào' });
   if (issues.length > 0) {
     throw new DomainError(ERROR_CODES.FRAMEWORK_INVALID, 'Bộ chỉ số không hợp lệ', issues);
   }

@@ -21,7 +21,8 @@ export function bestValues(
   const result = new Map<string, Map<string, Decimal>>();
   if (leaves.length === 0) return result;
   const byGroup = new Map<string, UnitInput[]>();
-  for (const unit of units) byGroup.set(groupOf(unit), [...(byGroup.get(groupOf(unit)) ?? []), unit]);
+  for (const unit of units)
+    byGroup.set(groupOf(unit), [...(byGroup.get(groupOf(unit)) ?? []), unit]);
   for (const [group, members] of byGroup) {
     const bests = new Map<string, Decimal>();
     for (const { leaf, rule } of leaves) {
@@ -41,7 +42,8 @@ export function bestValues(
 function relativeRule(rule: Rule | undefined): RelativeToBestRule | undefined {
   if (rule === undefined) return undefined;
   if (rule.kind === 'relativeToBest') return rule;
-  if (rule.kind === 'noneArose' || rule.kind === 'notApplicableWhen') return relativeRule(rule.otherwise);
+  if (rule.kind === 'noneArose' || rule.kind === 'notApplicableWhen')
+    return relativeRule(rule.otherwise);
   return undefined;
 }
 
@@ -55,9 +57,17 @@ function relativeValue(facts: unknown): Decimal | undefined {
 }
 
 function appliesTo(framework: Framework, leaf: FrameworkNode, unit: UnitInput): boolean {
-  for (let node: FrameworkNode | undefined = leaf; node; node = node.parent ? framework.byCode.get(node.parent) : undefined) {
+  for (
+    let node: FrameworkNode | undefined = leaf;
+    node;
+    node = node.parent ? framework.byCode.get(node.parent) : undefined
+  ) {
     if (unit.notApplicable.has(node.code)) return false;
-    if (node.appliesTo.length > 0 && (unit.type === undefined || !node.appliesTo.includes(unit.type))) return false;
+    if (
+      node.appliesTo.length > 0 &&
+      (unit.type === undefined || !node.appliesTo.includes(unit.type))
+    )
+      return false;
   }
   return true;
 }

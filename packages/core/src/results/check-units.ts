@@ -10,14 +10,20 @@ export function checkUnits(framework: Framework, units: readonly UnitInput[]): I
     const path = `units[${i}]`;
     const first = seen.get(unit.id);
     if (first !== undefined) {
-      issues.push({ path: `${path}.id`, message: `mã đơn vị "${unit.id}" trùng với units[${first}]` });
+      issues.push({
+        path: `${path}.id`,
+        message: `mã đơn vị "${unit.id}" trùng với units[${first}]`,
+      });
     } else {
       seen.set(unit.id, i);
     }
     const checkCode = (code: string, field: string, leafOnly: boolean) => {
       const node = framework.byCode.get(code);
       if (!node) {
-        issues.push({ path: `${path}.${field}.${code}`, message: `mã ${code} không có trong bộ chỉ số` });
+        issues.push({
+          path: `${path}.${field}.${code}`,
+          message: `mã ${code} không có trong bộ chỉ số`,
+        });
       } else if (leafOnly && node.children.length > 0) {
         issues.push({
           path: `${path}.${field}.${code}`,

@@ -42,7 +42,12 @@ export function flagsOf(areas: readonly AreaPercent[], rules: readonly FlagRule[
   const raised: RaisedFlag[] = [];
   for (const rule of rules) {
     const below = areas
-      .filter((a) => rule.areaCodes.includes(a.code) && a.percent !== undefined && a.percent.lt(rule.belowPercent))
+      .filter(
+        (a) =>
+          rule.areaCodes.includes(a.code) &&
+          a.percent !== undefined &&
+          a.percent.lt(rule.belowPercent),
+      )
       .map((a) => a.code);
     if (below.length > 0) raised.push({ label: rule.label, areaCodes: below });
   }

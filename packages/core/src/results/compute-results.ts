@@ -101,7 +101,8 @@ export function computeResults(input: ResultsInput): Results {
   const previousById = new Map((input.previous ?? []).map((p) => [p.id, p]));
   const lineage = input.lineage ?? [];
   const groups = new Map<string, UnitInput[]>();
-  for (const unit of input.units) groups.set(groupKey(unit), [...(groups.get(groupKey(unit)) ?? []), unit]);
+  for (const unit of input.units)
+    groups.set(groupKey(unit), [...(groups.get(groupKey(unit)) ?? []), unit]);
 
   const results: UnitResult[] = [];
   for (const members of groups.values()) {
@@ -110,7 +111,9 @@ export function computeResults(input: ResultsInput): Results {
     const areaRanks = new Map(
       framework.areas.map((area) => [
         area.code,
-        rankValues(members.map((unit) => ({ key: unit, value: areaPercent(scoreOf(unit), area.code) }))),
+        rankValues(
+          members.map((unit) => ({ key: unit, value: areaPercent(scoreOf(unit), area.code) })),
+        ),
       ]),
     );
     for (const unit of members) {
@@ -146,12 +149,17 @@ export function computeResults(input: ResultsInput): Results {
         rank,
         groupSize: ranks.size,
         band: bandOf(score.percent, policy.bands),
-        headRating: headRatingOf(score.percent, areas.filter((a) => a.applicable), policy.headRating),
+        headRating: headRatingOf(
+          score.percent,
+          areas.filter((a) => a.applicable),
+          policy.headRating,
+        ),
         flags: flagsOf(areas, policy.flags),
         previousId,
         previousPercent: previous?.percent,
         previousRank: previous?.rank,
-        rankChange: rank !== undefined && previous?.rank !== undefined ? previous.rank - rank : undefined,
+        rankChange:
+          rank !== undefined && previous?.rank !== undefined ? previous.rank - rank : undefined,
         percentChange: change(score.percent, previous?.percent),
         areas,
         lostPoints: lostPointsOf(framework, score),
@@ -173,5 +181,7 @@ function areaPercent(score: UnitScore, code: string): Ratio | undefined {
 }
 
 function change(current: Ratio | undefined, previous: Decimal | undefined): Ratio | undefined {
-  return current !== undefined && previous !== undefined ? current.minus(previous.toRatio()) : undefined;
+  return current !== undefined && previous !== undefined
+    ? current.minus(previous.toRatio())
+    : undefined;
 }

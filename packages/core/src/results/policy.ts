@@ -60,7 +60,9 @@ export const DEFAULT_POLICY: ResultsPolicy = {
 
 const percent = decimalInput.refine((v) => !v.isNegative(), 'không được âm');
 const descending = (items: { minPercent: Decimal }[]) =>
-  items.every((item, i) => i === 0 || item.minPercent.lte(items[i - 1]?.minPercent ?? item.minPercent));
+  items.every(
+    (item, i) => i === 0 || item.minPercent.lte(items[i - 1]?.minPercent ?? item.minPercent),
+  );
 
 export const policySchema = z.strictObject({
   bands: z

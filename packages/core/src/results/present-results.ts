@@ -10,7 +10,8 @@ import type { Results, UnitResult } from './compute-results.js';
  */
 export const PERCENT_OUTPUT_DECIMALS = 6;
 
-const num = (value: Decimal | undefined): number | null => (value === undefined ? null : value.toNumber());
+const num = (value: Decimal | undefined): number | null =>
+  value === undefined ? null : value.toNumber();
 const pct = (value: Ratio | undefined): number | null =>
   value === undefined ? null : value.round(PERCENT_OUTPUT_DECIMALS).toNumber();
 
@@ -54,17 +55,19 @@ function presentUnit(framework: Framework, unit: UnitResult) {
       previousPercent: num(area.previousPercent),
       percentChange: pct(area.percentChange),
     })),
-    nodes: framework.nodes.flatMap((frameworkNode) => {
-      const node = unit.score.nodes.get(frameworkNode.code);
-      return node ? [node] : [];
-    }).map((node) => ({
-      code: node.code,
-      points: num(node.points),
-      maxPoints: num(node.maxPoints),
-      applicable: node.applicable,
-      status: node.status,
-      explanation: node.explanation ?? null,
-    })),
+    nodes: framework.nodes
+      .flatMap((frameworkNode) => {
+        const node = unit.score.nodes.get(frameworkNode.code);
+        return node ? [node] : [];
+      })
+      .map((node) => ({
+        code: node.code,
+        points: num(node.points),
+        maxPoints: num(node.maxPoints),
+        applicable: node.applicable,
+        status: node.status,
+        explanation: node.explanation ?? null,
+      })),
     lostPoints: unit.lostPoints.map((lost) => ({
       code: lost.code,
       title: lost.title,

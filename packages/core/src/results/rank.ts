@@ -4,7 +4,9 @@ import type { Ratio } from '../decimal/ratio.js';
  * Competition ranking ("1224"): equal values share a rank and the next rank skips.
  * Values are compared exactly; undefined values get no rank.
  */
-export function rankValues<K>(entries: readonly { key: K; value: Ratio | undefined }[]): Map<K, number> {
+export function rankValues<K>(
+  entries: readonly { key: K; value: Ratio | undefined }[],
+): Map<K, number> {
   const ranked = entries
     .filter((e): e is { key: K; value: Ratio } => e.value !== undefined)
     .sort((a, b) => b.value.compare(a.value));

@@ -73,7 +73,8 @@ export function scoreUnit(
     const notApplicable =
       inheritedNotApplicable ||
       unit.notApplicable.has(node.code) ||
-      (node.appliesTo.length > 0 && (unit.type === undefined || !node.appliesTo.includes(unit.type)));
+      (node.appliesTo.length > 0 &&
+        (unit.type === undefined || !node.appliesTo.includes(unit.type)));
     let score: NodeScore;
     if (node.children.length === 0) {
       score = scoreLeaf(node, notApplicable);
@@ -90,7 +91,14 @@ export function scoreUnit(
         points = points.plus(childScore.points);
         maxPoints = maxPoints.plus(childScore.maxPoints);
       }
-      score = { code: node.code, points, maxPoints, applicable, status: 'total', explanation: undefined };
+      score = {
+        code: node.code,
+        points,
+        maxPoints,
+        applicable,
+        status: 'total',
+        explanation: undefined,
+      };
     }
     nodes.set(node.code, score);
     return score;
@@ -133,14 +141,24 @@ export function scoreUnit(
     }
     if (facts === undefined || node.rule === undefined) {
       missing.push(node.code);
-      return { ...base, points: Decimal.ZERO, applicable: true, status: 'missing', explanation: 'Chưa chấm điểm' };
+      return {
+        ...base,
+        points: Decimal.ZERO,
+        applicable: true,
+        status: 'missing',
+        explanation: 'Chưa chấm điểm',
+      };
     }
     let outcome: LeafOutcome;
     try {
       outcome = evaluateRule(
         node.rule,
         facts,
-        { maxPoints: node.maxPoints, pointsDecimals: framework.pointsDecimals, best: bests.get(node.code) },
+        {
+          maxPoints: node.maxPoints,
+          pointsDecimals: framework.pointsDecimals,
+          best: bests.get(node.code),
+        },
         at(`facts.${node.code}`),
       );
     } catch (error) {
@@ -167,7 +185,18 @@ export function scoreUnit(
     maxPoints = maxPoints.plus(score.maxPoints);
   }
   if (issues.length > 0) {
-    throw new DomainError(ERROR_CODES.VALIDATION_FAILED, `Dữ liệu của đơn vị ${unit.id} không hợp lệ`, issues);
+    throw new DomainError(
+      ERROR_CODES.VALIDATION_FAILED,
+      `Dữ liệu của đơn vị ${unit.id} không hợp lệ`,
+      issues,
+    );
   }
-  return { unitId: unit.id, nodes, points, maxPoints, percent: percentOf(points, maxPoints), missing };
+  return {
+    unitId: unit.id,
+    nodes,
+    points,
+    maxPoints,
+    percent: percentOf(points, maxPoints),
+    missing,
+  };
 }

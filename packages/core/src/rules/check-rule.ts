@@ -3,7 +3,10 @@ import { exact } from './outcome.js';
 import type { Rule } from './rule.js';
 
 /** The points a leaf with this rule can hold, for checking points entered directly. */
-export function pointsRange(rule: Rule | undefined, maxPoints: Decimal): { min: Decimal; max: Decimal } {
+export function pointsRange(
+  rule: Rule | undefined,
+  maxPoints: Decimal,
+): { min: Decimal; max: Decimal } {
   switch (rule?.kind) {
     case 'bonusPenalty':
       return { min: rule.penaltyCap.negate(), max: rule.bonusCap };

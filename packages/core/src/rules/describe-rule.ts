@@ -19,7 +19,10 @@ export function describeRule(rule: Rule, maxPoints: Decimal): string {
         : `Đủ ${rule.required}, đúng hạn: ${max} điểm; còn lại: 0 điểm`;
     case 'ratioBands':
       return rule.bands
-        .map((b) => `${b.inclusive ? '≥' : '>'} ${formatThreshold(b.minPercent)}: ${exact(b.points)} điểm`)
+        .map(
+          (b) =>
+            `${b.inclusive ? '≥' : '>'} ${formatThreshold(b.minPercent)}: ${exact(b.points)} điểm`,
+        )
         .concat(['thấp hơn: 0 điểm'])
         .join('; ');
     case 'proportional':

@@ -34,8 +34,20 @@ const onTimeRatio = {
 /** Every rule shape, with the real cases of the seed 000 appendix where there is one. */
 const CASES: Case[] = [
   // 1. pass/fail
-  { name: 'passFail: passed', rule: { kind: 'passFail' }, max: '1', facts: { passed: true }, expect: { points: '1', explanation: 'Đạt → 1/1' } },
-  { name: 'passFail: failed', rule: { kind: 'passFail' }, max: '1', facts: { passed: false }, expect: { points: '0' } },
+  {
+    name: 'passFail: passed',
+    rule: { kind: 'passFail' },
+    max: '1',
+    facts: { passed: true },
+    expect: { points: '1', explanation: 'Đạt → 1/1' },
+  },
+  {
+    name: 'passFail: failed',
+    rule: { kind: 'passFail' },
+    max: '1',
+    facts: { passed: false },
+    expect: { points: '0' },
+  },
   {
     name: 'passFail AND: Cà Mau 1.1.2, budget missing',
     rule: { kind: 'passFail', conditions: ['Xác định đủ nhiệm vụ', 'Bố trí kinh phí'] },
@@ -50,14 +62,23 @@ const CASES: Case[] = [
     facts: { conditions: { A: true, B: true } },
     expect: { points: '1' },
   },
-  { name: 'passFail: nothing entered', rule: { kind: 'passFail' }, max: '1', facts: {}, expect: { status: 'missing' } },
+  {
+    name: 'passFail: nothing entered',
+    rule: { kind: 'passFail' },
+    max: '1',
+    facts: {},
+    expect: { status: 'missing' },
+  },
   // 2. timeliness — seed 000, 7.1.1: the district's IT plan issued after the province's deadline
   {
     name: 'timeliness: seed 000 7.1.1 issued late',
     rule: { kind: 'timeliness', deadline: '2022-01-31', latePoints: '0,25' },
     max: '0,5',
     facts: { completedOn: '15/02/2022' },
-    expect: { points: '0.25', explanation: 'Hoàn thành ngày 15/02/2022, sau hạn 31/01/2022 → 0,25/0,5' },
+    expect: {
+      points: '0.25',
+      explanation: 'Hoàn thành ngày 15/02/2022, sau hạn 31/01/2022 → 0,25/0,5',
+    },
   },
   {
     name: 'timeliness: on the deadline day counts as on time',
@@ -74,8 +95,20 @@ const CASES: Case[] = [
     expect: { points: '0', explanation: 'Không thực hiện → 0/1' },
   },
   // 3. required count, each on time — Cà Mau 1.2.1: four periodic reports
-  { name: 'countOnTime: 4 of 4', rule: { kind: 'countOnTime', required: 4 }, max: '1', facts: { onTime: 4 }, expect: { points: '1' } },
-  { name: 'countOnTime: 3 of 4, all or nothing', rule: { kind: 'countOnTime', required: 4 }, max: '1', facts: { onTime: 3 }, expect: { points: '0' } },
+  {
+    name: 'countOnTime: 4 of 4',
+    rule: { kind: 'countOnTime', required: 4 },
+    max: '1',
+    facts: { onTime: 4 },
+    expect: { points: '1' },
+  },
+  {
+    name: 'countOnTime: 3 of 4, all or nothing',
+    rule: { kind: 'countOnTime', required: 4 },
+    max: '1',
+    facts: { onTime: 3 },
+    expect: { points: '0' },
+  },
   {
     name: 'countOnTime: 3 of 4 with partial credit',
     rule: { kind: 'countOnTime', required: 4, partialCredit: true },
@@ -126,21 +159,19 @@ const CASES: Case[] = [
       ['70', '1', '70/100 = 70,00% ≥ 70% và ≤ 90% → 1/2'],
       ['69.9', '0', '69,9/100 = 69,90% < 70% → 0/2'],
     ] as const
-  ).map(
-    ([pct, points, explanation]): Case => ({
-      name: `ratioBands: Cà Mau 1.1.4 plan completion ${pct}%`,
-      rule: {
-        kind: 'ratioBands',
-        bands: [
-          { minPercent: 90, inclusive: false, points: 2 },
-          { minPercent: 70, points: 1 },
-        ],
-      },
-      max: '2',
-      facts: { numerator: pct, denominator: 100 },
-      expect: { points, explanation },
-    }),
-  ),
+  ).map(([pct, points, explanation]): Case => ({
+    name: `ratioBands: Cà Mau 1.1.4 plan completion ${pct}%`,
+    rule: {
+      kind: 'ratioBands',
+      bands: [
+        { minPercent: 90, inclusive: false, points: 2 },
+        { minPercent: 70, points: 1 },
+      ],
+    },
+    max: '2',
+    facts: { numerator: pct, denominator: 100 },
+    expect: { points, explanation },
+  })),
   {
     name: 'ratioBands: nothing to count, configured as full points',
     rule: { ...onTimeRatio, whenZeroDenominator: 'full' },
@@ -222,7 +253,10 @@ const CASES: Case[] = [
     rule: { kind: 'deduction', pointsPerOccurrence: '0,25' },
     max: '0,5',
     facts: { occurrences: 17 },
-    expect: { points: '0', explanation: '17 trường hợp × 0,25 = trừ 4,25, không thấp hơn 0 → 0/0,5' },
+    expect: {
+      points: '0',
+      explanation: '17 trường hợp × 0,25 = trừ 4,25, không thấp hơn 0 → 0/0,5',
+    },
   },
   {
     name: 'deduction reaching below the leaf into an extra penalty',
@@ -231,14 +265,23 @@ const CASES: Case[] = [
     facts: { occurrences: 3 },
     expect: { points: '-0.25' },
   },
-  { name: 'deduction: none', rule: { kind: 'deduction', pointsPerOccurrence: 1 }, max: '2', facts: { occurrences: 0 }, expect: { points: '2' } },
+  {
+    name: 'deduction: none',
+    rule: { kind: 'deduction', pointsPerOccurrence: 1 },
+    max: '2',
+    facts: { occurrences: 0 },
+    expect: { points: '2' },
+  },
   // 9. bonus and penalty outside the 100 points
   {
     name: 'bonusPenalty: capped bonus minus penalty',
     rule: { kind: 'bonusPenalty', bonusCap: 2, penaltyCap: 3 },
     max: '0',
     facts: { bonus: '2,5', penalty: '0,5' },
-    expect: { points: '1.5', explanation: 'Điểm thưởng 2,5 (tối đa 2), trừ 0,5 → +1,5 (ngoài thang điểm)' },
+    expect: {
+      points: '1.5',
+      explanation: 'Điểm thưởng 2,5 (tối đa 2), trừ 0,5 → +1,5 (ngoài thang điểm)',
+    },
   },
   {
     name: 'bonusPenalty: penalty only',
@@ -265,10 +308,17 @@ const CASES: Case[] = [
   // 11. not applicable → out of the denominator
   {
     name: 'notApplicableWhen: Hà Nam, a unit without administrative procedures',
-    rule: { kind: 'notApplicableWhen', condition: 'đơn vị không có TTHC', otherwise: { kind: 'passFail' } },
+    rule: {
+      kind: 'notApplicableWhen',
+      condition: 'đơn vị không có TTHC',
+      otherwise: { kind: 'passFail' },
+    },
     max: '2',
     facts: { notApplicable: true },
-    expect: { status: 'notApplicable', explanation: 'Không áp dụng (đơn vị không có TTHC): 2 điểm không tính vào điểm tối đa' },
+    expect: {
+      status: 'notApplicable',
+      explanation: 'Không áp dụng (đơn vị không có TTHC): 2 điểm không tính vào điểm tối đa',
+    },
   },
   {
     name: 'notApplicableWhen: applicable, inner rule applies',
@@ -288,10 +338,13 @@ const CASES: Case[] = [
       ],
     },
     max: '10',
-    facts: { groups: { daiBieu: { mean: 80, responses: 20 }, nguoiDan: { mean: 70, responses: 640 } } },
+    facts: {
+      groups: { daiBieu: { mean: 80, responses: 20 }, nguoiDan: { mean: 70, responses: 640 } },
+    },
     expect: {
       points: '7.333',
-      explanation: 'Khảo sát: Đại biểu HĐND 80,00% × 1; Người dân 70,00% × 2 → bình quân 73,33% → 7,333/10',
+      explanation:
+        'Khảo sát: Đại biểu HĐND 80,00% × 1; Người dân 70,00% × 2 → bình quân 73,33% → 7,333/10',
     },
   },
   {
@@ -301,7 +354,13 @@ const CASES: Case[] = [
     facts: { groups: { a: { mean: 50, responses: 10 }, b: { mean: 90, responses: 0 } } },
     expect: { points: '2' },
   },
-  { name: 'survey: no answers yet', rule: { kind: 'survey', groups: [{ group: 'a' }] }, max: '4', facts: { groups: {} }, expect: { status: 'missing' } },
+  {
+    name: 'survey: no answers yet',
+    rule: { kind: 'survey', groups: [{ group: 'a' }] },
+    max: '4',
+    facts: { groups: {} },
+    expect: { status: 'missing' },
+  },
   // 13. external index — seed 004 8.1: SIPAS 75,1% → 7,51 of 10
   {
     name: 'externalIndex: seed 004 8.1 SIPAS',
@@ -316,9 +375,18 @@ const CASES: Case[] = [
     rule: { kind: 'lowerUnits' },
     max: '1,5',
     facts: { percents: [80, 90, '85,5'] },
-    expect: { points: '1.278', explanation: 'Bình quân chỉ số của 3 đơn vị cấp dưới 85,17% → 1,278/1,5' },
+    expect: {
+      points: '1.278',
+      explanation: 'Bình quân chỉ số của 3 đơn vị cấp dưới 85,17% → 1,278/1,5',
+    },
   },
-  { name: 'lowerUnits: the lowest', rule: { kind: 'lowerUnits', aggregate: 'min' }, max: '1', facts: { percents: [80, 60] }, expect: { points: '0.6' } },
+  {
+    name: 'lowerUnits: the lowest',
+    rule: { kind: 'lowerUnits', aggregate: 'min' },
+    max: '1',
+    facts: { percents: [80, 60] },
+    expect: { points: '0.6' },
+  },
   {
     name: 'lowerUnits: share reaching 80%',
     rule: { kind: 'lowerUnits', aggregate: 'shareAtLeast', thresholdPercent: 80 },
@@ -327,7 +395,13 @@ const CASES: Case[] = [
     expect: { points: '0.5' },
   },
   // 15. manual within [0, max] in steps
-  { name: 'manual: 1,75 in steps of 0,25', rule: { kind: 'manual', step: '0,25' }, max: '2', facts: { points: '1,75' }, expect: { points: '1.75' } },
+  {
+    name: 'manual: 1,75 in steps of 0,25',
+    rule: { kind: 'manual', step: '0,25' },
+    max: '2',
+    facts: { points: '1,75' },
+    expect: { points: '1.75' },
+  },
 ];
 
 describe('evaluateRule: every rule shape', () => {
@@ -359,40 +433,53 @@ describe('evaluateRule: bad facts are refused in Vietnamese, naming the field', 
   };
 
   it('numerator above denominator', () => {
-    expect(refuse({ rule: onTimeRatio, max: '1', facts: { numerator: 600, denominator: 596 } })).toEqual([
-      { path: 'facts.numerator', message: 'tử số không được lớn hơn mẫu số' },
-    ]);
+    expect(
+      refuse({ rule: onTimeRatio, max: '1', facts: { numerator: 600, denominator: 596 } }),
+    ).toEqual([{ path: 'facts.numerator', message: 'tử số không được lớn hơn mẫu số' }]);
   });
 
   it('a word where a number is expected', () => {
-    expect(refuse({ rule: onTimeRatio, max: '1', facts: { numerator: 'nhiều', denominator: 596 } })).toEqual([
-      { path: 'facts.numerator', message: '"nhiều" không phải là số' },
-    ]);
+    expect(
+      refuse({ rule: onTimeRatio, max: '1', facts: { numerator: 'nhiều', denominator: 596 } }),
+    ).toEqual([{ path: 'facts.numerator', message: '"nhiều" không phải là số' }]);
   });
 
   it('manual points above the max, and off the step', () => {
-    expect(refuse({ rule: { kind: 'manual' }, max: '2', facts: { points: 3 } })[0]?.message).toBe('phải từ 0 đến 2 điểm');
-    expect(refuse({ rule: { kind: 'manual', step: '0,25' }, max: '2', facts: { points: '0,3' } })[0]?.message).toBe(
-      'phải chấm theo bước 0,25 điểm',
+    expect(refuse({ rule: { kind: 'manual' }, max: '2', facts: { points: 3 } })[0]?.message).toBe(
+      'phải từ 0 đến 2 điểm',
     );
+    expect(
+      refuse({ rule: { kind: 'manual', step: '0,25' }, max: '2', facts: { points: '0,3' } })[0]
+        ?.message,
+    ).toBe('phải chấm theo bước 0,25 điểm');
   });
 
   it('a count that is not whole', () => {
-    expect(refuse({ rule: { kind: 'deduction', pointsPerOccurrence: 1 }, max: '1', facts: { occurrences: 1.5 } })[0]).toEqual({
+    expect(
+      refuse({
+        rule: { kind: 'deduction', pointsPerOccurrence: 1 },
+        max: '1',
+        facts: { occurrences: 1.5 },
+      })[0],
+    ).toEqual({
       path: 'facts.occurrences',
       message: '1.5 không phải là số nguyên không âm',
     });
   });
 
   it('an unknown field', () => {
-    expect(refuse({ rule: { kind: 'passFail' }, max: '1', facts: { pased: true } })[0]?.message).toBe(
-      'có trường không được hỗ trợ: pased',
-    );
+    expect(
+      refuse({ rule: { kind: 'passFail' }, max: '1', facts: { pased: true } })[0]?.message,
+    ).toBe('có trường không được hỗ trợ: pased');
   });
 
   it('a wrapper flag that is not a boolean', () => {
     expect(
-      refuse({ rule: { kind: 'noneArose', otherwise: { kind: 'passFail' } }, max: '1', facts: { noneArose: 'có' } })[0],
+      refuse({
+        rule: { kind: 'noneArose', otherwise: { kind: 'passFail' } },
+        max: '1',
+        facts: { noneArose: 'có' },
+      })[0],
     ).toEqual({ path: 'facts.noneArose', message: 'phải là đúng/sai (true/false)' });
   });
 });
@@ -403,6 +490,8 @@ describe('ruleSchema', () => {
   });
 
   it('requires a threshold for shareAtLeast', () => {
-    expect(ruleSchema.safeParse({ kind: 'lowerUnits', aggregate: 'shareAtLeast' }).success).toBe(false);
+    expect(ruleSchema.safeParse({ kind: 'lowerUnits', aggregate: 'shareAtLeast' }).success).toBe(
+      false,
+    );
   });
 });

@@ -1,8 +1,13 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { DomainError, ERROR_CODES } from '../errors.js';
 import { formatPath, toIssues } from '../validation/parse-input.js';
 import { FACTS_SCHEMAS } from './facts-schema.js';
-import { evaluateCountOnTime, evaluateManual, evaluatePassFail, evaluateTimeliness } from './kinds/completion.js';
+import {
+  evaluateCountOnTime,
+  evaluateManual,
+  evaluatePassFail,
+  evaluateTimeliness,
+} from './kinds/completion.js';
 import { evaluateBonusPenalty, evaluateDeduction, evaluatePerItem } from './kinds/count.js';
 import { evaluateProportional, evaluateRatioBands } from './kinds/ratio.js';
 import {

@@ -135,4 +135,4 @@ export const ruleSchema: z.ZodType<Rule, unknown> = z.discriminatedUnion('kind',
   externalIndex,
   lowerUnits,
   manual,
-]) as z.ZodType<Rule, unknown>;
+]);

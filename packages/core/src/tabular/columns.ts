@@ -36,7 +36,9 @@ export function locateColumns<K extends string>(
     row.forEach((cell, c) => {
       const header = normalizeHeader(cellText(cell));
       if (header === '') return;
-      const role = roles.find((candidate) => !columns.has(candidate.key) && candidate.match(header));
+      const role = roles.find(
+        (candidate) => !columns.has(candidate.key) && candidate.match(header),
+      );
       if (role) columns.set(role.key, c);
       else if (extra?.(header, cell)) extras++;
     });

@@ -5,7 +5,15 @@ import type { FrameworkInput, FrameworkNodeInput } from '../framework/framework.
 import { ruleSchema } from '../rules/rule-schema.js';
 import { toIssues } from '../validation/parse-input.js';
 import { describeRequired, locateColumns, type ColumnRole } from './columns.js';
-import { cellCode, cellDecimal, cellIssue, cellText, isBlank, normalizeHeader, type Table } from './table.js';
+import {
+  cellCode,
+  cellDecimal,
+  cellIssue,
+  cellText,
+  isBlank,
+  normalizeHeader,
+  type Table,
+} from './table.js';
 import { checkTotals } from './framework-totals.js';
 
 type FrameworkColumn =
@@ -27,23 +35,46 @@ const ROLES: ColumnRole<FrameworkColumn>[] = [
     label: '"Stt" (mã 1, 1.1, 1.1.1)',
     match: (h) => ['stt', 'tt', 'ma', 'ma so', 'so tt', 'so thu tu', 'ma tieu chi'].includes(h),
   },
-  { key: 'maxPoints', label: '"Điểm chuẩn" (hoặc "Điểm tối đa")', match: (h) => h.includes('diem chuan') || h.includes('diem toi da') },
+  {
+    key: 'maxPoints',
+    label: '"Điểm chuẩn" (hoặc "Điểm tối đa")',
+    match: (h) => h.includes('diem chuan') || h.includes('diem toi da'),
+  },
   {
     key: 'achieved',
     label: '"Điểm đạt được"',
-    match: (h) => h.startsWith('diem') && (/\bdat\b/.test(h) || h.includes('tu cham') || h.includes('tham dinh')),
+    match: (h) =>
+      h.startsWith('diem') &&
+      (/\bdat\b/.test(h) || h.includes('tu cham') || h.includes('tham dinh')),
   },
   { key: 'target', label: '"Mục tiêu"', match: (h) => h.includes('muc tieu') },
-  { key: 'tasks', label: '"Nhiệm vụ/Giải pháp"', match: (h) => h.includes('nhiem vu') || h.includes('giai phap') },
-  { key: 'leadUnit', label: '"Đơn vị chủ trì"', match: (h) => h.includes('chu tri') || h.includes('phu trach') },
-  { key: 'rule', label: '"Quy tắc chấm"', match: (h) => h.includes('quy tac') || h.includes('cach cham') },
+  {
+    key: 'tasks',
+    label: '"Nhiệm vụ/Giải pháp"',
+    match: (h) => h.includes('nhiem vu') || h.includes('giai phap'),
+  },
+  {
+    key: 'leadUnit',
+    label: '"Đơn vị chủ trì"',
+    match: (h) => h.includes('chu tri') || h.includes('phu trach'),
+  },
+  {
+    key: 'rule',
+    label: '"Quy tắc chấm"',
+    match: (h) => h.includes('quy tac') || h.includes('cach cham'),
+  },
   { key: 'evidence', label: '"Tài liệu kiểm chứng"', match: (h) => h.includes('kiem chung') },
   { key: 'appliesTo', label: '"Áp dụng cho"', match: (h) => h.includes('ap dung') },
   { key: 'guidance', label: '"Hướng dẫn"', match: (h) => h.includes('huong dan') },
   {
     key: 'title',
     label: '"Lĩnh vực/Tiêu chí" (tên)',
-    match: (h) => h.includes('tieu chi') || h.includes('linh vuc') || h.includes('noi dung') || h === 'ten' || h.includes('chi so'),
+    match: (h) =>
+      h.includes('tieu chi') ||
+      h.includes('linh vuc') ||
+      h.includes('noi dung') ||
+      h === 'ten' ||
+      h.includes('chi so'),
   },
 ];
 
@@ -70,7 +101,10 @@ const list = (text: string) =>
  * parent's max or points not the sum of its children's, a wrong total row) is reported with
  * sheet, row and column, and then nothing is returned: IMPORT_REJECTED.
  */
-export function parseFrameworkTable(table: Table, meta: { name: string; year?: number; unitType?: string }): FrameworkTable {
+export function parseFrameworkTable(
+  table: Table,
+  meta: { name: string; year?: number; unitType?: string },
+): FrameworkTable {
   const located = locateColumns(table, ROLES, ['code', 'maxPoints', 'title']);
   if (!located) {
     throw new DomainError(ERROR_CODES.IMPORT_REJECTED, 'Không đọc được bộ chỉ số', [
@@ -136,7 +170,11 @@ export function parseFrameworkTable(table: Table, meta: { name: string; year?: n
     }
     if (maxPoints === undefined) continue;
     if (result.rows.has(code)) {
-      at(r, 'code', `mã ${code} trùng với dòng ${result.rows.get(code)} (nếu là 1.10, hãy định dạng cột mã là văn bản để Excel không đổi thành 1.1)`);
+      at(
+        r,
+        'code',
+        `mã ${code} trùng với dòng ${result.rows.get(code)} (nếu là 1.10, hãy định dạng cột mã là văn bản để Excel không đổi thành 1.1)`,
+      );
       continue;
     }
     result.rows.set(code, r + 1);
@@ -158,10 +196,16 @@ export function parseFrameworkTable(table: Table, meta: { name: string; year?: n
     if (lead !== '') result.leadUnits.set(code, lead);
   }
 
-  const framework: FrameworkInput = { name: meta.name, year: meta.year, unitType: meta.unitType, nodes };
+  const framework: FrameworkInput = {
+    name: meta.name,
+    year: meta.year,
+    unitType: meta.unitType,
+    nodes,
+  };
   for (const issue of checkFrameworkNodes(framework)) {
     const r = nodeRows[issue.nodeIndex];
-    if (r !== undefined) at(r, issue.field === 'maxPoints' ? 'maxPoints' : issue.field, issue.message);
+    if (r !== undefined)
+      at(r, issue.field === 'maxPoints' ? 'maxPoints' : issue.field, issue.message);
   }
   if (nodes.length === 0 && issues.length === 0) {
     issues.push({ sheet: table.sheet, message: 'bảng không có dòng nào có mã và điểm chuẩn' });
@@ -170,7 +214,11 @@ export function parseFrameworkTable(table: Table, meta: { name: string; year?: n
     issues.push(...checkTotals(table, located, nodes, nodeRows, result.achieved, totalRow));
   }
   if (issues.length > 0) {
-    throw new DomainError(ERROR_CODES.IMPORT_REJECTED, `Không nhập được bộ chỉ số từ trang "${table.sheet}"`, issues);
+    throw new DomainError(
+      ERROR_CODES.IMPORT_REJECTED,
+      `Không nhập được bộ chỉ số từ trang "${table.sheet}"`,
+      issues,
+    );
   }
   return { framework, ...result };
 }

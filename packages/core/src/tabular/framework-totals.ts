@@ -32,7 +32,13 @@ export function checkTotals(
     if (points === undefined) return;
     if (points.gt(node.maxPoints)) {
       issues.push(
-        cellIssue(table, row, achievedCol, header(achievedCol), `điểm đạt ${exact(points)} lớn hơn điểm chuẩn ${exact(node.maxPoints)}`),
+        cellIssue(
+          table,
+          row,
+          achievedCol,
+          header(achievedCol),
+          `điểm đạt ${exact(points)} lớn hơn điểm chuẩn ${exact(node.maxPoints)}`,
+        ),
       );
     }
     const kids = children.get(node.code);
@@ -40,7 +46,13 @@ export function checkTotals(
     const sum = Decimal.sum(kids.map((kid) => achieved.get(kid.code) ?? Decimal.ZERO));
     if (!sameAsWritten(points, sum)) {
       issues.push(
-        cellIssue(table, row, achievedCol, header(achievedCol), `điểm đạt ${exact(points)} khác tổng điểm đạt các mục con là ${exact(sum)}`),
+        cellIssue(
+          table,
+          row,
+          achievedCol,
+          header(achievedCol),
+          `điểm đạt ${exact(points)} khác tổng điểm đạt các mục con là ${exact(sum)}`,
+        ),
       );
     }
   });
@@ -54,13 +66,23 @@ export function checkTotals(
       issues.push(cellIssue(table, totalRow, c, header(c), stated.reason));
     } else if (!sameAsWritten(stated.value, expected)) {
       issues.push(
-        cellIssue(table, totalRow, c, header(c), `dòng tổng ghi ${exact(stated.value)} nhưng tổng ${what} các lĩnh vực là ${exact(expected)}`),
+        cellIssue(
+          table,
+          totalRow,
+          c,
+          header(c),
+          `dòng tổng ghi ${exact(stated.value)} nhưng tổng ${what} các lĩnh vực là ${exact(expected)}`,
+        ),
       );
     }
   };
   compare(maxCol, Decimal.sum(areas.map((a) => a.maxPoints)), 'điểm chuẩn');
   const allAchieved = areas.every((a) => achieved.has(a.code));
-  compare(achievedCol, allAchieved ? Decimal.sum(areas.map((a) => achieved.get(a.code) ?? Decimal.ZERO)) : undefined, 'điểm đạt');
+  compare(
+    achievedCol,
+    allAchieved ? Decimal.sum(areas.map((a) => achieved.get(a.code) ?? Decimal.ZERO)) : undefined,
+    'điểm đạt',
+  );
   return issues;
 }
 

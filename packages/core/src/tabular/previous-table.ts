@@ -24,7 +24,11 @@ export function parsePreviousTable(table: Table): PreviousResult[] {
   const located = locateColumns(table, ROLES, ['id', 'percent']);
   if (!located) {
     throw new DomainError(ERROR_CODES.IMPORT_REJECTED, 'Không đọc được kết quả kỳ trước', [
-      { sheet: table.sheet, message: 'không tìm thấy dòng tiêu đề: cần cột "Mã đơn vị" và cột "Chỉ số (%)" trong 30 dòng đầu' },
+      {
+        sheet: table.sheet,
+        message:
+          'không tìm thấy dòng tiêu đề: cần cột "Mã đơn vị" và cột "Chỉ số (%)" trong 30 dòng đầu',
+      },
     ]);
   }
   const { columns, headers, headerRow } = located;
@@ -45,7 +49,9 @@ export function parsePreviousTable(table: Table): PreviousResult[] {
       continue;
     }
     if (seen.has(id)) {
-      issues.push(cellIssue(table, r, idCol, headers[idCol], `đơn vị "${id}" trùng với dòng ${seen.get(id)}`));
+      issues.push(
+        cellIssue(table, r, idCol, headers[idCol], `đơn vị "${id}" trùng với dòng ${seen.get(id)}`),
+      );
       continue;
     }
     seen.set(id, r + 1);
@@ -59,9 +65,12 @@ export function parsePreviousTable(table: Table): PreviousResult[] {
     let rank: number | undefined;
     const rankCol = columns.get('rank');
     if (rankCol !== undefined && !isBlank(row[rankCol])) {
-      const parsed = parseCount(typeof row[rankCol] === 'number' ? row[rankCol] : cellText(row[rankCol]));
+      const parsed = parseCount(
+        typeof row[rankCol] === 'number' ? row[rankCol] : cellText(row[rankCol]),
+      );
       if (parsed.ok && parsed.value >= 1) rank = parsed.value;
-      else issues.push(cellIssue(table, r, rankCol, headers[rankCol], 'hạng phải là số nguyên từ 1'));
+      else
+        issues.push(cellIssue(table, r, rankCol, headers[rankCol], 'hạng phải là số nguyên từ 1'));
     }
     const areas = new Map<string, Decimal>();
     for (const { index, code } of areaColumns) {
@@ -71,7 +80,11 @@ export function parsePreviousTable(table: Table): PreviousResult[] {
     results.push({ id, percent: decimalAt(columns.get('percent')), rank, areas });
   }
   if (issues.length > 0) {
-    throw new DomainError(ERROR_CODES.IMPORT_REJECTED, `Không nhập được kết quả kỳ trước từ trang "${table.sheet}"`, issues);
+    throw new DomainError(
+      ERROR_CODES.IMPORT_REJECTED,
+      `Không nhập được kết quả kỳ trước từ trang "${table.sheet}"`,
+      issues,
+    );
   }
   return results;
 }

@@ -4,14 +4,35 @@ import type { Framework, FrameworkNode } from '../framework/framework.js';
 import { exact } from '../rules/outcome.js';
 import type { UnitInput } from '../results/score-unit.js';
 import { locateColumns, type ColumnRole } from './columns.js';
-import { cellCode, cellDecimal, cellIssue, cellText, isBlank, normalizeHeader, type Cell, type Table } from './table.js';
+import {
+  cellCode,
+  cellDecimal,
+  cellIssue,
+  cellText,
+  isBlank,
+  normalizeHeader,
+  type Cell,
+  type Table,
+} from './table.js';
 
 type ScoresColumn = 'id' | 'name' | 'group' | 'type';
 
 const ROLES: ColumnRole<ScoresColumn>[] = [
-  { key: 'id', label: '"Mã đơn vị"', match: (h) => ['ma don vi', 'ma dv', 'ma', 'id', 'ma co quan'].includes(h) },
-  { key: 'group', label: '"Nhóm"', match: (h) => h === 'nhom' || h.startsWith('nhom xep') || h === 'khoi' },
-  { key: 'type', label: '"Loại đơn vị"', match: (h) => h === 'loai' || h.startsWith('loai don vi') },
+  {
+    key: 'id',
+    label: '"Mã đơn vị"',
+    match: (h) => ['ma don vi', 'ma dv', 'ma', 'id', 'ma co quan'].includes(h),
+  },
+  {
+    key: 'group',
+    label: '"Nhóm"',
+    match: (h) => h === 'nhom' || h.startsWith('nhom xep') || h === 'khoi',
+  },
+  {
+    key: 'type',
+    label: '"Loại đơn vị"',
+    match: (h) => h === 'loai' || h.startsWith('loai don vi'),
+  },
   {
     key: 'name',
     label: '"Tên đơn vị"',
@@ -19,7 +40,8 @@ const ROLES: ColumnRole<ScoresColumn>[] = [
   },
 ];
 
-const HEADER_CODE = /^(?:(?:linh vuc|tieu chi(?: thanh phan)?|lv|tc|muc)\s*)?([0-9]+(?:\.[0-9a-z]+)*)\.?(?=$|[\s:)(–-])/;
+const HEADER_CODE =
+  /^(?:(?:linh vuc|tieu chi(?: thanh phan)?|lv|tc|muc)\s*)?([0-9]+(?:\.[0-9a-z]+)*)\.?(?=$|[\s:)(–-])/;
 
 /** The node code a column header names: 1.1 as a number, "1.1", "3.4 Một cửa", "Lĩnh vực 3". */
 export function headerCode(cell: Cell | undefined): string | undefined {
@@ -42,15 +64,25 @@ export interface ScoresTable {
  * it must equal the sum of its leaves. All-or-nothing: IMPORT_REJECTED lists every bad cell.
  */
 export function parseScoresTable(table: Table, framework: Framework): ScoresTable {
-  const located = locateColumns(table, ROLES, [], (_h, cell) => headerCode(cell as Cell) !== undefined);
+  const located = locateColumns(
+    table,
+    ROLES,
+    [],
+    (_h, cell) => headerCode(cell as Cell) !== undefined,
+  );
   const reject = (issues: Issue[]) => {
-    throw new DomainError(ERROR_CODES.IMPORT_REJECTED, `Không nhập được bảng điểm từ trang "${table.sheet}"`, issues);
+    throw new DomainError(
+      ERROR_CODES.IMPORT_REJECTED,
+      `Không nhập được bảng điểm từ trang "${table.sheet}"`,
+      issues,
+    );
   };
   if (!located || (!located.columns.has('id') && !located.columns.has('name'))) {
     return reject([
       {
         sheet: table.sheet,
-        message: 'không tìm thấy dòng tiêu đề: cần cột "Mã đơn vị" hoặc "Tên đơn vị" và các cột mang mã tiêu chí (1.1, 1.2, …) trong 30 dòng đầu',
+        message:
+          'không tìm thấy dòng tiêu đề: cần cột "Mã đơn vị" hoặc "Tên đơn vị" và các cột mang mã tiêu chí (1.1, 1.2, …) trong 30 dòng đầu',
       },
     ]);
   }
@@ -64,7 +96,15 @@ export function parseScoresTable(table: Table, framework: Framework): ScoresTabl
     if (code === undefined) return;
     const node = framework.byCode.get(code);
     if (!node) {
-      issues.push(cellIssue(table, headerRow, index, headers[index], `mã ${code} không có trong bộ chỉ số "${framework.name}"`));
+      issues.push(
+        cellIssue(
+          table,
+          headerRow,
+          index,
+          headers[index],
+          `mã ${code} không có trong bộ chỉ số "${framework.name}"`,
+        ),
+      );
     } else if (codeColumns.some((c) => c.node === node)) {
       issues.push(cellIssue(table, headerRow, index, headers[index], `cột mã ${code} bị lặp`));
     } else {
@@ -84,11 +124,27 @@ export function parseScoresTable(table: Table, framework: Framework): ScoresTabl
     const name = text('name');
     const id = text('id') || name;
     if (id === '') {
-      issues.push(cellIssue(table, r, columns.get('id') ?? columns.get('name'), undefined, 'thiếu mã và tên đơn vị'));
+      issues.push(
+        cellIssue(
+          table,
+          r,
+          columns.get('id') ?? columns.get('name'),
+          undefined,
+          'thiếu mã và tên đơn vị',
+        ),
+      );
       continue;
     }
     if (rows.has(id)) {
-      issues.push(cellIssue(table, r, columns.get('id') ?? columns.get('name'), undefined, `đơn vị "${id}" trùng với dòng ${rows.get(id)}`));
+      issues.push(
+        cellIssue(
+          table,
+          r,
+          columns.get('id') ?? columns.get('name'),
+          undefined,
+          `đơn vị "${id}" trùng với dòng ${rows.get(id)}`,
+        ),
+      );
       continue;
     }
     rows.set(id, r + 1);
@@ -104,7 +160,15 @@ export function parseScoresTable(table: Table, framework: Framework): ScoresTabl
       }
       const parsed = cellDecimal(cell);
       if (!parsed.ok) {
-        issues.push(cellIssue(table, r, index, headers[index], `${parsed.reason} (nhập số điểm, "KAD" nếu không áp dụng, hoặc để trống)`));
+        issues.push(
+          cellIssue(
+            table,
+            r,
+            index,
+            headers[index],
+            `${parsed.reason} (nhập số điểm, "KAD" nếu không áp dụng, hoặc để trống)`,
+          ),
+        );
       } else if (node.children.length > 0) {
         checks.push({ index, node, value: parsed.value });
       } else {
@@ -152,9 +216,13 @@ function checkParent(
   };
   collect(check.node);
   const absent = leaves.filter((leaf) => !points.has(leaf.code)).map((leaf) => leaf.code);
-  const issue = (message: string) => [cellIssue(table, r, check.index, headers[check.index], message)];
+  const issue = (message: string) => [
+    cellIssue(table, r, check.index, headers[check.index], message),
+  ];
   if (absent.length > 0) {
-    return issue(`${check.node.code} có mục con: nhập điểm cho từng mục con (còn thiếu ${absent.join(', ')}); cột này chỉ dùng để đối chiếu tổng`);
+    return issue(
+      `${check.node.code} có mục con: nhập điểm cho từng mục con (còn thiếu ${absent.join(', ')}); cột này chỉ dùng để đối chiếu tổng`,
+    );
   }
   const sum = Decimal.sum(leaves.map((leaf) => points.get(leaf.code) ?? Decimal.ZERO));
   return sum.equals(check.value)

@@ -2,7 +2,14 @@ import { Decimal } from '../../decimal/decimal.js';
 import { Ratio } from '../../decimal/ratio.js';
 import { formatDate } from '../../format/format.js';
 import type { FactsOf } from '../facts-schema.js';
-import { exact, FactsError, quantize, scored, type LeafOutcome, type RuleContext } from '../outcome.js';
+import {
+  exact,
+  FactsError,
+  quantize,
+  scored,
+  type LeafOutcome,
+  type RuleContext,
+} from '../outcome.js';
 import type { CountOnTimeRule, ManualRule, PassFailRule, TimelinessRule } from '../rule.js';
 
 export function evaluatePassFail(
@@ -11,7 +18,8 @@ export function evaluatePassFail(
   ctx: RuleContext,
 ): LeafOutcome {
   if (rule.conditions.length === 0) {
-    if (facts.passed === undefined) return { status: 'missing', explanation: 'Chưa nhập đạt/không đạt' };
+    if (facts.passed === undefined)
+      return { status: 'missing', explanation: 'Chưa nhập đạt/không đạt' };
     return facts.passed
       ? scored(ctx.maxPoints, ctx, 'Đạt')
       : scored(Decimal.ZERO, ctx, 'Không đạt');
@@ -68,8 +76,15 @@ export function evaluateCountOnTime(
   const reason = `${facts.onTime}/${rule.required} đúng hạn`;
   if (facts.onTime >= rule.required) return scored(ctx.maxPoints, ctx, reason);
   if (!rule.partialCredit) return scored(Decimal.ZERO, ctx, `${reason}, chưa đủ ${rule.required}`);
-  const points = quantize(ctx.maxPoints.toRatio().times(Ratio.of(facts.onTime, rule.required)), ctx);
-  return scored(points, ctx, `${reason}: ${exact(ctx.maxPoints)} × ${facts.onTime}/${rule.required}`);
+  const points = quantize(
+    ctx.maxPoints.toRatio().times(Ratio.of(facts.onTime, rule.required)),
+    ctx,
+  );
+  return scored(
+    points,
+    ctx,
+    `${reason}: ${exact(ctx.maxPoints)} × ${facts.onTime}/${rule.required}`,
+  );
 }
 
 export function evaluateManual(

@@ -1,5 +1,5 @@
 import { Decimal } from '../../decimal/decimal.js';
-import { Ratio } from '../../decimal/ratio.js';
+import type { Ratio } from '../../decimal/ratio.js';
 import { formatNumber, formatPercent, formatThreshold } from '../../format/format.js';
 import type { FactsOf } from '../facts-schema.js';
 import { exact, quantize, scored, type LeafOutcome, type RuleContext } from '../outcome.js';
@@ -11,10 +11,7 @@ function describeRatio(numerator: Decimal, denominator: Decimal, percent: Ratio)
   return `${show(numerator)}/${show(denominator)} = ${formatPercent(percent)}`;
 }
 
-function zeroDenominator(
-  mode: ZeroDenominator,
-  ctx: RuleContext,
-): LeafOutcome {
+function zeroDenominator(mode: ZeroDenominator, ctx: RuleContext): LeafOutcome {
   const reason = 'Không phát sinh (mẫu số bằng 0)';
   switch (mode) {
     case 'full':
@@ -46,7 +43,9 @@ export function evaluateRatioBands(
   const lowest = rule.bands[rule.bands.length - 1];
   let condition: string;
   if (band === undefined) {
-    condition = lowest ? `${lowest.inclusive ? '<' : '≤'} ${formatThreshold(lowest.minPercent)}` : '';
+    condition = lowest
+      ? `${lowest.inclusive ? '<' : '≤'} ${formatThreshold(lowest.minPercent)}`
+      : '';
   } else if (above === undefined) {
     condition = `${band.inclusive ? '≥' : '>'} ${formatThreshold(band.minPercent)}`;
   } else if (band.minPercent.isZero() && band.inclusive) {
@@ -72,7 +71,10 @@ export function evaluateProportional(
       : ` ≥ ${formatThreshold(rule.fullAtPercent)}`;
     return scored(ctx.maxPoints, ctx, `${ratioText}${target}`);
   }
-  const points = quantize(ctx.maxPoints.toRatio().times(percent).dividedBy(rule.fullAtPercent), ctx);
+  const points = quantize(
+    ctx.maxPoints.toRatio().times(percent).dividedBy(rule.fullAtPercent),
+    ctx,
+  );
   const formula = rule.fullAtPercent.equals(Decimal.HUNDRED)
     ? `${exact(ctx.maxPoints)} × ${formatPercent(percent)}`
     : `${exact(ctx.maxPoints)} × ${formatPercent(percent)} ÷ ${formatThreshold(rule.fullAtPercent)}`;

@@ -11,7 +11,8 @@ export function evaluateRelativeToBest(
   ctx: RuleContext,
 ): LeafOutcome {
   const best = ctx.best;
-  if (best === undefined) return { status: 'missing', explanation: 'Chưa có giá trị so sánh của nhóm' };
+  if (best === undefined)
+    return { status: 'missing', explanation: 'Chưa có giá trị so sánh của nhóm' };
   const value = facts.value;
   let share: Ratio;
   if (rule.higherIsBetter) {
@@ -27,7 +28,10 @@ export function evaluateRelativeToBest(
 }
 
 /** The best value among peers for a relativeToBest leaf. */
-export function bestValue(rule: RelativeToBestRule, values: readonly Decimal[]): Decimal | undefined {
+export function bestValue(
+  rule: RelativeToBestRule,
+  values: readonly Decimal[],
+): Decimal | undefined {
   if (values.length === 0) return undefined;
   return values.reduce((a, b) => (rule.higherIsBetter ? a.max(b) : a.min(b)));
 }
@@ -95,6 +99,7 @@ export function evaluateSurvey(
   if (weights.isZero()) return { status: 'missing', explanation: 'Chưa có phiếu khảo sát hợp lệ' };
   const mean = weighted.dividedBy(weights);
   const points = quantize(ctx.maxPoints.toRatio().times(mean).dividedBy(Decimal.HUNDRED), ctx);
-  const summary = parts.length > 1 ? `${parts.join('; ')} → bình quân ${formatPercent(mean)}` : parts[0] ?? '';
+  const summary =
+    parts.length > 1 ? `${parts.join('; ')} → bình quân ${formatPercent(mean)}` : (parts[0] ?? '');
   return scored(points, ctx, `Khảo sát: ${summary}`);
 }

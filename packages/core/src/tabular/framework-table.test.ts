@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { DomainError, formatIssue } from '../errors.js';
+import { SEED_004_HEADER, SEED_004_TABLE } from '../test-support/seed-004.js';
+import { parseFrameworkTable } from './framework-table.js';
+import type { Cell } from './table.js';
+
+const parse = (rows: Cell[][]) => parseFrameworkTable({ sheet: 'Phụ lục', rows }, { name: 'Thử' });
+const rejection = (rows: Cell[][]) => {
+  try {
+    parse(rows);
+  } catch (error) {
+    expect(error).toBeInstanceOf(DomainError);
+    return (error as DomainError).issues.map(formatIssue);
+  }
+  throw new Error('expected the file to be rejected');
+};
+
+describe('parseFrameworkTable: the appendix of seed 004', () => {
+  const table = parse(SEED_004_TABLE);
+
+  it('finds the header under the title lines and reads every node', () => {
+    expect(table.framework.nodes).toHaveLength(53);
+    expect(table.framework.nodes.filter((n) => !n.code.includes('.'))).toHaveLength(8);
+    expect(table.rows.get('1')).toBe(5);
+  });
+
+  it('accepts "4,5" and "4.5" alike', () => {
+    const node = table.framework.nodes.find((n) => n.code === '2.3');
+    expect(node?.maxPoints.toString()).toBe('4.5');
+    expect(table.achieved.get('2.3')?.toString()).toBe('4.5');
+    expect(table.achieved.get('3.7')?.toString()).toBe('0.5');
+  });
+
+  it('keeps points achieved, targets, tasks and lead units', () => {
+    expect(table.achieved.get('3')?.toString()).toBe('13.567');
+    expect(table.targets.get('2.1')?.toString()).toBe('2.5');
+    expect(table.tasks.get('1.2')).toBe('Thực hiện đầy đủ các báo cáo.');
+    expect(table.leadUnits.get('2.1')).toBe('Phòng Tư pháp');
+  });
+});
+
+describe('parseFrameworkTable: a bad file names sheet, row and column, and imports nothing', () => {
+  const header: Cell[] = ['Stt', 'Tiêu chí', 'Điểm chuẩn', 'Điểm đạt được'];
+
+  it('a word in a number column', () => {
+    expect(rejection([header, ['1', 'A', '2', null], ['1.1', 'B', '2 điểm', null]])).toEqual([
+      'Trang "Phụ lục", dòng 3, cột C (Điểm chuẩn): "2 điểm" không phải là số',
+    ]);
+  });
+
+  it("a parent's max that is not its children's sum", () => {
+    expect(
+      rejection([
+        header,
+        ['1', 'A', '3', null],
+        ['1.1', 'B', '1', null],
+        ['1.2', 'C', '1,5', null],
+      ]),
+    ).toEqual([
+      'Trang "Phụ lục", dòng 2, cột C (Điểm chuẩn): lĩnh vực 1 có điểm tối đa 3 nhưng tổng điểm tối đa các mục con là 2,5',
+    ]);
+  });
+
+  it('a code Excel turned from 1.10 into 1.1', () => {
+    const rows: Cell[][] = [header, ['1', 'A', 2, null], [1.1, 'B', 1, null], [1.1, 'C', 1, null]];
+    expect(rejection(rows)[0]).toContain('dòng 4, cột A (Stt): mã 1.1 trùng với dòng 3');
+  });
+
+  it('a missing max, a missing parent, a points total that does not add up', () => {
+    expect(
+      rejection([
+        header,
+        ['1', 'A', '2', '1,5'],
+        ['1.1', 'B', null, null],
+        ['2.1', 'C', '1', null],
+        ['1.2', 'D', '2', '1'],
+      ]),
+    ).toEqual([
+      'Trang "Phụ lục", dòng 3, cột C (Điểm chuẩn): thiếu giá trị',
+      'Trang "Phụ lục", dòng 4, cột A (Stt): mã 2.1 không có mục cha 2',
+    ]);
+    expect(
+      rejection([header, ['1', 'A', '2', '1,5'], ['1.1', 'B', '1', '1'], ['1.2', 'D', '1', '1']]),
+    ).toEqual([
+      'Trang "Phụ lục", dòng 2, cột D (Điểm đạt được): điểm đạt 1,5 khác tổng điểm đạt các mục con là 2',
+    ]);
+  });
+
+  it('a total row that disagrees', () => {
+    const rows = [
+      ...SEED_004_TABLE.slice(0, -1),
+      [null, 'TỔNG ĐIỂM', '100', '78,43', '100', null, null],
+    ];
+    expect(rejection(rows)).toEqual([
+      'Trang "Phụ lục", dòng 58, cột D (Điểm 2023 đạt được): dòng tổng ghi 78,43 nhưng tổng điểm đạt các lĩnh vực là 78,422',
+    ]);
+  });
+
+  it('no recognisable header', () => {
+    expect(
+      rejection([
+        ['Tên', 'Giá trị'],
+        ['a', 1],
+      ]),
+    ).toEqual([
+      'Trang "Phụ lục": không tìm thấy dòng tiêu đề: cần cột "Stt" (mã 1, 1.1, 1.1.1) và cột "Lĩnh vực/Tiêu chí" (tên) và cột "Điểm chuẩn" (hoặc "Điểm tối đa") trong 30 dòng đầu',
+    ]);
+  });
+
+  it('a rule cell that is not a rule', () => {
+    const rows: Cell[][] = [
+      [...header, 'Quy tắc chấm'],
+      ['1', 'A', '1', null, '{"kind":"ratioBands","bands":[]}'],
+      ['2', 'B', '1', null, 'đúng hạn'],
+    ];
+    expect(rejection(rows)).toEqual([
+      'Trang "Phụ lục", dòng 2, cột E (Quy tắc chấm): quy tắc chấm (bands): cần ít nhất 1 phần tử',
+      'Trang "Phụ lục", dòng 3, cột E (Quy tắc chấm): quy tắc chấm phải viết dạng JSON, ví dụ {"kind":"passFail"}',
+    ]);
+  });
+
+  it('keeps the seed header intact', () => {
+    expect(SEED_004_HEADER[0]).toBe('Stt');
+  });
+});
