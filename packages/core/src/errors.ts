@@ -44,7 +44,7 @@ export class DomainError extends Error {
   }
 }
 
-/** "Trang 'Phụ lục', dòng 12, cột C (Điểm chuẩn)", or the JSON path. */
+/** "Trang 'Phụ lục', dòng 12, cột C (Điểm chuẩn)", or the JSON path as it is. */
 export function describeLocation(location: IssueLocation): string {
   const parts: string[] = [];
   if (location.sheet !== undefined) parts.push(`trang "${location.sheet}"`);
@@ -56,9 +56,10 @@ export function describeLocation(location: IssueLocation): string {
   } else if (location.field !== undefined) {
     parts.push(`trường "${location.field}"`);
   }
-  if (location.path !== undefined && location.path !== '') parts.push(location.path);
-  const text = parts.join(', ');
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  const place = parts.join(', ');
+  const sentence = place.charAt(0).toUpperCase() + place.slice(1);
+  const path = location.path !== undefined && location.path !== '' ? location.path : '';
+  return [sentence, path].filter(Boolean).join(', ');
 }
 
 /** One line per issue, each starting with where it is. */

@@ -22,6 +22,10 @@ describe('parseCsv', () => {
     ]);
   });
 
+  it('finds the separator below title lines', () => {
+    expect(parseCsv('PHỤ LỤC\n\nStt;Tên\n1;"A, B"', 't.csv').rows.at(-1)).toEqual(['1', 'A, B']);
+  });
+
   it('reads tab-separated text', () => {
     expect(parseCsv('a\tb\n1\t2', 't.tsv').rows).toEqual([
       ['a', 'b'],

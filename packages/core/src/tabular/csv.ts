@@ -52,9 +52,13 @@ export function parseCsv(text: string, sheet: string): Table {
   return { sheet, rows };
 }
 
+/** The separator used most on any of the first lines (title lines above a table have none). */
 function detectDelimiter(text: string): string {
-  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
-  const counts = [';', ',', '\t'].map((d) => ({ d, n: countOutsideQuotes(firstLine, d) }));
+  const lines = text.split(/\r?\n/, 30);
+  const counts = [';', ',', '\t'].map((d) => ({
+    d,
+    n: Math.max(0, ...lines.map((line) => countOutsideQuotes(line, d))),
+  }));
   counts.sort((a, b) => b.n - a.n);
   return counts[0] && counts[0].n > 0 ? counts[0].d : ',';
 }

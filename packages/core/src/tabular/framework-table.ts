@@ -1,7 +1,11 @@
 import type { Decimal } from '../decimal/decimal.js';
 import { DomainError, ERROR_CODES, type Issue } from '../errors.js';
 import { checkFrameworkNodes } from '../framework/build-framework.js';
-import type { FrameworkInput, FrameworkNodeInput } from '../framework/framework.js';
+import {
+  parentCode,
+  type FrameworkInput,
+  type FrameworkNodeInput,
+} from '../framework/framework.js';
 import { ruleSchema } from '../rules/rule-schema.js';
 import { toIssues } from '../validation/parse-input.js';
 import { describeRequired, locateColumns, type ColumnRole } from './columns.js';
@@ -132,6 +136,8 @@ export function parseFrameworkTable(
     leadUnits: new Map(),
   };
   let totalRow: number | undefined;
+  /** Codes whose row could not be read; checks that depend on them would only echo that error. */
+  const unreadable = new Set<string>();
 
   for (let r = headerRow + 1; r < table.rows.length; r++) {
     const row = table.rows[r] ?? [];
@@ -168,7 +174,10 @@ export function parseFrameworkTable(
     if (ruleText !== '') {
       rule = parseRuleCell(ruleText, (message) => at(r, 'rule', message));
     }
-    if (maxPoints === undefined) continue;
+    if (maxPoints === undefined) {
+      unreadable.add(code);
+      continue;
+    }
     if (result.rows.has(code)) {
       at(
         r,
@@ -202,10 +211,15 @@ export function parseFrameworkTable(
     unitType: meta.unitType,
     nodes,
   };
+  const hasUnreadableChild = (code: string) => [...unreadable].some((u) => parentCode(u) === code);
   for (const issue of checkFrameworkNodes(framework)) {
+    const node = nodes[issue.nodeIndex];
     const r = nodeRows[issue.nodeIndex];
-    if (r !== undefined)
-      at(r, issue.field === 'maxPoints' ? 'maxPoints' : issue.field, issue.message);
+    if (node === undefined || r === undefined) continue;
+    if (issue.field === 'maxPoints' && hasUnreadableChild(node.code)) continue;
+    const parent = parentCode(node.code);
+    if (issue.field === 'code' && parent !== undefined && unreadable.has(parent)) continue;
+    at(r, issue.field, issue.message);
   }
   if (nodes.length === 0 && issues.length === 0) {
     issues.push({ sheet: table.sheet, message: 'bảng không có dòng nào có mã và điểm chuẩn' });

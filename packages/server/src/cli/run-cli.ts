@@ -1,0 +1,73 @@
+import { parseArgs } from 'node:util';
+import { runResults } from './commands/results.js';
+import { describeFailure, EXIT, UsageError } from './exit-codes.js';
+import type { CliIo } from './io.js';
+
+const HELP = `chiso — Chỉ số Cải cách hành chính
+
+Cách dùng:
+  chiso results --input <yêu-cầu.json>        Tính kết quả từ yêu cầu JSON, in kết quả JSON
+  chiso results --framework <bộ-chỉ-số.xlsx>  Tính và in bảng xếp hạng
+                [--scores <bảng-điểm.xlsx>]   một dòng mỗi đơn vị, một cột mỗi mã tiêu chí
+                [--previous <kỳ-trước.xlsx>]  kết quả kỳ trước (trang "Xếp hạng" do chiso xuất)
+                [--lineage <kế-thừa.xlsx>]    đơn vị hình thành từ đơn vị cũ (sáp nhập)
+                [--policy <xếp-loại.json>]    nhóm, xếp loại người đứng đầu, cảnh báo
+                [--name <tên bộ chỉ số>] [--json] [--out <kết-quả.xlsx>]
+                [--unit <tên đơn vị>]         khi không có --scores: bảng bộ chỉ số có cột
+                                              "Điểm … đạt được" là điểm của một đơn vị
+
+Tệp có thể là .xlsx hoặc .csv (UTF-8); số viết "4,5" hay "4.5" đều được.
+Dùng "-" thay cho tên tệp JSON để đọc từ đầu vào chuẩn.
+`;
+
+/** Runs the command line and returns the exit status; never throws. */
+export async function runCli(argv: string[], io: CliIo, debug = false): Promise<number> {
+  try {
+    const [command, ...rest] = argv;
+    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+      io.stdout(HELP);
+      return command === undefined ? EXIT.usage : EXIT.ok;
+    }
+    switch (command) {
+      case 'results': {
+        const { values } = parseOptions(rest, {
+          input: { type: 'string' },
+          framework: { type: 'string' },
+          scores: { type: 'string' },
+          previous: { type: 'string' },
+          lineage: { type: 'string' },
+          policy: { type: 'string' },
+          out: { type: 'string' },
+          name: { type: 'string' },
+          unit: { type: 'string' },
+          json: { type: 'boolean' },
+        });
+        await runResults(values, io);
+        return EXIT.ok;
+      }
+      default:
+        throw new UsageError(`không có lệnh "${command}"`);
+    }
+  } catch (error) {
+    const failure = describeFailure(error, debug);
+    io.stderr(`${failure.message}\n`);
+    return failure.status;
+  }
+}
+
+type OptionSpec = Record<string, { type: 'string' | 'boolean' }>;
+
+function parseOptions<T extends OptionSpec>(args: string[], options: T) {
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals: false });
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const unknown = /Unknown option '([^']+)'/.exec(message);
+    if (unknown) throw new UsageError(`không có tùy chọn ${unknown[1]}`);
+    const missing = /Option '([^']+)(?: <value>)?' argument missing/.exec(message);
+    if (missing) throw new UsageError(`tùy chọn ${missing[1]} cần một giá trị`);
+    const positional = /Unexpected argument '([^']+)'/.exec(message);
+    if (positional) throw new UsageError(`không hiểu "${positional[1]}"`);
+    throw new UsageError(message);
+  }
+}
