@@ -1,5 +1,5 @@
 import { Ratio } from './ratio.js';
-import { SCALE, UNIT } from './scale.js';
+import { MAX_UNITS, SCALE, UNIT, UNIT_BIG } from './scale.js';
 
 /** Result of parsing user input: the value, or a Vietnamese reason it is not a number. */
 export type ParseResult<T> = { ok: true; value: T } | { ok: false; reason: string };
@@ -8,27 +8,30 @@ const DECIMAL_TEXT = /^([+-]?)(\d*)(?:[.,](\d*))?$/;
 
 /**
  * An exact decimal number with at most six fractional digits, held as an integer count of
- * millionths. Points, maxima and thresholds are all Decimals so that sums such as
+ * millionths in a plain number (exact below 2⁵³, about nine billion points: far beyond any
+ * index; anything larger is refused rather than rounded). Points, maxima and thresholds are all Decimals so that sums such as
  * 13,567 + 6,931 come out to the last digit; anything that needs division becomes a
  * {@link Ratio} and is brought back with an explicit rounding rule.
  */
 export class Decimal {
   static readonly SCALE = SCALE;
-  static readonly ZERO = new Decimal(0n);
+  static readonly ZERO = new Decimal(0);
   static readonly ONE = new Decimal(UNIT);
-  static readonly HUNDRED = new Decimal(100n * UNIT);
+  static readonly HUNDRED = new Decimal(100 * UNIT);
 
-  private constructor(readonly units: bigint) {}
+  private constructor(readonly units: number) {}
 
-  static fromUnits(units: bigint): Decimal {
-    return units === 0n ? Decimal.ZERO : new Decimal(units);
+  static fromUnits(units: number | bigint): Decimal {
+    const value = typeof units === 'bigint' ? Number(units) : units;
+    if (!Number.isSafeInteger(value) || (typeof units === 'bigint' && BigInt(value) !== units)) {
+      throw new RangeError(`decimal out of range: ${String(units)} millionths`);
+    }
+    // -0 and 0 are the same number of points.
+    return value === 0 ? Decimal.ZERO : new Decimal(value);
   }
 
   static fromInt(value: number | bigint): Decimal {
-    if (typeof value === 'number' && !Number.isSafeInteger(value)) {
-      throw new RangeError(`not a safe integer: ${value}`);
-    }
-    return Decimal.fromUnits(BigInt(value) * UNIT);
+    return Decimal.fromUnits(typeof value === 'bigint' ? value * UNIT_BIG : value * UNIT);
   }
 
   /**
@@ -38,6 +41,9 @@ export class Decimal {
   static parse(input: string | number): ParseResult<Decimal> {
     if (typeof input === 'number') {
       if (!Number.isFinite(input)) return { ok: false, reason: 'không phải là số hữu hạn' };
+      if (Number.isInteger(input) && Math.abs(input) <= MAX_UNITS / UNIT) {
+        return { ok: true, value: Decimal.fromUnits(input * UNIT) };
+      }
       return Decimal.parse(numberToPlainString(input));
     }
     const text = input.trim().replace(/\s+/g, '');
@@ -50,7 +56,8 @@ export class Decimal {
     if (fraction.length > SCALE) {
       return { ok: false, reason: `"${input}" có quá ${SCALE} chữ số thập phân` };
     }
-    const units = BigInt(whole || '0') * UNIT + BigInt(fraction.padEnd(SCALE, '0') || '0');
+    const units = BigInt(whole || '0') * UNIT_BIG + BigInt(fraction.padEnd(SCALE, '0') || '0');
+    if (units > BigInt(MAX_UNITS)) return { ok: false, reason: `"${input}" quá lớn` };
     return { ok: true, value: Decimal.fromUnits(sign === '-' ? -units : units) };
   }
 
@@ -73,8 +80,8 @@ export class Decimal {
     return Decimal.fromUnits(-this.units);
   }
 
-  timesInt(factor: number | bigint): Decimal {
-    return Decimal.fromUnits(this.units * BigInt(factor));
+  timesInt(factor: number): Decimal {
+    return Decimal.fromUnits(this.units * factor);
   }
 
   compare(other: Decimal): -1 | 0 | 1 {
@@ -102,11 +109,11 @@ export class Decimal {
   }
 
   isZero(): boolean {
-    return this.units === 0n;
+    return this.units === 0;
   }
 
   isNegative(): boolean {
-    return this.units < 0n;
+    return this.units < 0;
   }
 
   min(other: Decimal): Decimal {
@@ -119,19 +126,19 @@ export class Decimal {
 
   /** True when this value is a whole multiple of `step` (e.g. manual points in steps of 0,25). */
   isMultipleOf(step: Decimal): boolean {
-    return step.units === 0n || this.units % step.units === 0n;
+    return step.units === 0 || this.units % step.units === 0;
   }
 
   toRatio(): Ratio {
-    return Ratio.of(this.units, UNIT);
+    return Ratio.of(BigInt(this.units), UNIT_BIG);
   }
 
   /** Number of fractional digits actually used (0 to 6). */
   fractionDigits(): number {
-    let units = this.units < 0n ? -this.units : this.units;
+    let units = Math.abs(this.units);
     let digits = SCALE;
-    while (digits > 0 && units % 10n === 0n) {
-      units /= 10n;
+    while (digits > 0 && units % 10 === 0) {
+      units /= 10;
       digits -= 1;
     }
     return digits;
@@ -139,10 +146,12 @@ export class Decimal {
 
   /** Canonical machine form: "78.422", "-0.5", "100". Never rounded. */
   toString(): string {
-    const negative = this.units < 0n;
-    const abs = negative ? -this.units : this.units;
-    const whole = abs / UNIT;
-    const fraction = (abs % UNIT).toString().padStart(SCALE, '0').replace(/0+$/, '');
+    const negative = this.units < 0;
+    const abs = Math.abs(this.units);
+    const whole = Math.floor(abs / UNIT);
+    const fraction = String(abs % UNIT)
+      .padStart(SCALE, '0')
+      .replace(/0+$/, '');
     return `${negative ? '-' : ''}${whole}${fraction ? `.${fraction}` : ''}`;
   }
 
@@ -156,7 +165,7 @@ export class Decimal {
   }
 
   static sum(values: Iterable<Decimal>): Decimal {
-    let units = 0n;
+    let units = 0;
     for (const value of values) units += value.units;
     return Decimal.fromUnits(units);
   }

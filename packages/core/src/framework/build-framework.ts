@@ -111,7 +111,7 @@ export function buildFramework(input: FrameworkInput): Framework {
 }
 
 function assemble(input: FrameworkInput, pointsDecimals: number): Framework {
-  const nodes: FrameworkNode[] = input.nodes.map((node) => ({
+  const nodes: FrameworkNode[] = input.nodes.map((node, index) => ({
     code: node.code,
     title: node.title.trim(),
     maxPoints: node.maxPoints,
@@ -122,10 +122,14 @@ function assemble(input: FrameworkInput, pointsDecimals: number): Framework {
     parent: parentCode(node.code),
     children: [],
     depth: node.code.split('.').length,
+    index,
+    childIndices: [],
   }));
   const byCode = new Map(nodes.map((node) => [node.code, node]));
   for (const node of nodes) {
-    if (node.parent !== undefined) byCode.get(node.parent)?.children.push(node.code);
+    const parent = node.parent === undefined ? undefined : byCode.get(node.parent);
+    parent?.children.push(node.code);
+    parent?.childIndices.push(node.index);
   }
   for (const node of nodes) {
     if (node.children.length === 0 && node.rule === undefined) node.rule = { kind: 'manual' };

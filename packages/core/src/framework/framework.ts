@@ -39,6 +39,10 @@ export interface FrameworkNode {
   children: string[];
   /** 1 for areas (lĩnh vực), 2 for criteria, … */
   depth: number;
+  /** Position in `Framework.nodes`; per-unit scores are arrays in this order. */
+  index: number;
+  /** Positions of the children in `Framework.nodes`. */
+  childIndices: number[];
 }
 
 /** A validated scoring tree: areas are the roots; every parent's max is its children's sum. */

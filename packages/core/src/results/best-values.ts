@@ -3,6 +3,7 @@ import type { Framework, FrameworkNode } from '../framework/framework.js';
 import { FACTS_SCHEMAS } from '../rules/facts-schema.js';
 import { bestValue } from '../rules/kinds/scaled.js';
 import type { RelativeToBestRule, Rule } from '../rules/rule.js';
+import { groupBy } from './group-by.js';
 import type { BestValues, UnitInput } from './score-unit.js';
 
 /**
@@ -20,10 +21,7 @@ export function bestValues(
   });
   const result = new Map<string, Map<string, Decimal>>();
   if (leaves.length === 0) return result;
-  const byGroup = new Map<string, UnitInput[]>();
-  for (const unit of units)
-    byGroup.set(groupOf(unit), [...(byGroup.get(groupOf(unit)) ?? []), unit]);
-  for (const [group, members] of byGroup) {
+  for (const [group, members] of groupBy(units, groupOf)) {
     const bests = new Map<string, Decimal>();
     for (const { leaf, rule } of leaves) {
       const values = members.flatMap((unit) => {

@@ -1,8 +1,9 @@
-import { Decimal } from '../decimal/decimal.js';
+import type { Decimal } from '../decimal/decimal.js';
 import type { Ratio } from '../decimal/ratio.js';
 import { DomainError, ERROR_CODES, type Issue } from '../errors.js';
-import type { Framework } from '../framework/framework.js';
+import type { Framework, FrameworkNode } from '../framework/framework.js';
 import { bestValues } from './best-values.js';
+import { groupBy } from './group-by.js';
 import { bandOf, flagsOf, headRatingOf, type RaisedFlag } from './classify.js';
 import { findPredecessor, type LineageLink } from './lineage.js';
 import { lostPointsOf, type LostPoints } from './lost-points.js';
@@ -65,7 +66,8 @@ export interface UnitResult {
   rankChange: number | undefined;
   percentChange: Ratio | undefined;
   areas: AreaResult[];
-  lostPoints: LostPoints[];
+  /** Lost points per leaf, largest first; computed when first asked for. */
+  lostPoints: () => LostPoints[];
 }
 
 export interface Results {
@@ -100,38 +102,33 @@ export function computeResults(input: ResultsInput): Results {
 
   const previousById = new Map((input.previous ?? []).map((p) => [p.id, p]));
   const lineage = input.lineage ?? [];
-  const groups = new Map<string, UnitInput[]>();
-  for (const unit of input.units)
-    groups.set(groupKey(unit), [...(groups.get(groupKey(unit)) ?? []), unit]);
-
   const results: UnitResult[] = [];
-  for (const members of groups.values()) {
+  for (const members of groupBy(input.units, groupKey).values()) {
     const scoreOf = (unit: UnitInput) => scores.get(unit) as UnitScore;
+    const areaPercents = new Map(
+      members.map((unit) => [unit, framework.areas.map((a) => areaPercent(scoreOf(unit), a))]),
+    );
     const ranks = rankValues(members.map((unit) => ({ key: unit, value: scoreOf(unit).percent })));
-    const areaRanks = new Map(
-      framework.areas.map((area) => [
-        area.code,
-        rankValues(
-          members.map((unit) => ({ key: unit, value: areaPercent(scoreOf(unit), area.code) })),
-        ),
-      ]),
+    const areaRanks = framework.areas.map((_area, i) =>
+      rankValues(members.map((unit) => ({ key: unit, value: areaPercents.get(unit)?.[i] }))),
     );
     for (const unit of members) {
       const score = scoreOf(unit);
       const previousId = findPredecessor(unit.id, (id) => previousById.has(id), lineage);
       const previous = previousId === undefined ? undefined : previousById.get(previousId);
-      const areas: AreaResult[] = framework.areas.map((area) => {
-        const node = score.nodes.get(area.code);
-        const percent = areaPercent(score, area.code);
+      const percents = areaPercents.get(unit) ?? [];
+      const areas: AreaResult[] = framework.areas.map((area, i) => {
+        const node = score.pointsOf(area);
+        const percent = percents[i];
         const previousPercent = previous?.areas.get(area.code);
         return {
           code: area.code,
           title: area.title,
-          points: node?.points ?? Decimal.ZERO,
-          maxPoints: node?.maxPoints ?? area.maxPoints,
-          applicable: node?.applicable ?? false,
+          points: node.points,
+          maxPoints: node.maxPoints,
+          applicable: node.applicable,
           percent,
-          rank: areaRanks.get(area.code)?.get(unit),
+          rank: areaRanks[i]?.get(unit),
           previousPercent,
           percentChange: change(percent, previousPercent),
         };
@@ -162,22 +159,28 @@ export function computeResults(input: ResultsInput): Results {
           rank !== undefined && previous?.rank !== undefined ? previous.rank - rank : undefined,
         percentChange: change(score.percent, previous?.percent),
         areas,
-        lostPoints: lostPointsOf(framework, score),
+        lostPoints: memoize(() => lostPointsOf(framework, score)),
       });
     }
   }
+  const collator = new Intl.Collator('vi');
   results.sort(
     (a, b) =>
-      groupKey(a).localeCompare(groupKey(b), 'vi') ||
+      collator.compare(groupKey(a), groupKey(b)) ||
       (a.rank ?? Number.MAX_SAFE_INTEGER) - (b.rank ?? Number.MAX_SAFE_INTEGER) ||
       (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
   return { units: results };
 }
 
-function areaPercent(score: UnitScore, code: string): Ratio | undefined {
-  const node = score.nodes.get(code);
-  return node && node.applicable ? percentOf(node.points, node.maxPoints) : undefined;
+function memoize<T>(compute: () => T): () => T {
+  let value: { computed: T } | undefined;
+  return () => (value ??= { computed: compute() }).computed;
+}
+
+function areaPercent(score: UnitScore, area: FrameworkNode): Ratio | undefined {
+  const node = score.pointsOf(area);
+  return node.applicable ? percentOf(node.points, node.maxPoints) : undefined;
 }
 
 function change(current: Ratio | undefined, previous: Decimal | undefined): Ratio | undefined {

@@ -9,15 +9,15 @@ export interface LostPoints {
   points: Decimal;
   /** max − points: what an improvement plan tries to win back. */
   lost: Decimal;
-  /** The leaf's explanation, the reason the points were lost. */
-  explanation: string | undefined;
+  /** The leaf's explanation: the reason the points were lost. */
+  explain: () => string | undefined;
 }
 
 /** Applicable leaves below their max, the largest loss first, then in framework order. */
 export function lostPointsOf(framework: Framework, score: UnitScore): LostPoints[] {
   const lost: LostPoints[] = [];
   for (const leaf of framework.leaves) {
-    const node = score.nodes.get(leaf.code);
+    const node = score.node(leaf.code);
     if (!node || !node.applicable || !node.points.lt(node.maxPoints)) continue;
     lost.push({
       code: leaf.code,
@@ -25,7 +25,7 @@ export function lostPointsOf(framework: Framework, score: UnitScore): LostPoints
       maxPoints: node.maxPoints,
       points: node.points,
       lost: node.maxPoints.minus(node.points),
-      explanation: node.explanation,
+      explain: node.explain,
     });
   }
   // Array.prototype.sort is stable, so equal losses keep framework order.

@@ -57,7 +57,7 @@ function presentUnit(framework: Framework, unit: UnitResult) {
     })),
     nodes: framework.nodes
       .flatMap((frameworkNode) => {
-        const node = unit.score.nodes.get(frameworkNode.code);
+        const node = unit.score.node(frameworkNode.code);
         return node ? [node] : [];
       })
       .map((node) => ({
@@ -66,15 +66,15 @@ function presentUnit(framework: Framework, unit: UnitResult) {
         maxPoints: num(node.maxPoints),
         applicable: node.applicable,
         status: node.status,
-        explanation: node.explanation ?? null,
+        explanation: node.explain() ?? null,
       })),
-    lostPoints: unit.lostPoints.map((lost) => ({
+    lostPoints: unit.lostPoints().map((lost) => ({
       code: lost.code,
       title: lost.title,
       maxPoints: num(lost.maxPoints),
       points: num(lost.points),
       lost: num(lost.lost),
-      explanation: lost.explanation ?? null,
+      explanation: lost.explain() ?? null,
     })),
   };
 }

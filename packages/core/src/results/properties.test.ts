@@ -104,12 +104,9 @@ const ownResult = (unit: UnitResult) => ({
   headRating: unit.headRating,
   flags: unit.flags,
   areas: unit.areas.map((a) => [a.code, a.points.toString(), a.maxPoints.toString(), a.applicable]),
-  nodes: [...unit.score.nodes.values()].map((n) => [
-    n.code,
-    n.points.toString(),
-    n.maxPoints.toString(),
-    n.applicable,
-  ]),
+  nodes: unit.score
+    .nodes()
+    .map((n) => [n.code, n.points.toString(), n.maxPoints.toString(), n.applicable]),
 });
 
 describe('scoring invariants', () => {
@@ -126,9 +123,9 @@ describe('scoring invariants', () => {
             };
             collect(node.code);
             const scores = leaves
-              .map((code) => result.score.nodes.get(code)!)
+              .map((code) => result.score.node(code)!)
               .filter((s) => s.applicable);
-            const own = result.score.nodes.get(node.code)!;
+            const own = result.score.node(node.code)!;
             if (!own.applicable) {
               expect(scores).toEqual([]);
               continue;
@@ -137,7 +134,7 @@ describe('scoring invariants', () => {
             expect(own.maxPoints.equals(Decimal.sum(scores.map((s) => s.maxPoints)))).toBe(true);
           }
           const applicableLeaves = framework.leaves
-            .map((l) => result.score.nodes.get(l.code)!)
+            .map((l) => result.score.node(l.code)!)
             .filter((s) => s.applicable);
           expect(result.points.equals(Decimal.sum(applicableLeaves.map((s) => s.points)))).toBe(
             true,

@@ -412,7 +412,7 @@ describe('evaluateRule: every rule shape', () => {
       expect(outcome.status).toBe('scored');
       if (outcome.status === 'scored') expect(outcome.points.toString()).toBe(c.expect.points);
     }
-    if (c.expect.explanation !== undefined) expect(outcome.explanation).toBe(c.expect.explanation);
+    if (c.expect.explanation !== undefined) expect(outcome.explain()).toBe(c.expect.explanation);
   });
 
   it('covers all fifteen kinds', () => {

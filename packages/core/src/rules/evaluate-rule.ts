@@ -16,7 +16,14 @@ import {
   evaluateRelativeToBest,
   evaluateSurvey,
 } from './kinds/scaled.js';
-import { exact, FactsError, scored, type LeafOutcome, type RuleContext } from './outcome.js';
+import {
+  exact,
+  FactsError,
+  notApplicable as notApplicableOutcome,
+  scored,
+  type LeafOutcome,
+  type RuleContext,
+} from './outcome.js';
 import type { Rule } from './rule.js';
 
 /**
@@ -88,19 +95,19 @@ function evaluate(rule: Rule, facts: unknown, ctx: RuleContext, path: string): L
     case 'deduction':
       return evaluateDeduction(rule, parseFacts(FACTS_SCHEMAS.deduction, facts, path), ctx);
     case 'bonusPenalty':
-      return evaluateBonusPenalty(rule, parseFacts(FACTS_SCHEMAS.bonusPenalty, facts, path), ctx);
+      return evaluateBonusPenalty(rule, parseFacts(FACTS_SCHEMAS.bonusPenalty, facts, path));
     case 'noneArose': {
       const [noneArose, rest] = takeFlag(facts, 'noneArose', path);
-      if (noneArose) return scored(ctx.maxPoints, ctx, 'Không phát sinh, đạt điểm tối đa');
+      if (noneArose) return scored(ctx.maxPoints, ctx, () => 'Không phát sinh, đạt điểm tối đa');
       return evaluate(rule.otherwise, rest, ctx, path);
     }
     case 'notApplicableWhen': {
       const [notApplicable, rest] = takeFlag(facts, 'notApplicable', path);
       if (notApplicable) {
-        return {
-          status: 'notApplicable',
-          explanation: `Không áp dụng (${rule.condition}): ${exact(ctx.maxPoints)} điểm không tính vào điểm tối đa`,
-        };
+        return notApplicableOutcome(
+          () =>
+            `Không áp dụng (${rule.condition}): ${exact(ctx.maxPoints)} điểm không tính vào điểm tối đa`,
+        );
       }
       return evaluate(rule.otherwise, rest, ctx, path);
     }

@@ -2,20 +2,23 @@ import { Decimal } from '../decimal/decimal.js';
 import type { Ratio } from '../decimal/ratio.js';
 import { formatNumber } from '../format/format.js';
 
-/** What a leaf comes to for one unit. */
+/**
+ * What a leaf comes to for one unit. The Vietnamese explanation is built only when asked for
+ * (`explain()`): ranking thousands of units needs the points, not the sentences.
+ */
 export type LeafOutcome =
-  | { status: 'scored'; points: Decimal; explanation: string }
+  | { status: 'scored'; points: Decimal; explain: () => string }
   /** The leaf does not apply: its max leaves the unit's denominator. */
-  | { status: 'notApplicable'; explanation: string }
+  | { status: 'notApplicable'; explain: () => string }
   /** Nothing entered yet: counts as 0 points, and is reported. */
-  | { status: 'missing'; explanation: string };
+  | { status: 'missing'; explain: () => string };
 
 export interface RuleContext {
   maxPoints: Decimal;
   /** Fractional digits the framework keeps for computed points (half away from zero). */
   pointsDecimals: number;
   /** Best value in the unit's peer group, for relativeToBest leaves. */
-  best?: Decimal;
+  best?: Decimal | undefined;
 }
 
 /** Exact points with a decimal comma, no rounding: "1,636", "0,95", "2". */
@@ -27,12 +30,18 @@ export function outOf(points: Decimal, max: Decimal): string {
   return `${exact(points)}/${exact(max)}`;
 }
 
-export function scored(points: Decimal, ctx: RuleContext, reason: string): LeafOutcome {
-  return {
-    status: 'scored',
-    points,
-    explanation: `${reason} → ${outOf(points, ctx.maxPoints)}`,
-  };
+/** Points with the reason they came out so: "<reason> → 0,95/1". */
+export function scored(points: Decimal, ctx: RuleContext, reason: () => string): LeafOutcome {
+  const max = ctx.maxPoints;
+  return { status: 'scored', points, explain: () => `${reason()} → ${outOf(points, max)}` };
+}
+
+export function missing(text: string): LeafOutcome {
+  return { status: 'missing', explain: () => text };
+}
+
+export function notApplicable(explain: () => string): LeafOutcome {
+  return { status: 'notApplicable', explain };
 }
 
 /** Brings a computed fraction of points to the framework's stated precision. */

@@ -112,7 +112,7 @@ function addDetail(workbook: ExcelJS.Workbook, framework: Framework, results: Re
   ]);
   for (const unit of results.units) {
     for (const node of framework.nodes) {
-      const score = unit.score.nodes.get(node.code);
+      const score = unit.score.node(node.code);
       if (!score) continue;
       const row = sheet.addRow([
         unit.id,
@@ -122,7 +122,7 @@ function addDetail(workbook: ExcelJS.Workbook, framework: Framework, results: Re
         num(score.maxPoints),
         num(score.points),
         score.applicable ? 'Có' : 'Không',
-        score.explanation ?? '',
+        score.explain() ?? '',
       ]);
       row.font = { ...FONT, bold: node.depth === 1 };
     }
@@ -150,7 +150,7 @@ function addLostPoints(workbook: ExcelJS.Workbook, results: Results) {
     ],
   );
   for (const unit of results.units) {
-    for (const lost of unit.lostPoints) {
+    for (const lost of unit.lostPoints()) {
       sheet.addRow([
         unit.id,
         unit.name,
@@ -159,7 +159,7 @@ function addLostPoints(workbook: ExcelJS.Workbook, results: Results) {
         num(lost.maxPoints),
         num(lost.points),
         num(lost.lost),
-        lost.explanation ?? '',
+        lost.explain() ?? '',
       ]).font = FONT;
     }
   }

@@ -5,6 +5,7 @@ import type { FactsOf } from '../facts-schema.js';
 import {
   exact,
   FactsError,
+  missing,
   quantize,
   scored,
   type LeafOutcome,
@@ -18,22 +19,21 @@ export function evaluatePassFail(
   ctx: RuleContext,
 ): LeafOutcome {
   if (rule.conditions.length === 0) {
-    if (facts.passed === undefined)
-      return { status: 'missing', explanation: 'Chưa nhập đạt/không đạt' };
+    if (facts.passed === undefined) return missing('Chưa nhập đạt/không đạt');
     return facts.passed
-      ? scored(ctx.maxPoints, ctx, 'Đạt')
-      : scored(Decimal.ZERO, ctx, 'Không đạt');
+      ? scored(ctx.maxPoints, ctx, () => 'Đạt')
+      : scored(Decimal.ZERO, ctx, () => 'Không đạt');
   }
   const given = facts.conditions ?? {};
   const unanswered = rule.conditions.filter((c) => given[c] === undefined);
   if (facts.passed === undefined && unanswered.length === rule.conditions.length) {
-    return { status: 'missing', explanation: 'Chưa nhập các điều kiện' };
+    return missing('Chưa nhập các điều kiện');
   }
   // "passed" alone answers every condition at once, as an appraiser ticking the whole leaf.
   const failed = rule.conditions.filter((c) => (given[c] ?? facts.passed) !== true);
   return failed.length === 0
-    ? scored(ctx.maxPoints, ctx, `Đạt đủ ${rule.conditions.length} điều kiện`)
-    : scored(Decimal.ZERO, ctx, `Không đạt: ${failed.join('; ')}`);
+    ? scored(ctx.maxPoints, ctx, () => `Đạt đủ ${rule.conditions.length} điều kiện`)
+    : scored(Decimal.ZERO, ctx, () => `Không đạt: ${failed.join('; ')}`);
 }
 
 export function evaluateTimeliness(
@@ -42,29 +42,29 @@ export function evaluateTimeliness(
   ctx: RuleContext,
 ): LeafOutcome {
   let status = facts.status;
-  let reason: string | undefined;
-  if (facts.completedOn !== undefined && rule.deadline !== undefined) {
-    const late = facts.completedOn > rule.deadline;
+  let reason: (() => string) | undefined;
+  const { completedOn } = facts;
+  const { deadline } = rule;
+  if (completedOn !== undefined && deadline !== undefined) {
+    const late = completedOn > deadline;
     if (status !== undefined && status !== (late ? 'late' : 'onTime')) {
-      return {
-        status: 'missing',
-        explanation: `Mâu thuẫn: ngày hoàn thành ${formatDate(facts.completedOn)} so với hạn ${formatDate(rule.deadline)} không khớp với trạng thái đã nhập`,
-      };
+      return missing(
+        `Mâu thuẫn: ngày hoàn thành ${formatDate(completedOn)} so với hạn ${formatDate(deadline)} không khớp với trạng thái đã nhập`,
+      );
     }
     status = late ? 'late' : 'onTime';
-    reason = late
-      ? `Hoàn thành ngày ${formatDate(facts.completedOn)}, sau hạn ${formatDate(rule.deadline)}`
-      : `Hoàn thành ngày ${formatDate(facts.completedOn)}, đúng hạn ${formatDate(rule.deadline)}`;
+    reason = () =>
+      `Hoàn thành ngày ${formatDate(completedOn)}, ${late ? 'sau hạn' : 'đúng hạn'} ${formatDate(deadline)}`;
   }
   switch (status) {
     case undefined:
-      return { status: 'missing', explanation: 'Chưa nhập tình trạng thực hiện' };
+      return missing('Chưa nhập tình trạng thực hiện');
     case 'onTime':
-      return scored(ctx.maxPoints, ctx, reason ?? 'Hoàn thành đúng hạn');
+      return scored(ctx.maxPoints, ctx, reason ?? (() => 'Hoàn thành đúng hạn'));
     case 'late':
-      return scored(ctx.maxPoints.min(rule.latePoints), ctx, reason ?? 'Hoàn thành chậm');
+      return scored(ctx.maxPoints.min(rule.latePoints), ctx, reason ?? (() => 'Hoàn thành chậm'));
     case 'notDone':
-      return scored(rule.notDonePoints, ctx, 'Không thực hiện');
+      return scored(rule.notDonePoints, ctx, () => 'Không thực hiện');
   }
 }
 
@@ -74,8 +74,10 @@ export function evaluateCountOnTime(
   ctx: RuleContext,
 ): LeafOutcome {
   const reason = `${facts.onTime}/${rule.required} đúng hạn`;
-  if (facts.onTime >= rule.required) return scored(ctx.maxPoints, ctx, reason);
-  if (!rule.partialCredit) return scored(Decimal.ZERO, ctx, `${reason}, chưa đủ ${rule.required}`);
+  if (facts.onTime >= rule.required) return scored(ctx.maxPoints, ctx, () => reason);
+  if (!rule.partialCredit) {
+    return scored(Decimal.ZERO, ctx, () => `${reason}, chưa đủ ${rule.required}`);
+  }
   const points = quantize(
     ctx.maxPoints.toRatio().times(Ratio.of(facts.onTime, rule.required)),
     ctx,
@@ -83,7 +85,7 @@ export function evaluateCountOnTime(
   return scored(
     points,
     ctx,
-    `${reason}: ${exact(ctx.maxPoints)} × ${facts.onTime}/${rule.required}`,
+    () => `${reason}: ${exact(ctx.maxPoints)} × ${facts.onTime}/${rule.required}`,
   );
 }
 
@@ -98,5 +100,5 @@ export function evaluateManual(
   if (rule.step !== undefined && !facts.points.isMultipleOf(rule.step)) {
     throw new FactsError('points', `phải chấm theo bước ${exact(rule.step)} điểm`);
   }
-  return scored(facts.points, ctx, 'Chấm trực tiếp');
+  return scored(facts.points, ctx, () => 'Chấm trực tiếp');
 }

@@ -1,8 +1,15 @@
 import { Decimal } from '../../decimal/decimal.js';
 import { Ratio } from '../../decimal/ratio.js';
-import { formatPercent, formatPoints } from '../../format/format.js';
+import { formatPercent, formatThreshold } from '../../format/format.js';
 import type { FactsOf } from '../facts-schema.js';
-import { exact, quantize, scored, type LeafOutcome, type RuleContext } from '../outcome.js';
+import {
+  exact,
+  missing,
+  quantize,
+  scored,
+  type LeafOutcome,
+  type RuleContext,
+} from '../outcome.js';
 import type { ExternalIndexRule, LowerUnitsRule, RelativeToBestRule, SurveyRule } from '../rule.js';
 
 export function evaluateRelativeToBest(
@@ -11,8 +18,7 @@ export function evaluateRelativeToBest(
   ctx: RuleContext,
 ): LeafOutcome {
   const best = ctx.best;
-  if (best === undefined)
-    return { status: 'missing', explanation: 'Chưa có giá trị so sánh của nhóm' };
+  if (best === undefined) return missing('Chưa có giá trị so sánh của nhóm');
   const value = facts.value;
   let share: Ratio;
   if (rule.higherIsBetter) {
@@ -21,10 +27,12 @@ export function evaluateRelativeToBest(
     share = value.isZero() ? Ratio.ONE : best.toRatio().dividedBy(value);
   }
   const points = quantize(ctx.maxPoints.toRatio().times(share.min(Ratio.ONE)), ctx);
-  const formula = rule.higherIsBetter
-    ? `${exact(value)} ÷ ${exact(best)} (cao nhất trong nhóm)`
-    : `${exact(best)} (thấp nhất trong nhóm) ÷ ${exact(value)}`;
-  return scored(points, ctx, `${formula} = ${formatPercent(share.times(Decimal.HUNDRED))}`);
+  return scored(points, ctx, () => {
+    const formula = rule.higherIsBetter
+      ? `${exact(value)} ÷ ${exact(best)} (cao nhất trong nhóm)`
+      : `${exact(best)} (thấp nhất trong nhóm) ÷ ${exact(value)}`;
+    return `${formula} = ${formatPercent(share.times(Decimal.HUNDRED))}`;
+  });
 }
 
 /** The best value among peers for a relativeToBest leaf. */
@@ -43,7 +51,7 @@ export function evaluateExternalIndex(
 ): LeafOutcome {
   const share = facts.value.toRatio().dividedBy(rule.fullAt).min(Ratio.ONE);
   const points = quantize(ctx.maxPoints.toRatio().times(share), ctx);
-  return scored(points, ctx, `Chỉ số đạt ${exact(facts.value)}/${exact(rule.fullAt)}`);
+  return scored(points, ctx, () => `Chỉ số đạt ${exact(facts.value)}/${exact(rule.fullAt)}`);
 }
 
 export function evaluateLowerUnits(
@@ -52,27 +60,28 @@ export function evaluateLowerUnits(
   ctx: RuleContext,
 ): LeafOutcome {
   const count = facts.percents.length;
-  if (count === 0) return { status: 'missing', explanation: 'Chưa có kết quả của đơn vị cấp dưới' };
+  if (count === 0) return missing('Chưa có kết quả của đơn vị cấp dưới');
   let share: Ratio;
-  let reason: string;
+  let reason: () => string;
   switch (rule.aggregate) {
     case 'mean': {
       const mean = Decimal.sum(facts.percents).toRatio().dividedBy(Decimal.fromInt(count));
       share = mean.dividedBy(Decimal.HUNDRED);
-      reason = `Bình quân chỉ số của ${count} đơn vị cấp dưới ${formatPercent(mean)}`;
+      reason = () => `Bình quân chỉ số của ${count} đơn vị cấp dưới ${formatPercent(mean)}`;
       break;
     }
     case 'min': {
       const lowest = facts.percents.reduce((a, b) => a.min(b));
       share = lowest.toRatio().dividedBy(Decimal.HUNDRED);
-      reason = `Chỉ số thấp nhất trong ${count} đơn vị cấp dưới ${formatPercent(lowest)}`;
+      reason = () => `Chỉ số thấp nhất trong ${count} đơn vị cấp dưới ${formatPercent(lowest)}`;
       break;
     }
     case 'shareAtLeast': {
       const threshold = rule.thresholdPercent ?? Decimal.ZERO;
       const reached = facts.percents.filter((p) => p.gte(threshold)).length;
       share = Ratio.of(reached, count);
-      reason = `${reached}/${count} đơn vị cấp dưới đạt từ ${formatPoints(threshold)}% trở lên`;
+      reason = () =>
+        `${reached}/${count} đơn vị cấp dưới đạt từ ${formatThreshold(threshold)} trở lên`;
       break;
     }
   }
@@ -86,20 +95,25 @@ export function evaluateSurvey(
 ): LeafOutcome {
   let weighted = Ratio.ZERO;
   let weights = Decimal.ZERO;
-  const parts: string[] = [];
+  const answered: { label: string; mean: Decimal; weight: Decimal }[] = [];
   for (const group of rule.groups) {
     const answer = facts.groups[group.group];
     // A group with no valid answers drops out and the others' weights are renormalised.
     if (answer === undefined || answer.responses === 0) continue;
     weighted = weighted.plus(answer.mean.toRatio().times(group.weight));
     weights = weights.plus(group.weight);
-    const weightText = rule.groups.length > 1 ? ` × ${exact(group.weight)}` : '';
-    parts.push(`${group.label} ${formatPercent(answer.mean.toRatio())}${weightText}`);
+    answered.push({ label: group.label, mean: answer.mean, weight: group.weight });
   }
-  if (weights.isZero()) return { status: 'missing', explanation: 'Chưa có phiếu khảo sát hợp lệ' };
+  if (weights.isZero()) return missing('Chưa có phiếu khảo sát hợp lệ');
   const mean = weighted.dividedBy(weights);
   const points = quantize(ctx.maxPoints.toRatio().times(mean).dividedBy(Decimal.HUNDRED), ctx);
-  const summary =
-    parts.length > 1 ? `${parts.join('; ')} → bình quân ${formatPercent(mean)}` : (parts[0] ?? '');
-  return scored(points, ctx, `Khảo sát: ${summary}`);
+  return scored(points, ctx, () => {
+    const weightShown = rule.groups.length > 1;
+    const parts = answered.map(
+      (a) => `${a.label} ${formatPercent(a.mean)}${weightShown ? ` × ${exact(a.weight)}` : ''}`,
+    );
+    const summary =
+      parts.length > 1 ? `${parts.join('; ')} → bình quân ${formatPercent(mean)}` : parts[0];
+    return `Khảo sát: ${summary ?? ''}`;
+  });
 }
