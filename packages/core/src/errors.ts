@@ -9,6 +9,24 @@ export const ERROR_CODES = {
   FRAMEWORK_INVALID: 'FRAMEWORK_INVALID',
   /** A spreadsheet or CSV file was rejected as a whole; `issues` name sheet, row and column. */
   IMPORT_REJECTED: 'IMPORT_REJECTED',
+  /** Not signed in, or the session has expired. */
+  UNAUTHENTICATED: 'UNAUTHENTICATED',
+  /** Signed in, but this role or unit may not do this. */
+  FORBIDDEN: 'FORBIDDEN',
+  /** The thing asked for does not exist (or is not visible to the caller). */
+  NOT_FOUND: 'NOT_FOUND',
+  /** Someone else changed it first (optimistic versioning); reload and try again. */
+  CONFLICT: 'CONFLICT',
+  /** The step is not allowed in the current state of the workflow. */
+  INVALID_STATE: 'INVALID_STATE',
+  /** The time window for this step is not open (Vietnam time, server clock). */
+  WINDOW_CLOSED: 'WINDOW_CLOSED',
+  /** A framework used by an open period cannot change under it. */
+  FRAMEWORK_IN_USE: 'FRAMEWORK_IN_USE',
+  /** An uploaded file was refused: type by content, size or name. */
+  FILE_REJECTED: 'FILE_REJECTED',
+  /** Too many attempts; wait before trying again. */
+  RATE_LIMITED: 'RATE_LIMITED',
 } as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];

@@ -47,3 +47,7 @@ export {
   parseInput,
   toIssues,
 } from './validation/parse-input.js';
+export * from './access/policy.js';
+export * from './time/vietnam-time.js';
+export * from './periods/windows.js';
+export * from './periods/workflow.js';

@@ -1,0 +1,333 @@
+import { sql } from 'drizzle-orm';
+import {
+  type AnyPgColumn,
+  bigint,
+  bigserial,
+  boolean,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+/** Points are exact: numeric with six fractional digits, read back as strings. */
+const points = (name: string) => numeric(name, { precision: 14, scale: 6 });
+const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const createdAt = () => instant('created_at').notNull().defaultNow();
+
+/** Who is assessed: departments, districts, communes, wards, special zones, district offices. */
+export const units = pgTable(
+  'units',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    /** Unit type, chooses the framework: "so", "huyen", "xa", "phuong", "dac-khu", "phong". */
+    type: text('type').notNull(),
+    parentId: text('parent_id').references((): AnyPgColumn => units.id),
+    /** Peer group for ranking. */
+    peerGroup: text('peer_group').notNull(),
+    activeFrom: date('active_from'),
+    activeTo: date('active_to'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('units_parent_idx').on(t.parentId)],
+);
+
+/** Merged, split, renamed: which units a unit was formed from, and when. */
+export const unitLineage = pgTable(
+  'unit_lineage',
+  {
+    unitId: text('unit_id')
+      .notNull()
+      .references(() => units.id),
+    fromUnitId: text('from_unit_id')
+      .notNull()
+      .references(() => units.id),
+    kind: text('kind').notNull(),
+    effectiveOn: date('effective_on').notNull(),
+    isPrimary: boolean('is_primary').notNull().default(false),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.fromUnitId] })],
+);
+
+export const users = pgTable('users', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  username: text('username').notNull().unique(),
+  fullName: text('full_name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  role: text('role').notNull(),
+  unitId: text('unit_id').references(() => units.id),
+  active: boolean('active').notNull().default(true),
+  createdAt: createdAt(),
+});
+
+/** Server-side sessions: the cookie holds a random token, the table its SHA-256. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: createdAt(),
+    expiresAt: instant('expires_at').notNull(),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** Failed sign-ins per username and address, for rate limiting across API nodes. */
+export const loginFailures = pgTable('login_failures', {
+  key: text('key').primaryKey(),
+  windowStart: instant('window_start').notNull(),
+  count: integer('count').notNull(),
+});
+
+export const frameworks = pgTable('frameworks', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  year: integer('year').notNull(),
+  unitType: text('unit_type').notNull(),
+  pointsDecimals: integer('points_decimals').notNull().default(3),
+  /** Bands, head-of-agency levels and flags (core ResultsPolicy, serialised). */
+  policy: jsonb('policy').notNull(),
+  copiedFromId: uuid('copied_from_id'),
+  createdAt: createdAt(),
+  updatedAt: instant('updated_at').notNull().defaultNow(),
+});
+
+export const frameworkNodes = pgTable(
+  'framework_nodes',
+  {
+    frameworkId: uuid('framework_id')
+      .notNull()
+      .references(() => frameworks.id, { onDelete: 'cascade' }),
+    code: text('code').notNull(),
+    position: integer('position').notNull(),
+    title: text('title').notNull(),
+    maxPoints: points('max_points').notNull(),
+    rule: jsonb('rule'),
+    evidence: jsonb('evidence').notNull().default(sql`'[]'::jsonb`),
+    appliesTo: jsonb('applies_to').notNull().default(sql`'[]'::jsonb`),
+    guidance: text('guidance'),
+  },
+  (t) => [primaryKey({ columns: [t.frameworkId, t.code] })],
+);
+
+/** An assessment cycle, usually a year. Status: open → approved → published. */
+export const periods = pgTable('periods', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  year: integer('year').notNull(),
+  status: text('status').notNull().default('open'),
+  councilDecisionNumber: text('council_decision_number'),
+  councilDecisionDate: date('council_decision_date'),
+  approvedAt: instant('approved_at'),
+  approvedBy: uuid('approved_by'),
+  publishedAt: instant('published_at'),
+  publishedBy: uuid('published_by'),
+  createdAt: createdAt(),
+});
+
+export const periodFrameworks = pgTable(
+  'period_frameworks',
+  {
+    periodId: uuid('period_id')
+      .notNull()
+      .references(() => periods.id),
+    unitType: text('unit_type').notNull(),
+    frameworkId: uuid('framework_id')
+      .notNull()
+      .references(() => frameworks.id),
+  },
+  (t) => [primaryKey({ columns: [t.periodId, t.unitType] })],
+);
+
+/** Self-assessment, appraisal, explanation round, council, publication: each opens and closes. */
+export const windows = pgTable(
+  'windows',
+  {
+    periodId: uuid('period_id')
+      .notNull()
+      .references(() => periods.id),
+    kind: text('kind').notNull(),
+    opensAt: instant('opens_at').notNull(),
+    closesAt: instant('closes_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.periodId, t.kind] })],
+);
+
+export const windowExtensions = pgTable(
+  'window_extensions',
+  {
+    periodId: uuid('period_id')
+      .notNull()
+      .references(() => periods.id),
+    unitId: text('unit_id')
+      .notNull()
+      .references(() => units.id),
+    kind: text('kind').notNull(),
+    closesAt: instant('closes_at').notNull(),
+    reason: text('reason').notNull(),
+    createdBy: uuid('created_by').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.periodId, t.unitId, t.kind] })],
+);
+
+/** A unit taking part in a period; status: draft → submitted → appraised → finalised. */
+export const participations = pgTable(
+  'participations',
+  {
+    periodId: uuid('period_id')
+      .notNull()
+      .references(() => periods.id),
+    unitId: text('unit_id')
+      .notNull()
+      .references(() => units.id),
+    status: text('status').notNull().default('draft'),
+    submittedAt: instant('submitted_at'),
+    submittedBy: uuid('submitted_by'),
+    appraisedAt: instant('appraised_at'),
+    finalisedAt: instant('finalised_at'),
+  },
+  (t) => [primaryKey({ columns: [t.periodId, t.unitId] })],
+);
+
+export const assignments = pgTable(
+  'assignments',
+  {
+    periodId: uuid('period_id')
+      .notNull()
+      .references(() => periods.id),
+    unitId: text('unit_id')
+      .notNull()
+      .references(() => units.id),
+    appraiserId: uuid('appraiser_id')
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.periodId, t.unitId, t.appraiserId] }),
+    index('assignments_appraiser_idx').on(t.appraiserId),
+  ],
+);
+
+/** One leaf of one unit in one period: self-assessment, appraisal and explanation round. */
+export const entries = pgTable(
+  'entries',
+  {
+    periodId: uuid('period_id')
+      .notNull()
+      .references(() => periods.id),
+    unitId: text('unit_id')
+      .notNull()
+      .references(() => units.id),
+    code: text('code').notNull(),
+    facts: jsonb('facts'),
+    selfPoints: points('self_points'),
+    /** Giải trình: how the unit scored, needed where evidence is missing or partial. */
+    selfExplanation: text('self_explanation'),
+    selfUpdatedAt: instant('self_updated_at'),
+    selfUpdatedBy: uuid('self_updated_by'),
+    appraisedFacts: jsonb('appraised_facts'),
+    appraisedPoints: points('appraised_points'),
+    appraisalComment: text('appraisal_comment'),
+    appraisedAt: instant('appraised_at'),
+    appraisedBy: uuid('appraised_by'),
+    supplementDeadline: instant('supplement_deadline'),
+    supplementNote: text('supplement_note'),
+    response: text('response'),
+    respondedAt: instant('responded_at'),
+    respondedBy: uuid('responded_by'),
+    version: integer('version').notNull().default(1),
+  },
+  (t) => [primaryKey({ columns: [t.periodId, t.unitId, t.code] })],
+);
+
+/** Evidence files: stored once by content hash, never overwritten. */
+export const evidenceFiles = pgTable(
+  'evidence_files',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    periodId: uuid('period_id')
+      .notNull()
+      .references(() => periods.id),
+    unitId: text('unit_id')
+      .notNull()
+      .references(() => units.id),
+    fileName: text('file_name').notNull(),
+    storageKey: text('storage_key').notNull(),
+    sha256: text('sha256').notNull(),
+    sizeBytes: bigint('size_bytes', { mode: 'number' }).notNull(),
+    mediaType: text('media_type').notNull(),
+    uploadedBy: uuid('uploaded_by').notNull(),
+    uploadedAt: createdAt(),
+  },
+  (t) => [unique('evidence_unit_hash').on(t.periodId, t.unitId, t.sha256)],
+);
+
+/** Evidence linked to a leaf, with the page or section that proves it. */
+export const entryEvidence = pgTable(
+  'entry_evidence',
+  {
+    periodId: uuid('period_id').notNull(),
+    unitId: text('unit_id').notNull(),
+    code: text('code').notNull(),
+    evidenceId: uuid('evidence_id')
+      .notNull()
+      .references(() => evidenceFiles.id),
+    pageRef: text('page_ref'),
+    linkedAt: createdAt(),
+    linkedBy: uuid('linked_by').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.periodId, t.unitId, t.code, t.evidenceId] })],
+);
+
+/** Results frozen at publication, with the framework version used. */
+export const publishedResults = pgTable(
+  'published_results',
+  {
+    periodId: uuid('period_id')
+      .notNull()
+      .references(() => periods.id),
+    unitType: text('unit_type').notNull(),
+    framework: jsonb('framework').notNull(),
+    results: jsonb('results').notNull(),
+    publishedAt: instant('published_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.periodId, t.unitType] })],
+);
+
+/** Append-only (a trigger refuses updates and deletes): who, when, from where, before, after. */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    at: instant('at').notNull(),
+    actorId: uuid('actor_id'),
+    actorName: text('actor_name'),
+    ip: text('ip'),
+    action: text('action').notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: text('entity_id').notNull(),
+    periodId: uuid('period_id'),
+    unitId: text('unit_id'),
+    code: text('code'),
+    before: jsonb('before'),
+    after: jsonb('after'),
+  },
+  (t) => [
+    index('audit_entity_idx').on(t.entityType, t.entityId),
+    index('audit_leaf_idx').on(t.periodId, t.unitId, t.code),
+  ],
+);
