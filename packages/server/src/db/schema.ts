@@ -116,8 +116,12 @@ export const frameworkNodes = pgTable(
     title: text('title').notNull(),
     maxPoints: points('max_points').notNull(),
     rule: jsonb('rule'),
-    evidence: jsonb('evidence').notNull().default(sql`'[]'::jsonb`),
-    appliesTo: jsonb('applies_to').notNull().default(sql`'[]'::jsonb`),
+    evidence: jsonb('evidence')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
+    appliesTo: jsonb('applies_to')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     guidance: text('guidance'),
   },
   (t) => [primaryKey({ columns: [t.frameworkId, t.code] })],

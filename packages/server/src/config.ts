@@ -1,0 +1,64 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+/** How the server runs, from the environment. */
+export interface Config {
+  port: number;
+  host: string;
+  /** Embedded database and evidence files live here when no DATABASE_URL is given. */
+  dataDir: string;
+  databaseUrl: string | undefined;
+  maxUploadBytes: number;
+  sessionHours: number;
+  /** The first administrator, created on first start when no administrator exists. */
+  initialAdmin: { username: string; password: string; fullName: string } | undefined;
+  logLevel: string;
+  /** Behind a reverse proxy, take the client address from X-Forwarded-For. */
+  trustProxy: boolean;
+}
+
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('0.0.0.0'),
+  CHISO_DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z.string().url().optional(),
+  CHISO_MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(50),
+  CHISO_SESSION_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(12),
+  CHISO_ADMIN_USERNAME: z.string().min(1).optional(),
+  CHISO_ADMIN_PASSWORD: z.string().min(10, 'mật khẩu quản trị cần ít nhất 10 ký tự').optional(),
+  CHISO_ADMIN_NAME: z.string().default('Quản trị hệ thống'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CHISO_TRUST_PROXY: z.enum(['0', '1']).default('0'),
+});
+
+/** Reads the configuration; a wrong variable stops the start with a message naming it. */
+export function readConfig(env: NodeJS.ProcessEnv): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Cấu hình không hợp lệ: ${problems.join('; ')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: resolve(e.CHISO_DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    maxUploadBytes: Math.round(e.CHISO_MAX_UPLOAD_MB * 1024 * 1024),
+    sessionHours: e.CHISO_SESSION_HOURS,
+    initialAdmin:
+      e.CHISO_ADMIN_USERNAME && e.CHISO_ADMIN_PASSWORD
+        ? {
+            username: e.CHISO_ADMIN_USERNAME,
+            password: e.CHISO_ADMIN_PASSWORD,
+            fullName: e.CHISO_ADMIN_NAME,
+          }
+        : undefined,
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.CHISO_TRUST_PROXY === '1',
+  };
+}

@@ -1,0 +1,35 @@
+import { DomainError, ERROR_CODES } from '@chiso/core';
+import type { FastifyRequest } from 'fastify';
+import type { Deps, UseCaseContext } from '../context.js';
+import { authenticate, type Authenticated } from '../use-cases/auth/authenticate.js';
+
+export const SESSION_COOKIE = 'chiso_session';
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    auth: Authenticated | undefined;
+  }
+}
+
+/**
+ * Reads the session cookie before every handler. A changing request from a signed-in browser
+ * must echo the session's CSRF token in `X-CSRF-Token`; cookies alone never authorise a change.
+ */
+export async function loadSession(request: FastifyRequest, deps: Deps): Promise<void> {
+  const token = request.cookies[SESSION_COOKIE];
+  request.auth = token ? await authenticate(deps, token, deps.clock()) : undefined;
+  if (request.auth && MUTATING.has(request.method)) {
+    if (request.headers['x-csrf-token'] !== request.auth.csrfToken) {
+      throw new DomainError(
+        ERROR_CODES.FORBIDDEN,
+        'Thiếu hoặc sai mã chống giả mạo yêu cầu (CSRF); hãy tải lại trang rồi thử lại',
+      );
+    }
+  }
+}
+
+/** The use-case context of a request: who, from where, and the server's time. */
+export function contextOf(request: FastifyRequest, deps: Deps): UseCaseContext {
+  return { actor: request.auth?.actor, ip: request.ip, now: deps.clock(), deps };
+}

@@ -1,0 +1,87 @@
+import { DomainError, ERROR_CODES, formatIssue, type ErrorCode, type Issue } from '@chiso/core';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { RequestValidationError } from './validation.js';
+
+/** The one place where a domain error code becomes an HTTP status. */
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  FRAMEWORK_INVALID: 422,
+  IMPORT_REJECTED: 422,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  INVALID_STATE: 409,
+  WINDOW_CLOSED: 409,
+  FRAMEWORK_IN_USE: 409,
+  FILE_REJECTED: 422,
+  RATE_LIMITED: 429,
+};
+
+export interface ErrorBody {
+  error: { code: ErrorCode | 'INTERNAL'; message: string; issues: Issue[]; details: string[] };
+}
+
+function body(
+  code: ErrorBody['error']['code'],
+  message: string,
+  issues: readonly Issue[] = [],
+): ErrorBody {
+  return { error: { code, message, issues: [...issues], details: issues.map(formatIssue) } };
+}
+
+/** Domain errors as their status with a Vietnamese message; anything else is our fault, logged. */
+export function handleError(
+  error: FastifyError | Error,
+  request: FastifyRequest,
+  reply: FastifyReply,
+) {
+  if (error instanceof DomainError) {
+    return reply
+      .status(HTTP_STATUS[error.code])
+      .send(body(error.code, error.message, error.issues));
+  }
+  if (error instanceof RequestValidationError) {
+    return reply
+      .status(400)
+      .send(body(ERROR_CODES.VALIDATION_FAILED, 'Dữ liệu gửi lên không hợp lệ', error.issues));
+  }
+  const fastifyError = error as FastifyError;
+  if (fastifyError.code === 'FST_REQ_FILE_TOO_LARGE' || fastifyError.statusCode === 413) {
+    return reply
+      .status(413)
+      .send(body(ERROR_CODES.FILE_REJECTED, 'Tệp hoặc dữ liệu gửi lên quá lớn'));
+  }
+  if (fastifyError.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' || fastifyError.statusCode === 415) {
+    return reply
+      .status(415)
+      .send(
+        body(
+          ERROR_CODES.VALIDATION_FAILED,
+          'Kiểu dữ liệu gửi lên không được hỗ trợ (cần JSON hoặc tệp)',
+        ),
+      );
+  }
+  if (
+    fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+    fastifyError.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
+  ) {
+    return reply
+      .status(400)
+      .send(body(ERROR_CODES.VALIDATION_FAILED, 'Nội dung JSON gửi lên không hợp lệ'));
+  }
+  if (fastifyError.statusCode !== undefined && fastifyError.statusCode < 500) {
+    return reply
+      .status(fastifyError.statusCode)
+      .send(body(ERROR_CODES.VALIDATION_FAILED, 'Yêu cầu không hợp lệ'));
+  }
+  request.log.error({ err: error }, 'unexpected error');
+  return reply
+    .status(500)
+    .send(body('INTERNAL', 'Lỗi hệ thống; vui lòng thử lại hoặc báo quản trị'));
+}
+
+/** 404 for unknown routes, in the same shape. */
+export function handleNotFound(_request: FastifyRequest, reply: FastifyReply) {
+  return reply.status(404).send(body(ERROR_CODES.NOT_FOUND, 'Không tìm thấy địa chỉ này'));
+}

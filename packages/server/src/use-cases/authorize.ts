@@ -1,0 +1,36 @@
+import { can, DomainError, ERROR_CODES, type AccessTarget, type Action } from '@chiso/core';
+import type { CurrentActor, UseCaseContext } from '../context.js';
+
+const ACTION_TEXT: Record<Action, string> = {
+  administer: 'quản trị hệ thống',
+  readAudit: 'xem nhật ký thay đổi',
+  readAssessment: 'xem hồ sơ tự đánh giá của đơn vị này',
+  editSelfAssessment: 'chấm điểm tự đánh giá cho đơn vị này',
+  submitAssessment: 'gửi kết quả tự đánh giá của đơn vị này',
+  respondExplanation: 'giải trình cho đơn vị này',
+  appraise: 'thẩm định đơn vị này',
+  readResultsPreview: 'xem kết quả trước khi công bố',
+  approveResults: 'thông qua kết quả',
+  publish: 'công bố kết quả',
+};
+
+/** The signed-in actor, or UNAUTHENTICATED. */
+export function requireActor(ctx: UseCaseContext): CurrentActor {
+  if (!ctx.actor) {
+    throw new DomainError(ERROR_CODES.UNAUTHENTICATED, 'Bạn cần đăng nhập để thực hiện việc này');
+  }
+  return ctx.actor;
+}
+
+/** The actor, if the policy lets them take the action on the target; FORBIDDEN otherwise. */
+export function authorize(
+  ctx: UseCaseContext,
+  action: Action,
+  target: AccessTarget = {},
+): CurrentActor {
+  const actor = requireActor(ctx);
+  if (!can(actor, action, target)) {
+    throw new DomainError(ERROR_CODES.FORBIDDEN, `Bạn không có quyền ${ACTION_TEXT[action]}`);
+  }
+  return actor;
+}
