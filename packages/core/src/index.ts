@@ -51,3 +51,5 @@ export * from './access/policy.js';
 export * from './time/vietnam-time.js';
 export * from './periods/windows.js';
 export * from './periods/workflow.js';
+export * from './units/unit-types.js';
+export { parseUnitsTable, type UnitRowInput } from './tabular/units-table.js';

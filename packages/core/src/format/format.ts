@@ -37,6 +37,11 @@ export function formatPointsFixed(value: Decimal | Ratio): string {
   return formatNumber(value, { maxDecimals: DISPLAY_DECIMALS, minDecimals: DISPLAY_DECIMALS });
 }
 
+/** A decimal exactly as it is, with a decimal comma: "1,636", "0,95", "2". No rounding. */
+export function formatExact(value: Decimal): string {
+  return formatNumber(value, { maxDecimals: Decimal.SCALE, minDecimals: 0 });
+}
+
 /** A computed percentage, always two decimals: "96,31%". */
 export function formatPercent(value: Decimal | Ratio): string {
   return `${formatNumber(value, { maxDecimals: DISPLAY_DECIMALS, minDecimals: DISPLAY_DECIMALS })}%`;

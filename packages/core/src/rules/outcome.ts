@@ -1,6 +1,6 @@
-import { Decimal } from '../decimal/decimal.js';
+import type { Decimal } from '../decimal/decimal.js';
 import type { Ratio } from '../decimal/ratio.js';
-import { formatNumber } from '../format/format.js';
+import { formatExact } from '../format/format.js';
 
 /**
  * What a leaf comes to for one unit. The Vietnamese explanation is built only when asked for
@@ -22,9 +22,7 @@ export interface RuleContext {
 }
 
 /** Exact points with a decimal comma, no rounding: "1,636", "0,95", "2". */
-export function exact(value: Decimal): string {
-  return formatNumber(value, { maxDecimals: Decimal.SCALE, minDecimals: 0 });
-}
+export const exact = formatExact;
 
 export function outOf(points: Decimal, max: Decimal): string {
   return `${exact(points)}/${exact(max)}`;

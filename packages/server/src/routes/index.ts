@@ -1,8 +1,20 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../context.js';
+import { assessmentRoutes } from './assessment.js';
+import { auditRoutes } from './audit.js';
 import { authRoutes } from './auth.js';
+import { frameworkRoutes } from './frameworks.js';
+import { periodRoutes } from './periods.js';
+import { unitRoutes } from './units.js';
+import { userRoutes } from './users.js';
 
 /** Every API route, under /api. */
 export async function registerRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
   await authRoutes(app, deps);
+  await unitRoutes(app, deps);
+  await userRoutes(app, deps);
+  await frameworkRoutes(app, deps);
+  await periodRoutes(app, deps);
+  await assessmentRoutes(app, deps);
+  await auditRoutes(app, deps);
 }

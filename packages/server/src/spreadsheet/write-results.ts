@@ -1,33 +1,44 @@
-import {
-  PERCENT_OUTPUT_DECIMALS,
-  type Decimal,
-  type Framework,
-  type Ratio,
-  type Results,
-} from '@chiso/core';
+import type { ResultsJson } from '@chiso/core';
 import ExcelJS from 'exceljs';
 import { rankChangeText } from '../cli/ranking-text.js';
 
 const POINTS_FORMAT = '0.00';
 const FONT = { name: 'Times New Roman', size: 12 };
 
-const num = (value: Decimal | undefined) => (value === undefined ? null : value.toNumber());
-const pct = (value: Ratio | undefined) =>
-  value === undefined ? null : value.round(PERCENT_OUTPUT_DECIMALS).toNumber();
+/** What the workbook needs of a framework: its name and its nodes in order. */
+export interface WorkbookFramework {
+  name: string;
+  nodes: readonly { code: string; title: string; depth: number }[];
+}
+
+export interface WorkbookGroup {
+  framework: WorkbookFramework;
+  results: ResultsJson;
+  /** Appended to sheet names when a workbook holds several unit types ("Sở", "Huyện"). */
+  label?: string | undefined;
+}
 
 /**
- * The results workbook: "Xếp hạng" (one row per unit; it can be read back as next year's
- * previous results), "Chi tiết" (every node of every unit) and "Điểm bị mất" (lost points,
- * largest first, ready for improvement plans). Cells hold exact values; only the number
- * format shows two decimals.
+ * The results workbook: "Xếp hạng" (one row per unit; it reads back as next year's previous
+ * results), "Chi tiết" (every node of every unit) and "Điểm bị mất" (lost points, largest
+ * first, for improvement plans). Cells hold exact values; only the number format shows two
+ * decimals.
  */
-export function buildResultsWorkbook(framework: Framework, results: Results): ExcelJS.Workbook {
+export function buildResultsWorkbook(groups: readonly WorkbookGroup[]): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'chiso';
-  addRanking(workbook, framework, results);
-  addDetail(workbook, framework, results);
-  addLostPoints(workbook, results);
+  for (const group of groups) {
+    const suffix = groups.length > 1 && group.label ? ` - ${group.label}` : '';
+    addRanking(workbook, group, suffix);
+    addDetail(workbook, group, suffix);
+    addLostPoints(workbook, group, suffix);
+  }
   return workbook;
+}
+
+/** Excel allows 31 characters and no []:*?/\ in a sheet name. */
+function sheetName(base: string, suffix: string): string {
+  return `${base}${suffix}`.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31);
 }
 
 function sheetWithTitle(workbook: ExcelJS.Workbook, name: string, title: string, header: string[]) {
@@ -40,15 +51,15 @@ function sheetWithTitle(workbook: ExcelJS.Workbook, name: string, title: string,
   return sheet;
 }
 
-function addRanking(workbook: ExcelJS.Workbook, framework: Framework, results: Results) {
-  const areaHeaders = framework.areas.flatMap((area) => [
-    `Lĩnh vực ${area.code} (điểm)`,
-    `Lĩnh vực ${area.code} (%)`,
-    `Lĩnh vực ${area.code} (hạng)`,
-  ]);
+function addRanking(
+  workbook: ExcelJS.Workbook,
+  { framework, results }: WorkbookGroup,
+  suffix: string,
+) {
+  const areas = framework.nodes.filter((node) => node.depth === 1);
   const sheet = sheetWithTitle(
     workbook,
-    'Xếp hạng',
+    sheetName('Xếp hạng', suffix),
     `KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH — ${framework.name.toUpperCase()}`,
     [
       'Nhóm',
@@ -64,43 +75,46 @@ function addRanking(workbook: ExcelJS.Workbook, framework: Framework, results: R
       'Thay đổi (%)',
       'Người đứng đầu',
       'Cảnh báo',
-      ...areaHeaders,
+      ...areas.flatMap((area) => [
+        `Lĩnh vực ${area.code} (điểm)`,
+        `Lĩnh vực ${area.code} (%)`,
+        `Lĩnh vực ${area.code} (hạng)`,
+      ]),
     ],
   );
   for (const unit of results.units) {
-    const row = sheet.addRow([
+    sheet.addRow([
       unit.group ?? '',
-      unit.rank ?? null,
+      unit.rank,
       unit.id,
       unit.name,
-      num(unit.points),
-      num(unit.maxPoints),
-      pct(unit.percent),
+      unit.points,
+      unit.maxPoints,
+      unit.percent,
       unit.band ?? '',
-      unit.previousRank ?? null,
-      rankChangeText(unit.rankChange),
-      pct(unit.percentChange),
+      unit.previousRank,
+      rankChangeText(unit.rankChange ?? undefined),
+      unit.percentChange,
       unit.headRating ?? '',
-      unit.flags.map((flag) => `${flag.label}: lĩnh vực ${flag.areaCodes.join(', ')}`).join('; '),
-      ...unit.areas.flatMap((area) => [num(area.points), pct(area.percent), area.rank ?? null]),
-    ]);
-    row.font = FONT;
+      unit.flagDetails
+        .map((flag) => `${flag.label}: lĩnh vực ${flag.areaCodes.join(', ')}`)
+        .join('; '),
+      ...unit.areas.flatMap((area) => [area.points, area.percent, area.rank]),
+    ]).font = FONT;
   }
-  const pointColumns = [
-    5,
-    6,
-    7,
-    11,
-    ...framework.areas.flatMap((_a, i) => [14 + i * 3, 15 + i * 3]),
-  ];
+  const pointColumns = [5, 6, 7, 11, ...areas.flatMap((_a, i) => [14 + i * 3, 15 + i * 3])];
   for (const column of pointColumns) sheet.getColumn(column).numFmt = POINTS_FORMAT;
   sheet.getColumn(4).width = 36;
   sheet.getColumn(8).width = 22;
   sheet.getColumn(12).width = 30;
 }
 
-function addDetail(workbook: ExcelJS.Workbook, framework: Framework, results: Results) {
-  const sheet = sheetWithTitle(workbook, 'Chi tiết', 'ĐIỂM TỪNG TIÊU CHÍ', [
+function addDetail(
+  workbook: ExcelJS.Workbook,
+  { framework, results }: WorkbookGroup,
+  suffix: string,
+) {
+  const sheet = sheetWithTitle(workbook, sheetName('Chi tiết', suffix), 'ĐIỂM TỪNG TIÊU CHÍ', [
     'Mã đơn vị',
     'Tên đơn vị',
     'Mã',
@@ -110,21 +124,20 @@ function addDetail(workbook: ExcelJS.Workbook, framework: Framework, results: Re
     'Áp dụng',
     'Cách tính',
   ]);
+  const titles = new Map(framework.nodes.map((node) => [node.code, node]));
   for (const unit of results.units) {
-    for (const node of framework.nodes) {
-      const score = unit.score.node(node.code);
-      if (!score) continue;
-      const row = sheet.addRow([
+    for (const node of unit.nodes) {
+      const frameworkNode = titles.get(node.code);
+      sheet.addRow([
         unit.id,
         unit.name,
         node.code,
-        node.title,
-        num(score.maxPoints),
-        num(score.points),
-        score.applicable ? 'Có' : 'Không',
-        score.explain() ?? '',
-      ]);
-      row.font = { ...FONT, bold: node.depth === 1 };
+        frameworkNode?.title ?? '',
+        node.maxPoints,
+        node.points,
+        node.applicable ? 'Có' : 'Không',
+        node.explanation ?? '',
+      ]).font = { ...FONT, bold: frameworkNode?.depth === 1 };
     }
   }
   sheet.getColumn(5).numFmt = POINTS_FORMAT;
@@ -133,10 +146,10 @@ function addDetail(workbook: ExcelJS.Workbook, framework: Framework, results: Re
   sheet.getColumn(8).width = 50;
 }
 
-function addLostPoints(workbook: ExcelJS.Workbook, results: Results) {
+function addLostPoints(workbook: ExcelJS.Workbook, { results }: WorkbookGroup, suffix: string) {
   const sheet = sheetWithTitle(
     workbook,
-    'Điểm bị mất',
+    sheetName('Điểm bị mất', suffix),
     'NỘI DUNG BỊ MẤT ĐIỂM (PHỤC VỤ KẾ HOẠCH KHẮC PHỤC)',
     [
       'Mã đơn vị',
@@ -150,16 +163,16 @@ function addLostPoints(workbook: ExcelJS.Workbook, results: Results) {
     ],
   );
   for (const unit of results.units) {
-    for (const lost of unit.lostPoints()) {
+    for (const lost of unit.lostPoints) {
       sheet.addRow([
         unit.id,
         unit.name,
         lost.code,
         lost.title,
-        num(lost.maxPoints),
-        num(lost.points),
-        num(lost.lost),
-        lost.explain() ?? '',
+        lost.maxPoints,
+        lost.points,
+        lost.lost,
+        lost.explanation ?? '',
       ]).font = FONT;
     }
   }

@@ -19,6 +19,7 @@ import {
   type LineageLink,
   type PreviousResult,
   type ResultsInput,
+  type ResultsJson,
   type ResultsPolicy,
   type Table,
   type UnitInput,
@@ -52,9 +53,9 @@ export async function runResults(options: ResultsOptions, io: CliIo): Promise<vo
     }
     const request = parseJson(await readText(options.input, io), options.input);
     const input = parseResultsRequest(request);
-    const results = computeResults(input);
-    io.stdout(`${JSON.stringify(presentResults(input.framework, results), null, 2)}\n`);
-    await writeWorkbook(options.out, input.framework, results, io);
+    const json = presentResults(input.framework, computeResults(input));
+    io.stdout(`${JSON.stringify(json, null, 2)}\n`);
+    await writeWorkbook(options.out, input.framework, json, io);
     return;
   }
   if (options.framework === undefined) {
@@ -62,12 +63,13 @@ export async function runResults(options: ResultsOptions, io: CliIo): Promise<vo
   }
   const input = await readSpreadsheetInput(options);
   const results = computeResults(input);
+  const json = presentResults(input.framework, results);
   io.stdout(
     options.json === true
-      ? `${JSON.stringify(presentResults(input.framework, results), null, 2)}\n`
+      ? `${JSON.stringify(json, null, 2)}\n`
       : formatRanking(input.framework, results),
   );
-  await writeWorkbook(options.out, input.framework, results, io);
+  await writeWorkbook(options.out, input.framework, json, io);
 }
 
 async function readSpreadsheetInput(options: ResultsOptions): Promise<ResultsInput> {
@@ -202,10 +204,10 @@ function parseJson(text: string, file: string): unknown {
 async function writeWorkbook(
   out: string | undefined,
   framework: Framework,
-  results: ReturnType<typeof computeResults>,
+  json: ResultsJson,
   io: CliIo,
 ) {
   if (out === undefined) return;
-  await buildResultsWorkbook(framework, results).xlsx.writeFile(out);
+  await buildResultsWorkbook([{ framework, results: json }]).xlsx.writeFile(out);
   io.stderr(`Đã ghi kết quả ra tệp ${out}\n`);
 }

@@ -1,0 +1,90 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Db } from '../db/database.js';
+import { entryEvidence, evidenceFiles } from '../db/schema.js';
+
+export type EvidenceRow = typeof evidenceFiles.$inferSelect;
+export type EvidenceLinkRow = typeof entryEvidence.$inferSelect;
+
+export async function findEvidenceByHash(db: Db, periodId: string, unitId: string, sha256: string) {
+  const [row] = await db
+    .select()
+    .from(evidenceFiles)
+    .where(
+      and(
+        eq(evidenceFiles.periodId, periodId),
+        eq(evidenceFiles.unitId, unitId),
+        eq(evidenceFiles.sha256, sha256),
+      ),
+    );
+  return row;
+}
+
+export async function findEvidence(db: Db, id: string): Promise<EvidenceRow | undefined> {
+  const [row] = await db.select().from(evidenceFiles).where(eq(evidenceFiles.id, id));
+  return row;
+}
+
+export async function insertEvidence(
+  db: Db,
+  values: typeof evidenceFiles.$inferInsert,
+): Promise<EvidenceRow> {
+  const [row] = await db.insert(evidenceFiles).values(values).returning();
+  if (!row) throw new Error('insert returned nothing');
+  return row;
+}
+
+export async function listUnitEvidence(
+  db: Db,
+  periodId: string,
+  unitId: string,
+): Promise<EvidenceRow[]> {
+  return db
+    .select()
+    .from(evidenceFiles)
+    .where(and(eq(evidenceFiles.periodId, periodId), eq(evidenceFiles.unitId, unitId)))
+    .orderBy(asc(evidenceFiles.uploadedAt));
+}
+
+export async function listUnitLinks(
+  db: Db,
+  periodId: string,
+  unitId: string,
+): Promise<EvidenceLinkRow[]> {
+  return db
+    .select()
+    .from(entryEvidence)
+    .where(and(eq(entryEvidence.periodId, periodId), eq(entryEvidence.unitId, unitId)));
+}
+
+export async function upsertLink(db: Db, values: typeof entryEvidence.$inferInsert) {
+  await db
+    .insert(entryEvidence)
+    .values(values)
+    .onConflictDoUpdate({
+      target: [
+        entryEvidence.periodId,
+        entryEvidence.unitId,
+        entryEvidence.code,
+        entryEvidence.evidenceId,
+      ],
+      set: { pageRef: values.pageRef, linkedAt: values.linkedAt, linkedBy: values.linkedBy },
+    });
+}
+
+export async function deleteLink(
+  db: Db,
+  key: { periodId: string; unitId: string; code: string; evidenceId: string },
+) {
+  const deleted = await db
+    .delete(entryEvidence)
+    .where(
+      and(
+        eq(entryEvidence.periodId, key.periodId),
+        eq(entryEvidence.unitId, key.unitId),
+        eq(entryEvidence.code, key.code),
+        eq(entryEvidence.evidenceId, key.evidenceId),
+      ),
+    )
+    .returning();
+  return deleted[0];
+}

@@ -1,0 +1,160 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseVietnamTime, type Role } from '@chiso/core';
+import pg from 'pg';
+import { buildApp, type App } from '../app.js';
+import { readConfig } from '../config.js';
+import type { Deps, UseCaseContext } from '../context.js';
+import { openDatabase, type Database } from '../db/database.js';
+import { insertUser } from '../repositories/users.js';
+import { hashPassword } from '../security/passwords.js';
+import { localEvidenceStore } from '../storage/evidence-store.js';
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+/** PGlite always; a real PostgreSQL server too when CI (or a developer) gives its URL. */
+export const DATABASE_KINDS: DatabaseKind[] = process.env.CHISO_TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+
+export const TEST_PASSWORD = 'mat-khau-thu-nghiem';
+
+/** A fresh database: PGlite in memory, or a new database on the PostgreSQL server. */
+async function freshDatabase(kind: DatabaseKind): Promise<{ database: Database; drop: () => Promise<void> }> {
+  if (kind === 'pglite') {
+    const database = await openDatabase({});
+    return { database, drop: () => Promise.resolve() };
+  }
+  const base = process.env.CHISO_TEST_DATABASE_URL ?? '';
+  const name = `chiso_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ databaseUrl: url.toString() });
+  return {
+    database,
+    drop: async () => {
+      const client = new pg.Client({ connectionString: base });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
+
+export interface Response {
+  status: number;
+  body: unknown;
+  headers: Record<string, string | string[] | undefined>;
+  raw: Buffer;
+}
+
+/** A signed-in person's browser: session cookie plus the CSRF header on changes. */
+export interface Session {
+  username: string;
+  userId: string;
+  cookie: string;
+  csrf: string;
+}
+
+export interface TestApp {
+  kind: DatabaseKind;
+  app: App;
+  deps: Deps;
+  /** Sets the server's clock; text in Vietnam time ("10/01/2023 24:00"). */
+  setTime: (vietnamTime: string) => void;
+  /** A use-case context acting as nobody in particular (for factories). */
+  context: (actor?: UseCaseContext['actor']) => UseCaseContext;
+  /** Creates an account directly (the way the command line does) and returns its id. */
+  createAccount: (username: string, role: Role, unitId?: string) => Promise<string>;
+  login: (username: string, password?: string) => Promise<Session>;
+  request: (
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+    url: string,
+    options?: { as?: Session; body?: unknown; headers?: Record<string, string>; payload?: Buffer | string },
+  ) => Promise<Response>;
+  close: () => Promise<void>;
+}
+
+export async function startTestApp(kind: DatabaseKind): Promise<TestApp> {
+  const { database, drop } = await freshDatabase(kind);
+  const dataDir = await mkdtemp(join(tmpdir(), 'chiso-app-'));
+  let now = new Date(parseVietnamTime('05/01/2023 09:00') ?? 0);
+  // Sessions outlive the test's month of simulated time; uploads are capped at 1 MB to test the limit.
+  const config = readConfig({ CHISO_DATA_DIR: dataDir, LOG_LEVEL: 'silent', CHISO_MAX_UPLOAD_MB: '1', CHISO_SESSION_HOURS: '720' });
+  const deps: Deps = {
+    db: database.db,
+    clock: () => now,
+    storage: localEvidenceStore(join(dataDir, 'evidence')),
+    config,
+  };
+  const app = await buildApp(deps, { logger: false });
+  const passwordHash = await hashPassword(TEST_PASSWORD);
+
+  const request: TestApp['request'] = async (method, url, options = {}) => {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.as) {
+      headers.cookie = options.as.cookie;
+      headers['x-csrf-token'] = options.as.csrf;
+    }
+    const response = await app.inject({
+      method,
+      url,
+      headers,
+      ...(options.payload !== undefined ? { payload: options.payload } : options.body !== undefined ? { payload: options.body as object } : {}),
+    });
+    const type = String(response.headers['content-type'] ?? '');
+    return {
+      status: response.statusCode,
+      body: type.includes('application/json') ? (response.json() as unknown) : response.body,
+      headers: response.headers,
+      raw: response.rawPayload,
+    };
+  };
+
+  return {
+    kind,
+    app,
+    deps,
+    setTime: (text) => {
+      const ms = parseVietnamTime(text);
+      if (ms === undefined) throw new Error(`bad test time ${text}`);
+      now = new Date(ms);
+    },
+    context: (actor) => ({ actor, ip: '127.0.0.1', now, deps }),
+    createAccount: async (username, role, unitId) => {
+      const row = await insertUser(database.db, { username, fullName: `Người dùng ${username}`, passwordHash, role, unitId: unitId ?? null });
+      return row.id;
+    },
+    login: async (username, password = TEST_PASSWORD) => {
+      const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+      if (response.statusCode !== 200) throw new Error(`login ${username} failed: ${response.body}`);
+      const body = response.json<{ csrfToken: string; user: { id: string } }>();
+      const cookie = response.cookies.find((c) => c.name === 'chiso_session');
+      return { username, userId: body.user.id, cookie: `chiso_session=${cookie?.value ?? ''}`, csrf: body.csrfToken };
+    },
+    request,
+    close: async () => {
+      await app.close();
+      await database.close();
+      await drop();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A multipart body with one file field, as a browser sends it. */
+export function multipart(fileName: string, content: Buffer | string, field = 'file'): { payload: Buffer; headers: Record<string, string> } {
+  const boundary = `----chiso${randomBytes(8).toString('hex')}`;
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+  );
+  const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
+  return {
+    payload: Buffer.concat([head, typeof content === 'string' ? Buffer.from(content) : content, tail]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
+}

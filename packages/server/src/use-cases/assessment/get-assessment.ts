@@ -1,0 +1,149 @@
+import {
+  computeResults,
+  Decimal,
+  PARTICIPATION_LABELS,
+  presentResults,
+  submissionProblems,
+  UNIT_ROLES,
+  WINDOW_KINDS,
+  WINDOW_LABELS,
+  type ParticipationStatus,
+} from '@chiso/core';
+import type { UseCaseContext } from '../../context.js';
+import { isDisputed, listEntries, type EntryRow } from '../../repositories/entries.js';
+import { listUnitEvidence, listUnitLinks } from '../../repositories/evidence.js';
+import { authorize } from '../authorize.js';
+import { presentFramework } from '../frameworks/present-framework.js';
+import { presentEvidence } from './evidence.js';
+import { accessTarget, loadUnitScope, windowOpen, type UnitScope } from './scope.js';
+import { canAddEvidence } from './self-edit.js';
+import { unitInputOf } from './unit-input.js';
+
+/**
+ * A unit's whole assessment in a period: the framework with guidance, each leaf's entry and
+ * evidence, points computed by the core (self and, when visible, appraised), progress per area,
+ * the windows, and what still blocks submission. Units see appraisals only once they are sent.
+ */
+export async function getAssessment(
+  ctx: UseCaseContext,
+  key: { periodId: string; unitId: string },
+) {
+  const actor = authorize(ctx, 'readAssessment', await accessTarget(ctx, key.periodId, key.unitId));
+  const { db } = ctx.deps;
+  const scope = await loadUnitScope(db, key.periodId, key.unitId);
+  const [entries, evidence, links] = await Promise.all([
+    listEntries(db, key.periodId, key.unitId),
+    listUnitEvidence(db, key.periodId, key.unitId),
+    listUnitLinks(db, key.periodId, key.unitId),
+  ]);
+  const status = scope.participation.status as ParticipationStatus;
+  const appraisalVisible =
+    !UNIT_ROLES.includes(actor.role) || status === 'appraised' || status === 'finalised';
+  const { framework, policy } = scope.stored;
+  const compute = (phase: 'self' | 'effective') => {
+    const input = unitInputOf(scope.unit, entries, phase);
+    const results = computeResults({ framework, policy, units: [input] });
+    return presentResults(framework, results).units[0];
+  };
+  const byCode = new Map(entries.map((e) => [e.code, e]));
+  return {
+    period: {
+      id: scope.period.id,
+      name: scope.period.name,
+      year: scope.period.year,
+      status: scope.period.status,
+    },
+    unit: {
+      id: scope.unit.id,
+      name: scope.unit.name,
+      type: scope.unit.type,
+      peerGroup: scope.unit.peerGroup,
+    },
+    participation: {
+      status,
+      statusLabel: PARTICIPATION_LABELS[status],
+      submittedAt: scope.participation.submittedAt,
+      appraisedAt: scope.participation.appraisedAt,
+      finalisedAt: scope.participation.finalisedAt,
+    },
+    windows: presentWindows(scope, ctx.now),
+    canAddEvidence: canAddEvidence(scope, ctx.now, entries),
+    framework: presentFramework(scope.stored.row, framework, policy),
+    entries: framework.leaves.map((leaf) => {
+      const entry = byCode.get(leaf.code);
+      return presentEntry(
+        leaf.code,
+        entry,
+        links.filter((l) => l.code === leaf.code),
+        appraisalVisible,
+        ctx.now,
+      );
+    }),
+    evidence: evidence.map(presentEvidence),
+    self: compute('self'),
+    appraised: appraisalVisible ? compute('effective') : null,
+    progress: framework.areas.map((area) => {
+      const leaves = framework.leaves.filter(
+        (l) => l.code.startsWith(`${area.code}.`) || l.code === area.code,
+      );
+      return {
+        code: area.code,
+        title: area.title,
+        leaves: leaves.length,
+        filled: leaves.filter((l) => byCode.get(l.code)?.facts != null).length,
+      };
+    }),
+    submissionProblems: submissionProblems(
+      entries.map((e) => ({
+        code: e.code,
+        hasPositivePoints: e.selfPoints !== null && Decimal.of(e.selfPoints).gt(Decimal.ZERO),
+        evidenceCount: links.filter((l) => l.code === e.code).length,
+        hasExplanation: (e.selfExplanation ?? '').trim() !== '',
+      })),
+    ),
+  };
+}
+
+export function presentWindows(scope: Pick<UnitScope, 'windows' | 'extensions'>, now: Date) {
+  return WINDOW_KINDS.map((kind) => {
+    const window = scope.windows.find((w) => w.kind === kind);
+    const extendedTo = scope.extensions.get(kind);
+    return {
+      kind,
+      label: WINDOW_LABELS[kind],
+      opensAt: window ? new Date(window.opensAt) : null,
+      closesAt: window ? new Date(window.closesAt) : null,
+      extendedTo: extendedTo === undefined ? null : new Date(extendedTo),
+      open: windowOpen(scope, kind, now).open,
+    };
+  });
+}
+
+function presentEntry(
+  code: string,
+  entry: EntryRow | undefined,
+  links: { evidenceId: string; pageRef: string | null }[],
+  appraisalVisible: boolean,
+  now: Date,
+) {
+  const supplementOpen = entry?.supplementDeadline != null && now < entry.supplementDeadline;
+  return {
+    code,
+    version: entry?.version ?? 0,
+    facts: entry?.facts ?? null,
+    selfPoints: entry?.selfPoints ?? null,
+    explanation: entry?.selfExplanation ?? null,
+    evidence: links.map((l) => ({ evidenceId: l.evidenceId, pageRef: l.pageRef })),
+    appraisal:
+      appraisalVisible || supplementOpen
+        ? {
+            points: appraisalVisible ? (entry?.appraisedPoints ?? null) : null,
+            comment: entry?.appraisalComment ?? null,
+            supplementDeadline: entry?.supplementDeadline ?? null,
+            supplementNote: entry?.supplementNote ?? null,
+            disputed: entry !== undefined && isDisputed(entry),
+          }
+        : null,
+    response: entry?.response ?? null,
+  };
+}

@@ -1,0 +1,61 @@
+import { Decimal, DomainError, ERROR_CODES, submissionProblems } from '@chiso/core';
+import { recordAudit } from '../../audit/record-audit.js';
+import type { UseCaseContext } from '../../context.js';
+import { listEntries } from '../../repositories/entries.js';
+import { listUnitLinks } from '../../repositories/evidence.js';
+import { updateParticipation } from '../../repositories/periods.js';
+import { authorize } from '../authorize.js';
+import { accessTarget, loadUnitScope, requireOpenPeriod, requireWindow } from './scope.js';
+
+/**
+ * The unit head submits the self-assessment: refused while a leaf has points but neither
+ * evidence nor explanation (each such leaf is named); afterwards the entries are locked.
+ */
+export async function submitAssessment(
+  ctx: UseCaseContext,
+  key: { periodId: string; unitId: string },
+): Promise<void> {
+  const actor = authorize(
+    ctx,
+    'submitAssessment',
+    await accessTarget(ctx, key.periodId, key.unitId),
+  );
+  await ctx.deps.db.transaction(async (tx) => {
+    const scope = await loadUnitScope(tx, key.periodId, key.unitId, true);
+    requireOpenPeriod(scope);
+    if (scope.participation.status !== 'draft') {
+      throw new DomainError(ERROR_CODES.INVALID_STATE, 'Kết quả tự đánh giá đã được gửi trước đó');
+    }
+    requireWindow(scope, 'selfAssessment', ctx.now);
+    const entries = await listEntries(tx, key.periodId, key.unitId);
+    const links = await listUnitLinks(tx, key.periodId, key.unitId);
+    const problems = submissionProblems(
+      entries.map((e) => ({
+        code: e.code,
+        hasPositivePoints: e.selfPoints !== null && Decimal.of(e.selfPoints).gt(Decimal.ZERO),
+        evidenceCount: links.filter((l) => l.code === e.code).length,
+        hasExplanation: (e.selfExplanation ?? '').trim() !== '',
+      })),
+    );
+    if (problems.length > 0) {
+      throw new DomainError(
+        ERROR_CODES.VALIDATION_FAILED,
+        `Chưa gửi được: ${problems.length} tiêu chí có điểm nhưng thiếu tài liệu kiểm chứng và giải trình`,
+        problems.map((p) => ({ path: p.code, message: p.message })),
+      );
+    }
+    await updateParticipation(tx, key.periodId, key.unitId, {
+      status: 'submitted',
+      submittedAt: ctx.now,
+      submittedBy: actor.userId,
+    });
+    await recordAudit(tx, ctx, {
+      action: 'assessment.submit',
+      entityType: 'participation',
+      entityId: `${key.periodId}/${key.unitId}`,
+      ...key,
+      before: { status: 'draft' },
+      after: { status: 'submitted', entries: entries.length },
+    });
+  });
+}

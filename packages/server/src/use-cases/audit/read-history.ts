@@ -1,0 +1,72 @@
+import { DomainError, ERROR_CODES } from '@chiso/core';
+import { and, desc, eq, type SQL } from 'drizzle-orm';
+import type { UseCaseContext } from '../../context.js';
+import { auditLog } from '../../db/schema.js';
+import { authorize } from '../authorize.js';
+import { accessTarget } from '../assessment/scope.js';
+
+function presentAudit(row: typeof auditLog.$inferSelect) {
+  return {
+    id: row.id,
+    at: row.at,
+    actor: row.actorName,
+    ip: row.ip,
+    action: row.action,
+    entityType: row.entityType,
+    entityId: row.entityId,
+    periodId: row.periodId,
+    unitId: row.unitId,
+    code: row.code,
+    before: row.before,
+    after: row.after,
+  };
+}
+
+/** The history of one leaf of one unit: every save, appraisal, answer and evidence link. */
+export async function leafHistory(
+  ctx: UseCaseContext,
+  key: { periodId: string; unitId: string; code: string },
+) {
+  authorize(ctx, 'readAssessment', await accessTarget(ctx, key.periodId, key.unitId));
+  const rows = await ctx.deps.db
+    .select()
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.periodId, key.periodId),
+        eq(auditLog.unitId, key.unitId),
+        eq(auditLog.code, key.code),
+      ),
+    )
+    .orderBy(desc(auditLog.id));
+  return rows.map(presentAudit);
+}
+
+/** The audit trail, newest first, optionally for one entity; administrators only. */
+export async function readAudit(
+  ctx: UseCaseContext,
+  filter: {
+    entityType?: string | undefined;
+    entityId?: string | undefined;
+    periodId?: string | undefined;
+    limit: number;
+  },
+) {
+  authorize(ctx, 'readAudit');
+  if (filter.entityId !== undefined && filter.entityType === undefined) {
+    throw new DomainError(ERROR_CODES.VALIDATION_FAILED, 'Thiếu loại đối tượng', [
+      { path: 'query.entityType', message: 'cần kèm entityType khi lọc theo entityId' },
+    ]);
+  }
+  const conditions: SQL[] = [];
+  if (filter.entityType) conditions.push(eq(auditLog.entityType, filter.entityType));
+  if (filter.entityId) conditions.push(eq(auditLog.entityId, filter.entityId));
+  if (filter.periodId) conditions.push(eq(auditLog.periodId, filter.periodId));
+  const rows = await ctx.deps.db
+    .select()
+    .from(auditLog)
+    .where(conditions.length > 0 ? and(...conditions) : undefined)
+    .orderBy(desc(auditLog.id))
+    .limit(filter.limit);
+  return rows.map(presentAudit);
+}

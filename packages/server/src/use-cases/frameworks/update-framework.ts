@@ -1,0 +1,142 @@
+import {
+  buildFramework,
+  DomainError,
+  ERROR_CODES,
+  serializeRule,
+  type ResultsPolicy,
+  type Rule,
+} from '@chiso/core';
+import { recordAudit } from '../../audit/record-audit.js';
+import type { UseCaseContext } from '../../context.js';
+import type { Db } from '../../db/database.js';
+import {
+  frameworkInputOf,
+  listNodes,
+  loadFramework,
+  openPeriodsUsing,
+  serializePolicy,
+  touchFramework,
+  updateNode,
+  findFrameworkRow,
+} from '../../repositories/frameworks.js';
+import { authorize } from '../authorize.js';
+import { presentFramework, type FrameworkView } from './present-framework.js';
+
+export interface NodeChanges {
+  rule?: Rule | null | undefined;
+  evidence?: string[] | undefined;
+  appliesTo?: string[] | undefined;
+  guidance?: string | null | undefined;
+  title?: string | undefined;
+}
+
+/** Refuses a change to a framework that a period not yet published is using. */
+export async function ensureNotInUse(db: Db, frameworkId: string): Promise<void> {
+  const periods = await openPeriodsUsing(db, frameworkId);
+  if (periods.length > 0) {
+    throw new DomainError(
+      ERROR_CODES.FRAMEWORK_IN_USE,
+      `Bộ chỉ số đang được dùng cho kỳ đánh giá chưa công bố (${periods.join(', ')}); hãy sao chép thành bản mới để sửa`,
+    );
+  }
+}
+
+/** Changes a node's rule, evidence asked for, applicability or guidance; the tree is re-checked. */
+export async function updateFrameworkNode(
+  ctx: UseCaseContext,
+  frameworkId: string,
+  code: string,
+  changes: NodeChanges,
+): Promise<FrameworkView> {
+  authorize(ctx, 'administer');
+  const { db } = ctx.deps;
+  await db.transaction(async (tx) => {
+    const row = await findFrameworkRow(tx, frameworkId);
+    if (!row) throw new DomainError(ERROR_CODES.NOT_FOUND, 'Không tìm thấy bộ chỉ số');
+    await ensureNotInUse(tx, frameworkId);
+    const nodes = await listNodes(tx, frameworkId);
+    const node = nodes.find((n) => n.code === code);
+    if (!node) throw new DomainError(ERROR_CODES.NOT_FOUND, `Bộ chỉ số không có mục ${code}`);
+    const rule =
+      changes.rule === undefined
+        ? undefined
+        : changes.rule === null
+          ? null
+          : serializeRule(changes.rule);
+    const next = {
+      ...(rule === undefined ? {} : { rule }),
+      ...(changes.evidence === undefined ? {} : { evidence: changes.evidence }),
+      ...(changes.appliesTo === undefined ? {} : { appliesTo: changes.appliesTo }),
+      ...(changes.guidance === undefined ? {} : { guidance: changes.guidance }),
+      ...(changes.title === undefined ? {} : { title: changes.title }),
+    };
+    // Build the changed tree first: a rule that does not fit its max is refused with the reason.
+    const input = frameworkInputOf(
+      row,
+      nodes.map((n) => (n.code === code ? { ...n, ...next } : n)),
+    );
+    try {
+      buildFramework(input);
+    } catch (error) {
+      if (error instanceof DomainError) {
+        throw new DomainError(
+          error.code,
+          error.message,
+          error.issues.map((i) => ({ ...i, path: 'rule' })),
+        );
+      }
+      throw error;
+    }
+    await updateNode(tx, frameworkId, code, next);
+    await touchFramework(tx, frameworkId, ctx.now);
+    await recordAudit(tx, ctx, {
+      action: 'framework.node.update',
+      entityType: 'framework',
+      entityId: frameworkId,
+      code,
+      before: {
+        rule: node.rule,
+        evidence: node.evidence,
+        appliesTo: node.appliesTo,
+        guidance: node.guidance,
+        title: node.title,
+      },
+      after: next,
+    });
+  });
+  return getFramework(ctx, frameworkId);
+}
+
+export async function updateFrameworkPolicy(
+  ctx: UseCaseContext,
+  frameworkId: string,
+  policy: ResultsPolicy,
+): Promise<FrameworkView> {
+  authorize(ctx, 'administer');
+  await ctx.deps.db.transaction(async (tx) => {
+    const row = await findFrameworkRow(tx, frameworkId);
+    if (!row) throw new DomainError(ERROR_CODES.NOT_FOUND, 'Không tìm thấy bộ chỉ số');
+    await ensureNotInUse(tx, frameworkId);
+    await touchFramework(tx, frameworkId, ctx.now, policy);
+    await recordAudit(tx, ctx, {
+      action: 'framework.policy.update',
+      entityType: 'framework',
+      entityId: frameworkId,
+      before: row.policy,
+      after: serializePolicy(policy),
+    });
+  });
+  return getFramework(ctx, frameworkId);
+}
+
+/** Any signed-in user may read a framework: units need its guidance to assess themselves. */
+export async function getFramework(
+  ctx: UseCaseContext,
+  frameworkId: string,
+): Promise<FrameworkView> {
+  if (!ctx.actor)
+    throw new DomainError(ERROR_CODES.UNAUTHENTICATED, 'Bạn cần đăng nhập để thực hiện việc này');
+  const stored = await loadFramework(ctx.deps.db, frameworkId);
+  if (!stored) throw new DomainError(ERROR_CODES.NOT_FOUND, 'Không tìm thấy bộ chỉ số');
+  return presentFramework(stored.row, stored.framework, stored.policy);
+}

@@ -1,0 +1,104 @@
+import {
+  DomainError,
+  ERROR_CODES,
+  PARTICIPATION_LABELS,
+  PERIOD_LABELS,
+  UNIT_ROLES,
+  type ParticipationStatus,
+  type PeriodStatus,
+  type WindowKind,
+} from '@chiso/core';
+import type { UseCaseContext } from '../../context.js';
+import { frameworksOfPeriod } from '../../repositories/frameworks.js';
+import {
+  findPeriod,
+  listAssignments,
+  listExtensions,
+  listParticipations,
+  listPeriods,
+  listWindows,
+  type PeriodRow,
+} from '../../repositories/periods.js';
+import { listUnits } from '../../repositories/units.js';
+import { listUsers } from '../../repositories/users.js';
+import { presentWindows } from '../assessment/get-assessment.js';
+import { requireActor } from '../authorize.js';
+
+function presentPeriod(row: PeriodRow) {
+  return {
+    id: row.id,
+    name: row.name,
+    year: row.year,
+    status: row.status,
+    statusLabel: PERIOD_LABELS[row.status as PeriodStatus] ?? row.status,
+    councilDecisionNumber: row.councilDecisionNumber,
+    councilDecisionDate: row.councilDecisionDate,
+    approvedAt: row.approvedAt,
+    publishedAt: row.publishedAt,
+  };
+}
+
+export async function listAllPeriods(ctx: UseCaseContext) {
+  requireActor(ctx);
+  return (await listPeriods(ctx.deps.db)).map(presentPeriod);
+}
+
+/**
+ * A period with its windows, frameworks and the units taking part. Each person sees the units
+ * they may: administrators and the council all, appraisers theirs, a unit itself.
+ */
+export async function getPeriod(ctx: UseCaseContext, periodId: string) {
+  const actor = requireActor(ctx);
+  const { db } = ctx.deps;
+  const period = await findPeriod(db, periodId);
+  if (!period) throw new DomainError(ERROR_CODES.NOT_FOUND, 'Không tìm thấy kỳ đánh giá');
+  const [windows, extensions, links, participations, assignments, units, users] = await Promise.all(
+    [
+      listWindows(db, periodId),
+      listExtensions(db, periodId),
+      frameworksOfPeriod(db, periodId),
+      listParticipations(db, periodId),
+      listAssignments(db, periodId),
+      listUnits(db),
+      actor.role === 'administrator' ? listUsers(db) : Promise.resolve([]),
+    ],
+  );
+  const sees = (unitId: string) => {
+    if (actor.role === 'administrator' || actor.role === 'councilMember') return true;
+    if (UNIT_ROLES.includes(actor.role)) return unitId === actor.unitId;
+    if (actor.role === 'appraiser')
+      return assignments.some((a) => a.unitId === unitId && a.appraiserId === actor.userId);
+    return false;
+  };
+  const unitName = new Map(units.map((u) => [u.id, u]));
+  return {
+    ...presentPeriod(period),
+    windows: presentWindows({ windows, extensions: new Map() }, ctx.now),
+    frameworks: links.map((l) => ({ unitType: l.unitType, frameworkId: l.frameworkId })),
+    units: participations
+      .filter((p) => sees(p.unitId))
+      .map((p) => ({
+        unitId: p.unitId,
+        name: unitName.get(p.unitId)?.name ?? p.unitId,
+        type: unitName.get(p.unitId)?.type ?? null,
+        peerGroup: unitName.get(p.unitId)?.peerGroup ?? null,
+        status: p.status,
+        statusLabel: PARTICIPATION_LABELS[p.status as ParticipationStatus] ?? p.status,
+        submittedAt: p.submittedAt,
+        appraisedAt: p.appraisedAt,
+        finalisedAt: p.finalisedAt,
+        extensions: extensions
+          .filter((e) => e.unitId === p.unitId && sees(p.unitId))
+          .map((e) => ({ kind: e.kind as WindowKind, closesAt: e.closesAt, reason: e.reason })),
+        appraisers:
+          actor.role === 'administrator'
+            ? assignments
+                .filter((a) => a.unitId === p.unitId)
+                .map((a) => ({
+                  id: a.appraiserId,
+                  fullName: users.find((u) => u.id === a.appraiserId)?.fullName ?? '',
+                }))
+            : undefined,
+      })),
+  };
+}

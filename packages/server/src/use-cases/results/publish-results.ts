@@ -1,0 +1,59 @@
+import { DomainError, ERROR_CODES, checkWindow } from '@chiso/core';
+import { recordAudit } from '../../audit/record-audit.js';
+import type { UseCaseContext } from '../../context.js';
+import { listWindows, lockPeriod, updatePeriod } from '../../repositories/periods.js';
+import { insertPublished } from '../../repositories/results.js';
+import { authorize } from '../authorize.js';
+import { presentFramework } from '../frameworks/present-framework.js';
+import { computePeriodResults } from './period-results.js';
+
+/**
+ * Publishes approved results: computed once more by the core, frozen with the framework
+ * version used, and opened to everyone. Audited.
+ */
+export async function publishResults(ctx: UseCaseContext, periodId: string): Promise<void> {
+  const actor = authorize(ctx, 'publish');
+  await ctx.deps.db.transaction(async (tx) => {
+    const period = await lockPeriod(tx, periodId);
+    if (!period) throw new DomainError(ERROR_CODES.NOT_FOUND, 'Không tìm thấy kỳ đánh giá');
+    if (period.status !== 'approved') {
+      throw new DomainError(
+        ERROR_CODES.INVALID_STATE,
+        period.status === 'published'
+          ? 'Kết quả đã được công bố'
+          : 'Hội đồng chưa thông qua kết quả',
+      );
+    }
+    const window = (await listWindows(tx, periodId)).find((w) => w.kind === 'publication');
+    const check = checkWindow(window, ctx.now.getTime(), 'publication');
+    if (!check.open) throw new DomainError(ERROR_CODES.WINDOW_CLOSED, check.reason);
+    const byType = await computePeriodResults(tx, periodId, period.year);
+    await insertPublished(
+      tx,
+      byType.map((t) => ({
+        periodId,
+        unitType: t.unitType,
+        framework: presentFramework(t.frameworkRow, t.framework, t.policy),
+        results: t.json,
+        publishedAt: ctx.now,
+      })),
+    );
+    await updatePeriod(tx, periodId, {
+      status: 'published',
+      publishedAt: ctx.now,
+      publishedBy: actor.userId,
+    });
+    await recordAudit(tx, ctx, {
+      action: 'period.publish',
+      entityType: 'period',
+      entityId: periodId,
+      periodId,
+      before: { status: period.status },
+      after: {
+        status: 'published',
+        unitTypes: byType.map((t) => t.unitType),
+        units: byType.reduce((n, t) => n + t.json.units.length, 0),
+      },
+    });
+  });
+}

@@ -1,0 +1,74 @@
+import { DomainError, ERROR_CODES, type Role } from '@chiso/core';
+import { recordAudit } from '../../audit/record-audit.js';
+import type { UseCaseContext } from '../../context.js';
+import { deleteSessionsOfUser } from '../../repositories/sessions.js';
+import {
+  countActiveAdministrators,
+  findUserById,
+  presentUser,
+  updateUser as writeUser,
+  type PublicUser,
+} from '../../repositories/users.js';
+import { hashPassword } from '../../security/passwords.js';
+import { authorize } from '../authorize.js';
+import { checkPassword, checkRoleUnit } from './create-user.js';
+
+export interface UserChanges {
+  fullName?: string | undefined;
+  role?: Role | undefined;
+  unitId?: string | null | undefined;
+  active?: boolean | undefined;
+  password?: string | undefined;
+}
+
+/**
+ * Changes an account. A new password or a disabled account ends its sessions; the last active
+ * administrator cannot be disabled or demoted. Audited (never the password itself).
+ */
+export async function updateUser(
+  ctx: UseCaseContext,
+  id: string,
+  changes: UserChanges,
+): Promise<PublicUser> {
+  authorize(ctx, 'administer');
+  const { db } = ctx.deps;
+  const before = await findUserById(db, id);
+  if (!before) throw new DomainError(ERROR_CODES.NOT_FOUND, 'Không tìm thấy tài khoản');
+  const role = changes.role ?? presentUser(before).role;
+  const unitId = await checkRoleUnit(
+    db,
+    role,
+    changes.unitId === undefined ? before.unitId : changes.unitId,
+  );
+  if (changes.password !== undefined) checkPassword(changes.password);
+  const passwordHash =
+    changes.password === undefined ? undefined : await hashPassword(changes.password);
+  return db.transaction(async (tx) => {
+    const losingAdmin =
+      before.role === 'administrator' && (role !== 'administrator' || changes.active === false);
+    if (losingAdmin && before.active && (await countActiveAdministrators(tx)) <= 1) {
+      throw new DomainError(
+        ERROR_CODES.INVALID_STATE,
+        'Không thể bỏ quyền hoặc khóa tài khoản quản trị cuối cùng',
+      );
+    }
+    const row = await writeUser(tx, id, {
+      ...(changes.fullName === undefined ? {} : { fullName: changes.fullName }),
+      role,
+      unitId,
+      ...(changes.active === undefined ? {} : { active: changes.active }),
+      ...(passwordHash === undefined ? {} : { passwordHash }),
+    });
+    if (!row) throw new DomainError(ERROR_CODES.NOT_FOUND, 'Không tìm thấy tài khoản');
+    if (passwordHash !== undefined || changes.active === false) await deleteSessionsOfUser(tx, id);
+    const after = presentUser(row);
+    await recordAudit(tx, ctx, {
+      action: 'user.update',
+      entityType: 'user',
+      entityId: id,
+      before: presentUser(before),
+      after: { ...after, ...(passwordHash === undefined ? {} : { passwordChanged: true }) },
+    });
+    return after;
+  });
+}
