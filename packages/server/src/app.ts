@@ -26,6 +26,8 @@ export async function buildApp(deps: Deps, options: { logger?: boolean } = {}): 
 
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, {
+    // Keep any folder part of a file name, so that a path is refused rather than silently cut.
+    preservePath: true,
     limits: { fileSize: deps.config.maxUploadBytes, files: 1, fields: 10, fieldSize: 10_000 },
   });
   await app.register(fastifySwagger, {
