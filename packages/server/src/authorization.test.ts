@@ -1,9 +1,29 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATABASE_KINDS, multipart, startTestApp, type Session, type TestApp } from './test-support/test-app.js';
+import {
+  DATABASE_KINDS,
+  multipart,
+  startTestApp,
+  type Session,
+  type TestApp,
+} from './test-support/test-app.js';
 import { PDF, seedWorld, TEST_FRAMEWORK_CSV, type World } from './test-support/world.js';
 
-type Who = 'administrator' | 'unitOfficer' | 'unitHead' | 'appraiser' | 'councilMember' | 'viewer' | 'anonymous';
-const EVERYONE: Who[] = ['administrator', 'unitOfficer', 'unitHead', 'appraiser', 'councilMember', 'viewer'];
+type Who =
+  | 'administrator'
+  | 'unitOfficer'
+  | 'unitHead'
+  | 'appraiser'
+  | 'councilMember'
+  | 'viewer'
+  | 'anonymous';
+const EVERYONE: Who[] = [
+  'administrator',
+  'unitOfficer',
+  'unitHead',
+  'appraiser',
+  'councilMember',
+  'viewer',
+];
 const READERS: Who[] = ['administrator', 'unitOfficer', 'unitHead', 'appraiser', 'councilMember'];
 const ADMIN: Who[] = ['administrator'];
 const UNIT: Who[] = ['unitOfficer', 'unitHead'];
@@ -25,112 +45,332 @@ let counter = 0;
 /** Every route × who may call it for their own unit (SNV; td1 is assigned SNV) and for another. */
 const CASES: Case[] = [
   { name: 'GET /auth/me', method: 'GET', url: () => '/api/auth/me', own: EVERYONE },
-  { name: 'GET /unit-types', method: 'GET', url: () => '/api/unit-types', own: [...EVERYONE, 'anonymous'] },
+  {
+    name: 'GET /unit-types',
+    method: 'GET',
+    url: () => '/api/unit-types',
+    own: [...EVERYONE, 'anonymous'],
+  },
   { name: 'GET /units', method: 'GET', url: () => '/api/units', own: EVERYONE },
-  { name: 'PUT /units/:id', method: 'PUT', url: () => '/api/units/H02', body: () => ({ name: 'UBND huyện Thanh Hà', type: 'huyen' }), own: ADMIN },
-  { name: 'POST /units/import', method: 'POST', url: () => '/api/units/import', file: { name: 'don-vi.csv', content: 'Mã đơn vị;Tên đơn vị;Loại\nH03;UBND huyện Tứ Kỳ;huyện\n' }, own: ADMIN },
-  { name: 'POST /units/:id/lineage', method: 'POST', url: () => '/api/units/H02/lineage', body: () => ({ from: ['H01'], kind: 'rename', effectiveOn: '2023-01-01' }), own: ADMIN },
+  {
+    name: 'PUT /units/:id',
+    method: 'PUT',
+    url: () => '/api/units/H02',
+    body: () => ({ name: 'UBND huyện Thanh Hà', type: 'huyen' }),
+    own: ADMIN,
+  },
+  {
+    name: 'POST /units/import',
+    method: 'POST',
+    url: () => '/api/units/import',
+    file: {
+      name: 'don-vi.csv',
+      content: 'Mã đơn vị;Tên đơn vị;Loại\nH03;UBND huyện Tứ Kỳ;huyện\n',
+    },
+    own: ADMIN,
+  },
+  {
+    name: 'POST /units/:id/lineage',
+    method: 'POST',
+    url: () => '/api/units/H02/lineage',
+    body: () => ({ from: ['H01'], kind: 'rename', effectiveOn: '2023-01-01' }),
+    own: ADMIN,
+  },
   { name: 'GET /users', method: 'GET', url: () => '/api/users', own: ADMIN },
-  { name: 'POST /users', method: 'POST', url: () => '/api/users', body: (who) => ({ username: `moi.${who}.${counter++}`, fullName: 'Người mới', password: 'mat-khau-rat-dai', role: 'viewer' }), own: ADMIN },
-  { name: 'PATCH /users/:id', method: 'PATCH', url: () => '/api/users/:viewer', body: () => ({ fullName: 'Người xem' }), own: ADMIN },
+  {
+    name: 'POST /users',
+    method: 'POST',
+    url: () => '/api/users',
+    body: (who) => ({
+      username: `moi.${who}.${counter++}`,
+      fullName: 'Người mới',
+      password: 'mat-khau-rat-dai',
+      role: 'viewer',
+    }),
+    own: ADMIN,
+  },
+  {
+    name: 'PATCH /users/:id',
+    method: 'PATCH',
+    url: () => '/api/users/:viewer',
+    body: () => ({ fullName: 'Người xem' }),
+    own: ADMIN,
+  },
   { name: 'GET /frameworks', method: 'GET', url: () => '/api/frameworks', own: EVERYONE },
-  { name: 'GET /frameworks/:id', method: 'GET', url: (_u, w) => `/api/frameworks/${w.frameworkId}`, own: EVERYONE },
-  { name: 'POST /frameworks/import', method: 'POST', url: () => '/api/frameworks/import?name=X&year=2023&unitType=so&preview=true', file: { name: 'khung.csv', content: TEST_FRAMEWORK_CSV }, own: ADMIN },
-  { name: 'PATCH /frameworks/:id/nodes/:code', method: 'PATCH', url: (_u, w) => `/api/frameworks/${w.frameworkId}/nodes/1.1`, body: () => ({ guidance: 'Hướng dẫn' }), own: ADMIN },
-  { name: 'PUT /frameworks/:id/policy', method: 'PUT', url: (_u, w) => `/api/frameworks/${w.frameworkId}/policy`, body: () => ({}), own: ADMIN },
-  { name: 'POST /frameworks/:id/copy', method: 'POST', url: (_u, w) => `/api/frameworks/${w.frameworkId}/copy`, body: () => ({ year: 2023 }), own: ADMIN },
+  {
+    name: 'GET /frameworks/:id',
+    method: 'GET',
+    url: (_u, w) => `/api/frameworks/${w.frameworkId}`,
+    own: EVERYONE,
+  },
+  {
+    name: 'POST /frameworks/import',
+    method: 'POST',
+    url: () => '/api/frameworks/import?name=X&year=2023&unitType=so&preview=true',
+    file: { name: 'khung.csv', content: TEST_FRAMEWORK_CSV },
+    own: ADMIN,
+  },
+  {
+    name: 'PATCH /frameworks/:id/nodes/:code',
+    method: 'PATCH',
+    url: (_u, w) => `/api/frameworks/${w.frameworkId}/nodes/1.1`,
+    body: () => ({ guidance: 'Hướng dẫn' }),
+    own: ADMIN,
+  },
+  {
+    name: 'PUT /frameworks/:id/policy',
+    method: 'PUT',
+    url: (_u, w) => `/api/frameworks/${w.frameworkId}/policy`,
+    body: () => ({}),
+    own: ADMIN,
+  },
+  {
+    name: 'POST /frameworks/:id/copy',
+    method: 'POST',
+    url: (_u, w) => `/api/frameworks/${w.frameworkId}/copy`,
+    body: () => ({ year: 2023 }),
+    own: ADMIN,
+  },
   { name: 'GET /periods', method: 'GET', url: () => '/api/periods', own: EVERYONE },
-  { name: 'GET /periods/:id', method: 'GET', url: (_u, w) => `/api/periods/${w.periodId}`, own: EVERYONE },
-  { name: 'POST /periods', method: 'POST', url: () => '/api/periods', body: (_who, w) => ({ name: 'Thử', year: 2024, frameworks: { so: w.frameworkId } }), own: ADMIN },
-  { name: 'PUT /periods/:id/windows', method: 'PUT', url: (_u, w) => `/api/periods/${w.periodId}/windows`, body: () => ({}), own: ADMIN },
-  { name: 'POST /periods/:id/extensions', method: 'POST', url: (_u, w) => `/api/periods/${w.periodId}/extensions`, body: () => ({ unitId: 'SYT', kind: 'selfAssessment', closesAt: '11/01/2023 17:00', reason: 'Gia hạn' }), own: ADMIN },
-  { name: 'PUT /periods/:id/units/:unitId/appraisers', method: 'PUT', url: (u, w) => `${unit(u, w)}/appraisers`, body: (_who, w, target) => ({ appraiserIds: [w.ids[target === 'SNV' ? 'td1' : 'td2'] ?? ''] }), own: ADMIN, other: ADMIN },
-  { name: 'POST /periods/:id/approve', method: 'POST', url: (_u, w) => `/api/periods/${w.periodId}/approve`, body: () => ({ decisionNumber: '1/QĐ', decisionDate: '2023-01-25' }), own: ['administrator', 'councilMember'] },
-  { name: 'POST /periods/:id/publish', method: 'POST', url: (_u, w) => `/api/periods/${w.periodId}/publish`, own: ADMIN },
-  { name: 'GET /periods/:id/results', method: 'GET', url: (_u, w) => `/api/periods/${w.periodId}/results`, own: READERS },
-  { name: 'GET /periods/:id/results.xlsx', method: 'GET', url: (_u, w) => `/api/periods/${w.periodId}/results.xlsx`, own: READERS },
+  {
+    name: 'GET /periods/:id',
+    method: 'GET',
+    url: (_u, w) => `/api/periods/${w.periodId}`,
+    own: EVERYONE,
+  },
+  {
+    name: 'POST /periods',
+    method: 'POST',
+    url: () => '/api/periods',
+    body: (_who, w) => ({ name: 'Thử', year: 2024, frameworks: { so: w.frameworkId } }),
+    own: ADMIN,
+  },
+  {
+    name: 'PUT /periods/:id/windows',
+    method: 'PUT',
+    url: (_u, w) => `/api/periods/${w.periodId}/windows`,
+    body: () => ({}),
+    own: ADMIN,
+  },
+  {
+    name: 'POST /periods/:id/extensions',
+    method: 'POST',
+    url: (_u, w) => `/api/periods/${w.periodId}/extensions`,
+    body: () => ({
+      unitId: 'SYT',
+      kind: 'selfAssessment',
+      closesAt: '11/01/2023 17:00',
+      reason: 'Gia hạn',
+    }),
+    own: ADMIN,
+  },
+  {
+    name: 'PUT /periods/:id/units/:unitId/appraisers',
+    method: 'PUT',
+    url: (u, w) => `${unit(u, w)}/appraisers`,
+    body: (_who, w, target) => ({ appraiserIds: [w.ids[target === 'SNV' ? 'td1' : 'td2'] ?? ''] }),
+    own: ADMIN,
+    other: ADMIN,
+  },
+  {
+    name: 'POST /periods/:id/approve',
+    method: 'POST',
+    url: (_u, w) => `/api/periods/${w.periodId}/approve`,
+    body: () => ({ decisionNumber: '1/QĐ', decisionDate: '2023-01-25' }),
+    own: ['administrator', 'councilMember'],
+  },
+  {
+    name: 'POST /periods/:id/publish',
+    method: 'POST',
+    url: (_u, w) => `/api/periods/${w.periodId}/publish`,
+    own: ADMIN,
+  },
+  {
+    name: 'GET /periods/:id/results',
+    method: 'GET',
+    url: (_u, w) => `/api/periods/${w.periodId}/results`,
+    own: READERS,
+  },
+  {
+    name: 'GET /periods/:id/results.xlsx',
+    method: 'GET',
+    url: (_u, w) => `/api/periods/${w.periodId}/results.xlsx`,
+    own: READERS,
+  },
   { name: 'GET /audit', method: 'GET', url: () => '/api/audit', own: ADMIN },
-  { name: 'GET assessment', method: 'GET', url: (u, w) => `${unit(u, w)}/assessment`, own: READERS, other: ['administrator', 'councilMember'] },
-  { name: 'PUT entry (self)', method: 'PUT', url: (u, w) => `${unit(u, w)}/entries/1.2`, body: () => ({ facts: { onTime: 4 }, version: 0 }), own: UNIT, other: [] },
-  { name: 'POST evidence', method: 'POST', url: (u, w) => `${unit(u, w)}/evidence`, file: { name: 'bao-cao.pdf', content: PDF }, own: UNIT, other: [] },
-  { name: 'PUT entry evidence link', method: 'PUT', url: (u, w) => `${unit(u, w)}/entries/1.2/evidence`, body: (_who, w) => ({ evidenceId: w.ids.__evidenceSNV, pageRef: 'tr. 1' }), own: UNIT, other: [] },
-  { name: 'POST submit', method: 'POST', url: (u, w) => `${unit(u, w)}/submit`, own: ['unitHead'], other: [] },
-  { name: 'PUT appraisal', method: 'PUT', url: (u, w) => `${unit(u, w)}/entries/1.2/appraisal`, body: () => ({ points: 1, version: 0 }), own: ['appraiser'], other: [] },
-  { name: 'POST finalise', method: 'POST', url: (u, w) => `${unit(u, w)}/finalise`, own: ['appraiser'], other: [] },
-  { name: 'PUT response', method: 'PUT', url: (u, w) => `${unit(u, w)}/entries/1.2/response`, body: () => ({ response: 'Giải trình', version: 0 }), own: UNIT, other: [] },
-  { name: 'GET history', method: 'GET', url: (u, w) => `${unit(u, w)}/entries/1.2/history`, own: READERS, other: ['administrator', 'councilMember'] },
-  { name: 'GET /evidence/:id', method: 'GET', url: (u, w) => `/api/evidence/${u === 'SNV' ? w.ids.__evidenceSNV : w.ids.__evidenceSYT}`, own: READERS, other: ['administrator', 'councilMember'] },
+  {
+    name: 'GET assessment',
+    method: 'GET',
+    url: (u, w) => `${unit(u, w)}/assessment`,
+    own: READERS,
+    other: ['administrator', 'councilMember'],
+  },
+  {
+    name: 'PUT entry (self)',
+    method: 'PUT',
+    url: (u, w) => `${unit(u, w)}/entries/1.2`,
+    body: () => ({ facts: { onTime: 4 }, version: 0 }),
+    own: UNIT,
+    other: [],
+  },
+  {
+    name: 'POST evidence',
+    method: 'POST',
+    url: (u, w) => `${unit(u, w)}/evidence`,
+    file: { name: 'bao-cao.pdf', content: PDF },
+    own: UNIT,
+    other: [],
+  },
+  {
+    name: 'PUT entry evidence link',
+    method: 'PUT',
+    url: (u, w) => `${unit(u, w)}/entries/1.2/evidence`,
+    body: (_who, w) => ({ evidenceId: w.ids.__evidenceSNV, pageRef: 'tr. 1' }),
+    own: UNIT,
+    other: [],
+  },
+  {
+    name: 'POST submit',
+    method: 'POST',
+    url: (u, w) => `${unit(u, w)}/submit`,
+    own: ['unitHead'],
+    other: [],
+  },
+  {
+    name: 'PUT appraisal',
+    method: 'PUT',
+    url: (u, w) => `${unit(u, w)}/entries/1.2/appraisal`,
+    body: () => ({ points: 1, version: 0 }),
+    own: ['appraiser'],
+    other: [],
+  },
+  {
+    name: 'POST finalise',
+    method: 'POST',
+    url: (u, w) => `${unit(u, w)}/finalise`,
+    own: ['appraiser'],
+    other: [],
+  },
+  {
+    name: 'PUT response',
+    method: 'PUT',
+    url: (u, w) => `${unit(u, w)}/entries/1.2/response`,
+    body: () => ({ response: 'Giải trình', version: 0 }),
+    own: UNIT,
+    other: [],
+  },
+  {
+    name: 'GET history',
+    method: 'GET',
+    url: (u, w) => `${unit(u, w)}/entries/1.2/history`,
+    own: READERS,
+    other: ['administrator', 'councilMember'],
+  },
+  {
+    name: 'GET /evidence/:id',
+    method: 'GET',
+    url: (u, w) => `/api/evidence/${u === 'SNV' ? w.ids.__evidenceSNV : w.ids.__evidenceSYT}`,
+    own: READERS,
+    other: ['administrator', 'councilMember'],
+  },
 ];
 
-describe.each(DATABASE_KINDS)('authorization: every route × every role × own/other unit (%s)', (kind) => {
-  let t: TestApp;
-  let w: World;
-  let as: Record<Exclude<Who, 'anonymous'>, Session>;
+describe.each(DATABASE_KINDS)(
+  'authorization: every route × every role × own/other unit (%s)',
+  (kind) => {
+    let t: TestApp;
+    let w: World;
+    let as: Record<Exclude<Who, 'anonymous'>, Session>;
 
-  beforeAll(async () => {
-    t = await startTestApp(kind);
-    w = await seedWorld(t);
-    t.setTime('05/01/2023 09:00');
-    for (const [session, unitId] of [[w.sessions['cb.snv'], 'SNV'], [w.sessions['cb.syt'], 'SYT']] as const) {
-      const body = multipart('tai-lieu.pdf', Buffer.concat([PDF, Buffer.from(unitId)]));
-      const r = await t.request('POST', `${unit(unitId, w)}/evidence`, { as: session, payload: body.payload, headers: body.headers });
-      w.ids[`__evidence${unitId}`] = (r.body as { evidence: { id: string } }).evidence.id;
-    }
-    as = {
-      administrator: w.sessions.admin!,
-      unitOfficer: w.sessions['cb.snv']!,
-      unitHead: w.sessions['tt.snv']!,
-      appraiser: w.sessions.td1!,
-      councilMember: w.sessions.hd1!,
-      viewer: w.sessions.xem!,
-    };
-  }, 60_000);
-  afterAll(async () => t.close());
+    beforeAll(async () => {
+      t = await startTestApp(kind);
+      w = await seedWorld(t);
+      t.setTime('05/01/2023 09:00');
+      for (const [session, unitId] of [
+        [w.sessions['cb.snv'], 'SNV'],
+        [w.sessions['cb.syt'], 'SYT'],
+      ] as const) {
+        const body = multipart('tai-lieu.pdf', Buffer.concat([PDF, Buffer.from(unitId)]));
+        const r = await t.request('POST', `${unit(unitId, w)}/evidence`, {
+          as: session,
+          payload: body.payload,
+          headers: body.headers,
+        });
+        w.ids[`__evidence${unitId}`] = (r.body as { evidence: { id: string } }).evidence.id;
+      }
+      as = {
+        administrator: w.sessions.admin!,
+        unitOfficer: w.sessions['cb.snv']!,
+        unitHead: w.sessions['tt.snv']!,
+        appraiser: w.sessions.td1!,
+        councilMember: w.sessions.hd1!,
+        viewer: w.sessions.xem!,
+      };
+    }, 60_000);
+    afterAll(async () => t.close());
 
-  const WHO: Who[] = [...EVERYONE, 'anonymous'];
-  for (const c of CASES) {
-    for (const target of c.other === undefined ? (['SNV'] as const) : (['SNV', 'SYT'] as const)) {
-      const allowed = target === 'SNV' ? c.own : (c.other ?? []);
-      it(`${c.name} ${c.other === undefined ? '' : target === 'SNV' ? '(own unit)' : '(other unit)'}`, async () => {
-        for (const who of WHO) {
-          const session = who === 'anonymous' ? undefined : as[who];
-          const url = c.url(target, w).replace(':viewer', w.ids.xem ?? '');
-          const file = c.file && multipart(c.file.name, c.file.content);
-          const r = await t.request(c.method, url, {
-            ...(session ? { as: session } : {}),
-            ...(file ? { payload: file.payload, headers: file.headers } : c.body ? { body: c.body(who, w, target) } : {}),
-          });
-          if (allowed.includes(who)) {
-            expect([401, 403], `${who} should be let through, got ${r.status} ${JSON.stringify(r.body)}`).not.toContain(r.status);
-          } else {
-            expect(r.status, `${who} should be refused`).toBe(who === 'anonymous' ? 401 : 403);
-            // Nothing but the error: no data of the unit leaks with a refusal.
-            expect(Object.keys(r.body as object)).toEqual(['error']);
+    const WHO: Who[] = [...EVERYONE, 'anonymous'];
+    for (const c of CASES) {
+      for (const target of c.other === undefined ? (['SNV'] as const) : (['SNV', 'SYT'] as const)) {
+        const allowed = target === 'SNV' ? c.own : (c.other ?? []);
+        it(`${c.name} ${c.other === undefined ? '' : target === 'SNV' ? '(own unit)' : '(other unit)'}`, async () => {
+          for (const who of WHO) {
+            const session = who === 'anonymous' ? undefined : as[who];
+            const url = c.url(target, w).replace(':viewer', w.ids.xem ?? '');
+            const file = c.file && multipart(c.file.name, c.file.content);
+            const r = await t.request(c.method, url, {
+              ...(session ? { as: session } : {}),
+              ...(file
+                ? { payload: file.payload, headers: file.headers }
+                : c.body
+                  ? { body: c.body(who, w, target) }
+                  : {}),
+            });
+            if (allowed.includes(who)) {
+              expect(
+                [401, 403],
+                `${who} should be let through, got ${r.status} ${JSON.stringify(r.body)}`,
+              ).not.toContain(r.status);
+            } else {
+              expect(r.status, `${who} should be refused`).toBe(who === 'anonymous' ? 401 : 403);
+              // Nothing but the error: no data of the unit leaks with a refusal.
+              expect(Object.keys(r.body as object)).toEqual(['error']);
+            }
           }
-        }
-      });
+        });
+      }
     }
-  }
 
-  it('shows a unit only itself in the period and in the results preview', async () => {
-    const period = await t.request('GET', `/api/periods/${w.periodId}`, { as: as.unitOfficer });
-    expect((period.body as { units: { unitId: string }[] }).units.map((u) => u.unitId)).toEqual(['SNV']);
-    const results = await t.request('GET', `/api/periods/${w.periodId}/results`, { as: as.unitHead });
-    expect((results.body as { groups: { results: { units: { id: string }[] } }[] }).groups.flatMap((g) => g.results.units.map((u) => u.id))).toEqual(['SNV']);
-    const appraiser = await t.request('GET', `/api/periods/${w.periodId}`, { as: as.appraiser });
-    expect((appraiser.body as { units: { unitId: string }[] }).units.map((u) => u.unitId)).toEqual(['SNV']);
-  });
-
-  it('refuses a change without the CSRF token even with a valid session cookie', async () => {
-    const r = await t.app.inject({
-      method: 'PUT',
-      url: `${unit('SNV', w)}/entries/1.3`,
-      headers: { cookie: as.unitOfficer.cookie },
-      payload: { facts: { count: 1 }, version: 0 },
+    it('shows a unit only itself in the period and in the results preview', async () => {
+      const period = await t.request('GET', `/api/periods/${w.periodId}`, { as: as.unitOfficer });
+      expect((period.body as { units: { unitId: string }[] }).units.map((u) => u.unitId)).toEqual([
+        'SNV',
+      ]);
+      const results = await t.request('GET', `/api/periods/${w.periodId}/results`, {
+        as: as.unitHead,
+      });
+      expect(
+        (results.body as { groups: { results: { units: { id: string }[] } }[] }).groups.flatMap(
+          (g) => g.results.units.map((u) => u.id),
+        ),
+      ).toEqual(['SNV']);
+      const appraiser = await t.request('GET', `/api/periods/${w.periodId}`, { as: as.appraiser });
+      expect(
+        (appraiser.body as { units: { unitId: string }[] }).units.map((u) => u.unitId),
+      ).toEqual(['SNV']);
     });
-    expect(r.statusCode).toBe(403);
-    expect(r.json<{ error: { message: string } }>().error.message).toBe(
-      'Thiếu hoặc sai mã chống giả mạo yêu cầu (CSRF); hãy tải lại trang rồi thử lại',
-    );
-  });
-});
+
+    it('refuses a change without the CSRF token even with a valid session cookie', async () => {
+      const r = await t.app.inject({
+        method: 'PUT',
+        url: `${unit('SNV', w)}/entries/1.3`,
+        headers: { cookie: as.unitOfficer.cookie },
+        payload: { facts: { count: 1 }, version: 0 },
+      });
+      expect(r.statusCode).toBe(403);
+      expect(r.json<{ error: { message: string } }>().error.message).toBe(
+        'Thiếu hoặc sai mã chống giả mạo yêu cầu (CSRF); hãy tải lại trang rồi thử lại',
+      );
+    });
+  },
+);

@@ -27,19 +27,35 @@ describe.each(DATABASE_KINDS)('the whole cycle through HTTP (%s)', (kind) => {
   it('lets the officer fill three leaves with evidence inside the window', async () => {
     t.setTime('05/01/2023 09:00');
     const officer = w.sessions['cb.snv'];
-    let r = await t.request('PUT', entry('SNV', '1.1'), { as: officer, body: { facts: { completedOn: '20/01/2022' }, version: 0 } });
+    let r = await t.request('PUT', entry('SNV', '1.1'), {
+      as: officer,
+      body: { facts: { completedOn: '20/01/2022' }, version: 0 },
+    });
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ selfPoints: '1.000000', version: 1 });
-    r = await t.request('PUT', entry('SNV', '3.1'), { as: officer, body: { facts: { numerator: 574, denominator: 596 }, version: 0 } });
+    r = await t.request('PUT', entry('SNV', '3.1'), {
+      as: officer,
+      body: { facts: { numerator: 574, denominator: 596 }, version: 0 },
+    });
     expect(r.body).toMatchObject({ selfPoints: '0.950000' });
-    r = await t.request('PUT', entry('SNV', '3.2'), { as: officer, body: { points: '1,75', explanation: 'Đã công khai 95% TTHC', version: 0 } });
+    r = await t.request('PUT', entry('SNV', '3.2'), {
+      as: officer,
+      body: { points: '1,75', explanation: 'Đã công khai 95% TTHC', version: 0 },
+    });
     expect(r.body).toMatchObject({ selfPoints: '1.750000' });
 
     const file = multipart('ke-hoach-cchc-2022.pdf', PDF);
-    r = await t.request('POST', `${unit('SNV')}/evidence`, { as: officer, payload: file.payload, headers: file.headers });
+    r = await t.request('POST', `${unit('SNV')}/evidence`, {
+      as: officer,
+      payload: file.payload,
+      headers: file.headers,
+    });
     expect(r.status).toBe(201);
     const evidenceId = (r.body as { evidence: { id: string } }).evidence.id;
-    r = await t.request('PUT', `${entry('SNV', '1.1')}/evidence`, { as: officer, body: { evidenceId, pageRef: 'trang 2, mục II' } });
+    r = await t.request('PUT', `${entry('SNV', '1.1')}/evidence`, {
+      as: officer,
+      body: { evidenceId, pageRef: 'trang 2, mục II' },
+    });
     expect(r.status).toBe(200);
 
     r = await t.request('GET', `${unit('SNV')}/assessment`, { as: officer });
@@ -55,7 +71,9 @@ describe.each(DATABASE_KINDS)('the whole cycle through HTTP (%s)', (kind) => {
       { code: '3', title: 'Cải cách thủ tục hành chính', leaves: 2, filled: 2 },
       { code: '7', title: 'Chính quyền điện tử, chính quyền số', leaves: 1, filled: 0 },
     ]);
-    expect(assessment.entries.find((e) => e.code === '1.1')?.evidence).toEqual([{ evidenceId, pageRef: 'trang 2, mục II' }]);
+    expect(assessment.entries.find((e) => e.code === '1.1')?.evidence).toEqual([
+      { evidenceId, pageRef: 'trang 2, mục II' },
+    ]);
     expect(assessment.submissionProblems.map((p) => p.code)).toEqual(['3.1']);
   });
 
@@ -64,10 +82,15 @@ describe.each(DATABASE_KINDS)('the whole cycle through HTTP (%s)', (kind) => {
     expect(r.status).toBe(403);
     r = await t.request('POST', `${unit('SNV')}/submit`, { as: w.sessions['tt.snv'] });
     expect(r.status).toBe(400);
-    expect(errorOf(r.body).details).toEqual(['3.1: tiêu chí 3.1 có điểm nhưng chưa có tài liệu kiểm chứng hoặc giải trình']);
+    expect(errorOf(r.body).details).toEqual([
+      '3.1: tiêu chí 3.1 có điểm nhưng chưa có tài liệu kiểm chứng hoặc giải trình',
+    ]);
     r = await t.request('PUT', entry('SNV', '3.1'), {
       as: w.sessions['cb.snv'],
-      body: { explanation: 'Số liệu trích từ Hệ thống thông tin giải quyết TTHC tỉnh', version: await versionOf('SNV', '3.1') },
+      body: {
+        explanation: 'Số liệu trích từ Hệ thống thông tin giải quyết TTHC tỉnh',
+        version: await versionOf('SNV', '3.1'),
+      },
     });
     expect(r.status).toBe(200);
     r = await t.request('POST', `${unit('SNV')}/submit`, { as: w.sessions['tt.snv'] });
@@ -77,9 +100,14 @@ describe.each(DATABASE_KINDS)('the whole cycle through HTTP (%s)', (kind) => {
   });
 
   it('locks entries after submission', async () => {
-    const r = await t.request('PUT', entry('SNV', '1.2'), { as: w.sessions['cb.snv'], body: { facts: { onTime: 4 }, version: 0 } });
+    const r = await t.request('PUT', entry('SNV', '1.2'), {
+      as: w.sessions['cb.snv'],
+      body: { facts: { onTime: 4 }, version: 0 },
+    });
     expect(r.status).toBe(409);
-    expect(errorOf(r.body).message).toBe('Đơn vị đã gửi kết quả tự đánh giá; chỉ sửa được tiêu chí Tổ thẩm định yêu cầu bổ sung');
+    expect(errorOf(r.body).message).toBe(
+      'Đơn vị đã gửi kết quả tự đánh giá; chỉ sửa được tiêu chí Tổ thẩm định yêu cầu bổ sung',
+    );
   });
 
   it('lets the assigned appraiser appraise, send a leaf back for supplement, and finalise the first round', async () => {
@@ -87,29 +115,52 @@ describe.each(DATABASE_KINDS)('the whole cycle through HTTP (%s)', (kind) => {
     const appraiser = w.sessions.td1;
     let r = await t.request('PUT', `${entry('SNV', '3.2')}/appraisal`, {
       as: appraiser,
-      body: { points: '1,25', comment: 'Chưa công khai trên Cổng dịch vụ công', version: await versionOf('SNV', '3.2', appraiser) },
+      body: {
+        points: '1,25',
+        comment: 'Chưa công khai trên Cổng dịch vụ công',
+        version: await versionOf('SNV', '3.2', appraiser),
+      },
     });
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ appraisedPoints: '1.250000' });
     r = await t.request('PUT', `${entry('SNV', '1.1')}/appraisal`, {
       as: appraiser,
-      body: { supplementDeadline: '14/01/2023 17:00', supplementNote: 'Bổ sung quyết định ban hành kế hoạch', version: await versionOf('SNV', '1.1', appraiser) },
+      body: {
+        supplementDeadline: '14/01/2023 17:00',
+        supplementNote: 'Bổ sung quyết định ban hành kế hoạch',
+        version: await versionOf('SNV', '1.1', appraiser),
+      },
     });
     expect(r.status).toBe(200);
-    r = await t.request('PUT', `${entry('SNV', '3.2')}/appraisal`, { as: w.sessions.td2, body: { points: 1, version: 2 } });
+    r = await t.request('PUT', `${entry('SNV', '3.2')}/appraisal`, {
+      as: w.sessions.td2,
+      body: { points: 1, version: 2 },
+    });
     expect(r.status).toBe(403);
   });
 
   it('lets the unit supplement the leaf sent back until its deadline, and no other', async () => {
     const officer = w.sessions['cb.snv'];
-    let r = await t.request('PUT', entry('SNV', '1.1'), { as: officer, body: { facts: { completedOn: '30/01/2022' }, version: await versionOf('SNV', '1.1') } });
+    let r = await t.request('PUT', entry('SNV', '1.1'), {
+      as: officer,
+      body: { facts: { completedOn: '30/01/2022' }, version: await versionOf('SNV', '1.1') },
+    });
     expect(r.status).toBe(200);
-    r = await t.request('PUT', entry('SNV', '1.3'), { as: officer, body: { facts: { count: 1 }, version: 0 } });
+    r = await t.request('PUT', entry('SNV', '1.3'), {
+      as: officer,
+      body: { facts: { count: 1 }, version: 0 },
+    });
     expect(r.status).toBe(409);
     t.setTime('14/01/2023 17:00');
-    r = await t.request('PUT', entry('SNV', '1.1'), { as: officer, body: { facts: { completedOn: '30/01/2022' }, version: await versionOf('SNV', '1.1') } });
+    r = await t.request('PUT', entry('SNV', '1.1'), {
+      as: officer,
+      body: { facts: { completedOn: '30/01/2022' }, version: await versionOf('SNV', '1.1') },
+    });
     expect(r.status).toBe(409);
-    expect(errorOf(r.body)).toMatchObject({ code: 'WINDOW_CLOSED', message: 'Hạn bổ sung tiêu chí 1.1 đã hết lúc 14/01/2023 17:00' });
+    expect(errorOf(r.body)).toMatchObject({
+      code: 'WINDOW_CLOSED',
+      message: 'Hạn bổ sung tiêu chí 1.1 đã hết lúc 14/01/2023 17:00',
+    });
     t.setTime('15/01/2023 09:00');
     r = await t.request('POST', `${unit('SNV')}/finalise`, { as: w.sessions.td1 });
     expect(r.body).toEqual({ status: 'appraised' });
@@ -121,15 +172,27 @@ describe.each(DATABASE_KINDS)('the whole cycle through HTTP (%s)', (kind) => {
     t.setTime('18/01/2023 10:00');
     const officer = w.sessions['cb.snv'];
     let r = await t.request('GET', `${unit('SNV')}/assessment`, { as: officer });
-    const assessment = r.body as { entries: { code: string; appraisal: { points: string; disputed: boolean } | null }[]; appraised: { points: number } };
-    expect(assessment.entries.find((e) => e.code === '3.2')?.appraisal).toMatchObject({ points: '1.250000', disputed: true });
+    const assessment = r.body as {
+      entries: { code: string; appraisal: { points: string; disputed: boolean } | null }[];
+      appraised: { points: number };
+    };
+    expect(assessment.entries.find((e) => e.code === '3.2')?.appraisal).toMatchObject({
+      points: '1.250000',
+      disputed: true,
+    });
     expect(assessment.appraised.points).toBe(3.2);
     r = await t.request('PUT', `${entry('SNV', '3.2')}/response`, {
       as: officer,
-      body: { response: 'Đã công khai trên Cổng từ 15/12/2022, xem ảnh chụp màn hình kèm theo', version: await versionOf('SNV', '3.2') },
+      body: {
+        response: 'Đã công khai trên Cổng từ 15/12/2022, xem ảnh chụp màn hình kèm theo',
+        version: await versionOf('SNV', '3.2'),
+      },
     });
     expect(r.status).toBe(200);
-    r = await t.request('PUT', `${entry('SNV', '3.1')}/response`, { as: officer, body: { response: 'Không đồng ý', version: await versionOf('SNV', '3.1') } });
+    r = await t.request('PUT', `${entry('SNV', '3.1')}/response`, {
+      as: officer,
+      body: { response: 'Không đồng ý', version: await versionOf('SNV', '3.1') },
+    });
     expect(r.status).toBe(409);
   });
 
@@ -137,7 +200,11 @@ describe.each(DATABASE_KINDS)('the whole cycle through HTTP (%s)', (kind) => {
     const appraiser = w.sessions.td1;
     let r = await t.request('PUT', `${entry('SNV', '3.2')}/appraisal`, {
       as: appraiser,
-      body: { points: '1,75', comment: 'Chấp nhận giải trình', version: await versionOf('SNV', '3.2', appraiser) },
+      body: {
+        points: '1,75',
+        comment: 'Chấp nhận giải trình',
+        version: await versionOf('SNV', '3.2', appraiser),
+      },
     });
     expect(r.status).toBe(200);
     r = await t.request('POST', `${unit('SNV')}/finalise`, { as: appraiser });
@@ -175,7 +242,11 @@ describe.each(DATABASE_KINDS)('the whole cycle through HTTP (%s)', (kind) => {
     const results = r.body as {
       published: boolean;
       period: { councilDecisionNumber: string };
-      groups: { unitType: string; framework: { nodes: unknown[] }; results: { units: { id: string; points: number; rank: number }[] } }[];
+      groups: {
+        unitType: string;
+        framework: { nodes: unknown[] };
+        results: { units: { id: string; points: number; rank: number }[] };
+      }[];
     };
     expect(results.published).toBe(true);
     expect(results.period.councilDecisionNumber).toBe('27/QĐ-HĐ');
@@ -193,14 +264,24 @@ describe.each(DATABASE_KINDS)('the whole cycle through HTTP (%s)', (kind) => {
   });
 
   it('keeps the history of a leaf: saves, appraisals, the answer', async () => {
-    const r = await t.request('GET', `${entry('SNV', '3.2')}/history`, { as: w.sessions['cb.snv'] });
+    const r = await t.request('GET', `${entry('SNV', '3.2')}/history`, {
+      as: w.sessions['cb.snv'],
+    });
     const history = r.body as { action: string; actor: string }[];
-    expect(history.map((h) => h.action)).toEqual(['entry.reappraise', 'entry.respond', 'entry.appraise', 'entry.self.save']);
+    expect(history.map((h) => h.action)).toEqual([
+      'entry.reappraise',
+      'entry.respond',
+      'entry.appraise',
+      'entry.self.save',
+    ]);
     expect(history[0]?.actor).toBe('Người dùng td1 (td1)');
   });
 
   it('refuses changes once published', async () => {
-    const r = await t.request('PUT', `${entry('SNV', '3.2')}/appraisal`, { as: w.sessions.td1, body: { points: 2, version: 5 } });
+    const r = await t.request('PUT', `${entry('SNV', '3.2')}/appraisal`, {
+      as: w.sessions.td1,
+      body: { points: 2, version: 5 },
+    });
     expect(r.status).toBe(409);
   });
 });

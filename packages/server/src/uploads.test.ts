@@ -3,15 +3,26 @@ import { DATABASE_KINDS, multipart, startTestApp, type TestApp } from './test-su
 import { PDF, seedWorld, type World } from './test-support/world.js';
 
 const errorOf = (body: unknown) => (body as { error: { code: string; message: string } }).error;
-const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]);
+const PNG = Buffer.from([
+  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82,
+]);
 const ELF = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), Buffer.alloc(64)]);
 
 describe.each(DATABASE_KINDS)('evidence uploads (%s)', (kind) => {
   let t: TestApp;
   let w: World;
-  const upload = (fileName: string, content: Buffer | string, as = w.sessions['cb.snv'], unitId = 'SNV') => {
+  const upload = (
+    fileName: string,
+    content: Buffer | string,
+    as = w.sessions['cb.snv'],
+    unitId = 'SNV',
+  ) => {
     const body = multipart(fileName, content);
-    return t.request('POST', `/api/periods/${w.periodId}/units/${unitId}/evidence`, { as, payload: body.payload, headers: body.headers });
+    return t.request('POST', `/api/periods/${w.periodId}/units/${unitId}/evidence`, {
+      as,
+      payload: body.payload,
+      headers: body.headers,
+    });
   };
 
   beforeAll(async () => {
@@ -24,7 +35,9 @@ describe.each(DATABASE_KINDS)('evidence uploads (%s)', (kind) => {
   it('stores a PDF, hashed, and the same file once', async () => {
     let r = await upload('Báo cáo CCHC quý IV.pdf', PDF);
     expect(r.status).toBe(201);
-    const evidence = (r.body as { evidence: { id: string; sha256: string; sizeBytes: number; fileName: string } }).evidence;
+    const evidence = (
+      r.body as { evidence: { id: string; sha256: string; sizeBytes: number; fileName: string } }
+    ).evidence;
     expect(evidence).toMatchObject({ fileName: 'Báo cáo CCHC quý IV.pdf', sizeBytes: PDF.length });
     expect(evidence.sha256).toMatch(/^[0-9a-f]{64}$/);
     r = await upload('ban-sao.pdf', PDF);
@@ -33,11 +46,36 @@ describe.each(DATABASE_KINDS)('evidence uploads (%s)', (kind) => {
   });
 
   it.each([
-    ['a text file named .pdf', 'bao-cao.pdf', 'không phải là tài liệu', 'Tệp "bao-cao.pdf" không phải là PDF, Word, Excel hay ảnh (JPEG, PNG) theo nội dung; không nhận tệp này'],
-    ['a renamed executable', 'quyet-dinh.pdf', ELF, 'Tệp "quyet-dinh.pdf" không phải là PDF, Word, Excel hay ảnh (JPEG, PNG) theo nội dung; không nhận tệp này'],
-    ['a picture named as a PDF', 'scan.pdf', PNG, 'Tệp "scan.pdf" có nội dung ảnh PNG nhưng phần mở rộng không khớp (.png)'],
-    ['a path in the file name', '../../etc/ke-hoach.pdf', PDF, 'Tên tệp "../../etc/ke-hoach.pdf" không hợp lệ: không được chứa đường dẫn thư mục'],
-    ['a Windows path in the file name', 'C:\\Users\\x\\ke-hoach.pdf', PDF, 'Tên tệp "C:\\Users\\x\\ke-hoach.pdf" không hợp lệ: không được chứa đường dẫn thư mục'],
+    [
+      'a text file named .pdf',
+      'bao-cao.pdf',
+      'không phải là tài liệu',
+      'Tệp "bao-cao.pdf" không phải là PDF, Word, Excel hay ảnh (JPEG, PNG) theo nội dung; không nhận tệp này',
+    ],
+    [
+      'a renamed executable',
+      'quyet-dinh.pdf',
+      ELF,
+      'Tệp "quyet-dinh.pdf" không phải là PDF, Word, Excel hay ảnh (JPEG, PNG) theo nội dung; không nhận tệp này',
+    ],
+    [
+      'a picture named as a PDF',
+      'scan.pdf',
+      PNG,
+      'Tệp "scan.pdf" có nội dung ảnh PNG nhưng phần mở rộng không khớp (.png)',
+    ],
+    [
+      'a path in the file name',
+      '../../etc/ke-hoach.pdf',
+      PDF,
+      'Tên tệp "../../etc/ke-hoach.pdf" không hợp lệ: không được chứa đường dẫn thư mục',
+    ],
+    [
+      'a Windows path in the file name',
+      'C:\\Users\\x\\ke-hoach.pdf',
+      PDF,
+      'Tên tệp "C:\\Users\\x\\ke-hoach.pdf" không hợp lệ: không được chứa đường dẫn thư mục',
+    ],
     ['an empty file', 'rong.pdf', Buffer.alloc(0), 'Tệp "rong.pdf" rỗng'],
   ])('refuses %s', async (_what, name, content, message) => {
     const r = await upload(name, content);
@@ -50,8 +88,12 @@ describe.each(DATABASE_KINDS)('evidence uploads (%s)', (kind) => {
     const r = await upload('qua-lon.pdf', big);
     expect([413, 422]).toContain(r.status);
     expect(errorOf(r.body).code).toBe('FILE_REJECTED');
-    const assessment = await t.request('GET', `/api/periods/${w.periodId}/units/SNV/assessment`, { as: w.sessions['cb.snv'] });
-    expect((assessment.body as { evidence: { fileName: string }[] }).evidence.map((e) => e.fileName)).not.toContain('qua-lon.pdf');
+    const assessment = await t.request('GET', `/api/periods/${w.periodId}/units/SNV/assessment`, {
+      as: w.sessions['cb.snv'],
+    });
+    expect(
+      (assessment.body as { evidence: { fileName: string }[] }).evidence.map((e) => e.fileName),
+    ).not.toContain('qua-lon.pdf');
   });
 
   it('refuses uploads for another unit, and to a head-less role', async () => {
@@ -67,10 +109,18 @@ describe.each(DATABASE_KINDS)('evidence uploads (%s)', (kind) => {
     expect(own.headers['content-type']).toBe('image/png');
     expect(own.headers['content-disposition']).toBe("inline; filename*=UTF-8''phu-luc.png");
     expect(own.raw.equals(PNG)).toBe(true);
-    expect((await t.request('GET', `/api/evidence/${id}`, { as: w.sessions.td1 })).status).toBe(200);
-    expect((await t.request('GET', `/api/evidence/${id}`, { as: w.sessions.td2 })).status).toBe(403);
-    expect((await t.request('GET', `/api/evidence/${id}`, { as: w.sessions['cb.syt'] })).status).toBe(403);
-    expect((await t.request('GET', `/api/evidence/${id}`, { as: w.sessions.xem })).status).toBe(403);
+    expect((await t.request('GET', `/api/evidence/${id}`, { as: w.sessions.td1 })).status).toBe(
+      200,
+    );
+    expect((await t.request('GET', `/api/evidence/${id}`, { as: w.sessions.td2 })).status).toBe(
+      403,
+    );
+    expect(
+      (await t.request('GET', `/api/evidence/${id}`, { as: w.sessions['cb.syt'] })).status,
+    ).toBe(403);
+    expect((await t.request('GET', `/api/evidence/${id}`, { as: w.sessions.xem })).status).toBe(
+      403,
+    );
     expect((await t.request('GET', `/api/evidence/${id}`)).status).toBe(401);
   });
 

@@ -8,12 +8,32 @@ type UnitColumn = 'id' | 'name' | 'type' | 'parent' | 'group' | 'activeFrom' | '
 
 const ROLES: ColumnRole<UnitColumn>[] = [
   { key: 'id', label: '"Mã đơn vị"', match: (h) => ['ma don vi', 'ma dv', 'ma', 'id'].includes(h) },
-  { key: 'parent', label: '"Đơn vị cấp trên"', match: (h) => h.includes('cap tren') || h.includes('truc thuoc') },
-  { key: 'type', label: '"Loại đơn vị"', match: (h) => h === 'loai' || h.startsWith('loai don vi') || h === 'cap' },
+  {
+    key: 'parent',
+    label: '"Đơn vị cấp trên"',
+    match: (h) => h.includes('cap tren') || h.includes('truc thuoc'),
+  },
+  {
+    key: 'type',
+    label: '"Loại đơn vị"',
+    match: (h) => h === 'loai' || h.startsWith('loai don vi') || h === 'cap',
+  },
   { key: 'group', label: '"Nhóm xếp hạng"', match: (h) => h.startsWith('nhom') || h === 'khoi' },
-  { key: 'activeFrom', label: '"Từ ngày"', match: (h) => h.startsWith('tu ngay') || h.includes('thanh lap') },
-  { key: 'activeTo', label: '"Đến ngày"', match: (h) => h.startsWith('den ngay') || h.includes('giai the') || h.includes('sap nhap vao') },
-  { key: 'name', label: '"Tên đơn vị"', match: (h) => h.startsWith('ten') || h === 'don vi' || h.startsWith('co quan') },
+  {
+    key: 'activeFrom',
+    label: '"Từ ngày"',
+    match: (h) => h.startsWith('tu ngay') || h.includes('thanh lap'),
+  },
+  {
+    key: 'activeTo',
+    label: '"Đến ngày"',
+    match: (h) => h.startsWith('den ngay') || h.includes('giai the') || h.includes('sap nhap vao'),
+  },
+  {
+    key: 'name',
+    label: '"Tên đơn vị"',
+    match: (h) => h.startsWith('ten') || h === 'don vi' || h.startsWith('co quan'),
+  },
 ];
 
 export interface UnitRowInput {
@@ -34,12 +54,18 @@ const ID = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
  * Reads an organisation table: one row per unit; the peer group defaults to the unit type. A
  * parent must be in the table or among `existingIds`.
  */
-export function parseUnitsTable(table: Table, existingIds: ReadonlySet<string> = new Set()): UnitRowInput[] {
+export function parseUnitsTable(
+  table: Table,
+  existingIds: ReadonlySet<string> = new Set(),
+): UnitRowInput[] {
   const required: UnitColumn[] = ['id', 'name', 'type'];
   const located = locateColumns(table, ROLES, required);
   if (!located) {
     throw new DomainError(ERROR_CODES.IMPORT_REJECTED, 'Không đọc được danh sách đơn vị', [
-      { sheet: table.sheet, message: `không tìm thấy dòng tiêu đề: cần ${describeRequired(ROLES, required)} trong 30 dòng đầu` },
+      {
+        sheet: table.sheet,
+        message: `không tìm thấy dòng tiêu đề: cần ${describeRequired(ROLES, required)} trong 30 dòng đầu`,
+      },
     ]);
   }
   const { columns, headers, headerRow } = located;
@@ -61,11 +87,23 @@ export function parseUnitsTable(table: Table, existingIds: ReadonlySet<string> =
     const name = text('name');
     const typeText = text('type');
     const type = typeText === '' ? undefined : unitTypeKey(typeText);
-    if (!ID.test(id)) issue('id', id === '' ? 'thiếu mã đơn vị' : `mã "${id}" chỉ được gồm chữ không dấu, số, "-", "_" hoặc "."`);
+    if (!ID.test(id))
+      issue(
+        'id',
+        id === ''
+          ? 'thiếu mã đơn vị'
+          : `mã "${id}" chỉ được gồm chữ không dấu, số, "-", "_" hoặc "."`,
+      );
     else if (seen.has(id)) issue('id', `mã "${id}" trùng với dòng ${seen.get(id)}`);
     else seen.set(id, r + 1);
     if (name === '') issue('name', 'thiếu tên đơn vị');
-    if (type === undefined) issue('type', typeText === '' ? 'thiếu loại đơn vị' : `loại đơn vị "${typeText}" không rõ (ví dụ: Sở, ban, ngành; UBND cấp huyện; xã; phường)`);
+    if (type === undefined)
+      issue(
+        'type',
+        typeText === ''
+          ? 'thiếu loại đơn vị'
+          : `loại đơn vị "${typeText}" không rõ (ví dụ: Sở, ban, ngành; UBND cấp huyện; xã; phường)`,
+      );
     const date = (key: 'activeFrom' | 'activeTo') => {
       const value = text(key);
       if (value === '') return undefined;
@@ -87,12 +125,22 @@ export function parseUnitsTable(table: Table, existingIds: ReadonlySet<string> =
   const ids = new Set(units.map((u) => u.id));
   for (const unit of units) {
     if (unit.parentId !== undefined && !ids.has(unit.parentId) && !existingIds.has(unit.parentId)) {
-      issues.push({ sheet: table.sheet, row: unit.row, field: 'Đơn vị cấp trên', message: `đơn vị cấp trên "${unit.parentId}" không có trong bảng hoặc hệ thống` });
+      issues.push({
+        sheet: table.sheet,
+        row: unit.row,
+        field: 'Đơn vị cấp trên',
+        message: `đơn vị cấp trên "${unit.parentId}" không có trong bảng hoặc hệ thống`,
+      });
     }
   }
-  if (units.length === 0 && issues.length === 0) issues.push({ sheet: table.sheet, message: 'bảng không có đơn vị nào' });
+  if (units.length === 0 && issues.length === 0)
+    issues.push({ sheet: table.sheet, message: 'bảng không có đơn vị nào' });
   if (issues.length > 0) {
-    throw new DomainError(ERROR_CODES.IMPORT_REJECTED, `Không nhập được danh sách đơn vị từ trang "${table.sheet}"`, issues);
+    throw new DomainError(
+      ERROR_CODES.IMPORT_REJECTED,
+      `Không nhập được danh sách đơn vị từ trang "${table.sheet}"`,
+      issues,
+    );
   }
   return units;
 }

@@ -5,10 +5,29 @@ import { normalizeHeader } from '../tabular/table.js';
  * province may add its own keys; these are the ones chiso names in Vietnamese.
  */
 export const UNIT_TYPES = {
-  tinh: { label: 'UBND tỉnh, thành phố', aliases: ['tinh', 'ubnd tinh', 'thanh pho truc thuoc trung uong'] },
-  so: { label: 'Sở, ban, ngành', aliases: ['so', 'so, ban, nganh', 'so ban nganh', 'co quan chuyen mon cap tinh'] },
-  huyen: { label: 'UBND cấp huyện', aliases: ['huyen', 'ubnd cap huyen', 'ubnd huyen', 'cap huyen', 'thi xa', 'thanh pho thuoc tinh'] },
-  phong: { label: 'Phòng chuyên môn cấp huyện', aliases: ['phong', 'phong chuyen mon', 'co quan chuyen mon cap huyen'] },
+  tinh: {
+    label: 'UBND tỉnh, thành phố',
+    aliases: ['tinh', 'ubnd tinh', 'thanh pho truc thuoc trung uong'],
+  },
+  so: {
+    label: 'Sở, ban, ngành',
+    aliases: ['so', 'so, ban, nganh', 'so ban nganh', 'co quan chuyen mon cap tinh'],
+  },
+  huyen: {
+    label: 'UBND cấp huyện',
+    aliases: [
+      'huyen',
+      'ubnd cap huyen',
+      'ubnd huyen',
+      'cap huyen',
+      'thi xa',
+      'thanh pho thuoc tinh',
+    ],
+  },
+  phong: {
+    label: 'Phòng chuyên môn cấp huyện',
+    aliases: ['phong', 'phong chuyen mon', 'co quan chuyen mon cap huyen'],
+  },
   xa: { label: 'UBND xã', aliases: ['xa', 'ubnd xa', 'cap xa', 'thi tran'] },
   phuong: { label: 'UBND phường', aliases: ['phuong', 'ubnd phuong'] },
   'dac-khu': { label: 'Đặc khu', aliases: ['dac khu', 'dac-khu', 'ubnd dac khu'] },

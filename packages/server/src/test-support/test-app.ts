@@ -15,12 +15,16 @@ import { localEvidenceStore } from '../storage/evidence-store.js';
 export type DatabaseKind = 'pglite' | 'postgres';
 
 /** PGlite always; a real PostgreSQL server too when CI (or a developer) gives its URL. */
-export const DATABASE_KINDS: DatabaseKind[] = process.env.CHISO_TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+export const DATABASE_KINDS: DatabaseKind[] = process.env.CHISO_TEST_DATABASE_URL
+  ? ['pglite', 'postgres']
+  : ['pglite'];
 
 export const TEST_PASSWORD = 'mat-khau-thu-nghiem';
 
 /** A fresh database: PGlite in memory, or a new database on the PostgreSQL server. */
-async function freshDatabase(kind: DatabaseKind): Promise<{ database: Database; drop: () => Promise<void> }> {
+async function freshDatabase(
+  kind: DatabaseKind,
+): Promise<{ database: Database; drop: () => Promise<void> }> {
   if (kind === 'pglite') {
     const database = await openDatabase({});
     return { database, drop: () => Promise.resolve() };
@@ -74,7 +78,12 @@ export interface TestApp {
   request: (
     method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
     url: string,
-    options?: { as?: Session; body?: unknown; headers?: Record<string, string>; payload?: Buffer | string },
+    options?: {
+      as?: Session;
+      body?: unknown;
+      headers?: Record<string, string>;
+      payload?: Buffer | string;
+    },
   ) => Promise<Response>;
   close: () => Promise<void>;
 }
@@ -84,7 +93,12 @@ export async function startTestApp(kind: DatabaseKind): Promise<TestApp> {
   const dataDir = await mkdtemp(join(tmpdir(), 'chiso-app-'));
   let now = new Date(parseVietnamTime('05/01/2023 09:00') ?? 0);
   // Sessions outlive the test's month of simulated time; uploads are capped at 1 MB to test the limit.
-  const config = readConfig({ CHISO_DATA_DIR: dataDir, LOG_LEVEL: 'silent', CHISO_MAX_UPLOAD_MB: '1', CHISO_SESSION_HOURS: '720' });
+  const config = readConfig({
+    CHISO_DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    CHISO_MAX_UPLOAD_MB: '1',
+    CHISO_SESSION_HOURS: '720',
+  });
   const deps: Deps = {
     db: database.db,
     clock: () => now,
@@ -104,12 +118,16 @@ export async function startTestApp(kind: DatabaseKind): Promise<TestApp> {
       method,
       url,
       headers,
-      ...(options.payload !== undefined ? { payload: options.payload } : options.body !== undefined ? { payload: options.body as object } : {}),
+      ...(options.payload !== undefined
+        ? { payload: options.payload }
+        : options.body !== undefined
+          ? { payload: options.body as object }
+          : {}),
     });
     const type = String(response.headers['content-type'] ?? '');
     return {
       status: response.statusCode,
-      body: type.includes('application/json') ? (response.json() as unknown) : response.body,
+      body: type.includes('application/json') ? response.json<unknown>() : response.body,
       headers: response.headers,
       raw: response.rawPayload,
     };
@@ -126,15 +144,31 @@ export async function startTestApp(kind: DatabaseKind): Promise<TestApp> {
     },
     context: (actor) => ({ actor, ip: '127.0.0.1', now, deps }),
     createAccount: async (username, role, unitId) => {
-      const row = await insertUser(database.db, { username, fullName: `Người dùng ${username}`, passwordHash, role, unitId: unitId ?? null });
+      const row = await insertUser(database.db, {
+        username,
+        fullName: `Người dùng ${username}`,
+        passwordHash,
+        role,
+        unitId: unitId ?? null,
+      });
       return row.id;
     },
     login: async (username, password = TEST_PASSWORD) => {
-      const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
-      if (response.statusCode !== 200) throw new Error(`login ${username} failed: ${response.body}`);
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username, password },
+      });
+      if (response.statusCode !== 200)
+        throw new Error(`login ${username} failed: ${response.body}`);
       const body = response.json<{ csrfToken: string; user: { id: string } }>();
       const cookie = response.cookies.find((c) => c.name === 'chiso_session');
-      return { username, userId: body.user.id, cookie: `chiso_session=${cookie?.value ?? ''}`, csrf: body.csrfToken };
+      return {
+        username,
+        userId: body.user.id,
+        cookie: `chiso_session=${cookie?.value ?? ''}`,
+        csrf: body.csrfToken,
+      };
     },
     request,
     close: async () => {
@@ -147,14 +181,22 @@ export async function startTestApp(kind: DatabaseKind): Promise<TestApp> {
 }
 
 /** A multipart body with one file field, as a browser sends it. */
-export function multipart(fileName: string, content: Buffer | string, field = 'file'): { payload: Buffer; headers: Record<string, string> } {
+export function multipart(
+  fileName: string,
+  content: Buffer | string,
+  field = 'file',
+): { payload: Buffer; headers: Record<string, string> } {
   const boundary = `----chiso${randomBytes(8).toString('hex')}`;
   const head = Buffer.from(
     `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${fileName}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
   );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   return {
-    payload: Buffer.concat([head, typeof content === 'string' ? Buffer.from(content) : content, tail]),
+    payload: Buffer.concat([
+      head,
+      typeof content === 'string' ? Buffer.from(content) : content,
+      tail,
+    ]),
     headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
   };
 }

@@ -14,14 +14,38 @@ export function toCsv(rows: (string | number | null)[][]): string {
 export const TEST_FRAMEWORK_CSV = toCsv([
   ['Stt', 'Lĩnh vực/Tiêu chí', 'Điểm tối đa', 'Quy tắc chấm', 'Tài liệu kiểm chứng'],
   ['1', 'Công tác chỉ đạo, điều hành CCHC', '4', null, null],
-  ['1.1', 'Ban hành kế hoạch CCHC năm', '1', '{"kind":"timeliness","deadline":"2022-01-31","latePoints":"0,5"}', 'Kế hoạch CCHC năm'],
+  [
+    '1.1',
+    'Ban hành kế hoạch CCHC năm',
+    '1',
+    '{"kind":"timeliness","deadline":"2022-01-31","latePoints":"0,5"}',
+    'Kế hoạch CCHC năm',
+  ],
   ['1.2', 'Báo cáo CCHC định kỳ', '1', '{"kind":"countOnTime","required":4}', 'Các báo cáo quý'],
-  ['1.3', 'Sáng kiến CCHC được công nhận', '2', '{"kind":"perItem","pointsPerItem":1}', 'Quyết định công nhận'],
+  [
+    '1.3',
+    'Sáng kiến CCHC được công nhận',
+    '2',
+    '{"kind":"perItem","pointsPerItem":1}',
+    'Quyết định công nhận',
+  ],
   ['3', 'Cải cách thủ tục hành chính', '3', null, null],
-  ['3.1', 'Tỷ lệ hồ sơ TTHC giải quyết đúng hạn', '1', '{"kind":"ratioBands","bands":[{"minPercent":100,"points":1},{"minPercent":0,"points":"0,95"}]}', 'Báo cáo kết quả giải quyết TTHC'],
+  [
+    '3.1',
+    'Tỷ lệ hồ sơ TTHC giải quyết đúng hạn',
+    '1',
+    '{"kind":"ratioBands","bands":[{"minPercent":100,"points":1},{"minPercent":0,"points":"0,95"}]}',
+    'Báo cáo kết quả giải quyết TTHC',
+  ],
   ['3.2', 'Công khai thủ tục hành chính', '2', '{"kind":"manual","step":"0,25"}', null],
   ['7', 'Chính quyền điện tử, chính quyền số', '3', null, null],
-  ['7.1', 'Hồ sơ trực tuyến toàn trình (đủ điểm từ 50%)', '3', '{"kind":"proportional","fullAtPercent":50}', null],
+  [
+    '7.1',
+    'Hồ sơ trực tuyến toàn trình (đủ điểm từ 50%)',
+    '3',
+    '{"kind":"proportional","fullAtPercent":50}',
+    null,
+  ],
 ]);
 
 /** Hải Dương 2022's calendar (seed 001), with the later steps added. */
@@ -33,7 +57,9 @@ export const WINDOWS = {
   publication: { opensAt: '01/02/2023 00:00', closesAt: '31/12/2023 24:00' },
 };
 
-export const PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
+export const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
+);
 
 export interface World {
   periodId: string;
@@ -73,28 +99,53 @@ export async function seedWorld(t: TestApp): Promise<World> {
     ['SYT', 'Sở Y tế', 'so'],
     ['H01', 'UBND huyện Nam Sách', 'huyen'],
   ] as const) {
-    await ok(t.request('PUT', `/api/units/${id}`, { as: admin, body: { name, type } }), `unit ${id}`);
+    await ok(
+      t.request('PUT', `/api/units/${id}`, { as: admin, body: { name, type } }),
+      `unit ${id}`,
+    );
   }
-  for (const [username, role, unit] of ACCOUNTS.slice(1)) ids[username] = await t.createAccount(username, role, unit);
+  for (const [username, role, unit] of ACCOUNTS.slice(1))
+    ids[username] = await t.createAccount(username, role, unit);
   const upload = multipart('bo-chi-so-so-2022.csv', TEST_FRAMEWORK_CSV);
   const framework = await ok(
-    t.request('POST', '/api/frameworks/import?name=B%E1%BB%99%20ch%E1%BB%89%20s%E1%BB%91%20s%E1%BB%9F%202022&year=2022&unitType=so', {
-      as: admin,
-      payload: upload.payload,
-      headers: upload.headers,
-    }),
+    t.request(
+      'POST',
+      '/api/frameworks/import?name=B%E1%BB%99%20ch%E1%BB%89%20s%E1%BB%91%20s%E1%BB%9F%202022&year=2022&unitType=so',
+      {
+        as: admin,
+        payload: upload.payload,
+        headers: upload.headers,
+      },
+    ),
     'framework import',
   );
   const period = await ok(
     t.request('POST', '/api/periods', {
       as: admin,
-      body: { name: 'Chỉ số CCHC năm 2022', year: 2022, frameworks: { so: framework.id }, windows: WINDOWS },
+      body: {
+        name: 'Chỉ số CCHC năm 2022',
+        year: 2022,
+        frameworks: { so: framework.id },
+        windows: WINDOWS,
+      },
     }),
     'period',
   );
   const periodId = String(period.id);
-  await ok(t.request('PUT', `/api/periods/${periodId}/units/SNV/appraisers`, { as: admin, body: { appraiserIds: [ids.td1] } }), 'assign SNV');
-  await ok(t.request('PUT', `/api/periods/${periodId}/units/SYT/appraisers`, { as: admin, body: { appraiserIds: [ids.td2] } }), 'assign SYT');
+  await ok(
+    t.request('PUT', `/api/periods/${periodId}/units/SNV/appraisers`, {
+      as: admin,
+      body: { appraiserIds: [ids.td1] },
+    }),
+    'assign SNV',
+  );
+  await ok(
+    t.request('PUT', `/api/periods/${periodId}/units/SYT/appraisers`, {
+      as: admin,
+      body: { appraiserIds: [ids.td2] },
+    }),
+    'assign SYT',
+  );
   const sessions: Record<string, Session> = { admin };
   for (const [username] of ACCOUNTS.slice(1)) sessions[username] = await t.login(username);
   return { periodId, frameworkId: String(framework.id), sessions, ids };

@@ -90,7 +90,7 @@ export async function getAssessment(
         code: area.code,
         title: area.title,
         leaves: leaves.length,
-        filled: leaves.filter((l) => byCode.get(l.code)?.facts != null).length,
+        filled: leaves.filter((l) => (byCode.get(l.code)?.facts ?? null) !== null).length,
       };
     }),
     submissionProblems: submissionProblems(
@@ -126,7 +126,8 @@ function presentEntry(
   appraisalVisible: boolean,
   now: Date,
 ) {
-  const supplementOpen = entry?.supplementDeadline != null && now < entry.supplementDeadline;
+  const deadline = entry?.supplementDeadline ?? null;
+  const supplementOpen = deadline !== null && now < deadline;
   return {
     code,
     version: entry?.version ?? 0,
