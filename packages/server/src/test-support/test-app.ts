@@ -49,10 +49,10 @@ async function freshDatabase(
   };
 }
 
-export interface Response {
+export interface TestResponse {
   status: number;
   body: unknown;
-  headers: Record<string, string | string[] | undefined>;
+  headers: Record<string, string | string[] | number | undefined>;
   raw: Buffer;
 }
 
@@ -84,7 +84,7 @@ export interface TestApp {
       headers?: Record<string, string>;
       payload?: Buffer | string;
     },
-  ) => Promise<Response>;
+  ) => Promise<TestResponse>;
   close: () => Promise<void>;
 }
 
