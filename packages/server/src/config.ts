@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { DomainError, ERROR_CODES, toIssues } from '@chiso/core';
 import { z } from 'zod';
 
 /** How the server runs, from the environment. */
@@ -39,8 +40,11 @@ const schema = z.object({
 export function readConfig(env: NodeJS.ProcessEnv): Config {
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
-    throw new Error(`Cấu hình không hợp lệ: ${problems.join('; ')}`);
+    throw new DomainError(
+      ERROR_CODES.VALIDATION_FAILED,
+      'Cấu hình (biến môi trường) không hợp lệ',
+      toIssues(parsed.error).map((issue) => ({ field: issue.path ?? '', message: issue.message })),
+    );
   }
   const e = parsed.data;
   return {

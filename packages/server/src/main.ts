@@ -1,11 +1,18 @@
 import { join } from 'node:path';
 import { buildApp } from './app.js';
+import { describeFailure } from './cli/exit-codes.js';
 import { readConfig } from './config.js';
 import { openDatabase } from './db/database.js';
 import { localEvidenceStore } from './storage/evidence-store.js';
 import { ensureInitialAdmin } from './use-cases/users/ensure-initial-admin.js';
 
-const config = readConfig(process.env);
+let config;
+try {
+  config = readConfig(process.env);
+} catch (error) {
+  process.stderr.write(`${describeFailure(error, false).message}\n`);
+  process.exit(1);
+}
 const database = await openDatabase({
   databaseUrl: config.databaseUrl,
   dataDir: config.databaseUrl ? undefined : config.dataDir,

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { runAdminCreate } from './commands/admin.js';
 import { runResults } from './commands/results.js';
 import { describeFailure, EXIT, UsageError } from './exit-codes.js';
 import type { CliIo } from './io.js';
@@ -15,6 +16,10 @@ Cách dùng:
                 [--name <tên bộ chỉ số>] [--json] [--out <kết-quả.xlsx>]
                 [--unit <tên đơn vị>]         khi không có --scores: bảng bộ chỉ số có cột
                                               "Điểm … đạt được" là điểm của một đơn vị
+
+  chiso admin create --username <tên> [--name "Họ tên"]
+                                              Tạo tài khoản quản trị (mật khẩu hỏi khi chạy,
+                                              hoặc lấy từ CHISO_ADMIN_PASSWORD)
 
 Tệp có thể là .xlsx hoặc .csv (UTF-8); số viết "4,5" hay "4.5" đều được.
 Dùng "-" thay cho tên tệp JSON để đọc từ đầu vào chuẩn.
@@ -43,6 +48,13 @@ export async function runCli(argv: string[], io: CliIo, debug = false): Promise<
           json: { type: 'boolean' },
         });
         await runResults(values, io);
+        return EXIT.ok;
+      }
+      case 'admin': {
+        const [sub, ...args] = rest;
+        if (sub !== 'create') throw new UsageError('dùng: chiso admin create --username <tên> [--name "Họ tên"]');
+        const { values } = parseOptions(args, { username: { type: 'string' }, name: { type: 'string' } });
+        await runAdminCreate(values, io);
         return EXIT.ok;
       }
       default:
