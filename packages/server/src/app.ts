@@ -54,6 +54,8 @@ export async function buildApp(deps: Deps, options: { logger?: boolean } = {}): 
   await app.register((api) => registerRoutes(api.withTypeProvider<ZodTypeProvider>(), deps), {
     prefix: '/api',
   });
+  // The web app is served here once it exists; until then, the interactive API documentation.
+  app.get('/', { schema: { hide: true } }, (_request, reply) => reply.redirect('/api/docs'));
   app.get('/healthz', { schema: { hide: true } }, async () => {
     await deps.db.execute('select 1');
     return { status: 'ok' };

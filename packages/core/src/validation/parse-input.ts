@@ -95,7 +95,8 @@ const TYPE_NAMES: Record<string, string> = {
 function vietnameseMessage(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined
+      // Issues carry no input unless asked; zod's own text says what it received.
+      return issue.message.endsWith('received undefined')
         ? 'bắt buộc nhưng đang thiếu'
         : `phải là ${TYPE_NAMES[issue.expected] ?? issue.expected}`;
     case 'too_small':
