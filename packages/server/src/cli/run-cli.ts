@@ -52,8 +52,12 @@ export async function runCli(argv: string[], io: CliIo, debug = false): Promise<
       }
       case 'admin': {
         const [sub, ...args] = rest;
-        if (sub !== 'create') throw new UsageError('dùng: chiso admin create --username <tên> [--name "Họ tên"]');
-        const { values } = parseOptions(args, { username: { type: 'string' }, name: { type: 'string' } });
+        if (sub !== 'create')
+          throw new UsageError('dùng: chiso admin create --username <tên> [--name "Họ tên"]');
+        const { values } = parseOptions(args, {
+          username: { type: 'string' },
+          name: { type: 'string' },
+        });
         await runAdminCreate(values, io);
         return EXIT.ok;
       }

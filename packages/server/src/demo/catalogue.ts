@@ -44,10 +44,19 @@ const d = (value: string | number) => Decimal.of(value);
 type Spec = [code: string, title: string, max: string | number, rule?: Rule];
 
 function nodes(specs: Spec[]): FrameworkNodeInput[] {
-  const list: FrameworkNodeInput[] = specs.map(([code, title, max, rule]) => ({ code, title, maxPoints: d(max), rule }));
+  const list: FrameworkNodeInput[] = specs.map(([code, title, max, rule]) => ({
+    code,
+    title,
+    maxPoints: d(max),
+    rule,
+  }));
   // A parent's max is its children's sum; written once, computed here.
   for (const node of [...list].reverse()) {
-    const children = list.filter((n) => n.code.startsWith(`${node.code}.`) && n.code.split('.').length === node.code.split('.').length + 1);
+    const children = list.filter(
+      (n) =>
+        n.code.startsWith(`${node.code}.`) &&
+        n.code.split('.').length === node.code.split('.').length + 1,
+    );
     if (children.length > 0) node.maxPoints = Decimal.sum(children.map((c) => c.maxPoints));
   }
   return list;
@@ -59,9 +68,18 @@ const ratioBands = (...bands: [number, string | number][]): Rule => ({
   whenZeroDenominator: 'full',
   bands: bands.map(([min, points]) => ({ minPercent: d(min), inclusive: true, points: d(points) })),
 });
-const plan = (deadline: string): Rule => ({ kind: 'timeliness', deadline, latePoints: d('0.5'), notDonePoints: d(0) });
+const plan = (deadline: string): Rule => ({
+  kind: 'timeliness',
+  deadline,
+  latePoints: d('0.5'),
+  notDonePoints: d(0),
+});
 const manual: Rule = { kind: 'manual', step: d('0.25') };
-const proportional = (fullAt = 100): Rule => ({ kind: 'proportional', fullAtPercent: d(fullAt), whenZeroDenominator: 'full' });
+const proportional = (fullAt = 100): Rule => ({
+  kind: 'proportional',
+  fullAtPercent: d(fullAt),
+  whenZeroDenominator: 'full',
+});
 const surveyOfAgencies: Rule = {
   kind: 'survey',
   groups: [
@@ -83,17 +101,37 @@ export function departmentFramework(year: number): FrameworkInput {
       ['1.1', 'Kế hoạch CCHC năm', 0],
       ['1.1.1', 'Ban hành kế hoạch CCHC năm đúng hạn', 1, plan(`${year}-01-31`)],
       ['1.1.2', 'Mức độ hoàn thành kế hoạch CCHC', 2, ratioBands([100, 2], [80, 1])],
-      ['1.2', 'Báo cáo CCHC định kỳ (4 báo cáo, đúng hạn)', 2, { kind: 'countOnTime', required: 4, partialCredit: true }],
+      [
+        '1.2',
+        'Báo cáo CCHC định kỳ (4 báo cáo, đúng hạn)',
+        2,
+        { kind: 'countOnTime', required: 4, partialCredit: true },
+      ],
       ['1.3', 'Công tác kiểm tra, tuyên truyền CCHC', 4.5, manual],
-      ['1.4', 'Sáng kiến CCHC được công nhận (1 điểm/sáng kiến)', 2, { kind: 'perItem', pointsPerItem: d(1) }],
-      ['1.5', 'Thực hiện nhiệm vụ UBND tỉnh giao (trừ 0,5 điểm/nhiệm vụ quá hạn)', 3, { kind: 'deduction', pointsPerOccurrence: d('0.5'), minPoints: d(0) }],
+      [
+        '1.4',
+        'Sáng kiến CCHC được công nhận (1 điểm/sáng kiến)',
+        2,
+        { kind: 'perItem', pointsPerItem: d(1) },
+      ],
+      [
+        '1.5',
+        'Thực hiện nhiệm vụ UBND tỉnh giao (trừ 0,5 điểm/nhiệm vụ quá hạn)',
+        3,
+        { kind: 'deduction', pointsPerOccurrence: d('0.5'), minPoints: d(0) },
+      ],
       ['2', 'Cải cách thể chế', 0],
       ['2.1', 'Xây dựng văn bản QPPL đúng tiến độ', 4, proportional()],
       ['2.2', 'Rà soát, hệ thống hóa văn bản QPPL', 3, manual],
       ['2.3', 'Theo dõi thi hành pháp luật', 3, manual],
       ['3', 'Cải cách thủ tục hành chính', 0],
       ['3.1', 'Tỷ lệ hồ sơ TTHC giải quyết đúng hạn', 4, ratioBands([100, 4], [98, '3.5'], [0, 2])],
-      ['3.2', 'Xin lỗi bằng văn bản khi giải quyết TTHC trễ hạn', 2, { kind: 'noneArose', otherwise: proportional() }],
+      [
+        '3.2',
+        'Xin lỗi bằng văn bản khi giải quyết TTHC trễ hạn',
+        2,
+        { kind: 'noneArose', otherwise: proportional() },
+      ],
       ['3.3', 'Số hóa hồ sơ, kết quả giải quyết TTHC', 5, proportional()],
       ['3.4', 'Công khai TTHC, tiếp nhận phản ánh, kiến nghị', 5, manual],
       ['4', 'Cải cách tổ chức bộ máy hành chính nhà nước', 0],
@@ -101,11 +139,25 @@ export function departmentFramework(year: number): FrameworkInput {
       ['4.2', 'Sử dụng biên chế được giao', 3, manual],
       ['5', 'Cải cách chế độ công vụ', 0],
       ['5.1', 'Vị trí việc làm, cơ cấu ngạch công chức', 3, manual],
-      ['5.2', 'Chấp hành kỷ luật, kỷ cương hành chính (trừ 0,5 điểm/trường hợp)', 2.5, { kind: 'deduction', pointsPerOccurrence: d('0.5'), minPoints: d(0) }],
+      [
+        '5.2',
+        'Chấp hành kỷ luật, kỷ cương hành chính (trừ 0,5 điểm/trường hợp)',
+        2.5,
+        { kind: 'deduction', pointsPerOccurrence: d('0.5'), minPoints: d(0) },
+      ],
       ['5.3', 'Đào tạo, bồi dưỡng công chức, viên chức', 4, proportional()],
       ['6', 'Cải cách tài chính công', 0],
       ['6.1', 'Giải ngân vốn đầu tư công', 3, proportional(95)],
-      ['6.2', 'Cơ chế tự chủ của đơn vị sự nghiệp công lập', 3, { kind: 'notApplicableWhen', condition: 'sở không có đơn vị sự nghiệp công lập', otherwise: manual }],
+      [
+        '6.2',
+        'Cơ chế tự chủ của đơn vị sự nghiệp công lập',
+        3,
+        {
+          kind: 'notApplicableWhen',
+          condition: 'sở không có đơn vị sự nghiệp công lập',
+          otherwise: manual,
+        },
+      ],
       ['7', 'Xây dựng và phát triển chính quyền điện tử, chính quyền số', 0],
       ['7.1', 'Hồ sơ trực tuyến toàn trình (đủ điểm từ 80%)', 5, proportional(80)],
       ['7.2', 'Xử lý văn bản trên môi trường mạng', 4, proportional()],
@@ -125,7 +177,12 @@ export function communeFramework(year: number, unitType: 'xa' | 'phuong'): Frame
     nodes: nodes([
       ['1', 'Công tác chỉ đạo, điều hành CCHC', 0],
       ['1.1', 'Kế hoạch CCHC năm', 3, plan(`${year}-01-31`)],
-      ['1.2', 'Báo cáo CCHC định kỳ', 3, { kind: 'countOnTime', required: 4, partialCredit: false }],
+      [
+        '1.2',
+        'Báo cáo CCHC định kỳ',
+        3,
+        { kind: 'countOnTime', required: 4, partialCredit: false },
+      ],
       ['1.3', 'Đối thoại với Nhân dân', 6, manual],
       ['2', 'Cải cách thể chế', 0],
       ['2.1', 'Ban hành, rà soát văn bản', 8, manual],
@@ -137,7 +194,12 @@ export function communeFramework(year: number, unitType: 'xa' | 'phuong'): Frame
       ['4.1', 'Tổ chức bộ máy, biên chế', 8, manual],
       ['5', 'Cải cách chế độ công vụ', 0],
       ['5.1', 'Cán bộ, công chức đạt chuẩn', 6, proportional()],
-      ['5.2', 'Kỷ luật, kỷ cương hành chính', 6, { kind: 'deduction', pointsPerOccurrence: d(1), minPoints: d(0) }],
+      [
+        '5.2',
+        'Kỷ luật, kỷ cương hành chính',
+        6,
+        { kind: 'deduction', pointsPerOccurrence: d(1), minPoints: d(0) },
+      ],
       ['6', 'Cải cách tài chính công', 0],
       ['6.1', 'Thu, chi ngân sách theo dự toán', 10, proportional(100)],
       ['7', 'Chính quyền số', 0],

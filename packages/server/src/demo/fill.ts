@@ -1,4 +1,5 @@
-import { Decimal, type Rule } from '@chiso/core';
+import type { Decimal} from '@chiso/core';
+import { type Rule } from '@chiso/core';
 
 /** A deterministic generator, so that every demo shows the same province. */
 export function prng(seed: number): () => number {
@@ -16,7 +17,12 @@ const quarter = (value: number) => Math.round(value * 4) / 4;
  * for a manually scored one. Strong units mostly earn the max; weak ones lose points here and
  * there, as the seeds' tables show.
  */
-export function factsFor(rule: Rule, max: Decimal, strength: number, random: () => number): Record<string, unknown> {
+export function factsFor(
+  rule: Rule,
+  max: Decimal,
+  strength: number,
+  random: () => number,
+): Record<string, unknown> {
   const good = random() < strength;
   switch (rule.kind) {
     case 'manual': {
@@ -28,11 +34,17 @@ export function factsFor(rule: Rule, max: Decimal, strength: number, random: () 
       return { completedOn: good ? `${year}-01-20` : `${year}-02-10` };
     }
     case 'countOnTime':
-      return { onTime: good ? rule.required : Math.max(0, rule.required - 1 - Math.floor(random() * 2)) };
+      return {
+        onTime: good ? rule.required : Math.max(0, rule.required - 1 - Math.floor(random() * 2)),
+      };
     case 'ratioBands':
     case 'proportional': {
       const denominator = 80 + Math.floor(random() * 900);
-      const share = good ? (rule.kind === 'ratioBands' ? 1 : 0.9 + random() * 0.1) : 0.5 + strength * 0.45 * random();
+      const share = good
+        ? rule.kind === 'ratioBands'
+          ? 1
+          : 0.9 + random() * 0.1
+        : 0.5 + strength * 0.45 * random();
       return { numerator: Math.min(denominator, Math.round(denominator * share)), denominator };
     }
     case 'perItem':
@@ -42,11 +54,19 @@ export function factsFor(rule: Rule, max: Decimal, strength: number, random: () 
     case 'noneArose':
       return random() < 0.4 ? { noneArose: true } : factsFor(rule.otherwise, max, strength, random);
     case 'notApplicableWhen':
-      return random() < 0.2 ? { notApplicable: true } : factsFor(rule.otherwise, max, strength, random);
+      return random() < 0.2
+        ? { notApplicable: true }
+        : factsFor(rule.otherwise, max, strength, random);
     case 'survey':
       return {
         groups: Object.fromEntries(
-          rule.groups.map((g) => [g.group, { mean: (55 + strength * 40 * (0.8 + random() * 0.2)).toFixed(2), responses: 4 + Math.floor(random() * 60) }]),
+          rule.groups.map((g) => [
+            g.group,
+            {
+              mean: (55 + strength * 40 * (0.8 + random() * 0.2)).toFixed(2),
+              responses: 4 + Math.floor(random() * 60),
+            },
+          ]),
         ),
       };
     case 'externalIndex':

@@ -8,12 +8,24 @@ import { listUnits } from '../repositories/units.js';
 import { localEvidenceStore } from '../storage/evidence-store.js';
 import { seedDemo } from './seed-demo.js';
 
-const WORDS = ['hoa-sen', 'tre-xanh', 'song-hong', 'nui-ngu', 'lua-vang', 'bien-dong', 'sao-mai', 'cau-vong'];
+const WORDS = [
+  'hoa-sen',
+  'tre-xanh',
+  'song-hong',
+  'nui-ngu',
+  'lua-vang',
+  'bien-dong',
+  'sao-mai',
+  'cau-vong',
+];
 
 /** `npm run demo`: loads tỉnh Hòa An into the configured database and prints the accounts. */
 async function main() {
   const config = readConfig(process.env);
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.databaseUrl ? undefined : config.dataDir,
+  });
   try {
     if ((await listUnits(database.db)).length > 0) {
       process.stderr.write(
@@ -25,18 +37,31 @@ async function main() {
     }
     const password = `${WORDS[randomInt(WORDS.length)]}-${randomInt(1000, 10000)}`;
     const now = new Date();
-    const deps = { db: database.db, clock: () => now, storage: localEvidenceStore(join(config.dataDir, 'evidence')), config };
-    process.stdout.write('Đang nạp dữ liệu mẫu tỉnh Hòa An (2024, 2025 đã công bố; kỳ hiện tại đang thẩm định)…\n');
+    const deps = {
+      db: database.db,
+      clock: () => now,
+      storage: localEvidenceStore(join(config.dataDir, 'evidence')),
+      config,
+    };
+    process.stdout.write(
+      'Đang nạp dữ liệu mẫu tỉnh Hòa An (2024, 2025 đã công bố; kỳ hiện tại đang thẩm định)…\n',
+    );
     const { accounts } = await seedDemo(deps, now, password);
     const lines = [
       '',
       `Xong. Mật khẩu chung của mọi tài khoản mẫu: ${password}`,
       '',
       ...(['administrator', 'appraiser', 'councilMember', 'viewer'] as const).flatMap((role) =>
-        accounts.filter((a) => a.role === role).map((a) => `  ${a.username.padEnd(24)} ${ROLE_LABELS[role]} — ${a.fullName}`),
+        accounts
+          .filter((a) => a.role === role)
+          .map((a) => `  ${a.username.padEnd(24)} ${ROLE_LABELS[role]} — ${a.fullName}`),
       ),
       '  cb.<mã đơn vị>, tt.<mã đơn vị>  cán bộ đầu mối và thủ trưởng của từng đơn vị, ví dụ:',
-      ...accounts.filter((a) => ['cb.snv', 'tt.snv', 'cb.xa-an-lam', 'tt.phuong-tran-phu'].includes(a.username)).map((a) => `  ${a.username.padEnd(24)} ${a.fullName}`),
+      ...accounts
+        .filter((a) =>
+          ['cb.snv', 'tt.snv', 'cb.xa-an-lam', 'tt.phuong-tran-phu'].includes(a.username),
+        )
+        .map((a) => `  ${a.username.padEnd(24)} ${a.fullName}`),
       '',
       'Chạy "npm start" rồi mở http://localhost:3000 (tài liệu API: http://localhost:3000/api/docs).',
       '',

@@ -38,16 +38,32 @@ async function readPassword(io: CliIo): Promise<string> {
  * `chiso admin create --username <tên>`: creates an administrator in the configured database
  * (DATABASE_URL, or PGlite in CHISO_DATA_DIR; stop the server first when it uses PGlite).
  */
-export async function runAdminCreate(options: { username?: string | undefined; name?: string | undefined }, io: CliIo): Promise<void> {
+export async function runAdminCreate(
+  options: { username?: string | undefined; name?: string | undefined },
+  io: CliIo,
+): Promise<void> {
   if (!options.username) throw new UsageError('cần --username <tên đăng nhập>');
   const config = readConfig(process.env);
   const password = await readPassword(io);
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.databaseUrl ? undefined : config.dataDir,
+  });
   try {
-    const deps = { db: database.db, clock: () => new Date(), storage: localEvidenceStore(join(config.dataDir, 'evidence')), config };
+    const deps = {
+      db: database.db,
+      clock: () => new Date(),
+      storage: localEvidenceStore(join(config.dataDir, 'evidence')),
+      config,
+    };
     const user = await createUser(
       { actor: undefined, ip: 'command-line', now: new Date(), deps },
-      { username: options.username, fullName: options.name ?? 'Quản trị hệ thống', password, role: 'administrator' },
+      {
+        username: options.username,
+        fullName: options.name ?? 'Quản trị hệ thống',
+        password,
+        role: 'administrator',
+      },
       true,
     );
     io.stdout(`Đã tạo tài khoản quản trị "${user.username}".\n`);

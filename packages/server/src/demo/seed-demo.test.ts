@@ -1,0 +1,78 @@
+import { parseVietnamTime } from '@chiso/core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../test-support/test-app.js';
+import { seedDemo } from './seed-demo.js';
+
+describe('npm run demo: tỉnh Hòa An', () => {
+  let t: TestApp;
+  const password = 'mat-khau-demo-1234';
+
+  beforeAll(async () => {
+    t = await startTestApp('pglite');
+    t.setTime('22/11/2026 10:00');
+    await seedDemo(t.deps, new Date(parseVietnamTime('22/11/2026 10:00') ?? 0), password);
+  }, 120_000);
+  afterAll(async () => t.close());
+
+  it('publishes 2024 and 2025 and leaves the current period in its appraisal window', async () => {
+    const viewer = await t.login('xem', password);
+    const periods = (await t.request('GET', '/api/periods', { as: viewer })).body as {
+      name: string;
+      status: string;
+    }[];
+    expect(periods.map((p) => [p.name, p.status])).toEqual([
+      ['Chỉ số CCHC năm 2026', 'open'],
+      ['Chỉ số CCHC năm 2025', 'published'],
+      ['Chỉ số CCHC năm 2024', 'published'],
+    ]);
+    const admin = await t.login('quantri', password);
+    const current = (await t.request('GET', `/api/periods`, { as: admin })).body as {
+      id: string;
+    }[];
+    const period = (await t.request('GET', `/api/periods/${current[0]?.id ?? ''}`, { as: admin }))
+      .body as {
+      windows: { kind: string; open: boolean }[];
+      units: { unitId: string; status: string; extensions: unknown[] }[];
+    };
+    expect(period.windows.filter((w) => w.open).map((w) => w.kind)).toEqual(['appraisal']);
+    const statuses = new Set(period.units.map((u) => u.status));
+    expect(statuses).toEqual(new Set(['draft', 'submitted', 'appraised']));
+    expect(period.units.find((u) => u.status === 'draft')?.extensions).toHaveLength(1);
+  });
+
+  it('compares merged communes with their predecessors, and districts use the seed 004 tree', async () => {
+    const periods = (await t.request('GET', '/api/periods', { as: await t.login('xem', password) }))
+      .body as { id: string; name: string }[];
+    const published = (name: string) => periods.find((p) => p.name === name)?.id ?? '';
+    const y2025 = (
+      await t.request('GET', `/api/periods/${published('Chỉ số CCHC năm 2025')}/results`)
+    ).body as {
+      groups: {
+        unitType: string;
+        results: { units: { id: string; previousId: string | null; rankChange: number | null }[] };
+      }[];
+    };
+    const communes = y2025.groups.find((g) => g.unitType === 'xa')?.results.units ?? [];
+    expect(communes.find((u) => u.id === 'XA-AN-LAM')).toMatchObject({ previousId: 'X-AL' });
+    expect(communes.every((u) => u.rankChange !== null)).toBe(true);
+    const y2024 = (
+      await t.request('GET', `/api/periods/${published('Chỉ số CCHC năm 2024')}/results`)
+    ).body as {
+      groups: {
+        unitType: string;
+        framework: { nodes: { code: string }[]; maxPoints: string };
+        results: { units: unknown[] };
+      }[];
+    };
+    const districts = y2024.groups.find((g) => g.unitType === 'huyen');
+    expect(districts?.framework.nodes).toHaveLength(53);
+    expect(districts?.framework.maxPoints).toBe('100');
+    expect(districts?.results.units).toHaveLength(4);
+  });
+
+  it('gives every role an account', async () => {
+    for (const username of ['quantri', 'cb.snv', 'tt.snv', 'thamdinh1', 'hoidong1', 'xem']) {
+      await expect(t.login(username, password)).resolves.toMatchObject({ username });
+    }
+  });
+});
