@@ -1,4 +1,4 @@
-import type { Decimal} from '@chiso/core';
+import type { Decimal } from '@chiso/core';
 import { type Rule } from '@chiso/core';
 
 /** A deterministic generator, so that every demo shows the same province. */
