@@ -1,0 +1,46 @@
+import { parseVietnamTime, type Role } from '@chiso/core';
+import type { CurrentActor, Deps, UseCaseContext } from '../context.js';
+import { prng } from './fill.js';
+
+export const DAY = 24 * 60 * 60 * 1000;
+export const at = (text: string) => new Date(parseVietnamTime(text) ?? Number.NaN);
+
+export interface DemoAccount {
+  username: string;
+  role: Role;
+  unit: string | undefined;
+  fullName: string;
+}
+
+export interface Demo {
+  deps: Deps;
+  admin: CurrentActor;
+  actors: Map<string, CurrentActor>;
+  accounts: DemoAccount[];
+}
+
+export const ctx = (demo: Demo, actor: CurrentActor, now: Date): UseCaseContext => ({
+  actor,
+  ip: 'demo',
+  now,
+  deps: demo.deps,
+});
+export const officer = (demo: Demo, unitId: string) =>
+  demo.actors.get(`cb.${unitId.toLowerCase()}`) as CurrentActor;
+export const head = (demo: Demo, unitId: string) =>
+  demo.actors.get(`tt.${unitId.toLowerCase()}`) as CurrentActor;
+
+/** A small valid PDF standing for a scanned document. */
+export function pdf(title: string): Buffer {
+  return Buffer.from(
+    `%PDF-1.4\n% chiso demo\n1 0 obj << /Title (${title}) >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`,
+  );
+}
+
+/** Units' strength, steady over the years with some drift, so that ranks move. */
+export function strength(unitId: string, year: number): number {
+  const seed = [...unitId].reduce((n, ch) => n * 31 + ch.charCodeAt(0), 7);
+  const base = prng(seed)();
+  const drift = prng(seed + year)() - 0.5;
+  return Math.min(0.97, Math.max(0.35, 0.55 + base * 0.4 + drift * 0.15));
+}
