@@ -53,3 +53,4 @@ export * from './periods/windows.js';
 export * from './periods/workflow.js';
 export * from './units/unit-types.js';
 export { parseUnitsTable, type UnitRowInput } from './tabular/units-table.js';
+export { parseAccountsTable, roleOf, type AccountRowInput } from './tabular/accounts-table.js';

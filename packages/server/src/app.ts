@@ -1,5 +1,9 @@
 import fastifyCookie from '@fastify/cookie';
+import { existsSync } from 'node:fs';
+import { join, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import fastifyMultipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -11,6 +15,18 @@ import { zodValidatorCompiler } from './http/validation.js';
 import { registerRoutes } from './routes/index.js';
 
 export type App = FastifyInstance;
+
+/** The built web app, next to the server in the repository (packages/web/dist). */
+const WEB_ROOT = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+
+const SECURITY_HEADERS: Record<string, string> = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'same-origin',
+  'x-frame-options': 'SAMEORIGIN',
+};
+// Mantine sets inline styles; scripts, frames (evidence previews) and everything else stay on this origin.
+const CONTENT_SECURITY_POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; frame-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
 
 /** Builds the HTTP application over its dependencies; tests call it with their own. */
 export async function buildApp(deps: Deps, options: { logger?: boolean } = {}): Promise<App> {
@@ -50,12 +66,27 @@ export async function buildApp(deps: Deps, options: { logger?: boolean } = {}): 
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   app.addHook('preHandler', async (request) => loadSession(request, deps));
+  app.addHook('onSend', async (request, reply) => {
+    for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
+    // The interactive API documentation runs its own inline scripts.
+    if (!request.url.startsWith('/api/docs')) reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
+  });
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   await app.register((api) => registerRoutes(api.withTypeProvider<ZodTypeProvider>(), deps), {
     prefix: '/api',
   });
-  // The web app is served here once it exists; until then, the interactive API documentation.
-  app.get('/', { schema: { hide: true } }, (_request, reply) => reply.redirect('/api/docs'));
+  if (existsSync(join(WEB_ROOT, 'index.html'))) {
+    await app.register(fastifyStatic, {
+      root: WEB_ROOT,
+      setHeaders: (response, path) => {
+        // Built assets carry a content hash in their name: cache them for good; the page, never.
+        response.header('cache-control', path.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  } else {
+    // Without a built web app (tests, API-only use), the root leads to the API documentation.
+    app.get('/', { schema: { hide: true } }, (_request, reply) => reply.redirect('/api/docs'));
+  }
   app.get('/healthz', { schema: { hide: true } }, async () => {
     await deps.db.execute('select 1');
     return { status: 'ok' };

@@ -81,7 +81,14 @@ export function handleError(
     .send(body('INTERNAL', 'Lỗi hệ thống; vui lòng thử lại hoặc báo quản trị'));
 }
 
-/** 404 for unknown routes, in the same shape. */
-export function handleNotFound(_request: FastifyRequest, reply: FastifyReply) {
+/**
+ * 404 for unknown API routes, in the same shape. A page address of the web app (any other GET
+ * asking for HTML) gets the app itself, which routes in the browser.
+ */
+export function handleNotFound(request: FastifyRequest, reply: FastifyReply) {
+  const wantsPage = request.method === 'GET' && !request.url.startsWith('/api/') && String(request.headers.accept ?? '').includes('text/html');
+  if (wantsPage && typeof reply.sendFile === 'function') {
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  }
   return reply.status(404).send(body(ERROR_CODES.NOT_FOUND, 'Không tìm thấy địa chỉ này'));
 }

@@ -7,6 +7,8 @@ import { contextOf } from '../http/context.js';
 import { listUsers, presentUser } from '../repositories/users.js';
 import { authorize } from '../use-cases/authorize.js';
 import { createUser } from '../use-cases/users/create-user.js';
+import { importUsers } from '../use-cases/users/import-users.js';
+import { readUploadedTables } from '../http/uploads.js';
 import { updateUser } from '../use-cases/users/update-user.js';
 
 const tags = ['Tài khoản'];
@@ -44,6 +46,12 @@ export async function userRoutes(app: FastifyInstance, deps: Deps): Promise<void
       return reply.status(201).send(user);
     },
   );
+
+  api.post('/users/import', { schema: { tags, summary: 'Nhập tài khoản từ .xlsx/.csv (mật khẩu đầu tiên ngẫu nhiên)' } }, async (request, reply) => {
+    const ctx = contextOf(request, deps);
+    authorize(ctx, 'administer');
+    return reply.status(201).send(await importUsers(ctx, await readUploadedTables(request)));
+  });
 
   api.patch(
     '/users/:id',

@@ -1,0 +1,57 @@
+import { useQuery } from '@tanstack/react-query';
+import { api } from './client';
+import type {
+  Assessment,
+  AuditRow,
+  FrameworkRow,
+  FrameworkView,
+  LineageRow,
+  PeriodDetail,
+  PeriodSummary,
+  ResultsView,
+  Unit,
+  User,
+} from './types';
+
+export const keys = {
+  periods: ['periods'] as const,
+  period: (id: string) => ['periods', id] as const,
+  assessment: (periodId: string, unitId: string) => ['assessment', periodId, unitId] as const,
+  results: (periodId: string) => ['results', periodId] as const,
+  frameworks: ['frameworks'] as const,
+  framework: (id: string) => ['frameworks', id] as const,
+  units: ['units'] as const,
+  users: ['users'] as const,
+  history: (periodId: string, unitId: string, code: string) => ['history', periodId, unitId, code] as const,
+};
+
+export const usePeriods = () => useQuery({ queryKey: keys.periods, queryFn: () => api<PeriodSummary[]>('GET', '/periods') });
+
+export const usePeriod = (id: string) =>
+  useQuery({ queryKey: keys.period(id), queryFn: () => api<PeriodDetail>('GET', `/periods/${id}`) });
+
+export const useAssessment = (periodId: string, unitId: string) =>
+  useQuery({
+    queryKey: keys.assessment(periodId, unitId),
+    queryFn: () => api<Assessment>('GET', `/periods/${periodId}/units/${unitId}/assessment`),
+  });
+
+export const useResults = (periodId: string) =>
+  useQuery({ queryKey: keys.results(periodId), queryFn: () => api<ResultsView>('GET', `/periods/${periodId}/results`) });
+
+export const useFrameworks = () => useQuery({ queryKey: keys.frameworks, queryFn: () => api<FrameworkRow[]>('GET', '/frameworks') });
+
+export const useFramework = (id: string) =>
+  useQuery({ queryKey: keys.framework(id), queryFn: () => api<FrameworkView>('GET', `/frameworks/${id}`) });
+
+export const useUnits = () =>
+  useQuery({ queryKey: keys.units, queryFn: () => api<{ units: Unit[]; lineage: LineageRow[] }>('GET', '/units') });
+
+export const useUsers = () => useQuery({ queryKey: keys.users, queryFn: () => api<User[]>('GET', '/users') });
+
+export const useHistory = (periodId: string, unitId: string, code: string, enabled: boolean) =>
+  useQuery({
+    queryKey: keys.history(periodId, unitId, code),
+    queryFn: () => api<AuditRow[]>('GET', `/periods/${periodId}/units/${unitId}/entries/${code}/history`),
+    enabled,
+  });

@@ -1,0 +1,205 @@
+import type { ParticipationStatus, PeriodStatus, Role, RuleJson, WindowKind } from '@chiso/core';
+
+export interface User {
+  id: string;
+  username: string;
+  fullName: string;
+  role: Role;
+  unitId: string | null;
+  active?: boolean;
+}
+
+export interface Unit {
+  id: string;
+  name: string;
+  type: string;
+  parentId: string | null;
+  peerGroup: string;
+  activeFrom: string | null;
+  activeTo: string | null;
+}
+
+export interface LineageRow {
+  unitId: string;
+  fromUnitId: string;
+  kind: string;
+  effectiveOn: string;
+  isPrimary: boolean;
+}
+
+export interface FrameworkRow {
+  id: string;
+  name: string;
+  year: number;
+  unitType: string;
+  pointsDecimals: number;
+  copiedFromId: string | null;
+  updatedAt: string;
+}
+
+export interface FrameworkNodeView {
+  code: string;
+  title: string;
+  depth: number;
+  level: string;
+  parent: string | null;
+  maxPoints: string;
+  isLeaf: boolean;
+  rule: RuleJson | null;
+  ruleText: string | null;
+  evidence: string[];
+  appliesTo: string[];
+  guidance: string | null;
+}
+
+export interface FrameworkView {
+  id: string;
+  name: string;
+  year: number;
+  unitType: string;
+  pointsDecimals: number;
+  maxPoints: string;
+  policy: unknown;
+  nodes: FrameworkNodeView[];
+}
+
+export interface WindowView {
+  kind: WindowKind;
+  label: string;
+  opensAt: string | null;
+  closesAt: string | null;
+  extendedTo: string | null;
+  open: boolean;
+}
+
+export interface PeriodSummary {
+  id: string;
+  name: string;
+  year: number;
+  status: PeriodStatus;
+  statusLabel: string;
+  councilDecisionNumber: string | null;
+  councilDecisionDate: string | null;
+  publishedAt: string | null;
+}
+
+export interface PeriodUnit {
+  unitId: string;
+  name: string;
+  type: string | null;
+  peerGroup: string | null;
+  status: ParticipationStatus;
+  statusLabel: string;
+  submittedAt: string | null;
+  extensions: { kind: WindowKind; closesAt: string; reason: string }[];
+  appraisers?: { id: string; fullName: string }[];
+}
+
+export interface PeriodDetail extends PeriodSummary {
+  windows: WindowView[];
+  frameworks: { unitType: string; frameworkId: string }[];
+  units: PeriodUnit[];
+}
+
+export interface EvidenceFile {
+  id: string;
+  fileName: string;
+  mediaType: string;
+  sizeBytes: number;
+  sha256: string;
+  uploadedAt: string;
+}
+
+export interface EntryView {
+  code: string;
+  version: number;
+  facts: Record<string, unknown> | null;
+  selfPoints: string | null;
+  explanation: string | null;
+  evidence: { evidenceId: string; pageRef: string | null }[];
+  appraisal: {
+    points: string | null;
+    comment: string | null;
+    supplementDeadline: string | null;
+    supplementNote: string | null;
+    disputed: boolean;
+  } | null;
+  response: string | null;
+}
+
+export interface AreaResultJson {
+  code: string;
+  title: string;
+  points: number | null;
+  maxPoints: number | null;
+  applicable: boolean;
+  percent: number | null;
+  rank: number | null;
+  previousPercent: number | null;
+  percentChange: number | null;
+}
+
+export interface UnitResultJson {
+  id: string;
+  name: string;
+  group: string | null;
+  points: number | null;
+  maxPoints: number | null;
+  percent: number | null;
+  rank: number | null;
+  groupSize: number;
+  band: string | null;
+  previousId: string | null;
+  previousRank: number | null;
+  previousPercent: number | null;
+  rankChange: number | null;
+  percentChange: number | null;
+  headRating: string | null;
+  flags: string[];
+  flagDetails: { label: string; areaCodes: string[] }[];
+  missing: string[];
+  areas: AreaResultJson[];
+  nodes: { code: string; points: number | null; maxPoints: number | null; applicable: boolean; status: string; explanation: string | null }[];
+  lostPoints: { code: string; title: string; maxPoints: number | null; points: number | null; lost: number | null; explanation: string | null }[];
+}
+
+export interface Assessment {
+  period: { id: string; name: string; year: number; status: PeriodStatus };
+  unit: { id: string; name: string; type: string; peerGroup: string };
+  participation: { status: ParticipationStatus; statusLabel: string; submittedAt: string | null; appraisedAt: string | null; finalisedAt: string | null };
+  windows: WindowView[];
+  canAddEvidence: boolean;
+  framework: FrameworkView;
+  entries: EntryView[];
+  evidence: EvidenceFile[];
+  self: UnitResultJson;
+  appraised: UnitResultJson | null;
+  progress: { code: string; title: string; leaves: number; filled: number }[];
+  submissionProblems: { code: string; message: string }[];
+}
+
+export interface ResultsGroup {
+  unitType: string;
+  label: string;
+  framework: FrameworkView;
+  results: { framework: { name: string; maxPoints: number | null }; units: UnitResultJson[] };
+}
+
+export interface ResultsView {
+  period: { id: string; name: string; year: number; status: PeriodStatus; councilDecisionNumber: string | null; councilDecisionDate: string | null; publishedAt: string | null };
+  published: boolean;
+  groups: ResultsGroup[];
+}
+
+export interface AuditRow {
+  id: number;
+  at: string;
+  actor: string | null;
+  ip: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  code: string | null;
+  before: unknown;
+  after: unknown;
+}

@@ -1,0 +1,87 @@
+import { AppShell, Burger, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { ROLE_LABELS, type Role } from '@chiso/core/access/policy.js';
+import { Suspense } from 'react';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { Loading } from '../components/feedback';
+import { useSession } from './session';
+
+interface NavItem {
+  to: string;
+  label: string;
+  roles?: Role[];
+}
+
+const NAV: NavItem[] = [
+  { to: '/', label: 'Trang chính' },
+  { to: '/ky-danh-gia', label: 'Kỳ đánh giá', roles: ['administrator', 'unitOfficer', 'unitHead', 'appraiser', 'councilMember'] },
+  { to: '/ket-qua', label: 'Kết quả' },
+  { to: '/bo-chi-so', label: 'Bộ chỉ số', roles: ['administrator', 'unitOfficer', 'unitHead', 'appraiser', 'councilMember'] },
+  { to: '/don-vi', label: 'Đơn vị', roles: ['administrator'] },
+  { to: '/tai-khoan', label: 'Tài khoản', roles: ['administrator'] },
+];
+
+/** The frame of every page: a header, navigation shaped by the role, and the page. */
+export function Layout() {
+  const { user, signOut } = useSession();
+  const [opened, { toggle, close }] = useDisclosure();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const items = NAV.filter((item) => !item.roles || (user && item.roles.includes(user.role)));
+
+  return (
+    <AppShell header={{ height: 56 }} navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Mở danh mục" />
+            <Title order={1} size="h4" c="red.8">
+              <Link to="/" style={{ color: 'inherit', textDecoration: 'none' }}>
+                chiso
+              </Link>
+            </Title>
+            <Text size="sm" c="dimmed" visibleFrom="md">
+              Chỉ số Cải cách hành chính
+            </Text>
+          </Group>
+          {user ? (
+            <Group gap="xs" wrap="nowrap">
+              <Stack gap={0} visibleFrom="xs" align="flex-end">
+                <Text size="sm" fw={600}>
+                  {user.fullName}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {ROLE_LABELS[user.role]}
+                </Text>
+              </Stack>
+              <Button variant="default" size="xs" onClick={() => void signOut().then(() => navigate('/dang-nhap'))}>
+                Đăng xuất
+              </Button>
+            </Group>
+          ) : (
+            <Button component={Link} to="/dang-nhap" size="xs">
+              Đăng nhập
+            </Button>
+          )}
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label="Danh mục chính">
+        {items.map((item) => (
+          <NavLink
+            key={item.to}
+            component={Link}
+            to={item.to}
+            label={item.label}
+            active={item.to === '/' ? location.pathname === '/' : location.pathname.startsWith(item.to)}
+            onClick={close}
+          />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

@@ -1,0 +1,56 @@
+import { lazy, type ReactNode } from 'react';
+import { createBrowserRouter, Navigate, useLocation } from 'react-router';
+import type { Role } from '@chiso/core/access/policy.js';
+import { Loading } from '../components/feedback';
+import { Layout } from './layout';
+import { useSession } from './session';
+
+// Each page is its own chunk: the first page loads only what it shows.
+const LoginPage = lazy(() => import('../features/login/login-page'));
+const HomePage = lazy(() => import('../features/home/home-page'));
+const PeriodsPage = lazy(() => import('../features/periods/periods-page'));
+const PeriodPage = lazy(() => import('../features/periods/period-page'));
+const AssessmentPage = lazy(() => import('../features/assessment/assessment-page'));
+const AppraisalPage = lazy(() => import('../features/appraisal/appraisal-page'));
+const ResultsIndexPage = lazy(() => import('../features/results/results-index-page'));
+const ResultsPage = lazy(() => import('../features/results/results-page'));
+const UnitResultPage = lazy(() => import('../features/results/unit-result-page'));
+const FrameworksPage = lazy(() => import('../features/frameworks/frameworks-page'));
+const FrameworkPage = lazy(() => import('../features/frameworks/framework-page'));
+const UnitsPage = lazy(() => import('../features/units/units-page'));
+const AccountsPage = lazy(() => import('../features/accounts/accounts-page'));
+const NotFoundPage = lazy(() => import('../features/home/not-found-page'));
+
+/** Pages that need a signed-in user (of some roles): others go to the sign-in page and back. */
+function Guard({ roles, children }: { roles?: Role[]; children: ReactNode }) {
+  const { user } = useSession();
+  const location = useLocation();
+  if (user === undefined) return <Loading />;
+  if (user === null) return <Navigate to={`/dang-nhap?tiep=${encodeURIComponent(location.pathname)}`} replace />;
+  if (roles && !roles.includes(user.role)) return <Navigate to="/" replace />;
+  return <>{children}</>;
+}
+
+const signedIn = (element: ReactNode, roles?: Role[]) => <Guard roles={roles}>{element}</Guard>;
+
+export const router = createBrowserRouter([
+  { path: '/dang-nhap', element: <LoginPage /> },
+  {
+    element: <Layout />,
+    children: [
+      { path: '/', element: <HomePage /> },
+      { path: '/ky-danh-gia', element: signedIn(<PeriodsPage />) },
+      { path: '/ky-danh-gia/:periodId', element: signedIn(<PeriodPage />) },
+      { path: '/ky-danh-gia/:periodId/don-vi/:unitId', element: signedIn(<AssessmentPage />) },
+      { path: '/ky-danh-gia/:periodId/tham-dinh/:unitId', element: signedIn(<AppraisalPage />, ['appraiser', 'administrator', 'councilMember']) },
+      { path: '/ket-qua', element: <ResultsIndexPage /> },
+      { path: '/ket-qua/:periodId', element: <ResultsPage /> },
+      { path: '/ket-qua/:periodId/don-vi/:unitId', element: <UnitResultPage /> },
+      { path: '/bo-chi-so', element: signedIn(<FrameworksPage />) },
+      { path: '/bo-chi-so/:frameworkId', element: signedIn(<FrameworkPage />) },
+      { path: '/don-vi', element: signedIn(<UnitsPage />, ['administrator']) },
+      { path: '/tai-khoan', element: signedIn(<AccountsPage />, ['administrator']) },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

@@ -1,0 +1,45 @@
+import { Alert, Center, List, Loader, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { ApiError } from '../api/client';
+
+export function Loading({ label = 'Đang tải…' }: { label?: string }) {
+  return (
+    <Center py="xl" role="status" aria-live="polite">
+      <Loader size="sm" mr="sm" />
+      <Text c="dimmed">{label}</Text>
+    </Center>
+  );
+}
+
+/** An error from the server, in its own Vietnamese words, with every detail it gave. */
+export function ErrorMessage({ error, title = 'Không thực hiện được' }: { error: unknown; title?: string }) {
+  if (!error) return null;
+  const message = error instanceof Error ? error.message : String(error);
+  const details = error instanceof ApiError ? error.details : [];
+  return (
+    <Alert color="red" title={title} role="alert">
+      <Text size="sm">{message}</Text>
+      {details.length > 0 && (
+        <List size="sm" mt="xs" spacing={2}>
+          {details.map((detail) => (
+            <List.Item key={detail}>{detail}</List.Item>
+          ))}
+        </List>
+      )}
+    </Alert>
+  );
+}
+
+export function notifySaved(message: string) {
+  notifications.show({ color: 'green', message, autoClose: 2500 });
+}
+
+export function notifyError(error: unknown) {
+  const details = error instanceof ApiError && error.details.length > 0 ? ` — ${error.details.slice(0, 3).join('; ')}` : '';
+  notifications.show({
+    color: 'red',
+    title: 'Không thực hiện được',
+    message: `${error instanceof Error ? error.message : String(error)}${details}`,
+    autoClose: 8000,
+  });
+}

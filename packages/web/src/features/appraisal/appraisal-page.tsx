@@ -1,0 +1,251 @@
+import { Badge, Button, Card, Grid, Group, Kbd, NavLink, ScrollArea, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { useParams, useSearchParams } from 'react-router';
+import { api, ApiError } from '../../api/client';
+import { keys, useAssessment } from '../../api/hooks';
+import type { Assessment, EntryView, FrameworkNodeView } from '../../api/types';
+import { useSession } from '../../app/session';
+import { ErrorMessage, Loading, notifyError, notifySaved } from '../../components/feedback';
+import { TimeInput } from '../../components/time-input';
+import { dateTime, percent, points } from '../../lib/format';
+import { EvidenceViewer } from './evidence-viewer';
+
+const typing = (target: EventTarget | null) => target instanceof HTMLElement && ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+
+export default function AppraisalPage() {
+  const { periodId = '', unitId = '' } = useParams();
+  const [params, setParams] = useSearchParams();
+  const { user } = useSession();
+  const client = useQueryClient();
+  const assessment = useAssessment(periodId, unitId);
+  const a = assessment.data;
+  const leaves = a ? a.framework.nodes.filter((n) => n.isLeaf) : [];
+  const index = Math.max(0, leaves.findIndex((n) => n.code === params.get('tc')));
+  const go = (i: number) => {
+    const leaf = leaves[Math.min(leaves.length - 1, Math.max(0, i))];
+    if (leaf) setParams({ tc: leaf.code }, { replace: true });
+  };
+  const goRef = useRef(go);
+  goRef.current = go;
+  const indexRef = useRef(index);
+  indexRef.current = index;
+
+  // j/k or ↓/↑ move between leaves when not typing: appraisers go through hundreds a day.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (typing(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (event.key === 'j' || event.key === 'ArrowDown') {
+        event.preventDefault();
+        goRef.current(indexRef.current + 1);
+      } else if (event.key === 'k' || event.key === 'ArrowUp') {
+        event.preventDefault();
+        goRef.current(indexRef.current - 1);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const finalise = useMutation({
+    mutationFn: () => api<{ status: string }>('POST', `/periods/${periodId}/units/${unitId}/finalise`),
+    onSuccess: async (result) => {
+      await client.invalidateQueries({ queryKey: keys.assessment(periodId, unitId) });
+      notifySaved(result.status === 'appraised' ? 'Đã chốt vòng thẩm định; đơn vị có thể giải trình' : 'Đã chốt kết quả thẩm định');
+    },
+    onError: notifyError,
+  });
+
+  if (assessment.isPending) return <Loading />;
+  if (assessment.error || !a) return <ErrorMessage error={assessment.error} />;
+  const entries = new Map(a.entries.map((e) => [e.code, e]));
+  const node = leaves[index];
+  const entry = node ? entries.get(node.code) : undefined;
+  const status = a.participation.status;
+  const canAppraise = user?.role === 'appraiser' && a.period.status === 'open' && (
+    (status === 'submitted' && a.windows.find((w) => w.kind === 'appraisal')?.open === true) ||
+    (status === 'appraised' && a.windows.find((w) => w.kind === 'explanation')?.open === true)
+  );
+
+  return (
+    <Stack>
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <Title order={2}>Thẩm định: {a.unit.name}</Title>
+          <Text c="dimmed">
+            {a.period.name} — {a.participation.statusLabel}
+          </Text>
+        </div>
+        <Stack gap={4} align="flex-end">
+          <Text size="sm">
+            Tự chấm <b>{points(a.self.points)}</b> ({percent(a.self.percent)}) — Thẩm định <b>{points(a.appraised?.points)}</b> ({percent(a.appraised?.percent)})
+          </Text>
+          {canAppraise && (
+            <Button onClick={() => finalise.mutate()} loading={finalise.isPending}>
+              {status === 'submitted' ? 'Chốt vòng thẩm định' : 'Chốt kết quả sau giải trình'}
+            </Button>
+          )}
+        </Stack>
+      </Group>
+      <Text size="xs" c="dimmed">
+        Phím tắt: <Kbd>j</Kbd>/<Kbd>↓</Kbd> tiêu chí sau, <Kbd>k</Kbd>/<Kbd>↑</Kbd> tiêu chí trước, <Kbd>Ctrl</Kbd>+<Kbd>Enter</Kbd> lưu và sang tiêu chí sau.
+      </Text>
+      <Grid>
+        <Grid.Col span={{ base: 12, lg: 3 }}>
+          <Card withBorder padding={0}>
+            <ScrollArea.Autosize mah="75vh">
+              <nav aria-label="Các tiêu chí thẩm định">
+                {leaves.map((leaf, i) => {
+                  const e = entries.get(leaf.code);
+                  return (
+                    <NavLink
+                      key={leaf.code}
+                      active={i === index}
+                      label={`${leaf.code} ${leaf.title}`}
+                      description={`Tự chấm ${points(e?.selfPoints)} — thẩm định ${points(e?.appraisal?.points)}`}
+                      rightSection={e?.response ? <Badge size="xs" color="orange">giải trình</Badge> : e?.appraisal?.supplementDeadline ? <Badge size="xs" color="orange">bổ sung</Badge> : null}
+                      onClick={() => go(i)}
+                    />
+                  );
+                })}
+              </nav>
+            </ScrollArea.Autosize>
+          </Card>
+        </Grid.Col>
+        {node && entry && (
+          <>
+            <Grid.Col span={{ base: 12, lg: 5 }}>
+              <SelfSide node={node} entry={entry} assessment={a} />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, lg: 4 }}>
+              <AppraisalForm key={`${node.code}-${entry.version}`} assessment={a} node={node} entry={entry} canAppraise={canAppraise} firstRound={status === 'submitted'} onNext={() => go(index + 1)} />
+            </Grid.Col>
+          </>
+        )}
+      </Grid>
+    </Stack>
+  );
+}
+
+function SelfSide({ node, entry, assessment }: { node: FrameworkNodeView; entry: EntryView; assessment: Assessment }) {
+  return (
+    <Card withBorder>
+      <Stack gap="xs">
+        <Title order={3} size="h5">
+          {node.code}. {node.title} (tối đa {points(node.maxPoints)})
+        </Title>
+        {node.ruleText && (
+          <Text size="xs" c="dimmed">
+            Cách chấm: {node.ruleText}
+          </Text>
+        )}
+        <Text>
+          Đơn vị tự chấm: <b>{points(entry.selfPoints)}</b>
+        </Text>
+        {entry.facts && (
+          <Text size="sm" c="dimmed">
+            Số liệu: {JSON.stringify(entry.facts)}
+          </Text>
+        )}
+        {entry.explanation && <Text size="sm">Giải trình: {entry.explanation}</Text>}
+        {entry.response && (
+          <Text size="sm" c="orange.9">
+            Đơn vị giải trình ý kiến thẩm định: {entry.response}
+          </Text>
+        )}
+        <EvidenceViewer linked={entry.evidence} library={assessment.evidence} />
+      </Stack>
+    </Card>
+  );
+}
+
+function AppraisalForm({ assessment, node, entry, canAppraise, firstRound, onNext }: { assessment: Assessment; node: FrameworkNodeView; entry: EntryView; canAppraise: boolean; firstRound: boolean; onNext: () => void }) {
+  const client = useQueryClient();
+  const [value, setValue] = useState(entry.appraisal?.points ?? entry.selfPoints ?? '');
+  const [comment, setComment] = useState(entry.appraisal?.comment ?? '');
+  const [deadline, setDeadline] = useState('');
+  const [note, setNote] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const url = `/periods/${assessment.period.id}/units/${assessment.unit.id}/entries/${node.code}/appraisal`;
+
+  const send = async (body: Record<string, unknown>, message: string, next: boolean) => {
+    setBusy(true);
+    setError(null);
+    try {
+      await api('PUT', url, { ...body, version: entry.version });
+      await client.invalidateQueries({ queryKey: keys.assessment(assessment.period.id, assessment.unit.id) });
+      notifySaved(message);
+      if (next) onNext();
+    } catch (failure) {
+      setError(failure);
+      if (failure instanceof ApiError && failure.code === 'CONFLICT') {
+        await client.invalidateQueries({ queryKey: keys.assessment(assessment.period.id, assessment.unit.id) });
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+  const save = (next: boolean) => send({ points: String(value).replace(',', '.'), comment: comment || null }, `Đã lưu điểm thẩm định ${node.code}`, next);
+
+  return (
+    <Card withBorder>
+      <Stack gap="sm">
+        <Title order={3} size="h5">
+          Ý kiến thẩm định
+        </Title>
+        <TextInput
+          label="Điểm thẩm định"
+          value={String(value).replace('.', ',')}
+          onChange={(e) => setValue(e.currentTarget.value)}
+          inputMode="decimal"
+          disabled={!canAppraise}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void save(true);
+          }}
+        />
+        <Textarea
+          label="Nhận xét"
+          value={comment}
+          onChange={(e) => setComment(e.currentTarget.value)}
+          autosize
+          minRows={2}
+          disabled={!canAppraise}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void save(true);
+          }}
+        />
+        <ErrorMessage error={error} title="Chưa lưu được" />
+        {canAppraise && (
+          <Group gap="xs">
+            <Button onClick={() => void save(true)} loading={busy}>
+              Lưu và sang tiêu chí sau
+            </Button>
+            <Button variant="default" onClick={() => void send({ points: entry.selfPoints ?? '0', comment: comment || null }, `Chấp nhận điểm tự chấm ${node.code}`, true)} disabled={entry.selfPoints === null}>
+              Chấp nhận điểm tự chấm
+            </Button>
+          </Group>
+        )}
+        {entry.appraisal?.supplementDeadline && (
+          <Text size="sm" c="orange.8">
+            Đã yêu cầu bổ sung trước {dateTime(entry.appraisal.supplementDeadline, true)}: {entry.appraisal.supplementNote}
+          </Text>
+        )}
+        {canAppraise && firstRound && (
+          <Stack gap="xs" mt="sm">
+            <Text fw={600} size="sm">
+              Yêu cầu đơn vị bổ sung
+            </Text>
+            <TimeInput label="Hạn bổ sung" value={deadline} onChange={setDeadline} />
+            <Textarea label="Nội dung cần bổ sung" value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={2} />
+            <Group>
+              <Button color="orange" variant="light" disabled={!deadline.trim() || !note.trim()} loading={busy} onClick={() => void send({ supplementDeadline: deadline, supplementNote: note }, `Đã yêu cầu bổ sung ${node.code}`, false)}>
+                Gửi yêu cầu bổ sung
+              </Button>
+            </Group>
+          </Stack>
+        )}
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,161 @@
+import { Alert, Badge, Button, Card, Grid, Group, List, NavLink, ScrollArea, Stack, Text, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useParams, useSearchParams } from 'react-router';
+import { api } from '../../api/client';
+import { keys, useAssessment } from '../../api/hooks';
+import type { Assessment, EntryView } from '../../api/types';
+import { useSession } from '../../app/session';
+import { ErrorMessage, Loading, notifySaved } from '../../components/feedback';
+import { WindowsTable } from '../../components/windows-table';
+import { percent, points } from '../../lib/format';
+import { LeafEditor } from './leaf-editor';
+
+/** What a unit may do now, as the server will decide it (the server checks again). */
+export function unitPermissions(a: Assessment, entry: EntryView | undefined, role: string | undefined, unitId: string | null | undefined) {
+  const own = (role === 'unitOfficer' || role === 'unitHead') && unitId === a.unit.id && a.period.status === 'open';
+  const windowOpen = (kind: string) => a.windows.find((w) => w.kind === kind)?.open === true;
+  const supplementOpen = entry?.appraisal?.supplementDeadline ? Date.parse(entry.appraisal.supplementDeadline) > Date.now() : false;
+  return {
+    canEditSelf: own && ((a.participation.status === 'draft' && windowOpen('selfAssessment')) || (a.participation.status === 'submitted' && supplementOpen)),
+    canRespond: own && a.participation.status === 'appraised' && windowOpen('explanation') && entry?.appraisal?.disputed === true,
+    canSubmit: own && role === 'unitHead' && a.participation.status === 'draft' && windowOpen('selfAssessment'),
+  };
+}
+
+function leafBadge(entry: EntryView | undefined, problem: boolean) {
+  if (entry?.appraisal?.supplementDeadline) return <Badge size="xs" color="orange">bổ sung</Badge>;
+  if (entry?.appraisal?.disputed) return <Badge size="xs" color="orange">giải trình</Badge>;
+  if (problem) return <Badge size="xs" color="red">thiếu TLKC</Badge>;
+  if (entry?.facts) return <Badge size="xs" color="green" variant="light">{points(entry.selfPoints)}</Badge>;
+  return <Badge size="xs" color="gray" variant="outline">chưa chấm</Badge>;
+}
+
+export default function AssessmentPage() {
+  const { periodId = '', unitId = '' } = useParams();
+  const [params, setParams] = useSearchParams();
+  const { user } = useSession();
+  const assessment = useAssessment(periodId, unitId);
+  if (assessment.isPending) return <Loading />;
+  if (assessment.error) return <ErrorMessage error={assessment.error} />;
+  const a = assessment.data;
+  const leaves = a.framework.nodes.filter((n) => n.isLeaf);
+  const selected = leaves.find((n) => n.code === params.get('tc')) ?? leaves[0];
+  const entries = new Map(a.entries.map((e) => [e.code, e]));
+  const problems = new Set(a.submissionProblems.map((p) => p.code));
+  const entry = selected ? entries.get(selected.code) : undefined;
+  const permissions = unitPermissions(a, entry, user?.role, user?.unitId);
+
+  return (
+    <Stack>
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <Title order={2}>{a.unit.name}</Title>
+          <Text c="dimmed">
+            {a.period.name} — {a.framework.name}
+          </Text>
+        </div>
+        <Stack gap={4} align="flex-end">
+          <Badge size="lg" variant="light">
+            {a.participation.statusLabel}
+          </Badge>
+          <Text size="sm">
+            Tự chấm: <b>{points(a.self.points)}</b>/{points(a.self.maxPoints)} ({percent(a.self.percent)})
+            {a.appraised && (
+              <>
+                {' '}
+                — Thẩm định: <b>{points(a.appraised.points)}</b> ({percent(a.appraised.percent)})
+              </>
+            )}
+          </Text>
+        </Stack>
+      </Group>
+      <WindowsTable windows={a.windows} />
+      <Submission assessment={a} canSubmit={permissions.canSubmit} />
+      <Grid>
+        <Grid.Col span={{ base: 12, md: 4 }}>
+          <Card withBorder padding={0}>
+            <ScrollArea.Autosize mah="70vh">
+              <nav aria-label="Các tiêu chí">
+                {a.framework.nodes
+                  .filter((n) => n.depth === 1)
+                  .map((area) => (
+                    <NavLink
+                      key={area.code}
+                      label={`${area.code}. ${area.title}`}
+                      description={`${a.progress.find((p) => p.code === area.code)?.filled ?? 0}/${a.progress.find((p) => p.code === area.code)?.leaves ?? 0} tiêu chí — tối đa ${points(area.maxPoints)}`}
+                      defaultOpened
+                      childrenOffset={8}
+                    >
+                      {leaves
+                        .filter((leaf) => leaf.code === area.code || leaf.code.startsWith(`${area.code}.`))
+                        .map((leaf) => (
+                          <NavLink
+                            key={leaf.code}
+                            active={leaf.code === selected?.code}
+                            label={`${leaf.code} ${leaf.title}`}
+                            rightSection={leafBadge(entries.get(leaf.code), problems.has(leaf.code))}
+                            onClick={() => setParams({ tc: leaf.code }, { replace: true })}
+                          />
+                        ))}
+                    </NavLink>
+                  ))}
+              </nav>
+            </ScrollArea.Autosize>
+          </Card>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 8 }}>
+          {selected && entry && <LeafEditor key={selected.code} assessment={a} node={selected} entry={entry} canEditSelf={permissions.canEditSelf} canRespond={permissions.canRespond} />}
+        </Grid.Col>
+      </Grid>
+    </Stack>
+  );
+}
+
+/** What still blocks submission, leaf by leaf, and the head's submit button. */
+function Submission({ assessment, canSubmit }: { assessment: Assessment; canSubmit: boolean }) {
+  const client = useQueryClient();
+  const [, setParams] = useSearchParams();
+  const submit = useMutation({
+    mutationFn: () => api('POST', `/periods/${assessment.period.id}/units/${assessment.unit.id}/submit`),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: keys.assessment(assessment.period.id, assessment.unit.id) });
+      notifySaved('Đã gửi kết quả tự đánh giá');
+    },
+  });
+  if (assessment.participation.status !== 'draft') return null;
+  const unfilled = assessment.progress.reduce((n, p) => n + p.leaves - p.filled, 0);
+  return (
+    <Card withBorder>
+      <Stack gap="xs">
+        <Title order={3} size="h4">
+          Kiểm tra trước khi gửi
+        </Title>
+        {assessment.submissionProblems.length === 0 ? (
+          <Text c="green.8">Không có tiêu chí nào có điểm mà thiếu cả tài liệu kiểm chứng lẫn giải trình.</Text>
+        ) : (
+          <Alert color="red" title={`${assessment.submissionProblems.length} tiêu chí cần bổ sung tài liệu kiểm chứng hoặc giải trình`}>
+            <List size="sm">
+              {assessment.submissionProblems.map((p) => (
+                <List.Item key={p.code}>
+                  <Button variant="subtle" size="compact-sm" onClick={() => setParams({ tc: p.code })}>
+                    {p.code}
+                  </Button>{' '}
+                  {p.message}
+                </List.Item>
+              ))}
+            </List>
+          </Alert>
+        )}
+        {unfilled > 0 && <Text size="sm" c="dimmed">Còn {unfilled} tiêu chí chưa chấm (sẽ tính 0 điểm).</Text>}
+        <ErrorMessage error={submit.error} title="Chưa gửi được" />
+        {canSubmit && (
+          <Group>
+            <Button onClick={() => submit.mutate()} loading={submit.isPending} disabled={assessment.submissionProblems.length > 0}>
+              Thủ trưởng gửi kết quả tự đánh giá
+            </Button>
+          </Group>
+        )}
+      </Stack>
+    </Card>
+  );
+}

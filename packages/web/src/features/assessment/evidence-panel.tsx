@@ -1,0 +1,149 @@
+import { ActionIcon, Anchor, Box, Group, Progress, Select, Stack, Text, TextInput, Tooltip } from '@mantine/core';
+import { useState, type DragEvent } from 'react';
+import { api, upload } from '../../api/client';
+import type { EvidenceFile } from '../../api/types';
+import { notifyError, notifySaved } from '../../components/feedback';
+
+interface Props {
+  base: string;
+  code: string;
+  linked: { evidenceId: string; pageRef: string | null }[];
+  library: EvidenceFile[];
+  canEdit: boolean;
+  onChanged: () => Promise<unknown>;
+}
+
+const ACCEPT = '.pdf,.doc,.docx,.xls,.xlsx,.jpg,.jpeg,.png';
+const size = (bytes: number) => (bytes > 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
+
+/**
+ * The leaf's evidence: files linked with the page or section that proves the point, drag and
+ * drop (or choose) to upload with a progress bar, or reuse a file the unit already uploaded.
+ */
+export function EvidencePanel({ base, code, linked, library, canEdit, onChanged }: Props) {
+  const [progress, setProgress] = useState<number | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const byId = new Map(library.map((f) => [f.id, f]));
+
+  const link = async (evidenceId: string, pageRef: string | null, remove = false) => {
+    try {
+      await api('PUT', `${base}/entries/${code}/evidence`, { evidenceId, pageRef, remove });
+      await onChanged();
+    } catch (error) {
+      notifyError(error);
+    }
+  };
+
+  const send = async (files: FileList | File[]) => {
+    for (const file of Array.from(files)) {
+      setProgress(0);
+      try {
+        const result = await upload<{ evidence: EvidenceFile; duplicate: boolean }>(`${base}/evidence`, file, setProgress);
+        await link(result.evidence.id, null);
+        notifySaved(result.duplicate ? `Tệp "${file.name}" đã có; đã gắn vào tiêu chí` : `Đã tải lên "${file.name}"`);
+      } catch (error) {
+        notifyError(error);
+      } finally {
+        setProgress(null);
+      }
+    }
+  };
+
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault();
+    setDragging(false);
+    if (canEdit) void send(event.dataTransfer.files);
+  };
+
+  const reusable = library.filter((f) => !linked.some((l) => l.evidenceId === f.id));
+
+  return (
+    <Stack gap="xs">
+      <Text fw={600}>Tài liệu kiểm chứng</Text>
+      {linked.length === 0 && <Text size="sm" c="dimmed">Chưa gắn tài liệu nào.</Text>}
+      {linked.map((l) => {
+        const file = byId.get(l.evidenceId);
+        return (
+          <Group key={l.evidenceId} gap="xs" wrap="nowrap" align="flex-end">
+            <Box style={{ flex: 1, minWidth: 0 }}>
+              <Anchor href={`/api/evidence/${l.evidenceId}`} target="_blank" rel="noreferrer" size="sm" lineClamp={1}>
+                {file?.fileName ?? 'Tài liệu'}
+              </Anchor>
+              {file && (
+                <Text size="xs" c="dimmed">
+                  {size(file.sizeBytes)} — SHA-256 {file.sha256.slice(0, 12)}…
+                </Text>
+              )}
+            </Box>
+            <TextInput
+              aria-label={`Trang hoặc mục trong ${file?.fileName ?? 'tài liệu'}`}
+              placeholder="trang, mục (vd: tr. 3, mục II)"
+              defaultValue={l.pageRef ?? ''}
+              size="xs"
+              w={200}
+              disabled={!canEdit}
+              onBlur={(e) => {
+                if (e.currentTarget.value !== (l.pageRef ?? '')) void link(l.evidenceId, e.currentTarget.value);
+              }}
+            />
+            {canEdit && (
+              <Tooltip label="Gỡ khỏi tiêu chí">
+                <ActionIcon variant="subtle" color="red" aria-label={`Gỡ ${file?.fileName ?? 'tài liệu'}`} onClick={() => void link(l.evidenceId, null, true)}>
+                  ×
+                </ActionIcon>
+              </Tooltip>
+            )}
+          </Group>
+        );
+      })}
+      {canEdit && (
+        <>
+          <Box
+            component="label"
+            onDragOver={(e) => {
+              e.preventDefault();
+              setDragging(true);
+            }}
+            onDragLeave={() => setDragging(false)}
+            onDrop={onDrop}
+            p="md"
+            style={{
+              border: `2px dashed ${dragging ? 'var(--mantine-color-red-6)' : 'var(--mantine-color-gray-4)'}`,
+              borderRadius: 8,
+              textAlign: 'center',
+              cursor: 'pointer',
+              background: dragging ? 'var(--mantine-color-red-0)' : undefined,
+            }}
+          >
+            <Text size="sm">Kéo thả tệp vào đây, hoặc bấm để chọn (PDF, Word, Excel, ảnh)</Text>
+            <input
+              type="file"
+              accept={ACCEPT}
+              multiple
+              hidden
+              aria-label="Chọn tệp tài liệu kiểm chứng"
+              onChange={(e) => {
+                if (e.currentTarget.files) void send(e.currentTarget.files);
+                e.currentTarget.value = '';
+              }}
+            />
+          </Box>
+          {progress !== null && <Progress value={progress * 100} animated aria-label="Tiến độ tải lên" />}
+          {reusable.length > 0 && (
+            <Select
+              aria-label="Dùng lại tệp đã tải lên"
+              placeholder="Dùng lại tệp đã tải lên của đơn vị…"
+              data={reusable.map((f) => ({ value: f.id, label: f.fileName }))}
+              value={null}
+              onChange={(id) => {
+                if (id) void link(id, null);
+              }}
+              searchable
+              size="sm"
+            />
+          )}
+        </>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,176 @@
+import { Alert, Badge, Button, Card, Group, List, Stack, Text, Textarea, Title } from '@mantine/core';
+import { Decimal, evaluateRule, ruleSchema, DomainError } from '@chiso/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useMemo, useState } from 'react';
+import { api, ApiError } from '../../api/client';
+import { keys } from '../../api/hooks';
+import type { Assessment, EntryView, FrameworkNodeView } from '../../api/types';
+import { ErrorMessage, notifySaved } from '../../components/feedback';
+import { dateTime, points } from '../../lib/format';
+import { EvidencePanel } from './evidence-panel';
+import { LeafHistory } from './leaf-history';
+import { RuleInputs, type Facts } from './rule-inputs';
+
+interface Props {
+  assessment: Assessment;
+  node: FrameworkNodeView;
+  entry: EntryView;
+  canEditSelf: boolean;
+  canRespond: boolean;
+}
+
+/** What the core makes of the facts as typed: the same maths the server will apply. */
+function usePreview(node: FrameworkNodeView, facts: Facts, pointsDecimals: number) {
+  return useMemo(() => {
+    if (!node.rule || Object.keys(facts).length === 0) return { text: null, problems: [] as string[] };
+    try {
+      const rule = ruleSchema.parse(node.rule);
+      const outcome = evaluateRule(rule, facts, { maxPoints: Decimal.of(node.maxPoints), pointsDecimals });
+      return { text: outcome.explain(), problems: [] as string[] };
+    } catch (error) {
+      if (error instanceof DomainError) return { text: null, problems: error.issues.map((i) => `${i.path ?? ''}: ${i.message}`) };
+      return { text: null, problems: [String(error)] };
+    }
+  }, [node, facts, pointsDecimals]);
+}
+
+export function LeafEditor({ assessment, node, entry, canEditSelf, canRespond }: Props) {
+  const client = useQueryClient();
+  const base = `/periods/${assessment.period.id}/units/${assessment.unit.id}`;
+  const [facts, setFacts] = useState<Facts>(entry.facts ?? {});
+  const [explanation, setExplanation] = useState(entry.explanation ?? '');
+  const [response, setResponse] = useState(entry.response ?? '');
+  const [error, setError] = useState<unknown>(null);
+  const [saving, setSaving] = useState(false);
+  // A different leaf, or a reload after someone else saved: start from what is stored.
+  useEffect(() => {
+    setFacts(entry.facts ?? {});
+    setExplanation(entry.explanation ?? '');
+    setResponse(entry.response ?? '');
+    setError(null);
+  }, [entry.code, entry.version, entry.facts, entry.explanation, entry.response]);
+  const preview = usePreview(node, facts, assessment.framework.pointsDecimals);
+  const rule = useMemo(() => (node.rule ? ruleSchema.parse(node.rule) : undefined), [node.rule]);
+  const reload = () => client.invalidateQueries({ queryKey: keys.assessment(assessment.period.id, assessment.unit.id) });
+
+  const save = async (body: unknown, path = '', message = 'Đã lưu') => {
+    setSaving(true);
+    setError(null);
+    try {
+      await api('PUT', `${base}/entries/${node.code}${path}`, body);
+      await reload();
+      notifySaved(message);
+    } catch (failure) {
+      setError(failure);
+      // Someone else saved first: their version is loaded, and what this person typed stays.
+      if (failure instanceof ApiError && failure.code === 'CONFLICT') await reload();
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const appraisal = entry.appraisal;
+  return (
+    <Card withBorder padding="lg">
+      <Stack>
+        <div>
+          <Group justify="space-between" align="flex-start">
+            <Title order={3} size="h4">
+              {node.code}. {node.title}
+            </Title>
+            <Badge variant="outline">Tối đa {points(node.maxPoints)} điểm</Badge>
+          </Group>
+          {node.ruleText && (
+            <Text size="sm" c="dimmed">
+              Cách chấm: {node.ruleText}
+            </Text>
+          )}
+        </div>
+        {node.guidance && <Alert color="blue" title="Hướng dẫn">{node.guidance}</Alert>}
+        {node.evidence.length > 0 && (
+          <div>
+            <Text size="sm" fw={600}>
+              Tài liệu kiểm chứng cần có
+            </Text>
+            <List size="sm">
+              {node.evidence.map((e) => (
+                <List.Item key={e}>{e}</List.Item>
+              ))}
+            </List>
+          </div>
+        )}
+        {appraisal?.supplementDeadline && (
+          <Alert color="orange" title={`Tổ thẩm định yêu cầu bổ sung trước ${dateTime(appraisal.supplementDeadline, true)}`}>
+            {appraisal.supplementNote ?? appraisal.comment}
+          </Alert>
+        )}
+        {rule && <RuleInputs rule={rule} facts={facts} onChange={setFacts} disabled={!canEditSelf} />}
+        <div aria-live="polite">
+          {preview.text && (
+            <Text fw={600} c="red.8">
+              Điểm tạm tính: {preview.text}
+            </Text>
+          )}
+          {preview.problems.map((p) => (
+            <Text key={p} size="sm" c="red">
+              {p}
+            </Text>
+          ))}
+        </div>
+        <Textarea
+          label="Giải trình"
+          description="Bắt buộc khi có điểm mà chưa có tài liệu kiểm chứng hoặc tài liệu chưa đầy đủ"
+          value={explanation}
+          onChange={(e) => setExplanation(e.currentTarget.value)}
+          autosize
+          minRows={2}
+          disabled={!canEditSelf}
+        />
+        {canEditSelf && (
+          <Group>
+            <Button onClick={() => void save({ facts: Object.keys(facts).length > 0 ? facts : null, explanation, version: entry.version })} loading={saving}>
+              Lưu tiêu chí {node.code}
+            </Button>
+            {entry.selfPoints !== null && (
+              <Text size="sm" c="dimmed">
+                Đã lưu: {points(entry.selfPoints)} điểm
+              </Text>
+            )}
+          </Group>
+        )}
+        <ErrorMessage error={error} title="Chưa lưu được" />
+        <EvidencePanel
+          base={base}
+          code={node.code}
+          linked={entry.evidence}
+          library={assessment.evidence}
+          canEdit={assessment.canAddEvidence && (canEditSelf || canRespond)}
+          onChanged={reload}
+        />
+        {appraisal && appraisal.points !== null && (
+          <Card withBorder bg={appraisal.disputed ? 'orange.0' : 'green.0'}>
+            <Stack gap="xs">
+              <Text fw={600}>
+                Điểm thẩm định: {points(appraisal.points)} (tự chấm {points(entry.selfPoints)})
+              </Text>
+              {appraisal.comment && <Text size="sm">Nhận xét: {appraisal.comment}</Text>}
+              {(canRespond || entry.response) && (
+                <>
+                  <Textarea label="Giải trình ý kiến thẩm định" value={response} onChange={(e) => setResponse(e.currentTarget.value)} autosize minRows={2} disabled={!canRespond} />
+                  {canRespond && (
+                    <Group>
+                      <Button variant="filled" color="orange" loading={saving} onClick={() => void save({ response, version: entry.version }, '/response', 'Đã gửi giải trình')}>
+                        Gửi giải trình
+                      </Button>
+                    </Group>
+                  )}
+                </>
+              )}
+            </Stack>
+          </Card>
+        )}
+        <LeafHistory periodId={assessment.period.id} unitId={assessment.unit.id} code={node.code} />
+      </Stack>
+    </Card>
+  );
+}

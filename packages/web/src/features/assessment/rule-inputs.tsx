@@ -1,0 +1,139 @@
+import { Checkbox, Group, Radio, Stack, Text, TextInput } from '@mantine/core';
+import type { Rule } from '@chiso/core';
+
+export type Facts = Record<string, unknown>;
+
+interface Props {
+  rule: Rule;
+  facts: Facts;
+  onChange: (facts: Facts) => void;
+  disabled?: boolean;
+}
+
+const text = (value: unknown) => (value === undefined || value === null ? '' : String(value));
+
+/** A number field that takes "4,5" as well as "4.5" (kept as typed; the core reads both). */
+function NumberField({ label, value, onChange, disabled, description }: { label: string; value: unknown; onChange: (value: string) => void; disabled?: boolean | undefined; description?: string }) {
+  return <TextInput label={label} description={description} value={text(value)} onChange={(e) => onChange(e.currentTarget.value)} inputMode="decimal" disabled={disabled} w={200} />;
+}
+
+/** The inputs a rule asks for, writing the facts object the server and the core understand. */
+export function RuleInputs({ rule, facts, onChange, disabled }: Props) {
+  const set = (key: string, value: unknown) => {
+    const next = { ...facts };
+    if (value === '' || value === undefined) delete next[key];
+    else next[key] = value;
+    onChange(next);
+  };
+  switch (rule.kind) {
+    case 'manual':
+      return <NumberField label="Điểm tự chấm" value={facts.points} onChange={(v) => set('points', v)} disabled={disabled} description={rule.step ? `Theo bước ${rule.step.toString().replace('.', ',')} điểm` : undefined} />;
+    case 'passFail':
+      if (rule.conditions.length === 0) {
+        return <Checkbox label="Đạt yêu cầu" checked={facts.passed === true} onChange={(e) => set('passed', e.currentTarget.checked)} disabled={disabled} />;
+      }
+      return (
+        <Stack gap={4}>
+          {rule.conditions.map((condition) => {
+            const conditions = (facts.conditions ?? {}) as Record<string, boolean>;
+            return (
+              <Checkbox
+                key={condition}
+                label={condition}
+                checked={conditions[condition] === true}
+                onChange={(e) => set('conditions', { ...conditions, [condition]: e.currentTarget.checked })}
+                disabled={disabled}
+              />
+            );
+          })}
+        </Stack>
+      );
+    case 'timeliness':
+      return (
+        <Stack gap="xs">
+          <TextInput
+            label="Ngày hoàn thành"
+            placeholder="dd/mm/yyyy"
+            value={text(facts.completedOn)}
+            onChange={(e) => set('completedOn', e.currentTarget.value)}
+            disabled={disabled}
+            w={200}
+          />
+          <Radio.Group label="hoặc tình trạng" value={text(facts.status)} onChange={(v) => set('status', v)}>
+            <Group>
+              <Radio value="onTime" label="Đúng hạn" disabled={disabled} />
+              <Radio value="late" label="Chậm" disabled={disabled} />
+              <Radio value="notDone" label="Không thực hiện" disabled={disabled} />
+            </Group>
+          </Radio.Group>
+        </Stack>
+      );
+    case 'countOnTime':
+      return <NumberField label={`Số báo cáo/nhiệm vụ đúng hạn (cần ${rule.required})`} value={facts.onTime} onChange={(v) => set('onTime', v)} disabled={disabled} />;
+    case 'ratioBands':
+    case 'proportional':
+      return (
+        <Group align="flex-end">
+          <NumberField label="Tử số (đạt)" value={facts.numerator} onChange={(v) => set('numerator', v)} disabled={disabled} />
+          <Text pb={8}>/</Text>
+          <NumberField label="Mẫu số (tổng)" value={facts.denominator} onChange={(v) => set('denominator', v)} disabled={disabled} />
+        </Group>
+      );
+    case 'relativeToBest':
+    case 'externalIndex':
+      return <NumberField label={rule.kind === 'externalIndex' ? 'Giá trị chỉ số' : 'Giá trị của đơn vị'} value={facts.value} onChange={(v) => set('value', v)} disabled={disabled} />;
+    case 'perItem':
+      return <NumberField label="Số lượng" value={facts.count} onChange={(v) => set('count', v)} disabled={disabled} />;
+    case 'deduction':
+      return <NumberField label="Số trường hợp bị trừ điểm" value={facts.occurrences} onChange={(v) => set('occurrences', v)} disabled={disabled} />;
+    case 'bonusPenalty':
+      return (
+        <Group>
+          <NumberField label="Điểm thưởng" value={facts.bonus} onChange={(v) => set('bonus', v)} disabled={disabled} />
+          <NumberField label="Điểm trừ" value={facts.penalty} onChange={(v) => set('penalty', v)} disabled={disabled} />
+        </Group>
+      );
+    case 'noneArose':
+    case 'notApplicableWhen': {
+      const flag = rule.kind === 'noneArose' ? 'noneArose' : 'notApplicable';
+      const label = rule.kind === 'noneArose' ? 'Không phát sinh trong năm' : `Không áp dụng: ${rule.condition}`;
+      return (
+        <Stack gap="xs">
+          <Checkbox label={label} checked={facts[flag] === true} onChange={(e) => onChange(e.currentTarget.checked ? { [flag]: true } : {})} disabled={disabled} />
+          {facts[flag] !== true && <RuleInputs rule={rule.otherwise} facts={facts} onChange={onChange} disabled={disabled} />}
+        </Stack>
+      );
+    }
+    case 'lowerUnits':
+      return (
+        <TextInput
+          label="Chỉ số (%) của các đơn vị cấp dưới, cách nhau bởi dấu chấm phẩy"
+          value={Array.isArray(facts.percents) ? (facts.percents as unknown[]).join('; ') : ''}
+          onChange={(e) => set('percents', e.currentTarget.value.split(';').map((s) => s.trim()).filter(Boolean))}
+          disabled={disabled}
+        />
+      );
+    case 'survey':
+      return (
+        <Stack gap="xs">
+          <Text size="sm" c="dimmed">
+            Điểm bình quân (%) theo từng nhóm đối tượng khảo sát:
+          </Text>
+          <Group>
+            {rule.groups.map((group) => {
+              const groups = (facts.groups ?? {}) as Record<string, { mean?: string }>;
+              return (
+                <NumberField
+                  key={group.group}
+                  label={group.label}
+                  value={groups[group.group]?.mean}
+                  onChange={(v) => set('groups', { ...groups, [group.group]: { mean: v } })}
+                  disabled={disabled}
+                />
+              );
+            })}
+          </Group>
+        </Stack>
+      );
+  }
+}

@@ -1,0 +1,59 @@
+import { Anchor, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { useState, type FormEvent } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useSession } from '../../app/session';
+import { ErrorMessage } from '../../components/feedback';
+
+export default function LoginPage() {
+  const { signIn } = useSession();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await signIn(username, password);
+      const next = params.get('tiep');
+      await navigate(next?.startsWith('/') ? next : '/');
+    } catch (failure) {
+      // What the person typed stays; only the error is shown.
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Center mih="100vh" bg="gray.0" p="md">
+      <Paper withBorder shadow="sm" p="xl" w={400} maw="100%">
+        <form onSubmit={(event) => void submit(event)}>
+          <Stack>
+            <div>
+              <Title order={1} size="h2" c="red.8">
+                chiso
+              </Title>
+              <Text c="dimmed" size="sm">
+                Chỉ số Cải cách hành chính — đăng nhập
+              </Text>
+            </div>
+            <ErrorMessage error={error} title="Đăng nhập không thành công" />
+            <TextInput label="Tên đăng nhập" value={username} onChange={(e) => setUsername(e.currentTarget.value)} required autoComplete="username" autoFocus />
+            <PasswordInput label="Mật khẩu" value={password} onChange={(e) => setPassword(e.currentTarget.value)} required autoComplete="current-password" />
+            <Button type="submit" loading={busy}>
+              Đăng nhập
+            </Button>
+            <Anchor component={Link} to="/ket-qua" size="sm">
+              Xem kết quả đã công bố (không cần đăng nhập)
+            </Anchor>
+          </Stack>
+        </form>
+      </Paper>
+    </Center>
+  );
+}

@@ -1,0 +1,275 @@
+import { Anchor, Badge, Button, Card, Group, MultiSelect, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { WINDOW_KINDS, WINDOW_LABELS, type WindowKind } from '@chiso/core/periods/windows.js';
+import { formatVietnamTime } from '@chiso/core/time/vietnam-time.js';
+import { unitTypeLabel } from '@chiso/core/units/unit-types.js';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { api } from '../../api/client';
+import { keys, usePeriod, useUsers } from '../../api/hooks';
+import type { PeriodDetail, PeriodUnit } from '../../api/types';
+import { useSession } from '../../app/session';
+import { ErrorMessage, Loading, notifyError, notifySaved } from '../../components/feedback';
+import { TimeInput } from '../../components/time-input';
+import { WindowsTable } from '../../components/windows-table';
+import { date, dateTime } from '../../lib/format';
+
+export default function PeriodPage() {
+  const { periodId = '' } = useParams();
+  const { user } = useSession();
+  const period = usePeriod(periodId);
+  if (period.isPending) return <Loading />;
+  if (period.error) return <ErrorMessage error={period.error} />;
+  const p = period.data;
+  const admin = user?.role === 'administrator';
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <div>
+          <Title order={2}>{p.name}</Title>
+          <Text c="dimmed">
+            {p.statusLabel}
+            {p.councilDecisionNumber && ` — Quyết định ${p.councilDecisionNumber} ngày ${date(p.councilDecisionDate)}`}
+          </Text>
+        </div>
+        <Group>
+          <Button component={Link} to={`/ket-qua/${p.id}`} variant="default">
+            {p.status === 'published' ? 'Kết quả' : 'Xem trước kết quả'}
+          </Button>
+          <Button component="a" href={`/api/periods/${p.id}/results.xlsx`} variant="default">
+            Tải Excel
+          </Button>
+        </Group>
+      </Group>
+      <WindowsTable windows={p.windows} />
+      {admin && p.status !== 'published' && <EditWindows period={p} />}
+      <UnitsTable period={p} />
+      {(admin || user?.role === 'councilMember') && p.status === 'open' && <Approve period={p} />}
+      {admin && p.status === 'approved' && <Publish period={p} />}
+    </Stack>
+  );
+}
+
+const asText = (iso: string | null, asEnd = false) => (iso ? formatVietnamTime(Date.parse(iso), asEnd) : '');
+
+function EditWindows({ period }: { period: PeriodDetail }) {
+  const client = useQueryClient();
+  const [values, setValues] = useState(() =>
+    Object.fromEntries(
+      WINDOW_KINDS.map((kind) => {
+        const w = period.windows.find((x) => x.kind === kind);
+        return [kind, { opensAt: asText(w?.opensAt ?? null), closesAt: asText(w?.closesAt ?? null, true) }];
+      }),
+    ) as Record<WindowKind, { opensAt: string; closesAt: string }>,
+  );
+  const save = useMutation({
+    mutationFn: () =>
+      api('PUT', `/periods/${period.id}/windows`, Object.fromEntries(Object.entries(values).filter(([, w]) => w.opensAt.trim() && w.closesAt.trim()))),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: keys.period(period.id) });
+      notifySaved('Đã lưu thời gian các bước');
+    },
+  });
+  return (
+    <Card withBorder>
+      <Stack>
+        <Title order={3}>Điều chỉnh thời gian (giờ Việt Nam)</Title>
+        {WINDOW_KINDS.map((kind) => (
+          <Group key={kind} grow align="flex-start">
+            <TimeInput label={`${WINDOW_LABELS[kind]} — bắt đầu`} value={values[kind].opensAt} onChange={(v) => setValues((w) => ({ ...w, [kind]: { ...w[kind], opensAt: v } }))} />
+            <TimeInput label="kết thúc" value={values[kind].closesAt} onChange={(v) => setValues((w) => ({ ...w, [kind]: { ...w[kind], closesAt: v } }))} />
+          </Group>
+        ))}
+        <ErrorMessage error={save.error} />
+        <Group>
+          <Button onClick={() => save.mutate()} loading={save.isPending}>
+            Lưu thời gian
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
+
+function UnitsTable({ period }: { period: PeriodDetail }) {
+  const { user } = useSession();
+  const admin = user?.role === 'administrator';
+  const users = useUsers();
+  const appraisers = admin ? (users.data ?? []).filter((u) => u.role === 'appraiser' && u.active !== false) : [];
+  return (
+    <Card withBorder>
+      <Title order={3} mb="sm">
+        Đơn vị tham gia ({period.units.length})
+      </Title>
+      <Table.ScrollContainer minWidth={700}>
+        <Table striped aria-label="Đơn vị tham gia">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Đơn vị</Table.Th>
+              <Table.Th>Loại</Table.Th>
+              <Table.Th>Tình trạng</Table.Th>
+              {admin && <Table.Th>Thành viên Tổ thẩm định</Table.Th>}
+              <Table.Th>Hồ sơ</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {period.units.map((u) => (
+              <UnitRow key={u.unitId} period={period} unit={u} appraisers={appraisers.map((a) => ({ value: a.id, label: a.fullName }))} />
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+      {admin && <Extend period={period} />}
+    </Card>
+  );
+}
+
+function UnitRow({ period, unit, appraisers }: { period: PeriodDetail; unit: PeriodUnit; appraisers: { value: string; label: string }[] }) {
+  const { user } = useSession();
+  const client = useQueryClient();
+  const assign = useMutation({
+    mutationFn: (ids: string[]) => api('PUT', `/periods/${period.id}/units/${unit.unitId}/appraisers`, { appraiserIds: ids }),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: keys.period(period.id) });
+      notifySaved(`Đã phân công thẩm định ${unit.name}`);
+    },
+    onError: notifyError,
+  });
+  const canAppraise = user?.role === 'appraiser' || user?.role === 'administrator' || user?.role === 'councilMember';
+  return (
+    <Table.Tr>
+      <Table.Td>
+        {unit.name}
+        {unit.extensions.map((e) => (
+          <Text key={e.kind} size="xs" c="orange.8">
+            Gia hạn {WINDOW_LABELS[e.kind].toLowerCase()} đến {dateTime(e.closesAt, true)}: {e.reason}
+          </Text>
+        ))}
+      </Table.Td>
+      <Table.Td>{unit.type ? unitTypeLabel(unit.type) : ''}</Table.Td>
+      <Table.Td>
+        <Badge variant="light">{unit.statusLabel}</Badge>
+      </Table.Td>
+      {unit.appraisers && (
+        <Table.Td miw={220}>
+          <MultiSelect
+            aria-label={`Thành viên thẩm định ${unit.name}`}
+            data={appraisers}
+            value={unit.appraisers.map((a) => a.id)}
+            onChange={(ids) => assign.mutate(ids)}
+            placeholder="Chưa phân công"
+            size="xs"
+          />
+        </Table.Td>
+      )}
+      <Table.Td>
+        <Group gap="xs" wrap="nowrap">
+          <Anchor component={Link} to={`/ky-danh-gia/${period.id}/don-vi/${unit.unitId}`} size="sm">
+            Tự đánh giá
+          </Anchor>
+          {canAppraise && (
+            <Anchor component={Link} to={`/ky-danh-gia/${period.id}/tham-dinh/${unit.unitId}`} size="sm">
+              Thẩm định
+            </Anchor>
+          )}
+        </Group>
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+/** Gives one unit more time in one window, with a reason. */
+function Extend({ period }: { period: PeriodDetail }) {
+  const client = useQueryClient();
+  const [unitId, setUnitId] = useState<string | null>(null);
+  const [kind, setKind] = useState<string | null>('selfAssessment');
+  const [closesAt, setClosesAt] = useState('');
+  const [reason, setReason] = useState('');
+  const extend = useMutation({
+    mutationFn: () => api('POST', `/periods/${period.id}/extensions`, { unitId, kind, closesAt, reason }),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: keys.period(period.id) });
+      notifySaved('Đã gia hạn');
+      setReason('');
+    },
+  });
+  return (
+    <Stack mt="md" gap="xs">
+      <Text fw={600}>Gia hạn cho một đơn vị</Text>
+      <Group grow align="flex-start">
+        <Select label="Đơn vị" data={period.units.map((u) => ({ value: u.unitId, label: u.name }))} value={unitId} onChange={setUnitId} searchable />
+        <Select label="Bước" data={WINDOW_KINDS.map((k) => ({ value: k, label: WINDOW_LABELS[k] }))} value={kind} onChange={setKind} />
+        <TimeInput label="Gia hạn đến" value={closesAt} onChange={setClosesAt} />
+      </Group>
+      <TextInput label="Lý do" value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+      <ErrorMessage error={extend.error} />
+      <Group>
+        <Button variant="default" onClick={() => extend.mutate()} loading={extend.isPending} disabled={!unitId || !reason.trim()}>
+          Gia hạn
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
+function Approve({ period }: { period: PeriodDetail }) {
+  const client = useQueryClient();
+  const [number, setNumber] = useState('');
+  const [decisionDate, setDecisionDate] = useState('');
+  const approve = useMutation({
+    mutationFn: () => {
+      const [d, m, y] = decisionDate.split('/');
+      return api('POST', `/periods/${period.id}/approve`, { decisionNumber: number, decisionDate: `${y}-${m?.padStart(2, '0')}-${d?.padStart(2, '0')}` });
+    },
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: keys.period(period.id) });
+      await client.invalidateQueries({ queryKey: keys.periods });
+      notifySaved('Hội đồng đã thông qua kết quả');
+    },
+  });
+  const pending = period.units.filter((u) => u.status !== 'finalised').length;
+  return (
+    <Card withBorder>
+      <Stack>
+        <Title order={3}>Hội đồng thông qua kết quả</Title>
+        {pending > 0 && <Text c="orange.8">Còn {pending} đơn vị chưa chốt kết quả thẩm định.</Text>}
+        <Group grow align="flex-start">
+          <TextInput label="Số quyết định" placeholder="27/QĐ-HĐ" value={number} onChange={(e) => setNumber(e.currentTarget.value)} />
+          <TextInput label="Ngày quyết định" placeholder="dd/mm/yyyy" value={decisionDate} onChange={(e) => setDecisionDate(e.currentTarget.value)} />
+        </Group>
+        <ErrorMessage error={approve.error} />
+        <Group>
+          <Button onClick={() => approve.mutate()} loading={approve.isPending} disabled={!number.trim() || !/^\d{1,2}\/\d{1,2}\/\d{4}$/.test(decisionDate.trim())}>
+            Thông qua kết quả
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
+
+function Publish({ period }: { period: PeriodDetail }) {
+  const client = useQueryClient();
+  const publish = useMutation({
+    mutationFn: () => api('POST', `/periods/${period.id}/publish`),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: keys.period(period.id) });
+      await client.invalidateQueries({ queryKey: keys.periods });
+      notifySaved('Đã công bố kết quả');
+    },
+  });
+  return (
+    <Card withBorder>
+      <Stack>
+        <Title order={3}>Công bố kết quả</Title>
+        <Text>Kết quả sẽ được chốt cùng bộ chỉ số đã dùng và công khai cho mọi người.</Text>
+        <ErrorMessage error={publish.error} />
+        <Group>
+          <Button color="green" onClick={() => publish.mutate()} loading={publish.isPending}>
+            Công bố
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}

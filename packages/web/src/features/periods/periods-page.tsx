@@ -1,0 +1,123 @@
+import { Anchor, Badge, Button, Card, Group, NumberInput, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { WINDOW_KINDS, WINDOW_LABELS, type WindowKind } from '@chiso/core/periods/windows.js';
+import { unitTypeLabel } from '@chiso/core/units/unit-types.js';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { api } from '../../api/client';
+import { keys, useFrameworks, usePeriods, useUnits } from '../../api/hooks';
+import type { PeriodSummary } from '../../api/types';
+import { useSession } from '../../app/session';
+import { ErrorMessage, Loading, notifySaved } from '../../components/feedback';
+import { TimeInput } from '../../components/time-input';
+import { date } from '../../lib/format';
+
+export default function PeriodsPage() {
+  const { user } = useSession();
+  const periods = usePeriods();
+  if (periods.isPending) return <Loading />;
+  if (periods.error) return <ErrorMessage error={periods.error} />;
+  return (
+    <Stack>
+      <Title order={2}>Kỳ đánh giá</Title>
+      <Table striped withTableBorder highlightOnHover>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Kỳ đánh giá</Table.Th>
+            <Table.Th>Năm</Table.Th>
+            <Table.Th>Tình trạng</Table.Th>
+            <Table.Th>Quyết định của Hội đồng</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {periods.data.map((p) => (
+            <Table.Tr key={p.id}>
+              <Table.Td>
+                <Anchor component={Link} to={`/ky-danh-gia/${p.id}`}>
+                  {p.name}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>{p.year}</Table.Td>
+              <Table.Td>
+                <Badge variant="light" color={p.status === 'published' ? 'green' : 'blue'}>
+                  {p.statusLabel}
+                </Badge>
+              </Table.Td>
+              <Table.Td>{p.councilDecisionNumber ? `${p.councilDecisionNumber} ngày ${date(p.councilDecisionDate)}` : '—'}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {user?.role === 'administrator' && <NewPeriod existing={periods.data} />}
+    </Stack>
+  );
+}
+
+const emptyWindows = () => Object.fromEntries(WINDOW_KINDS.map((k) => [k, { opensAt: '', closesAt: '' }])) as Record<WindowKind, { opensAt: string; closesAt: string }>;
+
+/** Opens a period: a framework for each unit type, and the windows (Vietnam time). */
+function NewPeriod({ existing }: { existing: PeriodSummary[] }) {
+  const frameworks = useFrameworks();
+  const units = useUnits();
+  const navigate = useNavigate();
+  const client = useQueryClient();
+  const nextYear = Math.max(new Date().getFullYear(), ...existing.map((p) => p.year + 1));
+  const [name, setName] = useState(`Chỉ số CCHC năm ${nextYear}`);
+  const [year, setYear] = useState<number | string>(nextYear);
+  const [chosen, setChosen] = useState<Record<string, string | null>>({});
+  const [windows, setWindows] = useState(emptyWindows);
+  const create = useMutation({
+    mutationFn: () =>
+      api<{ id: string }>('POST', '/periods', {
+        name,
+        year: Number(year),
+        frameworks: Object.fromEntries(Object.entries(chosen).filter((e): e is [string, string] => Boolean(e[1]))),
+        windows: Object.fromEntries(Object.entries(windows).filter(([, w]) => w.opensAt.trim() && w.closesAt.trim())),
+      }),
+    onSuccess: async (period) => {
+      await client.invalidateQueries({ queryKey: keys.periods });
+      notifySaved('Đã mở kỳ đánh giá');
+      await navigate(`/ky-danh-gia/${period.id}`);
+    },
+  });
+  if (frameworks.isPending || units.isPending) return <Loading />;
+  const types = [...new Set((units.data?.units ?? []).filter((u) => !u.activeTo || u.activeTo >= `${String(year)}-01-01`).map((u) => u.type))];
+  return (
+    <Card withBorder>
+      <Stack>
+        <Title order={3}>Mở kỳ đánh giá mới</Title>
+        <Group grow>
+          <TextInput label="Tên kỳ đánh giá" value={name} onChange={(e) => setName(e.currentTarget.value)} />
+          <NumberInput label="Năm đánh giá" value={year} onChange={setYear} min={2000} max={2100} />
+        </Group>
+        <Text fw={600}>Bộ chỉ số theo loại đơn vị</Text>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          {types.map((type) => (
+            <Select
+              key={type}
+              label={unitTypeLabel(type)}
+              placeholder="Không đánh giá loại đơn vị này"
+              clearable
+              data={(frameworks.data ?? []).filter((f) => f.unitType === type).map((f) => ({ value: f.id, label: `${f.name} (${f.year})` }))}
+              value={chosen[type] ?? null}
+              onChange={(value) => setChosen((c) => ({ ...c, [type]: value }))}
+            />
+          ))}
+        </SimpleGrid>
+        <Text fw={600}>Thời gian các bước (giờ Việt Nam)</Text>
+        {WINDOW_KINDS.map((kind) => (
+          <Group key={kind} grow align="flex-start">
+            <TimeInput label={`${WINDOW_LABELS[kind]} — bắt đầu`} value={windows[kind].opensAt} onChange={(v) => setWindows((w) => ({ ...w, [kind]: { ...w[kind], opensAt: v } }))} />
+            <TimeInput label="kết thúc" value={windows[kind].closesAt} onChange={(v) => setWindows((w) => ({ ...w, [kind]: { ...w[kind], closesAt: v } }))} />
+          </Group>
+        ))}
+        <ErrorMessage error={create.error} />
+        <Group>
+          <Button onClick={() => create.mutate()} loading={create.isPending}>
+            Mở kỳ đánh giá
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,171 @@
+import { Alert, Anchor, Badge, Box, Button, Card, Group, Stack, Table, Tabs, Text, Title, Tooltip } from '@mantine/core';
+import { Link, useParams } from 'react-router';
+import { useResults } from '../../api/hooks';
+import type { ResultsGroup, UnitResultJson } from '../../api/types';
+import { ErrorMessage, Loading } from '../../components/feedback';
+import { date, percent, points, rankChange, signedPercent } from '../../lib/format';
+import { HEAT_SCALE, heatColor } from './heat';
+
+export default function ResultsPage() {
+  const { periodId = '' } = useParams();
+  const results = useResults(periodId);
+  if (results.isPending) return <Loading />;
+  if (results.error) return <ErrorMessage error={results.error} />;
+  const { period, published, groups } = results.data;
+  return (
+    <Stack>
+      <Group justify="space-between" align="flex-start">
+        <div>
+          <Title order={2}>Kết quả {period.name}</Title>
+          <Text c="dimmed">
+            {published
+              ? `Công bố ngày ${date(period.publishedAt)}${period.councilDecisionNumber ? ` theo Quyết định ${period.councilDecisionNumber} ngày ${date(period.councilDecisionDate)}` : ''}`
+              : 'Chưa công bố: kết quả tạm tính theo điểm thẩm định hiện có'}
+          </Text>
+        </div>
+        <Button component="a" href={`/api/periods/${period.id}/results.xlsx`} variant="default">
+          Tải Excel
+        </Button>
+      </Group>
+      {!published && <Alert color="yellow">Kết quả xem trước chỉ dành cho người có thẩm quyền và có thể còn thay đổi.</Alert>}
+      {groups.length === 0 && <Text>Chưa có kết quả để hiển thị.</Text>}
+      {groups.length > 0 && (
+        <Tabs defaultValue={groups[0]?.unitType}>
+          <Tabs.List>
+            {groups.map((g) => (
+              <Tabs.Tab key={g.unitType} value={g.unitType}>
+                {g.label} ({g.results.units.length})
+              </Tabs.Tab>
+            ))}
+          </Tabs.List>
+          {groups.map((g) => (
+            <Tabs.Panel key={g.unitType} value={g.unitType} pt="md">
+              <Stack>
+                <Ranking periodId={period.id} group={g} />
+                <HeatMap periodId={period.id} group={g} />
+              </Stack>
+            </Tabs.Panel>
+          ))}
+        </Tabs>
+      )}
+    </Stack>
+  );
+}
+
+function ChangeArrow({ unit }: { unit: UnitResultJson }) {
+  if (unit.rankChange === null) return <Text size="sm" c="dimmed">—</Text>;
+  const color = unit.rankChange > 0 ? 'green.8' : unit.rankChange < 0 ? 'red.8' : 'gray.7';
+  const arrow = unit.rankChange > 0 ? '▲' : unit.rankChange < 0 ? '▼' : '■';
+  return (
+    <Tooltip label={unit.previousId && unit.previousId !== unit.id ? `So với đơn vị tiền thân ${unit.previousId}` : 'So với kỳ trước'}>
+      <Text size="sm" c={color} span>
+        {arrow} {rankChange(unit.rankChange)} ({signedPercent(unit.percentChange)}%)
+      </Text>
+    </Tooltip>
+  );
+}
+
+function Ranking({ periodId, group }: { periodId: string; group: ResultsGroup }) {
+  return (
+    <Card withBorder padding="sm">
+      <Title order={3} size="h4" mb="xs">
+        Xếp hạng — {group.framework.name}
+      </Title>
+      <Table.ScrollContainer minWidth={760}>
+        <Table striped highlightOnHover aria-label={`Xếp hạng ${group.label}`}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Hạng</Table.Th>
+              <Table.Th>Đơn vị</Table.Th>
+              <Table.Th ta="right">Điểm</Table.Th>
+              <Table.Th ta="right">Chỉ số</Table.Th>
+              <Table.Th>So với kỳ trước</Table.Th>
+              <Table.Th>Nhóm</Table.Th>
+              <Table.Th>Người đứng đầu</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {group.results.units.map((u) => (
+              <Table.Tr key={u.id}>
+                <Table.Td fw={700}>{u.rank ?? '—'}</Table.Td>
+                <Table.Td>
+                  <Anchor component={Link} to={`/ket-qua/${periodId}/don-vi/${u.id}`}>
+                    {u.name}
+                  </Anchor>
+                  {u.flagDetails.map((f) => (
+                    <Badge key={f.label} color="red" variant="light" size="xs" ml={6} title={f.label}>
+                      kiểm điểm: LV {f.areaCodes.join(', ')}
+                    </Badge>
+                  ))}
+                </Table.Td>
+                <Table.Td ta="right">
+                  {points(u.points)}/{points(u.maxPoints)}
+                </Table.Td>
+                <Table.Td ta="right" fw={600}>
+                  {percent(u.percent)}
+                </Table.Td>
+                <Table.Td>
+                  <ChangeArrow unit={u} />
+                </Table.Td>
+                <Table.Td>{u.band}</Table.Td>
+                <Table.Td>{u.headRating}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Card>
+  );
+}
+
+/** Units × areas, each cell coloured by the area's %. */
+function HeatMap({ periodId, group }: { periodId: string; group: ResultsGroup }) {
+  const areas = group.framework.nodes.filter((n) => n.depth === 1);
+  return (
+    <Card withBorder padding="sm">
+      <Group justify="space-between" mb="xs">
+        <Title order={3} size="h4">
+          Bản đồ nhiệt theo lĩnh vực
+        </Title>
+        <Group gap={6} aria-label="Chú giải màu">
+          {HEAT_SCALE.map((s) => (
+            <Group key={s.label} gap={4}>
+              <Box w={14} h={14} style={{ background: s.color, borderRadius: 2 }} />
+              <Text size="xs">{s.label}</Text>
+            </Group>
+          ))}
+        </Group>
+      </Group>
+      <Table.ScrollContainer minWidth={200 + areas.length * 70}>
+        <Table withColumnBorders fz="xs" aria-label={`Bản đồ nhiệt ${group.label}`}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Đơn vị</Table.Th>
+              {areas.map((a) => (
+                <Table.Th key={a.code} ta="center" title={a.title}>
+                  LV {a.code}
+                </Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {group.results.units.map((u) => (
+              <Table.Tr key={u.id}>
+                <Table.Td>
+                  <Anchor component={Link} to={`/ket-qua/${periodId}/don-vi/${u.id}`} size="xs">
+                    {u.name}
+                  </Anchor>
+                </Table.Td>
+                {u.areas.map((a) => (
+                  <Table.Td key={a.code} ta="center" style={{ background: heatColor(a.percent) }} title={`${a.title}: ${points(a.points)}/${points(a.maxPoints)}`}>
+                    {a.applicable ? percent(a.percent) : 'KAD'}
+                  </Table.Td>
+                ))}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Card>
+  );
+}

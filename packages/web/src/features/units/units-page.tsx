@@ -1,0 +1,205 @@
+import { Badge, Button, Card, Group, MultiSelect, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { unitTypeLabel, UNIT_TYPES } from '@chiso/core/units/unit-types.js';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api, upload } from '../../api/client';
+import { keys, useUnits } from '../../api/hooks';
+import type { Unit } from '../../api/types';
+import { ErrorMessage, Loading, notifySaved } from '../../components/feedback';
+import { FilePicker } from '../../components/file-picker';
+import { date } from '../../lib/format';
+
+/** Units in tree order: each parent followed by its children, indented. */
+function treeOrder(units: Unit[]): { unit: Unit; depth: number }[] {
+  const out: { unit: Unit; depth: number }[] = [];
+  const visit = (parent: string | null, depth: number) => {
+    for (const unit of units.filter((u) => u.parentId === parent).sort((a, b) => a.type.localeCompare(b.type) || a.name.localeCompare(b.name, 'vi'))) {
+      out.push({ unit, depth });
+      visit(unit.id, depth + 1);
+    }
+  };
+  visit(null, 0);
+  return out;
+}
+
+export default function UnitsPage() {
+  const units = useUnits();
+  const [editing, setEditing] = useState<Partial<Unit> | null>(null);
+  if (units.isPending) return <Loading />;
+  if (units.error) return <ErrorMessage error={units.error} />;
+  const { lineage } = units.data;
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>Đơn vị</Title>
+        <Button onClick={() => setEditing({})}>Thêm đơn vị</Button>
+      </Group>
+      {editing && <UnitForm initial={editing} units={units.data.units} onDone={() => setEditing(null)} />}
+      <Card withBorder padding={0}>
+        <Table.ScrollContainer minWidth={700}>
+          <Table striped highlightOnHover aria-label="Cây tổ chức">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Mã</Table.Th>
+                <Table.Th>Tên đơn vị</Table.Th>
+                <Table.Th>Loại</Table.Th>
+                <Table.Th>Nhóm xếp hạng</Table.Th>
+                <Table.Th>Hiệu lực</Table.Th>
+                <Table.Th />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {treeOrder(units.data.units).map(({ unit, depth }) => {
+                const from = lineage.filter((l) => l.unitId === unit.id);
+                return (
+                  <Table.Tr key={unit.id} c={unit.activeTo ? 'dimmed' : undefined}>
+                    <Table.Td>{unit.id}</Table.Td>
+                    <Table.Td style={{ paddingLeft: 12 + depth * 20 }}>
+                      {unit.name}
+                      {from.length > 0 && (
+                        <Text size="xs" c="dimmed">
+                          Hình thành từ {from.map((l) => `${l.fromUnitId}${l.isPrimary ? ' (chính)' : ''}`).join(', ')} ngày {date(l0(from))}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>{unitTypeLabel(unit.type)}</Table.Td>
+                    <Table.Td>{unit.peerGroup}</Table.Td>
+                    <Table.Td>
+                      {unit.activeTo ? <Badge color="gray" variant="light">đến {date(unit.activeTo)}</Badge> : unit.activeFrom ? `từ ${date(unit.activeFrom)}` : ''}
+                    </Table.Td>
+                    <Table.Td>
+                      <Button size="compact-xs" variant="subtle" onClick={() => setEditing(unit)} aria-label={`Sửa ${unit.name}`}>
+                        Sửa
+                      </Button>
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Card>
+      <Lineage units={units.data.units} />
+      <ImportUnits />
+    </Stack>
+  );
+}
+
+const l0 = (rows: { effectiveOn: string }[]) => rows[0]?.effectiveOn ?? null;
+
+function UnitForm({ initial, units, onDone }: { initial: Partial<Unit>; units: Unit[]; onDone: () => void }) {
+  const client = useQueryClient();
+  const [id, setId] = useState(initial.id ?? '');
+  const [name, setName] = useState(initial.name ?? '');
+  const [type, setType] = useState<string | null>(initial.type ?? 'so');
+  const [parentId, setParentId] = useState<string | null>(initial.parentId ?? null);
+  const [peerGroup, setPeerGroup] = useState(initial.peerGroup ?? '');
+  const save = useMutation({
+    mutationFn: () => api('PUT', `/units/${encodeURIComponent(id)}`, { name, type, parentId, ...(peerGroup.trim() ? { peerGroup: peerGroup.trim() } : {}) }),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: keys.units });
+      notifySaved(`Đã lưu ${name}`);
+      onDone();
+    },
+  });
+  return (
+    <Card withBorder>
+      <Stack>
+        <Title order={3}>{initial.id ? `Sửa ${initial.name ?? ''}` : 'Thêm đơn vị'}</Title>
+        <Group grow align="flex-start">
+          <TextInput label="Mã đơn vị" value={id} onChange={(e) => setId(e.currentTarget.value)} disabled={Boolean(initial.id)} required />
+          <TextInput label="Tên đơn vị" value={name} onChange={(e) => setName(e.currentTarget.value)} required />
+        </Group>
+        <Group grow align="flex-start">
+          <Select label="Loại đơn vị" data={Object.entries(UNIT_TYPES).map(([value, spec]) => ({ value, label: spec.label }))} value={type} onChange={setType} />
+          <Select label="Đơn vị cấp trên" data={units.filter((u) => u.id !== id).map((u) => ({ value: u.id, label: u.name }))} value={parentId} onChange={setParentId} clearable searchable />
+          <TextInput label="Nhóm xếp hạng" placeholder="mặc định theo loại đơn vị" value={peerGroup} onChange={(e) => setPeerGroup(e.currentTarget.value)} />
+        </Group>
+        <ErrorMessage error={save.error} />
+        <Group>
+          <Button onClick={() => save.mutate()} loading={save.isPending}>
+            Lưu
+          </Button>
+          <Button variant="default" onClick={onDone}>
+            Hủy
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
+
+function Lineage({ units }: { units: Unit[] }) {
+  const client = useQueryClient();
+  const [unitId, setUnitId] = useState<string | null>(null);
+  const [from, setFrom] = useState<string[]>([]);
+  const [kind, setKind] = useState<string | null>('merge');
+  const [effectiveOn, setEffectiveOn] = useState('01/07/2025');
+  const add = useMutation({
+    mutationFn: () => {
+      const [d, m, y] = effectiveOn.split('/');
+      return api('POST', `/units/${encodeURIComponent(unitId ?? '')}/lineage`, { from, kind, primary: from[0], effectiveOn: `${y}-${m?.padStart(2, '0')}-${d?.padStart(2, '0')}` });
+    },
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: keys.units });
+      notifySaved('Đã ghi nhận quan hệ kế thừa');
+      setFrom([]);
+    },
+  });
+  const options = units.map((u) => ({ value: u.id, label: `${u.name} (${u.id})` }));
+  return (
+    <Card withBorder>
+      <Stack>
+        <Title order={3}>Sáp nhập, chia tách, đổi tên</Title>
+        <Text size="sm" c="dimmed">
+          Kết quả năm trước của đơn vị mới được so sánh với đơn vị cũ chọn đầu tiên (đơn vị chính).
+        </Text>
+        <Group grow align="flex-start">
+          <Select label="Đơn vị mới" data={options} value={unitId} onChange={setUnitId} searchable />
+          <MultiSelect label="Hình thành từ (đơn vị chính trước)" data={options.filter((o) => o.value !== unitId)} value={from} onChange={setFrom} searchable />
+        </Group>
+        <Group grow align="flex-start">
+          <Select label="Hình thức" data={[{ value: 'merge', label: 'Sáp nhập' }, { value: 'split', label: 'Chia tách' }, { value: 'rename', label: 'Đổi tên' }]} value={kind} onChange={setKind} />
+          <TextInput label="Ngày hiệu lực" placeholder="dd/mm/yyyy" value={effectiveOn} onChange={(e) => setEffectiveOn(e.currentTarget.value)} />
+        </Group>
+        <ErrorMessage error={add.error} />
+        <Group>
+          <Button variant="default" onClick={() => add.mutate()} loading={add.isPending} disabled={!unitId || from.length === 0}>
+            Ghi nhận
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
+
+function ImportUnits() {
+  const client = useQueryClient();
+  const [file, setFile] = useState<File | null>(null);
+  const run = useMutation({
+    mutationFn: () => upload<{ created: number; updated: number }>('/units/import', file as File),
+    onSuccess: async (result) => {
+      await client.invalidateQueries({ queryKey: keys.units });
+      notifySaved(`Đã nhập: ${result.created} đơn vị mới, ${result.updated} đơn vị cập nhật`);
+      setFile(null);
+    },
+  });
+  return (
+    <Card withBorder>
+      <Stack>
+        <Title order={3}>Nhập danh sách đơn vị từ Excel</Title>
+        <Text size="sm" c="dimmed">
+          Các cột: "Mã đơn vị", "Tên đơn vị", "Loại đơn vị" (Sở, ban, ngành; UBND cấp huyện; xã; phường; đặc khu), tùy chọn "Đơn vị cấp trên", "Nhóm xếp hạng", "Từ ngày",
+          "Đến ngày". Tệp có lỗi sẽ không được nhập dòng nào.
+        </Text>
+        <FilePicker file={file} onFile={setFile} label="Kéo thả tệp .xlsx hoặc .csv vào đây, hoặc bấm để chọn" />
+        <ErrorMessage error={run.error} title="Tệp chưa nhập được (không có gì được lưu)" />
+        <Group>
+          <Button onClick={() => run.mutate()} loading={run.isPending} disabled={!file}>
+            Nhập
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}

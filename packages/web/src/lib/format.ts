@@ -1,0 +1,57 @@
+import { Decimal } from '@chiso/core/decimal/decimal.js';
+import { formatPercent as corePercent, formatPoints as corePoints } from '@chiso/core/format/format.js';
+import { formatVietnamTime } from '@chiso/core/time/vietnam-time.js';
+
+/** Points from the API (a JSON number or a decimal string) as Vietnamese text: "78,42". */
+export function points(value: number | string | null | undefined): string {
+  if (value === null || value === undefined) return '—';
+  return corePoints(Decimal.of(value));
+}
+
+/** A percentage from the API, two decimals: "96,31%". */
+export function percent(value: number | null | undefined): string {
+  if (value === null || value === undefined) return '—';
+  return corePercent(Decimal.of(value));
+}
+
+/** A change in percentage points, signed: "+1,39", "-0,85". */
+export function signedPercent(value: number | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  const text = corePoints(Decimal.of(value));
+  return value > 0 ? `+${text}` : text;
+}
+
+/** An instant as "10/01/2023 24:00" in Vietnam time; `asEnd` shows midnight as 24:00 of the day before. */
+export function dateTime(iso: string | null | undefined, asEnd = false): string {
+  if (!iso) return '—';
+  return formatVietnamTime(Date.parse(iso), asEnd);
+}
+
+/** A calendar date "2023-01-25" as "25/01/2023". */
+export function date(iso: string | null | undefined): string {
+  if (!iso) return '—';
+  const [y, m, d] = iso.slice(0, 10).split('-');
+  return `${d}/${m}/${y}`;
+}
+
+/** "còn 3 ngày 4 giờ", "đã hết hạn": how long until an instant. */
+export function countdown(iso: string | null, now: number): string {
+  if (!iso) return '';
+  const left = Date.parse(iso) - now;
+  if (left <= 0) return 'đã hết hạn';
+  const minutes = Math.floor(left / 60_000);
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  if (days > 0) return `còn ${days} ngày ${hours} giờ`;
+  if (hours > 0) return `còn ${hours} giờ ${minutes % 60} phút`;
+  return `còn ${minutes} phút`;
+}
+
+/** A rank change as reports write it. */
+export function rankChange(change: number | null | undefined): string {
+  if (change === null || change === undefined) return '';
+  if (change > 0) return `tăng ${change} bậc`;
+  if (change < 0) return `giảm ${-change} bậc`;
+  return 'giữ nguyên';
+}
+
