@@ -23,7 +23,7 @@ export default tseslint.config(
     languageOptions: {
       parserOptions: {
         projectService: {
-          allowDefaultProject: ['*.config.ts', '*.config.js', 'packages/*/*.config.ts'],
+          allowDefaultProject: ['*.config.ts', '*.config.js', 'packages/server/*.config.ts'],
         },
         tsconfigRootDir: import.meta.dirname,
       },
@@ -44,6 +44,11 @@ export default tseslint.config(
       // Route modules and handlers are async by contract even when one does not await.
       '@typescript-eslint/require-await': 'off',
     },
+  },
+  {
+    // The web app runs in the browser.
+    files: ['packages/web/src/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
   },
   {
     files: ['**/*.js', '**/*.mjs'],

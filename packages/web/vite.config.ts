@@ -7,9 +7,15 @@ export default defineConfig({
   plugins: [react()],
   resolve: {
     alias: [
-      { find: /^@chiso\/core$/, replacement: fileURLToPath(new URL('../core/src/index.ts', import.meta.url)) },
+      {
+        find: /^@chiso\/core$/,
+        replacement: fileURLToPath(new URL('../core/src/index.ts', import.meta.url)),
+      },
       // Deep imports keep small pieces (role names) out of the first page's bundle.
-      { find: /^@chiso\/core\/(.*)$/, replacement: `${fileURLToPath(new URL('../core/src/', import.meta.url))}$1` },
+      {
+        find: /^@chiso\/core\/(.*)$/,
+        replacement: `${fileURLToPath(new URL('../core/src/', import.meta.url))}$1`,
+      },
     ],
   },
   build: {

@@ -69,7 +69,8 @@ export async function buildApp(deps: Deps, options: { logger?: boolean } = {}): 
   app.addHook('onSend', async (request, reply) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
     // The interactive API documentation runs its own inline scripts.
-    if (!request.url.startsWith('/api/docs')) reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
+    if (!request.url.startsWith('/api/docs'))
+      reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
   });
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   await app.register((api) => registerRoutes(api.withTypeProvider<ZodTypeProvider>(), deps), {
@@ -80,7 +81,10 @@ export async function buildApp(deps: Deps, options: { logger?: boolean } = {}): 
       root: WEB_ROOT,
       setHeaders: (response, path) => {
         // Built assets carry a content hash in their name: cache them for good; the page, never.
-        response.header('cache-control', path.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+        response.header(
+          'cache-control',
+          path.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        );
       },
     });
   } else {

@@ -1,1 +1,2 @@
-export {};
+export { readConfig, type Config } from './config.js';
+export { serve, type RunningServer } from './serve.js';

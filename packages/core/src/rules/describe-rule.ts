@@ -23,7 +23,7 @@ export function describeRule(rule: Rule, maxPoints: Decimal): string {
           (b) =>
             `${b.inclusive ? '≥' : '>'} ${formatThreshold(b.minPercent)}: ${exact(b.points)} điểm`,
         )
-        .concat(['thấp hơn: 0 điểm'])
+        .concat(coversEverything(rule.bands) ? [] : ['thấp hơn: 0 điểm'])
         .join('; ');
     case 'proportional':
       return rule.fullAtPercent.equals(Decimal.HUNDRED)
@@ -56,4 +56,10 @@ export function describeRule(rule: Rule, maxPoints: Decimal): string {
     case 'manual':
       return `Chấm trực tiếp từ 0 đến ${max} điểm${rule.step ? `, bước ${exact(rule.step)}` : ''}`;
   }
+}
+
+/** A last band of "≥ 0%" leaves nothing below it to describe. */
+function coversEverything(bands: readonly { minPercent: Decimal; inclusive: boolean }[]): boolean {
+  const last = bands[bands.length - 1];
+  return last !== undefined && last.inclusive && last.minPercent.isZero();
 }

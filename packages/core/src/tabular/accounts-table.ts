@@ -6,10 +6,18 @@ import { cellIssue, cellText, isBlank, normalizeHeader, type Table } from './tab
 type AccountColumn = 'username' | 'fullName' | 'role' | 'unit';
 
 const ROLES_COLUMNS: ColumnRole<AccountColumn>[] = [
-  { key: 'username', label: '"Tên đăng nhập"', match: (h) => h.includes('dang nhap') || h === 'tai khoan' || h === 'username' },
+  {
+    key: 'username',
+    label: '"Tên đăng nhập"',
+    match: (h) => h.includes('dang nhap') || h === 'tai khoan' || h === 'username',
+  },
   { key: 'role', label: '"Vai trò"', match: (h) => h.startsWith('vai tro') || h === 'quyen' },
   { key: 'unit', label: '"Mã đơn vị"', match: (h) => h.startsWith('ma don vi') || h === 'don vi' },
-  { key: 'fullName', label: '"Họ và tên"', match: (h) => h.startsWith('ho') || h.includes('ten nguoi') },
+  {
+    key: 'fullName',
+    label: '"Họ và tên"',
+    match: (h) => h.startsWith('ho') || h.includes('ten nguoi'),
+  },
 ];
 
 /** What offices write in a role column, to the role it means. */
@@ -48,7 +56,10 @@ export function parseAccountsTable(table: Table): AccountRowInput[] {
   const located = locateColumns(table, ROLES_COLUMNS, required);
   if (!located) {
     throw new DomainError(ERROR_CODES.IMPORT_REJECTED, 'Không đọc được danh sách tài khoản', [
-      { sheet: table.sheet, message: `không tìm thấy dòng tiêu đề: cần ${describeRequired(ROLES_COLUMNS, required)} trong 30 dòng đầu` },
+      {
+        sheet: table.sheet,
+        message: `không tìm thấy dòng tiêu đề: cần ${describeRequired(ROLES_COLUMNS, required)} trong 30 dòng đầu`,
+      },
     ]);
   }
   const { columns, headers, headerRow } = located;
@@ -69,17 +80,38 @@ export function parseAccountsTable(table: Table): AccountRowInput[] {
     const username = text('username').toLowerCase();
     const role = roleOf(text('role'));
     const unitId = text('unit') || undefined;
-    if (!USERNAME.test(username)) issue('username', `tên đăng nhập "${username}" cần 3–60 ký tự: chữ không dấu, số, ".", "_", "-"`);
-    else if (seen.has(username)) issue('username', `tên đăng nhập "${username}" trùng với dòng ${seen.get(username)}`);
+    if (!USERNAME.test(username))
+      issue(
+        'username',
+        `tên đăng nhập "${username}" cần 3–60 ký tự: chữ không dấu, số, ".", "_", "-"`,
+      );
+    else if (seen.has(username))
+      issue('username', `tên đăng nhập "${username}" trùng với dòng ${seen.get(username)}`);
     else seen.set(username, r + 1);
     if (text('fullName') === '') issue('fullName', 'thiếu họ và tên');
-    if (role === undefined) issue('role', `vai trò "${text('role')}" không rõ (quản trị, cán bộ đầu mối, thủ trưởng, thẩm định, hội đồng, người xem)`);
-    if ((role === 'unitOfficer' || role === 'unitHead') && unitId === undefined) issue('unit', 'cán bộ đầu mối và thủ trưởng phải có mã đơn vị');
-    accounts.push({ username, fullName: text('fullName'), role: role ?? 'viewer', unitId, row: r + 1 });
+    if (role === undefined)
+      issue(
+        'role',
+        `vai trò "${text('role')}" không rõ (quản trị, cán bộ đầu mối, thủ trưởng, thẩm định, hội đồng, người xem)`,
+      );
+    if ((role === 'unitOfficer' || role === 'unitHead') && unitId === undefined)
+      issue('unit', 'cán bộ đầu mối và thủ trưởng phải có mã đơn vị');
+    accounts.push({
+      username,
+      fullName: text('fullName'),
+      role: role ?? 'viewer',
+      unitId,
+      row: r + 1,
+    });
   }
-  if (accounts.length === 0 && issues.length === 0) issues.push({ sheet: table.sheet, message: 'bảng không có tài khoản nào' });
+  if (accounts.length === 0 && issues.length === 0)
+    issues.push({ sheet: table.sheet, message: 'bảng không có tài khoản nào' });
   if (issues.length > 0) {
-    throw new DomainError(ERROR_CODES.IMPORT_REJECTED, `Không nhập được danh sách tài khoản từ trang "${table.sheet}"`, issues);
+    throw new DomainError(
+      ERROR_CODES.IMPORT_REJECTED,
+      `Không nhập được danh sách tài khoản từ trang "${table.sheet}"`,
+      issues,
+    );
   }
   return accounts;
 }

@@ -1,6 +1,7 @@
 import { parseVietnamTime, type Role } from '@chiso/core';
 import type { CurrentActor, Deps, UseCaseContext } from '../context.js';
 import { prng } from './fill.js';
+import { samplePdf } from './pdf.js';
 
 export const DAY = 24 * 60 * 60 * 1000;
 export const at = (text: string) => new Date(parseVietnamTime(text) ?? Number.NaN);
@@ -30,11 +31,9 @@ export const officer = (demo: Demo, unitId: string) =>
 export const head = (demo: Demo, unitId: string) =>
   demo.actors.get(`tt.${unitId.toLowerCase()}`) as CurrentActor;
 
-/** A small valid PDF standing for a scanned document. */
+/** A one-page PDF standing for a scanned document. */
 export function pdf(title: string): Buffer {
-  return Buffer.from(
-    `%PDF-1.4\n% chiso demo\n1 0 obj << /Title (${title}) >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`,
-  );
+  return samplePdf([title, 'Tai lieu minh hoa do chiso tao cho du lieu mau.']);
 }
 
 /** Units' strength, steady over the years with some drift, so that ranks move. */

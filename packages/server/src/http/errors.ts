@@ -86,7 +86,10 @@ export function handleError(
  * asking for HTML) gets the app itself, which routes in the browser.
  */
 export function handleNotFound(request: FastifyRequest, reply: FastifyReply) {
-  const wantsPage = request.method === 'GET' && !request.url.startsWith('/api/') && String(request.headers.accept ?? '').includes('text/html');
+  const wantsPage =
+    request.method === 'GET' &&
+    !request.url.startsWith('/api/') &&
+    String(request.headers.accept ?? '').includes('text/html');
   if (wantsPage && typeof reply.sendFile === 'function') {
     return reply.header('cache-control', 'no-cache').sendFile('index.html');
   }

@@ -50,10 +50,14 @@ export async function listUnitLinks(
   periodId: string,
   unitId: string,
 ): Promise<EvidenceLinkRow[]> {
-  return db
-    .select()
-    .from(entryEvidence)
-    .where(and(eq(entryEvidence.periodId, periodId), eq(entryEvidence.unitId, unitId)));
+  return (
+    db
+      .select()
+      .from(entryEvidence)
+      .where(and(eq(entryEvidence.periodId, periodId), eq(entryEvidence.unitId, unitId)))
+      // In the order they were attached, so the first proof stays first for the appraiser.
+      .orderBy(asc(entryEvidence.linkedAt), asc(entryEvidence.evidenceId))
+  );
 }
 
 export async function upsertLink(db: Db, values: typeof entryEvidence.$inferInsert) {

@@ -8,7 +8,11 @@ import { buildResultsWorkbook } from '../spreadsheet/write-results.js';
 import { assignAppraisers } from '../use-cases/periods/assign-appraisers.js';
 import { createPeriod } from '../use-cases/periods/create-period.js';
 import { extendWindow } from '../use-cases/periods/extend-window.js';
-import { getPeriod, listAllPeriods, listPublishedPeriods } from '../use-cases/periods/get-period.js';
+import {
+  getPeriod,
+  listAllPeriods,
+  listPublishedPeriods,
+} from '../use-cases/periods/get-period.js';
 import { setWindows } from '../use-cases/periods/set-windows.js';
 import { vietnamTime, windowsInput } from '../use-cases/periods/window-input.js';
 import { approveResults } from '../use-cases/results/approve-results.js';
@@ -28,8 +32,10 @@ export async function periodRoutes(app: FastifyInstance, deps: Deps): Promise<vo
     listAllPeriods(contextOf(request, deps)),
   );
 
-  api.get('/published-periods', { schema: { tags: ['Kết quả'], summary: 'Các kỳ đã công bố (công khai)' } }, async (request) =>
-    listPublishedPeriods(contextOf(request, deps)),
+  api.get(
+    '/published-periods',
+    { schema: { tags: ['Kết quả'], summary: 'Các kỳ đã công bố (công khai)' } },
+    async (request) => listPublishedPeriods(contextOf(request, deps)),
   );
 
   api.post(

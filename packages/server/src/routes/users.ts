@@ -47,11 +47,15 @@ export async function userRoutes(app: FastifyInstance, deps: Deps): Promise<void
     },
   );
 
-  api.post('/users/import', { schema: { tags, summary: 'Nhập tài khoản từ .xlsx/.csv (mật khẩu đầu tiên ngẫu nhiên)' } }, async (request, reply) => {
-    const ctx = contextOf(request, deps);
-    authorize(ctx, 'administer');
-    return reply.status(201).send(await importUsers(ctx, await readUploadedTables(request)));
-  });
+  api.post(
+    '/users/import',
+    { schema: { tags, summary: 'Nhập tài khoản từ .xlsx/.csv (mật khẩu đầu tiên ngẫu nhiên)' } },
+    async (request, reply) => {
+      const ctx = contextOf(request, deps);
+      authorize(ctx, 'administer');
+      return reply.status(201).send(await importUsers(ctx, await readUploadedTables(request)));
+    },
+  );
 
   api.patch(
     '/users/:id',

@@ -1,5 +1,6 @@
 import type { Role } from '@chiso/core';
 import { multipart, type Session, type TestApp } from './test-app.js';
+import { samplePdf } from '../demo/pdf.js';
 
 /** CSV as a spreadsheet program writes it: semicolons, quotes doubled where needed. */
 export function toCsv(rows: (string | number | null)[][]): string {
@@ -57,9 +58,7 @@ export const WINDOWS = {
   publication: { opensAt: '01/02/2023 00:00', closesAt: '31/12/2023 24:00' },
 };
 
-export const PDF = Buffer.from(
-  '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
-);
+export const PDF = samplePdf(['Báo cáo kết quả CCHC']);
 
 export interface World {
   periodId: string;

@@ -62,7 +62,11 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
  * Uploads a file as multipart form data, reporting progress (0–1). XMLHttpRequest, because
  * fetch cannot report upload progress.
  */
-export function upload<T>(path: string, file: File, onProgress?: (share: number) => void): Promise<T> {
+export function upload<T>(
+  path: string,
+  file: File,
+  onProgress?: (share: number) => void,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();
     request.open('POST', `/api${path}`);
@@ -81,7 +85,8 @@ export function upload<T>(path: string, file: File, onProgress?: (share: number)
         void failure(response).then(reject);
       }
     };
-    request.onerror = () => reject(new ApiError(0, 'NETWORK', 'Mất kết nối khi tải tệp lên; vui lòng thử lại'));
+    request.onerror = () =>
+      reject(new ApiError(0, 'NETWORK', 'Mất kết nối khi tải tệp lên; vui lòng thử lại'));
     const form = new FormData();
     form.append('file', file, file.name);
     request.send(form);

@@ -22,13 +22,18 @@ export const keys = {
   framework: (id: string) => ['frameworks', id] as const,
   units: ['units'] as const,
   users: ['users'] as const,
-  history: (periodId: string, unitId: string, code: string) => ['history', periodId, unitId, code] as const,
+  history: (periodId: string, unitId: string, code: string) =>
+    ['history', periodId, unitId, code] as const,
 };
 
-export const usePeriods = () => useQuery({ queryKey: keys.periods, queryFn: () => api<PeriodSummary[]>('GET', '/periods') });
+export const usePeriods = () =>
+  useQuery({ queryKey: keys.periods, queryFn: () => api<PeriodSummary[]>('GET', '/periods') });
 
 export const usePeriod = (id: string) =>
-  useQuery({ queryKey: keys.period(id), queryFn: () => api<PeriodDetail>('GET', `/periods/${id}`) });
+  useQuery({
+    queryKey: keys.period(id),
+    queryFn: () => api<PeriodDetail>('GET', `/periods/${id}`),
+  });
 
 export const useAssessment = (periodId: string, unitId: string) =>
   useQuery({
@@ -37,21 +42,33 @@ export const useAssessment = (periodId: string, unitId: string) =>
   });
 
 export const useResults = (periodId: string) =>
-  useQuery({ queryKey: keys.results(periodId), queryFn: () => api<ResultsView>('GET', `/periods/${periodId}/results`) });
+  useQuery({
+    queryKey: keys.results(periodId),
+    queryFn: () => api<ResultsView>('GET', `/periods/${periodId}/results`),
+  });
 
-export const useFrameworks = () => useQuery({ queryKey: keys.frameworks, queryFn: () => api<FrameworkRow[]>('GET', '/frameworks') });
+export const useFrameworks = () =>
+  useQuery({ queryKey: keys.frameworks, queryFn: () => api<FrameworkRow[]>('GET', '/frameworks') });
 
 export const useFramework = (id: string) =>
-  useQuery({ queryKey: keys.framework(id), queryFn: () => api<FrameworkView>('GET', `/frameworks/${id}`) });
+  useQuery({
+    queryKey: keys.framework(id),
+    queryFn: () => api<FrameworkView>('GET', `/frameworks/${id}`),
+  });
 
 export const useUnits = () =>
-  useQuery({ queryKey: keys.units, queryFn: () => api<{ units: Unit[]; lineage: LineageRow[] }>('GET', '/units') });
+  useQuery({
+    queryKey: keys.units,
+    queryFn: () => api<{ units: Unit[]; lineage: LineageRow[] }>('GET', '/units'),
+  });
 
-export const useUsers = () => useQuery({ queryKey: keys.users, queryFn: () => api<User[]>('GET', '/users') });
+export const useUsers = () =>
+  useQuery({ queryKey: keys.users, queryFn: () => api<User[]>('GET', '/users') });
 
 export const useHistory = (periodId: string, unitId: string, code: string, enabled: boolean) =>
   useQuery({
     queryKey: keys.history(periodId, unitId, code),
-    queryFn: () => api<AuditRow[]>('GET', `/periods/${periodId}/units/${unitId}/entries/${code}/history`),
+    queryFn: () =>
+      api<AuditRow[]>('GET', `/periods/${periodId}/units/${unitId}/entries/${code}/history`),
     enabled,
   });

@@ -159,14 +159,34 @@ export interface UnitResultJson {
   flagDetails: { label: string; areaCodes: string[] }[];
   missing: string[];
   areas: AreaResultJson[];
-  nodes: { code: string; points: number | null; maxPoints: number | null; applicable: boolean; status: string; explanation: string | null }[];
-  lostPoints: { code: string; title: string; maxPoints: number | null; points: number | null; lost: number | null; explanation: string | null }[];
+  nodes: {
+    code: string;
+    points: number | null;
+    maxPoints: number | null;
+    applicable: boolean;
+    status: string;
+    explanation: string | null;
+  }[];
+  lostPoints: {
+    code: string;
+    title: string;
+    maxPoints: number | null;
+    points: number | null;
+    lost: number | null;
+    explanation: string | null;
+  }[];
 }
 
 export interface Assessment {
   period: { id: string; name: string; year: number; status: PeriodStatus };
   unit: { id: string; name: string; type: string; peerGroup: string };
-  participation: { status: ParticipationStatus; statusLabel: string; submittedAt: string | null; appraisedAt: string | null; finalisedAt: string | null };
+  participation: {
+    status: ParticipationStatus;
+    statusLabel: string;
+    submittedAt: string | null;
+    appraisedAt: string | null;
+    finalisedAt: string | null;
+  };
   windows: WindowView[];
   canAddEvidence: boolean;
   framework: FrameworkView;
@@ -186,7 +206,15 @@ export interface ResultsGroup {
 }
 
 export interface ResultsView {
-  period: { id: string; name: string; year: number; status: PeriodStatus; councilDecisionNumber: string | null; councilDecisionDate: string | null; publishedAt: string | null };
+  period: {
+    id: string;
+    name: string;
+    year: number;
+    status: PeriodStatus;
+    councilDecisionNumber: string | null;
+    councilDecisionDate: string | null;
+    publishedAt: string | null;
+  };
   published: boolean;
   groups: ResultsGroup[];
 }

@@ -14,9 +14,17 @@ interface NavItem {
 
 const NAV: NavItem[] = [
   { to: '/', label: 'Trang chính' },
-  { to: '/ky-danh-gia', label: 'Kỳ đánh giá', roles: ['administrator', 'unitOfficer', 'unitHead', 'appraiser', 'councilMember'] },
+  {
+    to: '/ky-danh-gia',
+    label: 'Kỳ đánh giá',
+    roles: ['administrator', 'unitOfficer', 'unitHead', 'appraiser', 'councilMember'],
+  },
   { to: '/ket-qua', label: 'Kết quả' },
-  { to: '/bo-chi-so', label: 'Bộ chỉ số', roles: ['administrator', 'unitOfficer', 'unitHead', 'appraiser', 'councilMember'] },
+  {
+    to: '/bo-chi-so',
+    label: 'Bộ chỉ số',
+    roles: ['administrator', 'unitOfficer', 'unitHead', 'appraiser', 'councilMember'],
+  },
   { to: '/don-vi', label: 'Đơn vị', roles: ['administrator'] },
   { to: '/tai-khoan', label: 'Tài khoản', roles: ['administrator'] },
 ];
@@ -30,11 +38,22 @@ export function Layout() {
   const items = NAV.filter((item) => !item.roles || (user && item.roles.includes(user.role)));
 
   return (
-    <AppShell header={{ height: 56 }} navbar={{ width: 230, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 230, breakpoint: 'md', collapsed: { mobile: !opened } }}
+      padding="md"
+    >
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" aria-label="Mở danh mục" />
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="md"
+              size="sm"
+              aria-label={opened ? 'Đóng danh mục' : 'Mở danh mục'}
+              aria-expanded={opened}
+            />
             <Title order={1} size="h4" c="red.8">
               <Link to="/" style={{ color: 'inherit', textDecoration: 'none' }}>
                 chiso
@@ -54,7 +73,11 @@ export function Layout() {
                   {ROLE_LABELS[user.role]}
                 </Text>
               </Stack>
-              <Button variant="default" size="xs" onClick={() => void signOut().then(() => navigate('/dang-nhap'))}>
+              <Button
+                variant="default"
+                size="xs"
+                onClick={() => void signOut().then(() => navigate('/dang-nhap'))}
+              >
                 Đăng xuất
               </Button>
             </Group>
@@ -72,7 +95,9 @@ export function Layout() {
             component={Link}
             to={item.to}
             label={item.label}
-            active={item.to === '/' ? location.pathname === '/' : location.pathname.startsWith(item.to)}
+            active={
+              item.to === '/' ? location.pathname === '/' : location.pathname.startsWith(item.to)
+            }
             onClick={close}
           />
         ))}

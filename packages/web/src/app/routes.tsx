@@ -26,7 +26,8 @@ function Guard({ roles, children }: { roles?: Role[]; children: ReactNode }) {
   const { user } = useSession();
   const location = useLocation();
   if (user === undefined) return <Loading />;
-  if (user === null) return <Navigate to={`/dang-nhap?tiep=${encodeURIComponent(location.pathname)}`} replace />;
+  if (user === null)
+    return <Navigate to={`/dang-nhap?tiep=${encodeURIComponent(location.pathname)}`} replace />;
   if (roles && !roles.includes(user.role)) return <Navigate to="/" replace />;
   return <>{children}</>;
 }
@@ -42,7 +43,10 @@ export const router = createBrowserRouter([
       { path: '/ky-danh-gia', element: signedIn(<PeriodsPage />) },
       { path: '/ky-danh-gia/:periodId', element: signedIn(<PeriodPage />) },
       { path: '/ky-danh-gia/:periodId/don-vi/:unitId', element: signedIn(<AssessmentPage />) },
-      { path: '/ky-danh-gia/:periodId/tham-dinh/:unitId', element: signedIn(<AppraisalPage />, ['appraiser', 'administrator', 'councilMember']) },
+      {
+        path: '/ky-danh-gia/:periodId/tham-dinh/:unitId',
+        element: signedIn(<AppraisalPage />, ['appraiser', 'administrator', 'councilMember']),
+      },
       { path: '/ket-qua', element: <ResultsIndexPage /> },
       { path: '/ket-qua/:periodId', element: <ResultsPage /> },
       { path: '/ket-qua/:periodId/don-vi/:unitId', element: <UnitResultPage /> },

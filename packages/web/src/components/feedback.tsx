@@ -12,9 +12,20 @@ export function Loading({ label = 'Đang tải…' }: { label?: string }) {
 }
 
 /** An error from the server, in its own Vietnamese words, with every detail it gave. */
-export function ErrorMessage({ error, title = 'Không thực hiện được' }: { error: unknown; title?: string }) {
+export function ErrorMessage({
+  error,
+  title = 'Không thực hiện được',
+}: {
+  error: unknown;
+  title?: string;
+}) {
   if (!error) return null;
-  const message = error instanceof Error ? error.message : String(error);
+  const message =
+    error instanceof Error
+      ? error.message
+      : typeof error === 'string'
+        ? error
+        : 'Đã có lỗi không xác định';
   const details = error instanceof ApiError ? error.details : [];
   return (
     <Alert color="red" title={title} role="alert">
@@ -35,7 +46,10 @@ export function notifySaved(message: string) {
 }
 
 export function notifyError(error: unknown) {
-  const details = error instanceof ApiError && error.details.length > 0 ? ` — ${error.details.slice(0, 3).join('; ')}` : '';
+  const details =
+    error instanceof ApiError && error.details.length > 0
+      ? ` — ${error.details.slice(0, 3).join('; ')}`
+      : '';
   notifications.show({
     color: 'red',
     title: 'Không thực hiện được',

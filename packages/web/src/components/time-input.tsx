@@ -5,7 +5,15 @@ import { parseVietnamTime } from '@chiso/core/time/vietnam-time.js';
  * A time written as Vietnamese plans write it, "10/01/2023 24:00" (Vietnam time). Checked as
  * it is typed; the server reads the same text the same way.
  */
-export function TimeInput({ label, value, onChange }: { label: string; value: string; onChange: (value: string) => void }) {
+export function TimeInput({
+  label,
+  value,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+}) {
   const invalid = value.trim() !== '' && parseVietnamTime(value) === undefined;
   return (
     <TextInput

@@ -1,4 +1,5 @@
-import { Badge, Table, Text } from '@mantine/core';
+import { Table, Text } from '@mantine/core';
+import type { ReactNode } from 'react';
 import type { WindowView } from '../api/types';
 import { countdown, dateTime } from '../lib/format';
 import { useNow } from './use-now';
@@ -19,12 +20,18 @@ export function WindowsTable({ windows }: { windows: WindowView[] }) {
       <Table.Tbody>
         {windows.map((w) => {
           const closes = w.extendedTo ?? w.closesAt;
-          const state = w.open ? 'open' : w.opensAt && Date.parse(w.opensAt) > now ? 'later' : w.opensAt ? 'closed' : 'unset';
+          const state = w.open
+            ? 'open'
+            : w.opensAt && Date.parse(w.opensAt) > now
+              ? 'later'
+              : w.opensAt
+                ? 'closed'
+                : 'unset';
           return (
             <Table.Tr key={w.kind}>
               <Table.Td>{w.label}</Table.Td>
-              <Table.Td>{dateTime(w.opensAt)}</Table.Td>
-              <Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{dateTime(w.opensAt)}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 {dateTime(closes, true)}
                 {w.extendedTo && (
                   <Text span size="xs" c="orange.8" ml={4}>
@@ -34,26 +41,29 @@ export function WindowsTable({ windows }: { windows: WindowView[] }) {
               </Table.Td>
               <Table.Td>
                 {state === 'open' && (
-                  <Badge color="green" variant="light">
-                    Đang mở — {countdown(closes, now)}
-                  </Badge>
+                  <State color="green.8">Đang mở — {countdown(closes, now)}</State>
                 )}
-                {state === 'later' && <Badge variant="light" color="blue">Chưa mở — {countdown(w.opensAt, now).replace('còn', 'mở sau')}</Badge>}
-                {state === 'closed' && (
-                  <Badge color="gray" variant="light">
-                    Đã đóng
-                  </Badge>
+                {state === 'later' && (
+                  <State color="blue.8">
+                    Chưa mở — {countdown(w.opensAt, now).replace('còn', 'mở sau')}
+                  </State>
                 )}
-                {state === 'unset' && (
-                  <Badge color="gray" variant="outline">
-                    Chưa thiết lập
-                  </Badge>
-                )}
+                {state === 'closed' && <State color="gray.7">Đã đóng</State>}
+                {state === 'unset' && <State color="gray.6">Chưa thiết lập</State>}
               </Table.Td>
             </Table.Tr>
           );
         })}
       </Table.Tbody>
     </Table>
+  );
+}
+
+/** A state in words that may wrap on a narrow screen (a badge would cut the countdown off). */
+function State({ color, children }: { color: string; children: ReactNode }) {
+  return (
+    <Text size="sm" fw={600} c={color}>
+      {children}
+    </Text>
   );
 }

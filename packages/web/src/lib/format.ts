@@ -1,11 +1,21 @@
 import { Decimal } from '@chiso/core/decimal/decimal.js';
-import { formatPercent as corePercent, formatPoints as corePoints } from '@chiso/core/format/format.js';
+import {
+  formatExact,
+  formatPercent as corePercent,
+  formatPoints as corePoints,
+} from '@chiso/core/format/format.js';
 import { formatVietnamTime } from '@chiso/core/time/vietnam-time.js';
 
 /** Points from the API (a JSON number or a decimal string) as Vietnamese text: "78,42". */
 export function points(value: number | string | null | undefined): string {
   if (value === null || value === undefined) return '—';
   return corePoints(Decimal.of(value));
+}
+
+/** A stored decimal ("1.000000") as a user would type it in a field ("1", "0,25"); empty when absent. */
+export function exactInput(value: number | string | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  return formatExact(Decimal.of(value));
 }
 
 /** A percentage from the API, two decimals: "96,31%". */
@@ -27,9 +37,10 @@ export function dateTime(iso: string | null | undefined, asEnd = false): string 
   return formatVietnamTime(Date.parse(iso), asEnd);
 }
 
-/** A calendar date "2023-01-25" as "25/01/2023". */
+/** A calendar date "2023-01-25" as "25/01/2023"; an instant as its date in Vietnam. */
 export function date(iso: string | null | undefined): string {
   if (!iso) return '—';
+  if (iso.length > 10) return formatVietnamTime(Date.parse(iso)).slice(0, 10);
   const [y, m, d] = iso.slice(0, 10).split('-');
   return `${d}/${m}/${y}`;
 }
@@ -54,4 +65,3 @@ export function rankChange(change: number | null | undefined): string {
   if (change < 0) return `giảm ${-change} bậc`;
   return 'giữ nguyên';
 }
-

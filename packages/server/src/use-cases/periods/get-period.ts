@@ -40,7 +40,9 @@ function presentPeriod(row: PeriodRow) {
 
 /** Published periods, for everyone: the public results portal lists them. */
 export async function listPublishedPeriods(ctx: UseCaseContext) {
-  return (await listPeriods(ctx.deps.db)).filter((p) => p.status === 'published').map(presentPeriod);
+  return (await listPeriods(ctx.deps.db))
+    .filter((p) => p.status === 'published')
+    .map(presentPeriod);
 }
 
 export async function listAllPeriods(ctx: UseCaseContext) {

@@ -1,5 +1,11 @@
 import { randomInt } from 'node:crypto';
-import { DomainError, ERROR_CODES, parseAccountsTable, type AccountRowInput, type Table } from '@chiso/core';
+import {
+  DomainError,
+  ERROR_CODES,
+  parseAccountsTable,
+  type AccountRowInput,
+  type Table,
+} from '@chiso/core';
 import { recordAudit } from '../../audit/record-audit.js';
 import type { UseCaseContext } from '../../context.js';
 import { listUnits } from '../../repositories/units.js';
@@ -33,14 +39,30 @@ export async function importUsers(ctx: UseCaseContext, tables: Table[]) {
       firstError ??= error;
     }
   }
-  if (!rows) throw firstError ?? new DomainError(ERROR_CODES.IMPORT_REJECTED, 'Tệp không có trang nào');
+  if (!rows)
+    throw firstError ?? new DomainError(ERROR_CODES.IMPORT_REJECTED, 'Tệp không có trang nào');
   const units = new Set((await listUnits(db)).map((u) => u.id));
   const issues = [];
   for (const row of rows) {
-    if (row.unitId !== undefined && !units.has(row.unitId)) issues.push({ row: row.row, field: 'Mã đơn vị', message: `không có đơn vị mã "${row.unitId}"` });
-    if (await findUserByUsername(db, row.username)) issues.push({ row: row.row, field: 'Tên đăng nhập', message: `tên đăng nhập "${row.username}" đã có người dùng` });
+    if (row.unitId !== undefined && !units.has(row.unitId))
+      issues.push({
+        row: row.row,
+        field: 'Mã đơn vị',
+        message: `không có đơn vị mã "${row.unitId}"`,
+      });
+    if (await findUserByUsername(db, row.username))
+      issues.push({
+        row: row.row,
+        field: 'Tên đăng nhập',
+        message: `tên đăng nhập "${row.username}" đã có người dùng`,
+      });
   }
-  if (issues.length > 0) throw new DomainError(ERROR_CODES.IMPORT_REJECTED, 'Không nhập được danh sách tài khoản', issues);
+  if (issues.length > 0)
+    throw new DomainError(
+      ERROR_CODES.IMPORT_REJECTED,
+      'Không nhập được danh sách tài khoản',
+      issues,
+    );
   const prepared = await Promise.all(
     rows.map(async (row) => {
       const password = initialPassword();
@@ -51,9 +73,20 @@ export async function importUsers(ctx: UseCaseContext, tables: Table[]) {
     const created = [];
     for (const { row, password, passwordHash } of prepared) {
       const user = presentUser(
-        await insertUser(tx, { username: row.username, fullName: row.fullName, passwordHash, role: row.role, unitId: row.unitId ?? null }),
+        await insertUser(tx, {
+          username: row.username,
+          fullName: row.fullName,
+          passwordHash,
+          role: row.role,
+          unitId: row.unitId ?? null,
+        }),
       );
-      await recordAudit(tx, ctx, { action: 'user.create', entityType: 'user', entityId: user.id, after: { ...user, source: 'import' } });
+      await recordAudit(tx, ctx, {
+        action: 'user.create',
+        entityType: 'user',
+        entityId: user.id,
+        after: { ...user, source: 'import' },
+      });
       created.push({ ...user, initialPassword: password });
     }
     return { created };

@@ -1,4 +1,18 @@
-import { Badge, Button, Card, Code, Group, PasswordInput, Select, Stack, Switch, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Card,
+  Code,
+  Group,
+  PasswordInput,
+  Select,
+  Stack,
+  Switch,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { ROLE_LABELS, ROLES, UNIT_ROLES, type Role } from '@chiso/core/access/policy.js';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -23,7 +37,9 @@ export default function AccountsPage() {
         <Title order={2}>Tài khoản</Title>
         <Button onClick={() => setEditing('new')}>Thêm tài khoản</Button>
       </Group>
-      {editing && <AccountForm user={editing === 'new' ? null : editing} onDone={() => setEditing(null)} />}
+      {editing && (
+        <AccountForm user={editing === 'new' ? null : editing} onDone={() => setEditing(null)} />
+      )}
       <Card withBorder padding={0}>
         <Table.ScrollContainer minWidth={700}>
           <Table striped highlightOnHover aria-label="Tài khoản">
@@ -44,9 +60,22 @@ export default function AccountsPage() {
                   <Table.Td>{u.fullName}</Table.Td>
                   <Table.Td>{ROLE_LABELS[u.role]}</Table.Td>
                   <Table.Td>{u.unitId ? (unitName.get(u.unitId) ?? u.unitId) : ''}</Table.Td>
-                  <Table.Td>{u.active === false ? <Badge color="gray">Đã khóa</Badge> : <Badge color="green" variant="light">Hoạt động</Badge>}</Table.Td>
                   <Table.Td>
-                    <Button size="compact-xs" variant="subtle" onClick={() => setEditing(u)} aria-label={`Sửa ${u.username}`}>
+                    {u.active === false ? (
+                      <Badge color="gray">Đã khóa</Badge>
+                    ) : (
+                      <Badge color="green" variant="light">
+                        Hoạt động
+                      </Badge>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      onClick={() => setEditing(u)}
+                      aria-label={`Sửa ${u.username}`}
+                    >
                       Sửa
                     </Button>
                   </Table.Td>
@@ -73,8 +102,20 @@ function AccountForm({ user, onDone }: { user: User | null; onDone: () => void }
   const save = useMutation({
     mutationFn: () =>
       user
-        ? api('PATCH', `/users/${user.id}`, { fullName, role, unitId: UNIT_ROLES.includes(role) ? unitId : null, active, ...(password ? { password } : {}) })
-        : api('POST', '/users', { username, fullName, password, role, unitId: UNIT_ROLES.includes(role) ? unitId : null }),
+        ? api('PATCH', `/users/${user.id}`, {
+            fullName,
+            role,
+            unitId: UNIT_ROLES.includes(role) ? unitId : null,
+            active,
+            ...(password ? { password } : {}),
+          })
+        : api('POST', '/users', {
+            username,
+            fullName,
+            password,
+            role,
+            unitId: UNIT_ROLES.includes(role) ? unitId : null,
+          }),
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: keys.users });
       notifySaved(user ? `Đã lưu tài khoản ${user.username}` : `Đã tạo tài khoản ${username}`);
@@ -86,17 +127,53 @@ function AccountForm({ user, onDone }: { user: User | null; onDone: () => void }
       <Stack>
         <Title order={3}>{user ? `Sửa tài khoản ${user.username}` : 'Thêm tài khoản'}</Title>
         <Group grow align="flex-start">
-          <TextInput label="Tên đăng nhập" value={username} onChange={(e) => setUsername(e.currentTarget.value)} disabled={Boolean(user)} required />
-          <TextInput label="Họ và tên" value={fullName} onChange={(e) => setFullName(e.currentTarget.value)} required />
+          <TextInput
+            label="Tên đăng nhập"
+            value={username}
+            onChange={(e) => setUsername(e.currentTarget.value)}
+            disabled={Boolean(user)}
+            required
+          />
+          <TextInput
+            label="Họ và tên"
+            value={fullName}
+            onChange={(e) => setFullName(e.currentTarget.value)}
+            required
+          />
         </Group>
         <Group grow align="flex-start">
-          <Select label="Vai trò" data={roleOptions} value={role} onChange={(v) => v && setRole(v as Role)} />
+          <Select
+            label="Vai trò"
+            data={roleOptions}
+            value={role}
+            onChange={(v) => v && setRole(v)}
+          />
           {UNIT_ROLES.includes(role) && (
-            <Select label="Đơn vị" data={(units.data?.units ?? []).filter((u) => !u.activeTo).map((u) => ({ value: u.id, label: u.name }))} value={unitId} onChange={setUnitId} searchable required />
+            <Select
+              label="Đơn vị"
+              data={(units.data?.units ?? [])
+                .filter((u) => !u.activeTo)
+                .map((u) => ({ value: u.id, label: u.name }))}
+              value={unitId}
+              onChange={setUnitId}
+              searchable
+              required
+            />
           )}
         </Group>
-        <PasswordInput label={user ? 'Đặt lại mật khẩu (để trống nếu không đổi)' : 'Mật khẩu (ít nhất 10 ký tự)'} value={password} onChange={(e) => setPassword(e.currentTarget.value)} autoComplete="new-password" />
-        {user && <Switch label="Tài khoản hoạt động" checked={active} onChange={(e) => setActive(e.currentTarget.checked)} />}
+        <PasswordInput
+          label={user ? 'Đặt lại mật khẩu (để trống nếu không đổi)' : 'Mật khẩu (ít nhất 10 ký tự)'}
+          value={password}
+          onChange={(e) => setPassword(e.currentTarget.value)}
+          autoComplete="new-password"
+        />
+        {user && (
+          <Switch
+            label="Tài khoản hoạt động"
+            checked={active}
+            onChange={(e) => setActive(e.currentTarget.checked)}
+          />
+        )}
         <ErrorMessage error={save.error} />
         <Group>
           <Button onClick={() => save.mutate()} loading={save.isPending}>
@@ -115,7 +192,8 @@ function ImportAccounts() {
   const client = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const run = useMutation({
-    mutationFn: () => upload<{ created: (User & { initialPassword: string })[] }>('/users/import', file as File),
+    mutationFn: () =>
+      upload<{ created: (User & { initialPassword: string })[] }>('/users/import', file as File),
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: keys.users });
       notifySaved('Đã nhập tài khoản');
@@ -127,10 +205,15 @@ function ImportAccounts() {
       <Stack>
         <Title order={3}>Nhập tài khoản từ Excel</Title>
         <Text size="sm" c="dimmed">
-          Các cột: "Tên đăng nhập", "Họ và tên", "Vai trò" (quản trị, cán bộ đầu mối, thủ trưởng, thẩm định, hội đồng, người xem), "Mã đơn vị". Mật khẩu đầu tiên được tạo ngẫu
-          nhiên và chỉ hiện một lần dưới đây.
+          Các cột: "Tên đăng nhập", "Họ và tên", "Vai trò" (quản trị, cán bộ đầu mối, thủ trưởng,
+          thẩm định, hội đồng, người xem), "Mã đơn vị". Mật khẩu đầu tiên được tạo ngẫu nhiên và chỉ
+          hiện một lần dưới đây.
         </Text>
-        <FilePicker file={file} onFile={setFile} label="Kéo thả tệp .xlsx hoặc .csv vào đây, hoặc bấm để chọn" />
+        <FilePicker
+          file={file}
+          onFile={setFile}
+          label="Kéo thả tệp .xlsx hoặc .csv vào đây, hoặc bấm để chọn"
+        />
         <ErrorMessage error={run.error} title="Tệp chưa nhập được (không có gì được lưu)" />
         <Group>
           <Button onClick={() => run.mutate()} loading={run.isPending} disabled={!file}>

@@ -1,6 +1,21 @@
-import { Badge, Button, Card, Grid, Group, Kbd, NavLink, ScrollArea, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Card,
+  Grid,
+  Group,
+  Kbd,
+  NavLink,
+  ScrollArea,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { ruleSchema } from '@chiso/core';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { api, ApiError } from '../../api/client';
 import { keys, useAssessment } from '../../api/hooks';
@@ -8,10 +23,13 @@ import type { Assessment, EntryView, FrameworkNodeView } from '../../api/types';
 import { useSession } from '../../app/session';
 import { ErrorMessage, Loading, notifyError, notifySaved } from '../../components/feedback';
 import { TimeInput } from '../../components/time-input';
-import { dateTime, percent, points } from '../../lib/format';
+import { dateTime, exactInput, percent, points } from '../../lib/format';
+import { RuleInputs, type Facts } from '../assessment/rule-inputs';
+import { usePreview } from '../assessment/use-preview';
 import { EvidenceViewer } from './evidence-viewer';
 
-const typing = (target: EventTarget | null) => target instanceof HTMLElement && ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+const typing = (target: EventTarget | null) =>
+  target instanceof HTMLElement && ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 
 export default function AppraisalPage() {
   const { periodId = '', unitId = '' } = useParams();
@@ -21,7 +39,10 @@ export default function AppraisalPage() {
   const assessment = useAssessment(periodId, unitId);
   const a = assessment.data;
   const leaves = a ? a.framework.nodes.filter((n) => n.isLeaf) : [];
-  const index = Math.max(0, leaves.findIndex((n) => n.code === params.get('tc')));
+  const index = Math.max(
+    0,
+    leaves.findIndex((n) => n.code === params.get('tc')),
+  );
   const go = (i: number) => {
     const leaf = leaves[Math.min(leaves.length - 1, Math.max(0, i))];
     if (leaf) setParams({ tc: leaf.code }, { replace: true });
@@ -48,10 +69,15 @@ export default function AppraisalPage() {
   }, []);
 
   const finalise = useMutation({
-    mutationFn: () => api<{ status: string }>('POST', `/periods/${periodId}/units/${unitId}/finalise`),
+    mutationFn: () =>
+      api<{ status: string }>('POST', `/periods/${periodId}/units/${unitId}/finalise`),
     onSuccess: async (result) => {
       await client.invalidateQueries({ queryKey: keys.assessment(periodId, unitId) });
-      notifySaved(result.status === 'appraised' ? 'Đã chốt vòng thẩm định; đơn vị có thể giải trình' : 'Đã chốt kết quả thẩm định');
+      notifySaved(
+        result.status === 'appraised'
+          ? 'Đã chốt vòng thẩm định; đơn vị có thể giải trình'
+          : 'Đã chốt kết quả thẩm định',
+      );
     },
     onError: notifyError,
   });
@@ -62,10 +88,11 @@ export default function AppraisalPage() {
   const node = leaves[index];
   const entry = node ? entries.get(node.code) : undefined;
   const status = a.participation.status;
-  const canAppraise = user?.role === 'appraiser' && a.period.status === 'open' && (
-    (status === 'submitted' && a.windows.find((w) => w.kind === 'appraisal')?.open === true) ||
-    (status === 'appraised' && a.windows.find((w) => w.kind === 'explanation')?.open === true)
-  );
+  const canAppraise =
+    user?.role === 'appraiser' &&
+    a.period.status === 'open' &&
+    ((status === 'submitted' && a.windows.find((w) => w.kind === 'appraisal')?.open === true) ||
+      (status === 'appraised' && a.windows.find((w) => w.kind === 'explanation')?.open === true));
 
   return (
     <Stack>
@@ -78,7 +105,8 @@ export default function AppraisalPage() {
         </div>
         <Stack gap={4} align="flex-end">
           <Text size="sm">
-            Tự chấm <b>{points(a.self.points)}</b> ({percent(a.self.percent)}) — Thẩm định <b>{points(a.appraised?.points)}</b> ({percent(a.appraised?.percent)})
+            Tự chấm <b>{points(a.self.points)}</b> ({percent(a.self.percent)}) — Thẩm định{' '}
+            <b>{points(a.appraised?.points)}</b> ({percent(a.appraised?.percent)})
           </Text>
           {canAppraise && (
             <Button onClick={() => finalise.mutate()} loading={finalise.isPending}>
@@ -88,7 +116,8 @@ export default function AppraisalPage() {
         </Stack>
       </Group>
       <Text size="xs" c="dimmed">
-        Phím tắt: <Kbd>j</Kbd>/<Kbd>↓</Kbd> tiêu chí sau, <Kbd>k</Kbd>/<Kbd>↑</Kbd> tiêu chí trước, <Kbd>Ctrl</Kbd>+<Kbd>Enter</Kbd> lưu và sang tiêu chí sau.
+        Phím tắt: <Kbd>j</Kbd>/<Kbd>↓</Kbd> tiêu chí sau, <Kbd>k</Kbd>/<Kbd>↑</Kbd> tiêu chí trước,{' '}
+        <Kbd>Ctrl</Kbd>+<Kbd>Enter</Kbd> lưu và sang tiêu chí sau.
       </Text>
       <Grid>
         <Grid.Col span={{ base: 12, lg: 3 }}>
@@ -103,7 +132,17 @@ export default function AppraisalPage() {
                       active={i === index}
                       label={`${leaf.code} ${leaf.title}`}
                       description={`Tự chấm ${points(e?.selfPoints)} — thẩm định ${points(e?.appraisal?.points)}`}
-                      rightSection={e?.response ? <Badge size="xs" color="orange">giải trình</Badge> : e?.appraisal?.supplementDeadline ? <Badge size="xs" color="orange">bổ sung</Badge> : null}
+                      rightSection={
+                        e?.response ? (
+                          <Badge size="xs" color="orange">
+                            giải trình
+                          </Badge>
+                        ) : e?.appraisal?.supplementDeadline ? (
+                          <Badge size="xs" color="orange">
+                            bổ sung
+                          </Badge>
+                        ) : null
+                      }
                       onClick={() => go(i)}
                     />
                   );
@@ -118,7 +157,15 @@ export default function AppraisalPage() {
               <SelfSide node={node} entry={entry} assessment={a} />
             </Grid.Col>
             <Grid.Col span={{ base: 12, lg: 4 }}>
-              <AppraisalForm key={`${node.code}-${entry.version}`} assessment={a} node={node} entry={entry} canAppraise={canAppraise} firstRound={status === 'submitted'} onNext={() => go(index + 1)} />
+              <AppraisalForm
+                key={`${node.code}-${entry.version}`}
+                assessment={a}
+                node={node}
+                entry={entry}
+                canAppraise={canAppraise}
+                firstRound={status === 'submitted'}
+                onNext={() => go(index + 1)}
+              />
             </Grid.Col>
           </>
         )}
@@ -127,7 +174,15 @@ export default function AppraisalPage() {
   );
 }
 
-function SelfSide({ node, entry, assessment }: { node: FrameworkNodeView; entry: EntryView; assessment: Assessment }) {
+function SelfSide({
+  node,
+  entry,
+  assessment,
+}: {
+  node: FrameworkNodeView;
+  entry: EntryView;
+  assessment: Assessment;
+}) {
   return (
     <Card withBorder>
       <Stack gap="xs">
@@ -143,9 +198,11 @@ function SelfSide({ node, entry, assessment }: { node: FrameworkNodeView; entry:
           Đơn vị tự chấm: <b>{points(entry.selfPoints)}</b>
         </Text>
         {entry.facts && (
-          <Text size="sm" c="dimmed">
-            Số liệu: {JSON.stringify(entry.facts)}
-          </Text>
+          <SelfFacts
+            node={node}
+            facts={entry.facts}
+            pointsDecimals={assessment.framework.pointsDecimals}
+          />
         )}
         {entry.explanation && <Text size="sm">Giải trình: {entry.explanation}</Text>}
         {entry.response && (
@@ -159,9 +216,51 @@ function SelfSide({ node, entry, assessment }: { node: FrameworkNodeView; entry:
   );
 }
 
-function AppraisalForm({ assessment, node, entry, canAppraise, firstRound, onNext }: { assessment: Assessment; node: FrameworkNodeView; entry: EntryView; canAppraise: boolean; firstRound: boolean; onNext: () => void }) {
+/** The unit's figures in the same inputs it filled, read-only, with the core's working. */
+function SelfFacts({
+  node,
+  facts,
+  pointsDecimals,
+}: {
+  node: FrameworkNodeView;
+  facts: Facts;
+  pointsDecimals: number;
+}) {
+  const rule = useMemo(() => (node.rule ? ruleSchema.parse(node.rule) : undefined), [node.rule]);
+  const preview = usePreview(node, facts, pointsDecimals);
+  if (!rule) return null;
+  return (
+    <Stack gap={4}>
+      <Text size="sm" fw={600}>
+        Số liệu đơn vị kê khai
+      </Text>
+      <RuleInputs rule={rule} facts={facts} onChange={() => undefined} disabled />
+      {preview.text && (
+        <Text size="sm" c="dimmed">
+          Tính theo số liệu: {preview.text}
+        </Text>
+      )}
+    </Stack>
+  );
+}
+
+function AppraisalForm({
+  assessment,
+  node,
+  entry,
+  canAppraise,
+  firstRound,
+  onNext,
+}: {
+  assessment: Assessment;
+  node: FrameworkNodeView;
+  entry: EntryView;
+  canAppraise: boolean;
+  firstRound: boolean;
+  onNext: () => void;
+}) {
   const client = useQueryClient();
-  const [value, setValue] = useState(entry.appraisal?.points ?? entry.selfPoints ?? '');
+  const [value, setValue] = useState(exactInput(entry.appraisal?.points ?? entry.selfPoints));
   const [comment, setComment] = useState(entry.appraisal?.comment ?? '');
   const [deadline, setDeadline] = useState('');
   const [note, setNote] = useState('');
@@ -174,19 +273,28 @@ function AppraisalForm({ assessment, node, entry, canAppraise, firstRound, onNex
     setError(null);
     try {
       await api('PUT', url, { ...body, version: entry.version });
-      await client.invalidateQueries({ queryKey: keys.assessment(assessment.period.id, assessment.unit.id) });
+      await client.invalidateQueries({
+        queryKey: keys.assessment(assessment.period.id, assessment.unit.id),
+      });
       notifySaved(message);
       if (next) onNext();
     } catch (failure) {
       setError(failure);
       if (failure instanceof ApiError && failure.code === 'CONFLICT') {
-        await client.invalidateQueries({ queryKey: keys.assessment(assessment.period.id, assessment.unit.id) });
+        await client.invalidateQueries({
+          queryKey: keys.assessment(assessment.period.id, assessment.unit.id),
+        });
       }
     } finally {
       setBusy(false);
     }
   };
-  const save = (next: boolean) => send({ points: String(value).replace(',', '.'), comment: comment || null }, `Đã lưu điểm thẩm định ${node.code}`, next);
+  const save = (next: boolean) =>
+    send(
+      { points: value.trim().replace(',', '.'), comment: comment || null },
+      `Đã lưu điểm thẩm định ${node.code}`,
+      next,
+    );
 
   return (
     <Card withBorder>
@@ -196,7 +304,7 @@ function AppraisalForm({ assessment, node, entry, canAppraise, firstRound, onNex
         </Title>
         <TextInput
           label="Điểm thẩm định"
-          value={String(value).replace('.', ',')}
+          value={value}
           onChange={(e) => setValue(e.currentTarget.value)}
           inputMode="decimal"
           disabled={!canAppraise}
@@ -221,14 +329,25 @@ function AppraisalForm({ assessment, node, entry, canAppraise, firstRound, onNex
             <Button onClick={() => void save(true)} loading={busy}>
               Lưu và sang tiêu chí sau
             </Button>
-            <Button variant="default" onClick={() => void send({ points: entry.selfPoints ?? '0', comment: comment || null }, `Chấp nhận điểm tự chấm ${node.code}`, true)} disabled={entry.selfPoints === null}>
+            <Button
+              variant="default"
+              onClick={() =>
+                void send(
+                  { points: entry.selfPoints ?? '0', comment: comment || null },
+                  `Chấp nhận điểm tự chấm ${node.code}`,
+                  true,
+                )
+              }
+              disabled={entry.selfPoints === null}
+            >
               Chấp nhận điểm tự chấm
             </Button>
           </Group>
         )}
         {entry.appraisal?.supplementDeadline && (
           <Text size="sm" c="orange.8">
-            Đã yêu cầu bổ sung trước {dateTime(entry.appraisal.supplementDeadline, true)}: {entry.appraisal.supplementNote}
+            Đã yêu cầu bổ sung trước {dateTime(entry.appraisal.supplementDeadline, true)}:{' '}
+            {entry.appraisal.supplementNote}
           </Text>
         )}
         {canAppraise && firstRound && (
@@ -237,9 +356,27 @@ function AppraisalForm({ assessment, node, entry, canAppraise, firstRound, onNex
               Yêu cầu đơn vị bổ sung
             </Text>
             <TimeInput label="Hạn bổ sung" value={deadline} onChange={setDeadline} />
-            <Textarea label="Nội dung cần bổ sung" value={note} onChange={(e) => setNote(e.currentTarget.value)} autosize minRows={2} />
+            <Textarea
+              label="Nội dung cần bổ sung"
+              value={note}
+              onChange={(e) => setNote(e.currentTarget.value)}
+              autosize
+              minRows={2}
+            />
             <Group>
-              <Button color="orange" variant="light" disabled={!deadline.trim() || !note.trim()} loading={busy} onClick={() => void send({ supplementDeadline: deadline, supplementNote: note }, `Đã yêu cầu bổ sung ${node.code}`, false)}>
+              <Button
+                color="orange"
+                variant="light"
+                disabled={!deadline.trim() || !note.trim()}
+                loading={busy}
+                onClick={() =>
+                  void send(
+                    { supplementDeadline: deadline, supplementNote: note },
+                    `Đã yêu cầu bổ sung ${node.code}`,
+                    false,
+                  )
+                }
+              >
                 Gửi yêu cầu bổ sung
               </Button>
             </Group>

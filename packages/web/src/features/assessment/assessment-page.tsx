@@ -1,4 +1,17 @@
-import { Alert, Badge, Button, Card, Grid, Group, List, NavLink, ScrollArea, Stack, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Grid,
+  Group,
+  List,
+  NavLink,
+  ScrollArea,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useParams, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
@@ -11,23 +24,68 @@ import { percent, points } from '../../lib/format';
 import { LeafEditor } from './leaf-editor';
 
 /** What a unit may do now, as the server will decide it (the server checks again). */
-export function unitPermissions(a: Assessment, entry: EntryView | undefined, role: string | undefined, unitId: string | null | undefined) {
-  const own = (role === 'unitOfficer' || role === 'unitHead') && unitId === a.unit.id && a.period.status === 'open';
+export function unitPermissions(
+  a: Assessment,
+  entry: EntryView | undefined,
+  role: string | undefined,
+  unitId: string | null | undefined,
+) {
+  const own =
+    (role === 'unitOfficer' || role === 'unitHead') &&
+    unitId === a.unit.id &&
+    a.period.status === 'open';
   const windowOpen = (kind: string) => a.windows.find((w) => w.kind === kind)?.open === true;
-  const supplementOpen = entry?.appraisal?.supplementDeadline ? Date.parse(entry.appraisal.supplementDeadline) > Date.now() : false;
+  const supplementOpen = entry?.appraisal?.supplementDeadline
+    ? Date.parse(entry.appraisal.supplementDeadline) > Date.now()
+    : false;
   return {
-    canEditSelf: own && ((a.participation.status === 'draft' && windowOpen('selfAssessment')) || (a.participation.status === 'submitted' && supplementOpen)),
-    canRespond: own && a.participation.status === 'appraised' && windowOpen('explanation') && entry?.appraisal?.disputed === true,
-    canSubmit: own && role === 'unitHead' && a.participation.status === 'draft' && windowOpen('selfAssessment'),
+    canEditSelf:
+      own &&
+      ((a.participation.status === 'draft' && windowOpen('selfAssessment')) ||
+        (a.participation.status === 'submitted' && supplementOpen)),
+    canRespond:
+      own &&
+      a.participation.status === 'appraised' &&
+      windowOpen('explanation') &&
+      entry?.appraisal?.disputed === true,
+    canSubmit:
+      own &&
+      role === 'unitHead' &&
+      a.participation.status === 'draft' &&
+      windowOpen('selfAssessment'),
   };
 }
 
 function leafBadge(entry: EntryView | undefined, problem: boolean) {
-  if (entry?.appraisal?.supplementDeadline) return <Badge size="xs" color="orange">bổ sung</Badge>;
-  if (entry?.appraisal?.disputed) return <Badge size="xs" color="orange">giải trình</Badge>;
-  if (problem) return <Badge size="xs" color="red">thiếu TLKC</Badge>;
-  if (entry?.facts) return <Badge size="xs" color="green" variant="light">{points(entry.selfPoints)}</Badge>;
-  return <Badge size="xs" color="gray" variant="outline">chưa chấm</Badge>;
+  if (entry?.appraisal?.supplementDeadline)
+    return (
+      <Badge size="xs" color="orange">
+        bổ sung
+      </Badge>
+    );
+  if (entry?.appraisal?.disputed)
+    return (
+      <Badge size="xs" color="orange">
+        giải trình
+      </Badge>
+    );
+  if (problem)
+    return (
+      <Badge size="xs" color="red">
+        thiếu TLKC
+      </Badge>
+    );
+  if (entry?.facts)
+    return (
+      <Badge size="xs" color="green" variant="light">
+        {points(entry.selfPoints)}
+      </Badge>
+    );
+  return (
+    <Badge size="xs" color="gray" variant="outline">
+      chưa chấm
+    </Badge>
+  );
 }
 
 export default function AssessmentPage() {
@@ -59,7 +117,8 @@ export default function AssessmentPage() {
             {a.participation.statusLabel}
           </Badge>
           <Text size="sm">
-            Tự chấm: <b>{points(a.self.points)}</b>/{points(a.self.maxPoints)} ({percent(a.self.percent)})
+            Tự chấm: <b>{points(a.self.points)}</b>/{points(a.self.maxPoints)} (
+            {percent(a.self.percent)})
             {a.appraised && (
               <>
                 {' '}
@@ -87,13 +146,19 @@ export default function AssessmentPage() {
                       childrenOffset={8}
                     >
                       {leaves
-                        .filter((leaf) => leaf.code === area.code || leaf.code.startsWith(`${area.code}.`))
+                        .filter(
+                          (leaf) =>
+                            leaf.code === area.code || leaf.code.startsWith(`${area.code}.`),
+                        )
                         .map((leaf) => (
                           <NavLink
                             key={leaf.code}
                             active={leaf.code === selected?.code}
                             label={`${leaf.code} ${leaf.title}`}
-                            rightSection={leafBadge(entries.get(leaf.code), problems.has(leaf.code))}
+                            rightSection={leafBadge(
+                              entries.get(leaf.code),
+                              problems.has(leaf.code),
+                            )}
                             onClick={() => setParams({ tc: leaf.code }, { replace: true })}
                           />
                         ))}
@@ -104,7 +169,16 @@ export default function AssessmentPage() {
           </Card>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 8 }}>
-          {selected && entry && <LeafEditor key={selected.code} assessment={a} node={selected} entry={entry} canEditSelf={permissions.canEditSelf} canRespond={permissions.canRespond} />}
+          {selected && entry && (
+            <LeafEditor
+              key={selected.code}
+              assessment={a}
+              node={selected}
+              entry={entry}
+              canEditSelf={permissions.canEditSelf}
+              canRespond={permissions.canRespond}
+            />
+          )}
         </Grid.Col>
       </Grid>
     </Stack>
@@ -116,9 +190,12 @@ function Submission({ assessment, canSubmit }: { assessment: Assessment; canSubm
   const client = useQueryClient();
   const [, setParams] = useSearchParams();
   const submit = useMutation({
-    mutationFn: () => api('POST', `/periods/${assessment.period.id}/units/${assessment.unit.id}/submit`),
+    mutationFn: () =>
+      api('POST', `/periods/${assessment.period.id}/units/${assessment.unit.id}/submit`),
     onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: keys.assessment(assessment.period.id, assessment.unit.id) });
+      await client.invalidateQueries({
+        queryKey: keys.assessment(assessment.period.id, assessment.unit.id),
+      });
       notifySaved('Đã gửi kết quả tự đánh giá');
     },
   });
@@ -131,13 +208,22 @@ function Submission({ assessment, canSubmit }: { assessment: Assessment; canSubm
           Kiểm tra trước khi gửi
         </Title>
         {assessment.submissionProblems.length === 0 ? (
-          <Text c="green.8">Không có tiêu chí nào có điểm mà thiếu cả tài liệu kiểm chứng lẫn giải trình.</Text>
+          <Text c="green.8">
+            Không có tiêu chí nào có điểm mà thiếu cả tài liệu kiểm chứng lẫn giải trình.
+          </Text>
         ) : (
-          <Alert color="red" title={`${assessment.submissionProblems.length} tiêu chí cần bổ sung tài liệu kiểm chứng hoặc giải trình`}>
+          <Alert
+            color="red"
+            title={`${assessment.submissionProblems.length} tiêu chí cần bổ sung tài liệu kiểm chứng hoặc giải trình`}
+          >
             <List size="sm">
               {assessment.submissionProblems.map((p) => (
                 <List.Item key={p.code}>
-                  <Button variant="subtle" size="compact-sm" onClick={() => setParams({ tc: p.code })}>
+                  <Button
+                    variant="subtle"
+                    size="compact-sm"
+                    onClick={() => setParams({ tc: p.code })}
+                  >
                     {p.code}
                   </Button>{' '}
                   {p.message}
@@ -146,11 +232,19 @@ function Submission({ assessment, canSubmit }: { assessment: Assessment; canSubm
             </List>
           </Alert>
         )}
-        {unfilled > 0 && <Text size="sm" c="dimmed">Còn {unfilled} tiêu chí chưa chấm (sẽ tính 0 điểm).</Text>}
+        {unfilled > 0 && (
+          <Text size="sm" c="dimmed">
+            Còn {unfilled} tiêu chí chưa chấm (sẽ tính 0 điểm).
+          </Text>
+        )}
         <ErrorMessage error={submit.error} title="Chưa gửi được" />
         {canSubmit && (
           <Group>
-            <Button onClick={() => submit.mutate()} loading={submit.isPending} disabled={assessment.submissionProblems.length > 0}>
+            <Button
+              onClick={() => submit.mutate()}
+              loading={submit.isPending}
+              disabled={assessment.submissionProblems.length > 0}
+            >
               Thủ trưởng gửi kết quả tự đánh giá
             </Button>
           </Group>

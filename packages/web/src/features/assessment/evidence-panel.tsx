@@ -1,7 +1,19 @@
-import { ActionIcon, Anchor, Box, Group, Progress, Select, Stack, Text, TextInput, Tooltip } from '@mantine/core';
-import { useState, type DragEvent } from 'react';
+import {
+  ActionIcon,
+  Anchor,
+  Box,
+  Group,
+  Progress,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  Tooltip,
+} from '@mantine/core';
+import { useState } from 'react';
 import { api, upload } from '../../api/client';
 import type { EvidenceFile } from '../../api/types';
+import { DropZone } from '../../components/drop-zone';
 import { notifyError, notifySaved } from '../../components/feedback';
 
 interface Props {
@@ -14,7 +26,10 @@ interface Props {
 }
 
 const ACCEPT = '.pdf,.doc,.docx,.xls,.xlsx,.jpg,.jpeg,.png';
-const size = (bytes: number) => (bytes > 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
+const size = (bytes: number) =>
+  bytes > 1024 * 1024
+    ? `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB`
+    : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 
 /**
  * The leaf's evidence: files linked with the page or section that proves the point, drag and
@@ -22,7 +37,6 @@ const size = (bytes: number) => (bytes > 1024 * 1024 ? `${(bytes / 1024 / 1024).
  */
 export function EvidencePanel({ base, code, linked, library, canEdit, onChanged }: Props) {
   const [progress, setProgress] = useState<number | null>(null);
-  const [dragging, setDragging] = useState(false);
   const byId = new Map(library.map((f) => [f.id, f]));
 
   const link = async (evidenceId: string, pageRef: string | null, remove = false) => {
@@ -34,13 +48,22 @@ export function EvidencePanel({ base, code, linked, library, canEdit, onChanged 
     }
   };
 
-  const send = async (files: FileList | File[]) => {
-    for (const file of Array.from(files)) {
+  const send = async (files: File[]) => {
+    if (!canEdit) return;
+    for (const file of files) {
       setProgress(0);
       try {
-        const result = await upload<{ evidence: EvidenceFile; duplicate: boolean }>(`${base}/evidence`, file, setProgress);
+        const result = await upload<{ evidence: EvidenceFile; duplicate: boolean }>(
+          `${base}/evidence`,
+          file,
+          setProgress,
+        );
         await link(result.evidence.id, null);
-        notifySaved(result.duplicate ? `Tệp "${file.name}" đã có; đã gắn vào tiêu chí` : `Đã tải lên "${file.name}"`);
+        notifySaved(
+          result.duplicate
+            ? `Tệp "${file.name}" đã có; đã gắn vào tiêu chí`
+            : `Đã tải lên "${file.name}"`,
+        );
       } catch (error) {
         notifyError(error);
       } finally {
@@ -49,24 +72,28 @@ export function EvidencePanel({ base, code, linked, library, canEdit, onChanged 
     }
   };
 
-  const onDrop = (event: DragEvent) => {
-    event.preventDefault();
-    setDragging(false);
-    if (canEdit) void send(event.dataTransfer.files);
-  };
-
   const reusable = library.filter((f) => !linked.some((l) => l.evidenceId === f.id));
 
   return (
     <Stack gap="xs">
       <Text fw={600}>Tài liệu kiểm chứng</Text>
-      {linked.length === 0 && <Text size="sm" c="dimmed">Chưa gắn tài liệu nào.</Text>}
+      {linked.length === 0 && (
+        <Text size="sm" c="dimmed">
+          Chưa gắn tài liệu nào.
+        </Text>
+      )}
       {linked.map((l) => {
         const file = byId.get(l.evidenceId);
         return (
           <Group key={l.evidenceId} gap="xs" wrap="nowrap" align="flex-end">
             <Box style={{ flex: 1, minWidth: 0 }}>
-              <Anchor href={`/api/evidence/${l.evidenceId}`} target="_blank" rel="noreferrer" size="sm" lineClamp={1}>
+              <Anchor
+                href={`/api/evidence/${l.evidenceId}`}
+                target="_blank"
+                rel="noreferrer"
+                size="sm"
+                lineClamp={1}
+              >
                 {file?.fileName ?? 'Tài liệu'}
               </Anchor>
               {file && (
@@ -83,12 +110,18 @@ export function EvidencePanel({ base, code, linked, library, canEdit, onChanged 
               w={200}
               disabled={!canEdit}
               onBlur={(e) => {
-                if (e.currentTarget.value !== (l.pageRef ?? '')) void link(l.evidenceId, e.currentTarget.value);
+                if (e.currentTarget.value !== (l.pageRef ?? ''))
+                  void link(l.evidenceId, e.currentTarget.value);
               }}
             />
             {canEdit && (
               <Tooltip label="Gỡ khỏi tiêu chí">
-                <ActionIcon variant="subtle" color="red" aria-label={`Gỡ ${file?.fileName ?? 'tài liệu'}`} onClick={() => void link(l.evidenceId, null, true)}>
+                <ActionIcon
+                  variant="subtle"
+                  color="red"
+                  aria-label={`Gỡ ${file?.fileName ?? 'tài liệu'}`}
+                  onClick={() => void link(l.evidenceId, null, true)}
+                >
                   ×
                 </ActionIcon>
               </Tooltip>
@@ -98,37 +131,15 @@ export function EvidencePanel({ base, code, linked, library, canEdit, onChanged 
       })}
       {canEdit && (
         <>
-          <Box
-            component="label"
-            onDragOver={(e) => {
-              e.preventDefault();
-              setDragging(true);
-            }}
-            onDragLeave={() => setDragging(false)}
-            onDrop={onDrop}
-            p="md"
-            style={{
-              border: `2px dashed ${dragging ? 'var(--mantine-color-red-6)' : 'var(--mantine-color-gray-4)'}`,
-              borderRadius: 8,
-              textAlign: 'center',
-              cursor: 'pointer',
-              background: dragging ? 'var(--mantine-color-red-0)' : undefined,
-            }}
-          >
-            <Text size="sm">Kéo thả tệp vào đây, hoặc bấm để chọn (PDF, Word, Excel, ảnh)</Text>
-            <input
-              type="file"
-              accept={ACCEPT}
-              multiple
-              hidden
-              aria-label="Chọn tệp tài liệu kiểm chứng"
-              onChange={(e) => {
-                if (e.currentTarget.files) void send(e.currentTarget.files);
-                e.currentTarget.value = '';
-              }}
-            />
-          </Box>
-          {progress !== null && <Progress value={progress * 100} animated aria-label="Tiến độ tải lên" />}
+          <DropZone
+            label="Kéo thả tệp vào đây, hoặc bấm để chọn (PDF, Word, Excel, ảnh)"
+            accept={ACCEPT}
+            multiple
+            onFiles={(files) => void send(files)}
+          />
+          {progress !== null && (
+            <Progress value={progress * 100} animated aria-label="Tiến độ tải lên" />
+          )}
           {reusable.length > 0 && (
             <Select
               aria-label="Dùng lại tệp đã tải lên"

@@ -1,5 +1,16 @@
-import { Alert, Badge, Button, Card, Group, List, Stack, Text, Textarea, Title } from '@mantine/core';
-import { Decimal, evaluateRule, ruleSchema, DomainError } from '@chiso/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Group,
+  List,
+  Stack,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
+import { ruleSchema } from '@chiso/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { api, ApiError } from '../../api/client';
@@ -10,6 +21,7 @@ import { dateTime, points } from '../../lib/format';
 import { EvidencePanel } from './evidence-panel';
 import { LeafHistory } from './leaf-history';
 import { RuleInputs, type Facts } from './rule-inputs';
+import { usePreview } from './use-preview';
 
 interface Props {
   assessment: Assessment;
@@ -17,21 +29,6 @@ interface Props {
   entry: EntryView;
   canEditSelf: boolean;
   canRespond: boolean;
-}
-
-/** What the core makes of the facts as typed: the same maths the server will apply. */
-function usePreview(node: FrameworkNodeView, facts: Facts, pointsDecimals: number) {
-  return useMemo(() => {
-    if (!node.rule || Object.keys(facts).length === 0) return { text: null, problems: [] as string[] };
-    try {
-      const rule = ruleSchema.parse(node.rule);
-      const outcome = evaluateRule(rule, facts, { maxPoints: Decimal.of(node.maxPoints), pointsDecimals });
-      return { text: outcome.explain(), problems: [] as string[] };
-    } catch (error) {
-      if (error instanceof DomainError) return { text: null, problems: error.issues.map((i) => `${i.path ?? ''}: ${i.message}`) };
-      return { text: null, problems: [String(error)] };
-    }
-  }, [node, facts, pointsDecimals]);
 }
 
 export function LeafEditor({ assessment, node, entry, canEditSelf, canRespond }: Props) {
@@ -51,9 +48,12 @@ export function LeafEditor({ assessment, node, entry, canEditSelf, canRespond }:
   }, [entry.code, entry.version, entry.facts, entry.explanation, entry.response]);
   const preview = usePreview(node, facts, assessment.framework.pointsDecimals);
   const rule = useMemo(() => (node.rule ? ruleSchema.parse(node.rule) : undefined), [node.rule]);
-  const reload = () => client.invalidateQueries({ queryKey: keys.assessment(assessment.period.id, assessment.unit.id) });
+  const reload = () =>
+    client.invalidateQueries({
+      queryKey: keys.assessment(assessment.period.id, assessment.unit.id),
+    });
 
-  const save = async (body: unknown, path = '', message = 'Đã lưu') => {
+  const save = async (body: unknown, path = '', message = `Đã lưu tiêu chí ${node.code}`) => {
     setSaving(true);
     setError(null);
     try {
@@ -86,7 +86,11 @@ export function LeafEditor({ assessment, node, entry, canEditSelf, canRespond }:
             </Text>
           )}
         </div>
-        {node.guidance && <Alert color="blue" title="Hướng dẫn">{node.guidance}</Alert>}
+        {node.guidance && (
+          <Alert color="blue" title="Hướng dẫn">
+            {node.guidance}
+          </Alert>
+        )}
         {node.evidence.length > 0 && (
           <div>
             <Text size="sm" fw={600}>
@@ -100,11 +104,16 @@ export function LeafEditor({ assessment, node, entry, canEditSelf, canRespond }:
           </div>
         )}
         {appraisal?.supplementDeadline && (
-          <Alert color="orange" title={`Tổ thẩm định yêu cầu bổ sung trước ${dateTime(appraisal.supplementDeadline, true)}`}>
+          <Alert
+            color="orange"
+            title={`Tổ thẩm định yêu cầu bổ sung trước ${dateTime(appraisal.supplementDeadline, true)}`}
+          >
             {appraisal.supplementNote ?? appraisal.comment}
           </Alert>
         )}
-        {rule && <RuleInputs rule={rule} facts={facts} onChange={setFacts} disabled={!canEditSelf} />}
+        {rule && (
+          <RuleInputs rule={rule} facts={facts} onChange={setFacts} disabled={!canEditSelf} />
+        )}
         <div aria-live="polite">
           {preview.text && (
             <Text fw={600} c="red.8">
@@ -128,7 +137,16 @@ export function LeafEditor({ assessment, node, entry, canEditSelf, canRespond }:
         />
         {canEditSelf && (
           <Group>
-            <Button onClick={() => void save({ facts: Object.keys(facts).length > 0 ? facts : null, explanation, version: entry.version })} loading={saving}>
+            <Button
+              onClick={() =>
+                void save({
+                  facts: Object.keys(facts).length > 0 ? facts : null,
+                  explanation,
+                  version: entry.version,
+                })
+              }
+              loading={saving}
+            >
               Lưu tiêu chí {node.code}
             </Button>
             {entry.selfPoints !== null && (
@@ -156,10 +174,28 @@ export function LeafEditor({ assessment, node, entry, canEditSelf, canRespond }:
               {appraisal.comment && <Text size="sm">Nhận xét: {appraisal.comment}</Text>}
               {(canRespond || entry.response) && (
                 <>
-                  <Textarea label="Giải trình ý kiến thẩm định" value={response} onChange={(e) => setResponse(e.currentTarget.value)} autosize minRows={2} disabled={!canRespond} />
+                  <Textarea
+                    label="Giải trình ý kiến thẩm định"
+                    value={response}
+                    onChange={(e) => setResponse(e.currentTarget.value)}
+                    autosize
+                    minRows={2}
+                    disabled={!canRespond}
+                  />
                   {canRespond && (
                     <Group>
-                      <Button variant="filled" color="orange" loading={saving} onClick={() => void save({ response, version: entry.version }, '/response', 'Đã gửi giải trình')}>
+                      <Button
+                        variant="filled"
+                        color="orange"
+                        loading={saving}
+                        onClick={() =>
+                          void save(
+                            { response, version: entry.version },
+                            '/response',
+                            'Đã gửi giải trình',
+                          )
+                        }
+                      >
                         Gửi giải trình
                       </Button>
                     </Group>

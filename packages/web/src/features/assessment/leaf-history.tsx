@@ -14,7 +14,15 @@ const ACTIONS: Record<string, string> = {
 };
 
 /** Who changed this leaf, when, from where, and what it became. */
-export function LeafHistory({ periodId, unitId, code }: { periodId: string; unitId: string; code: string }) {
+export function LeafHistory({
+  periodId,
+  unitId,
+  code,
+}: {
+  periodId: string;
+  unitId: string;
+  code: string;
+}) {
   const [open, setOpen] = useState(false);
   const history = useHistory(periodId, unitId, code, open);
   return (

@@ -10,11 +10,37 @@ interface Props {
   disabled?: boolean;
 }
 
-const text = (value: unknown) => (value === undefined || value === null ? '' : String(value));
+const text = (value: unknown) =>
+  typeof value === 'string' || typeof value === 'number' ? String(value) : '';
+
+/** Facts written by imports or the API may hold "2026-01-20"; people read and type 20/01/2026. */
+const vietnameseDate = (value: string) => value.replace(/^(\d{4})-(\d{2})-(\d{2})$/, '$3/$2/$1');
 
 /** A number field that takes "4,5" as well as "4.5" (kept as typed; the core reads both). */
-function NumberField({ label, value, onChange, disabled, description }: { label: string; value: unknown; onChange: (value: string) => void; disabled?: boolean | undefined; description?: string }) {
-  return <TextInput label={label} description={description} value={text(value)} onChange={(e) => onChange(e.currentTarget.value)} inputMode="decimal" disabled={disabled} w={200} />;
+function NumberField({
+  label,
+  value,
+  onChange,
+  disabled,
+  description,
+}: {
+  label: string;
+  value: unknown;
+  onChange: (value: string) => void;
+  disabled?: boolean | undefined;
+  description?: string;
+}) {
+  return (
+    <TextInput
+      label={label}
+      description={description}
+      value={text(value)}
+      onChange={(e) => onChange(e.currentTarget.value)}
+      inputMode="decimal"
+      disabled={disabled}
+      w={200}
+    />
+  );
 }
 
 /** The inputs a rule asks for, writing the facts object the server and the core understand. */
@@ -27,10 +53,27 @@ export function RuleInputs({ rule, facts, onChange, disabled }: Props) {
   };
   switch (rule.kind) {
     case 'manual':
-      return <NumberField label="Điểm tự chấm" value={facts.points} onChange={(v) => set('points', v)} disabled={disabled} description={rule.step ? `Theo bước ${rule.step.toString().replace('.', ',')} điểm` : undefined} />;
+      return (
+        <NumberField
+          label="Điểm tự chấm"
+          value={facts.points}
+          onChange={(v) => set('points', v)}
+          disabled={disabled}
+          description={
+            rule.step ? `Theo bước ${rule.step.toString().replace('.', ',')} điểm` : undefined
+          }
+        />
+      );
     case 'passFail':
       if (rule.conditions.length === 0) {
-        return <Checkbox label="Đạt yêu cầu" checked={facts.passed === true} onChange={(e) => set('passed', e.currentTarget.checked)} disabled={disabled} />;
+        return (
+          <Checkbox
+            label="Đạt yêu cầu"
+            checked={facts.passed === true}
+            onChange={(e) => set('passed', e.currentTarget.checked)}
+            disabled={disabled}
+          />
+        );
       }
       return (
         <Stack gap={4}>
@@ -41,7 +84,9 @@ export function RuleInputs({ rule, facts, onChange, disabled }: Props) {
                 key={condition}
                 label={condition}
                 checked={conditions[condition] === true}
-                onChange={(e) => set('conditions', { ...conditions, [condition]: e.currentTarget.checked })}
+                onChange={(e) =>
+                  set('conditions', { ...conditions, [condition]: e.currentTarget.checked })
+                }
                 disabled={disabled}
               />
             );
@@ -54,12 +99,16 @@ export function RuleInputs({ rule, facts, onChange, disabled }: Props) {
           <TextInput
             label="Ngày hoàn thành"
             placeholder="dd/mm/yyyy"
-            value={text(facts.completedOn)}
+            value={vietnameseDate(text(facts.completedOn))}
             onChange={(e) => set('completedOn', e.currentTarget.value)}
             disabled={disabled}
             w={200}
           />
-          <Radio.Group label="hoặc tình trạng" value={text(facts.status)} onChange={(v) => set('status', v)}>
+          <Radio.Group
+            label="hoặc tình trạng"
+            value={text(facts.status)}
+            onChange={(v) => set('status', v)}
+          >
             <Group>
               <Radio value="onTime" label="Đúng hạn" disabled={disabled} />
               <Radio value="late" label="Chậm" disabled={disabled} />
@@ -69,38 +118,101 @@ export function RuleInputs({ rule, facts, onChange, disabled }: Props) {
         </Stack>
       );
     case 'countOnTime':
-      return <NumberField label={`Số báo cáo/nhiệm vụ đúng hạn (cần ${rule.required})`} value={facts.onTime} onChange={(v) => set('onTime', v)} disabled={disabled} />;
+      return (
+        <NumberField
+          label={`Số báo cáo/nhiệm vụ đúng hạn (cần ${rule.required})`}
+          value={facts.onTime}
+          onChange={(v) => set('onTime', v)}
+          disabled={disabled}
+        />
+      );
     case 'ratioBands':
     case 'proportional':
       return (
         <Group align="flex-end">
-          <NumberField label="Tử số (đạt)" value={facts.numerator} onChange={(v) => set('numerator', v)} disabled={disabled} />
+          <NumberField
+            label="Tử số (đạt)"
+            value={facts.numerator}
+            onChange={(v) => set('numerator', v)}
+            disabled={disabled}
+          />
           <Text pb={8}>/</Text>
-          <NumberField label="Mẫu số (tổng)" value={facts.denominator} onChange={(v) => set('denominator', v)} disabled={disabled} />
+          <NumberField
+            label="Mẫu số (tổng)"
+            value={facts.denominator}
+            onChange={(v) => set('denominator', v)}
+            disabled={disabled}
+          />
         </Group>
       );
     case 'relativeToBest':
     case 'externalIndex':
-      return <NumberField label={rule.kind === 'externalIndex' ? 'Giá trị chỉ số' : 'Giá trị của đơn vị'} value={facts.value} onChange={(v) => set('value', v)} disabled={disabled} />;
+      return (
+        <NumberField
+          label={rule.kind === 'externalIndex' ? 'Giá trị chỉ số' : 'Giá trị của đơn vị'}
+          value={facts.value}
+          onChange={(v) => set('value', v)}
+          disabled={disabled}
+        />
+      );
     case 'perItem':
-      return <NumberField label="Số lượng" value={facts.count} onChange={(v) => set('count', v)} disabled={disabled} />;
+      return (
+        <NumberField
+          label="Số lượng"
+          value={facts.count}
+          onChange={(v) => set('count', v)}
+          disabled={disabled}
+        />
+      );
     case 'deduction':
-      return <NumberField label="Số trường hợp bị trừ điểm" value={facts.occurrences} onChange={(v) => set('occurrences', v)} disabled={disabled} />;
+      return (
+        <NumberField
+          label="Số trường hợp bị trừ điểm"
+          value={facts.occurrences}
+          onChange={(v) => set('occurrences', v)}
+          disabled={disabled}
+        />
+      );
     case 'bonusPenalty':
       return (
         <Group>
-          <NumberField label="Điểm thưởng" value={facts.bonus} onChange={(v) => set('bonus', v)} disabled={disabled} />
-          <NumberField label="Điểm trừ" value={facts.penalty} onChange={(v) => set('penalty', v)} disabled={disabled} />
+          <NumberField
+            label="Điểm thưởng"
+            value={facts.bonus}
+            onChange={(v) => set('bonus', v)}
+            disabled={disabled}
+          />
+          <NumberField
+            label="Điểm trừ"
+            value={facts.penalty}
+            onChange={(v) => set('penalty', v)}
+            disabled={disabled}
+          />
         </Group>
       );
     case 'noneArose':
     case 'notApplicableWhen': {
       const flag = rule.kind === 'noneArose' ? 'noneArose' : 'notApplicable';
-      const label = rule.kind === 'noneArose' ? 'Không phát sinh trong năm' : `Không áp dụng: ${rule.condition}`;
+      const label =
+        rule.kind === 'noneArose'
+          ? 'Không phát sinh trong năm'
+          : `Không áp dụng: ${rule.condition}`;
       return (
         <Stack gap="xs">
-          <Checkbox label={label} checked={facts[flag] === true} onChange={(e) => onChange(e.currentTarget.checked ? { [flag]: true } : {})} disabled={disabled} />
-          {facts[flag] !== true && <RuleInputs rule={rule.otherwise} facts={facts} onChange={onChange} disabled={disabled} />}
+          <Checkbox
+            label={label}
+            checked={facts[flag] === true}
+            onChange={(e) => onChange(e.currentTarget.checked ? { [flag]: true } : {})}
+            disabled={disabled}
+          />
+          {facts[flag] !== true && (
+            <RuleInputs
+              rule={rule.otherwise}
+              facts={facts}
+              onChange={onChange}
+              disabled={disabled}
+            />
+          )}
         </Stack>
       );
     }
@@ -109,7 +221,15 @@ export function RuleInputs({ rule, facts, onChange, disabled }: Props) {
         <TextInput
           label="Chỉ số (%) của các đơn vị cấp dưới, cách nhau bởi dấu chấm phẩy"
           value={Array.isArray(facts.percents) ? (facts.percents as unknown[]).join('; ') : ''}
-          onChange={(e) => set('percents', e.currentTarget.value.split(';').map((s) => s.trim()).filter(Boolean))}
+          onChange={(e) =>
+            set(
+              'percents',
+              e.currentTarget.value
+                .split(';')
+                .map((s) => s.trim())
+                .filter(Boolean),
+            )
+          }
           disabled={disabled}
         />
       );

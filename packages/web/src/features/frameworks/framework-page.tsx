@@ -1,4 +1,18 @@
-import { Alert, Badge, Button, Card, Drawer, Group, NumberInput, Stack, Table, Text, Textarea, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Card,
+  Drawer,
+  Group,
+  NumberInput,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { Decimal } from '@chiso/core/decimal/decimal.js';
 import { unitTypeLabel } from '@chiso/core/units/unit-types.js';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -16,7 +30,9 @@ import { RuleEditor, useRuleCheck } from './rule-editor';
 function sumOk(framework: FrameworkView, node: FrameworkNodeView): boolean {
   const children = framework.nodes.filter((n) => n.parent === node.code);
   if (children.length === 0) return true;
-  return Decimal.sum(children.map((c) => Decimal.of(c.maxPoints))).equals(Decimal.of(node.maxPoints));
+  return Decimal.sum(children.map((c) => Decimal.of(c.maxPoints))).equals(
+    Decimal.of(node.maxPoints),
+  );
 }
 
 export default function FrameworkPage() {
@@ -72,11 +88,20 @@ export default function FrameworkPage() {
                     )}
                   </Table.Td>
                   <Table.Td>
-                    <Text size="sm">{node.isLeaf ? node.ruleText : `tổng ${f.nodes.filter((n) => n.parent === node.code).length} mục con`}</Text>
+                    <Text size="sm">
+                      {node.isLeaf
+                        ? node.ruleText
+                        : `tổng ${f.nodes.filter((n) => n.parent === node.code).length} mục con`}
+                    </Text>
                   </Table.Td>
                   {admin && (
                     <Table.Td>
-                      <Button size="compact-xs" variant="subtle" onClick={() => setEditing(node)} aria-label={`Sửa mục ${node.code}`}>
+                      <Button
+                        size="compact-xs"
+                        variant="subtle"
+                        onClick={() => setEditing(node)}
+                        aria-label={`Sửa mục ${node.code}`}
+                      >
                         Sửa
                       </Button>
                     </Table.Td>
@@ -87,17 +112,33 @@ export default function FrameworkPage() {
           </Table>
         </Table.ScrollContainer>
       </Card>
-      <Drawer opened={editing !== null} onClose={() => setEditing(null)} position="right" size="lg" title={editing ? `Sửa mục ${editing.code}` : ''}>
+      <Drawer
+        opened={editing !== null}
+        onClose={() => setEditing(null)}
+        position="right"
+        size="lg"
+        title={editing ? `Sửa mục ${editing.code}` : ''}
+      >
         {editing && <EditNode framework={f} node={editing} onDone={() => setEditing(null)} />}
       </Drawer>
     </Stack>
   );
 }
 
-function EditNode({ framework, node, onDone }: { framework: FrameworkView; node: FrameworkNodeView; onDone: () => void }) {
+function EditNode({
+  framework,
+  node,
+  onDone,
+}: {
+  framework: FrameworkView;
+  node: FrameworkNodeView;
+  onDone: () => void;
+}) {
   const client = useQueryClient();
   const [title, setTitle] = useState(node.title);
-  const [rule, setRule] = useState(node.rule ? JSON.stringify(node.rule, null, 2) : '{"kind":"manual"}');
+  const [rule, setRule] = useState(
+    node.rule ? JSON.stringify(node.rule, null, 2) : '{"kind":"manual"}',
+  );
   const [evidence, setEvidence] = useState(node.evidence.join('\n'));
   const [appliesTo, setAppliesTo] = useState(node.appliesTo.join(', '));
   const [guidance, setGuidance] = useState(node.guidance ?? '');
@@ -107,8 +148,14 @@ function EditNode({ framework, node, onDone }: { framework: FrameworkView; node:
       api('PATCH', `/frameworks/${framework.id}/nodes/${node.code}`, {
         title,
         ...(node.isLeaf && check.ok ? { rule: check.rule } : {}),
-        evidence: evidence.split('\n').map((s) => s.trim()).filter(Boolean),
-        appliesTo: appliesTo.split(',').map((s) => s.trim()).filter(Boolean),
+        evidence: evidence
+          .split('\n')
+          .map((s) => s.trim())
+          .filter(Boolean),
+        appliesTo: appliesTo
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
         guidance: guidance.trim() || null,
       }),
     onSuccess: async () => {
@@ -119,15 +166,39 @@ function EditNode({ framework, node, onDone }: { framework: FrameworkView; node:
   });
   return (
     <Stack>
-      <Text size="sm">Điểm tối đa: {points(node.maxPoints)} (sửa điểm bằng cách nhập lại bộ chỉ số, để tổng luôn khớp)</Text>
+      <Text size="sm">
+        Điểm tối đa: {points(node.maxPoints)} (sửa điểm bằng cách nhập lại bộ chỉ số, để tổng luôn
+        khớp)
+      </Text>
       <TextInput label="Tên" value={title} onChange={(e) => setTitle(e.currentTarget.value)} />
       {node.isLeaf && <RuleEditor value={rule} onChange={setRule} maxPoints={node.maxPoints} />}
-      <Textarea label="Tài liệu kiểm chứng cần có (mỗi dòng một loại)" value={evidence} onChange={(e) => setEvidence(e.currentTarget.value)} autosize minRows={2} />
-      <TextInput label="Chỉ áp dụng cho loại đơn vị (để trống: mọi loại)" placeholder="vd: huyen, xa" value={appliesTo} onChange={(e) => setAppliesTo(e.currentTarget.value)} />
-      <Textarea label="Hướng dẫn chấm điểm" value={guidance} onChange={(e) => setGuidance(e.currentTarget.value)} autosize minRows={3} />
+      <Textarea
+        label="Tài liệu kiểm chứng cần có (mỗi dòng một loại)"
+        value={evidence}
+        onChange={(e) => setEvidence(e.currentTarget.value)}
+        autosize
+        minRows={2}
+      />
+      <TextInput
+        label="Chỉ áp dụng cho loại đơn vị (để trống: mọi loại)"
+        placeholder="vd: huyen, xa"
+        value={appliesTo}
+        onChange={(e) => setAppliesTo(e.currentTarget.value)}
+      />
+      <Textarea
+        label="Hướng dẫn chấm điểm"
+        value={guidance}
+        onChange={(e) => setGuidance(e.currentTarget.value)}
+        autosize
+        minRows={3}
+      />
       <ErrorMessage error={save.error} />
       <Group>
-        <Button onClick={() => save.mutate()} loading={save.isPending} disabled={node.isLeaf && !check.ok}>
+        <Button
+          onClick={() => save.mutate()}
+          loading={save.isPending}
+          disabled={node.isLeaf && !check.ok}
+        >
           Lưu
         </Button>
         <Button variant="default" onClick={onDone}>
@@ -143,7 +214,8 @@ function CopyFramework({ framework }: { framework: FrameworkView }) {
   const client = useQueryClient();
   const [year, setYear] = useState<number | string>(framework.year + 1);
   const copy = useMutation({
-    mutationFn: () => api<FrameworkView>('POST', `/frameworks/${framework.id}/copy`, { year: Number(year) }),
+    mutationFn: () =>
+      api<FrameworkView>('POST', `/frameworks/${framework.id}/copy`, { year: Number(year) }),
     onSuccess: async (created) => {
       await client.invalidateQueries({ queryKey: keys.frameworks });
       notifySaved(`Đã tạo "${created.name}"`);
@@ -153,7 +225,14 @@ function CopyFramework({ framework }: { framework: FrameworkView }) {
   return (
     <Stack gap={4} align="flex-end">
       <Group gap="xs" align="flex-end">
-        <NumberInput label="Sao chép sang năm" value={year} onChange={setYear} w={140} min={2000} max={2100} />
+        <NumberInput
+          label="Sao chép sang năm"
+          value={year}
+          onChange={setYear}
+          w={140}
+          min={2000}
+          max={2100}
+        />
         <Button variant="default" onClick={() => copy.mutate()} loading={copy.isPending}>
           Sao chép
         </Button>

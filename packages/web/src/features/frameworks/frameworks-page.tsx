@@ -1,4 +1,17 @@
-import { Anchor, Button, Card, Group, List, NumberInput, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Anchor,
+  Button,
+  Card,
+  Group,
+  List,
+  NumberInput,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { unitTypeLabel, UNIT_TYPES } from '@chiso/core/units/unit-types.js';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -94,20 +107,40 @@ function ImportFramework() {
       <Stack>
         <Title order={3}>Nhập bộ chỉ số từ Excel</Title>
         <Text size="sm" c="dimmed">
-          Bảng như phụ lục kế hoạch: cột "Stt" (1, 1.1, 1.1.1), cột tên tiêu chí, cột "Điểm chuẩn"; có thể thêm "Điểm đạt được", "Quy tắc chấm",
-          "Tài liệu kiểm chứng", "Hướng dẫn". Số viết "4,5" hay "4.5" đều được.
+          Bảng như phụ lục kế hoạch: cột "Stt" (1, 1.1, 1.1.1), cột tên tiêu chí, cột "Điểm chuẩn";
+          có thể thêm "Điểm đạt được", "Quy tắc chấm", "Tài liệu kiểm chứng", "Hướng dẫn". Số viết
+          "4,5" hay "4.5" đều được.
         </Text>
         <Group grow align="flex-start">
-          <TextInput label="Tên bộ chỉ số" value={name} onChange={(e) => setName(e.currentTarget.value)} required />
+          <TextInput
+            label="Tên bộ chỉ số"
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            required
+          />
           <NumberInput label="Năm" value={year} onChange={setYear} min={2000} max={2100} />
-          <Select label="Loại đơn vị" data={Object.entries(UNIT_TYPES).map(([value, spec]) => ({ value, label: spec.label }))} value={unitType} onChange={setUnitType} />
+          <Select
+            label="Loại đơn vị"
+            data={Object.entries(UNIT_TYPES).map(([value, spec]) => ({ value, label: spec.label }))}
+            value={unitType}
+            onChange={setUnitType}
+          />
         </Group>
-        <FilePicker file={file} onFile={(f) => { setFile(f); setPreview(null); setError(null); }} label="Kéo thả tệp .xlsx hoặc .csv vào đây, hoặc bấm để chọn" />
+        <FilePicker
+          file={file}
+          onFile={(f) => {
+            setFile(f);
+            setPreview(null);
+            setError(null);
+          }}
+          label="Kéo thả tệp .xlsx hoặc .csv vào đây, hoặc bấm để chọn"
+        />
         <ErrorMessage error={error} title="Tệp chưa nhập được (không có gì được lưu)" />
         {preview && (
           <Card withBorder bg="green.0">
             <Text fw={600}>
-              Sẽ tạo {preview.nodes} mục ({preview.leaves} tiêu chí chấm điểm), tổng {points(preview.maxPoints)} điểm:
+              Sẽ tạo {preview.nodes} mục ({preview.leaves} tiêu chí chấm điểm), tổng{' '}
+              {points(preview.maxPoints)} điểm:
             </Text>
             <List size="sm">
               {preview.areas.map((a) => (
@@ -119,7 +152,12 @@ function ImportFramework() {
           </Card>
         )}
         <Group>
-          <Button variant="default" onClick={() => void run(true)} loading={busy} disabled={!file || !name.trim()}>
+          <Button
+            variant="default"
+            onClick={() => void run(true)}
+            loading={busy}
+            disabled={!file || !name.trim()}
+          >
             Kiểm tra tệp
           </Button>
           <Button onClick={() => void run(false)} loading={busy} disabled={!preview}>

@@ -1,4 +1,15 @@
-import { Anchor, Badge, Button, Card, Group, Progress, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  Progress,
+  SimpleGrid,
+  Stack,
+  Text,
+  Title,
+} from '@mantine/core';
 import { ROLE_LABELS } from '@chiso/core/access/policy.js';
 import { PARTICIPATION_STATUSES } from '@chiso/core/periods/workflow.js';
 import { Link } from 'react-router';
@@ -41,7 +52,8 @@ function PublicHome() {
     <Stack maw={720}>
       <Title order={2}>Chỉ số Cải cách hành chính</Title>
       <Text>
-        Kết quả xác định Chỉ số CCHC của các sở, ban, ngành và UBND cấp xã được công bố tại đây sau khi Hội đồng thông qua.
+        Kết quả xác định Chỉ số CCHC của các sở, ban, ngành và UBND cấp xã được công bố tại đây sau
+        khi Hội đồng thông qua.
       </Text>
       <Group>
         <Button component={Link} to="/ket-qua">
@@ -89,7 +101,8 @@ function UnitHome({ period, unitId }: { period: PeriodSummary; unitId: string })
                 Điểm thẩm định
               </Text>
               <Text size="xl" fw={700}>
-                {points(a.appraised.points)}/{points(a.appraised.maxPoints)} ({percent(a.appraised.percent)})
+                {points(a.appraised.points)}/{points(a.appraised.maxPoints)} (
+                {percent(a.appraised.percent)})
               </Text>
             </div>
           )}
@@ -100,7 +113,10 @@ function UnitHome({ period, unitId }: { period: PeriodSummary; unitId: string })
               <Text size="sm" lineClamp={1} title={area.title}>
                 {area.code}. {area.title}
               </Text>
-              <Progress value={area.leaves === 0 ? 0 : (100 * area.filled) / area.leaves} aria-label={`Lĩnh vực ${area.code}: đã chấm ${area.filled}/${area.leaves}`} />
+              <Progress
+                value={area.leaves === 0 ? 0 : (100 * area.filled) / area.leaves}
+                aria-label={`Lĩnh vực ${area.code}: đã chấm ${area.filled}/${area.leaves}`}
+              />
               <Text size="xs" c="dimmed">
                 Đã chấm {area.filled}/{area.leaves} tiêu chí
               </Text>
@@ -109,7 +125,11 @@ function UnitHome({ period, unitId }: { period: PeriodSummary; unitId: string })
         </SimpleGrid>
         <Group>
           <Button component={Link} to={`/ky-danh-gia/${period.id}/don-vi/${unitId}`}>
-            {a.participation.status === 'draft' ? 'Tự đánh giá' : a.participation.status === 'appraised' ? 'Xem thẩm định và giải trình' : 'Xem hồ sơ'}
+            {a.participation.status === 'draft'
+              ? 'Tự đánh giá'
+              : a.participation.status === 'appraised'
+                ? 'Xem thẩm định và giải trình'
+                : 'Xem hồ sơ'}
           </Button>
         </Group>
       </Stack>
@@ -158,7 +178,11 @@ function PeriodOverview({ period, appraiser }: { period: PeriodSummary; appraise
           </Stack>
         )}
         <Group>
-          <Button component={Link} to={`/ky-danh-gia/${period.id}`} variant={appraiser ? 'default' : 'filled'}>
+          <Button
+            component={Link}
+            to={`/ky-danh-gia/${period.id}`}
+            variant={appraiser ? 'default' : 'filled'}
+          >
             Mở kỳ đánh giá
           </Button>
           <Button component={Link} to={`/ket-qua/${period.id}`} variant="default">

@@ -1,4 +1,14 @@
-import { Anchor, Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Anchor,
+  Button,
+  Center,
+  Paper,
+  PasswordInput,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useSession } from '../../app/session';
@@ -43,8 +53,21 @@ export default function LoginPage() {
               </Text>
             </div>
             <ErrorMessage error={error} title="Đăng nhập không thành công" />
-            <TextInput label="Tên đăng nhập" value={username} onChange={(e) => setUsername(e.currentTarget.value)} required autoComplete="username" autoFocus />
-            <PasswordInput label="Mật khẩu" value={password} onChange={(e) => setPassword(e.currentTarget.value)} required autoComplete="current-password" />
+            <TextInput
+              label="Tên đăng nhập"
+              value={username}
+              onChange={(e) => setUsername(e.currentTarget.value)}
+              required
+              autoComplete="username"
+              autoFocus
+            />
+            <PasswordInput
+              label="Mật khẩu"
+              value={password}
+              onChange={(e) => setPassword(e.currentTarget.value)}
+              required
+              autoComplete="current-password"
+            />
             <Button type="submit" loading={busy}>
               Đăng nhập
             </Button>

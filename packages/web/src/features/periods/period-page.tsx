@@ -1,4 +1,17 @@
-import { Anchor, Badge, Button, Card, Group, MultiSelect, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  MultiSelect,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { WINDOW_KINDS, WINDOW_LABELS, type WindowKind } from '@chiso/core/periods/windows.js';
 import { formatVietnamTime } from '@chiso/core/time/vietnam-time.js';
 import { unitTypeLabel } from '@chiso/core/units/unit-types.js';
@@ -29,7 +42,8 @@ export default function PeriodPage() {
           <Title order={2}>{p.name}</Title>
           <Text c="dimmed">
             {p.statusLabel}
-            {p.councilDecisionNumber && ` — Quyết định ${p.councilDecisionNumber} ngày ${date(p.councilDecisionDate)}`}
+            {p.councilDecisionNumber &&
+              ` — Quyết định ${p.councilDecisionNumber} ngày ${date(p.councilDecisionDate)}`}
           </Text>
         </div>
         <Group>
@@ -50,21 +64,32 @@ export default function PeriodPage() {
   );
 }
 
-const asText = (iso: string | null, asEnd = false) => (iso ? formatVietnamTime(Date.parse(iso), asEnd) : '');
+const asText = (iso: string | null, asEnd = false) =>
+  iso ? formatVietnamTime(Date.parse(iso), asEnd) : '';
 
 function EditWindows({ period }: { period: PeriodDetail }) {
   const client = useQueryClient();
-  const [values, setValues] = useState(() =>
-    Object.fromEntries(
-      WINDOW_KINDS.map((kind) => {
-        const w = period.windows.find((x) => x.kind === kind);
-        return [kind, { opensAt: asText(w?.opensAt ?? null), closesAt: asText(w?.closesAt ?? null, true) }];
-      }),
-    ) as Record<WindowKind, { opensAt: string; closesAt: string }>,
+  const [values, setValues] = useState(
+    () =>
+      Object.fromEntries(
+        WINDOW_KINDS.map((kind) => {
+          const w = period.windows.find((x) => x.kind === kind);
+          return [
+            kind,
+            { opensAt: asText(w?.opensAt ?? null), closesAt: asText(w?.closesAt ?? null, true) },
+          ];
+        }),
+      ) as Record<WindowKind, { opensAt: string; closesAt: string }>,
   );
   const save = useMutation({
     mutationFn: () =>
-      api('PUT', `/periods/${period.id}/windows`, Object.fromEntries(Object.entries(values).filter(([, w]) => w.opensAt.trim() && w.closesAt.trim()))),
+      api(
+        'PUT',
+        `/periods/${period.id}/windows`,
+        Object.fromEntries(
+          Object.entries(values).filter(([, w]) => w.opensAt.trim() && w.closesAt.trim()),
+        ),
+      ),
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: keys.period(period.id) });
       notifySaved('Đã lưu thời gian các bước');
@@ -76,8 +101,16 @@ function EditWindows({ period }: { period: PeriodDetail }) {
         <Title order={3}>Điều chỉnh thời gian (giờ Việt Nam)</Title>
         {WINDOW_KINDS.map((kind) => (
           <Group key={kind} grow align="flex-start">
-            <TimeInput label={`${WINDOW_LABELS[kind]} — bắt đầu`} value={values[kind].opensAt} onChange={(v) => setValues((w) => ({ ...w, [kind]: { ...w[kind], opensAt: v } }))} />
-            <TimeInput label="kết thúc" value={values[kind].closesAt} onChange={(v) => setValues((w) => ({ ...w, [kind]: { ...w[kind], closesAt: v } }))} />
+            <TimeInput
+              label={`${WINDOW_LABELS[kind]} — bắt đầu`}
+              value={values[kind].opensAt}
+              onChange={(v) => setValues((w) => ({ ...w, [kind]: { ...w[kind], opensAt: v } }))}
+            />
+            <TimeInput
+              label={`${WINDOW_LABELS[kind]} — kết thúc`}
+              value={values[kind].closesAt}
+              onChange={(v) => setValues((w) => ({ ...w, [kind]: { ...w[kind], closesAt: v } }))}
+            />
           </Group>
         ))}
         <ErrorMessage error={save.error} />
@@ -95,7 +128,9 @@ function UnitsTable({ period }: { period: PeriodDetail }) {
   const { user } = useSession();
   const admin = user?.role === 'administrator';
   const users = useUsers();
-  const appraisers = admin ? (users.data ?? []).filter((u) => u.role === 'appraiser' && u.active !== false) : [];
+  const appraisers = admin
+    ? (users.data ?? []).filter((u) => u.role === 'appraiser' && u.active !== false)
+    : [];
   return (
     <Card withBorder>
       <Title order={3} mb="sm">
@@ -114,7 +149,12 @@ function UnitsTable({ period }: { period: PeriodDetail }) {
           </Table.Thead>
           <Table.Tbody>
             {period.units.map((u) => (
-              <UnitRow key={u.unitId} period={period} unit={u} appraisers={appraisers.map((a) => ({ value: a.id, label: a.fullName }))} />
+              <UnitRow
+                key={u.unitId}
+                period={period}
+                unit={u}
+                appraisers={appraisers.map((a) => ({ value: a.id, label: a.fullName }))}
+              />
             ))}
           </Table.Tbody>
         </Table>
@@ -124,25 +164,36 @@ function UnitsTable({ period }: { period: PeriodDetail }) {
   );
 }
 
-function UnitRow({ period, unit, appraisers }: { period: PeriodDetail; unit: PeriodUnit; appraisers: { value: string; label: string }[] }) {
+function UnitRow({
+  period,
+  unit,
+  appraisers,
+}: {
+  period: PeriodDetail;
+  unit: PeriodUnit;
+  appraisers: { value: string; label: string }[];
+}) {
   const { user } = useSession();
   const client = useQueryClient();
   const assign = useMutation({
-    mutationFn: (ids: string[]) => api('PUT', `/periods/${period.id}/units/${unit.unitId}/appraisers`, { appraiserIds: ids }),
+    mutationFn: (ids: string[]) =>
+      api('PUT', `/periods/${period.id}/units/${unit.unitId}/appraisers`, { appraiserIds: ids }),
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: keys.period(period.id) });
       notifySaved(`Đã phân công thẩm định ${unit.name}`);
     },
     onError: notifyError,
   });
-  const canAppraise = user?.role === 'appraiser' || user?.role === 'administrator' || user?.role === 'councilMember';
+  const canAppraise =
+    user?.role === 'appraiser' || user?.role === 'administrator' || user?.role === 'councilMember';
   return (
     <Table.Tr>
       <Table.Td>
         {unit.name}
         {unit.extensions.map((e) => (
           <Text key={e.kind} size="xs" c="orange.8">
-            Gia hạn {WINDOW_LABELS[e.kind].toLowerCase()} đến {dateTime(e.closesAt, true)}: {e.reason}
+            Gia hạn {WINDOW_LABELS[e.kind].toLowerCase()} đến {dateTime(e.closesAt, true)}:{' '}
+            {e.reason}
           </Text>
         ))}
       </Table.Td>
@@ -168,7 +219,11 @@ function UnitRow({ period, unit, appraisers }: { period: PeriodDetail; unit: Per
             Tự đánh giá
           </Anchor>
           {canAppraise && (
-            <Anchor component={Link} to={`/ky-danh-gia/${period.id}/tham-dinh/${unit.unitId}`} size="sm">
+            <Anchor
+              component={Link}
+              to={`/ky-danh-gia/${period.id}/tham-dinh/${unit.unitId}`}
+              size="sm"
+            >
               Thẩm định
             </Anchor>
           )}
@@ -186,7 +241,8 @@ function Extend({ period }: { period: PeriodDetail }) {
   const [closesAt, setClosesAt] = useState('');
   const [reason, setReason] = useState('');
   const extend = useMutation({
-    mutationFn: () => api('POST', `/periods/${period.id}/extensions`, { unitId, kind, closesAt, reason }),
+    mutationFn: () =>
+      api('POST', `/periods/${period.id}/extensions`, { unitId, kind, closesAt, reason }),
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: keys.period(period.id) });
       notifySaved('Đã gia hạn');
@@ -197,14 +253,30 @@ function Extend({ period }: { period: PeriodDetail }) {
     <Stack mt="md" gap="xs">
       <Text fw={600}>Gia hạn cho một đơn vị</Text>
       <Group grow align="flex-start">
-        <Select label="Đơn vị" data={period.units.map((u) => ({ value: u.unitId, label: u.name }))} value={unitId} onChange={setUnitId} searchable />
-        <Select label="Bước" data={WINDOW_KINDS.map((k) => ({ value: k, label: WINDOW_LABELS[k] }))} value={kind} onChange={setKind} />
+        <Select
+          label="Đơn vị"
+          data={period.units.map((u) => ({ value: u.unitId, label: u.name }))}
+          value={unitId}
+          onChange={setUnitId}
+          searchable
+        />
+        <Select
+          label="Bước"
+          data={WINDOW_KINDS.map((k) => ({ value: k, label: WINDOW_LABELS[k] }))}
+          value={kind}
+          onChange={setKind}
+        />
         <TimeInput label="Gia hạn đến" value={closesAt} onChange={setClosesAt} />
       </Group>
       <TextInput label="Lý do" value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
       <ErrorMessage error={extend.error} />
       <Group>
-        <Button variant="default" onClick={() => extend.mutate()} loading={extend.isPending} disabled={!unitId || !reason.trim()}>
+        <Button
+          variant="default"
+          onClick={() => extend.mutate()}
+          loading={extend.isPending}
+          disabled={!unitId || !reason.trim()}
+        >
           Gia hạn
         </Button>
       </Group>
@@ -219,7 +291,10 @@ function Approve({ period }: { period: PeriodDetail }) {
   const approve = useMutation({
     mutationFn: () => {
       const [d, m, y] = decisionDate.split('/');
-      return api('POST', `/periods/${period.id}/approve`, { decisionNumber: number, decisionDate: `${y}-${m?.padStart(2, '0')}-${d?.padStart(2, '0')}` });
+      return api('POST', `/periods/${period.id}/approve`, {
+        decisionNumber: number,
+        decisionDate: `${y}-${m?.padStart(2, '0')}-${d?.padStart(2, '0')}`,
+      });
     },
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: keys.period(period.id) });
@@ -234,12 +309,26 @@ function Approve({ period }: { period: PeriodDetail }) {
         <Title order={3}>Hội đồng thông qua kết quả</Title>
         {pending > 0 && <Text c="orange.8">Còn {pending} đơn vị chưa chốt kết quả thẩm định.</Text>}
         <Group grow align="flex-start">
-          <TextInput label="Số quyết định" placeholder="27/QĐ-HĐ" value={number} onChange={(e) => setNumber(e.currentTarget.value)} />
-          <TextInput label="Ngày quyết định" placeholder="dd/mm/yyyy" value={decisionDate} onChange={(e) => setDecisionDate(e.currentTarget.value)} />
+          <TextInput
+            label="Số quyết định"
+            placeholder="27/QĐ-HĐ"
+            value={number}
+            onChange={(e) => setNumber(e.currentTarget.value)}
+          />
+          <TextInput
+            label="Ngày quyết định"
+            placeholder="dd/mm/yyyy"
+            value={decisionDate}
+            onChange={(e) => setDecisionDate(e.currentTarget.value)}
+          />
         </Group>
         <ErrorMessage error={approve.error} />
         <Group>
-          <Button onClick={() => approve.mutate()} loading={approve.isPending} disabled={!number.trim() || !/^\d{1,2}\/\d{1,2}\/\d{4}$/.test(decisionDate.trim())}>
+          <Button
+            onClick={() => approve.mutate()}
+            loading={approve.isPending}
+            disabled={!number.trim() || !/^\d{1,2}\/\d{1,2}\/\d{4}$/.test(decisionDate.trim())}
+          >
             Thông qua kết quả
           </Button>
         </Group>

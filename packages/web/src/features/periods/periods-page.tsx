@@ -1,4 +1,18 @@
-import { Anchor, Badge, Button, Card, Group, NumberInput, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Card,
+  Group,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { WINDOW_KINDS, WINDOW_LABELS, type WindowKind } from '@chiso/core/periods/windows.js';
 import { unitTypeLabel } from '@chiso/core/units/unit-types.js';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -43,7 +57,11 @@ export default function PeriodsPage() {
                   {p.statusLabel}
                 </Badge>
               </Table.Td>
-              <Table.Td>{p.councilDecisionNumber ? `${p.councilDecisionNumber} ngày ${date(p.councilDecisionDate)}` : '—'}</Table.Td>
+              <Table.Td>
+                {p.councilDecisionNumber
+                  ? `${p.councilDecisionNumber} ngày ${date(p.councilDecisionDate)}`
+                  : '—'}
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -53,7 +71,11 @@ export default function PeriodsPage() {
   );
 }
 
-const emptyWindows = () => Object.fromEntries(WINDOW_KINDS.map((k) => [k, { opensAt: '', closesAt: '' }])) as Record<WindowKind, { opensAt: string; closesAt: string }>;
+const emptyWindows = () =>
+  Object.fromEntries(WINDOW_KINDS.map((k) => [k, { opensAt: '', closesAt: '' }])) as Record<
+    WindowKind,
+    { opensAt: string; closesAt: string }
+  >;
 
 /** Opens a period: a framework for each unit type, and the windows (Vietnam time). */
 function NewPeriod({ existing }: { existing: PeriodSummary[] }) {
@@ -61,7 +83,13 @@ function NewPeriod({ existing }: { existing: PeriodSummary[] }) {
   const units = useUnits();
   const navigate = useNavigate();
   const client = useQueryClient();
-  const nextYear = Math.max(new Date().getFullYear(), ...existing.map((p) => p.year + 1));
+  // An index is assessed from the end of its year into the next: in the first half of a year the
+  // period to open is most likely last year's.
+  const today = new Date();
+  const guess = today.getMonth() < 6 ? today.getFullYear() - 1 : today.getFullYear();
+  const nextYear = existing.some((p) => p.year >= guess)
+    ? Math.max(...existing.map((p) => p.year)) + 1
+    : guess;
   const [name, setName] = useState(`Chỉ số CCHC năm ${nextYear}`);
   const [year, setYear] = useState<number | string>(nextYear);
   const [chosen, setChosen] = useState<Record<string, string | null>>({});
@@ -71,8 +99,12 @@ function NewPeriod({ existing }: { existing: PeriodSummary[] }) {
       api<{ id: string }>('POST', '/periods', {
         name,
         year: Number(year),
-        frameworks: Object.fromEntries(Object.entries(chosen).filter((e): e is [string, string] => Boolean(e[1]))),
-        windows: Object.fromEntries(Object.entries(windows).filter(([, w]) => w.opensAt.trim() && w.closesAt.trim())),
+        frameworks: Object.fromEntries(
+          Object.entries(chosen).filter((e): e is [string, string] => Boolean(e[1])),
+        ),
+        windows: Object.fromEntries(
+          Object.entries(windows).filter(([, w]) => w.opensAt.trim() && w.closesAt.trim()),
+        ),
       }),
     onSuccess: async (period) => {
       await client.invalidateQueries({ queryKey: keys.periods });
@@ -81,13 +113,23 @@ function NewPeriod({ existing }: { existing: PeriodSummary[] }) {
     },
   });
   if (frameworks.isPending || units.isPending) return <Loading />;
-  const types = [...new Set((units.data?.units ?? []).filter((u) => !u.activeTo || u.activeTo >= `${String(year)}-01-01`).map((u) => u.type))];
+  const types = [
+    ...new Set(
+      (units.data?.units ?? [])
+        .filter((u) => !u.activeTo || u.activeTo >= `${String(year)}-01-01`)
+        .map((u) => u.type),
+    ),
+  ];
   return (
     <Card withBorder>
       <Stack>
         <Title order={3}>Mở kỳ đánh giá mới</Title>
         <Group grow>
-          <TextInput label="Tên kỳ đánh giá" value={name} onChange={(e) => setName(e.currentTarget.value)} />
+          <TextInput
+            label="Tên kỳ đánh giá"
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+          />
           <NumberInput label="Năm đánh giá" value={year} onChange={setYear} min={2000} max={2100} />
         </Group>
         <Text fw={600}>Bộ chỉ số theo loại đơn vị</Text>
@@ -98,7 +140,9 @@ function NewPeriod({ existing }: { existing: PeriodSummary[] }) {
               label={unitTypeLabel(type)}
               placeholder="Không đánh giá loại đơn vị này"
               clearable
-              data={(frameworks.data ?? []).filter((f) => f.unitType === type).map((f) => ({ value: f.id, label: `${f.name} (${f.year})` }))}
+              data={(frameworks.data ?? [])
+                .filter((f) => f.unitType === type)
+                .map((f) => ({ value: f.id, label: `${f.name} (${f.year})` }))}
               value={chosen[type] ?? null}
               onChange={(value) => setChosen((c) => ({ ...c, [type]: value }))}
             />
@@ -107,8 +151,16 @@ function NewPeriod({ existing }: { existing: PeriodSummary[] }) {
         <Text fw={600}>Thời gian các bước (giờ Việt Nam)</Text>
         {WINDOW_KINDS.map((kind) => (
           <Group key={kind} grow align="flex-start">
-            <TimeInput label={`${WINDOW_LABELS[kind]} — bắt đầu`} value={windows[kind].opensAt} onChange={(v) => setWindows((w) => ({ ...w, [kind]: { ...w[kind], opensAt: v } }))} />
-            <TimeInput label="kết thúc" value={windows[kind].closesAt} onChange={(v) => setWindows((w) => ({ ...w, [kind]: { ...w[kind], closesAt: v } }))} />
+            <TimeInput
+              label={`${WINDOW_LABELS[kind]} — bắt đầu`}
+              value={windows[kind].opensAt}
+              onChange={(v) => setWindows((w) => ({ ...w, [kind]: { ...w[kind], opensAt: v } }))}
+            />
+            <TimeInput
+              label={`${WINDOW_LABELS[kind]} — kết thúc`}
+              value={windows[kind].closesAt}
+              onChange={(v) => setWindows((w) => ({ ...w, [kind]: { ...w[kind], closesAt: v } }))}
+            />
           </Group>
         ))}
         <ErrorMessage error={create.error} />

@@ -10,9 +10,13 @@ import { date } from '../../lib/format';
 
 export default function ResultsIndexPage() {
   const { user } = useSession();
-  const published = useQuery({ queryKey: ['published-periods'], queryFn: () => api<PeriodSummary[]>('GET', '/published-periods') });
+  const published = useQuery({
+    queryKey: ['published-periods'],
+    queryFn: () => api<PeriodSummary[]>('GET', '/published-periods'),
+  });
   const all = usePeriods();
-  const previewable = user && user.role !== 'viewer' ? (all.data ?? []).filter((p) => p.status !== 'published') : [];
+  const previewable =
+    user && user.role !== 'viewer' ? (all.data ?? []).filter((p) => p.status !== 'published') : [];
   if (published.isPending) return <Loading />;
   if (published.error) return <ErrorMessage error={published.error} />;
   return (
@@ -28,7 +32,11 @@ export default function ResultsIndexPage() {
                   {p.name}
                 </Anchor>
               </Table.Td>
-              <Table.Td>{p.councilDecisionNumber ? `Quyết định ${p.councilDecisionNumber} ngày ${date(p.councilDecisionDate)}` : ''}</Table.Td>
+              <Table.Td>
+                {p.councilDecisionNumber
+                  ? `Quyết định ${p.councilDecisionNumber} ngày ${date(p.councilDecisionDate)}`
+                  : ''}
+              </Table.Td>
               <Table.Td>Công bố ngày {date(p.publishedAt)}</Table.Td>
             </Table.Tr>
           ))}

@@ -1,4 +1,18 @@
-import { Alert, Anchor, Badge, Box, Button, Card, Group, Stack, Table, Tabs, Text, Title, Tooltip } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Box,
+  Button,
+  Card,
+  Group,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  Title,
+  Tooltip,
+} from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { useResults } from '../../api/hooks';
 import type { ResultsGroup, UnitResultJson } from '../../api/types';
@@ -27,7 +41,11 @@ export default function ResultsPage() {
           Tải Excel
         </Button>
       </Group>
-      {!published && <Alert color="yellow">Kết quả xem trước chỉ dành cho người có thẩm quyền và có thể còn thay đổi.</Alert>}
+      {!published && (
+        <Alert color="yellow">
+          Kết quả xem trước chỉ dành cho người có thẩm quyền và có thể còn thay đổi.
+        </Alert>
+      )}
       {groups.length === 0 && <Text>Chưa có kết quả để hiển thị.</Text>}
       {groups.length > 0 && (
         <Tabs defaultValue={groups[0]?.unitType}>
@@ -53,11 +71,22 @@ export default function ResultsPage() {
 }
 
 function ChangeArrow({ unit }: { unit: UnitResultJson }) {
-  if (unit.rankChange === null) return <Text size="sm" c="dimmed">—</Text>;
+  if (unit.rankChange === null)
+    return (
+      <Text size="sm" c="dimmed">
+        —
+      </Text>
+    );
   const color = unit.rankChange > 0 ? 'green.8' : unit.rankChange < 0 ? 'red.8' : 'gray.7';
   const arrow = unit.rankChange > 0 ? '▲' : unit.rankChange < 0 ? '▼' : '■';
   return (
-    <Tooltip label={unit.previousId && unit.previousId !== unit.id ? `So với đơn vị tiền thân ${unit.previousId}` : 'So với kỳ trước'}>
+    <Tooltip
+      label={
+        unit.previousId && unit.previousId !== unit.id
+          ? `So với đơn vị tiền thân ${unit.previousId}`
+          : 'So với kỳ trước'
+      }
+    >
       <Text size="sm" c={color} span>
         {arrow} {rankChange(unit.rankChange)} ({signedPercent(unit.percentChange)}%)
       </Text>
@@ -93,7 +122,14 @@ function Ranking({ periodId, group }: { periodId: string; group: ResultsGroup })
                     {u.name}
                   </Anchor>
                   {u.flagDetails.map((f) => (
-                    <Badge key={f.label} color="red" variant="light" size="xs" ml={6} title={f.label}>
+                    <Badge
+                      key={f.label}
+                      color="red"
+                      variant="light"
+                      size="xs"
+                      ml={6}
+                      title={f.label}
+                    >
                       kiểm điểm: LV {f.areaCodes.join(', ')}
                     </Badge>
                   ))}
@@ -157,7 +193,12 @@ function HeatMap({ periodId, group }: { periodId: string; group: ResultsGroup })
                   </Anchor>
                 </Table.Td>
                 {u.areas.map((a) => (
-                  <Table.Td key={a.code} ta="center" style={{ background: heatColor(a.percent) }} title={`${a.title}: ${points(a.points)}/${points(a.maxPoints)}`}>
+                  <Table.Td
+                    key={a.code}
+                    ta="center"
+                    style={{ background: heatColor(a.percent) }}
+                    title={`${a.title}: ${points(a.points)}/${points(a.maxPoints)}`}
+                  >
                     {a.applicable ? percent(a.percent) : 'KAD'}
                   </Table.Td>
                 ))}

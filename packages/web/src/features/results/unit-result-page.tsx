@@ -1,4 +1,15 @@
-import { Alert, Badge, Box, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Box,
+  Card,
+  Group,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { api } from '../../api/client';
@@ -18,12 +29,19 @@ export default function UnitResultPage() {
   if (results.error) return <ErrorMessage error={results.error} />;
   const group = results.data.groups.find((g) => g.results.units.some((u) => u.id === unitId));
   const unit = group?.results.units.find((u) => u.id === unitId);
-  if (!group || !unit) return <Alert color="yellow">Không có kết quả của đơn vị này trong kỳ.</Alert>;
+  if (!group || !unit)
+    return <Alert color="yellow">Không có kết quả của đơn vị này trong kỳ.</Alert>;
   const peers = group.results.units;
   /** The group's mean % of an area, exact (the bar only uses its approximation). */
   const average = (code: string): Ratio | null => {
-    const values = peers.flatMap((u) => u.areas.filter((a) => a.code === code && a.percent !== null).map((a) => Decimal.of(a.percent as number)));
-    return values.length === 0 ? null : Decimal.sum(values).toRatio().dividedBy(Decimal.fromInt(values.length));
+    const values = peers.flatMap((u) =>
+      u.areas
+        .filter((a) => a.code === code && a.percent !== null)
+        .map((a) => Decimal.of(a.percent as number)),
+    );
+    return values.length === 0
+      ? null
+      : Decimal.sum(values).toRatio().dividedBy(Decimal.fromInt(values.length));
   };
   return (
     <Stack>
@@ -34,8 +52,16 @@ export default function UnitResultPage() {
         </Text>
       </div>
       <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
-        <Stat label="Chỉ số" value={percent(unit.percent)} note={`${points(unit.points)}/${points(unit.maxPoints)} điểm`} />
-        <Stat label="Xếp hạng" value={unit.rank === null ? '—' : `${unit.rank}/${unit.groupSize}`} note={rankChange(unit.rankChange) || 'chưa có kỳ trước'} />
+        <Stat
+          label="Chỉ số"
+          value={percent(unit.percent)}
+          note={`${points(unit.points)}/${points(unit.maxPoints)} điểm`}
+        />
+        <Stat
+          label="Xếp hạng"
+          value={unit.rank === null ? '—' : `${unit.rank}/${unit.groupSize}`}
+          note={rankChange(unit.rankChange) || 'chưa có kỳ trước'}
+        />
         <Stat label="Nhóm" value={unit.band ?? '—'} />
         <Stat label="Người đứng đầu" value={unit.headRating ?? '—'} />
       </SimpleGrid>
@@ -58,17 +84,34 @@ export default function UnitResultPage() {
                     {area.code}. {area.title}
                   </Text>
                   <Text size="sm" fw={600}>
-                    {area.applicable ? `${percent(area.percent)} (hạng ${area.rank ?? '—'})` : 'Không áp dụng'}
+                    {area.applicable
+                      ? `${percent(area.percent)} (hạng ${area.rank ?? '—'})`
+                      : 'Không áp dụng'}
                   </Text>
                 </Group>
                 <Box pos="relative" h={14} bg="gray.1" style={{ borderRadius: 3 }} aria-hidden>
-                  <Box h="100%" w={`${Math.min(100, area.percent ?? 0)}%`} style={{ background: heatColor(area.percent), borderRadius: 3 }} />
-                  {avg !== null && <Box pos="absolute" top={-2} h={18} w={2} bg="dark" left={`${Math.min(100, avg.approx())}%`} title={`Bình quân nhóm ${formatPercent(avg)}`} />}
+                  <Box
+                    h="100%"
+                    w={`${Math.min(100, area.percent ?? 0)}%`}
+                    style={{ background: heatColor(area.percent), borderRadius: 3 }}
+                  />
+                  {avg !== null && (
+                    <Box
+                      pos="absolute"
+                      top={-2}
+                      h={18}
+                      w={2}
+                      bg="dark"
+                      left={`${Math.min(100, avg.approx())}%`}
+                      title={`Bình quân nhóm ${formatPercent(avg)}`}
+                    />
+                  )}
                 </Box>
                 {avg !== null && (
                   <Text size="xs" c="dimmed">
                     Bình quân nhóm {formatPercent(avg)}
-                    {area.percentChange !== null && ` — so với kỳ trước ${area.percentChange > 0 ? '+' : ''}${points(area.percentChange)} điểm %`}
+                    {area.percentChange !== null &&
+                      ` — so với kỳ trước ${area.percentChange > 0 ? '+' : ''}${points(area.percentChange)} điểm %`}
                   </Text>
                 )}
               </div>
@@ -144,12 +187,24 @@ function LostPoints({ unit }: { unit: UnitResultJson }) {
 
 /** The unit's index over the published periods, following its predecessors across mergers. */
 function Trend({ periodId, unit }: { periodId: string; unit: UnitResultJson }) {
-  const periods = useQuery({ queryKey: ['published-periods'], queryFn: () => api<PeriodSummary[]>('GET', '/published-periods') });
+  const periods = useQuery({
+    queryKey: ['published-periods'],
+    queryFn: () => api<PeriodSummary[]>('GET', '/published-periods'),
+  });
   const earlier = (periods.data ?? []).filter((p) => p.id !== periodId);
   const results = useQueries({
-    queries: earlier.map((p) => ({ queryKey: keys.results(p.id), queryFn: () => api<ResultsView>('GET', `/periods/${p.id}/results`) })),
+    queries: earlier.map((p) => ({
+      queryKey: keys.results(p.id),
+      queryFn: () => api<ResultsView>('GET', `/periods/${p.id}/results`),
+    })),
   });
-  const history: { year: number; name: string; unitName: string; percent: number | null; rank: number | null }[] = [];
+  const history: {
+    year: number;
+    name: string;
+    unitName: string;
+    percent: number | null;
+    rank: number | null;
+  }[] = [];
   let nextId: string | null = unit.previousId;
   const ordered = results
     .flatMap((r) => (r.data ? [r.data] : []))
@@ -158,7 +213,13 @@ function Trend({ periodId, unit }: { periodId: string; unit: UnitResultJson }) {
     if (!nextId) break;
     const found = view.groups.flatMap((g) => g.results.units).find((u) => u.id === nextId);
     if (!found) continue;
-    history.push({ year: view.period.year, name: view.period.name, unitName: found.name, percent: found.percent, rank: found.rank });
+    history.push({
+      year: view.period.year,
+      name: view.period.name,
+      unitName: found.name,
+      percent: found.percent,
+      rank: found.rank,
+    });
     nextId = found.previousId;
   }
   if (history.length === 0) return null;
@@ -174,7 +235,11 @@ function Trend({ periodId, unit }: { periodId: string; unit: UnitResultJson }) {
             <Table.Tr key={p.year}>
               <Table.Td>{p.name}</Table.Td>
               <Table.Td>
-                {p.unitName !== unit.name && <Badge variant="light" size="xs" mr={6}>tiền thân</Badge>}
+                {p.unitName !== unit.name && (
+                  <Badge variant="light" size="xs" mr={6}>
+                    tiền thân
+                  </Badge>
+                )}
                 {p.unitName}
               </Table.Td>
               <Table.Td ta="right">{percent(p.percent)}</Table.Td>

@@ -1,4 +1,16 @@
-import { Badge, Button, Card, Group, MultiSelect, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Card,
+  Group,
+  MultiSelect,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { unitTypeLabel, UNIT_TYPES } from '@chiso/core/units/unit-types.js';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -13,7 +25,9 @@ import { date } from '../../lib/format';
 function treeOrder(units: Unit[]): { unit: Unit; depth: number }[] {
   const out: { unit: Unit; depth: number }[] = [];
   const visit = (parent: string | null, depth: number) => {
-    for (const unit of units.filter((u) => u.parentId === parent).sort((a, b) => a.type.localeCompare(b.type) || a.name.localeCompare(b.name, 'vi'))) {
+    for (const unit of units
+      .filter((u) => u.parentId === parent)
+      .sort((a, b) => a.type.localeCompare(b.type) || a.name.localeCompare(b.name, 'vi'))) {
       out.push({ unit, depth });
       visit(unit.id, depth + 1);
     }
@@ -34,7 +48,9 @@ export default function UnitsPage() {
         <Title order={2}>Đơn vị</Title>
         <Button onClick={() => setEditing({})}>Thêm đơn vị</Button>
       </Group>
-      {editing && <UnitForm initial={editing} units={units.data.units} onDone={() => setEditing(null)} />}
+      {editing && (
+        <UnitForm initial={editing} units={units.data.units} onDone={() => setEditing(null)} />
+      )}
       <Card withBorder padding={0}>
         <Table.ScrollContainer minWidth={700}>
           <Table striped highlightOnHover aria-label="Cây tổ chức">
@@ -58,17 +74,34 @@ export default function UnitsPage() {
                       {unit.name}
                       {from.length > 0 && (
                         <Text size="xs" c="dimmed">
-                          Hình thành từ {from.map((l) => `${l.fromUnitId}${l.isPrimary ? ' (chính)' : ''}`).join(', ')} ngày {date(l0(from))}
+                          Hình thành từ{' '}
+                          {from
+                            .map((l) => `${l.fromUnitId}${l.isPrimary ? ' (chính)' : ''}`)
+                            .join(', ')}{' '}
+                          ngày {date(l0(from))}
                         </Text>
                       )}
                     </Table.Td>
                     <Table.Td>{unitTypeLabel(unit.type)}</Table.Td>
                     <Table.Td>{unit.peerGroup}</Table.Td>
                     <Table.Td>
-                      {unit.activeTo ? <Badge color="gray" variant="light">đến {date(unit.activeTo)}</Badge> : unit.activeFrom ? `từ ${date(unit.activeFrom)}` : ''}
+                      {unit.activeTo ? (
+                        <Badge color="gray" variant="light">
+                          đến {date(unit.activeTo)}
+                        </Badge>
+                      ) : unit.activeFrom ? (
+                        `từ ${date(unit.activeFrom)}`
+                      ) : (
+                        ''
+                      )}
                     </Table.Td>
                     <Table.Td>
-                      <Button size="compact-xs" variant="subtle" onClick={() => setEditing(unit)} aria-label={`Sửa ${unit.name}`}>
+                      <Button
+                        size="compact-xs"
+                        variant="subtle"
+                        onClick={() => setEditing(unit)}
+                        aria-label={`Sửa ${unit.name}`}
+                      >
                         Sửa
                       </Button>
                     </Table.Td>
@@ -87,7 +120,15 @@ export default function UnitsPage() {
 
 const l0 = (rows: { effectiveOn: string }[]) => rows[0]?.effectiveOn ?? null;
 
-function UnitForm({ initial, units, onDone }: { initial: Partial<Unit>; units: Unit[]; onDone: () => void }) {
+function UnitForm({
+  initial,
+  units,
+  onDone,
+}: {
+  initial: Partial<Unit>;
+  units: Unit[];
+  onDone: () => void;
+}) {
   const client = useQueryClient();
   const [id, setId] = useState(initial.id ?? '');
   const [name, setName] = useState(initial.name ?? '');
@@ -95,7 +136,13 @@ function UnitForm({ initial, units, onDone }: { initial: Partial<Unit>; units: U
   const [parentId, setParentId] = useState<string | null>(initial.parentId ?? null);
   const [peerGroup, setPeerGroup] = useState(initial.peerGroup ?? '');
   const save = useMutation({
-    mutationFn: () => api('PUT', `/units/${encodeURIComponent(id)}`, { name, type, parentId, ...(peerGroup.trim() ? { peerGroup: peerGroup.trim() } : {}) }),
+    mutationFn: () =>
+      api('PUT', `/units/${encodeURIComponent(id)}`, {
+        name,
+        type,
+        parentId,
+        ...(peerGroup.trim() ? { peerGroup: peerGroup.trim() } : {}),
+      }),
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: keys.units });
       notifySaved(`Đã lưu ${name}`);
@@ -107,13 +154,41 @@ function UnitForm({ initial, units, onDone }: { initial: Partial<Unit>; units: U
       <Stack>
         <Title order={3}>{initial.id ? `Sửa ${initial.name ?? ''}` : 'Thêm đơn vị'}</Title>
         <Group grow align="flex-start">
-          <TextInput label="Mã đơn vị" value={id} onChange={(e) => setId(e.currentTarget.value)} disabled={Boolean(initial.id)} required />
-          <TextInput label="Tên đơn vị" value={name} onChange={(e) => setName(e.currentTarget.value)} required />
+          <TextInput
+            label="Mã đơn vị"
+            value={id}
+            onChange={(e) => setId(e.currentTarget.value)}
+            disabled={Boolean(initial.id)}
+            required
+          />
+          <TextInput
+            label="Tên đơn vị"
+            value={name}
+            onChange={(e) => setName(e.currentTarget.value)}
+            required
+          />
         </Group>
         <Group grow align="flex-start">
-          <Select label="Loại đơn vị" data={Object.entries(UNIT_TYPES).map(([value, spec]) => ({ value, label: spec.label }))} value={type} onChange={setType} />
-          <Select label="Đơn vị cấp trên" data={units.filter((u) => u.id !== id).map((u) => ({ value: u.id, label: u.name }))} value={parentId} onChange={setParentId} clearable searchable />
-          <TextInput label="Nhóm xếp hạng" placeholder="mặc định theo loại đơn vị" value={peerGroup} onChange={(e) => setPeerGroup(e.currentTarget.value)} />
+          <Select
+            label="Loại đơn vị"
+            data={Object.entries(UNIT_TYPES).map(([value, spec]) => ({ value, label: spec.label }))}
+            value={type}
+            onChange={setType}
+          />
+          <Select
+            label="Đơn vị cấp trên"
+            data={units.filter((u) => u.id !== id).map((u) => ({ value: u.id, label: u.name }))}
+            value={parentId}
+            onChange={setParentId}
+            clearable
+            searchable
+          />
+          <TextInput
+            label="Nhóm xếp hạng"
+            placeholder="mặc định theo loại đơn vị"
+            value={peerGroup}
+            onChange={(e) => setPeerGroup(e.currentTarget.value)}
+          />
         </Group>
         <ErrorMessage error={save.error} />
         <Group>
@@ -138,7 +213,12 @@ function Lineage({ units }: { units: Unit[] }) {
   const add = useMutation({
     mutationFn: () => {
       const [d, m, y] = effectiveOn.split('/');
-      return api('POST', `/units/${encodeURIComponent(unitId ?? '')}/lineage`, { from, kind, primary: from[0], effectiveOn: `${y}-${m?.padStart(2, '0')}-${d?.padStart(2, '0')}` });
+      return api('POST', `/units/${encodeURIComponent(unitId ?? '')}/lineage`, {
+        from,
+        kind,
+        primary: from[0],
+        effectiveOn: `${y}-${m?.padStart(2, '0')}-${d?.padStart(2, '0')}`,
+      });
     },
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: keys.units });
@@ -155,16 +235,47 @@ function Lineage({ units }: { units: Unit[] }) {
           Kết quả năm trước của đơn vị mới được so sánh với đơn vị cũ chọn đầu tiên (đơn vị chính).
         </Text>
         <Group grow align="flex-start">
-          <Select label="Đơn vị mới" data={options} value={unitId} onChange={setUnitId} searchable />
-          <MultiSelect label="Hình thành từ (đơn vị chính trước)" data={options.filter((o) => o.value !== unitId)} value={from} onChange={setFrom} searchable />
+          <Select
+            label="Đơn vị mới"
+            data={options}
+            value={unitId}
+            onChange={setUnitId}
+            searchable
+          />
+          <MultiSelect
+            label="Hình thành từ (đơn vị chính trước)"
+            data={options.filter((o) => o.value !== unitId)}
+            value={from}
+            onChange={setFrom}
+            searchable
+          />
         </Group>
         <Group grow align="flex-start">
-          <Select label="Hình thức" data={[{ value: 'merge', label: 'Sáp nhập' }, { value: 'split', label: 'Chia tách' }, { value: 'rename', label: 'Đổi tên' }]} value={kind} onChange={setKind} />
-          <TextInput label="Ngày hiệu lực" placeholder="dd/mm/yyyy" value={effectiveOn} onChange={(e) => setEffectiveOn(e.currentTarget.value)} />
+          <Select
+            label="Hình thức"
+            data={[
+              { value: 'merge', label: 'Sáp nhập' },
+              { value: 'split', label: 'Chia tách' },
+              { value: 'rename', label: 'Đổi tên' },
+            ]}
+            value={kind}
+            onChange={setKind}
+          />
+          <TextInput
+            label="Ngày hiệu lực"
+            placeholder="dd/mm/yyyy"
+            value={effectiveOn}
+            onChange={(e) => setEffectiveOn(e.currentTarget.value)}
+          />
         </Group>
         <ErrorMessage error={add.error} />
         <Group>
-          <Button variant="default" onClick={() => add.mutate()} loading={add.isPending} disabled={!unitId || from.length === 0}>
+          <Button
+            variant="default"
+            onClick={() => add.mutate()}
+            loading={add.isPending}
+            disabled={!unitId || from.length === 0}
+          >
             Ghi nhận
           </Button>
         </Group>
@@ -189,10 +300,15 @@ function ImportUnits() {
       <Stack>
         <Title order={3}>Nhập danh sách đơn vị từ Excel</Title>
         <Text size="sm" c="dimmed">
-          Các cột: "Mã đơn vị", "Tên đơn vị", "Loại đơn vị" (Sở, ban, ngành; UBND cấp huyện; xã; phường; đặc khu), tùy chọn "Đơn vị cấp trên", "Nhóm xếp hạng", "Từ ngày",
-          "Đến ngày". Tệp có lỗi sẽ không được nhập dòng nào.
+          Các cột: "Mã đơn vị", "Tên đơn vị", "Loại đơn vị" (Sở, ban, ngành; UBND cấp huyện; xã;
+          phường; đặc khu), tùy chọn "Đơn vị cấp trên", "Nhóm xếp hạng", "Từ ngày", "Đến ngày". Tệp
+          có lỗi sẽ không được nhập dòng nào.
         </Text>
-        <FilePicker file={file} onFile={setFile} label="Kéo thả tệp .xlsx hoặc .csv vào đây, hoặc bấm để chọn" />
+        <FilePicker
+          file={file}
+          onFile={setFile}
+          label="Kéo thả tệp .xlsx hoặc .csv vào đây, hoặc bấm để chọn"
+        />
         <ErrorMessage error={run.error} title="Tệp chưa nhập được (không có gì được lưu)" />
         <Group>
           <Button onClick={() => run.mutate()} loading={run.isPending} disabled={!file}>

@@ -1,0 +1,332 @@
+import { expect, test, type Page } from '@playwright/test';
+import { Api } from './support/api';
+import { ACCOUNTS, ADMIN, FRAMEWORK_NAME, PASSWORD } from './support/constants';
+import { pdf } from './support/files';
+import { expectFitsScreen, openAnonymous, PHONE, saved, shot, signIn, TABLET } from './support/ui';
+
+const PERIOD_NAME = 'Chỉ số CCHC năm 2026';
+const OPENS = '01/01/2027 00:00';
+const CLOSES = '31/01/2027 24:00';
+const WINDOWS = [
+  'Tự đánh giá, tải tài liệu kiểm chứng',
+  'Thẩm định',
+  'Giải trình',
+  'Hội đồng xem xét, thông qua',
+  'Công bố',
+];
+const appraiserName = ACCOUNTS.find((a) => a.username === 'td1')!.fullName;
+
+/** Picks an option of a Mantine Select or MultiSelect by its label. */
+async function choose(page: Page, label: string, option: string) {
+  const field = page
+    .getByRole('combobox', { name: label })
+    .or(page.getByRole('textbox', { name: label }));
+  await field.first().click();
+  await page.getByRole('option', { name: option }).click();
+}
+
+async function openLeaf(page: Page, code: string, title: string) {
+  await page
+    .getByRole('navigation', { name: /tiêu chí/ })
+    .getByText(`${code} ${title}`)
+    .click();
+  await expect(page.getByRole('heading', { level: 3, name: `${code}. ${title}` })).toBeVisible();
+}
+
+async function uploadEvidence(page: Page, fileName: string, title: string) {
+  await page
+    .locator('input[type=file]')
+    .setInputFiles({ name: fileName, mimeType: 'application/pdf', buffer: pdf(title) });
+  await saved(page, `Đã tải lên "${fileName}"`);
+  await expect(page.getByRole('link', { name: fileName })).toBeVisible();
+}
+
+/** Sở Y tế goes through the same steps by the API, so that the ranking has two departments. */
+async function runSecondDepartment(periodId: string, step: 'submit' | 'finalise') {
+  const as = (username: string) => Api.signIn(username, PASSWORD);
+  const base = `/periods/${periodId}/units/SYT`;
+  if (step === 'submit') {
+    const officer = await as('cb.syt');
+    const facts: Record<string, unknown> = {
+      '1.1': { completedOn: '2026-02-10' },
+      '1.2': { onTime: 3 },
+      '2.1': { numerator: 1200, denominator: 1200 },
+    };
+    for (const [code, value] of Object.entries(facts)) {
+      const { entries } = (await officer.get(`${base}/assessment`)) as {
+        entries: { code: string; version: number }[];
+      };
+      const entry = entries.find((e) => e.code === code)!;
+      await officer.send('PUT', `${base}/entries/${code}`, {
+        facts: value,
+        explanation: 'Số liệu theo báo cáo năm của Sở Y tế',
+        version: entry.version,
+      });
+    }
+    await officer.dispose();
+    const head = await as('tt.syt');
+    await head.send('POST', `${base}/submit`);
+    await head.dispose();
+  } else {
+    const appraiser = await as('td1');
+    await appraiser.send('POST', `${base}/finalise`);
+    await appraiser.send('POST', `${base}/finalise`);
+    await appraiser.dispose();
+  }
+}
+
+test('a period from opening to the published ranking', async ({ browser }, testInfo) => {
+  let periodId = '';
+
+  await test.step('the administrator opens the period and assigns the appraiser', async () => {
+    const page = await signIn(browser, ADMIN.username, ADMIN.password);
+    await page
+      .getByRole('navigation', { name: 'Danh mục chính' })
+      .getByRole('link', { name: 'Kỳ đánh giá' })
+      .click();
+    await expect(page.getByRole('heading', { name: 'Mở kỳ đánh giá mới' })).toBeVisible();
+    // Opened in January 2027: the form proposes the 2026 index.
+    await expect(page.getByLabel('Tên kỳ đánh giá')).toHaveValue(PERIOD_NAME);
+    await choose(page, 'Sở, ban, ngành', `${FRAMEWORK_NAME} (2026)`);
+    for (const window of WINDOWS) {
+      await page.getByLabel(`${window} — bắt đầu`).fill(OPENS);
+      await page.getByLabel(`${window} — kết thúc`).fill(CLOSES);
+    }
+    await shot(page, testInfo, 'quan-tri-mo-ky');
+    await page.getByRole('button', { name: 'Mở kỳ đánh giá' }).click();
+    await expect(page.getByRole('heading', { level: 2, name: PERIOD_NAME })).toBeVisible();
+    periodId = new URL(page.url()).pathname.split('/').pop()!;
+    // All windows open on 12/01/2027, with the time left.
+    await expect(page.getByText('còn 19 ngày 15 giờ').first()).toBeVisible();
+    for (const unit of ['Sở Nội vụ', 'Sở Y tế']) {
+      await choose(page, `Thành viên thẩm định ${unit}`, appraiserName);
+      await saved(page, `Đã phân công thẩm định ${unit}`);
+      await page.keyboard.press('Escape');
+    }
+    await shot(page, testInfo, 'quan-tri-phan-cong');
+    await page.context().close();
+  });
+
+  await runSecondDepartment(periodId, 'submit');
+
+  await test.step('the officer fills three leaves with evidence', async () => {
+    const page = await signIn(browser, 'cb.snv');
+    await expect(page.getByRole('heading', { name: PERIOD_NAME })).toBeVisible();
+    await expect(page.getByRole('progressbar', { name: 'Lĩnh vực 1: đã chấm 0/2' })).toHaveCount(1);
+    await expect(page.getByText('Đã chấm 0/1 tiêu chí')).toBeVisible();
+    await shot(page, testInfo, 'can-bo-trang-chinh');
+    await page.getByRole('link', { name: 'Tự đánh giá' }).click();
+
+    await openLeaf(page, '1.1', 'Ban hành kế hoạch CCHC năm');
+    await expect(page.getByText('Ban hành trước 31/01/2026: đủ điểm')).toBeVisible();
+    await page.getByLabel('Ngày hoàn thành').fill('20/01/2026');
+    await expect(page.getByText(/Điểm tạm tính: .*1\/1/)).toBeVisible();
+    await page.getByRole('button', { name: 'Lưu tiêu chí 1.1' }).click();
+    await saved(page, 'Đã lưu tiêu chí 1.1');
+    await uploadEvidence(page, 'ke-hoach-cchc-2026.pdf', 'Ke hoach CCHC nam 2026');
+
+    await openLeaf(page, '1.2', 'Báo cáo CCHC định kỳ');
+    await page.getByLabel('Số báo cáo/nhiệm vụ đúng hạn (cần 4)').fill('4');
+    await page.getByRole('button', { name: 'Lưu tiêu chí 1.2' }).click();
+    await saved(page, 'Đã lưu tiêu chí 1.2');
+    await uploadEvidence(page, 'bao-cao-cchc-2026.pdf', 'Bao cao CCHC nam 2026');
+
+    await openLeaf(page, '2.1', 'Tỷ lệ hồ sơ TTHC giải quyết đúng hạn');
+    await page.getByLabel('Tử số (đạt)').fill('574');
+    await page.getByLabel('Mẫu số (tổng)').fill('596');
+    // The same core as the server's, in the browser, as the officer types.
+    await expect(page.getByText(/Điểm tạm tính: .*574\/596 = 96,31%.*0,95\/1/)).toBeVisible();
+    await shot(page, testInfo, 'can-bo-diem-tam-tinh');
+    await page.getByRole('button', { name: 'Lưu tiêu chí 2.1' }).click();
+    await saved(page, 'Đã lưu tiêu chí 2.1');
+    // The yearly report already uploaded for 1.2 proves 2.1 too, on its page 5.
+    await choose(page, 'Dùng lại tệp đã tải lên', 'bao-cao-cchc-2026.pdf');
+    const pageRef = page.getByLabel('Trang hoặc mục trong bao-cao-cchc-2026.pdf');
+    await pageRef.fill('tr. 5, mục III');
+    await pageRef.press('Tab');
+    await expect(
+      page.getByText(
+        'Không có tiêu chí nào có điểm mà thiếu cả tài liệu kiểm chứng lẫn giải trình.',
+      ),
+    ).toBeVisible();
+    await expect(page.getByText(/Tự chấm: 3,95\/4/)).toBeVisible();
+    // Only the head submits.
+    await expect(
+      page.getByRole('button', { name: 'Thủ trưởng gửi kết quả tự đánh giá' }),
+    ).toHaveCount(0);
+    await shot(page, testInfo, 'can-bo-kiem-tra-truoc-khi-gui');
+    await page.context().close();
+  });
+
+  await test.step('the head submits, from a tablet', async () => {
+    const page = await signIn(browser, 'tt.snv', PASSWORD, TABLET);
+    await expectFitsScreen(page);
+    await page.getByRole('link', { name: 'Tự đánh giá' }).click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Sở Nội vụ' })).toBeVisible();
+    await expectFitsScreen(page);
+    await page.getByRole('button', { name: 'Thủ trưởng gửi kết quả tự đánh giá' }).click();
+    await saved(page, 'Đã gửi kết quả tự đánh giá');
+    await expect(page.getByText('Đã gửi, chờ thẩm định').first()).toBeVisible();
+    await shot(page, testInfo, 'thu-truong-da-gui');
+    await page.context().close();
+  });
+
+  await test.step('the appraiser appraises and sends one leaf back', async () => {
+    const page = await signIn(browser, 'td1');
+    await expect(page.getByText('Đơn vị được phân công thẩm định')).toBeVisible();
+    await shot(page, testInfo, 'tham-dinh-hang-doi');
+    await page.getByRole('link', { name: 'Sở Nội vụ' }).click();
+    await expect(page.getByRole('heading', { name: 'Thẩm định: Sở Nội vụ' })).toBeVisible();
+    // The evidence is shown in place, next to the self-score.
+    await expect(page.locator('iframe[title="Tài liệu ke-hoach-cchc-2026.pdf"]')).toBeVisible();
+    await page.getByRole('button', { name: 'Chấp nhận điểm tự chấm' }).click();
+    await saved(page, 'Chấp nhận điểm tự chấm 1.1');
+    // Accepting moves on to the next leaf; 1.2 goes back for a supplement.
+    await expect(page.getByRole('heading', { name: /^1\.2\. Báo cáo CCHC định kỳ/ })).toBeVisible();
+    await page.getByLabel('Hạn bổ sung').fill('14/01/2027 17:00');
+    await page
+      .getByLabel('Nội dung cần bổ sung')
+      .fill('Bổ sung báo cáo CCHC quý IV có chữ ký, đóng dấu.');
+    await page.getByRole('button', { name: 'Gửi yêu cầu bổ sung' }).click();
+    await saved(page, 'Đã yêu cầu bổ sung 1.2');
+    // j goes to the next leaf without touching the mouse.
+    await page.locator('body').click({ position: { x: 5, y: 300 } });
+    await page.keyboard.press('j');
+    await expect(page.getByRole('heading', { name: /^2\.1\. Tỷ lệ hồ sơ TTHC/ })).toBeVisible();
+    await page.getByLabel('Điểm thẩm định').fill('0,5');
+    await page
+      .getByLabel('Nhận xét')
+      .fill('Số liệu chưa khớp với báo cáo của Trung tâm Phục vụ hành chính công.');
+    await page.getByLabel('Nhận xét').press('Control+Enter');
+    await saved(page, 'Đã lưu điểm thẩm định 2.1');
+    await shot(page, testInfo, 'tham-dinh-ben-canh-tai-lieu');
+    await page.context().close();
+  });
+
+  await test.step('the officer supplements the leaf sent back', async () => {
+    const page = await signIn(browser, 'cb.snv');
+    await page.getByRole('link', { name: 'Xem hồ sơ' }).click();
+    await openLeaf(page, '1.2', 'Báo cáo CCHC định kỳ');
+    await expect(
+      page.getByText('Tổ thẩm định yêu cầu bổ sung trước 14/01/2027 17:00'),
+    ).toBeVisible();
+    await uploadEvidence(page, 'bao-cao-quy-iv.pdf', 'Bao cao CCHC quy IV nam 2026');
+    await shot(page, testInfo, 'can-bo-bo-sung');
+    await page.context().close();
+  });
+
+  await test.step('the appraiser closes the first round', async () => {
+    const page = await signIn(browser, 'td1');
+    await page.goto(`/ky-danh-gia/${periodId}/tham-dinh/SNV?tc=1.2`);
+    // The supplement is one of the leaf's files; the appraiser switches to it.
+    await page.getByRole('radiogroup').getByText('bao-cao-quy-iv.pdf').click();
+    await expect(page.getByRole('link', { name: 'bao-cao-quy-iv.pdf' })).toBeVisible();
+    await expect(page.locator('iframe[title="Tài liệu bao-cao-quy-iv.pdf"]')).toBeVisible();
+    await page.getByRole('button', { name: 'Chấp nhận điểm tự chấm' }).click();
+    await saved(page, 'Chấp nhận điểm tự chấm 1.2');
+    await page.getByRole('button', { name: 'Chốt vòng thẩm định' }).click();
+    await saved(page, 'Đã chốt vòng thẩm định');
+    await expect(page.getByText(/Đã thẩm định, giải trình/)).toBeVisible();
+    await page.context().close();
+  });
+
+  await test.step('the officer explains the disputed leaf', async () => {
+    const page = await signIn(browser, 'cb.snv');
+    await expect(page.getByText('Điểm thẩm định', { exact: true })).toBeVisible();
+    await page.getByRole('link', { name: 'Xem thẩm định và giải trình' }).click();
+    await openLeaf(page, '2.1', 'Tỷ lệ hồ sơ TTHC giải quyết đúng hạn');
+    await expect(page.getByText('Điểm thẩm định: 0,5 (tự chấm 0,95)')).toBeVisible();
+    await page
+      .getByLabel('Giải trình ý kiến thẩm định')
+      .fill(
+        'Số liệu 574/596 lấy từ Hệ thống thông tin giải quyết TTHC của tỉnh, trang 5 báo cáo năm.',
+      );
+    await page.getByRole('button', { name: 'Gửi giải trình' }).click();
+    await saved(page, 'Đã gửi giải trình');
+    await shot(page, testInfo, 'can-bo-giai-trinh');
+    await page.context().close();
+  });
+
+  await test.step('the appraiser accepts the explanation and finalises', async () => {
+    const page = await signIn(browser, 'td1');
+    await page.goto(`/ky-danh-gia/${periodId}/tham-dinh/SNV?tc=2.1`);
+    await expect(
+      page.getByText(/Đơn vị giải trình ý kiến thẩm định: Số liệu 574\/596/),
+    ).toBeVisible();
+    await page.getByLabel('Điểm thẩm định').fill('0,95');
+    await page.getByLabel('Nhận xét').fill('Chấp nhận giải trình.');
+    await page.getByRole('button', { name: 'Lưu và sang tiêu chí sau' }).click();
+    await saved(page, 'Đã lưu điểm thẩm định 2.1');
+    await page.getByRole('button', { name: 'Chốt kết quả sau giải trình' }).click();
+    await saved(page, 'Đã chốt kết quả thẩm định');
+    await shot(page, testInfo, 'tham-dinh-chot');
+    await page.context().close();
+  });
+
+  await runSecondDepartment(periodId, 'finalise');
+
+  await test.step('the council approves', async () => {
+    const page = await signIn(browser, 'hd1');
+    await page.getByRole('link', { name: 'Mở kỳ đánh giá' }).click();
+    await expect(page.getByRole('heading', { name: 'Hội đồng thông qua kết quả' })).toBeVisible();
+    await page.getByLabel('Số quyết định').fill('12/QĐ-HĐĐG');
+    await page.getByLabel('Ngày quyết định').fill('12/01/2027');
+    await page.getByRole('button', { name: 'Thông qua kết quả' }).click();
+    await saved(page, 'Hội đồng đã thông qua kết quả');
+    await expect(
+      page.getByText('Hội đồng đã thông qua — Quyết định 12/QĐ-HĐĐG ngày 12/01/2027'),
+    ).toBeVisible();
+    await shot(page, testInfo, 'hoi-dong-thong-qua');
+    await page.context().close();
+  });
+
+  await test.step('the administrator publishes', async () => {
+    const page = await signIn(browser, ADMIN.username, ADMIN.password);
+    await page.goto(`/ky-danh-gia/${periodId}`);
+    await page.getByRole('button', { name: 'Công bố' }).click();
+    await saved(page, 'Đã công bố kết quả');
+    await expect(
+      page.getByText('Đã công bố — Quyết định 12/QĐ-HĐĐG ngày 12/01/2027'),
+    ).toBeVisible();
+    await page.context().close();
+  });
+
+  await test.step('the public sees the ranking', async () => {
+    const page = await openAnonymous(browser);
+    await page.goto('/');
+    await page.getByRole('link', { name: 'Xem kết quả đã công bố' }).click();
+    await expect(page.getByText('Công bố ngày 12/01/2027')).toBeVisible();
+    await page.getByRole('link', { name: PERIOD_NAME }).click();
+    const ranking = page.getByRole('table', { name: 'Xếp hạng Sở, ban, ngành' });
+    const rows = ranking.getByRole('row');
+    // Sở Nội vụ 3,95/4 after the explanation; Sở Y tế 1 + 1,5 + 1 = 3,5 (late plan, three reports).
+    await expect(rows.nth(1)).toContainText('Sở Nội vụ');
+    await expect(rows.nth(1)).toContainText('3,95');
+    await expect(rows.nth(1)).toContainText('98,75%');
+    await expect(rows.nth(2)).toContainText('Sở Y tế');
+    await expect(rows.nth(2)).toContainText('3');
+    await expect(page.getByRole('table', { name: 'Bản đồ nhiệt Sở, ban, ngành' })).toBeVisible();
+    await shot(page, testInfo, 'cong-chung-xep-hang');
+    await ranking.getByRole('link', { name: 'Sở Y tế' }).click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Sở Y tế' })).toBeVisible();
+    await shot(page, testInfo, 'cong-chung-don-vi');
+    await page.context().close();
+  });
+
+  await test.step('and on a phone, with the menu behind its button', async () => {
+    const page = await openAnonymous(browser, PHONE);
+    await page.goto('/');
+    await page.getByRole('button', { name: 'Mở danh mục' }).click();
+    await page
+      .getByRole('navigation', { name: 'Danh mục chính' })
+      .getByRole('link', { name: 'Kết quả' })
+      .click();
+    await page.getByRole('link', { name: PERIOD_NAME }).click();
+    await expect(page.getByRole('table', { name: 'Xếp hạng Sở, ban, ngành' })).toContainText(
+      'Sở Nội vụ',
+    );
+    await expectFitsScreen(page);
+    await shot(page, testInfo, 'dien-thoai-xep-hang');
+    await page.context().close();
+  });
+});
