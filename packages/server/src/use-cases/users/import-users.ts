@@ -28,10 +28,12 @@ export async function importUsers(ctx: UseCaseContext, tables: Table[]) {
   authorize(ctx, 'administer');
   const { db } = ctx.deps;
   let rows: AccountRowInput[] | undefined;
+  let sheet: string | undefined;
   let firstError: DomainError | undefined;
   for (const table of tables) {
     try {
       rows = parseAccountsTable(table);
+      sheet = table.sheet;
       break;
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
@@ -46,12 +48,14 @@ export async function importUsers(ctx: UseCaseContext, tables: Table[]) {
   for (const row of rows) {
     if (row.unitId !== undefined && !units.has(row.unitId))
       issues.push({
+        sheet,
         row: row.row,
         field: 'Mã đơn vị',
         message: `không có đơn vị mã "${row.unitId}"`,
       });
     if (await findUserByUsername(db, row.username))
       issues.push({
+        sheet,
         row: row.row,
         field: 'Tên đăng nhập',
         message: `tên đăng nhập "${row.username}" đã có người dùng`,
