@@ -43,6 +43,9 @@ export function Layout() {
       navbar={{ width: 230, breakpoint: 'md', collapsed: { mobile: !opened } }}
       padding="md"
     >
+      <a href="#noi-dung" className="skip-link">
+        Bỏ qua, đến nội dung chính
+      </a>
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap">
@@ -102,7 +105,7 @@ export function Layout() {
           />
         ))}
       </AppShell.Navbar>
-      <AppShell.Main>
+      <AppShell.Main id="noi-dung" tabIndex={-1}>
         <Suspense fallback={<Loading />}>
           <Outlet />
         </Suspense>

@@ -1,5 +1,4 @@
 import {
-  Badge,
   Button,
   Card,
   Code,
@@ -22,15 +21,36 @@ import type { User } from '../../api/types';
 import { ErrorMessage, Loading, notifySaved } from '../../components/feedback';
 import { FilePicker } from '../../components/file-picker';
 
+/** Lower case without diacritics, so "son" finds "Sơn" and "dong" finds "Đông". */
+const fold = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/gi, 'd')
+    .toLowerCase();
+
 const roleOptions = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
 
 export default function AccountsPage() {
   const users = useUsers();
   const units = useUnits();
   const [editing, setEditing] = useState<User | 'new' | null>(null);
+  const [search, setSearch] = useState('');
+  const [role, setRole] = useState<string | null>(null);
   if (users.isPending || units.isPending) return <Loading />;
   if (users.error) return <ErrorMessage error={users.error} />;
   const unitName = new Map((units.data?.units ?? []).map((u) => [u.id, u.name]));
+  // A province has a few hundred accounts: find one by any part of its name, login or unit.
+  const words = fold(search).split(/\s+/).filter(Boolean);
+  const shown = users.data.filter(
+    (u) =>
+      (!role || u.role === role) &&
+      words.every((w) =>
+        fold(
+          `${u.username} ${u.fullName} ${u.unitId ?? ''} ${unitName.get(u.unitId ?? '') ?? ''}`,
+        ).includes(w),
+      ),
+  );
   return (
     <Stack>
       <Group justify="space-between">
@@ -40,6 +60,27 @@ export default function AccountsPage() {
       {editing && (
         <AccountForm user={editing === 'new' ? null : editing} onDone={() => setEditing(null)} />
       )}
+      <Group align="flex-end">
+        <TextInput
+          label="Tìm tài khoản"
+          placeholder="tên, tên đăng nhập hoặc đơn vị"
+          value={search}
+          onChange={(e) => setSearch(e.currentTarget.value)}
+          w={320}
+        />
+        <Select
+          label="Vai trò"
+          placeholder="Mọi vai trò"
+          data={roleOptions}
+          value={role}
+          onChange={setRole}
+          clearable
+          w={260}
+        />
+        <Text size="sm" c="dimmed" pb={8}>
+          {shown.length}/{users.data.length} tài khoản
+        </Text>
+      </Group>
       <Card withBorder padding={0}>
         <Table.ScrollContainer minWidth={700}>
           <Table striped highlightOnHover aria-label="Tài khoản">
@@ -54,7 +95,7 @@ export default function AccountsPage() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {users.data.map((u) => (
+              {shown.map((u) => (
                 <Table.Tr key={u.id}>
                   <Table.Td>{u.username}</Table.Td>
                   <Table.Td>{u.fullName}</Table.Td>
@@ -62,11 +103,13 @@ export default function AccountsPage() {
                   <Table.Td>{u.unitId ? (unitName.get(u.unitId) ?? u.unitId) : ''}</Table.Td>
                   <Table.Td>
                     {u.active === false ? (
-                      <Badge color="gray">Đã khóa</Badge>
+                      <Text size="sm" c="gray.7" fw={600}>
+                        Đã khóa
+                      </Text>
                     ) : (
-                      <Badge color="green" variant="light">
+                      <Text size="sm" c="green.8" fw={600}>
                         Hoạt động
-                      </Badge>
+                      </Text>
                     )}
                   </Table.Td>
                   <Table.Td>

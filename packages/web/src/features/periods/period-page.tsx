@@ -1,6 +1,5 @@
 import {
   Anchor,
-  Badge,
   Button,
   Card,
   Group,
@@ -68,6 +67,7 @@ const asText = (iso: string | null, asEnd = false) =>
   iso ? formatVietnamTime(Date.parse(iso), asEnd) : '';
 
 function EditWindows({ period }: { period: PeriodDetail }) {
+  const [opened, setOpened] = useState(false);
   const client = useQueryClient();
   const [values, setValues] = useState(
     () =>
@@ -95,6 +95,16 @@ function EditWindows({ period }: { period: PeriodDetail }) {
       notifySaved('Đã lưu thời gian các bước');
     },
   });
+  // Changing a running period's calendar is rare: the form stays folded until asked for.
+  if (!opened) {
+    return (
+      <Group>
+        <Button variant="default" onClick={() => setOpened(true)}>
+          Điều chỉnh thời gian các bước
+        </Button>
+      </Group>
+    );
+  }
   return (
     <Card withBorder>
       <Stack>
@@ -117,6 +127,9 @@ function EditWindows({ period }: { period: PeriodDetail }) {
         <Group>
           <Button onClick={() => save.mutate()} loading={save.isPending}>
             Lưu thời gian
+          </Button>
+          <Button variant="default" onClick={() => setOpened(false)}>
+            Đóng
           </Button>
         </Group>
       </Stack>
@@ -199,7 +212,9 @@ function UnitRow({
       </Table.Td>
       <Table.Td>{unit.type ? unitTypeLabel(unit.type) : ''}</Table.Td>
       <Table.Td>
-        <Badge variant="light">{unit.statusLabel}</Badge>
+        <Text size="sm" fw={600} c={unit.status === 'finalised' ? 'green.8' : 'blue.8'}>
+          {unit.statusLabel}
+        </Text>
       </Table.Td>
       {unit.appraisers && (
         <Table.Td miw={220}>
@@ -213,7 +228,7 @@ function UnitRow({
           />
         </Table.Td>
       )}
-      <Table.Td>
+      <Table.Td style={{ whiteSpace: 'nowrap' }}>
         <Group gap="xs" wrap="nowrap">
           <Anchor component={Link} to={`/ky-danh-gia/${period.id}/don-vi/${unit.unitId}`} size="sm">
             Tự đánh giá

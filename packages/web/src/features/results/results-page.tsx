@@ -118,7 +118,12 @@ function Ranking({ periodId, group }: { periodId: string; group: ResultsGroup })
               <Table.Tr key={u.id}>
                 <Table.Td fw={700}>{u.rank ?? '—'}</Table.Td>
                 <Table.Td>
-                  <Anchor component={Link} to={`/ket-qua/${periodId}/don-vi/${u.id}`}>
+                  <Anchor
+                    component={Link}
+                    to={`/ket-qua/${periodId}/don-vi/${u.id}`}
+                    size="sm"
+                    fw={600}
+                  >
                     {u.name}
                   </Anchor>
                   {u.flagDetails.map((f) => (

@@ -6,6 +6,7 @@ import {
   MultiSelect,
   Select,
   Stack,
+  Switch,
   Table,
   Text,
   TextInput,
@@ -21,13 +22,23 @@ import { ErrorMessage, Loading, notifySaved } from '../../components/feedback';
 import { FilePicker } from '../../components/file-picker';
 import { date } from '../../lib/format';
 
-/** Units in tree order: each parent followed by its children, indented. */
+const TYPE_ORDER = Object.keys(UNIT_TYPES);
+
+/**
+ * Units in tree order: each parent followed by its children, indented; units still active
+ * first, by type as the province lists them (departments, districts, communes…), then by name.
+ */
 function treeOrder(units: Unit[]): { unit: Unit; depth: number }[] {
   const out: { unit: Unit; depth: number }[] = [];
   const visit = (parent: string | null, depth: number) => {
     for (const unit of units
       .filter((u) => u.parentId === parent)
-      .sort((a, b) => a.type.localeCompare(b.type) || a.name.localeCompare(b.name, 'vi'))) {
+      .sort(
+        (a, b) =>
+          Number(Boolean(a.activeTo)) - Number(Boolean(b.activeTo)) ||
+          TYPE_ORDER.indexOf(a.type) - TYPE_ORDER.indexOf(b.type) ||
+          a.name.localeCompare(b.name, 'vi'),
+      )) {
       out.push({ unit, depth });
       visit(unit.id, depth + 1);
     }
@@ -39,9 +50,12 @@ function treeOrder(units: Unit[]): { unit: Unit; depth: number }[] {
 export default function UnitsPage() {
   const units = useUnits();
   const [editing, setEditing] = useState<Partial<Unit> | null>(null);
+  const [showFormer, setShowFormer] = useState(false);
   if (units.isPending) return <Loading />;
   if (units.error) return <ErrorMessage error={units.error} />;
   const { lineage } = units.data;
+  const former = units.data.units.filter((u) => u.activeTo).length;
+  const rows = treeOrder(units.data.units).filter(({ unit }) => showFormer || !unit.activeTo);
   return (
     <Stack>
       <Group justify="space-between">
@@ -50,6 +64,13 @@ export default function UnitsPage() {
       </Group>
       {editing && (
         <UnitForm initial={editing} units={units.data.units} onDone={() => setEditing(null)} />
+      )}
+      {former > 0 && (
+        <Switch
+          label={`Hiện cả ${former} đơn vị đã thôi hoạt động (sáp nhập, giải thể)`}
+          checked={showFormer}
+          onChange={(e) => setShowFormer(e.currentTarget.checked)}
+        />
       )}
       <Card withBorder padding={0}>
         <Table.ScrollContainer minWidth={700}>
@@ -65,7 +86,7 @@ export default function UnitsPage() {
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
-              {treeOrder(units.data.units).map(({ unit, depth }) => {
+              {rows.map(({ unit, depth }) => {
                 const from = lineage.filter((l) => l.unitId === unit.id);
                 return (
                   <Table.Tr key={unit.id} c={unit.activeTo ? 'dimmed' : undefined}>
