@@ -40,7 +40,9 @@ export function benchWebBundle(): string {
     for (const key of keys) gzip += gzipSync(readFileSync(join(DIST, manifest[key]!.file))).length;
     return `${(gzip / 1024).toFixed(1).replace('.', ',')} KB`;
   };
-  const lines = ['JavaScript tải lần đầu (gzip), mục tiêu ≤ 200 KB cho trang đăng nhập và trang chính:'];
+  const lines = [
+    'JavaScript tải lần đầu (gzip), mục tiêu ≤ 200 KB cho trang đăng nhập và trang chính:',
+  ];
   lines.push(`  ${'chỉ phần chung (entry)'.padEnd(42)} ${size(collect(entry, new Set()))}`);
   for (const [label, source] of ROUTES) {
     const keys = collect(entry, new Set());

@@ -27,7 +27,13 @@ describe('parseAccountsTable', () => {
       [4, 'hd1', 'Vũ Đức Hội', 'councilMember', ''],
     ]);
     expect(accounts).toEqual([
-      { username: 'cb.snv', fullName: 'Nguyễn Thị Lan', role: 'unitOfficer', unitId: 'SNV', row: 3 },
+      {
+        username: 'cb.snv',
+        fullName: 'Nguyễn Thị Lan',
+        role: 'unitOfficer',
+        unitId: 'SNV',
+        row: 3,
+      },
       { username: 'tt.snv', fullName: 'Trần Văn Hùng', role: 'unitHead', unitId: 'SNV', row: 4 },
       { username: 'td1', fullName: 'Đỗ Thị Thẩm', role: 'appraiser', unitId: undefined, row: 5 },
       { username: 'hd1', fullName: 'Vũ Đức Hội', role: 'councilMember', unitId: undefined, row: 7 },
