@@ -1,4 +1,5 @@
 import type { Ratio } from '../decimal/ratio.js';
+import { formatThreshold } from '../format/format.js';
 import type { Band, FlagRule, HeadRatingLevel } from './policy.js';
 
 export interface AreaPercent {
@@ -30,6 +31,26 @@ export function headRatingOf(
       percent.gte(level.minPercent) && areaPercents.every((p) => p.gte(level.minAreaPercent)),
   );
   return (met ?? levels[levels.length - 1])?.label;
+}
+
+/**
+ * Why a unit's rating is below what its total alone would give: the areas under that level's
+ * area threshold, in words ("Chỉ số đủ mức … nhưng lĩnh vực 6 dưới 70%"). Undefined when the
+ * total decides.
+ */
+export function headRatingNote(
+  percent: Ratio | undefined,
+  areas: readonly AreaPercent[],
+  levels: readonly HeadRatingLevel[],
+): string | undefined {
+  if (percent === undefined) return undefined;
+  const byTotal = levels.find((level) => percent.gte(level.minPercent));
+  if (!byTotal || byTotal.label === headRatingOf(percent, areas, levels)) return undefined;
+  const below = areas.filter(
+    (a) => a.percent !== undefined && a.percent.lt(byTotal.minAreaPercent),
+  );
+  const names = below.map((a) => a.code).join(', ');
+  return `Chỉ số đủ mức "${byTotal.label}" nhưng lĩnh vực ${names} dưới ${formatThreshold(byTotal.minAreaPercent)}`;
 }
 
 export interface RaisedFlag {

@@ -132,6 +132,14 @@ describe('head-of-agency rating (seed 001), at and around every threshold', () =
   ])('%s', (_name, a3, a7, level) => {
     expect(rate(a3, a7).headRating).toBe(level);
   });
+
+  it('says which area held the rating below what the total gives', () => {
+    expect(rate('90', '6.99').headRatingNote).toBe(
+      `Chỉ số đủ mức "${XS}" nhưng lĩnh vực 7 dưới 80%`,
+    );
+    expect(rate('81', '9').headRatingNote).toBeUndefined();
+    expect(rate('58.499', '6.5').headRatingNote).toBeUndefined();
+  });
 });
 
 describe('flags (seed 001): TTHC or digital government below 75 %', () => {
@@ -262,6 +270,7 @@ describe('not applicable leaves leave the denominator', () => {
       rank: undefined,
       band: undefined,
       headRating: undefined,
+      headRatingNote: undefined,
     });
     expect(results.units.find((u) => u.id === 'a')!.groupSize).toBe(1);
   });

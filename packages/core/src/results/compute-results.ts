@@ -4,7 +4,7 @@ import { DomainError, ERROR_CODES, type Issue } from '../errors.js';
 import type { Framework, FrameworkNode } from '../framework/framework.js';
 import { bestValues } from './best-values.js';
 import { groupBy } from './group-by.js';
-import { bandOf, flagsOf, headRatingOf, type RaisedFlag } from './classify.js';
+import { bandOf, flagsOf, headRatingNote, headRatingOf, type RaisedFlag } from './classify.js';
 import { findPredecessor, type LineageLink } from './lineage.js';
 import { lostPointsOf, type LostPoints } from './lost-points.js';
 import type { ResultsPolicy } from './policy.js';
@@ -57,6 +57,8 @@ export interface UnitResult {
   groupSize: number;
   band: string | undefined;
   headRating: string | undefined;
+  /** Why the rating is below what the total alone gives (an area under its threshold). */
+  headRatingNote: string | undefined;
   flags: RaisedFlag[];
   /** The previous-period unit compared with (itself or a predecessor). */
   previousId: string | undefined;
@@ -147,6 +149,11 @@ export function computeResults(input: ResultsInput): Results {
         groupSize: ranks.size,
         band: bandOf(score.percent, policy.bands),
         headRating: headRatingOf(
+          score.percent,
+          areas.filter((a) => a.applicable),
+          policy.headRating,
+        ),
+        headRatingNote: headRatingNote(
           score.percent,
           areas.filter((a) => a.applicable),
           policy.headRating,

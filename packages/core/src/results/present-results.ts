@@ -41,6 +41,7 @@ function presentUnit(framework: Framework, unit: UnitResult) {
     rankChange: unit.rankChange ?? null,
     percentChange: pct(unit.percentChange),
     headRating: unit.headRating ?? null,
+    headRatingNote: unit.headRatingNote ?? null,
     flags: unit.flags.map((flag) => flag.label),
     flagDetails: unit.flags,
     missing: unit.score.missing,

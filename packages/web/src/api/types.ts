@@ -155,6 +155,7 @@ export interface UnitResultJson {
   rankChange: number | null;
   percentChange: number | null;
   headRating: string | null;
+  headRatingNote: string | null;
   flags: string[];
   flagDetails: { label: string; areaCodes: string[] }[];
   missing: string[];

@@ -63,7 +63,11 @@ export default function UnitResultPage() {
           note={rankChange(unit.rankChange) || 'chưa có kỳ trước'}
         />
         <Stat label="Nhóm" value={unit.band ?? '—'} />
-        <Stat label="Người đứng đầu" value={unit.headRating ?? '—'} />
+        <Stat
+          label="Người đứng đầu"
+          value={unit.headRating ?? '—'}
+          {...(unit.headRatingNote ? { note: unit.headRatingNote } : {})}
+        />
       </SimpleGrid>
       {unit.flagDetails.map((f) => (
         <Alert key={f.label} color="red" title={f.label}>
