@@ -41,6 +41,24 @@ async function uploadEvidence(page: Page, fileName: string, title: string) {
   await expect(page.getByRole('link', { name: fileName })).toBeVisible();
 }
 
+/** Drops a file on the drop zone as a file manager would. */
+async function dropEvidence(page: Page, fileName: string, title: string) {
+  const bytes = [...pdf(title)];
+  const dataTransfer = await page.evaluateHandle(
+    ({ name, content }) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(content)], name, { type: 'application/pdf' }));
+      return transfer;
+    },
+    { name: fileName, content: bytes },
+  );
+  const zone = page.getByRole('button', { name: /^Kéo thả tệp vào đây/ });
+  await zone.dispatchEvent('dragover', { dataTransfer });
+  await zone.dispatchEvent('drop', { dataTransfer });
+  await saved(page, `Đã tải lên "${fileName}"`);
+  await expect(page.getByRole('link', { name: fileName })).toBeVisible();
+}
+
 /** Sở Y tế goes through the same steps by the API, so that the ranking has two departments. */
 async function runSecondDepartment(periodId: string, step: 'submit' | 'finalise') {
   const as = (username: string) => Api.signIn(username, PASSWORD);
@@ -77,6 +95,23 @@ async function runSecondDepartment(periodId: string, step: 'submit' | 'finalise'
 
 test('a period from opening to the published ranking', async ({ browser }, testInfo) => {
   let periodId = '';
+
+  await test.step('a wrong password is refused in Vietnamese, keeping what was typed', async () => {
+    const page = await openAnonymous(browser);
+    await page.goto('/ky-danh-gia');
+    // A protected page sends the visitor to sign in, and back after.
+    await expect(page).toHaveURL(/\/dang-nhap/);
+    await page.getByLabel('Tên đăng nhập').fill(ADMIN.username);
+    await page.getByLabel('Mật khẩu').fill('mat-khau-sai');
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await expect(page.getByRole('alert')).toContainText('Tên đăng nhập hoặc mật khẩu không đúng');
+    await expect(page.getByLabel('Tên đăng nhập')).toHaveValue(ADMIN.username);
+    await shot(page, testInfo, 'dang-nhap-sai');
+    await page.getByLabel('Mật khẩu').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Kỳ đánh giá' })).toBeVisible();
+    await page.context().close();
+  });
 
   await test.step('the administrator opens the period and assigns the appraiser', async () => {
     const page = await signIn(browser, ADMIN.username, ADMIN.password);
@@ -210,7 +245,7 @@ test('a period from opening to the published ranking', async ({ browser }, testI
     await expect(
       page.getByText('Tổ thẩm định yêu cầu bổ sung trước 14/01/2027 17:00'),
     ).toBeVisible();
-    await uploadEvidence(page, 'bao-cao-quy-iv.pdf', 'Bao cao CCHC quy IV nam 2026');
+    await dropEvidence(page, 'bao-cao-quy-iv.pdf', 'Bao cao CCHC quy IV nam 2026');
     await shot(page, testInfo, 'can-bo-bo-sung');
     await page.context().close();
   });
