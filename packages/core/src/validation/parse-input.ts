@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { Decimal } from '../decimal/decimal.js';
 import { DomainError, ERROR_CODES, type Issue } from '../errors.js';
+import { parseDate } from '../time/calendar-date.js';
+
+export { parseDate };
 
 /** A number given as a JSON number or as text with a decimal comma or point. */
 export const decimalInput = z.union([z.number(), z.string()]).transform((value, ctx) => {
@@ -53,24 +56,6 @@ export const dateInput = z.string().transform((value, ctx) => {
   }
   return iso;
 });
-
-export function parseDate(value: string): string | undefined {
-  const text = value.trim();
-  let match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(text);
-  let parts: [number, number, number] | undefined;
-  if (match) parts = [Number(match[1]), Number(match[2]), Number(match[3])];
-  match = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
-  if (match) parts = [Number(match[3]), Number(match[2]), Number(match[1])];
-  if (!parts) return undefined;
-  const [year, month, day] = parts;
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
-function daysInMonth(year: number, month: number): number {
-  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
-  return [4, 6, 9, 11].includes(month) ? 30 : 31;
-}
 
 /** "units[2].points.1.2" from a zod path. */
 export function formatPath(path: readonly PropertyKey[], prefix = ''): string {

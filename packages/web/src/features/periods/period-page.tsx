@@ -11,7 +11,7 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { WINDOW_KINDS, WINDOW_LABELS, type WindowKind } from '@chiso/core/periods/windows.js';
+import { WINDOW_KINDS, WINDOW_LABELS } from '@chiso/core/periods/windows.js';
 import { formatVietnamTime } from '@chiso/core/time/vietnam-time.js';
 import { unitTypeLabel } from '@chiso/core/units/unit-types.js';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -22,9 +22,11 @@ import { keys, usePeriod, useUsers } from '../../api/hooks';
 import type { PeriodDetail, PeriodUnit } from '../../api/types';
 import { useSession } from '../../app/session';
 import { ErrorMessage, Loading, notifyError, notifySaved } from '../../components/feedback';
+import { DateInput, isoDate } from '../../components/date-input';
 import { TimeInput } from '../../components/time-input';
 import { WindowsTable } from '../../components/windows-table';
 import { date, dateTime } from '../../lib/format';
+import { filledWindows, WindowFields, type WindowTexts } from './window-fields';
 
 export default function PeriodPage() {
   const { periodId = '' } = useParams();
@@ -79,17 +81,10 @@ function EditWindows({ period }: { period: PeriodDetail }) {
             { opensAt: asText(w?.opensAt ?? null), closesAt: asText(w?.closesAt ?? null, true) },
           ];
         }),
-      ) as Record<WindowKind, { opensAt: string; closesAt: string }>,
+      ) as WindowTexts,
   );
   const save = useMutation({
-    mutationFn: () =>
-      api(
-        'PUT',
-        `/periods/${period.id}/windows`,
-        Object.fromEntries(
-          Object.entries(values).filter(([, w]) => w.opensAt.trim() && w.closesAt.trim()),
-        ),
-      ),
+    mutationFn: () => api('PUT', `/periods/${period.id}/windows`, filledWindows(values)),
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: keys.period(period.id) });
       notifySaved('Đã lưu thời gian các bước');
@@ -109,20 +104,7 @@ function EditWindows({ period }: { period: PeriodDetail }) {
     <Card withBorder>
       <Stack>
         <Title order={3}>Điều chỉnh thời gian (giờ Việt Nam)</Title>
-        {WINDOW_KINDS.map((kind) => (
-          <Group key={kind} grow align="flex-start">
-            <TimeInput
-              label={`${WINDOW_LABELS[kind]} — bắt đầu`}
-              value={values[kind].opensAt}
-              onChange={(v) => setValues((w) => ({ ...w, [kind]: { ...w[kind], opensAt: v } }))}
-            />
-            <TimeInput
-              label={`${WINDOW_LABELS[kind]} — kết thúc`}
-              value={values[kind].closesAt}
-              onChange={(v) => setValues((w) => ({ ...w, [kind]: { ...w[kind], closesAt: v } }))}
-            />
-          </Group>
-        ))}
+        <WindowFields value={values} onChange={setValues} />
         <ErrorMessage error={save.error} />
         <Group>
           <Button onClick={() => save.mutate()} loading={save.isPending}>
@@ -304,13 +286,11 @@ function Approve({ period }: { period: PeriodDetail }) {
   const [number, setNumber] = useState('');
   const [decisionDate, setDecisionDate] = useState('');
   const approve = useMutation({
-    mutationFn: () => {
-      const [d, m, y] = decisionDate.split('/');
-      return api('POST', `/periods/${period.id}/approve`, {
+    mutationFn: () =>
+      api('POST', `/periods/${period.id}/approve`, {
         decisionNumber: number,
-        decisionDate: `${y}-${m?.padStart(2, '0')}-${d?.padStart(2, '0')}`,
-      });
-    },
+        decisionDate: isoDate(decisionDate),
+      }),
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: keys.period(period.id) });
       await client.invalidateQueries({ queryKey: keys.periods });
@@ -330,19 +310,14 @@ function Approve({ period }: { period: PeriodDetail }) {
             value={number}
             onChange={(e) => setNumber(e.currentTarget.value)}
           />
-          <TextInput
-            label="Ngày quyết định"
-            placeholder="dd/mm/yyyy"
-            value={decisionDate}
-            onChange={(e) => setDecisionDate(e.currentTarget.value)}
-          />
+          <DateInput label="Ngày quyết định" value={decisionDate} onChange={setDecisionDate} />
         </Group>
         <ErrorMessage error={approve.error} />
         <Group>
           <Button
             onClick={() => approve.mutate()}
             loading={approve.isPending}
-            disabled={!number.trim() || !/^\d{1,2}\/\d{1,2}\/\d{4}$/.test(decisionDate.trim())}
+            disabled={!number.trim() || isoDate(decisionDate) === undefined}
           >
             Thông qua kết quả
           </Button>

@@ -13,7 +13,6 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { WINDOW_KINDS, WINDOW_LABELS, type WindowKind } from '@chiso/core/periods/windows.js';
 import { unitTypeLabel } from '@chiso/core/units/unit-types.js';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -23,8 +22,8 @@ import { keys, useFrameworks, usePeriods, useUnits } from '../../api/hooks';
 import type { PeriodSummary } from '../../api/types';
 import { useSession } from '../../app/session';
 import { ErrorMessage, Loading, notifySaved } from '../../components/feedback';
-import { TimeInput } from '../../components/time-input';
 import { date } from '../../lib/format';
+import { emptyWindows, filledWindows, WindowFields } from './window-fields';
 
 export default function PeriodsPage() {
   const { user } = useSession();
@@ -71,12 +70,6 @@ export default function PeriodsPage() {
   );
 }
 
-const emptyWindows = () =>
-  Object.fromEntries(WINDOW_KINDS.map((k) => [k, { opensAt: '', closesAt: '' }])) as Record<
-    WindowKind,
-    { opensAt: string; closesAt: string }
-  >;
-
 /** Opens a period: a framework for each unit type, and the windows (Vietnam time). */
 function NewPeriod({ existing }: { existing: PeriodSummary[] }) {
   const frameworks = useFrameworks();
@@ -102,9 +95,7 @@ function NewPeriod({ existing }: { existing: PeriodSummary[] }) {
         frameworks: Object.fromEntries(
           Object.entries(chosen).filter((e): e is [string, string] => Boolean(e[1])),
         ),
-        windows: Object.fromEntries(
-          Object.entries(windows).filter(([, w]) => w.opensAt.trim() && w.closesAt.trim()),
-        ),
+        windows: filledWindows(windows),
       }),
     onSuccess: async (period) => {
       await client.invalidateQueries({ queryKey: keys.periods });
@@ -149,20 +140,7 @@ function NewPeriod({ existing }: { existing: PeriodSummary[] }) {
           ))}
         </SimpleGrid>
         <Text fw={600}>Thời gian các bước (giờ Việt Nam)</Text>
-        {WINDOW_KINDS.map((kind) => (
-          <Group key={kind} grow align="flex-start">
-            <TimeInput
-              label={`${WINDOW_LABELS[kind]} — bắt đầu`}
-              value={windows[kind].opensAt}
-              onChange={(v) => setWindows((w) => ({ ...w, [kind]: { ...w[kind], opensAt: v } }))}
-            />
-            <TimeInput
-              label={`${WINDOW_LABELS[kind]} — kết thúc`}
-              value={windows[kind].closesAt}
-              onChange={(v) => setWindows((w) => ({ ...w, [kind]: { ...w[kind], closesAt: v } }))}
-            />
-          </Group>
-        ))}
+        <WindowFields value={windows} onChange={setWindows} />
         <ErrorMessage error={create.error} />
         <Group>
           <Button onClick={() => create.mutate()} loading={create.isPending}>

@@ -19,6 +19,7 @@ import { api, upload } from '../../api/client';
 import { keys, useUnits } from '../../api/hooks';
 import type { Unit } from '../../api/types';
 import { ErrorMessage, Loading, notifySaved } from '../../components/feedback';
+import { DateInput, isoDate } from '../../components/date-input';
 import { FilePicker } from '../../components/file-picker';
 import { date } from '../../lib/format';
 
@@ -232,15 +233,13 @@ function Lineage({ units }: { units: Unit[] }) {
   const [kind, setKind] = useState<string | null>('merge');
   const [effectiveOn, setEffectiveOn] = useState('01/07/2025');
   const add = useMutation({
-    mutationFn: () => {
-      const [d, m, y] = effectiveOn.split('/');
-      return api('POST', `/units/${encodeURIComponent(unitId ?? '')}/lineage`, {
+    mutationFn: () =>
+      api('POST', `/units/${encodeURIComponent(unitId ?? '')}/lineage`, {
         from,
         kind,
         primary: from[0],
-        effectiveOn: `${y}-${m?.padStart(2, '0')}-${d?.padStart(2, '0')}`,
-      });
-    },
+        effectiveOn: isoDate(effectiveOn),
+      }),
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: keys.units });
       notifySaved('Đã ghi nhận quan hệ kế thừa');
@@ -282,12 +281,7 @@ function Lineage({ units }: { units: Unit[] }) {
             value={kind}
             onChange={setKind}
           />
-          <TextInput
-            label="Ngày hiệu lực"
-            placeholder="dd/mm/yyyy"
-            value={effectiveOn}
-            onChange={(e) => setEffectiveOn(e.currentTarget.value)}
-          />
+          <DateInput label="Ngày hiệu lực" value={effectiveOn} onChange={setEffectiveOn} />
         </Group>
         <ErrorMessage error={add.error} />
         <Group>
@@ -295,7 +289,7 @@ function Lineage({ units }: { units: Unit[] }) {
             variant="default"
             onClick={() => add.mutate()}
             loading={add.isPending}
-            disabled={!unitId || from.length === 0}
+            disabled={!unitId || from.length === 0 || isoDate(effectiveOn) === undefined}
           >
             Ghi nhận
           </Button>
