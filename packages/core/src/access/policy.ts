@@ -5,6 +5,7 @@ export const ROLES = [
   'unitHead',
   'appraiser',
   'councilMember',
+  'surveyClerk',
   'viewer',
 ] as const;
 
@@ -16,6 +17,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   unitHead: 'Thủ trưởng đơn vị',
   appraiser: 'Thành viên Tổ thẩm định',
   councilMember: 'Thành viên Hội đồng',
+  surveyClerk: 'Nhân viên nhập phiếu khảo sát',
   viewer: 'Người xem',
 };
 
@@ -42,7 +44,11 @@ export type Action =
   /** Record the council's decision and approve the results. */
   | 'approveResults'
   /** Publish approved results. */
-  | 'publish';
+  | 'publish'
+  /** Enter paper survey forms, re-check them, import the post office's delivery. */
+  | 'enterSurveyResponses'
+  /** Read survey response rates, SIPAS indices and survey points. */
+  | 'readSurveyResults';
 
 export interface Actor {
   userId: string;
@@ -68,12 +74,15 @@ const RULES: Record<Role, Partial<Record<Action, Scope>>> = {
     readResultsPreview: 'all',
     approveResults: 'all',
     publish: 'all',
+    enterSurveyResponses: 'all',
+    readSurveyResults: 'all',
   },
   unitOfficer: {
     readAssessment: 'own',
     editSelfAssessment: 'own',
     respondExplanation: 'own',
     readResultsPreview: 'own',
+    readSurveyResults: 'own',
   },
   unitHead: {
     readAssessment: 'own',
@@ -81,6 +90,7 @@ const RULES: Record<Role, Partial<Record<Action, Scope>>> = {
     submitAssessment: 'own',
     respondExplanation: 'own',
     readResultsPreview: 'own',
+    readSurveyResults: 'own',
   },
   appraiser: {
     readAssessment: 'assigned',
@@ -91,6 +101,10 @@ const RULES: Record<Role, Partial<Record<Action, Scope>>> = {
     readAssessment: 'all',
     readResultsPreview: 'all',
     approveResults: 'all',
+    readSurveyResults: 'all',
+  },
+  surveyClerk: {
+    enterSurveyResponses: 'all',
   },
   viewer: {},
 };

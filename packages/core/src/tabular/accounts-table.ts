@@ -23,6 +23,7 @@ const ROLES_COLUMNS: ColumnRole<AccountColumn>[] = [
 /** What offices write in a role column, to the role it means. */
 const ROLE_WORDS: [string, Role][] = [
   ['quan tri', 'administrator'],
+  ['nhap phieu', 'surveyClerk'],
   ['can bo dau moi', 'unitOfficer'],
   ['can bo', 'unitOfficer'],
   ['thu truong', 'unitHead'],

@@ -5,6 +5,10 @@ import { auditRoutes } from './audit.js';
 import { authRoutes } from './auth.js';
 import { frameworkRoutes } from './frameworks.js';
 import { periodRoutes } from './periods.js';
+import { publicSurveyRoutes } from './public-surveys.js';
+import { surveyEntryRoutes } from './survey-entry.js';
+import { surveyResultsRoutes } from './survey-results.js';
+import { surveyRoutes } from './surveys.js';
 import { unitRoutes } from './units.js';
 import { userRoutes } from './users.js';
 
@@ -16,5 +20,9 @@ export async function registerRoutes(app: FastifyInstance, deps: Deps): Promise<
   await frameworkRoutes(app, deps);
   await periodRoutes(app, deps);
   await assessmentRoutes(app, deps);
+  await surveyRoutes(app, deps);
+  await surveyEntryRoutes(app, deps);
+  await publicSurveyRoutes(app, deps);
+  await surveyResultsRoutes(app, deps);
   await auditRoutes(app, deps);
 }

@@ -19,6 +19,11 @@ const NAV: NavItem[] = [
     label: 'Kỳ đánh giá',
     roles: ['administrator', 'unitOfficer', 'unitHead', 'appraiser', 'councilMember'],
   },
+  {
+    to: '/khao-sat',
+    label: 'Khảo sát',
+    roles: ['administrator', 'surveyClerk', 'councilMember', 'unitOfficer', 'unitHead'],
+  },
   { to: '/ket-qua', label: 'Kết quả' },
   {
     to: '/bo-chi-so',

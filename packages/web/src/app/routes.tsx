@@ -19,6 +19,12 @@ const FrameworksPage = lazy(() => import('../features/frameworks/frameworks-page
 const FrameworkPage = lazy(() => import('../features/frameworks/framework-page'));
 const UnitsPage = lazy(() => import('../features/units/units-page'));
 const AccountsPage = lazy(() => import('../features/accounts/accounts-page'));
+const SurveysPage = lazy(() => import('../features/surveys/surveys-page'));
+const SurveyPage = lazy(() => import('../features/surveys/survey-page'));
+const SurveyEntryPage = lazy(() => import('../features/survey-entry/survey-entry-page'));
+const SurveyResultsPage = lazy(() => import('../features/survey-results/survey-results-page'));
+const RespondCodePage = lazy(() => import('../features/respond/respond-code-page'));
+const RespondLinkPage = lazy(() => import('../features/respond/respond-link-page'));
 const NotFoundPage = lazy(() => import('../features/home/not-found-page'));
 
 /** Pages that need a signed-in user (of some roles): others go to the sign-in page and back. */
@@ -36,6 +42,10 @@ const signedIn = (element: ReactNode, roles?: Role[]) => <Guard roles={roles}>{e
 
 export const router = createBrowserRouter([
   { path: '/dang-nhap', element: <LoginPage /> },
+  // Respondents have no account: the form stands alone, phone first.
+  { path: '/phieu', element: <RespondCodePage /> },
+  { path: '/phieu/:code', element: <RespondCodePage /> },
+  { path: '/phieu/mo/:token', element: <RespondLinkPage /> },
   {
     element: <Layout />,
     children: [
@@ -54,6 +64,30 @@ export const router = createBrowserRouter([
       { path: '/bo-chi-so/:frameworkId', element: signedIn(<FrameworkPage />) },
       { path: '/don-vi', element: signedIn(<UnitsPage />, ['administrator']) },
       { path: '/tai-khoan', element: signedIn(<AccountsPage />, ['administrator']) },
+      {
+        path: '/khao-sat',
+        element: signedIn(<SurveysPage />, [
+          'administrator',
+          'surveyClerk',
+          'councilMember',
+          'unitOfficer',
+          'unitHead',
+        ]),
+      },
+      {
+        path: '/khao-sat/ket-qua/:periodId',
+        element: signedIn(<SurveyResultsPage />, [
+          'administrator',
+          'councilMember',
+          'unitOfficer',
+          'unitHead',
+        ]),
+      },
+      { path: '/khao-sat/:surveyId', element: signedIn(<SurveyPage />, ['administrator']) },
+      {
+        path: '/khao-sat/:surveyId/nhap-phieu',
+        element: signedIn(<SurveyEntryPage />, ['administrator', 'surveyClerk']),
+      },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

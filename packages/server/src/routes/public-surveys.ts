@@ -1,0 +1,6 @@
+import type { FastifyInstance } from 'fastify';
+import type { Deps } from '../context.js';
+
+export async function publicSurveyRoutes(_app: FastifyInstance, _deps: Deps): Promise<void> {
+  // Filled by the issue-5 work in progress.
+}
