@@ -54,3 +54,58 @@ export * from './periods/workflow.js';
 export * from './units/unit-types.js';
 export { parseUnitsTable, type UnitRowInput } from './tabular/units-table.js';
 export { parseAccountsTable, roleOf, type AccountRowInput } from './tabular/accounts-table.js';
+export * from './surveys/questionnaire.js';
+export {
+  parseQuestionnaire,
+  serializeQuestionnaire,
+  SIPAS_DEFAULT_TARGETS,
+  type QuestionnaireJson,
+  type QuestionJson,
+  type SipasJson,
+} from './surveys/parse-questionnaire.js';
+export { checkQuestionnaireAgainstFramework } from './surveys/check-questionnaire.js';
+export {
+  questionnaireWorkbook,
+  parseQuestionnaireTables,
+  QUESTIONNAIRE_SHEETS,
+} from './surveys/questionnaire-table.js';
+export { sampleSize, responseRate } from './surveys/sample-size.js';
+export {
+  answersFromKeys,
+  keysFromAnswers,
+  answerOf,
+  optionIndex,
+  allowedKeys,
+} from './surveys/answers.js';
+export {
+  responseColumns,
+  parseResponseRow,
+  RESPONSE_HEADERS,
+  type ResponseColumns,
+  type ParsedResponseRow,
+} from './surveys/response-table.js';
+export {
+  surveyLeafFacts,
+  tallyResponses,
+  emptyTally,
+  addTallies,
+  groupMean,
+  type Tally,
+  type SurveyFacts,
+  type SurveyGroupFacts,
+} from './surveys/tally.js';
+export {
+  sipasIndex,
+  sipasFacts,
+  type SipasIndex,
+  type SipasElementIndex,
+} from './surveys/sipas.js';
+export {
+  formatSurveyCode,
+  normalizeSurveyCode,
+  isSurveyCode,
+  recheckSelected,
+  compareAnswers,
+  SURVEY_CODE_ALPHABET,
+  SURVEY_CODE_LENGTH,
+} from './surveys/codes.js';

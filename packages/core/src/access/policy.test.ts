@@ -18,6 +18,7 @@ const MATRIX: Record<Action, Record<Role, [own: boolean, other: boolean]>> = {
     unitHead: [false, false],
     appraiser: [false, false],
     councilMember: [false, false],
+    surveyClerk: [false, false],
     viewer: [false, false],
   },
   readAudit: {
@@ -26,6 +27,7 @@ const MATRIX: Record<Action, Record<Role, [own: boolean, other: boolean]>> = {
     unitHead: [false, false],
     appraiser: [false, false],
     councilMember: [false, false],
+    surveyClerk: [false, false],
     viewer: [false, false],
   },
   readAssessment: {
@@ -34,6 +36,7 @@ const MATRIX: Record<Action, Record<Role, [own: boolean, other: boolean]>> = {
     unitHead: [true, false],
     appraiser: [true, false],
     councilMember: [true, true],
+    surveyClerk: [false, false],
     viewer: [false, false],
   },
   editSelfAssessment: {
@@ -42,6 +45,7 @@ const MATRIX: Record<Action, Record<Role, [own: boolean, other: boolean]>> = {
     unitHead: [true, false],
     appraiser: [false, false],
     councilMember: [false, false],
+    surveyClerk: [false, false],
     viewer: [false, false],
   },
   submitAssessment: {
@@ -50,6 +54,7 @@ const MATRIX: Record<Action, Record<Role, [own: boolean, other: boolean]>> = {
     unitHead: [true, false],
     appraiser: [false, false],
     councilMember: [false, false],
+    surveyClerk: [false, false],
     viewer: [false, false],
   },
   respondExplanation: {
@@ -58,6 +63,7 @@ const MATRIX: Record<Action, Record<Role, [own: boolean, other: boolean]>> = {
     unitHead: [true, false],
     appraiser: [false, false],
     councilMember: [false, false],
+    surveyClerk: [false, false],
     viewer: [false, false],
   },
   appraise: {
@@ -66,6 +72,7 @@ const MATRIX: Record<Action, Record<Role, [own: boolean, other: boolean]>> = {
     unitHead: [false, false],
     appraiser: [true, false],
     councilMember: [false, false],
+    surveyClerk: [false, false],
     viewer: [false, false],
   },
   readResultsPreview: {
@@ -74,6 +81,7 @@ const MATRIX: Record<Action, Record<Role, [own: boolean, other: boolean]>> = {
     unitHead: [true, false],
     appraiser: [true, false],
     councilMember: [true, true],
+    surveyClerk: [false, false],
     viewer: [false, false],
   },
   approveResults: {
@@ -82,6 +90,7 @@ const MATRIX: Record<Action, Record<Role, [own: boolean, other: boolean]>> = {
     unitHead: [false, false],
     appraiser: [false, false],
     councilMember: [true, true],
+    surveyClerk: [false, false],
     viewer: [false, false],
   },
   publish: {
@@ -90,6 +99,25 @@ const MATRIX: Record<Action, Record<Role, [own: boolean, other: boolean]>> = {
     unitHead: [false, false],
     appraiser: [false, false],
     councilMember: [false, false],
+    surveyClerk: [false, false],
+    viewer: [false, false],
+  },
+  enterSurveyResponses: {
+    administrator: [true, true],
+    unitOfficer: [false, false],
+    unitHead: [false, false],
+    appraiser: [false, false],
+    councilMember: [false, false],
+    surveyClerk: [true, true],
+    viewer: [false, false],
+  },
+  readSurveyResults: {
+    administrator: [true, true],
+    unitOfficer: [true, false],
+    unitHead: [true, false],
+    appraiser: [false, false],
+    councilMember: [true, true],
+    surveyClerk: [false, false],
     viewer: [false, false],
   },
 };

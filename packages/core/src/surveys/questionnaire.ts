@@ -101,8 +101,9 @@ export const sipasSettingsSchema = z.strictObject({
 });
 
 /**
- * A questionnaire as JSON (numbers with a decimal comma or point). Uniqueness of codes and keys,
- * and the link to the framework, are checked by `checkQuestionnaire`.
+ * A questionnaire as JSON (numbers with a decimal comma or point). Uniqueness of codes and keys is
+ * checked by `parseQuestionnaire`, the link to the framework by
+ * `checkQuestionnaireAgainstFramework`.
  */
 export const questionnaireSchema = z.strictObject({
   name: z.string().trim().min(1, 'không được để trống').max(300),

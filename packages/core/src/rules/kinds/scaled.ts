@@ -1,6 +1,11 @@
 import { Decimal } from '../../decimal/decimal.js';
 import { Ratio } from '../../decimal/ratio.js';
-import { formatPercent, formatThreshold } from '../../format/format.js';
+import {
+  DISPLAY_DECIMALS,
+  formatNumber,
+  formatPercent,
+  formatThreshold,
+} from '../../format/format.js';
 import type { FactsOf } from '../facts-schema.js';
 import {
   exact,
@@ -49,9 +54,17 @@ export function evaluateExternalIndex(
   facts: FactsOf<'externalIndex'>,
   ctx: RuleContext,
 ): LeafOutcome {
-  const share = facts.value.toRatio().dividedBy(rule.fullAt).min(Ratio.ONE);
+  const value = facts.value;
+  const share = value.dividedBy(rule.fullAt).min(Ratio.ONE);
   const points = quantize(ctx.maxPoints.toRatio().times(share), ctx);
-  return scored(points, ctx, () => `Chỉ số đạt ${exact(facts.value)}/${exact(rule.fullAt)}`);
+  return scored(points, ctx, () => {
+    const exactValue = value.toExactDecimal();
+    const shown =
+      exactValue !== undefined
+        ? exact(exactValue)
+        : formatNumber(value, { maxDecimals: DISPLAY_DECIMALS, minDecimals: DISPLAY_DECIMALS });
+    return `Chỉ số đạt ${shown}/${exact(rule.fullAt)}`;
+  });
 }
 
 export function evaluateLowerUnits(
@@ -95,12 +108,12 @@ export function evaluateSurvey(
 ): LeafOutcome {
   let weighted = Ratio.ZERO;
   let weights = Decimal.ZERO;
-  const answered: { label: string; mean: Decimal; weight: Decimal }[] = [];
+  const answered: { label: string; mean: Ratio; weight: Decimal }[] = [];
   for (const group of rule.groups) {
     const answer = facts.groups[group.group];
     // A group with no valid answers drops out and the others' weights are renormalised.
-    if (answer === undefined || answer.responses === 0) continue;
-    weighted = weighted.plus(answer.mean.toRatio().times(group.weight));
+    if (answer?.mean === undefined || answer.responses === 0 || answer.answers === 0) continue;
+    weighted = weighted.plus(answer.mean.times(group.weight));
     weights = weights.plus(group.weight);
     answered.push({ label: group.label, mean: answer.mean, weight: group.weight });
   }
