@@ -54,6 +54,45 @@ export function measure(
   };
 }
 
+/**
+ * Runs an asynchronous `work` `runs` times (no warm-up: each run may change the database, and
+ * is told its number), sampling resident memory every 20 ms while it runs.
+ */
+export async function measureAsync(
+  name: string,
+  runs: number,
+  work: (run: number) => Promise<void>,
+  options: { target?: Target } = {},
+): Promise<Figure> {
+  collect();
+  let peakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  }, 20);
+  const times: number[] = [];
+  try {
+    for (let i = 0; i < runs; i++) {
+      const start = performance.now();
+      await work(i);
+      times.push(performance.now() - start);
+      peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    }
+  } finally {
+    clearInterval(sampler);
+  }
+  collect();
+  times.sort((a, b) => a - b);
+  return {
+    name,
+    runs,
+    medianMs: times[Math.floor(times.length / 2)] ?? 0,
+    p95Ms: times[Math.min(times.length - 1, Math.floor(times.length * 0.95))] ?? 0,
+    peakRssMb: mb(peakRss),
+    heapAfterMb: mb(process.memoryUsage().heapUsed),
+    target: options.target,
+  };
+}
+
 const number = (value: number, digits = 2) =>
   value.toLocaleString('vi-VN', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 

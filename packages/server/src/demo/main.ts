@@ -44,14 +44,16 @@ async function main() {
       config,
     };
     process.stdout.write(
-      'Đang nạp dữ liệu mẫu tỉnh Hòa An (2024, 2025 đã công bố; kỳ hiện tại đang thẩm định)…\n',
+      'Đang nạp dữ liệu mẫu tỉnh Hòa An (2024, 2025 đã công bố; kỳ hiện tại đang thẩm định, phiếu khảo sát đã thu và tính điểm)…\n',
     );
     const { accounts } = await seedDemo(deps, now, password);
     const lines = [
       '',
       `Xong. Mật khẩu chung của mọi tài khoản mẫu: ${password}`,
       '',
-      ...(['administrator', 'appraiser', 'councilMember', 'viewer'] as const).flatMap((role) =>
+      ...(
+        ['administrator', 'appraiser', 'councilMember', 'surveyClerk', 'viewer'] as const
+      ).flatMap((role) =>
         accounts
           .filter((a) => a.role === role)
           .map((a) => `  ${a.username.padEnd(24)} ${ROLE_LABELS[role]} — ${a.fullName}`),

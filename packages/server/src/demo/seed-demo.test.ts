@@ -70,8 +70,46 @@ describe('npm run demo: tỉnh Hòa An', () => {
     expect(districts?.results.units).toHaveLength(4);
   });
 
+  it('counts the departments’ questionnaires into their survey leaves', async () => {
+    const admin = await t.login('quantri', password);
+    const periods = (await t.request('GET', '/api/periods', { as: admin })).body as {
+      id: string;
+    }[];
+    const current = periods[0]?.id ?? '';
+    const r = await t.request('GET', `/api/periods/${current}/surveys/results`, { as: admin });
+    expect(r.status).toBe(200);
+    const body = r.body as {
+      computedAt: string | null;
+      rates: { responses: number }[];
+      leaves: { unitId: string; code: string; points: string | null }[];
+      sipas: { overall: string | null }[];
+    };
+    expect(body.computedAt).not.toBeNull();
+    expect(body.rates).toHaveLength(4 * 6);
+    expect(body.rates.reduce((n, rate) => n + rate.responses, 0)).toBe(6 * (12 + 5 + 16 + 35));
+    expect(body.leaves).toHaveLength(6 * 2);
+    expect(body.leaves.every((leaf) => leaf.points !== null)).toBe(true);
+    expect(body.sipas.every((row) => row.overall !== null)).toBe(true);
+    const officer = await t.login('cb.snv', password);
+    const assessment = (
+      await t.request('GET', `/api/periods/${current}/units/SNV/assessment`, { as: officer })
+    ).body as { entries: { code: string; surveyFed: boolean }[] };
+    expect(assessment.entries.filter((e) => e.surveyFed).map((e) => e.code)).toEqual([
+      '8.1',
+      '8.2',
+    ]);
+  });
+
   it('gives every role an account', async () => {
-    for (const username of ['quantri', 'cb.snv', 'tt.snv', 'thamdinh1', 'hoidong1', 'xem']) {
+    for (const username of [
+      'quantri',
+      'cb.snv',
+      'tt.snv',
+      'thamdinh1',
+      'hoidong1',
+      'nhapphieu',
+      'xem',
+    ]) {
       await expect(t.login(username, password)).resolves.toMatchObject({ username });
     }
   });

@@ -12,6 +12,7 @@ import {
 } from './catalogue.js';
 import { at, DAY, type Demo, type DemoAccount } from './demo.js';
 import { runPeriod } from './run-period.js';
+import { seedSurveys } from './seed-surveys.js';
 import { account, districtFramework, importFramework, seedUnits } from './seed-organisation.js';
 
 export type { DemoAccount } from './demo.js';
@@ -21,7 +22,8 @@ const span = (opens: string, closes: string) => ({ opensAt: at(opens), closesAt:
 /**
  * Loads tỉnh Hòa An: departments, districts and communes before 1 July 2025, merged
  * communes and wards after; frameworks modelled on the seeds; the 2024 and 2025 indices
- * published; the current period caught in its appraisal window.
+ * published; the current period caught in its appraisal window, with the departments'
+ * questionnaires answered and counted.
  */
 export async function seedDemo(
   deps: Deps,
@@ -52,6 +54,7 @@ export async function seedDemo(
     ['hoidong1', 'councilMember', 'Phó Chủ tịch UBND tỉnh, Chủ tịch Hội đồng'],
     ['hoidong2', 'councilMember', 'Giám đốc Sở Nội vụ, Phó Chủ tịch Hội đồng'],
     ['xem', 'viewer', 'Phóng viên Báo Hòa An'],
+    ['nhapphieu', 'surveyClerk', 'Nhân viên nhập phiếu khảo sát (Bưu điện tỉnh)'],
   ] as const) {
     await account(demo, passwordHash, username, role, fullName);
   }
@@ -152,5 +155,6 @@ export async function seedDemo(
     },
     now,
   );
+  await seedSurveys(demo, currentPeriodId, year, now);
   return { accounts: demo.accounts, currentPeriodId };
 }

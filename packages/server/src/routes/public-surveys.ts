@@ -1,6 +1,144 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { Deps } from '../context.js';
+import { contextOf } from '../http/context.js';
+import { newToken } from '../security/tokens.js';
+import {
+  getCodeForm,
+  saveCodeDraft,
+  submitCodeResponse,
+} from '../use-cases/survey-responses/answer-by-code.js';
+import {
+  getLinkForm,
+  saveLinkDraft,
+  submitLinkResponse,
+} from '../use-cases/survey-responses/answer-by-link.js';
+import { answerKeys } from './survey-entry.js';
 
-export async function publicSurveyRoutes(_app: FastifyInstance, _deps: Deps): Promise<void> {
-  // Filled by the issue-5 work in progress.
+/** A random token per browser: one answer per device and unit through an open link. */
+export const DEVICE_COOKIE = 'chiso_device';
+const DEVICE_DAYS = 400;
+const TOKEN = /^[A-Za-z0-9_-]{16,100}$/;
+
+const codeParams = z.object({ code: z.string().trim().min(1, 'nhập mã khảo sát').max(40) });
+const linkParams = z.object({
+  token: z.string().regex(TOKEN, 'đường dẫn khảo sát không hợp lệ'),
+});
+const resumeToken = z.string().regex(TOKEN, 'mã lưu tạm không hợp lệ');
+
+/** The device cookie of the request, or a new one set on the answer. */
+function deviceOf(request: FastifyRequest, reply: FastifyReply): string {
+  const existing = request.cookies[DEVICE_COOKIE];
+  if (existing !== undefined && TOKEN.test(existing)) return existing;
+  const token = newToken();
+  reply.setCookie(DEVICE_COOKIE, token, {
+    path: '/api/public/surveys',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: request.protocol === 'https',
+    maxAge: DEVICE_DAYS * 24 * 60 * 60,
+  });
+  return token;
+}
+
+/**
+ * Respondents' routes: no account, no CSRF (no session acts here). Forms with saved answers are
+ * never cached by the browser or a proxy.
+ */
+export async function publicSurveyRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  const tags = ['Trả lời khảo sát'];
+
+  api.get(
+    '/public/surveys/code/:code',
+    {
+      schema: {
+        tags,
+        summary: 'Phiếu khảo sát theo mã cá nhân, kèm câu trả lời đã lưu tạm',
+        params: codeParams,
+      },
+    },
+    async (request, reply) => {
+      reply.header('cache-control', 'no-store');
+      return getCodeForm(contextOf(request, deps), request.params.code);
+    },
+  );
+
+  api.put(
+    '/public/surveys/code/:code/draft',
+    {
+      schema: {
+        tags,
+        summary: 'Lưu tạm câu trả lời để làm tiếp sau (theo mã cá nhân)',
+        params: codeParams,
+        body: z.object({ answers: answerKeys }),
+      },
+    },
+    async (request) =>
+      saveCodeDraft(contextOf(request, deps), request.params.code, request.body.answers),
+  );
+
+  api.post(
+    '/public/surveys/code/:code',
+    {
+      schema: {
+        tags,
+        summary: 'Gửi phiếu trả lời (mỗi mã chỉ dùng một lần)',
+        params: codeParams,
+        body: z.object({ answers: answerKeys }),
+      },
+    },
+    async (request) =>
+      submitCodeResponse(contextOf(request, deps), request.params.code, request.body.answers),
+  );
+
+  api.get(
+    '/public/surveys/link/:token',
+    {
+      schema: {
+        tags,
+        summary: 'Phiếu khảo sát theo đường dẫn (mã QR) của đơn vị',
+        params: linkParams,
+        querystring: z.object({ resume: resumeToken.optional() }),
+      },
+    },
+    async (request, reply) => {
+      deviceOf(request, reply);
+      reply.header('cache-control', 'no-store');
+      return getLinkForm(contextOf(request, deps), request.params.token, request.query.resume);
+    },
+  );
+
+  api.put(
+    '/public/surveys/link/:token/draft',
+    {
+      schema: {
+        tags,
+        summary: 'Lưu tạm câu trả lời; trả về mã để làm tiếp sau',
+        params: linkParams,
+        body: z.object({ answers: answerKeys, resumeToken: resumeToken.optional() }),
+      },
+    },
+    async (request) => saveLinkDraft(contextOf(request, deps), request.params.token, request.body),
+  );
+
+  api.post(
+    '/public/surveys/link/:token',
+    {
+      schema: {
+        tags,
+        summary: 'Gửi phiếu trả lời qua đường dẫn (mỗi thiết bị một lần cho mỗi đơn vị)',
+        params: linkParams,
+        body: z.object({ answers: answerKeys, resumeToken: resumeToken.optional() }),
+      },
+    },
+    async (request, reply) => {
+      const deviceToken = deviceOf(request, reply);
+      return submitLinkResponse(contextOf(request, deps), request.params.token, {
+        ...request.body,
+        deviceToken,
+      });
+    },
+  );
 }

@@ -1,3 +1,13 @@
+/** Where a problem is (sheet, row, column or JSON path) and what it is, as the server sent it. */
+export interface ApiIssue {
+  message: string;
+  path?: string;
+  sheet?: string;
+  row?: number;
+  column?: string;
+  field?: string;
+}
+
 /** An error the server answered with: its code, its Vietnamese message, and what is wrong where. */
 export class ApiError extends Error {
   override readonly name = 'ApiError';
@@ -7,6 +17,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details: string[] = [],
+    /** The same problems as `details`, with their location kept apart (for tables). */
+    readonly issues: ApiIssue[] = [],
   ) {
     super(message);
   }
@@ -20,7 +32,7 @@ export function setCsrfToken(token: string | undefined): void {
 }
 
 interface ErrorBody {
-  error?: { code?: string; message?: string; details?: string[] };
+  error?: { code?: string; message?: string; details?: string[]; issues?: ApiIssue[] };
 }
 
 async function failure(response: Response): Promise<ApiError> {
@@ -35,6 +47,7 @@ async function failure(response: Response): Promise<ApiError> {
     body.error?.code ?? 'INTERNAL',
     body.error?.message ?? `Máy chủ không trả lời được (mã ${response.status}); vui lòng thử lại`,
     body.error?.details ?? [],
+    body.error?.issues ?? [],
   );
 }
 

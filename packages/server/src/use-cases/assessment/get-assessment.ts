@@ -14,6 +14,7 @@ import { isDisputed, listEntries, type EntryRow } from '../../repositories/entri
 import { listUnitEvidence, listUnitLinks } from '../../repositories/evidence.js';
 import { authorize } from '../authorize.js';
 import { presentFramework } from '../frameworks/present-framework.js';
+import { loadPeriodSurveys, surveyOverrideOf } from '../survey-results/period-surveys.js';
 import { presentEvidence } from './evidence.js';
 import { accessTarget, loadUnitScope, windowOpen, type UnitScope } from './scope.js';
 import { canAddEvidence } from './self-edit.js';
@@ -40,8 +41,14 @@ export async function getAssessment(
   const appraisalVisible =
     !UNIT_ROLES.includes(actor.role) || status === 'appraised' || status === 'finalised';
   const { framework, policy } = scope.stored;
+  // Leaves fed by the period's surveys show the points counted from the answers (surveyFed).
+  const surveys = surveyOverrideOf(
+    await loadPeriodSurveys(db, key.periodId, key.unitId),
+    framework,
+    scope.unit,
+  );
   const compute = (phase: 'self' | 'effective') => {
-    const input = unitInputOf(scope.unit, entries, phase);
+    const input = unitInputOf(scope.unit, entries, phase, surveys);
     const results = computeResults({ framework, policy, units: [input] });
     return presentResults(framework, results).units[0];
   };
@@ -71,13 +78,16 @@ export async function getAssessment(
     framework: presentFramework(scope.stored.row, framework, policy),
     entries: framework.leaves.map((leaf) => {
       const entry = byCode.get(leaf.code);
-      return presentEntry(
-        leaf.code,
-        entry,
-        links.filter((l) => l.code === leaf.code),
-        appraisalVisible,
-        ctx.now,
-      );
+      return {
+        ...presentEntry(
+          leaf.code,
+          entry,
+          links.filter((l) => l.code === leaf.code),
+          appraisalVisible,
+          ctx.now,
+        ),
+        surveyFed: surveys.leaves.has(leaf.code),
+      };
     }),
     evidence: evidence.map(presentEvidence),
     self: compute('self'),
@@ -90,16 +100,20 @@ export async function getAssessment(
         code: area.code,
         title: area.title,
         leaves: leaves.length,
-        filled: leaves.filter((l) => (byCode.get(l.code)?.facts ?? null) !== null).length,
+        filled: leaves.filter(
+          (l) => surveys.leaves.has(l.code) || (byCode.get(l.code)?.facts ?? null) !== null,
+        ).length,
       };
     }),
     submissionProblems: submissionProblems(
-      entries.map((e) => ({
-        code: e.code,
-        hasPositivePoints: e.selfPoints !== null && Decimal.of(e.selfPoints).gt(Decimal.ZERO),
-        evidenceCount: links.filter((l) => l.code === e.code).length,
-        hasExplanation: (e.selfExplanation ?? '').trim() !== '',
-      })),
+      entries
+        .filter((e) => !surveys.leaves.has(e.code))
+        .map((e) => ({
+          code: e.code,
+          hasPositivePoints: e.selfPoints !== null && Decimal.of(e.selfPoints).gt(Decimal.ZERO),
+          evidenceCount: links.filter((l) => l.code === e.code).length,
+          hasExplanation: (e.selfExplanation ?? '').trim() !== '',
+        })),
     ),
   };
 }

@@ -20,6 +20,7 @@ import { listParticipations } from '../../repositories/periods.js';
 import { listPublished, previousPublishedPeriod } from '../../repositories/results.js';
 import { listLineage, listUnits } from '../../repositories/units.js';
 import { unitInputOf } from '../assessment/unit-input.js';
+import { loadPeriodSurveys, surveyOverrideOf } from '../survey-results/period-surveys.js';
 
 export interface TypeResults {
   unitType: string;
@@ -32,8 +33,9 @@ export interface TypeResults {
 
 /**
  * Results of every unit type in a period, computed by the core from the effective points
- * (appraised where set, the unit's own facts elsewhere), compared with the last published
- * period through unit lineage.
+ * (appraised where set, the unit's own facts elsewhere; leaves fed by the period's surveys
+ * from the last counted tallies), compared with the last published period through unit
+ * lineage.
  */
 export async function computePeriodResults(
   db: Db,
@@ -48,6 +50,7 @@ export async function computePeriodResults(
     listLineage(db),
   ]);
   const previous = await previousResults(db, year);
+  const surveys = await loadPeriodSurveys(db, periodId);
   const lineage = groupLineage(lineageRows);
   const out: TypeResults[] = [];
   for (const link of links) {
@@ -65,6 +68,7 @@ export async function computePeriodResults(
           unit,
           entries.filter((e) => e.unitId === unit.id),
           'effective',
+          surveyOverrideOf(surveys, stored.framework, unit),
         ),
       ),
       previous: previous.get(link.unitType) ?? [],

@@ -1,0 +1,87 @@
+import { DomainError, ERROR_CODES } from '@chiso/core';
+import type { UseCaseContext } from '../../context.js';
+import type { Db } from '../../db/database.js';
+import {
+  bumpCounter,
+  deleteStaleCounters,
+  readCounter,
+  type Counter,
+} from '../../repositories/rate-counters.js';
+
+const MINUTE = 60_000;
+
+/** Codes and links looked up in vain, per address: guessing codes is slowed to a crawl. */
+const LOOKUPS = { limit: 30, windowMs: 15 * MINUTE };
+/** Responses through one open link, per address. */
+const LINK_RESPONSES = { limit: 20, windowMs: 60 * MINUTE };
+/** Drafts started through one open link, per address. */
+const LINK_DRAFTS = { limit: 60, windowMs: 60 * MINUTE };
+/** Counters hold addresses: they are forgotten a day after their window began. */
+const KEEP_MS = 24 * 60 * MINUTE;
+
+function rateLimited(ctx: UseCaseContext, counter: Counter, windowMs: number, what: string) {
+  const minutes = Math.max(
+    1,
+    Math.ceil((counter.windowStart.getTime() + windowMs - ctx.now.getTime()) / MINUTE),
+  );
+  return new DomainError(ERROR_CODES.RATE_LIMITED, `${what} Vui lòng thử lại sau ${minutes} phút.`);
+}
+
+const lookupKey = (ctx: UseCaseContext) => `survey-lookup:${ctx.ip}`;
+
+/** Refuses an address that looked up too many wrong codes or links lately. */
+export async function guardLookups(ctx: UseCaseContext): Promise<void> {
+  const counter = await readCounter(ctx.deps.db, lookupKey(ctx), ctx.now, LOOKUPS.windowMs);
+  if (counter && counter.count >= LOOKUPS.limit) {
+    throw rateLimited(
+      ctx,
+      counter,
+      LOOKUPS.windowMs,
+      'Đã nhập sai mã hoặc đường dẫn khảo sát quá nhiều lần.',
+    );
+  }
+}
+
+/** Counts one code or link that did not exist. */
+export async function countFailedLookup(ctx: UseCaseContext): Promise<void> {
+  await ctx.deps.db.transaction(async (tx) => {
+    await deleteStaleCounters(tx, new Date(ctx.now.getTime() - KEEP_MS));
+    await bumpCounter(tx, lookupKey(ctx), ctx.now, LOOKUPS.windowMs);
+  });
+}
+
+/** Inside the response's transaction: one more response from this address through the link. */
+export async function countLinkResponse(
+  tx: Db,
+  ctx: UseCaseContext,
+  link: { surveyId: string; unitId: string },
+): Promise<void> {
+  await deleteStaleCounters(tx, new Date(ctx.now.getTime() - KEEP_MS));
+  const key = `survey-link:${link.surveyId}:${link.unitId}:${ctx.ip}`;
+  const counter = await bumpCounter(tx, key, ctx.now, LINK_RESPONSES.windowMs);
+  if (counter.count > LINK_RESPONSES.limit) {
+    throw rateLimited(
+      ctx,
+      counter,
+      LINK_RESPONSES.windowMs,
+      'Đã có quá nhiều phiếu gửi từ địa chỉ mạng này cho đơn vị này.',
+    );
+  }
+}
+
+/** One more draft started through the link from this address. */
+export async function countLinkDraft(
+  ctx: UseCaseContext,
+  link: { surveyId: string; unitId: string },
+): Promise<void> {
+  const key = `survey-link-draft:${link.surveyId}:${link.unitId}:${ctx.ip}`;
+  const counter = await bumpCounter(ctx.deps.db, key, ctx.now, LINK_DRAFTS.windowMs);
+  if (counter.count > LINK_DRAFTS.limit) {
+    throw rateLimited(
+      ctx,
+      counter,
+      LINK_DRAFTS.windowMs,
+      'Đã có quá nhiều phiếu lưu tạm từ địa chỉ mạng này.',
+    );
+  }
+}

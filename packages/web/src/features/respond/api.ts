@@ -1,0 +1,149 @@
+import { api, ApiError } from '../../api/client';
+
+/** Option keys chosen, by question code; null when a question is left blank. */
+export type Answers = Record<string, string | null>;
+
+export interface PublicQuestion {
+  code: string;
+  text: string;
+  optional: boolean;
+  options: { key: string; label: string }[];
+}
+
+export interface PublicSurvey {
+  name: string;
+  groupLabel: string;
+  kind: string;
+  questions: PublicQuestion[];
+}
+
+export interface PublicForm {
+  survey: PublicSurvey;
+  unit: { id: string; name: string };
+  draft: Answers | null;
+}
+
+export interface CodeForm extends PublicForm {
+  answered: boolean;
+}
+
+const codePath = (code: string) => `/public/surveys/code/${encodeURIComponent(code)}`;
+const linkPath = (token: string) => `/public/surveys/link/${encodeURIComponent(token)}`;
+
+export const fetchCodeForm = (code: string) => api<CodeForm>('GET', codePath(code));
+
+export const saveCodeDraft = (code: string, answers: Answers) =>
+  api<{ saved: true }>('PUT', `${codePath(code)}/draft`, { answers });
+
+export const submitCode = (code: string, answers: Answers) =>
+  api<{ ok: true }>('POST', codePath(code), { answers });
+
+export const fetchLinkForm = (token: string, resume: string | undefined) =>
+  api<PublicForm>(
+    'GET',
+    resume ? `${linkPath(token)}?${new URLSearchParams({ resume }).toString()}` : linkPath(token),
+  );
+
+export const saveLinkDraft = (token: string, answers: Answers, resumeToken: string | undefined) =>
+  api<{ resumeToken: string }>('PUT', `${linkPath(token)}/draft`, {
+    answers,
+    ...(resumeToken ? { resumeToken } : {}),
+  });
+
+export const submitLink = (token: string, answers: Answers, resumeToken: string | undefined) =>
+  api<{ ok: true }>('POST', linkPath(token), {
+    answers,
+    ...(resumeToken ? { resumeToken } : {}),
+  });
+
+/** What went wrong, told to a respondent: a title, and what to do. */
+export interface Trouble {
+  title: string;
+  message: string;
+  /** The form can be sent again later (the answers stay on screen). */
+  retry: boolean;
+}
+
+/** The text as a sentence: with its full stop. */
+const sentence = (text: string) => (/[.!?…]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`);
+
+/**
+ * A failure in words a respondent understands. The server's own message is kept where it says
+ * more than a generic sentence could (a survey ended or not yet open, how long to wait).
+ */
+export function describeTrouble(
+  error: unknown,
+  channel: 'code' | 'link',
+  /** Opening the form (nothing answered yet) or answering it (answers on screen). */
+  phase: 'open' | 'answer' = 'answer',
+): Trouble {
+  const kept = phase === 'answer' ? ' Câu trả lời vẫn còn trên màn hình.' : '';
+  if (!(error instanceof ApiError)) {
+    return {
+      title: 'Đã có lỗi',
+      message: `Ông/Bà vui lòng thử lại sau ít phút.${kept}`,
+      retry: true,
+    };
+  }
+  switch (error.code) {
+    case 'NETWORK':
+      return {
+        title: 'Không kết nối được',
+        message: `Máy chưa kết nối được với máy chủ; Ông/Bà kiểm tra mạng rồi thử lại.${kept}`,
+        retry: true,
+      };
+    case 'NOT_FOUND':
+      return channel === 'code'
+        ? {
+            title: 'Không tìm thấy mã phiếu',
+            message:
+              'Mã phiếu không đúng. Ông/Bà vui lòng kiểm tra lại mã in trên giấy mời (10 chữ và số; không có chữ I, O và số 0, 1).',
+            retry: false,
+          }
+        : {
+            title: 'Địa chỉ khảo sát không còn dùng được',
+            message:
+              'Đường dẫn hoặc mã QR này không đúng hoặc đã được thay. Ông/Bà vui lòng hỏi lại cán bộ tại nơi tiếp nhận hồ sơ.',
+            retry: false,
+          };
+    case 'CONFLICT':
+      return channel === 'code'
+        ? {
+            title: 'Mã phiếu này đã được dùng',
+            message:
+              'Mỗi mã phiếu chỉ dùng để trả lời một lần và phiếu của mã này đã được gửi. Cảm ơn Ông/Bà đã tham gia.',
+            retry: false,
+          }
+        : {
+            title: 'Thiết bị này đã gửi phiếu',
+            message:
+              'Mỗi thiết bị chỉ gửi một phiếu đánh giá cho mỗi đơn vị, và thiết bị này đã gửi. Cảm ơn Ông/Bà đã tham gia khảo sát.',
+            retry: false,
+          };
+    case 'INVALID_STATE':
+    case 'WINDOW_CLOSED':
+      return {
+        title: 'Phiếu khảo sát không nhận trả lời lúc này',
+        message: sentence(error.message),
+        retry: false,
+      };
+    case 'RATE_LIMITED':
+      return {
+        title: 'Xin Ông/Bà đợi ít phút',
+        message: `${sentence(error.message)}${kept}`,
+        retry: true,
+      };
+    case 'VALIDATION_FAILED':
+      return {
+        title: 'Phiếu chưa đầy đủ',
+        message: [error.message, ...error.details].join(' — '),
+        retry: true,
+      };
+    default:
+      return {
+        title: 'Chưa gửi được',
+        message: `${sentence(error.message)} Ông/Bà vui lòng thử lại.${kept}`,
+        retry: true,
+      };
+  }
+}

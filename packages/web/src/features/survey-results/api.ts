@@ -1,0 +1,98 @@
+import { Ratio } from '@chiso/core/decimal/ratio.js';
+import { formatPercent, formatPoints } from '@chiso/core/format/format.js';
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../api/client';
+
+export interface RateRow {
+  surveyId: string;
+  surveyName: string;
+  group: string;
+  groupLabel: string;
+  unitId: string;
+  unitName: string;
+  responses: number;
+  target: number;
+  /** Exact % as a decimal string; null without a target. */
+  rate: string | null;
+}
+
+export interface LeafRow {
+  unitId: string;
+  unitName: string;
+  code: string;
+  title: string;
+  max: string;
+  points: string | null;
+  explanation: string;
+  groups: {
+    group: string;
+    label: string;
+    mean: string | null;
+    answers: number;
+    responses: number;
+  }[];
+}
+
+export interface SipasRow {
+  surveyId: string;
+  surveyName: string;
+  unitId: string;
+  unitName: string;
+  mode: 'regular' | 'spot';
+  target: string;
+  overall: string | null;
+  met: boolean | null;
+  responses: number;
+  elements: {
+    key: string;
+    label: string;
+    percent: string | null;
+    satisfied: number;
+    answered: number;
+  }[];
+}
+
+export interface SurveyResults {
+  period: { id: string; name: string; year: number };
+  /** When the answers were last counted (ISO); null if never. */
+  computedAt: string | null;
+  rates: RateRow[];
+  leaves: LeafRow[];
+  sipas: SipasRow[];
+}
+
+export const resultsKey = (periodId: string) => ['survey-results', periodId] as const;
+
+export const useSurveyResults = (periodId: string) =>
+  useQuery({
+    queryKey: resultsKey(periodId),
+    queryFn: () => api<SurveyResults>('GET', `/periods/${periodId}/surveys/results`),
+  });
+
+const DECIMAL = /^(-?)(\d+)(?:\.(\d+))?$/;
+
+/**
+ * An exact value from the API ("96.1538461538", "12.5", 40) as a fraction, so that the core's
+ * formatters — the one place values are rounded for reading — see it whole.
+ */
+function exact(value: string | number): Ratio | undefined {
+  const match = DECIMAL.exec(String(value).trim());
+  if (!match) return undefined;
+  const [, sign = '', whole = '0', fraction = ''] = match;
+  const num = BigInt(`${sign}${whole}${fraction}`);
+  return Ratio.of(num, 10n ** BigInt(fraction.length));
+}
+
+/** "96,15%"; "—" when there is no value. */
+export function percentText(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '—';
+  const ratio = exact(value);
+  return ratio ? formatPercent(ratio) : String(value);
+}
+
+/** "13,5"; "—" when there is no value. */
+export function pointsText(value: string | number | null | undefined): string {
+  if (value === null || value === undefined) return '—';
+  const ratio = exact(value);
+  return ratio ? formatPoints(ratio) : String(value);
+}

@@ -1,0 +1,132 @@
+import { Badge, Button, Card, CopyButton, Group, Stack, Table, Text } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api/client';
+import { Loading, notifyError, notifySaved } from '../../components/feedback';
+import { linkUrl, surveyKeys, type SurveyDetail, type SurveyLink } from './api';
+import { ConfirmButton } from './confirm-button';
+import { QrCode } from './qr-code';
+import { useSurveyUnits } from './survey-units';
+
+/**
+ * One open link per unit for its one-stop desk: anyone with it may answer once per device.
+ * Creating it again gives a new address and the old one stops working.
+ */
+export function LinksTab({ survey }: { survey: SurveyDetail }) {
+  const { units, loading } = useSurveyUnits(survey);
+  const client = useQueryClient();
+  const create = useMutation({
+    mutationFn: (unitId: string) =>
+      api<{ unitId: string; token: string; active: boolean }>(
+        'POST',
+        `/surveys/${survey.id}/links`,
+        { unitId },
+      ),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: surveyKeys.detail(survey.id) });
+      notifySaved('Đã tạo đường dẫn mở');
+    },
+    onError: notifyError,
+  });
+  if (loading) return <Loading />;
+  const links = new Map(survey.links.map((l) => [l.unitId, l]));
+  if (units.length === 0) return <Text>Kỳ này chưa có đơn vị nào thuộc loại được đánh giá.</Text>;
+  return (
+    <Stack>
+      <Text size="sm" c="dimmed">
+        Dán mã QR tại bộ phận một cửa của đơn vị để người dân quét và trả lời ngay. Mỗi thiết bị chỉ
+        gửi được một phiếu qua đường dẫn.
+      </Text>
+      <Card withBorder padding={0}>
+        <Table.ScrollContainer minWidth={720}>
+          <Table striped aria-label="Đường dẫn mở theo đơn vị" verticalSpacing="sm">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Đơn vị</Table.Th>
+                <Table.Th>Đường dẫn</Table.Th>
+                <Table.Th>Mã QR</Table.Th>
+                <Table.Th />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {units.map((u) => {
+                const link = links.get(u.unitId);
+                const busy = create.isPending && create.variables === u.unitId;
+                return (
+                  <Table.Tr key={u.unitId}>
+                    <Table.Td>{u.unitName}</Table.Td>
+                    <Table.Td>{link ? <LinkAddress link={link} /> : '—'}</Table.Td>
+                    <Table.Td>
+                      {link?.active && (
+                        <QrCode
+                          value={linkUrl(link.token)}
+                          size={112}
+                          label={`Mã QR đường dẫn mở của ${u.unitName}`}
+                        />
+                      )}
+                    </Table.Td>
+                    <Table.Td>
+                      {link ? (
+                        <ConfirmButton
+                          title="Đổi đường dẫn?"
+                          message={`Đường dẫn và mã QR cũ của ${u.unitName} sẽ không dùng được nữa; cần dán mã QR mới tại bộ phận một cửa.`}
+                          confirmLabel="Đổi đường dẫn"
+                          onConfirm={() => create.mutate(u.unitId)}
+                          loading={busy}
+                          size="compact-sm"
+                          variant="default"
+                        >
+                          Đổi đường dẫn
+                        </ConfirmButton>
+                      ) : (
+                        <Button
+                          size="compact-sm"
+                          onClick={() => create.mutate(u.unitId)}
+                          loading={busy}
+                          aria-label={`Tạo đường dẫn mở cho ${u.unitName}`}
+                        >
+                          Tạo đường dẫn
+                        </Button>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Card>
+    </Stack>
+  );
+}
+
+function LinkAddress({ link }: { link: SurveyLink }) {
+  const url = linkUrl(link.token);
+  return (
+    <Stack gap={4} align="flex-start">
+      <Text size="sm" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
+        {url}
+      </Text>
+      <Group gap="xs">
+        {link.active ? (
+          <CopyButton value={url}>
+            {({ copied, copy }) => (
+              <Button
+                size="compact-xs"
+                variant={copied ? 'filled' : 'light'}
+                color={copied ? 'green' : undefined}
+                onClick={copy}
+                aria-label={`Sao chép đường dẫn của ${link.unitName}`}
+              >
+                {copied ? 'Đã sao chép' : 'Sao chép'}
+              </Button>
+            )}
+          </CopyButton>
+        ) : (
+          <Badge color="gray" variant="light">
+            đã ngừng
+          </Badge>
+        )}
+      </Group>
+    </Stack>
+  );
+}
