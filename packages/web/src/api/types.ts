@@ -115,6 +115,8 @@ export interface EntryView {
   version: number;
   facts: Record<string, unknown> | null;
   selfPoints: string | null;
+  /** Scored from the period's survey answers: the unit does not enter it. */
+  surveyFed?: boolean;
   explanation: string | null;
   evidence: { evidenceId: string; pageRef: string | null }[];
   appraisal: {

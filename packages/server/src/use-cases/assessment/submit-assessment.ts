@@ -5,6 +5,7 @@ import { listEntries } from '../../repositories/entries.js';
 import { listUnitLinks } from '../../repositories/evidence.js';
 import { updateParticipation } from '../../repositories/periods.js';
 import { authorize } from '../authorize.js';
+import { loadPeriodSurveys, surveyOverrideOf } from '../survey-results/period-surveys.js';
 import { accessTarget, loadUnitScope, requireOpenPeriod, requireWindow } from './scope.js';
 
 /**
@@ -29,13 +30,21 @@ export async function submitAssessment(
     requireWindow(scope, 'selfAssessment', ctx.now);
     const entries = await listEntries(tx, key.periodId, key.unitId);
     const links = await listUnitLinks(tx, key.periodId, key.unitId);
+    // Survey-fed leaves are scored from the answers, not from what the unit typed.
+    const surveys = surveyOverrideOf(
+      await loadPeriodSurveys(tx, key.periodId, key.unitId),
+      scope.stored.framework,
+      scope.unit,
+    );
     const problems = submissionProblems(
-      entries.map((e) => ({
-        code: e.code,
-        hasPositivePoints: e.selfPoints !== null && Decimal.of(e.selfPoints).gt(Decimal.ZERO),
-        evidenceCount: links.filter((l) => l.code === e.code).length,
-        hasExplanation: (e.selfExplanation ?? '').trim() !== '',
-      })),
+      entries
+        .filter((e) => !surveys.leaves.has(e.code))
+        .map((e) => ({
+          code: e.code,
+          hasPositivePoints: e.selfPoints !== null && Decimal.of(e.selfPoints).gt(Decimal.ZERO),
+          evidenceCount: links.filter((l) => l.code === e.code).length,
+          hasExplanation: (e.selfExplanation ?? '').trim() !== '',
+        })),
     );
     if (problems.length > 0) {
       throw new DomainError(

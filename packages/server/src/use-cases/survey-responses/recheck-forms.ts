@@ -146,7 +146,11 @@ export async function resolveRecheck(
         `Phiếu số ${response.formNumber ?? ''} không có sai khác nào cần xử lý`,
       );
     }
-    const answers = completeAnswers(questionnaire, keys);
+    // The clerk gives only the questions in dispute; the rest of the first entry stands.
+    const answers = completeAnswers(questionnaire, {
+      ...keysFromAnswers(questionnaire, response.answers),
+      ...keys,
+    });
     await updateResponseAnswers(tx, responseId, answers);
     await markResolved(tx, responseId, { resolvedBy: actor.userId, resolvedAt: ctx.now });
     await recordAudit(tx, ctx, {

@@ -36,6 +36,16 @@ export async function setSurveyStatus(
       }
       await ensureFitsFramework(tx, survey.periodId, storedQuestionnaire(survey));
     }
+    if (status === 'closed') {
+      // Closing recounts the answers; after the council's approval the figures must stay.
+      const period = await findPeriod(tx, survey.periodId);
+      if (period?.status !== 'open') {
+        throw new DomainError(
+          ERROR_CODES.INVALID_STATE,
+          'Kỳ đánh giá đã được thông qua; không đóng khảo sát để tính lại được nữa',
+        );
+      }
+    }
     if (status === 'closed' && survey.status !== 'open') {
       throw new DomainError(ERROR_CODES.INVALID_STATE, 'Phiếu khảo sát chưa mở nên chưa đóng được');
     }

@@ -111,7 +111,13 @@ export function LeafEditor({ assessment, node, entry, canEditSelf, canRespond }:
             {appraisal.supplementNote ?? appraisal.comment}
           </Alert>
         )}
-        {rule && (
+        {entry.surveyFed && (
+          <Alert color="grape" title="Điểm do khảo sát xã hội học">
+            Điểm tiêu chí này được tính từ phiếu khảo sát của các nhóm đối tượng, theo công thức của
+            bộ chỉ số; đơn vị không tự chấm. Xem ở mục Khảo sát, phần kết quả.
+          </Alert>
+        )}
+        {rule && !entry.surveyFed && (
           <RuleInputs rule={rule} facts={facts} onChange={setFacts} disabled={!canEditSelf} />
         )}
         <div aria-live="polite">
@@ -126,16 +132,18 @@ export function LeafEditor({ assessment, node, entry, canEditSelf, canRespond }:
             </Text>
           ))}
         </div>
-        <Textarea
-          label="Giải trình"
-          description="Bắt buộc khi có điểm mà chưa có tài liệu kiểm chứng hoặc tài liệu chưa đầy đủ"
-          value={explanation}
-          onChange={(e) => setExplanation(e.currentTarget.value)}
-          autosize
-          minRows={2}
-          disabled={!canEditSelf}
-        />
-        {canEditSelf && (
+        {!entry.surveyFed && (
+          <Textarea
+            label="Giải trình"
+            description="Bắt buộc khi có điểm mà chưa có tài liệu kiểm chứng hoặc tài liệu chưa đầy đủ"
+            value={explanation}
+            onChange={(e) => setExplanation(e.currentTarget.value)}
+            autosize
+            minRows={2}
+            disabled={!canEditSelf}
+          />
+        )}
+        {canEditSelf && !entry.surveyFed && (
           <Group>
             <Button
               onClick={() =>

@@ -1,0 +1,207 @@
+import { expect, test } from '@playwright/test';
+import { Api } from './support/api';
+import { ADMIN, PASSWORD } from './support/constants';
+import { xlsx } from './support/files';
+import { expectFitsScreen, openAnonymous, PHONE, shot, signIn } from './support/ui';
+
+const COMMUNES = [
+  { id: 'XAB', name: 'UBND xã An Bình', type: 'xa' },
+  { id: 'XTL', name: 'UBND xã Tân Lập', type: 'xa' },
+];
+const CLERK = { username: 'nhapphieu', fullName: 'Hoàng Thu Phiếu', role: 'surveyClerk' };
+const SURVEY_NAME = 'Phiếu khảo sát người dân về UBND xã';
+
+/** Communes' framework 2026: one leaf scored on evidence, one from the citizens' survey. */
+const COMMUNE_FRAMEWORK = [
+  ['Stt', 'Lĩnh vực/Tiêu chí', 'Điểm tối đa', 'Quy tắc chấm'],
+  ['1', 'Công tác chỉ đạo, điều hành CCHC', 1, null],
+  ['1.1', 'Ban hành kế hoạch CCHC năm', 1, '{"kind":"timeliness","deadline":"2026-01-31"}'],
+  ['2', 'Đánh giá qua điều tra xã hội học', 3, null],
+  [
+    '2.1',
+    'Ý kiến của người dân về thái độ phục vụ',
+    3,
+    '{"kind":"survey","groups":[{"group":"nguoiDan","label":"Người dân, doanh nghiệp"}]}',
+  ],
+];
+
+const OPTIONS = [
+  { key: 'A', label: 'Rất hài lòng', weight: 100 },
+  { key: 'B', label: 'Hài lòng', weight: 60 },
+  { key: 'C', label: 'Chưa hài lòng', weight: 20 },
+  { key: 'D', label: 'Rất không hài lòng', weight: 0 },
+];
+
+interface Arranged {
+  periodId: string;
+  surveyId: string;
+  codes: string[];
+}
+
+/**
+ * The province has a communes' period with a citizens' questionnaire open, two personal codes
+ * for xã An Bình, and every paper form selected for the re-check (so the step is certain).
+ */
+async function arrange(): Promise<Arranged> {
+  const admin = await Api.signIn(ADMIN.username, ADMIN.password);
+  try {
+    for (const unit of COMMUNES)
+      await admin.send('PUT', `/units/${unit.id}`, { name: unit.name, type: unit.type });
+    await admin.send('POST', '/users', { ...CLERK, unitId: null, password: PASSWORD });
+    const name = 'Bộ chỉ số cấp xã năm 2026';
+    const query = new URLSearchParams({ name, year: '2026', unitType: 'xa' });
+    await admin.upload(
+      `/frameworks/import?${query.toString()}`,
+      'bo-chi-so-xa-2026.xlsx',
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      await xlsx('Bộ chỉ số', COMMUNE_FRAMEWORK),
+    );
+    const frameworks = (await admin.get('/frameworks')) as unknown as {
+      id: string;
+      name: string;
+    }[];
+    const framework = frameworks.find((f) => f.name === name)!;
+    const open = { opensAt: '01/01/2027 00:00', closesAt: '31/01/2027 24:00' };
+    const period = await admin.send('POST', '/periods', {
+      name: 'Chỉ số CCHC cấp xã năm 2026',
+      year: 2026,
+      frameworks: { xa: framework.id },
+      windows: { selfAssessment: open, appraisal: open, explanation: open, council: open },
+      unitIds: COMMUNES.map((u) => u.id),
+    });
+    const periodId = period.id as string;
+    const survey = await admin.send('POST', `/periods/${periodId}/surveys`, {
+      recheckPercent: 100,
+      questionnaire: {
+        name: SURVEY_NAME,
+        kind: 'par',
+        group: 'nguoiDan',
+        groupLabel: 'Người dân, doanh nghiệp',
+        ratedUnitType: 'xa',
+        questions: [
+          ['C1', 'Thái độ của công chức khi tiếp nhận hồ sơ', false],
+          ['C2', 'Thời gian chờ đến lượt tại Bộ phận Một cửa', true],
+          ['C3', 'Hướng dẫn bổ sung hồ sơ rõ ràng, một lần', false],
+        ].map(([code, text, optional]) => ({
+          code,
+          text,
+          optional,
+          leafCode: '2.1',
+          options: OPTIONS,
+        })),
+      },
+    });
+    const surveyId = survey.id as string;
+    await admin.send('PUT', `/surveys/${surveyId}/targets`, {
+      targets: COMMUNES.map((u) => ({ unitId: u.id, target: 4 })),
+    });
+    await admin.send('POST', `/surveys/${surveyId}/status`, { status: 'open' });
+    const issued = await admin.send('POST', `/surveys/${surveyId}/codes`, {
+      unitId: 'XAB',
+      count: 2,
+    });
+    const codes = (issued.codes as { code: string }[]).map((c) => c.code);
+    return { periodId, surveyId, codes };
+  } finally {
+    await admin.dispose();
+  }
+}
+
+test('a citizen answers on a phone; a clerk enters a paper form and re-checks it', async ({
+  browser,
+}, testInfo) => {
+  const { periodId, surveyId, codes } = await arrange();
+  const code = codes[0]!;
+
+  await test.step('the citizen types the code from the letter, on a phone', async () => {
+    const page = await openAnonymous(browser, PHONE);
+    await page.goto('/phieu');
+    // People type codes in lower case and without the dash.
+    await page.getByLabel('Mã phiếu').fill(code.replace('-', '').toLowerCase());
+    await page.getByRole('button', { name: 'Mở phiếu' }).click();
+    await expect(page.getByText('Đánh giá: UBND xã An Bình')).toBeVisible();
+    await expect(page.getByText('Đã trả lời 0/3 câu')).toBeVisible();
+    await expectFitsScreen(page);
+    await shot(page, testInfo, 'phieu-tren-dien-thoai');
+
+    await page.getByRole('group', { name: /Câu 1/ }).getByText('Rất hài lòng').click();
+    await page.getByRole('button', { name: 'Lưu để trả lời tiếp' }).click();
+    await expect(page.getByText(/Đã lưu lúc/)).toBeVisible();
+
+    // Coming back later: the saved answer is still chosen.
+    await page.reload();
+    await expect(
+      page.getByRole('group', { name: /Câu 1/ }).getByLabel('Rất hài lòng'),
+    ).toBeChecked();
+    await expect(page.getByText('Đã trả lời 1/3 câu')).toBeVisible();
+
+    // Sending with a required question left: the form says which.
+    await page.getByRole('button', { name: 'Gửi phiếu' }).click();
+    await expect(page.getByText('Còn 1 câu bắt buộc chưa trả lời')).toBeVisible();
+    await page.getByRole('group', { name: /Câu 3/ }).getByText('Hài lòng', { exact: true }).click();
+    await page.getByRole('button', { name: 'Gửi phiếu' }).click();
+    await expect(page.getByText('Có 1 câu không bắt buộc chưa trả lời.')).toBeVisible();
+    await shot(page, testInfo, 'xac-nhan-gui');
+    await page.getByRole('dialog').getByRole('button', { name: 'Gửi phiếu' }).click();
+    await expect(page.getByText('Cảm ơn Ông/Bà!')).toBeVisible();
+    await expectFitsScreen(page);
+    await shot(page, testInfo, 'cam-on');
+
+    // One code, one response.
+    await page.goto(`/phieu/${code}`);
+    await expect(page.getByText('Mã phiếu này đã được dùng')).toBeVisible();
+    await shot(page, testInfo, 'ma-da-dung');
+    await page.context().close();
+  });
+
+  await test.step('the clerk types paper form 0001 with the keyboard', async () => {
+    const page = await signIn(browser, CLERK.username);
+    await page.goto(`/khao-sat/${surveyId}/nhap-phieu`);
+    await page.getByRole('textbox', { name: 'Lô', exact: true }).fill('Lô 01');
+    await page.getByRole('textbox', { name: 'Số phiếu', exact: true }).fill('0001');
+    await page
+      .getByRole('combobox', { name: 'Đơn vị được đánh giá' })
+      .or(page.getByRole('textbox', { name: 'Đơn vị được đánh giá' }))
+      .first()
+      .click();
+    await page.getByRole('option', { name: /UBND xã An Bình/ }).click();
+    // Letters move on by themselves: C1 = A, C2 = C, C3 = D, then Enter saves.
+    await page.getByRole('textbox', { name: 'C1', exact: true }).focus();
+    await page.keyboard.type('ACD');
+    await page.keyboard.press('Control+Enter');
+    await expect(page.getByText('Đã lưu phiếu số 0001')).toBeVisible();
+    await expect(page.getByText(/Phiếu này thuộc mẫu phúc tra/)).toBeVisible();
+    await shot(page, testInfo, 'nhap-phieu-giay');
+
+    await page.getByRole('tab', { name: /Phúc tra/ }).click();
+    await page.getByLabel('Số phiếu cần nhập lại').fill('0001');
+    await page.getByRole('button', { name: 'Nhập lại phiếu này' }).click();
+    await expect(page.getByText('Nhập lại phiếu số 0001')).toBeVisible();
+    // The second entry is blind; the clerk misreads C1 as B.
+    await page.getByRole('textbox', { name: 'C1', exact: true }).focus();
+    await page.keyboard.type('BCD');
+    await page.getByRole('button', { name: 'Lưu lần nhập thứ hai' }).click();
+    await expect(page.getByText('Phiếu số 0001: lệch 1 câu')).toBeVisible();
+    await shot(page, testInfo, 'phuc-tra-lech');
+
+    // The paper form says A: the clerk settles it.
+    const mismatch = page.getByRole('radiogroup', { name: /Câu C1/ });
+    await mismatch.getByLabel(/^A\. Rất hài lòng/).check();
+    await page.getByRole('button', { name: 'Xác nhận phương án đúng' }).click();
+    await expect(page.getByText(/cần xử lý\s*0/)).toBeVisible();
+    await shot(page, testInfo, 'phuc-tra-xong');
+    await page.context().close();
+  });
+
+  await test.step('the administrator recounts and sees the survey points', async () => {
+    const page = await signIn(browser, ADMIN.username, ADMIN.password);
+    await page.goto(`/khao-sat/ket-qua/${periodId}`);
+    await page.getByRole('button', { name: 'Tính lại' }).click();
+    await page.getByRole('tab', { name: 'Điểm tiêu chí khảo sát' }).click();
+    // (100 + 60 + 100 + 20 + 0) ÷ 5 answers = 56% of 3 points.
+    const row = page.getByRole('row').filter({ hasText: 'UBND xã An Bình' }).first();
+    await expect(row).toContainText('1,68');
+    await shot(page, testInfo, 'ket-qua-khao-sat');
+    await page.context().close();
+  });
+});
