@@ -14,6 +14,7 @@ type Who =
   | 'unitHead'
   | 'appraiser'
   | 'councilMember'
+  | 'surveyClerk'
   | 'viewer'
   | 'anonymous';
 const EVERYONE: Who[] = [
@@ -22,6 +23,7 @@ const EVERYONE: Who[] = [
   'unitHead',
   'appraiser',
   'councilMember',
+  'surveyClerk',
   'viewer',
 ];
 const READERS: Who[] = ['administrator', 'unitOfficer', 'unitHead', 'appraiser', 'councilMember'];
@@ -44,6 +46,24 @@ let counter = 0;
 
 /** Every route × who may call it for their own unit (SNV; td1 is assigned SNV) and for another. */
 const CASES: Case[] = [
+  {
+    name: 'GET /periods/:id/surveys',
+    method: 'GET',
+    url: (_u, w) => `/api/periods/${w.periodId}/surveys`,
+    own: ['administrator', 'unitOfficer', 'unitHead', 'councilMember', 'surveyClerk'],
+  },
+  {
+    name: 'GET /periods/:id/surveys/results',
+    method: 'GET',
+    url: (_u, w) => `/api/periods/${w.periodId}/surveys/results`,
+    own: ['administrator', 'unitOfficer', 'unitHead', 'councilMember'],
+  },
+  {
+    name: 'POST /periods/:id/surveys/recompute',
+    method: 'POST',
+    url: (_u, w) => `/api/periods/${w.periodId}/surveys/recompute`,
+    own: ADMIN,
+  },
   { name: 'GET /auth/me', method: 'GET', url: () => '/api/auth/me', own: EVERYONE },
   {
     name: 'GET /unit-types',
@@ -304,6 +324,7 @@ describe.each(DATABASE_KINDS)(
         unitHead: w.sessions['tt.snv']!,
         appraiser: w.sessions.td1!,
         councilMember: w.sessions.hd1!,
+        surveyClerk: w.sessions.np!,
         viewer: w.sessions.xem!,
       };
     }, 60_000);

@@ -76,6 +76,7 @@ const ACCOUNTS: [username: string, role: Role, unit?: string][] = [
   ['td1', 'appraiser'],
   ['td2', 'appraiser'],
   ['hd1', 'councilMember'],
+  ['np', 'surveyClerk'],
   ['xem', 'viewer'],
 ];
 
