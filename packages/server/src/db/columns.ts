@@ -1,0 +1,6 @@
+import { numeric, timestamp } from 'drizzle-orm/pg-core';
+
+/** Points are exact: numeric with six fractional digits, read back as strings. */
+export const points = (name: string) => numeric(name, { precision: 14, scale: 6 });
+export const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+export const createdAt = () => instant('created_at').notNull().defaultNow();
