@@ -18,6 +18,12 @@ export interface UnitInput {
   facts: ReadonlyMap<string, unknown>;
   /** Nodes that do not apply to this unit; their max leaves the denominator. */
   notApplicable: ReadonlySet<string>;
+  /**
+   * Why a leaf given points, or left without any, came out so ("Thẩm định 6/8: thiếu báo cáo
+   * quý IV"): its explanation in place of the generic one. Leaves scored by their rule explain
+   * themselves.
+   */
+  notes?: ReadonlyMap<string, string> | undefined;
 }
 
 /** Best value of each relativeToBest leaf in the unit's peer group. */
@@ -136,9 +142,12 @@ export class UnitScore {
       case SOURCE.unitNotApplicable:
         return 'Không áp dụng đối với đơn vị';
       case SOURCE.given:
-        return `Điểm đã chấm: ${exact(points)}/${exact(node.maxPoints)}`;
+        return (
+          this.unit.notes?.get(node.code) ??
+          `Điểm chấm trực tiếp ${exact(points)}/${exact(node.maxPoints)}`
+        );
       case SOURCE.nothing:
-        return 'Chưa chấm điểm';
+        return this.unit.notes?.get(node.code) ?? 'Chưa chấm điểm';
       case SOURCE.rule:
         if (node.rule === undefined) return undefined;
         try {

@@ -237,7 +237,15 @@ export const entries = pgTable(
     selfExplanation: text('self_explanation'),
     selfUpdatedAt: instant('self_updated_at'),
     selfUpdatedBy: uuid('self_updated_by'),
+    /**
+     * What the appraisal decided, as a whole outcome: "accepted" (the unit's own outcome, its
+     * facts copied into appraised_facts), "facts" (corrected facts, evaluated by the rule),
+     * "points" (points set directly), "missing" (no points, with the reason in the comment).
+     * Null while the leaf is not appraised.
+     */
+    appraisalKind: text('appraisal_kind'),
     appraisedFacts: jsonb('appraised_facts'),
+    /** The appraised outcome's points when it scored (null when not applicable or missing). */
     appraisedPoints: points('appraised_points'),
     appraisalComment: text('appraisal_comment'),
     appraisedAt: instant('appraised_at'),
@@ -291,19 +299,45 @@ export const entryEvidence = pgTable(
   (t) => [primaryKey({ columns: [t.periodId, t.unitId, t.code, t.evidenceId] })],
 );
 
-/** Results frozen at publication, with the framework version used. */
+/**
+ * Each publication of a period's results: version 1 is the council's decision; each later
+ * version is an erratum (đính chính) with its own decision number, date and reason. The
+ * newest version is current; earlier ones stay readable, marked superseded.
+ */
+export const publications = pgTable(
+  'publications',
+  {
+    periodId: uuid('period_id')
+      .notNull()
+      .references(() => periods.id),
+    version: integer('version').notNull(),
+    decisionNumber: text('decision_number'),
+    decisionDate: date('decision_date'),
+    /** Why the results were corrected; null for the first publication. */
+    reason: text('reason'),
+    publishedAt: instant('published_at').notNull(),
+    publishedBy: uuid('published_by'),
+    supersededAt: instant('superseded_at'),
+  },
+  (t) => [primaryKey({ columns: [t.periodId, t.version] })],
+);
+
+/** Results frozen at a publication, with the framework version used and each leaf's story. */
 export const publishedResults = pgTable(
   'published_results',
   {
     periodId: uuid('period_id')
       .notNull()
       .references(() => periods.id),
+    version: integer('version').notNull().default(1),
     unitType: text('unit_type').notNull(),
     framework: jsonb('framework').notNull(),
     results: jsonb('results').notNull(),
+    /** Per unit and leaf: self-assessed and appraised outcomes, the appraiser's reason. */
+    details: jsonb('details'),
     publishedAt: instant('published_at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.periodId, t.unitType] })],
+  (t) => [primaryKey({ columns: [t.periodId, t.version, t.unitType] })],
 );
 
 /** Append-only (a trigger refuses updates and deletes): who, when, from where, before, after. */

@@ -1,4 +1,4 @@
-import { Decimal, DomainError, ERROR_CODES } from '@chiso/core';
+import { DomainError, ERROR_CODES } from '@chiso/core';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { entries } from '../db/schema.js';
@@ -70,11 +70,4 @@ export async function writeEntry(
     .returning();
   if (!row) throw conflict();
   return row;
-}
-
-/** Whether the appraised points differ from the unit's own (the leaf is disputed). */
-export function isDisputed(entry: Pick<EntryRow, 'appraisedPoints' | 'selfPoints'>): boolean {
-  if (entry.appraisedPoints === null) return false;
-  if (entry.selfPoints === null) return true;
-  return !Decimal.of(entry.appraisedPoints).equals(Decimal.of(entry.selfPoints));
 }

@@ -1,16 +1,15 @@
 import {
   DomainError,
   ERROR_CODES,
-  evaluateRule,
-  formatExact,
   formatVietnamTime,
-  pointsRange,
   type Decimal,
+  type FrameworkNode,
 } from '@chiso/core';
 import { recordAudit } from '../../audit/record-audit.js';
 import type { UseCaseContext } from '../../context.js';
 import { findEntry, writeEntry, type EntryRow } from '../../repositories/entries.js';
 import { authorize } from '../authorize.js';
+import { decideAppraisal, isDisputed, type AppraisalChoice } from './appraisal-outcome.js';
 import {
   accessTarget,
   loadUnitScope,
@@ -20,14 +19,56 @@ import {
 } from './scope.js';
 
 export interface AppraisalInput {
-  /** Appraised points, or corrected facts for the leaf's rule (one of the two, or neither). */
+  /**
+   * The outcome, one of: corrected facts for the leaf's rule, points set directly, or
+   * "accepted" (the unit's own outcome) / "missing" (no points). None: comment or supplement only.
+   */
   points?: Decimal | undefined;
   facts?: Record<string, unknown> | undefined;
+  outcome?: 'accepted' | 'missing' | undefined;
   comment?: string | null | undefined;
   /** Send the leaf back to the unit for supplement until this instant. */
   supplementDeadline?: number | null | undefined;
   supplementNote?: string | null | undefined;
   version: number;
+}
+
+/** The outcome an input asks for, when it asks for one; two at once are refused. */
+export function choiceOf(input: {
+  points?: Decimal | undefined;
+  facts?: Record<string, unknown> | undefined;
+  outcome?: 'accepted' | 'missing' | undefined;
+}): AppraisalChoice | undefined {
+  const choices: AppraisalChoice[] = [];
+  if (input.points !== undefined) choices.push({ kind: 'points', points: input.points });
+  if (input.facts !== undefined) choices.push({ kind: 'facts', facts: input.facts });
+  if (input.outcome !== undefined) choices.push({ kind: input.outcome });
+  if (choices.length > 1) {
+    throw new DomainError(ERROR_CODES.VALIDATION_FAILED, 'Chỉ chọn một kết quả thẩm định', [
+      {
+        path: 'points',
+        message:
+          'Chọn một trong: chấp nhận kết quả tự đánh giá, sửa số liệu, chấm điểm trực tiếp, không tính điểm',
+      },
+    ]);
+  }
+  return choices[0];
+}
+
+/** A reason is owed to the unit wherever the appraisal differs from its own outcome. */
+export function requireReason(
+  node: FrameworkNode,
+  entry: Parameters<typeof isDisputed>[1],
+  pointsDecimals: number,
+  comment: string | null | undefined,
+): void {
+  if (!isDisputed(node, entry, pointsDecimals) || (comment ?? '').trim() !== '') return;
+  throw new DomainError(ERROR_CODES.VALIDATION_FAILED, 'Thiếu lý do thẩm định', [
+    {
+      path: 'comment',
+      message: `Kết quả thẩm định tiêu chí ${node.code} khác kết quả đơn vị tự đánh giá: hãy ghi lý do vào ô Nhận xét`,
+    },
+  ]);
 }
 
 /**
@@ -51,7 +92,32 @@ export function requireAppraisalStep(scope: UnitScope, now: Date): 'first' | 'se
   throw new DomainError(ERROR_CODES.INVALID_STATE, 'Trạng thái đơn vị không hợp lệ');
 }
 
-/** An appraiser sets the appraised points and comment of one leaf, or sends it back. Audited. */
+/** The appraisal columns of an entry (all empty for a leaf never saved). */
+export function appraisalOf(entry: EntryRow | undefined) {
+  return {
+    facts: entry?.facts ?? null,
+    appraisalKind: entry?.appraisalKind ?? null,
+    appraisedFacts: entry?.appraisedFacts ?? null,
+    appraisedPoints: entry?.appraisedPoints ?? null,
+  };
+}
+
+/** What an appraisal audit row keeps of an entry. */
+export function appraisalAudit(entry: EntryRow) {
+  return {
+    appraisalKind: entry.appraisalKind,
+    appraisedFacts: entry.appraisedFacts,
+    appraisedPoints: entry.appraisedPoints,
+    appraisalComment: entry.appraisalComment,
+    supplementDeadline: entry.supplementDeadline,
+    supplementNote: entry.supplementNote,
+  };
+}
+
+/**
+ * An appraiser decides the outcome of one leaf (with the reason where it differs from the
+ * unit's), comments, or sends the leaf back for supplement. Audited.
+ */
 export async function appraiseEntry(
   ctx: UseCaseContext,
   key: { periodId: string; unitId: string; code: string },
@@ -65,31 +131,10 @@ export async function appraiseEntry(
     if (!node || node.children.length > 0 || !node.rule) {
       throw new DomainError(ERROR_CODES.NOT_FOUND, `Bộ chỉ số không có tiêu chí lá ${key.code}`);
     }
-    if (input.points !== undefined && input.facts !== undefined) {
-      throw new DomainError(ERROR_CODES.VALIDATION_FAILED, 'Chỉ nhập điểm hoặc số liệu', [
-        { path: 'points', message: 'nhập điểm thẩm định hoặc số liệu đã sửa, không cả hai' },
-      ]);
-    }
-    let appraisedPoints: string | undefined;
-    if (input.points !== undefined) {
-      const range = pointsRange(node.rule, node.maxPoints);
-      if (input.points.lt(range.min) || input.points.gt(range.max)) {
-        throw new DomainError(ERROR_CODES.VALIDATION_FAILED, 'Điểm thẩm định không hợp lệ', [
-          {
-            path: 'points',
-            message: `phải từ ${formatExact(range.min)} đến ${formatExact(range.max)}`,
-          },
-        ]);
-      }
-      appraisedPoints = input.points.toString();
-    }
-    if (input.facts !== undefined) {
-      const outcome = evaluateRule(node.rule, input.facts, {
-        maxPoints: node.maxPoints,
-        pointsDecimals: scope.stored.framework.pointsDecimals,
-      });
-      appraisedPoints = outcome.status === 'scored' ? outcome.points.toString() : '0';
-    }
+    const before = await findEntry(tx, key.periodId, key.unitId, key.code);
+    const { pointsDecimals } = scope.stored.framework;
+    const choice = choiceOf(input);
+    const decided = choice && decideAppraisal(node, before, choice, pointsDecimals);
     let supplementDeadline: Date | null | undefined;
     if (input.supplementDeadline !== undefined) {
       if (round === 'second') {
@@ -109,10 +154,10 @@ export async function appraiseEntry(
       supplementDeadline =
         input.supplementDeadline === null ? null : new Date(input.supplementDeadline);
     }
-    const before = await findEntry(tx, key.periodId, key.unitId, key.code);
+    const comment = input.comment === undefined ? before?.appraisalComment : input.comment;
+    requireReason(node, { ...appraisalOf(before), ...decided }, pointsDecimals, comment);
     const row = await writeEntry(tx, key, input.version, {
-      ...(input.facts === undefined ? {} : { appraisedFacts: input.facts }),
-      ...(appraisedPoints === undefined ? {} : { appraisedPoints }),
+      ...(decided ?? {}),
       ...(input.comment === undefined ? {} : { appraisalComment: input.comment || null }),
       ...(supplementDeadline === undefined
         ? {}
@@ -125,17 +170,8 @@ export async function appraiseEntry(
       entityType: 'entry',
       entityId: `${key.periodId}/${key.unitId}/${key.code}`,
       ...key,
-      before: before && {
-        appraisedPoints: before.appraisedPoints,
-        appraisalComment: before.appraisalComment,
-        supplementDeadline: before.supplementDeadline,
-      },
-      after: {
-        appraisedPoints: row.appraisedPoints,
-        appraisalComment: row.appraisalComment,
-        supplementDeadline: row.supplementDeadline,
-        supplementNote: row.supplementNote,
-      },
+      before: before && appraisalAudit(before),
+      after: appraisalAudit(row),
     });
     return row;
   });

@@ -2,7 +2,8 @@ import type { Readable } from 'node:stream';
 import { DomainError, ERROR_CODES } from '@chiso/core';
 import { recordAudit } from '../../audit/record-audit.js';
 import type { UseCaseContext } from '../../context.js';
-import { isDisputed, findEntry, listEntries } from '../../repositories/entries.js';
+import { findEntry, listEntries } from '../../repositories/entries.js';
+import { isDisputed } from './appraisal-outcome.js';
 import {
   deleteLink,
   findEvidence,
@@ -105,10 +106,10 @@ export async function linkEvidence(
     if (scope.participation.status === 'appraised') {
       requireOpenPeriod(scope);
       requireWindow(scope, 'explanation', ctx.now);
-      if (!entry || !isDisputed(entry)) {
+      if (!entry || !isDisputed(node, entry, scope.stored.framework.pointsDecimals)) {
         throw new DomainError(
           ERROR_CODES.INVALID_STATE,
-          `Tiêu chí ${key.code} không có điểm thẩm định khác điểm tự chấm để giải trình`,
+          `Tiêu chí ${key.code} không có kết quả thẩm định khác kết quả tự đánh giá để giải trình`,
         );
       }
     } else {

@@ -3,13 +3,15 @@ import type { UseCaseContext } from '../../context.js';
 import { listEntries, writeEntry } from '../../repositories/entries.js';
 import { updateParticipation } from '../../repositories/periods.js';
 import { authorize } from '../authorize.js';
-import { requireAppraisalStep } from './appraise-entry.js';
+import { decideAppraisal } from './appraisal-outcome.js';
+import { appraisalAudit, requireAppraisalStep } from './appraise-entry.js';
 import { accessTarget, loadUnitScope } from './scope.js';
 
 /**
- * The appraiser closes a round for a unit. First round: leaves left untouched keep the unit's
- * own points (recorded as accepted), open supplement requests are closed, and the unit sees
- * its appraised points for the explanation round. Second round: the results are final.
+ * The appraiser closes a round for a unit. First round: each leaf left undecided is accepted
+ * with the unit's own outcome (its facts, so "not applicable" stays not applicable), open
+ * supplement requests are closed, and the unit sees the appraisal for the explanation round.
+ * Second round: the results are final.
  */
 export async function finaliseAppraisal(
   ctx: UseCaseContext,
@@ -19,23 +21,32 @@ export async function finaliseAppraisal(
   return ctx.deps.db.transaction(async (tx) => {
     const scope = await loadUnitScope(tx, key.periodId, key.unitId, true);
     const round = requireAppraisalStep(scope, ctx.now);
-    const entries = await listEntries(tx, key.periodId, key.unitId);
+    const { framework } = scope.stored;
     let accepted = 0;
     if (round === 'first') {
-      for (const entry of entries) {
-        if (entry.appraisedPoints !== null && entry.supplementDeadline === null) continue;
-        const changes = {
-          ...(entry.appraisedPoints === null
-            ? {
-                appraisedPoints: entry.selfPoints ?? '0',
-                appraisedAt: ctx.now,
-                appraisedBy: actor.userId,
-              }
-            : {}),
+      for (const entry of await listEntries(tx, key.periodId, key.unitId)) {
+        const node = framework.byCode.get(entry.code);
+        const undecided = entry.appraisalKind === null && node !== undefined;
+        if (!undecided && entry.supplementDeadline === null) continue;
+        const decided = undecided
+          ? decideAppraisal(node, entry, { kind: 'accepted' }, framework.pointsDecimals)
+          : {};
+        const row = await writeEntry(tx, { ...key, code: entry.code }, entry.version, {
+          ...decided,
+          ...(undecided ? { appraisedAt: ctx.now, appraisedBy: actor.userId } : {}),
           supplementDeadline: null,
-        };
-        await writeEntry(tx, { ...key, code: entry.code }, entry.version, changes);
-        if (entry.appraisedPoints === null) accepted++;
+        });
+        if (!undecided) continue;
+        accepted++;
+        await recordAudit(tx, ctx, {
+          action: 'entry.accept',
+          entityType: 'entry',
+          entityId: `${key.periodId}/${key.unitId}/${entry.code}`,
+          ...key,
+          code: entry.code,
+          before: appraisalAudit(entry),
+          after: appraisalAudit(row),
+        });
       }
     }
     const status = round === 'first' ? 'appraised' : 'finalised';
@@ -49,8 +60,8 @@ export async function finaliseAppraisal(
       entityId: `${key.periodId}/${key.unitId}`,
       ...key,
       before: { status: scope.participation.status },
-      after: { status, acceptedAsSelfScored: accepted },
+      after: { status, acceptedAsSelfAssessed: accepted },
     });
-    return { status };
+    return { status, accepted };
   });
 }

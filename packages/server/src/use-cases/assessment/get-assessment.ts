@@ -10,11 +10,12 @@ import {
   type ParticipationStatus,
 } from '@chiso/core';
 import type { UseCaseContext } from '../../context.js';
-import { isDisputed, listEntries, type EntryRow } from '../../repositories/entries.js';
+import { listEntries, type EntryRow } from '../../repositories/entries.js';
 import { listUnitEvidence, listUnitLinks } from '../../repositories/evidence.js';
 import { authorize } from '../authorize.js';
 import { presentFramework } from '../frameworks/present-framework.js';
 import { loadPeriodSurveys, surveyOverrideOf } from '../survey-results/period-surveys.js';
+import { APPRAISAL_KIND_LABELS, isDisputed, type AppraisalKind } from './appraisal-outcome.js';
 import { presentEvidence } from './evidence.js';
 import { accessTarget, loadUnitScope, windowOpen, type UnitScope } from './scope.js';
 import { canAddEvidence } from './self-edit.js';
@@ -48,7 +49,7 @@ export async function getAssessment(
     scope.unit,
   );
   const compute = (phase: 'self' | 'effective') => {
-    const input = unitInputOf(scope.unit, entries, phase, surveys);
+    const input = unitInputOf(framework, scope.unit, entries, phase, surveys);
     const results = computeResults({ framework, policy, units: [input] });
     return presentResults(framework, results).units[0];
   };
@@ -85,6 +86,7 @@ export async function getAssessment(
           links.filter((l) => l.code === leaf.code),
           appraisalVisible,
           ctx.now,
+          entry !== undefined && isDisputed(leaf, entry, framework.pointsDecimals),
         ),
         surveyFed: surveys.leaves.has(leaf.code),
       };
@@ -139,7 +141,9 @@ function presentEntry(
   links: { evidenceId: string; pageRef: string | null }[],
   appraisalVisible: boolean,
   now: Date,
+  disputed: boolean,
 ) {
+  const kind = (entry?.appraisalKind ?? null) as AppraisalKind | null;
   const deadline = entry?.supplementDeadline ?? null;
   const supplementOpen = deadline !== null && now < deadline;
   return {
@@ -152,11 +156,14 @@ function presentEntry(
     appraisal:
       appraisalVisible || supplementOpen
         ? {
+            kind: appraisalVisible ? kind : null,
+            kindLabel: appraisalVisible && kind ? APPRAISAL_KIND_LABELS[kind] : null,
             points: appraisalVisible ? (entry?.appraisedPoints ?? null) : null,
+            facts: appraisalVisible ? (entry?.appraisedFacts ?? null) : null,
             comment: entry?.appraisalComment ?? null,
             supplementDeadline: entry?.supplementDeadline ?? null,
             supplementNote: entry?.supplementNote ?? null,
-            disputed: entry !== undefined && isDisputed(entry),
+            disputed: appraisalVisible && disputed,
           }
         : null,
     response: entry?.response ?? null,

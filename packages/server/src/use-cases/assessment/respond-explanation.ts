@@ -1,7 +1,8 @@
 import { DomainError, ERROR_CODES } from '@chiso/core';
 import { recordAudit } from '../../audit/record-audit.js';
 import type { UseCaseContext } from '../../context.js';
-import { isDisputed, findEntry, writeEntry, type EntryRow } from '../../repositories/entries.js';
+import { findEntry, writeEntry, type EntryRow } from '../../repositories/entries.js';
+import { isDisputed } from './appraisal-outcome.js';
 import { authorize } from '../authorize.js';
 import { accessTarget, loadUnitScope, requireOpenPeriod, requireWindow } from './scope.js';
 
@@ -30,10 +31,11 @@ export async function respondExplanation(
     }
     requireWindow(scope, 'explanation', ctx.now);
     const before = await findEntry(tx, key.periodId, key.unitId, key.code);
-    if (!before || !isDisputed(before)) {
+    const node = scope.stored.framework.byCode.get(key.code);
+    if (!before || !node || !isDisputed(node, before, scope.stored.framework.pointsDecimals)) {
       throw new DomainError(
         ERROR_CODES.INVALID_STATE,
-        `Tiêu chí ${key.code} không có điểm thẩm định khác điểm tự chấm để giải trình`,
+        `Tiêu chí ${key.code} không có kết quả thẩm định khác kết quả tự đánh giá để giải trình`,
       );
     }
     const row = await writeEntry(tx, key, input.version, {

@@ -67,6 +67,11 @@ export async function saveSelfEntry(
           : input.explanation || null,
       selfUpdatedAt: ctx.now,
       selfUpdatedBy: actor.userId,
+      // A supplement answers the appraiser: what was decided on the old figures is decided
+      // again (or, untouched, accepted as the new self-assessment when the round closes).
+      ...(scope.participation.status === 'submitted' && before?.appraisalKind
+        ? { appraisalKind: null, appraisedFacts: null, appraisedPoints: null }
+        : {}),
     });
     await recordAudit(tx, ctx, {
       action: 'entry.self.save',
@@ -78,7 +83,12 @@ export async function saveSelfEntry(
         selfPoints: before.selfPoints,
         selfExplanation: before.selfExplanation,
       },
-      after: { facts: row.facts, selfPoints: row.selfPoints, selfExplanation: row.selfExplanation },
+      after: {
+        facts: row.facts,
+        selfPoints: row.selfPoints,
+        selfExplanation: row.selfExplanation,
+        ...(before?.appraisalKind && !row.appraisalKind ? { appraisalKind: null } : {}),
+      },
     });
     return row;
   });

@@ -1,11 +1,13 @@
-import { Decimal, type UnitInput } from '@chiso/core';
+import { Decimal, type Framework, type UnitInput } from '@chiso/core';
 import type { EntryRow } from '../../repositories/entries.js';
 import type { UnitRow } from '../../repositories/units.js';
 import { NO_SURVEYS, type SurveyOverride } from '../survey-results/period-surveys.js';
+import { appraisalNote, type AppraisalKind } from './appraisal-outcome.js';
 
 /**
- * A unit's data for the core. "self": what the unit entered. "effective": appraised points
- * where the appraiser set them, the unit's own facts elsewhere.
+ * A unit's data for the core. "self": what the unit entered. "effective": the appraisal's
+ * outcome where the leaf is appraised (accepted or corrected facts evaluated by the rule again,
+ * points set directly, or no points), the unit's own facts elsewhere.
  *
  * Leaves fed by the period's surveys take the facts counted from the answers in both phases,
  * whatever the unit typed or the appraiser set there: a unit does not score its own survey,
@@ -13,6 +15,7 @@ import { NO_SURVEYS, type SurveyOverride } from '../survey-results/period-survey
  * leaf without answers yet is missing (0 points) rather than falling back to typed figures.
  */
 export function unitInputOf(
+  framework: Framework,
   unit: UnitRow,
   entries: readonly EntryRow[],
   phase: 'self' | 'effective',
@@ -20,12 +23,21 @@ export function unitInputOf(
 ): UnitInput {
   const points = new Map<string, Decimal>();
   const facts = new Map<string, unknown>();
+  const notes = new Map<string, string>();
   for (const entry of entries) {
     if (surveys.leaves.has(entry.code)) continue;
-    if (phase === 'effective' && entry.appraisedPoints !== null) {
-      points.set(entry.code, Decimal.of(entry.appraisedPoints));
-    } else if (entry.facts !== null) {
-      facts.set(entry.code, entry.facts);
+    const kind = entry.appraisalKind as AppraisalKind | null;
+    if (phase === 'self' || kind === null) {
+      if (entry.facts !== null) facts.set(entry.code, entry.facts);
+      continue;
+    }
+    const node = framework.byCode.get(entry.code);
+    const note = node && appraisalNote(node, entry);
+    if (note !== undefined) notes.set(entry.code, note);
+    if ((kind === 'accepted' || kind === 'facts') && entry.appraisedFacts !== null) {
+      facts.set(entry.code, entry.appraisedFacts);
+    } else if (kind === 'points') {
+      points.set(entry.code, Decimal.of(entry.appraisedPoints ?? '0'));
     }
   }
   for (const [code, surveyFacts] of surveys.facts) facts.set(code, surveyFacts);
@@ -37,5 +49,6 @@ export function unitInputOf(
     points,
     facts,
     notApplicable: new Set(),
+    notes,
   };
 }

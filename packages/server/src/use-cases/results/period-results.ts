@@ -10,17 +10,23 @@ import {
   type ResultsPolicy,
 } from '@chiso/core';
 import type { Db } from '../../db/database.js';
-import { listPeriodEntries } from '../../repositories/entries.js';
+import { listPeriodEntries, type EntryRow } from '../../repositories/entries.js';
 import {
   frameworksOfPeriod,
   loadFramework,
   type FrameworkRow,
+  type StoredFramework,
 } from '../../repositories/frameworks.js';
-import { listParticipations } from '../../repositories/periods.js';
+import { listParticipations, type ParticipationRow } from '../../repositories/periods.js';
 import { listPublished, previousPublishedPeriod } from '../../repositories/results.js';
-import { listLineage, listUnits } from '../../repositories/units.js';
+import { listLineage, listUnits, type UnitRow } from '../../repositories/units.js';
 import { unitInputOf } from '../assessment/unit-input.js';
-import { loadPeriodSurveys, surveyOverrideOf } from '../survey-results/period-surveys.js';
+import {
+  loadPeriodSurveys,
+  surveyOverrideOf,
+  type PeriodSurveys,
+} from '../survey-results/period-surveys.js';
+import { leafStories, type LeafStory } from './leaf-stories.js';
 
 export interface TypeResults {
   unitType: string;
@@ -29,64 +35,128 @@ export interface TypeResults {
   policy: ResultsPolicy;
   results: Results;
   json: ResultsJson;
+  /** Per unit id: how each leaf came to its points (self-assessed, appraised, why). */
+  stories: Map<string, LeafStory[]>;
+}
+
+/** Everything a period's results are computed from, loaded once. */
+export interface PeriodData {
+  links: { unitType: string; frameworkId: string }[];
+  frameworks: ReadonlyMap<string, StoredFramework>;
+  participations: readonly Pick<ParticipationRow, 'unitId'>[];
+  units: readonly UnitRow[];
+  entries: readonly EntryRow[];
+  lineage: LineageLink[];
+  previous: Map<string, PreviousResult[]>;
+  surveys: PeriodSurveys;
 }
 
 /**
- * Results of every unit type in a period, computed by the core from the effective points
- * (appraised where set, the unit's own facts elsewhere; leaves fed by the period's surveys
- * from the last counted tallies), compared with the last published period through unit
- * lineage.
+ * Results of every unit type in a period, computed by the core from the effective outcomes
+ * (the appraisal's where a leaf is appraised, the unit's own facts elsewhere; leaves fed by
+ * the period's surveys from the last counted tallies), compared with the last published
+ * period through unit lineage.
  */
 export async function computePeriodResults(
   db: Db,
   periodId: string,
   year: number,
 ): Promise<TypeResults[]> {
-  const [links, participations, units, entries, lineageRows] = await Promise.all([
-    frameworksOfPeriod(db, periodId),
-    listParticipations(db, periodId),
-    listUnits(db),
-    listPeriodEntries(db, periodId),
-    listLineage(db),
-  ]);
-  const previous = await previousResults(db, year);
-  const surveys = await loadPeriodSurveys(db, periodId);
-  const lineage = groupLineage(lineageRows);
-  const out: TypeResults[] = [];
+  return assemblePeriodResults(await loadPeriodData(db, periodId, year));
+}
+
+export async function loadPeriodData(db: Db, periodId: string, year: number): Promise<PeriodData> {
+  const [links, participations, units, entries, lineageRows, previous, surveys] = await Promise.all(
+    [
+      frameworksOfPeriod(db, periodId),
+      listParticipations(db, periodId),
+      listUnits(db),
+      listPeriodEntries(db, periodId),
+      listLineage(db),
+      previousResults(db, year),
+      loadPeriodSurveys(db, periodId),
+    ],
+  );
+  const frameworks = new Map<string, StoredFramework>();
   for (const link of links) {
     const stored = await loadFramework(db, link.frameworkId);
+    if (stored) frameworks.set(link.frameworkId, stored);
+  }
+  return {
+    links,
+    frameworks,
+    participations,
+    units,
+    entries,
+    lineage: groupLineage(lineageRows),
+    previous,
+    surveys,
+  };
+}
+
+/**
+ * The computation itself, without I/O. Entries and participations are grouped once, so the
+ * work grows with the number of units and entries, never with their product: this runs
+ * inside the transaction that publishes a period.
+ */
+export function assemblePeriodResults(data: PeriodData): TypeResults[] {
+  const taking = new Set<string>();
+  for (const p of data.participations) taking.add(p.unitId);
+  const entriesOf = new Map<string, EntryRow[]>();
+  for (const entry of data.entries) {
+    let list = entriesOf.get(entry.unitId);
+    if (list === undefined) entriesOf.set(entry.unitId, (list = []));
+    list.push(entry);
+  }
+  const out: TypeResults[] = [];
+  for (const link of data.links) {
+    const stored = data.frameworks.get(link.frameworkId);
     if (!stored) continue;
-    const members = units.filter(
-      (u) => u.type === link.unitType && participations.some((p) => p.unitId === u.id),
-    );
+    const { framework, policy } = stored;
+    const members = data.units.filter((u) => u.type === link.unitType && taking.has(u.id));
     if (members.length === 0) continue;
+    const overrides = members.map((unit) => surveyOverrideOf(data.surveys, framework, unit));
+    const inputs = (phase: 'self' | 'effective') =>
+      members.map((unit, i) =>
+        unitInputOf(framework, unit, entriesOf.get(unit.id) ?? [], phase, overrides[i]),
+      );
     const results = computeResults({
-      framework: stored.framework,
-      policy: stored.policy,
-      units: members.map((unit) =>
-        unitInputOf(
-          unit,
-          entries.filter((e) => e.unitId === unit.id),
-          'effective',
-          surveyOverrideOf(surveys, stored.framework, unit),
-        ),
-      ),
-      previous: previous.get(link.unitType) ?? [],
-      lineage,
+      framework,
+      policy,
+      units: inputs('effective'),
+      previous: data.previous.get(link.unitType) ?? [],
+      lineage: data.lineage,
+    });
+    // The self-assessed side is ranked among the same peers, so that a peer-relative leaf
+    // reads the same best value the unit saw when it assessed itself.
+    const selfResults = computeResults({ framework, policy, units: inputs('self') });
+    const selfById = new Map(selfResults.units.map((u) => [u.id, u.score]));
+    const finalById = new Map(results.units.map((u) => [u.id, u.score]));
+    const stories = new Map<string, LeafStory[]>();
+    members.forEach((unit, i) => {
+      const final = finalById.get(unit.id);
+      const self = selfById.get(unit.id);
+      if (!final || !self) return;
+      const byCode = new Map((entriesOf.get(unit.id) ?? []).map((e) => [e.code, e]));
+      stories.set(
+        unit.id,
+        leafStories(framework, self, final, byCode, overrides[i]?.leaves ?? new Set()),
+      );
     });
     out.push({
       unitType: link.unitType,
       frameworkRow: stored.row,
-      framework: stored.framework,
-      policy: stored.policy,
+      framework,
+      policy,
       results,
-      json: presentResults(stored.framework, results),
+      json: presentResults(framework, results),
+      stories,
     });
   }
   return out;
 }
 
-/** Last published results per unit type, as the core's previous-period input. */
+/** Last published results per unit type (the version in force), as the core's previous input. */
 async function previousResults(db: Db, year: number): Promise<Map<string, PreviousResult[]>> {
   const period = await previousPublishedPeriod(db, year);
   const map = new Map<string, PreviousResult[]>();

@@ -2,14 +2,15 @@ import { DomainError, ERROR_CODES, checkWindow } from '@chiso/core';
 import { recordAudit } from '../../audit/record-audit.js';
 import type { UseCaseContext } from '../../context.js';
 import { listWindows, lockPeriod, updatePeriod } from '../../repositories/periods.js';
-import { insertPublished } from '../../repositories/results.js';
+import { insertPublication } from '../../repositories/results.js';
 import { authorize } from '../authorize.js';
-import { presentFramework } from '../frameworks/present-framework.js';
 import { computePeriodResults } from './period-results.js';
+import { publicationRows } from './publication-rows.js';
 
 /**
  * Publishes approved results: computed once more by the core, frozen with the framework
- * version used, and opened to everyone. Audited.
+ * version used and each leaf's story, as version 1 under the council's decision, and opened
+ * to everyone. Audited.
  */
 export async function publishResults(ctx: UseCaseContext, periodId: string): Promise<void> {
   const actor = authorize(ctx, 'publish');
@@ -28,15 +29,17 @@ export async function publishResults(ctx: UseCaseContext, periodId: string): Pro
     const check = checkWindow(window, ctx.now.getTime(), 'publication');
     if (!check.open) throw new DomainError(ERROR_CODES.WINDOW_CLOSED, check.reason);
     const byType = await computePeriodResults(tx, periodId, period.year);
-    await insertPublished(
+    await insertPublication(
       tx,
-      byType.map((t) => ({
+      {
         periodId,
-        unitType: t.unitType,
-        framework: presentFramework(t.frameworkRow, t.framework, t.policy),
-        results: t.json,
+        version: 1,
+        decisionNumber: period.councilDecisionNumber,
+        decisionDate: period.councilDecisionDate,
         publishedAt: ctx.now,
-      })),
+        publishedBy: actor.userId,
+      },
+      publicationRows(periodId, 1, byType, ctx.now),
     );
     await updatePeriod(tx, periodId, {
       status: 'published',
