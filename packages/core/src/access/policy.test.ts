@@ -102,6 +102,15 @@ const MATRIX: Record<Action, Record<Role, [own: boolean, other: boolean]>> = {
     surveyClerk: [false, false],
     viewer: [false, false],
   },
+  correctResults: {
+    administrator: [true, true],
+    unitOfficer: [false, false],
+    unitHead: [false, false],
+    appraiser: [false, false],
+    councilMember: [false, false],
+    surveyClerk: [false, false],
+    viewer: [false, false],
+  },
   enterSurveyResponses: {
     administrator: [true, true],
     unitOfficer: [false, false],

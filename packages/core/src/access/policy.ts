@@ -45,6 +45,8 @@ export type Action =
   | 'approveResults'
   /** Publish approved results. */
   | 'publish'
+  /** Correct published results: change a leaf's outcome, issue an erratum (đính chính). */
+  | 'correctResults'
   /** Enter paper survey forms, re-check them, import the post office's delivery. */
   | 'enterSurveyResponses'
   /** Read survey response rates, SIPAS indices and survey points. */
@@ -74,6 +76,7 @@ const RULES: Record<Role, Partial<Record<Action, Scope>>> = {
     readResultsPreview: 'all',
     approveResults: 'all',
     publish: 'all',
+    correctResults: 'all',
     enterSurveyResponses: 'all',
     readSurveyResults: 'all',
   },

@@ -112,11 +112,13 @@ export async function assessmentRoutes(app: FastifyInstance, deps: Deps): Promis
     {
       schema: {
         tags: ['Thẩm định'],
-        summary: 'Thẩm định một tiêu chí: điểm, nhận xét, yêu cầu bổ sung',
+        summary:
+          'Thẩm định một tiêu chí: kết quả (chấp nhận, sửa số liệu, chấm điểm, không tính điểm), lý do, yêu cầu bổ sung',
         params: entryParams,
         body: z.object({
           points: decimalInput.optional(),
           facts: z.record(z.string(), z.unknown()).optional(),
+          outcome: z.enum(['accepted', 'missing']).optional(),
           comment: z.string().max(10_000).nullable().optional(),
           supplementDeadline: vietnamTime.nullable().optional(),
           supplementNote: z.string().max(5000).nullable().optional(),

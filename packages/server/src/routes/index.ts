@@ -6,6 +6,7 @@ import { authRoutes } from './auth.js';
 import { frameworkRoutes } from './frameworks.js';
 import { periodRoutes } from './periods.js';
 import { publicSurveyRoutes } from './public-surveys.js';
+import { resultsRoutes } from './results.js';
 import { surveyEntryRoutes } from './survey-entry.js';
 import { surveyResultsRoutes } from './survey-results.js';
 import { surveyRoutes } from './surveys.js';
@@ -19,6 +20,7 @@ export async function registerRoutes(app: FastifyInstance, deps: Deps): Promise<
   await userRoutes(app, deps);
   await frameworkRoutes(app, deps);
   await periodRoutes(app, deps);
+  await resultsRoutes(app, deps);
   await assessmentRoutes(app, deps);
   await surveyRoutes(app, deps);
   await surveyEntryRoutes(app, deps);

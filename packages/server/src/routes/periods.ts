@@ -4,7 +4,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../context.js';
 import { contextOf } from '../http/context.js';
-import { buildResultsWorkbook } from '../spreadsheet/write-results.js';
 import { assignAppraisers } from '../use-cases/periods/assign-appraisers.js';
 import { createPeriod } from '../use-cases/periods/create-period.js';
 import { extendWindow } from '../use-cases/periods/extend-window.js';
@@ -16,7 +15,6 @@ import {
 import { setWindows } from '../use-cases/periods/set-windows.js';
 import { vietnamTime, windowsInput } from '../use-cases/periods/window-input.js';
 import { approveResults } from '../use-cases/results/approve-results.js';
-import { getResults } from '../use-cases/results/get-results.js';
 import { publishResults } from '../use-cases/results/publish-results.js';
 
 const tags = ['Kỳ đánh giá'];
@@ -148,32 +146,6 @@ export async function periodRoutes(app: FastifyInstance, deps: Deps): Promise<vo
     async (request) => {
       await publishResults(contextOf(request, deps), request.params.id);
       return { ok: true };
-    },
-  );
-
-  api.get(
-    '/periods/:id/results',
-    {
-      schema: {
-        tags: ['Kết quả'],
-        summary: 'Kết quả (sau công bố: mọi người; trước: xem trước theo quyền)',
-        params: periodId,
-      },
-    },
-    async (request) => getResults(contextOf(request, deps), request.params.id),
-  );
-
-  api.get(
-    '/periods/:id/results.xlsx',
-    { schema: { tags: ['Kết quả'], summary: 'Tải kết quả dạng Excel', params: periodId } },
-    async (request, reply) => {
-      const results = await getResults(contextOf(request, deps), request.params.id);
-      const buffer = await buildResultsWorkbook(results.groups).xlsx.writeBuffer();
-      const fileName = `ket-qua-chi-so-cchc-${results.period.year}.xlsx`;
-      return reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="${fileName}"`)
-        .send(Buffer.from(buffer));
     },
   );
 }

@@ -1,6 +1,14 @@
-import type { ResultsJson } from '@chiso/core';
+import { unitTypeLabel, type ResultsJson } from '@chiso/core';
 import ExcelJS from 'exceljs';
 import { rankChangeText } from '../cli/ranking-text.js';
+
+/** How a leaf came to its points, as a publication keeps it (see use-cases/results/leaf-stories). */
+export interface WorkbookLeafStory {
+  code: string;
+  self: { status: string; points: number | null; explanation: string | null };
+  appraisal: { label: string; comment: string | null } | null;
+  differs: boolean;
+}
 
 const POINTS_FORMAT = '0.00';
 const FONT = { name: 'Times New Roman', size: 12 };
@@ -16,7 +24,14 @@ export interface WorkbookGroup {
   results: ResultsJson;
   /** Appended to sheet names when a workbook holds several unit types ("Sở", "Huyện"). */
   label?: string | undefined;
+  /** Per unit id, each leaf's self-assessed and appraised outcome (results of the server). */
+  details?: Readonly<Record<string, readonly WorkbookLeafStory[]>> | null | undefined;
 }
+
+const STATUS_TEXT: Record<string, string> = {
+  notApplicable: 'Không áp dụng',
+  missing: 'Chưa có điểm',
+};
 
 /**
  * The results workbook: "Xếp hạng" (one row per unit; it reads back as next year's previous
@@ -24,12 +39,16 @@ export interface WorkbookGroup {
  * first, for improvement plans). Cells hold exact values; only the number format shows two
  * decimals.
  */
-export function buildResultsWorkbook(groups: readonly WorkbookGroup[]): ExcelJS.Workbook {
+export function buildResultsWorkbook(
+  groups: readonly WorkbookGroup[],
+  /** Which publication this is ("Công bố theo Quyết định số …", "Đính chính lần 2 …"). */
+  heading?: string,
+): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'chiso';
   for (const group of groups) {
     const suffix = groups.length > 1 && group.label ? ` - ${group.label}` : '';
-    addRanking(workbook, group, suffix);
+    addRanking(workbook, group, suffix, heading);
     addDetail(workbook, group, suffix);
     addLostPoints(workbook, group, suffix);
   }
@@ -41,10 +60,16 @@ function sheetName(base: string, suffix: string): string {
   return `${base}${suffix}`.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31);
 }
 
-function sheetWithTitle(workbook: ExcelJS.Workbook, name: string, title: string, header: string[]) {
+function sheetWithTitle(
+  workbook: ExcelJS.Workbook,
+  name: string,
+  title: string,
+  header: string[],
+  heading?: string,
+) {
   const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 3 }] });
   sheet.addRow([title]).font = { ...FONT, bold: true, size: 14 };
-  sheet.addRow([]);
+  sheet.addRow(heading ? [heading] : []).font = { ...FONT, italic: true };
   const headerRow = sheet.addRow(header);
   headerRow.font = { ...FONT, bold: true };
   headerRow.alignment = { wrapText: true, vertical: 'middle' };
@@ -55,6 +80,7 @@ function addRanking(
   workbook: ExcelJS.Workbook,
   { framework, results }: WorkbookGroup,
   suffix: string,
+  heading: string | undefined,
 ) {
   const areas = framework.nodes.filter((node) => node.depth === 1);
   const sheet = sheetWithTitle(
@@ -81,10 +107,11 @@ function addRanking(
         `Lĩnh vực ${area.code} (hạng)`,
       ]),
     ],
+    heading,
   );
   for (const unit of results.units) {
     sheet.addRow([
-      unit.group ?? '',
+      unit.group === null ? '' : unitTypeLabel(unit.group),
       unit.rank,
       unit.id,
       unit.name,
@@ -111,7 +138,7 @@ function addRanking(
 
 function addDetail(
   workbook: ExcelJS.Workbook,
-  { framework, results }: WorkbookGroup,
+  { framework, results, details }: WorkbookGroup,
   suffix: string,
 ) {
   const sheet = sheetWithTitle(workbook, sheetName('Chi tiết', suffix), 'ĐIỂM TỪNG TIÊU CHÍ', [
@@ -120,30 +147,42 @@ function addDetail(
     'Mã',
     'Lĩnh vực/Tiêu chí/Tiêu chí thành phần',
     'Điểm tối đa',
+    'Điểm tự đánh giá',
+    'Cách tính khi tự đánh giá',
+    'Thẩm định',
     'Điểm',
     'Áp dụng',
     'Cách tính',
+    'Lý do thẩm định',
   ]);
   const titles = new Map(framework.nodes.map((node) => [node.code, node]));
   for (const unit of results.units) {
+    const stories = new Map((details?.[unit.id] ?? []).map((story) => [story.code, story]));
     for (const node of unit.nodes) {
       const frameworkNode = titles.get(node.code);
+      const story = stories.get(node.code);
+      const self = story?.self;
       sheet.addRow([
         unit.id,
         unit.name,
         node.code,
         frameworkNode?.title ?? '',
         node.maxPoints,
-        node.points,
+        self ? (self.points ?? STATUS_TEXT[self.status] ?? '') : null,
+        self?.explanation ?? '',
+        story?.appraisal?.label ?? '',
+        node.status === 'notApplicable' ? STATUS_TEXT.notApplicable : node.points,
         node.applicable ? 'Có' : 'Không',
         node.explanation ?? '',
+        story?.differs ? (story.appraisal?.comment ?? '') : '',
       ]).font = { ...FONT, bold: frameworkNode?.depth === 1 };
     }
   }
-  sheet.getColumn(5).numFmt = POINTS_FORMAT;
-  sheet.getColumn(6).numFmt = POINTS_FORMAT;
+  for (const column of [5, 6, 9]) sheet.getColumn(column).numFmt = POINTS_FORMAT;
   sheet.getColumn(4).width = 60;
-  sheet.getColumn(8).width = 50;
+  sheet.getColumn(7).width = 45;
+  sheet.getColumn(11).width = 50;
+  sheet.getColumn(12).width = 40;
 }
 
 function addLostPoints(workbook: ExcelJS.Workbook, { results }: WorkbookGroup, suffix: string) {

@@ -12,6 +12,7 @@ const ACTION_TEXT: Record<Action, string> = {
   readResultsPreview: 'xem kết quả trước khi công bố',
   approveResults: 'thông qua kết quả',
   publish: 'công bố kết quả',
+  correctResults: 'đính chính kết quả đã công bố',
   enterSurveyResponses: 'nhập phiếu khảo sát',
   readSurveyResults: 'xem kết quả khảo sát của đơn vị này',
 };

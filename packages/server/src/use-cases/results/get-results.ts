@@ -8,25 +8,30 @@ import {
 } from '@chiso/core';
 import type { UseCaseContext } from '../../context.js';
 import { assignedUnitIds, findPeriod } from '../../repositories/periods.js';
-import { listPublished } from '../../repositories/results.js';
+import { listPublications, listPublished } from '../../repositories/results.js';
 import type { WorkbookGroup } from '../../spreadsheet/write-results.js';
 import { presentFramework, type FrameworkView } from '../frameworks/present-framework.js';
 import { requireActor } from '../authorize.js';
 import { computePeriodResults } from './period-results.js';
+import type { PublishedDetails } from './publication-rows.js';
+import { presentPublication } from './present-publication.js';
 
 export interface ResultsGroup extends WorkbookGroup {
   unitType: string;
   label: string;
   framework: FrameworkView;
   results: ResultsJson;
+  /** Per unit and leaf: self-assessed, appraised and why (absent for older publications). */
+  details: PublishedDetails | null;
 }
 
 /**
- * Results of a period. Once published: the frozen results, to everyone, signed in or not.
- * Before: computed live, to those who may preview, each seeing the units they may see
- * (the council and administrators all, an appraiser the assigned units, a unit itself).
+ * Results of a period. Once published: the frozen results of the publication in force (or of
+ * an earlier, superseded one when asked by version), to everyone, signed in or not. Before:
+ * computed live, to those who may preview, each seeing the units they may see (the council
+ * and administrators all, an appraiser the assigned units, a unit itself).
  */
-export async function getResults(ctx: UseCaseContext, periodId: string) {
+export async function getResults(ctx: UseCaseContext, periodId: string, version?: number) {
   const { db } = ctx.deps;
   const period = await findPeriod(db, periodId);
   if (!period) throw new DomainError(ERROR_CODES.NOT_FOUND, 'Không tìm thấy kỳ đánh giá');
@@ -42,13 +47,27 @@ export async function getResults(ctx: UseCaseContext, periodId: string) {
     },
   };
   if (period.status === 'published') {
-    const groups: ResultsGroup[] = (await listPublished(db, periodId)).map((row) => ({
-      unitType: row.unitType,
-      label: unitTypeLabel(row.unitType),
-      framework: row.framework as FrameworkView,
-      results: row.results as ResultsJson,
-    }));
-    return { ...base, published: true, groups };
+    const publications = (await listPublications(db, periodId)).map(presentPublication);
+    const chosen =
+      version === undefined
+        ? publications.find((p) => !p.superseded)
+        : publications.find((p) => p.version === version);
+    if (!chosen) {
+      throw new DomainError(
+        ERROR_CODES.NOT_FOUND,
+        `Không có lần công bố số ${version ?? ''} của kỳ đánh giá này`,
+      );
+    }
+    const groups: ResultsGroup[] = (await listPublished(db, periodId, chosen.version)).map(
+      (row) => ({
+        unitType: row.unitType,
+        label: unitTypeLabel(row.unitType),
+        framework: row.framework as FrameworkView,
+        results: row.results as ResultsJson,
+        details: (row.details as PublishedDetails | null) ?? null,
+      }),
+    );
+    return { ...base, published: true, publication: chosen, publications, groups };
   }
   const actor = requireActor(ctx);
   if (!actionsOf(actor.role).includes('readResultsPreview')) {
@@ -65,7 +84,8 @@ export async function getResults(ctx: UseCaseContext, periodId: string) {
       label: unitTypeLabel(t.unitType),
       framework: presentFramework(t.frameworkRow, t.framework, t.policy),
       results: { ...t.json, units: t.json.units.filter((u) => visible(u.id)) },
+      details: Object.fromEntries([...t.stories].filter(([id]) => visible(id))),
     }))
     .filter((g) => g.results.units.length > 0);
-  return { ...base, published: false, groups };
+  return { ...base, published: false, publication: null, publications: [], groups };
 }
