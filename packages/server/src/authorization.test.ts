@@ -217,6 +217,26 @@ const CASES: Case[] = [
     url: (_u, w) => `/api/periods/${w.periodId}/results.xlsx`,
     own: READERS,
   },
+  {
+    name: 'GET /periods/:id/errata/preview',
+    method: 'GET',
+    url: (_u, w) => `/api/periods/${w.periodId}/errata/preview`,
+    own: ADMIN,
+  },
+  {
+    name: 'POST /periods/:id/errata',
+    method: 'POST',
+    url: (_u, w) => `/api/periods/${w.periodId}/errata`,
+    body: () => ({ decisionNumber: '2/QĐ', decisionDate: '2023-02-25', reason: 'Đính chính' }),
+    own: ADMIN,
+  },
+  {
+    name: 'PUT entry correction',
+    method: 'PUT',
+    url: (u, w) => `${unit(u, w)}/entries/1.2/correction`,
+    body: () => ({ points: 1, reason: 'Sửa sai sót', version: 0 }),
+    own: ADMIN,
+  },
   { name: 'GET /audit', method: 'GET', url: () => '/api/audit', own: ADMIN },
   {
     name: 'GET assessment',
