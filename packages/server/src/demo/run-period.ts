@@ -171,11 +171,7 @@ export async function runPeriod(demo: Demo, plan: PeriodPlan, stopAt?: Date): Pr
       await appraiseEntry(
         ctx(demo, appraiser, new Date(explainAt.getTime() + DAY)),
         { periodId: period.id, unitId, code: disputed.code },
-        {
-          points: Decimal.of(disputed.selfPoints ?? '0'),
-          comment: 'Chấp nhận giải trình',
-          version: answered.version,
-        },
+        { outcome: 'accepted', comment: 'Chấp nhận giải trình', version: answered.version },
       );
     }
     await finaliseAppraisal(ctx(demo, appraiser, new Date(explainAt.getTime() + DAY)), {

@@ -40,6 +40,34 @@ describe('npm run demo: tỉnh Hòa An', () => {
     expect(period.units.find((u) => u.status === 'draft')?.extensions).toHaveLength(1);
   });
 
+  it('publishes every accepted leaf as the unit assessed it, and 2024 with an erratum', async () => {
+    const periods = (await t.request('GET', '/api/periods', { as: await t.login('xem', password) }))
+      .body as { id: string; name: string; status: string }[];
+    let accepted = 0;
+    for (const period of periods.filter((p) => p.status === 'published')) {
+      const view = (await t.request('GET', `/api/periods/${period.id}/results`)).body as {
+        publications: { version: number; superseded: boolean }[];
+        groups: {
+          details: Record<string, { appraisal: { kind: string } | null; differs: boolean }[]>;
+        }[];
+      };
+      for (const story of view.groups.flatMap((g) => Object.values(g.details).flat())) {
+        if (story.appraisal?.kind !== 'accepted') continue;
+        accepted++;
+        expect(story.differs).toBe(false);
+      }
+      expect(view.publications.map((p) => [p.version, p.superseded])).toEqual(
+        period.name.endsWith('2024')
+          ? [
+              [2, false],
+              [1, true],
+            ]
+          : [[1, false]],
+      );
+    }
+    expect(accepted).toBeGreaterThan(100);
+  });
+
   it('compares merged communes with their predecessors, and districts use the seed 004 tree', async () => {
     const periods = (await t.request('GET', '/api/periods', { as: await t.login('xem', password) }))
       .body as { id: string; name: string }[];

@@ -12,6 +12,7 @@ import {
 } from './catalogue.js';
 import { at, DAY, type Demo, type DemoAccount } from './demo.js';
 import { runPeriod } from './run-period.js';
+import { seedErratum } from './seed-erratum.js';
 import { seedSurveys } from './seed-surveys.js';
 import { account, districtFramework, importFramework, seedUnits } from './seed-organisation.js';
 
@@ -22,7 +23,7 @@ const span = (opens: string, closes: string) => ({ opensAt: at(opens), closesAt:
 /**
  * Loads tỉnh Hòa An: departments, districts and communes before 1 July 2025, merged
  * communes and wards after; frameworks modelled on the seeds; the 2024 and 2025 indices
- * published; the current period caught in its appraisal window, with the departments'
+ * published (2024 with an erratum); the current period caught in its appraisal window, with the departments'
  * questionnaires answered and counted.
  */
 export async function seedDemo(
@@ -68,7 +69,7 @@ export async function seedDemo(
     ...DISTRICTS.map(([id]) => id),
     ...OLD_COMMUNES.map(([id]) => id),
   ];
-  await runPeriod(demo, {
+  const period2024 = await runPeriod(demo, {
     name: 'Chỉ số CCHC năm 2024',
     year: 2024,
     frameworks: {
@@ -101,6 +102,8 @@ export async function seedDemo(
           : 'thamdinh2',
     ),
   });
+
+  await seedErratum(demo, period2024, departments[1] ?? '');
 
   // 2025 and after: two levels; communes and wards compared with their predecessors.
   const units2025 = [...departments, ...NEW_COMMUNES.map(([id]) => id)];

@@ -17,7 +17,10 @@ export const keys = {
   periods: ['periods'] as const,
   period: (id: string) => ['periods', id] as const,
   assessment: (periodId: string, unitId: string) => ['assessment', periodId, unitId] as const,
-  results: (periodId: string) => ['results', periodId] as const,
+  results: (periodId: string, version?: number) =>
+    version === undefined
+      ? (['results', periodId] as const)
+      : (['results', periodId, version] as const),
   frameworks: ['frameworks'] as const,
   framework: (id: string) => ['frameworks', id] as const,
   units: ['units'] as const,
@@ -41,10 +44,15 @@ export const useAssessment = (periodId: string, unitId: string) =>
     queryFn: () => api<Assessment>('GET', `/periods/${periodId}/units/${unitId}/assessment`),
   });
 
-export const useResults = (periodId: string) =>
+/** A period's results: the publication in force, or an earlier one by version. */
+export const useResults = (periodId: string, version?: number) =>
   useQuery({
-    queryKey: keys.results(periodId),
-    queryFn: () => api<ResultsView>('GET', `/periods/${periodId}/results`),
+    queryKey: keys.results(periodId, version),
+    queryFn: () =>
+      api<ResultsView>(
+        'GET',
+        `/periods/${periodId}/results${version === undefined ? '' : `?version=${version}`}`,
+      ),
   });
 
 export const useFrameworks = () =>

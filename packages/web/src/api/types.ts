@@ -120,7 +120,11 @@ export interface EntryView {
   explanation: string | null;
   evidence: { evidenceId: string; pageRef: string | null }[];
   appraisal: {
+    /** What the appraisal decided: the unit's outcome, corrected facts, points, or none. */
+    kind: AppraisalKind | null;
+    kindLabel: string | null;
     points: string | null;
+    facts: Record<string, unknown> | null;
     comment: string | null;
     supplementDeadline: string | null;
     supplementNote: string | null;
@@ -128,6 +132,8 @@ export interface EntryView {
   } | null;
   response: string | null;
 }
+
+export type AppraisalKind = 'accepted' | 'facts' | 'points' | 'missing';
 
 export interface AreaResultJson {
   code: string;
@@ -201,11 +207,33 @@ export interface Assessment {
   submissionProblems: { code: string; message: string }[];
 }
 
+/** How a leaf of a unit came to its points: what the unit assessed, what the appraisal decided. */
+export interface LeafStory {
+  code: string;
+  self: { status: string; points: number | null; explanation: string | null };
+  appraisal: { kind: AppraisalKind; label: string; comment: string | null } | null;
+  differs: boolean;
+  surveyFed: boolean;
+}
+
 export interface ResultsGroup {
   unitType: string;
   label: string;
   framework: FrameworkView;
   results: { framework: { name: string; maxPoints: number | null }; units: UnitResultJson[] };
+  /** Per unit id (absent for publications made before chiso kept them). */
+  details: Record<string, LeafStory[]> | null;
+}
+
+export interface PublicationView {
+  version: number;
+  decisionNumber: string | null;
+  decisionDate: string | null;
+  reason: string | null;
+  publishedAt: string;
+  superseded: boolean;
+  supersededAt: string | null;
+  erratum: boolean;
 }
 
 export interface ResultsView {
@@ -219,7 +247,43 @@ export interface ResultsView {
     publishedAt: string | null;
   };
   published: boolean;
+  /** The publication shown (null before publication). */
+  publication: PublicationView | null;
+  /** Every publication of the period, newest first. */
+  publications: PublicationView[];
   groups: ResultsGroup[];
+}
+
+export interface UnitFigures {
+  points: number | null;
+  maxPoints: number | null;
+  percent: number | null;
+  rank: number | null;
+  band: string | null;
+  headRating: string | null;
+}
+
+export interface ErratumPreview {
+  publication: PublicationView;
+  changes: {
+    unitType: string;
+    unitId: string;
+    name: string;
+    before: UnitFigures | null;
+    after: UnitFigures | null;
+    leaves: {
+      code: string;
+      before: { status: string; points: number | null } | null;
+      after: { status: string; points: number | null } | null;
+    }[];
+  }[];
+  corrections: {
+    at: string;
+    actor: string | null;
+    unitId: string | null;
+    code: string | null;
+    reason: string | null;
+  }[];
 }
 
 export interface AuditRow {

@@ -1,6 +1,5 @@
 import {
   Badge,
-  Button,
   Card,
   Grid,
   Group,
@@ -9,24 +8,50 @@ import {
   ScrollArea,
   Stack,
   Text,
-  Textarea,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { ruleSchema } from '@chiso/core';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { useParams, useSearchParams } from 'react-router';
-import { api, ApiError } from '../../api/client';
+import { api } from '../../api/client';
 import { keys, useAssessment } from '../../api/hooks';
 import type { Assessment, EntryView, FrameworkNodeView } from '../../api/types';
 import { useSession } from '../../app/session';
 import { ErrorMessage, Loading, notifyError, notifySaved } from '../../components/feedback';
-import { TimeInput } from '../../components/time-input';
-import { dateTime, exactInput, percent, points } from '../../lib/format';
+import { percent, points } from '../../lib/format';
 import { RuleInputs, type Facts } from '../assessment/rule-inputs';
 import { usePreview } from '../assessment/use-preview';
+import { AppraisalForm } from './appraisal-form';
 import { EvidenceViewer } from './evidence-viewer';
+import { FinaliseButton } from './finalise-button';
+
+type ResultNode = Assessment['self']['nodes'][number];
+
+/** The unit's own outcome in a word: its points, or why it has none. */
+function selfText(node: ResultNode | undefined): string {
+  switch (node?.status) {
+    case 'scored':
+      return points(node.points);
+    case 'notApplicable':
+      return 'không áp dụng';
+    default:
+      return 'chưa có điểm';
+  }
+}
+
+function appraisedText(e: EntryView | undefined): string {
+  switch (e?.appraisal?.kind ?? null) {
+    case null:
+      return 'chưa';
+    case 'accepted':
+      return 'chấp nhận';
+    case 'missing':
+      return 'không tính điểm';
+    default:
+      return e?.appraisal?.points === null ? 'không có điểm' : points(e?.appraisal?.points);
+  }
+}
 
 const typing = (target: EventTarget | null) =>
   target instanceof HTMLElement && ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
@@ -70,12 +95,15 @@ export default function AppraisalPage() {
 
   const finalise = useMutation({
     mutationFn: () =>
-      api<{ status: string }>('POST', `/periods/${periodId}/units/${unitId}/finalise`),
+      api<{ status: string; accepted: number }>(
+        'POST',
+        `/periods/${periodId}/units/${unitId}/finalise`,
+      ),
     onSuccess: async (result) => {
       await client.invalidateQueries({ queryKey: keys.assessment(periodId, unitId) });
       notifySaved(
         result.status === 'appraised'
-          ? 'Đã chốt vòng thẩm định; đơn vị có thể giải trình'
+          ? `Đã chốt vòng thẩm định (${result.accepted} tiêu chí chấp nhận theo kết quả tự đánh giá); đơn vị có thể giải trình`
           : 'Đã chốt kết quả thẩm định',
       );
     },
@@ -85,6 +113,7 @@ export default function AppraisalPage() {
   if (assessment.isPending) return <Loading />;
   if (assessment.error || !a) return <ErrorMessage error={assessment.error} />;
   const entries = new Map(a.entries.map((e) => [e.code, e]));
+  const own = new Map(a.self.nodes.map((n) => [n.code, n]));
   const node = leaves[index];
   const entry = node ? entries.get(node.code) : undefined;
   const status = a.participation.status;
@@ -109,9 +138,11 @@ export default function AppraisalPage() {
             <b>{points(a.appraised?.points)}</b> ({percent(a.appraised?.percent)})
           </Text>
           {canAppraise && (
-            <Button onClick={() => finalise.mutate()} loading={finalise.isPending}>
-              {status === 'submitted' ? 'Chốt vòng thẩm định' : 'Chốt kết quả sau giải trình'}
-            </Button>
+            <FinaliseButton
+              assessment={a}
+              busy={finalise.isPending}
+              onConfirm={() => finalise.mutate()}
+            />
           )}
         </Stack>
       </Group>
@@ -131,7 +162,7 @@ export default function AppraisalPage() {
                       key={leaf.code}
                       active={i === index}
                       label={`${leaf.code} ${leaf.title}`}
-                      description={`Tự chấm ${points(e?.selfPoints)} — thẩm định ${points(e?.appraisal?.points)}`}
+                      description={`Tự chấm ${selfText(own.get(leaf.code))} — thẩm định ${appraisedText(e)}`}
                       rightSection={
                         e?.response ? (
                           <Badge size="xs" color="orange">
@@ -195,7 +226,7 @@ function SelfSide({
           </Text>
         )}
         <Text>
-          Đơn vị tự chấm: <b>{points(entry.selfPoints)}</b>
+          Đơn vị tự chấm: <b>{selfText(assessment.self.nodes.find((n) => n.code === node.code))}</b>
         </Text>
         {entry.facts && (
           <SelfFacts
@@ -241,148 +272,5 @@ function SelfFacts({
         </Text>
       )}
     </Stack>
-  );
-}
-
-function AppraisalForm({
-  assessment,
-  node,
-  entry,
-  canAppraise,
-  firstRound,
-  onNext,
-}: {
-  assessment: Assessment;
-  node: FrameworkNodeView;
-  entry: EntryView;
-  canAppraise: boolean;
-  firstRound: boolean;
-  onNext: () => void;
-}) {
-  const client = useQueryClient();
-  const [value, setValue] = useState(exactInput(entry.appraisal?.points ?? entry.selfPoints));
-  const [comment, setComment] = useState(entry.appraisal?.comment ?? '');
-  const [deadline, setDeadline] = useState('');
-  const [note, setNote] = useState('');
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  const url = `/periods/${assessment.period.id}/units/${assessment.unit.id}/entries/${node.code}/appraisal`;
-
-  const send = async (body: Record<string, unknown>, message: string, next: boolean) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await api('PUT', url, { ...body, version: entry.version });
-      await client.invalidateQueries({
-        queryKey: keys.assessment(assessment.period.id, assessment.unit.id),
-      });
-      notifySaved(message);
-      if (next) onNext();
-    } catch (failure) {
-      setError(failure);
-      if (failure instanceof ApiError && failure.code === 'CONFLICT') {
-        await client.invalidateQueries({
-          queryKey: keys.assessment(assessment.period.id, assessment.unit.id),
-        });
-      }
-    } finally {
-      setBusy(false);
-    }
-  };
-  const save = (next: boolean) =>
-    send(
-      { points: value.trim().replace(',', '.'), comment: comment || null },
-      `Đã lưu điểm thẩm định ${node.code}`,
-      next,
-    );
-
-  return (
-    <Card withBorder>
-      <Stack gap="sm">
-        <Title order={3} size="h5">
-          Ý kiến thẩm định
-        </Title>
-        <TextInput
-          label="Điểm thẩm định"
-          value={value}
-          onChange={(e) => setValue(e.currentTarget.value)}
-          inputMode="decimal"
-          disabled={!canAppraise}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void save(true);
-          }}
-        />
-        <Textarea
-          label="Nhận xét"
-          value={comment}
-          onChange={(e) => setComment(e.currentTarget.value)}
-          autosize
-          minRows={2}
-          disabled={!canAppraise}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void save(true);
-          }}
-        />
-        <ErrorMessage error={error} title="Chưa lưu được" />
-        {canAppraise && (
-          <Group gap="xs">
-            <Button onClick={() => void save(true)} loading={busy}>
-              Lưu và sang tiêu chí sau
-            </Button>
-            <Button
-              variant="default"
-              onClick={() =>
-                void send(
-                  { points: entry.selfPoints ?? '0', comment: comment || null },
-                  `Chấp nhận điểm tự chấm ${node.code}`,
-                  true,
-                )
-              }
-              disabled={entry.selfPoints === null}
-            >
-              Chấp nhận điểm tự chấm
-            </Button>
-          </Group>
-        )}
-        {entry.appraisal?.supplementDeadline && (
-          <Text size="sm" c="orange.8">
-            Đã yêu cầu bổ sung trước {dateTime(entry.appraisal.supplementDeadline, true)}:{' '}
-            {entry.appraisal.supplementNote}
-          </Text>
-        )}
-        {canAppraise && firstRound && (
-          <Stack gap="xs" mt="sm">
-            <Text fw={600} size="sm">
-              Yêu cầu đơn vị bổ sung
-            </Text>
-            <TimeInput label="Hạn bổ sung" value={deadline} onChange={setDeadline} />
-            <Textarea
-              label="Nội dung cần bổ sung"
-              value={note}
-              onChange={(e) => setNote(e.currentTarget.value)}
-              autosize
-              minRows={2}
-            />
-            <Group>
-              <Button
-                color="orange"
-                variant="light"
-                disabled={!deadline.trim() || !note.trim()}
-                loading={busy}
-                onClick={() =>
-                  void send(
-                    { supplementDeadline: deadline, supplementNote: note },
-                    `Đã yêu cầu bổ sung ${node.code}`,
-                    false,
-                  )
-                }
-              >
-                Gửi yêu cầu bổ sung
-              </Button>
-            </Group>
-          </Stack>
-        )}
-      </Stack>
-    </Card>
   );
 }

@@ -70,6 +70,7 @@ export function LeafEditor({ assessment, node, entry, canEditSelf, canRespond }:
   };
 
   const appraisal = entry.appraisal;
+  const finalNode = assessment.appraised?.nodes.find((n) => n.code === node.code);
   return (
     <Card withBorder padding="lg">
       <Stack>
@@ -173,13 +174,15 @@ export function LeafEditor({ assessment, node, entry, canEditSelf, canRespond }:
           canEdit={assessment.canAddEvidence && (canEditSelf || canRespond)}
           onChanged={reload}
         />
-        {appraisal && appraisal.points !== null && (
+        {appraisal?.kind && (
           <Card withBorder bg={appraisal.disputed ? 'orange.0' : 'green.0'}>
             <Stack gap="xs">
               <Text fw={600}>
-                Điểm thẩm định: {points(appraisal.points)} (tự chấm {points(entry.selfPoints)})
+                Kết quả thẩm định: {appraisal.kindLabel}
+                {appraisal.disputed ? ' — khác kết quả tự đánh giá' : ''}
               </Text>
-              {appraisal.comment && <Text size="sm">Nhận xét: {appraisal.comment}</Text>}
+              {finalNode?.explanation && <Text size="sm">{finalNode.explanation}</Text>}
+              {appraisal.comment && <Text size="sm">Lý do: {appraisal.comment}</Text>}
               {(canRespond || entry.response) && (
                 <>
                   <Textarea

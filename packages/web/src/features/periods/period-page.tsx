@@ -15,7 +15,7 @@ import { WINDOW_KINDS, WINDOW_LABELS } from '@chiso/core/periods/windows.js';
 import { formatVietnamTime } from '@chiso/core/time/vietnam-time.js';
 import { unitTypeLabel } from '@chiso/core/units/unit-types.js';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../../api/client';
 import { keys, usePeriod, useUsers } from '../../api/hooks';
@@ -27,6 +27,9 @@ import { TimeInput } from '../../components/time-input';
 import { WindowsTable } from '../../components/windows-table';
 import { date, dateTime } from '../../lib/format';
 import { filledWindows, WindowFields, type WindowTexts } from './window-fields';
+
+// Only an administrator of a published period needs it, with the rule engine it brings.
+const ErrataPanel = lazy(() => import('../errata/errata-panel'));
 
 export default function PeriodPage() {
   const { periodId = '' } = useParams();
@@ -61,6 +64,11 @@ export default function PeriodPage() {
       <UnitsTable period={p} />
       {(admin || user?.role === 'councilMember') && p.status === 'open' && <Approve period={p} />}
       {admin && p.status === 'approved' && <Publish period={p} />}
+      {admin && p.status === 'published' && (
+        <Suspense fallback={<Loading />}>
+          <ErrataPanel period={p} />
+        </Suspense>
+      )}
     </Stack>
   );
 }

@@ -17,27 +17,30 @@ import { Link, useParams } from 'react-router';
 import { useResults } from '../../api/hooks';
 import type { ResultsGroup, UnitResultJson } from '../../api/types';
 import { ErrorMessage, Loading } from '../../components/feedback';
-import { date, percent, points, rankChange, signedPercent } from '../../lib/format';
+import { percent, points, rankChange, signedPercent } from '../../lib/format';
 import { HEAT_SCALE, heatColor } from './heat';
+import { PublicationBanner, useVersion, versionQuery } from './publication-banner';
 
 export default function ResultsPage() {
   const { periodId = '' } = useParams();
-  const results = useResults(periodId);
+  const version = useVersion();
+  const results = useResults(periodId, version);
   if (results.isPending) return <Loading />;
   if (results.error) return <ErrorMessage error={results.error} />;
   const { period, published, groups } = results.data;
+  const query = versionQuery(results.data.publication);
   return (
     <Stack>
       <Group justify="space-between" align="flex-start">
         <div>
           <Title order={2}>Kết quả {period.name}</Title>
-          <Text c="dimmed">
-            {published
-              ? `Công bố ngày ${date(period.publishedAt)}${period.councilDecisionNumber ? ` theo Quyết định ${period.councilDecisionNumber} ngày ${date(period.councilDecisionDate)}` : ''}`
-              : 'Chưa công bố: kết quả tạm tính theo điểm thẩm định hiện có'}
-          </Text>
+          <PublicationBanner view={results.data} path={`/ket-qua/${period.id}`} />
         </div>
-        <Button component="a" href={`/api/periods/${period.id}/results.xlsx`} variant="default">
+        <Button
+          component="a"
+          href={`/api/periods/${period.id}/results.xlsx${query.replace('lan', 'version')}`}
+          variant="default"
+        >
           Tải Excel
         </Button>
       </Group>

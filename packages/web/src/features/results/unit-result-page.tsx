@@ -21,10 +21,13 @@ import type { Ratio } from '@chiso/core/decimal/ratio.js';
 import { formatPercent } from '@chiso/core/format/format.js';
 import { percent, points, rankChange } from '../../lib/format';
 import { heatColor } from './heat';
+import { LeafTable } from './leaf-table';
+import { PublicationBanner, useVersion } from './publication-banner';
 
 export default function UnitResultPage() {
   const { periodId = '', unitId = '' } = useParams();
-  const results = useResults(periodId);
+  const version = useVersion();
+  const results = useResults(periodId, version);
   if (results.isPending) return <Loading />;
   if (results.error) return <ErrorMessage error={results.error} />;
   const group = results.data.groups.find((g) => g.results.units.some((u) => u.id === unitId));
@@ -50,6 +53,7 @@ export default function UnitResultPage() {
         <Text c="dimmed">
           {results.data.period.name} — {group.framework.name}
         </Text>
+        <PublicationBanner view={results.data} path={`/ket-qua/${periodId}/don-vi/${unitId}`} />
       </div>
       <SimpleGrid cols={{ base: 1, sm: 2, md: 4 }}>
         <Stat
@@ -124,6 +128,7 @@ export default function UnitResultPage() {
         </Stack>
       </Card>
       <LostPoints unit={unit} />
+      <LeafTable group={group} unit={unit} />
       <Trend periodId={periodId} unit={unit} />
     </Stack>
   );

@@ -1,0 +1,77 @@
+import { Button, Group, List, Modal, Stack, Text } from '@mantine/core';
+import { useState } from 'react';
+import type { Assessment } from '../../api/types';
+
+/**
+ * Closing a round cannot be undone, so it asks first and says what will happen: how many
+ * leaves nobody decided are accepted as the unit assessed them.
+ */
+export function FinaliseButton({
+  assessment,
+  busy,
+  onConfirm,
+}: {
+  assessment: Assessment;
+  busy: boolean;
+  onConfirm: () => void;
+}) {
+  const [open, setOpen] = useState(false);
+  const firstRound = assessment.participation.status === 'submitted';
+  const undecided = assessment.entries.filter((e) => !e.surveyFed && !e.appraisal?.kind);
+  const unfilled = undecided.filter((e) => e.facts === null).length;
+  const supplements = assessment.entries.filter((e) => e.appraisal?.supplementDeadline).length;
+  const label = firstRound ? 'Chốt vòng thẩm định' : 'Chốt kết quả sau giải trình';
+  return (
+    <>
+      <Button onClick={() => setOpen(true)} loading={busy}>
+        {label}
+      </Button>
+      <Modal
+        opened={open}
+        onClose={() => setOpen(false)}
+        title={`${label}: ${assessment.unit.name}`}
+        size="lg"
+      >
+        <Stack>
+          {firstRound ? (
+            <List spacing={4} size="sm">
+              <List.Item>
+                {undecided.length === 0
+                  ? 'Mọi tiêu chí đã có kết quả thẩm định.'
+                  : `${undecided.length} tiêu chí chưa thẩm định sẽ được chấp nhận theo kết quả tự đánh giá của đơn vị${unfilled > 0 ? ` (${unfilled} tiêu chí đơn vị chưa chấm, giữ nguyên không có điểm)` : ''}.`}
+              </List.Item>
+              {supplements > 0 && (
+                <List.Item>{`${supplements} yêu cầu bổ sung đang mở sẽ được đóng.`}</List.Item>
+              )}
+              <List.Item>
+                Đơn vị xem được kết quả thẩm định và giải trình trong thời hạn giải trình.
+              </List.Item>
+            </List>
+          ) : (
+            <List spacing={4} size="sm">
+              <List.Item>Kết quả thẩm định của đơn vị trở thành kết quả cuối cùng.</List.Item>
+              <List.Item>Đơn vị không giải trình thêm được nữa.</List.Item>
+            </List>
+          )}
+          <Text size="sm" fw={700}>
+            Không thể hoàn tác: sau khi chốt, Tổ thẩm định không sửa được kết quả của vòng này.
+          </Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setOpen(false)} data-autofocus>
+              Hủy
+            </Button>
+            <Button
+              loading={busy}
+              onClick={() => {
+                setOpen(false);
+                onConfirm();
+              }}
+            >
+              {label}
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </>
+  );
+}
