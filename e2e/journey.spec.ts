@@ -214,8 +214,8 @@ test('a period from opening to the published ranking', async ({ browser }, testI
     await expect(page.getByRole('heading', { name: 'Thẩm định: Sở Nội vụ' })).toBeVisible();
     // The evidence is shown in place, next to the self-score.
     await expect(page.locator('iframe[title="Tài liệu ke-hoach-cchc-2026.pdf"]')).toBeVisible();
-    await page.getByRole('button', { name: 'Chấp nhận điểm tự chấm' }).click();
-    await saved(page, 'Chấp nhận điểm tự chấm 1.1');
+    await page.getByRole('button', { name: 'Chấp nhận và sang tiêu chí sau' }).click();
+    await saved(page, 'Đã chấp nhận kết quả tự đánh giá 1.1');
     // Accepting moves on to the next leaf; 1.2 goes back for a supplement.
     await expect(page.getByRole('heading', { name: /^1\.2\. Báo cáo CCHC định kỳ/ })).toBeVisible();
     await page.getByLabel('Hạn bổ sung').fill('14/01/2027 17:00');
@@ -228,12 +228,15 @@ test('a period from opening to the published ranking', async ({ browser }, testI
     await page.locator('body').click({ position: { x: 5, y: 300 } });
     await page.keyboard.press('j');
     await expect(page.getByRole('heading', { name: /^2\.1\. Tỷ lệ hồ sơ TTHC/ })).toBeVisible();
+    await page.getByLabel('Chấm điểm trực tiếp').check();
     await page.getByLabel('Điểm thẩm định').fill('0,5');
+    // The working is shown as typed, reason included, before anything is saved.
+    await expect(page.getByText('Kết quả: Thẩm định 0,5/1')).toBeVisible();
     await page
       .getByLabel('Nhận xét')
       .fill('Số liệu chưa khớp với báo cáo của Trung tâm Phục vụ hành chính công.');
     await page.getByLabel('Nhận xét').press('Control+Enter');
-    await saved(page, 'Đã lưu điểm thẩm định 2.1');
+    await saved(page, 'Đã lưu kết quả thẩm định 2.1');
     await shot(page, testInfo, 'tham-dinh-ben-canh-tai-lieu');
     await page.context().close();
   });
@@ -257,9 +260,17 @@ test('a period from opening to the published ranking', async ({ browser }, testI
     await page.getByRole('radiogroup').getByText('bao-cao-quy-iv.pdf').click();
     await expect(page.getByRole('link', { name: 'bao-cao-quy-iv.pdf' })).toBeVisible();
     await expect(page.locator('iframe[title="Tài liệu bao-cao-quy-iv.pdf"]')).toBeVisible();
-    await page.getByRole('button', { name: 'Chấp nhận điểm tự chấm' }).click();
-    await saved(page, 'Chấp nhận điểm tự chấm 1.2');
+    await page.getByRole('button', { name: 'Chấp nhận và sang tiêu chí sau' }).click();
+    await saved(page, 'Đã chấp nhận kết quả tự đánh giá 1.2');
+    // Closing the round asks first and says what happens to the leaves nobody decided.
     await page.getByRole('button', { name: 'Chốt vòng thẩm định' }).click();
+    const dialog = page.getByRole('dialog', { name: /Chốt vòng thẩm định/ });
+    // Every leaf of this unit was decided; the supplement request still open is closed.
+    await expect(dialog.getByText('Mọi tiêu chí đã có kết quả thẩm định.')).toBeVisible();
+    await expect(dialog.getByText('1 yêu cầu bổ sung đang mở sẽ được đóng.')).toBeVisible();
+    await expect(dialog.getByText(/Không thể hoàn tác/)).toBeVisible();
+    await shot(page, testInfo, 'tham-dinh-xac-nhan-chot');
+    await dialog.getByRole('button', { name: 'Chốt vòng thẩm định' }).click();
     await saved(page, 'Đã chốt vòng thẩm định');
     await expect(page.getByText(/Đã thẩm định, giải trình/)).toBeVisible();
     await page.context().close();
@@ -270,7 +281,10 @@ test('a period from opening to the published ranking', async ({ browser }, testI
     await expect(page.getByText('Điểm thẩm định', { exact: true })).toBeVisible();
     await page.getByRole('link', { name: 'Xem thẩm định và giải trình' }).click();
     await openLeaf(page, '2.1', 'Tỷ lệ hồ sơ TTHC giải quyết đúng hạn');
-    await expect(page.getByText('Điểm thẩm định: 0,5 (tự chấm 0,95)')).toBeVisible();
+    await expect(
+      page.getByText('Kết quả thẩm định: Chấm điểm trực tiếp — khác kết quả tự đánh giá'),
+    ).toBeVisible();
+    await expect(page.getByText(/^Thẩm định 0,5\/1: Số liệu chưa khớp/)).toBeVisible();
     await page
       .getByLabel('Giải trình ý kiến thẩm định')
       .fill(
@@ -288,11 +302,15 @@ test('a period from opening to the published ranking', async ({ browser }, testI
     await expect(
       page.getByText(/Đơn vị giải trình ý kiến thẩm định: Số liệu 574\/596/),
     ).toBeVisible();
-    await page.getByLabel('Điểm thẩm định').fill('0,95');
+    await page.getByLabel('Chấp nhận kết quả tự đánh giá').check();
     await page.getByLabel('Nhận xét').fill('Chấp nhận giải trình.');
     await page.getByRole('button', { name: 'Lưu và sang tiêu chí sau' }).click();
-    await saved(page, 'Đã lưu điểm thẩm định 2.1');
+    await saved(page, 'Đã lưu kết quả thẩm định 2.1');
     await page.getByRole('button', { name: 'Chốt kết quả sau giải trình' }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: 'Chốt kết quả sau giải trình' })
+      .click();
     await saved(page, 'Đã chốt kết quả thẩm định');
     await shot(page, testInfo, 'tham-dinh-chot');
     await page.context().close();

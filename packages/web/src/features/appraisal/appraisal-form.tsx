@@ -88,6 +88,19 @@ export function AppraisalForm({
             <Button onClick={() => void save(true)} loading={busy}>
               Lưu và sang tiêu chí sau
             </Button>
+            <Button
+              variant="default"
+              loading={busy}
+              onClick={() =>
+                void send(
+                  { outcome: 'accepted', comment: state.reason.trim() || null },
+                  `Đã chấp nhận kết quả tự đánh giá ${node.code}`,
+                  true,
+                )
+              }
+            >
+              Chấp nhận và sang tiêu chí sau
+            </Button>
           </Group>
         )}
         {entry.appraisal?.supplementDeadline && (

@@ -43,13 +43,15 @@ function selfText(node: ResultNode | undefined): string {
 function appraisedText(e: EntryView | undefined): string {
   switch (e?.appraisal?.kind ?? null) {
     case null:
-      return 'chưa';
+      return 'chưa thẩm định';
     case 'accepted':
-      return 'chấp nhận';
+      return 'thẩm định: chấp nhận';
     case 'missing':
-      return 'không tính điểm';
+      return 'thẩm định: không tính điểm';
     default:
-      return e?.appraisal?.points === null ? 'không có điểm' : points(e?.appraisal?.points);
+      return e?.appraisal?.points === null
+        ? 'thẩm định: không có điểm'
+        : `thẩm định ${points(e?.appraisal?.points)}`;
   }
 }
 
@@ -162,7 +164,7 @@ export default function AppraisalPage() {
                       key={leaf.code}
                       active={i === index}
                       label={`${leaf.code} ${leaf.title}`}
-                      description={`Tự chấm ${selfText(own.get(leaf.code))} — thẩm định ${appraisedText(e)}`}
+                      description={`Tự chấm ${selfText(own.get(leaf.code))} — ${appraisedText(e)}`}
                       rightSection={
                         e?.response ? (
                           <Badge size="xs" color="orange">

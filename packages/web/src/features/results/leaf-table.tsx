@@ -100,11 +100,14 @@ export function LeafTable({ group, unit }: { group: ResultsGroup; unit: UnitResu
                           </Table.Td>
                           <Table.Td>
                             {node.explanation}
-                            {story?.differs && story.appraisal?.comment && (
-                              <Text size="xs" c="orange.9">
-                                Lý do thẩm định: {story.appraisal.comment}
-                              </Text>
-                            )}
+                            {/* Points set outright, or none, carry the reason in the explanation. */}
+                            {story?.differs &&
+                              story.appraisal?.kind === 'facts' &&
+                              story.appraisal.comment && (
+                                <Text size="xs" c="orange.9">
+                                  Lý do thẩm định: {story.appraisal.comment}
+                                </Text>
+                              )}
                           </Table.Td>
                         </Table.Tr>
                       );

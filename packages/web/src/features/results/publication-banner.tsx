@@ -52,10 +52,11 @@ export function PublicationBanner({ view, path }: { view: ResultsView; path: str
       {view.publications.length > 1 && (
         <Group gap="xs">
           <Text size="sm">Các lần công bố:</Text>
-          {view.publications.map((v) =>
-            v.version === p.version ? (
+          {[...view.publications].reverse().map((v) => {
+            const label = `${v.erratum ? `Đính chính lần ${v.version - 1}` : 'Lần đầu'} (${v.decisionNumber ?? 'không số'}${v.superseded ? ', đã thay thế' : ', đang có hiệu lực'})`;
+            return v.version === p.version ? (
               <Text key={v.version} size="sm" fw={700}>
-                {v.erratum ? `đính chính lần ${v.version - 1}` : 'lần đầu'}
+                {label} — đang xem
               </Text>
             ) : (
               <Anchor
@@ -64,11 +65,10 @@ export function PublicationBanner({ view, path }: { view: ResultsView; path: str
                 component={Link}
                 to={v.superseded ? `${path}?lan=${v.version}` : path}
               >
-                {v.erratum ? `đính chính lần ${v.version - 1}` : 'lần đầu'}
-                {v.superseded ? ' (đã thay thế)' : ' (đang có hiệu lực)'}
+                {label}
               </Anchor>
-            ),
-          )}
+            );
+          })}
         </Group>
       )}
     </Stack>
