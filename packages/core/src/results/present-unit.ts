@@ -3,6 +3,7 @@ import type { Ratio } from '../decimal/ratio.js';
 import { UNIT } from '../decimal/scale.js';
 import type { Framework } from '../framework/framework.js';
 import type { UnitResult } from './compute-results.js';
+import { lostPointsOf } from './lost-points.js';
 
 /**
  * Fractional digits of percentages in machine output. Points are exact decimals and are
@@ -87,7 +88,8 @@ export function presentUnitDetail(framework: Framework, unit: UnitResult) {
       },
     ];
   });
-  const lostPoints = unit.lostPoints().map((lost) => ({
+  // Not unit.lostPoints(): that keeps what it computes, and 4,000 units of it add up.
+  const lostPoints = lostPointsOf(framework, unit.score).map((lost) => ({
     code: lost.code,
     title: lost.title,
     maxPoints: num(lost.maxPoints),

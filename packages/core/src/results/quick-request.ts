@@ -81,7 +81,7 @@ function readPrevious(value: unknown): PreviousResult | undefined {
   ) {
     return undefined;
   }
-  return { id, percent, rank: rank as number | undefined, areas };
+  return { id, percent, rank, areas };
 }
 
 function decimals(value: unknown): Map<string, Decimal> | undefined {
