@@ -143,6 +143,16 @@ describe('reading the bulk of a request by hand', () => {
     ]);
   });
 
+  it('still refuses a key the request does not have beside well-formed units', () => {
+    expect(() =>
+      parseResultsRequest({ framework, units: [{ id: 'u', name: 'U' }], option: true }),
+    ).toThrow(
+      expect.objectContaining({
+        issues: [{ path: '', message: 'có trường không được hỗ trợ: option' }],
+      }) as Error,
+    );
+  });
+
   it('still reports a bad framework beside well-formed units', () => {
     expect(() =>
       parseResultsRequest({
