@@ -32,6 +32,13 @@ export {
   PERCENT_OUTPUT_DECIMALS,
   type ResultsJson,
 } from './results/present-results.js';
+export {
+  presentFramework,
+  presentUnitSummary,
+  presentUnitDetail,
+  type UnitSummaryJson,
+  type UnitDetailJson,
+} from './results/present-unit.js';
 export * from './tabular/table.js';
 export { parseCsv } from './tabular/csv.js';
 export { parseFrameworkTable, type FrameworkTable } from './tabular/framework-table.js';

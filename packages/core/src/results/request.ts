@@ -5,6 +5,7 @@ import { frameworkInputSchema } from '../framework/framework-schema.js';
 import { decimalInput, parseInput } from '../validation/parse-input.js';
 import type { ResultsInput } from './compute-results.js';
 import { DEFAULT_POLICY, policySchema } from './policy.js';
+import { readBulkQuickly } from './quick-request.js';
 
 const percent = decimalInput;
 
@@ -46,25 +47,22 @@ export const resultsRequestSchema = z.strictObject({
     .default([]),
 });
 
+const restSchema = resultsRequestSchema.omit({ units: true, previous: true });
+
 /** Validates a request and builds the framework; every problem is reported with its path. */
 export function parseResultsRequest(json: unknown): ResultsInput {
-  const request = parseInput(resultsRequestSchema, json, 'Yêu cầu tính kết quả');
-  let framework;
-  try {
-    framework = buildFramework(request.framework);
-  } catch (error) {
-    if (error instanceof DomainError) {
-      throw new DomainError(
-        error.code,
-        error.message,
-        error.issues.map((issue) => ({ ...issue, path: `framework.${issue.path ?? ''}` })),
-      );
+  // Units and previous results are most of a request; read by hand when well-formed.
+  const bulk = readBulkQuickly(json);
+  if (bulk) {
+    const { units: _units, previous: _previous, ...rest } = json as Record<string, unknown>;
+    const parsed = restSchema.safeParse(rest);
+    if (parsed.success) {
+      return { ...frameworkAndRest(parsed.data), units: bulk.units, previous: bulk.previous };
     }
-    throw error;
   }
+  const request = parseInput(resultsRequestSchema, json, 'Yêu cầu tính kết quả');
   return {
-    framework,
-    policy: request.policy ?? DEFAULT_POLICY,
+    ...frameworkAndRest(request),
     units: request.units.map((unit) => ({
       id: unit.id,
       name: unit.name,
@@ -80,6 +78,22 @@ export function parseResultsRequest(json: unknown): ResultsInput {
       rank: p.rank,
       areas: new Map(Object.entries(p.areas)),
     })),
-    lineage: request.lineage,
   };
+}
+
+function frameworkAndRest(request: z.output<typeof restSchema>) {
+  let framework;
+  try {
+    framework = buildFramework(request.framework);
+  } catch (error) {
+    if (error instanceof DomainError) {
+      throw new DomainError(
+        error.code,
+        error.message,
+        error.issues.map((issue) => ({ ...issue, path: `framework.${issue.path ?? ''}` })),
+      );
+    }
+    throw error;
+  }
+  return { framework, policy: request.policy ?? DEFAULT_POLICY, lineage: request.lineage };
 }

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { DomainError, ERROR_CODES } from '../errors.js';
 import { formatPath, toIssues } from '../validation/parse-input.js';
 import { FACTS_SCHEMAS } from './facts-schema.js';
+import { readFactsQuickly } from './quick-facts.js';
 import {
   evaluateCountOnTime,
   evaluateManual,
@@ -49,6 +50,8 @@ export function evaluateRule(
 }
 
 function parseFacts<S extends z.ZodType>(schema: S, facts: unknown, path: string): z.output<S> {
+  const quick = readFactsQuickly(schema, facts ?? {});
+  if (quick !== undefined) return quick as z.output<S>;
   const result = schema.safeParse(facts ?? {});
   if (!result.success) {
     throw new DomainError(

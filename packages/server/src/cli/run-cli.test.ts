@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import type { Cell } from '@chiso/core';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -44,7 +44,11 @@ describe('chiso results --input (JSON in, JSON out)', () => {
       ['bac-ha', 9.594, 10, 95.94, 1, 1, 29.94],
       ['van-ban', 5.676, 10, 56.76, 2, -1, -11.74],
     ]);
-    const vanBan = json.units[1] as { nodes: { code: string; explanation: string }[] };
+    expect(json.units[1]).not.toHaveProperty('nodes');
+    const detail = await cli(['results', '--input', example('yeu-cau.json'), '--detail']);
+    const vanBan = (JSON.parse(detail.stdout) as { units: unknown[] }).units[1] as {
+      nodes: { code: string; explanation: string }[];
+    };
     expect(vanBan.nodes.find((n) => n.code === '3.1')?.explanation).toBe(
       '574/596 = 96,31% < 100% → 0,95/1',
     );
@@ -227,6 +231,66 @@ describe('the installed chiso command', () => {
     });
     expect((JSON.parse(stdout) as { units: unknown[] }).units).toHaveLength(2);
   });
+
+  /** The packages under node_modules a run of the command loads, seen by a resolve hook. */
+  async function packagesLoaded(args: string[], env: Record<string, string> = {}) {
+    const log = join(dir, `modules-${args.join('-').replace(/\W+/g, '')}.log`);
+    const hooks = await writeText(
+      join(dir, 'hooks.mjs'),
+      `import { appendFileSync } from 'node:fs';
+export async function resolve(specifier, context, next) {
+  const result = await next(specifier, context);
+  appendFileSync(${JSON.stringify(log)}, result.url + '\\n');
+  return result;
+}`,
+    );
+    const register = await writeText(
+      join(dir, 'register.mjs'),
+      `import { register } from 'node:module';\nregister(${JSON.stringify(pathToFileURL(hooks).href)});`,
+    );
+    const { DATABASE_URL: _url, ...inherited } = process.env;
+    const script = join(root, 'packages', 'server', 'bin', 'chiso.js');
+    const result = await run(process.execPath, ['--import', register, script, ...args], {
+      cwd: root,
+      env: { ...inherited, ...env },
+    });
+    const urls = (await readFile(log, 'utf8')).split('\n');
+    const names = urls.flatMap(
+      (url) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)?.[1] ?? [],
+    );
+    return { stdout: result.stdout, packages: new Set(names) };
+  }
+  const HEAVY = ['@electric-sql/pglite', 'pg', '@node-rs/argon2', 'fastify', 'drizzle-orm'];
+
+  it('loads neither the database, the password hashing, the web server nor exceljs for results --input', async () => {
+    const { stdout, packages } = await packagesLoaded([
+      'results',
+      '--input',
+      example('yeu-cau.json'),
+    ]);
+    expect((JSON.parse(stdout) as { units: unknown[] }).units).toHaveLength(2);
+    expect(packages.has('zod')).toBe(true);
+    for (const name of [...HEAVY, 'exceljs']) expect(packages, name).not.toContain(name);
+    const spreadsheets = await packagesLoaded([
+      'results',
+      '--framework',
+      example('dak-glong-2023.csv'),
+    ]);
+    expect(spreadsheets.packages).toContain('exceljs');
+    for (const name of HEAVY) expect(spreadsheets.packages, name).not.toContain(name);
+  });
+
+  it('creates the first administrator with chiso admin create, loading the database then', async () => {
+    const dataDir = join(dir, 'du-lieu');
+    const { stdout, packages } = await packagesLoaded(
+      ['admin', 'create', '--username', 'quantri', '--name', 'Nguyễn Văn A'],
+      { CHISO_DATA_DIR: dataDir, CHISO_ADMIN_PASSWORD: 'mat-khau-du-dai' },
+    );
+    expect(stdout).toBe('Đã tạo tài khoản quản trị "quantri".\n');
+    for (const name of ['@electric-sql/pglite', 'drizzle-orm', '@node-rs/argon2']) {
+      expect(packages, name).toContain(name);
+    }
+  }, 120_000);
 
   it('exits non-zero with one clear message on bad input', async () => {
     const failure = await run(bin, ['results', '--input', 'khong-co.json'], { cwd: root }).catch(

@@ -1,13 +1,15 @@
 import { parseArgs } from 'node:util';
-import { runAdminCreate } from './commands/admin.js';
-import { runResults } from './commands/results.js';
 import { describeFailure, EXIT, UsageError } from './exit-codes.js';
 import type { CliIo } from './io.js';
 
 const HELP = `chiso — Chỉ số Cải cách hành chính
 
 Cách dùng:
-  chiso results --input <yêu-cầu.json>        Tính kết quả từ yêu cầu JSON, in kết quả JSON
+  chiso results --input <yêu-cầu.json>        Tính kết quả từ yêu cầu JSON, in kết quả JSON gọn:
+                                              mỗi đơn vị với điểm, hạng, nhóm, xếp loại,
+                                              cảnh báo và điểm từng lĩnh vực
+                [--detail]                    thêm điểm và giải thích của từng tiêu chí và
+                                              các điểm bị mất (dùng cả với --json)
   chiso results --framework <bộ-chỉ-số.xlsx>  Tính và in bảng xếp hạng
                 [--scores <bảng-điểm.xlsx>]   một dòng mỗi đơn vị, một cột mỗi mã tiêu chí
                 [--previous <kỳ-trước.xlsx>]  kết quả kỳ trước (trang "Xếp hạng" do chiso xuất)
@@ -46,7 +48,10 @@ export async function runCli(argv: string[], io: CliIo, debug = false): Promise<
           name: { type: 'string' },
           unit: { type: 'string' },
           json: { type: 'boolean' },
+          detail: { type: 'boolean' },
         });
+        // Each command loads only what it needs: results never loads the database.
+        const { runResults } = await import('./commands/results.js');
         await runResults(values, io);
         return EXIT.ok;
       }
@@ -58,6 +63,7 @@ export async function runCli(argv: string[], io: CliIo, debug = false): Promise<
           username: { type: 'string' },
           name: { type: 'string' },
         });
+        const { runAdminCreate } = await import('./commands/admin.js');
         await runAdminCreate(values, io);
         return EXIT.ok;
       }
