@@ -128,7 +128,7 @@ export async function linkEvidence(
         entityType: 'entry',
         entityId: `${key.periodId}/${key.unitId}/${key.code}`,
         ...key,
-        before: removed,
+        before: { ...removed, fileName: evidence.fileName },
       });
       return;
     }
