@@ -50,6 +50,7 @@ export {
   decimalInput,
   countInput,
   dateInput,
+  formatPath,
   parseCount,
   parseDate,
   parseInput,

@@ -39,7 +39,7 @@ export function displayValue(value: unknown): string {
       .map(displayValue)
       .join('; ');
   }
-  return String(value as string | number | bigint);
+  return typeof value === 'bigint' ? formatCount(value) : '';
 }
 
 /** A decimal as typed or stored ("6.5", "6,5", 6.5) shown exactly: "6,5"; text otherwise. */

@@ -30,7 +30,7 @@ function row(action: string, before: unknown, after: unknown, at = '2027-01-12T0
 }
 
 const present = (rows: AuditRow[], showIp = false, fileNames = new Map<string, string>()) =>
-  presentHistory(rows, { rule: RATIO, fileNames, showIp });
+  presentHistory(rows, { rule: RATIO, fileNames, showIp, appraisalVisible: true });
 
 /** Everything a person reads in one row, to check that no code or JSON shows through. */
 const readable = (rows: ReturnType<typeof present>) =>
@@ -187,6 +187,35 @@ describe('presentHistory: a leaf history a civil servant reads', () => {
       actionLabel: 'Thay đổi khác',
       changes: [{ label: 'Thông tin khác', before: 'Không', after: 'Có' }],
       ip: '10.1.2.3',
+    });
+  });
+
+  it('shows a unit only the request to supplement until the appraisal is sent', () => {
+    const rows = [
+      row('entry.appraise', null, { appraisedPoints: '0.5', appraisalComment: 'Thiếu' }),
+      row(
+        'entry.appraise',
+        { appraisedPoints: '0.5', supplementDeadline: null },
+        {
+          appraisedPoints: '0.5',
+          supplementDeadline: '2027-01-15T17:00:00.000Z',
+          supplementNote: 'Bổ sung báo cáo quý IV',
+        },
+      ),
+    ];
+    const shown = presentHistory(rows, {
+      rule: RATIO,
+      fileNames: new Map(),
+      showIp: false,
+      appraisalVisible: false,
+    });
+    expect(shown).toHaveLength(1);
+    expect(shown[0]).toMatchObject({
+      actionLabel: 'Tổ thẩm định yêu cầu bổ sung',
+      changes: [
+        { label: 'Hạn bổ sung', before: '(trống)', after: '15/01/2027 24:00' },
+        { label: 'Nội dung cần bổ sung', before: '(trống)', after: 'Bổ sung báo cáo quý IV' },
+      ],
     });
   });
 

@@ -200,19 +200,59 @@ export function evidenceIdsOf(rows: readonly AuditRow[]): string[] {
   return [...ids];
 }
 
+/** Actions that carry an appraiser's decision on the leaf. */
+const APPRAISAL_ACTIONS = new Set([
+  'entry.appraise',
+  'entry.reappraise',
+  'entry.accept',
+  'entry.correct',
+  'entry.repair',
+]);
+
+/** What a unit may read of an appraisal before it is sent: the request to supplement. */
+const SUPPLEMENT_FIELDS = ['supplementDeadline', 'supplementNote'];
+
+function supplementOnly(state: unknown): unknown {
+  if (!isRecord(state)) return state;
+  return Object.fromEntries(
+    Object.entries(state).filter(([key]) => SUPPLEMENT_FIELDS.includes(key)),
+  );
+}
+
+export interface HistoryOptions {
+  rule: Rule | undefined;
+  fileNames: ReadonlyMap<string, string>;
+  /** The address each change came from; administrators only. */
+  showIp: boolean;
+  /**
+   * Whether the reader may see appraised points yet: a unit sees them once the round is sent
+   * (as on its assessment page); before that, only requests to supplement.
+   */
+  appraisalVisible: boolean;
+}
+
 /** Audit rows of one leaf as a civil servant reads them, newest first as given. */
-export function presentHistory(
-  rows: readonly AuditRow[],
-  options: { rule: Rule | undefined; fileNames: ReadonlyMap<string, string>; showIp: boolean },
-): HistoryRow[] {
-  return rows.map((row) => ({
-    id: row.id,
-    at: row.at.toISOString(),
-    when: formatVietnamTime(row.at.getTime()),
-    actor: row.actorName ?? 'Hệ thống',
-    action: row.action,
-    actionLabel: ACTION_LABELS[row.action] ?? OTHER_ACTION_LABEL,
-    changes: changesOf(row, options.rule, options.fileNames),
-    ...(options.showIp && row.ip !== null ? { ip: row.ip } : {}),
-  }));
+export function presentHistory(rows: readonly AuditRow[], options: HistoryOptions): HistoryRow[] {
+  return rows.flatMap((row) => {
+    const hidden = !options.appraisalVisible && APPRAISAL_ACTIONS.has(row.action);
+    const shown = hidden
+      ? { ...row, before: supplementOnly(row.before), after: supplementOnly(row.after) }
+      : row;
+    const changes = changesOf(shown, options.rule, options.fileNames);
+    if (hidden && changes.length === 0) return [];
+    return [
+      {
+        id: row.id,
+        at: row.at.toISOString(),
+        when: formatVietnamTime(row.at.getTime()),
+        actor: row.actorName ?? 'Hệ thống',
+        action: row.action,
+        actionLabel: hidden
+          ? 'Tổ thẩm định yêu cầu bổ sung'
+          : (ACTION_LABELS[row.action] ?? OTHER_ACTION_LABEL),
+        changes,
+        ...(options.showIp && row.ip !== null ? { ip: row.ip } : {}),
+      },
+    ];
+  });
 }

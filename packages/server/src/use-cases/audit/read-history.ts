@@ -1,4 +1,4 @@
-import { DomainError, ERROR_CODES } from '@chiso/core';
+import { DomainError, ERROR_CODES, UNIT_ROLES } from '@chiso/core';
 import { and, desc, eq, type SQL } from 'drizzle-orm';
 import type { UseCaseContext } from '../../context.js';
 import { auditLog } from '../../db/schema.js';
@@ -27,7 +27,8 @@ function presentAudit(row: typeof auditLog.$inferSelect) {
 /**
  * The history of one leaf of one unit, as people read it: who, when, what in Vietnamese, and
  * what changed under the labels of the officer's form. The address a change came from is
- * shown to administrators only: for anyone else it is an appraiser's personal data.
+ * shown to administrators only: for anyone else it is an appraiser's personal data. A unit
+ * reads appraised points once the round is sent to it, as on its assessment page.
  */
 export async function leafHistory(
   ctx: UseCaseContext,
@@ -51,6 +52,10 @@ export async function leafHistory(
     rule: scope.stored.framework.byCode.get(key.code)?.rule,
     fileNames: await evidenceFileNames(db, evidenceIdsOf(rows)),
     showIp: actor.role === 'administrator',
+    appraisalVisible:
+      !UNIT_ROLES.includes(actor.role) ||
+      scope.participation.status === 'appraised' ||
+      scope.participation.status === 'finalised',
   });
 }
 
