@@ -47,11 +47,8 @@ async function arrangeFramework(): Promise<string> {
   }
 }
 
-/**
- * A period for the ward on the edited framework; the officer saves leaf 1.1 twice and links a
- * document, the head submits, and the appraiser scores it lower with a comment.
- */
-async function arrangeAssessment(frameworkId: string): Promise<string> {
+/** A period for the ward on the edited framework, appraised by td1. */
+async function arrangePeriod(frameworkId: string): Promise<string> {
   const admin = await Api.signIn(ADMIN.username, ADMIN.password);
   const open = { opensAt: '01/01/2027 00:00', closesAt: '31/01/2027 24:00' };
   const period = await admin.send('POST', '/periods', {
@@ -68,7 +65,14 @@ async function arrangeAssessment(frameworkId: string): Promise<string> {
     appraiserIds: [appraiser.id],
   });
   await admin.dispose();
+  return periodId;
+}
 
+/**
+ * The officer saves leaf 1.1 twice and links a document, the head submits, and the appraiser
+ * scores it lower with a comment, then closes the first round.
+ */
+async function arrangeAssessment(periodId: string): Promise<void> {
   const base = `/periods/${periodId}/units/${WARD.id}`;
   const officer = await Api.signIn(OFFICER.username, PASSWORD);
   await officer.send('PUT', `${base}/entries/1.1`, {
@@ -109,7 +113,6 @@ async function arrangeAssessment(frameworkId: string): Promise<string> {
   // The first round is closed: the ward now sees its appraised points.
   await td1.send('POST', `${base}/finalise`);
   await td1.dispose();
-  return periodId;
 }
 
 /** The history table of the open leaf, and its text. */
@@ -174,8 +177,26 @@ test('an administrator edits a rule through its form, and the leaf history reads
     await page.context().close();
   });
 
-  const periodId = await arrangeAssessment(frameworkId);
+  const periodId = await arrangePeriod(frameworkId);
   const leafUrl = `/ky-danh-gia/${periodId}/don-vi/${WARD.id}?tc=1.1`;
+
+  await test.step('wrong facts are named by their labels, never by their JSON keys', async () => {
+    const page = await signIn(browser, OFFICER.username);
+    await page.goto(leafUrl);
+    await page.getByLabel('Tử số (đạt)').fill('600');
+    await page.getByLabel('Mẫu số (tổng)').fill('596');
+    const problem = 'Tử số (đạt) không được lớn hơn mẫu số (tổng)';
+    await expect(page.getByText(problem)).toBeVisible();
+    // The server says the same when asked to save, keeping the path for machines only.
+    await page.getByRole('button', { name: 'Lưu tiêu chí 1.1' }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'Chưa lưu được' });
+    await expect(alert).toContainText(problem);
+    await expect(alert).not.toContainText('facts');
+    await shot(page, testInfo, 'loi-so-lieu');
+    await page.context().close();
+  });
+
+  await arrangeAssessment(periodId);
 
   await test.step('the officer reads the leaf history: who, when, what, in words', async () => {
     const page = await signIn(browser, OFFICER.username);
