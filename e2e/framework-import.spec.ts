@@ -64,12 +64,13 @@ test('the administrator imports a framework from Excel after a rejected file', a
     await page.getByRole('button', { name: 'Sửa mục 1.1' }).click();
     await page.getByRole('combobox', { name: 'Loại quy tắc chấm' }).click();
     await page.getByRole('option', { name: 'Đúng hạn / chậm / không thực hiện' }).click();
-    const json = page.getByLabel('Tham số (JSON)');
-    await json.fill('{"kind":"timeliness","deadline":"2026-01-31","latePoints":"2"}');
+    await page.getByLabel('Hạn hoàn thành').fill('31/01/2026');
+    const late = page.getByLabel('Điểm khi hoàn thành chậm');
+    await late.fill('2');
     // Checked as typed: late points above the maximum cannot be saved.
     await expect(page.getByText(/vượt|lớn hơn/).first()).toBeVisible();
     await expect(page.getByRole('button', { name: 'Lưu', exact: true })).toBeDisabled();
-    await json.fill('{"kind":"timeliness","deadline":"2026-01-31","latePoints":"0,75"}');
+    await late.fill('0,75');
     await expect(
       page
         .getByText('Đúng hạn (31/01/2026): 1,5 điểm; chậm: 0,75 điểm; không thực hiện: 0 điểm')

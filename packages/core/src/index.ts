@@ -16,6 +16,14 @@ export { evaluateRule } from './rules/evaluate-rule.js';
 export type { LeafOutcome, RuleContext } from './rules/outcome.js';
 export { checkRule, pointsRange } from './rules/check-rule.js';
 export { describeRule } from './rules/describe-rule.js';
+export * from './rules/fact-labels.js';
+export {
+  describeFacts,
+  decimalText,
+  displayValue,
+  OTHER_FACT_LABEL,
+  type FactLine,
+} from './rules/describe-facts.js';
 export { serializeRule, type RuleJson } from './rules/serialize-rule.js';
 export * from './results/policy.js';
 export { rankValues } from './results/rank.js';
@@ -49,6 +57,7 @@ export {
   decimalInput,
   countInput,
   dateInput,
+  formatPath,
   parseCount,
   parseDate,
   parseInput,

@@ -199,7 +199,7 @@ describe.each(DATABASE_KINDS)('administration (%s)', (kind) => {
     });
     expect(r.status).toBe(400);
     expect(errorOf(r.body).details).toEqual([
-      'frameworks.huyen: bộ chỉ số "Bộ chỉ số sở 2022" dành cho loại đơn vị "so"',
+      'frameworks.huyen: bộ chỉ số "Bộ chỉ số sở 2022" dành cho Sở, ban, ngành',
     ]);
   });
 

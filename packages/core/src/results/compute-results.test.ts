@@ -388,7 +388,7 @@ describe('bad input is refused whole, every problem named', () => {
       'units[1].id: mã đơn vị "a" trùng với units[0]',
       'units[1].points.1.1: 5 điểm nằm ngoài khoảng 0–4 của tiêu chí 1.1',
       'units[2].facts.1.2: tiêu chí 1.2 đã có điểm nhập trực tiếp; chỉ nhập điểm hoặc dữ liệu chấm điểm',
-      'units[3].facts.2.1.points: "mười" không phải là số',
+      'units[3].facts.2.1.points: Điểm tự chấm: "mười" không phải là số',
     ]);
   });
 });

@@ -435,23 +435,26 @@ describe('evaluateRule: bad facts are refused in Vietnamese, naming the field', 
   it('numerator above denominator', () => {
     expect(
       refuse({ rule: onTimeRatio, max: '1', facts: { numerator: 600, denominator: 596 } }),
-    ).toEqual([{ path: 'facts.numerator', message: 'tử số không được lớn hơn mẫu số' }]);
+    ).toEqual([
+      { path: 'facts.numerator', message: 'Tử số (đạt) không được lớn hơn mẫu số (tổng)' },
+    ]);
   });
 
   it('a word where a number is expected', () => {
     expect(
       refuse({ rule: onTimeRatio, max: '1', facts: { numerator: 'nhiều', denominator: 596 } }),
-    ).toEqual([{ path: 'facts.numerator', message: '"nhiều" không phải là số' }]);
+    ).toEqual([{ path: 'facts.numerator', message: 'Tử số (đạt): "nhiều" không phải là số' }]);
   });
 
   it('manual points above the max, and off the step', () => {
-    expect(refuse({ rule: { kind: 'manual' }, max: '2', facts: { points: 3 } })[0]?.message).toBe(
-      'phải từ 0 đến 2 điểm',
-    );
+    expect(refuse({ rule: { kind: 'manual' }, max: '2', facts: { points: 3 } })[0]).toEqual({
+      path: 'facts.points',
+      message: 'Điểm tự chấm phải từ 0 đến 2 điểm',
+    });
     expect(
       refuse({ rule: { kind: 'manual', step: '0,25' }, max: '2', facts: { points: '0,3' } })[0]
         ?.message,
-    ).toBe('phải chấm theo bước 0,25 điểm');
+    ).toBe('Điểm tự chấm phải chấm theo bước 0,25 điểm');
   });
 
   it('a count that is not whole', () => {
@@ -463,7 +466,7 @@ describe('evaluateRule: bad facts are refused in Vietnamese, naming the field', 
       })[0],
     ).toEqual({
       path: 'facts.occurrences',
-      message: '1.5 không phải là số nguyên không âm',
+      message: 'Số trường hợp bị trừ điểm: 1.5 không phải là số nguyên không âm',
     });
   });
 
@@ -480,7 +483,10 @@ describe('evaluateRule: bad facts are refused in Vietnamese, naming the field', 
         max: '1',
         facts: { noneArose: 'có' },
       })[0],
-    ).toEqual({ path: 'facts.noneArose', message: 'phải là đúng/sai (true/false)' });
+    ).toEqual({
+      path: 'facts.noneArose',
+      message: 'Không phát sinh trong năm phải là đúng/sai (true/false)',
+    });
   });
 });
 

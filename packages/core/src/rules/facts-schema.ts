@@ -13,7 +13,7 @@ const percent = decimalInput.refine(
 const ratioFacts = z
   .strictObject({ numerator: nonNegative, denominator: nonNegative })
   .refine((f) => f.numerator.lte(f.denominator), {
-    message: 'tử số không được lớn hơn mẫu số',
+    message: 'không được lớn hơn mẫu số (tổng)',
     path: ['numerator'],
   });
 
@@ -49,8 +49,7 @@ const surveyGroupFacts = z
     if (group.mean !== undefined && exactGiven) {
       ctx.addIssue({
         code: 'custom',
-        message:
-          'chỉ ghi điểm bình quân (mean) hoặc tổng trọng số và số câu trả lời, không ghi cả hai',
+        message: 'chỉ ghi điểm bình quân hoặc tổng trọng số và số câu trả lời, không ghi cả hai',
         path: ['mean'],
       });
       return;
@@ -59,8 +58,7 @@ const surveyGroupFacts = z
     if (!exactGiven) {
       ctx.addIssue({
         code: 'custom',
-        message:
-          'cần điểm bình quân (mean) hoặc tổng trọng số (weightSum) và số câu trả lời (answers)',
+        message: 'cần điểm bình quân, hoặc tổng trọng số và số câu trả lời',
       });
       return;
     }
@@ -71,7 +69,7 @@ const surveyGroupFacts = z
     } else if (group.weightSum.gt(Decimal.HUNDRED.timesInt(group.answers))) {
       ctx.addIssue({
         code: 'custom',
-        message: 'tổng trọng số không được lớn hơn 100 × số câu trả lời',
+        message: 'không được lớn hơn 100 × số câu trả lời',
         path: ['weightSum'],
       });
     }
@@ -97,7 +95,7 @@ const externalIndexFacts = z
     if (facts.value !== undefined && fractionGiven) {
       ctx.addIssue({
         code: 'custom',
-        message: 'chỉ ghi giá trị (value) hoặc tử số và mẫu số, không ghi cả hai',
+        message: 'chỉ ghi giá trị chỉ số, hoặc tử số và mẫu số, không ghi cả hai',
         path: ['value'],
       });
     } else if (facts.value === undefined && !fractionGiven) {
@@ -113,7 +111,7 @@ const externalIndexFacts = z
           path: ['denominator'],
         });
       } else if (facts.denominator === 0n) {
-        ctx.addIssue({ code: 'custom', message: 'mẫu số phải lớn hơn 0', path: ['denominator'] });
+        ctx.addIssue({ code: 'custom', message: 'phải lớn hơn 0', path: ['denominator'] });
       }
     }
   })

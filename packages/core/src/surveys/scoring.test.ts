@@ -139,13 +139,17 @@ describe('survey rule on tallied facts', () => {
   });
 
   it.each([
-    [{ groups: { a: {} } }, 'facts.groups.a', 'cần điểm bình quân (mean)'],
+    [{ groups: { a: {} } }, 'facts.groups.a', 'a cần điểm bình quân, hoặc tổng trọng số'],
     [
       { groups: { a: { mean: 50, weightSum: 50, answers: 1 } } },
       'facts.groups.a.mean',
       'không ghi cả hai',
     ],
-    [{ groups: { a: { weightSum: 50 } } }, 'facts.groups.a.answers', 'bắt buộc'],
+    [
+      { groups: { a: { weightSum: 50 } } },
+      'facts.groups.a.answers',
+      'a — số câu trả lời: bắt buộc',
+    ],
     [{ groups: { a: { answers: 2 } } }, 'facts.groups.a.weightSum', 'bắt buộc'],
     [{ groups: { a: { weightSum: '200,5', answers: 2 } } }, 'facts.groups.a.weightSum', '100 ×'],
     [{ groups: { a: { weightSum: -1, answers: 2 } } }, 'facts.groups.a.weightSum', 'không được âm'],
@@ -211,7 +215,7 @@ describe('externalIndex facts: value or numerator ÷ denominator', () => {
     [{ value: 5, numerator: 1, denominator: 2 }, 'facts.value', 'không ghi cả hai'],
     [{ numerator: '1' }, 'facts.denominator', 'bắt buộc'],
     [{ denominator: '1' }, 'facts.numerator', 'bắt buộc'],
-    [{ numerator: '1', denominator: '0' }, 'facts.denominator', 'lớn hơn 0'],
+    [{ numerator: '1', denominator: '0' }, 'facts.denominator', 'Mẫu số của chỉ số phải lớn hơn 0'],
     [{ numerator: '1.5', denominator: '2' }, 'facts.numerator', 'số nguyên không âm'],
     [{ numerator: -1, denominator: 2 }, 'facts.numerator', 'số nguyên không âm'],
   ])('rejects %j', (facts, path, message) => {

@@ -49,3 +49,18 @@ export function unitTypeKey(text: string): string | undefined {
 export function unitTypeLabel(key: string): string {
   return (UNIT_TYPES as Record<string, { label: string } | undefined>)[key]?.label ?? key;
 }
+
+/**
+ * Peer groups (nhóm xếp hạng) are free codes on units; most equal a unit type's key ("so",
+ * "xa"), and the demo keeps the communes before the 2025 reform apart as "xa-cu". Those are
+ * named; a province's own code is shown as it was written.
+ */
+const PEER_GROUP_LABELS: Record<string, string> = {
+  'xa-cu': 'UBND xã, thị trấn (trước 01/07/2025)',
+};
+
+export function peerGroupLabel(code: string | null | undefined): string {
+  if (code === null || code === undefined || code.trim() === '') return '';
+  const key = code.trim();
+  return PEER_GROUP_LABELS[key] ?? unitTypeLabel(key);
+}

@@ -100,10 +100,21 @@ function vietnameseMessage(issue: z.core.$ZodIssue): string {
       return `phải là một trong: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
     case 'unrecognized_keys':
       return `có trường không được hỗ trợ: ${issue.keys.join(', ')}`;
-    case 'invalid_union':
-      return 'discriminator' in issue && issue.discriminator !== undefined
-        ? 'loại không được hỗ trợ'
-        : 'giá trị không hợp lệ';
+    case 'invalid_union': {
+      if ('discriminator' in issue && issue.discriminator !== undefined) {
+        return 'loại không được hỗ trợ';
+      }
+      // A number written as a number or as text ("4,5"): say what is missing or expected.
+      const branches = issue.errors.map((errors) => errors[0]);
+      if (branches.length > 0 && branches.every((b) => b?.code === 'invalid_type')) {
+        if (branches.every((b) => b?.message.endsWith('received undefined'))) {
+          return 'bắt buộc nhưng đang thiếu';
+        }
+        const expected = new Set(branches.map((b) => (b as { expected: string }).expected));
+        if (expected.has('number')) return 'phải là số';
+      }
+      return 'giá trị không hợp lệ';
+    }
     case 'invalid_format':
       return 'sai định dạng';
     case 'not_multiple_of':

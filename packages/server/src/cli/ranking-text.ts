@@ -3,6 +3,7 @@ import {
   formatPoints,
   formatPointsFixed,
   formatSignedPoints,
+  peerGroupLabel,
   type Framework,
   type Results,
   type UnitResult,
@@ -50,7 +51,10 @@ export function formatRanking(framework: Framework, results: Results): string {
   }
   const areaCodes = framework.areas.map((a) => a.code);
   for (const [group, units] of groups) {
-    out.push('', group ? `Nhóm: ${group} — ${units.length} đơn vị` : `${units.length} đơn vị`);
+    out.push(
+      '',
+      group ? `Nhóm: ${peerGroupLabel(group)} — ${units.length} đơn vị` : `${units.length} đơn vị`,
+    );
     const header = [
       'Hạng',
       'Đơn vị',

@@ -138,7 +138,7 @@ describe('chiso results with spreadsheets', () => {
     ]);
     expect(status).toBe(0);
     expect(stderr).toBe(`Đã ghi kết quả ra tệp ${out}\n`);
-    expect(stdout).toContain('Nhóm: huyen — 12 đơn vị');
+    expect(stdout).toContain('Nhóm: UBND cấp huyện — 12 đơn vị');
     expect(stdout).toMatch(/UBND huyện Ea Krông\s.*(tăng|giảm) \d+ bậc/);
 
     const sheets = await readTables(out);

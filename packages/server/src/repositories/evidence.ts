@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { entryEvidence, evidenceFiles } from '../db/schema.js';
 
@@ -22,6 +22,19 @@ export async function findEvidenceByHash(db: Db, periodId: string, unitId: strin
 export async function findEvidence(db: Db, id: string): Promise<EvidenceRow | undefined> {
   const [row] = await db.select().from(evidenceFiles).where(eq(evidenceFiles.id, id));
   return row;
+}
+
+/** File names of evidence by id, for histories that name documents. */
+export async function evidenceFileNames(
+  db: Db,
+  ids: readonly string[],
+): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: evidenceFiles.id, fileName: evidenceFiles.fileName })
+    .from(evidenceFiles)
+    .where(inArray(evidenceFiles.id, [...ids]));
+  return new Map(rows.map((r) => [r.id, r.fileName]));
 }
 
 export async function insertEvidence(

@@ -2,9 +2,9 @@ import { useQuery } from '@tanstack/react-query';
 import { api } from './client';
 import type {
   Assessment,
-  AuditRow,
   FrameworkRow,
   FrameworkView,
+  HistoryRow,
   LineageRow,
   PeriodDetail,
   PeriodSummary,
@@ -77,6 +77,6 @@ export const useHistory = (periodId: string, unitId: string, code: string, enabl
   useQuery({
     queryKey: keys.history(periodId, unitId, code),
     queryFn: () =>
-      api<AuditRow[]>('GET', `/periods/${periodId}/units/${unitId}/entries/${code}/history`),
+      api<HistoryRow[]>('GET', `/periods/${periodId}/units/${unitId}/entries/${code}/history`),
     enabled,
   });

@@ -286,15 +286,16 @@ export interface ErratumPreview {
   }[];
 }
 
-export interface AuditRow {
+/** One step of a leaf's history as the server presents it (see server audit/present-history). */
+export interface HistoryRow {
   id: number;
   at: string;
-  actor: string | null;
-  ip: string | null;
+  /** "20/01/2027 14:05", Vietnam time. */
+  when: string;
+  actor: string;
   action: string;
-  entityType: string;
-  entityId: string;
-  code: string | null;
-  before: unknown;
-  after: unknown;
+  actionLabel: string;
+  changes: { label: string; before?: string; after: string }[];
+  /** Administrators only. */
+  ip?: string;
 }

@@ -9,10 +9,15 @@ export function DateInput({
   label,
   value,
   onChange,
+  error,
+  width,
 }: {
   label: string;
   value: string;
   onChange: (value: string) => void;
+  /** A problem the caller found (the server's, a rule's); the date's own check comes first. */
+  error?: string | undefined;
+  width?: number;
 }) {
   const invalid = value.trim() !== '' && parseDate(value) === undefined;
   return (
@@ -21,7 +26,8 @@ export function DateInput({
       placeholder="dd/mm/yyyy"
       value={value}
       onChange={(event) => onChange(event.currentTarget.value)}
-      error={invalid ? 'Viết dạng dd/mm/yyyy, ví dụ 03/02/2026' : undefined}
+      error={invalid ? 'Viết dạng dd/mm/yyyy, ví dụ 03/02/2026' : error}
+      w={width}
     />
   );
 }

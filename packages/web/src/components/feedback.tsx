@@ -1,6 +1,7 @@
 import { Alert, Center, List, Loader, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { ApiError } from '../api/client';
+import { issueText } from '../api/issues';
 
 export function Loading({ label = 'Đang tải…' }: { label?: string }) {
   return (
@@ -26,14 +27,14 @@ export function ErrorMessage({
       : typeof error === 'string'
         ? error
         : 'Đã có lỗi không xác định';
-  const details = error instanceof ApiError ? error.details : [];
+  const details = error instanceof ApiError ? readableDetails(error) : [];
   return (
     <Alert color="red" title={title} role="alert">
       <Text size="sm">{message}</Text>
       {details.length > 0 && (
         <List size="sm" mt="xs" spacing={2}>
-          {details.map((detail) => (
-            <List.Item key={detail}>{detail}</List.Item>
+          {details.map((detail, i) => (
+            <List.Item key={i}>{detail}</List.Item>
           ))}
         </List>
       )}
@@ -41,15 +42,18 @@ export function ErrorMessage({
   );
 }
 
+/** Every problem the server listed, each naming its field or its place in a sheet. */
+function readableDetails(error: ApiError): string[] {
+  return error.issues.length > 0 ? error.issues.map(issueText) : error.details;
+}
+
 export function notifySaved(message: string) {
   notifications.show({ color: 'green', message, autoClose: 2500 });
 }
 
 export function notifyError(error: unknown) {
-  const details =
-    error instanceof ApiError && error.details.length > 0
-      ? ` — ${error.details.slice(0, 3).join('; ')}`
-      : '';
+  const listed = error instanceof ApiError ? readableDetails(error) : [];
+  const details = listed.length > 0 ? ` — ${listed.slice(0, 3).join('; ')}` : '';
   notifications.show({
     color: 'red',
     title: 'Không thực hiện được',

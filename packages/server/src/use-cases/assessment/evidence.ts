@@ -129,7 +129,7 @@ export async function linkEvidence(
         entityType: 'entry',
         entityId: `${key.periodId}/${key.unitId}/${key.code}`,
         ...key,
-        before: removed,
+        before: { ...removed, fileName: evidence.fileName },
       });
       return;
     }

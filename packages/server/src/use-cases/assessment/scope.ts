@@ -5,6 +5,7 @@ import {
   type AccessTarget,
   type TimeWindow,
   type WindowKind,
+  unitTypeLabel,
 } from '@chiso/core';
 import type { UseCaseContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
@@ -58,7 +59,7 @@ export async function loadUnitScope(
   if (!stored)
     throw new DomainError(
       ERROR_CODES.INVALID_STATE,
-      `Kỳ đánh giá chưa có bộ chỉ số cho loại đơn vị "${unit.type}"`,
+      `Kỳ đánh giá chưa có bộ chỉ số cho loại đơn vị "${unitTypeLabel(unit.type)}"`,
     );
   const extensions = new Map(
     (await listExtensions(db, periodId))

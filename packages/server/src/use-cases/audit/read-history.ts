@@ -1,9 +1,11 @@
-import { DomainError, ERROR_CODES } from '@chiso/core';
+import { DomainError, ERROR_CODES, UNIT_ROLES } from '@chiso/core';
 import { and, desc, eq, type SQL } from 'drizzle-orm';
 import type { UseCaseContext } from '../../context.js';
 import { auditLog } from '../../db/schema.js';
 import { authorize } from '../authorize.js';
-import { accessTarget } from '../assessment/scope.js';
+import { accessTarget, loadUnitScope } from '../assessment/scope.js';
+import { evidenceIdsOf, presentHistory, type HistoryRow } from '../../audit/present-history.js';
+import { evidenceFileNames } from '../../repositories/evidence.js';
 
 function presentAudit(row: typeof auditLog.$inferSelect) {
   return {
@@ -22,13 +24,20 @@ function presentAudit(row: typeof auditLog.$inferSelect) {
   };
 }
 
-/** The history of one leaf of one unit: every save, appraisal, answer and evidence link. */
+/**
+ * The history of one leaf of one unit, as people read it: who, when, what in Vietnamese, and
+ * what changed under the labels of the officer's form. The address a change came from is
+ * shown to administrators only: for anyone else it is an appraiser's personal data. A unit
+ * reads appraised points once the round is sent to it, as on its assessment page.
+ */
 export async function leafHistory(
   ctx: UseCaseContext,
   key: { periodId: string; unitId: string; code: string },
-) {
-  authorize(ctx, 'readAssessment', await accessTarget(ctx, key.periodId, key.unitId));
-  const rows = await ctx.deps.db
+): Promise<HistoryRow[]> {
+  const actor = authorize(ctx, 'readAssessment', await accessTarget(ctx, key.periodId, key.unitId));
+  const { db } = ctx.deps;
+  const scope = await loadUnitScope(db, key.periodId, key.unitId);
+  const rows = await db
     .select()
     .from(auditLog)
     .where(
@@ -39,7 +48,15 @@ export async function leafHistory(
       ),
     )
     .orderBy(desc(auditLog.id));
-  return rows.map(presentAudit);
+  return presentHistory(rows, {
+    rule: scope.stored.framework.byCode.get(key.code)?.rule,
+    fileNames: await evidenceFileNames(db, evidenceIdsOf(rows)),
+    showIp: actor.role === 'administrator',
+    appraisalVisible:
+      !UNIT_ROLES.includes(actor.role) ||
+      scope.participation.status === 'appraised' ||
+      scope.participation.status === 'finalised',
+  });
 }
 
 /** The audit trail, newest first, optionally for one entity; administrators only. */

@@ -1,4 +1,4 @@
-import { DomainError, ERROR_CODES, type WindowKind } from '@chiso/core';
+import { DomainError, ERROR_CODES, unitTypeLabel, type WindowKind } from '@chiso/core';
 import { recordAudit } from '../../audit/record-audit.js';
 import type { UseCaseContext } from '../../context.js';
 import { frameworkRowsByIds } from '../../repositories/frameworks.js';
@@ -34,7 +34,7 @@ export async function createPeriod(ctx: UseCaseContext, input: NewPeriod): Promi
       return [
         {
           path: `frameworks.${unitType}`,
-          message: `bộ chỉ số "${row.name}" dành cho loại đơn vị "${row.unitType}"`,
+          message: `bộ chỉ số "${row.name}" dành cho ${unitTypeLabel(row.unitType)}`,
         },
       ];
     }
@@ -55,7 +55,7 @@ export async function createPeriod(ctx: UseCaseContext, input: NewPeriod): Promi
     else if (!(unit.type in input.frameworks)) {
       issues.push({
         path: 'unitIds',
-        message: `chưa chọn bộ chỉ số cho loại đơn vị "${unit.type}" của ${unit.name}`,
+        message: `chưa chọn bộ chỉ số cho loại đơn vị "${unitTypeLabel(unit.type)}" của ${unit.name}`,
       });
     }
   }

@@ -49,9 +49,15 @@ export function LeafEditor({ assessment, node, entry, canEditSelf, canRespond }:
   const preview = usePreview(node, facts, assessment.framework.pointsDecimals);
   const rule = useMemo(() => (node.rule ? ruleSchema.parse(node.rule) : undefined), [node.rule]);
   const reload = () =>
-    client.invalidateQueries({
-      queryKey: keys.assessment(assessment.period.id, assessment.unit.id),
-    });
+    Promise.all([
+      client.invalidateQueries({
+        queryKey: keys.assessment(assessment.period.id, assessment.unit.id),
+      }),
+      // An open history shows the save just made.
+      client.invalidateQueries({
+        queryKey: ['history', assessment.period.id, assessment.unit.id],
+      }),
+    ]);
 
   const save = async (body: unknown, path = '', message = `Đã lưu tiêu chí ${node.code}`) => {
     setSaving(true);

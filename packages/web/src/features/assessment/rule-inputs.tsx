@@ -1,5 +1,5 @@
 import { Checkbox, Group, Radio, Stack, Text, TextInput } from '@mantine/core';
-import type { Rule } from '@chiso/core';
+import { factLabel, TIMELINESS_STATUS_LABELS, type Rule } from '@chiso/core';
 
 export type Facts = Record<string, unknown>;
 
@@ -43,8 +43,12 @@ function NumberField({
   );
 }
 
-/** The inputs a rule asks for, writing the facts object the server and the core understand. */
+/**
+ * The inputs a rule asks for, writing the facts object the server and the core understand.
+ * Labels come from the core, so validation messages and histories use the same words.
+ */
 export function RuleInputs({ rule, facts, onChange, disabled }: Props) {
+  const label = (...path: (string | number)[]) => factLabel(rule, path) ?? '';
   const set = (key: string, value: unknown) => {
     const next = { ...facts };
     if (value === '' || value === undefined) delete next[key];
@@ -55,7 +59,7 @@ export function RuleInputs({ rule, facts, onChange, disabled }: Props) {
     case 'manual':
       return (
         <NumberField
-          label="Điểm tự chấm"
+          label={label('points')}
           value={facts.points}
           onChange={(v) => set('points', v)}
           disabled={disabled}
@@ -68,7 +72,7 @@ export function RuleInputs({ rule, facts, onChange, disabled }: Props) {
       if (rule.conditions.length === 0) {
         return (
           <Checkbox
-            label="Đạt yêu cầu"
+            label={label('passed')}
             checked={facts.passed === true}
             onChange={(e) => set('passed', e.currentTarget.checked)}
             disabled={disabled}
@@ -97,7 +101,7 @@ export function RuleInputs({ rule, facts, onChange, disabled }: Props) {
       return (
         <Stack gap="xs">
           <TextInput
-            label="Ngày hoàn thành"
+            label={label('completedOn')}
             placeholder="dd/mm/yyyy"
             value={vietnameseDate(text(facts.completedOn))}
             onChange={(e) => set('completedOn', e.currentTarget.value)}
@@ -105,14 +109,15 @@ export function RuleInputs({ rule, facts, onChange, disabled }: Props) {
             w={200}
           />
           <Radio.Group
-            label="hoặc tình trạng"
+            label={label('status')}
+            description="Khi không có ngày hoàn thành"
             value={text(facts.status)}
             onChange={(v) => set('status', v)}
           >
             <Group>
-              <Radio value="onTime" label="Đúng hạn" disabled={disabled} />
-              <Radio value="late" label="Chậm" disabled={disabled} />
-              <Radio value="notDone" label="Không thực hiện" disabled={disabled} />
+              {Object.entries(TIMELINESS_STATUS_LABELS).map(([value, name]) => (
+                <Radio key={value} value={value} label={name} disabled={disabled} />
+              ))}
             </Group>
           </Radio.Group>
         </Stack>
@@ -120,7 +125,7 @@ export function RuleInputs({ rule, facts, onChange, disabled }: Props) {
     case 'countOnTime':
       return (
         <NumberField
-          label={`Số báo cáo/nhiệm vụ đúng hạn (cần ${rule.required})`}
+          label={label('onTime')}
           value={facts.onTime}
           onChange={(v) => set('onTime', v)}
           disabled={disabled}
@@ -131,14 +136,14 @@ export function RuleInputs({ rule, facts, onChange, disabled }: Props) {
       return (
         <Group align="flex-end">
           <NumberField
-            label="Tử số (đạt)"
+            label={label('numerator')}
             value={facts.numerator}
             onChange={(v) => set('numerator', v)}
             disabled={disabled}
           />
           <Text pb={8}>/</Text>
           <NumberField
-            label="Mẫu số (tổng)"
+            label={label('denominator')}
             value={facts.denominator}
             onChange={(v) => set('denominator', v)}
             disabled={disabled}
@@ -149,7 +154,7 @@ export function RuleInputs({ rule, facts, onChange, disabled }: Props) {
     case 'externalIndex':
       return (
         <NumberField
-          label={rule.kind === 'externalIndex' ? 'Giá trị chỉ số' : 'Giá trị của đơn vị'}
+          label={label('value')}
           value={facts.value}
           onChange={(v) => set('value', v)}
           disabled={disabled}
@@ -158,7 +163,7 @@ export function RuleInputs({ rule, facts, onChange, disabled }: Props) {
     case 'perItem':
       return (
         <NumberField
-          label="Số lượng"
+          label={label('count')}
           value={facts.count}
           onChange={(v) => set('count', v)}
           disabled={disabled}
@@ -167,7 +172,7 @@ export function RuleInputs({ rule, facts, onChange, disabled }: Props) {
     case 'deduction':
       return (
         <NumberField
-          label="Số trường hợp bị trừ điểm"
+          label={label('occurrences')}
           value={facts.occurrences}
           onChange={(v) => set('occurrences', v)}
           disabled={disabled}
@@ -177,13 +182,13 @@ export function RuleInputs({ rule, facts, onChange, disabled }: Props) {
       return (
         <Group>
           <NumberField
-            label="Điểm thưởng"
+            label={label('bonus')}
             value={facts.bonus}
             onChange={(v) => set('bonus', v)}
             disabled={disabled}
           />
           <NumberField
-            label="Điểm trừ"
+            label={label('penalty')}
             value={facts.penalty}
             onChange={(v) => set('penalty', v)}
             disabled={disabled}
@@ -193,14 +198,10 @@ export function RuleInputs({ rule, facts, onChange, disabled }: Props) {
     case 'noneArose':
     case 'notApplicableWhen': {
       const flag = rule.kind === 'noneArose' ? 'noneArose' : 'notApplicable';
-      const label =
-        rule.kind === 'noneArose'
-          ? 'Không phát sinh trong năm'
-          : `Không áp dụng: ${rule.condition}`;
       return (
         <Stack gap="xs">
           <Checkbox
-            label={label}
+            label={label(flag)}
             checked={facts[flag] === true}
             onChange={(e) => onChange(e.currentTarget.checked ? { [flag]: true } : {})}
             disabled={disabled}
@@ -219,7 +220,8 @@ export function RuleInputs({ rule, facts, onChange, disabled }: Props) {
     case 'lowerUnits':
       return (
         <TextInput
-          label="Chỉ số (%) của các đơn vị cấp dưới, cách nhau bởi dấu chấm phẩy"
+          label={label('percents')}
+          description="Cách nhau bởi dấu chấm phẩy, ví dụ: 85,5; 90"
           value={Array.isArray(facts.percents) ? (facts.percents as unknown[]).join('; ') : ''}
           onChange={(e) =>
             set(
@@ -245,7 +247,7 @@ export function RuleInputs({ rule, facts, onChange, disabled }: Props) {
               return (
                 <NumberField
                   key={group.group}
-                  label={group.label}
+                  label={label('groups', group.group, 'mean')}
                   value={groups[group.group]?.mean}
                   onChange={(v) => set('groups', { ...groups, [group.group]: { mean: v } })}
                   disabled={disabled}

@@ -5,6 +5,7 @@ import {
   Card,
   Drawer,
   Group,
+  MultiSelect,
   NumberInput,
   Stack,
   Table,
@@ -14,7 +15,7 @@ import {
   Title,
 } from '@mantine/core';
 import { Decimal } from '@chiso/core/decimal/decimal.js';
-import { unitTypeLabel } from '@chiso/core/units/unit-types.js';
+import { unitTypeLabel, UNIT_TYPES } from '@chiso/core/units/unit-types.js';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
@@ -24,7 +25,9 @@ import type { FrameworkNodeView, FrameworkView } from '../../api/types';
 import { useSession } from '../../app/session';
 import { ErrorMessage, Loading, notifySaved } from '../../components/feedback';
 import { points } from '../../lib/format';
-import { RuleEditor, useRuleCheck } from './rule-editor';
+import { RuleEditor } from './rule-editor';
+import { toDraft } from './rule-draft';
+import { useRuleCheck } from './use-rule-check';
 
 /** Whether a parent's max equals its children's sum (it always does once imported; shown for trust). */
 function sumOk(framework: FrameworkView, node: FrameworkNodeView): boolean {
@@ -116,7 +119,7 @@ export default function FrameworkPage() {
         opened={editing !== null}
         onClose={() => setEditing(null)}
         position="right"
-        size="lg"
+        size={editing?.isLeaf ? 'min(76rem, 100%)' : 'lg'}
         title={editing ? `Sửa mục ${editing.code}` : ''}
       >
         {editing && <EditNode framework={f} node={editing} onDone={() => setEditing(null)} />}
@@ -136,26 +139,22 @@ function EditNode({
 }) {
   const client = useQueryClient();
   const [title, setTitle] = useState(node.title);
-  const [rule, setRule] = useState(
-    node.rule ? JSON.stringify(node.rule, null, 2) : '{"kind":"manual"}',
-  );
+  const [rule, setRule] = useState(() => toDraft(node.rule));
   const [evidence, setEvidence] = useState(node.evidence.join('\n'));
-  const [appliesTo, setAppliesTo] = useState(node.appliesTo.join(', '));
+  const [appliesTo, setAppliesTo] = useState(node.appliesTo);
   const [guidance, setGuidance] = useState(node.guidance ?? '');
   const check = useRuleCheck(rule, node.maxPoints);
+  const ruleOk = check.rule !== undefined;
   const save = useMutation({
     mutationFn: () =>
       api('PATCH', `/frameworks/${framework.id}/nodes/${node.code}`, {
         title,
-        ...(node.isLeaf && check.ok ? { rule: check.rule } : {}),
+        ...(node.isLeaf && ruleOk ? { rule } : {}),
         evidence: evidence
           .split('\n')
           .map((s) => s.trim())
           .filter(Boolean),
-        appliesTo: appliesTo
-          .split(',')
-          .map((s) => s.trim())
-          .filter(Boolean),
+        appliesTo,
         guidance: guidance.trim() || null,
       }),
     onSuccess: async () => {
@@ -171,7 +170,15 @@ function EditNode({
         khớp)
       </Text>
       <TextInput label="Tên" value={title} onChange={(e) => setTitle(e.currentTarget.value)} />
-      {node.isLeaf && <RuleEditor value={rule} onChange={setRule} maxPoints={node.maxPoints} />}
+      {node.isLeaf && (
+        <RuleEditor
+          draft={rule}
+          onChange={setRule}
+          check={check}
+          maxPoints={node.maxPoints}
+          pointsDecimals={framework.pointsDecimals}
+        />
+      )}
       <Textarea
         label="Tài liệu kiểm chứng cần có (mỗi dòng một loại)"
         value={evidence}
@@ -179,11 +186,15 @@ function EditNode({
         autosize
         minRows={2}
       />
-      <TextInput
+      <MultiSelect
         label="Chỉ áp dụng cho loại đơn vị (để trống: mọi loại)"
-        placeholder="vd: huyen, xa"
+        data={[...new Set([...Object.keys(UNIT_TYPES), ...appliesTo])].map((key) => ({
+          value: key,
+          label: unitTypeLabel(key),
+        }))}
         value={appliesTo}
-        onChange={(e) => setAppliesTo(e.currentTarget.value)}
+        onChange={setAppliesTo}
+        clearable
       />
       <Textarea
         label="Hướng dẫn chấm điểm"
@@ -197,7 +208,7 @@ function EditNode({
         <Button
           onClick={() => save.mutate()}
           loading={save.isPending}
-          disabled={node.isLeaf && !check.ok}
+          disabled={node.isLeaf && !ruleOk}
         >
           Lưu
         </Button>

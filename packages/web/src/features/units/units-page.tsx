@@ -9,10 +9,9 @@ import {
   Switch,
   Table,
   Text,
-  TextInput,
   Title,
 } from '@mantine/core';
-import { unitTypeLabel, UNIT_TYPES } from '@chiso/core/units/unit-types.js';
+import { peerGroupLabel, unitTypeLabel, UNIT_TYPES } from '@chiso/core/units/unit-types.js';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, upload } from '../../api/client';
@@ -21,6 +20,7 @@ import type { Unit } from '../../api/types';
 import { ErrorMessage, Loading, notifySaved } from '../../components/feedback';
 import { DateInput, isoDate } from '../../components/date-input';
 import { FilePicker } from '../../components/file-picker';
+import { UnitForm } from './unit-form';
 import { date } from '../../lib/format';
 
 const TYPE_ORDER = Object.keys(UNIT_TYPES);
@@ -57,6 +57,7 @@ export default function UnitsPage() {
   const { lineage } = units.data;
   const former = units.data.units.filter((u) => u.activeTo).length;
   const rows = treeOrder(units.data.units).filter(({ unit }) => showFormer || !unit.activeTo);
+  const nameOf = new Map(units.data.units.map((u) => [u.id, u.name]));
   return (
     <Stack>
       <Group justify="space-between">
@@ -98,14 +99,17 @@ export default function UnitsPage() {
                         <Text size="xs" c="dimmed">
                           Hình thành từ{' '}
                           {from
-                            .map((l) => `${l.fromUnitId}${l.isPrimary ? ' (chính)' : ''}`)
+                            .map(
+                              (l) =>
+                                `${nameOf.get(l.fromUnitId) ?? l.fromUnitId}${l.isPrimary ? ' (chính)' : ''}`,
+                            )
                             .join(', ')}{' '}
                           ngày {date(l0(from))}
                         </Text>
                       )}
                     </Table.Td>
                     <Table.Td>{unitTypeLabel(unit.type)}</Table.Td>
-                    <Table.Td>{unit.peerGroup}</Table.Td>
+                    <Table.Td>{peerGroupLabel(unit.peerGroup)}</Table.Td>
                     <Table.Td>
                       {unit.activeTo ? (
                         <Badge color="gray" variant="light">
@@ -141,90 +145,6 @@ export default function UnitsPage() {
 }
 
 const l0 = (rows: { effectiveOn: string }[]) => rows[0]?.effectiveOn ?? null;
-
-function UnitForm({
-  initial,
-  units,
-  onDone,
-}: {
-  initial: Partial<Unit>;
-  units: Unit[];
-  onDone: () => void;
-}) {
-  const client = useQueryClient();
-  const [id, setId] = useState(initial.id ?? '');
-  const [name, setName] = useState(initial.name ?? '');
-  const [type, setType] = useState<string | null>(initial.type ?? 'so');
-  const [parentId, setParentId] = useState<string | null>(initial.parentId ?? null);
-  const [peerGroup, setPeerGroup] = useState(initial.peerGroup ?? '');
-  const save = useMutation({
-    mutationFn: () =>
-      api('PUT', `/units/${encodeURIComponent(id)}`, {
-        name,
-        type,
-        parentId,
-        ...(peerGroup.trim() ? { peerGroup: peerGroup.trim() } : {}),
-      }),
-    onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: keys.units });
-      notifySaved(`Đã lưu ${name}`);
-      onDone();
-    },
-  });
-  return (
-    <Card withBorder>
-      <Stack>
-        <Title order={3}>{initial.id ? `Sửa ${initial.name ?? ''}` : 'Thêm đơn vị'}</Title>
-        <Group grow align="flex-start">
-          <TextInput
-            label="Mã đơn vị"
-            value={id}
-            onChange={(e) => setId(e.currentTarget.value)}
-            disabled={Boolean(initial.id)}
-            required
-          />
-          <TextInput
-            label="Tên đơn vị"
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-            required
-          />
-        </Group>
-        <Group grow align="flex-start">
-          <Select
-            label="Loại đơn vị"
-            data={Object.entries(UNIT_TYPES).map(([value, spec]) => ({ value, label: spec.label }))}
-            value={type}
-            onChange={setType}
-          />
-          <Select
-            label="Đơn vị cấp trên"
-            data={units.filter((u) => u.id !== id).map((u) => ({ value: u.id, label: u.name }))}
-            value={parentId}
-            onChange={setParentId}
-            clearable
-            searchable
-          />
-          <TextInput
-            label="Nhóm xếp hạng"
-            placeholder="mặc định theo loại đơn vị"
-            value={peerGroup}
-            onChange={(e) => setPeerGroup(e.currentTarget.value)}
-          />
-        </Group>
-        <ErrorMessage error={save.error} />
-        <Group>
-          <Button onClick={() => save.mutate()} loading={save.isPending}>
-            Lưu
-          </Button>
-          <Button variant="default" onClick={onDone}>
-            Hủy
-          </Button>
-        </Group>
-      </Stack>
-    </Card>
-  );
-}
 
 function Lineage({ units }: { units: Unit[] }) {
   const client = useQueryClient();
