@@ -26,8 +26,13 @@ export const keys = {
     ['history', periodId, unitId, code] as const,
 };
 
-export const usePeriods = () =>
-  useQuery({ queryKey: keys.periods, queryFn: () => api<PeriodSummary[]>('GET', '/periods') });
+/** All periods; only for the signed in (`enabled` false on public pages: no 401 to ask for). */
+export const usePeriods = (enabled = true) =>
+  useQuery({
+    queryKey: keys.periods,
+    queryFn: () => api<PeriodSummary[]>('GET', '/periods'),
+    enabled,
+  });
 
 export const usePeriod = (id: string) =>
   useQuery({

@@ -22,9 +22,9 @@ import { percent, points } from '../../lib/format';
 
 export default function HomePage() {
   const { user } = useSession();
-  const periods = usePeriods();
+  const periods = usePeriods(user !== undefined && user !== null && user.role !== 'viewer');
   if (user === undefined) return <Loading />;
-  if (user === null || user.role === 'viewer') return <PublicHome />;
+  if (user === null || user.role === 'viewer') return <PublicHome signedIn={user !== null} />;
   if (periods.isPending) return <Loading />;
   if (periods.error) return <ErrorMessage error={periods.error} />;
   const open = periods.data.filter((p) => p.status !== 'published');
@@ -47,7 +47,8 @@ export default function HomePage() {
   );
 }
 
-function PublicHome() {
+/** What the public (and a signed-in viewer, who needs no sign-in button) sees first. */
+function PublicHome({ signedIn }: { signedIn: boolean }) {
   return (
     <Stack maw={720}>
       <Title order={2}>Chỉ số Cải cách hành chính</Title>
@@ -59,9 +60,11 @@ function PublicHome() {
         <Button component={Link} to="/ket-qua">
           Xem kết quả đã công bố
         </Button>
-        <Button component={Link} to="/dang-nhap" variant="default">
-          Đăng nhập
-        </Button>
+        {!signedIn && (
+          <Button component={Link} to="/dang-nhap" variant="default">
+            Đăng nhập
+          </Button>
+        )}
       </Group>
     </Stack>
   );
