@@ -200,6 +200,17 @@ test('a period from opening to the published ranking', async ({ browser }, testI
     await expect(page.getByRole('heading', { level: 2, name: 'Sở Nội vụ' })).toBeVisible();
     await expectFitsScreen(page);
     await page.getByRole('button', { name: 'Thủ trưởng gửi kết quả tự đánh giá' }).click();
+    // The dialog says what will happen; focus is on Hủy, so an Enter out of habit cancels.
+    const dialog = page.getByRole('dialog', { name: 'Gửi kết quả tự đánh giá của Sở Nội vụ?' });
+    await expect(dialog).toContainText('tiêu chí đã chấm, tự chấm 3,95/4 điểm');
+    await expect(dialog).toContainText('chỉ bổ sung được những tiêu chí mà Tổ thẩm định gửi trả lại');
+    await expect(dialog.getByRole('button', { name: 'Hủy' })).toBeFocused();
+    await shot(page, testInfo, 'thu-truong-xac-nhan-gui');
+    await page.keyboard.press('Enter');
+    await expect(dialog).toBeHidden();
+    await expect(page.getByText('Đang tự đánh giá').first()).toBeVisible();
+    await page.getByRole('button', { name: 'Thủ trưởng gửi kết quả tự đánh giá' }).click();
+    await dialog.getByRole('button', { name: 'Gửi kết quả tự đánh giá' }).click();
     await saved(page, 'Đã gửi kết quả tự đánh giá');
     await expect(page.getByText('Đã gửi, chờ thẩm định').first()).toBeVisible();
     await shot(page, testInfo, 'thu-truong-da-gui');
@@ -307,6 +318,12 @@ test('a period from opening to the published ranking', async ({ browser }, testI
     await page.getByLabel('Số quyết định').fill('12/QĐ-HĐĐG');
     await page.getByLabel('Ngày quyết định').fill('12/01/2027');
     await page.getByRole('button', { name: 'Thông qua kết quả' }).click();
+    const dialog = page.getByRole('dialog', { name: `Thông qua kết quả ${PERIOD_NAME}?` });
+    await expect(dialog).toContainText('kết quả của 2 đơn vị theo Quyết định số 12/QĐ-HĐĐG');
+    await expect(dialog).toContainText('các phiếu khảo sát của kỳ ngừng nhận trả lời');
+    await expect(dialog.getByRole('button', { name: 'Hủy' })).toBeFocused();
+    await shot(page, testInfo, 'hoi-dong-xac-nhan');
+    await dialog.getByRole('button', { name: 'Thông qua kết quả' }).click();
     await saved(page, 'Hội đồng đã thông qua kết quả');
     await expect(
       page.getByText('Hội đồng đã thông qua — Quyết định 12/QĐ-HĐĐG ngày 12/01/2027'),
@@ -318,7 +335,12 @@ test('a period from opening to the published ranking', async ({ browser }, testI
   await test.step('the administrator publishes', async () => {
     const page = await signIn(browser, ADMIN.username, ADMIN.password);
     await page.goto(`/ky-danh-gia/${periodId}`);
-    await page.getByRole('button', { name: 'Công bố' }).click();
+    await page.getByRole('button', { name: 'Công bố', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: `Công bố kết quả ${PERIOD_NAME}?` });
+    await expect(dialog).toContainText('Xếp hạng và điểm của 2 đơn vị được công khai');
+    await expect(dialog).toContainText('không sửa và không rút lại được');
+    await shot(page, testInfo, 'quan-tri-xac-nhan-cong-bo');
+    await dialog.getByRole('button', { name: 'Công bố kết quả' }).click();
     await saved(page, 'Đã công bố kết quả');
     await expect(
       page.getByText('Đã công bố — Quyết định 12/QĐ-HĐĐG ngày 12/01/2027'),

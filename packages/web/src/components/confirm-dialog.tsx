@@ -42,7 +42,8 @@ export function ConfirmDialog({
     <Modal
       opened={opened}
       onClose={onClose}
-      title={<Text fw={700}>{title}</Text>}
+      title={title}
+      styles={{ title: { fontWeight: 700 } }}
       centered
       size="lg"
       closeButtonProps={{ 'aria-label': 'Đóng' }}

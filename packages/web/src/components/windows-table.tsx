@@ -1,11 +1,22 @@
 import { Table, Text } from '@mantine/core';
-import type { ReactNode } from 'react';
+import type { WindowKind } from '@chiso/core/periods/windows.js';
 import type { WindowView } from '../api/types';
 import { countdown, dateTime } from '../lib/format';
+import { StateText } from './state-text';
 import { useNow } from './use-now';
 
-/** The period's windows with their state and a countdown to the close of the open ones. */
-export function WindowsTable({ windows }: { windows: WindowView[] }) {
+/**
+ * The period's windows with their state and a countdown to the close of the open ones. On a
+ * unit's pages, `left` names the steps the unit has already left ("Đơn vị đã gửi ngày …"):
+ * those are never shown as open to it, even while the window is open for others.
+ */
+export function WindowsTable({
+  windows,
+  left = {},
+}: {
+  windows: WindowView[];
+  left?: Partial<Record<WindowKind, string>>;
+}) {
   const now = useNow();
   return (
     <Table striped withTableBorder aria-label="Thời gian các bước">
@@ -40,30 +51,26 @@ export function WindowsTable({ windows }: { windows: WindowView[] }) {
                 )}
               </Table.Td>
               <Table.Td>
-                {state === 'open' && (
-                  <State color="green.8">Đang mở — {countdown(closes, now)}</State>
+                {left[w.kind] !== undefined && <StateText color="gray.7">{left[w.kind]}</StateText>}
+                {left[w.kind] === undefined && state === 'open' && (
+                  <StateText color="green.8">Đang mở — {countdown(closes, now)}</StateText>
                 )}
-                {state === 'later' && (
-                  <State color="blue.8">
+                {left[w.kind] === undefined && state === 'later' && (
+                  <StateText color="blue.8">
                     Chưa mở — {countdown(w.opensAt, now).replace('còn', 'mở sau')}
-                  </State>
+                  </StateText>
                 )}
-                {state === 'closed' && <State color="gray.7">Đã đóng</State>}
-                {state === 'unset' && <State color="gray.6">Chưa thiết lập</State>}
+                {left[w.kind] === undefined && state === 'closed' && (
+                  <StateText color="gray.7">Đã đóng</StateText>
+                )}
+                {left[w.kind] === undefined && state === 'unset' && (
+                  <StateText color="gray.6">Chưa thiết lập</StateText>
+                )}
               </Table.Td>
             </Table.Tr>
           );
         })}
       </Table.Tbody>
     </Table>
-  );
-}
-
-/** A state in words that may wrap on a narrow screen (a badge would cut the countdown off). */
-function State({ color, children }: { color: string; children: ReactNode }) {
-  return (
-    <Text size="sm" fw={600} c={color}>
-      {children}
-    </Text>
   );
 }

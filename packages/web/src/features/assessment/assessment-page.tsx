@@ -21,6 +21,8 @@ import type { Assessment, EntryView } from '../../api/types';
 import { useSession } from '../../app/session';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorMessage, Loading, notifySaved } from '../../components/feedback';
+import { StateText } from '../../components/state-text';
+import { leftSteps } from '../../components/unit-steps';
 import { WindowsTable } from '../../components/windows-table';
 import { percent, points } from '../../lib/format';
 import { LeafEditor } from './leaf-editor';
@@ -115,9 +117,7 @@ export default function AssessmentPage() {
           </Text>
         </div>
         <Stack gap={4} align="flex-end">
-          <Badge size="lg" variant="light">
-            {a.participation.statusLabel}
-          </Badge>
+          <StateText color="blue.8">{a.participation.statusLabel}</StateText>
           <Text size="sm">
             Tự chấm: <b>{points(a.self.points)}</b>/{points(a.self.maxPoints)} (
             {percent(a.self.percent)})
@@ -130,7 +130,7 @@ export default function AssessmentPage() {
           </Text>
         </Stack>
       </Group>
-      <WindowsTable windows={a.windows} />
+      <WindowsTable windows={a.windows} left={leftSteps(a)} />
       <Submission assessment={a} canSubmit={permissions.canSubmit} />
       <Grid>
         <Grid.Col span={{ base: 12, md: 4 }}>

@@ -1,6 +1,5 @@
 import {
   Anchor,
-  Badge,
   Button,
   Card,
   Group,
@@ -24,6 +23,7 @@ import { useSession } from '../../app/session';
 import { ErrorMessage, Loading, notifySaved } from '../../components/feedback';
 import { date } from '../../lib/format';
 import { emptyWindows, filledWindows, WindowFields } from './window-fields';
+import { StateText } from '../../components/state-text';
 
 export default function PeriodsPage() {
   const { user } = useSession();
@@ -52,9 +52,9 @@ export default function PeriodsPage() {
               </Table.Td>
               <Table.Td>{p.year}</Table.Td>
               <Table.Td>
-                <Badge variant="light" color={p.status === 'published' ? 'green' : 'blue'}>
+                <StateText color={p.status === 'published' ? 'green.8' : 'blue.8'}>
                   {p.statusLabel}
-                </Badge>
+                </StateText>
               </Table.Td>
               <Table.Td>
                 {p.councilDecisionNumber
