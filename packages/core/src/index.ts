@@ -52,6 +52,7 @@ export * from './time/vietnam-time.js';
 export * from './periods/windows.js';
 export * from './periods/workflow.js';
 export * from './periods/unit-steps.js';
+export * from './periods/new-period.js';
 export * from './units/unit-types.js';
 export { parseUnitsTable, type UnitRowInput } from './tabular/units-table.js';
 export { parseAccountsTable, roleOf, type AccountRowInput } from './tabular/accounts-table.js';
