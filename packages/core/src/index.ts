@@ -111,3 +111,4 @@ export {
   SURVEY_CODE_ALPHABET,
   SURVEY_CODE_LENGTH,
 } from './surveys/codes.js';
+export { answersRefusal, FINAL_REFUSALS, SURVEY_REFUSALS } from './surveys/answering.js';

@@ -15,7 +15,12 @@ describe.each(DATABASE_KINDS)('opening a period (%s)', (kind) => {
   const open = (body: Record<string, unknown>) =>
     t.request('POST', '/api/periods', {
       as: w.sessions.admin,
-      body: { name: 'Chỉ số CCHC năm 2023', year: 2023, frameworks: { so: w.frameworkId }, ...body },
+      body: {
+        name: 'Chỉ số CCHC năm 2023',
+        year: 2023,
+        frameworks: { so: w.frameworkId },
+        ...body,
+      },
     });
   const unitsOf = async (periodId: string) => {
     const r = await t.request('GET', `/api/periods/${periodId}`, { as: w.sessions.admin });
@@ -74,10 +79,7 @@ describe.each(DATABASE_KINDS)('opening a period (%s)', (kind) => {
     expect(body.warnings).toEqual([
       'Bước "Tự đánh giá, tải tài liệu kiểm chứng" đã kết thúc lúc 10/01/2023 24:00: không ai làm được bước này nếu không được gia hạn',
     ]);
-    const [audit] = await t.deps.db
-      .select()
-      .from(auditLog)
-      .where(eq(auditLog.entityId, body.id));
+    const [audit] = await t.deps.db.select().from(auditLog).where(eq(auditLog.entityId, body.id));
     expect(audit?.after).toMatchObject({ warnings: body.warnings });
     t.setTime('05/01/2023 09:00');
     const later = await open({ windows: WINDOWS });

@@ -190,7 +190,11 @@ describe.each(DATABASE_KINDS)('surveys close with the results (%s)', (kind) => {
   it('shows the administrator and the clerks that the survey takes no more answers', async () => {
     let r = await t.request('GET', `/api/surveys/${surveyId}`, { as: w.sessions.admin });
     // The survey's own state stays as it was: closing would recount the approved figures.
-    expect(r.body).toMatchObject({ status: 'open', answersRefused: APPROVED });
+    expect(r.body).toMatchObject({
+      status: 'open',
+      periodStatus: 'approved',
+      answersRefused: APPROVED,
+    });
     r = await t.request('GET', `/api/periods/${w.periodId}/surveys`, { as: clerk });
     expect((r.body as { surveys: Body[] }).surveys).toEqual([
       expect.objectContaining({ id: surveyId, status: 'open', answersRefused: APPROVED }),
@@ -200,6 +204,16 @@ describe.each(DATABASE_KINDS)('surveys close with the results (%s)', (kind) => {
       body: { status: 'closed' },
     });
     expect(errorOf(r)).toMatchObject({ code: 'INVALID_STATE' });
+    // Nor can a closed survey be opened again: its answers could never count.
+    const closed = await addSurvey(t, w, { status: 'closed', name: 'Phiếu đã đóng trước' });
+    r = await t.request('POST', `/api/surveys/${closed}/status`, {
+      as: w.sessions.admin,
+      body: { status: 'open' },
+    });
+    expect(errorOf(r)).toMatchObject({
+      code: 'INVALID_STATE',
+      message: 'Kỳ đánh giá đã được Hội đồng thông qua kết quả; không mở khảo sát được nữa',
+    });
   });
 
   it('says the results are published once they are', async () => {

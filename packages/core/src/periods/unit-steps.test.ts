@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseVietnamTime } from '../time/vietnam-time.js';
-import { leftStep, stepTime, unitTasks, type UnitTaskInput, type UnitWindow } from './unit-steps.js';
+import {
+  leftStep,
+  stepTime,
+  unitTasks,
+  type UnitTaskInput,
+  type UnitWindow,
+} from './unit-steps.js';
 import { WINDOW_KINDS } from './windows.js';
 
 const at = (text: string) => parseVietnamTime(text)!;
@@ -112,7 +118,13 @@ describe('what needs the unit now', () => {
         note: 'Bổ sung báo cáo quý IV',
         soon: true,
       },
-      { kind: 'supplement', code: '3.1', deadline: at('20/01/2023 17:00'), note: null, soon: false },
+      {
+        kind: 'supplement',
+        code: '3.1',
+        deadline: at('20/01/2023 17:00'),
+        note: null,
+        soon: false,
+      },
     ]);
     // Waiting for the appraisers, with nothing sent back, the unit has nothing to do.
     expect(unitTasks({ ...base, status: 'submitted' }, at('12/01/2023 09:00'))).toEqual([]);

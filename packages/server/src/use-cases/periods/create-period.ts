@@ -84,9 +84,7 @@ export async function createPeriod(
   if (issues.length > 0)
     throw new DomainError(ERROR_CODES.VALIDATION_FAILED, 'Kỳ đánh giá không hợp lệ', issues);
   // Allowed (a period recorded after the fact), but said: nobody can act in a past step.
-  const warnings = pastWindowWarnings(input.windows ?? {}, ctx.now.getTime()).map(
-    (w) => w.message,
-  );
+  const warnings = pastWindowWarnings(input.windows ?? {}, ctx.now.getTime()).map((w) => w.message);
   return db.transaction(async (tx) => {
     const period = await insertPeriod(tx, { name: input.name, year: input.year });
     await insertPeriodFrameworks(tx, period.id, input.frameworks);

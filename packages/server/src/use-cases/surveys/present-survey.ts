@@ -26,6 +26,8 @@ export interface SurveySummary {
   groupLabel: string;
   ratedUnitType: string;
   status: string;
+  /** The period's state: once it is no longer "open" the survey's figures are frozen. */
+  periodStatus: string;
   /** Why the survey takes no answers now (its state or its period's); null while it takes them. */
   answersRefused: string | null;
   recheckPercent: number;
@@ -96,6 +98,7 @@ export function presentSummary(
     groupLabel: row.groupLabel,
     ratedUnitType: row.ratedUnitType,
     status: row.status,
+    periodStatus: periodStatus ?? 'open',
     answersRefused: answersRefusal(row.status, periodStatus) ?? null,
     recheckPercent: row.recheckPercent,
     questionCount: (row.questions as unknown[]).length,
