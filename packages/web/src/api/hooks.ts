@@ -67,8 +67,9 @@ export const useUnits = () =>
     queryFn: () => api<{ units: Unit[]; lineage: LineageRow[] }>('GET', '/units'),
   });
 
-export const useUsers = () =>
-  useQuery({ queryKey: keys.users, queryFn: () => api<User[]>('GET', '/users') });
+/** Accounts: administrators only (`enabled` false for others, who would get a 403). */
+export const useUsers = (enabled = true) =>
+  useQuery({ queryKey: keys.users, queryFn: () => api<User[]>('GET', '/users'), enabled });
 
 export const useHistory = (periodId: string, unitId: string, code: string, enabled: boolean) =>
   useQuery({

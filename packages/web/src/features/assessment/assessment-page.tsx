@@ -265,13 +265,13 @@ function Submission({ assessment, canSubmit }: { assessment: Assessment; canSubm
               Kết quả được gửi đến Tổ thẩm định: <b>{filled}</b>/{leaves} tiêu chí đã chấm, tự chấm{' '}
               <b>{points(assessment.self.points)}</b>/{points(assessment.self.maxPoints)} điểm.
             </>,
-            unfilled > 0 ? (
-              <>
-                <b>{unfilled}</b> tiêu chí chưa chấm sẽ tính 0 điểm.
-              </>
-            ) : (
-              'Mọi tiêu chí đều đã được chấm.'
-            ),
+            ...(unfilled > 0
+              ? [
+                  <>
+                    <b>{unfilled}</b> tiêu chí chưa chấm sẽ tính 0 điểm.
+                  </>,
+                ]
+              : []),
             'Hồ sơ chuyển sang "Đã gửi, chờ thẩm định".',
           ]}
           irreversible="Sau khi gửi, đơn vị không sửa được điểm tự chấm và không rút lại được; chỉ bổ sung được những tiêu chí mà Tổ thẩm định gửi trả lại, trong hạn họ nêu."

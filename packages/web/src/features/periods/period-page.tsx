@@ -123,7 +123,7 @@ function EditWindows({ period }: { period: PeriodDetail }) {
 function UnitsTable({ period }: { period: PeriodDetail }) {
   const { user } = useSession();
   const admin = user?.role === 'administrator';
-  const users = useUsers();
+  const users = useUsers(admin);
   const appraisers = admin
     ? (users.data ?? []).filter((u) => u.role === 'appraiser' && u.active !== false)
     : [];
@@ -282,11 +282,19 @@ function Extend({ period }: { period: PeriodDetail }) {
   );
 }
 
-/** "12 đơn vị (10 Sở, ban, ngành; 2 UBND xã)": the units a decision covers, by type. */
+/** A type's name inside a sentence: "sở, ban, ngành", but "UBND xã" keeps its capitals. */
+const inSentence = (label: string) =>
+  label.length > 1 && label[1] === label[1]?.toLowerCase()
+    ? `${label[0]?.toLowerCase() ?? ''}${label.slice(1)}`
+    : label;
+
+/** "12 đơn vị (10 sở, ban, ngành; 2 UBND xã)": the units a decision covers, by type. */
 function unitsByType(period: PeriodDetail): string {
   const byType = new Map<string, number>();
   for (const u of period.units) byType.set(u.type ?? '', (byType.get(u.type ?? '') ?? 0) + 1);
-  const parts = [...byType].map(([type, n]) => `${n} ${type ? unitTypeLabel(type) : 'khác'}`);
+  const parts = [...byType]
+    .sort((a, b) => b[1] - a[1])
+    .map(([type, n]) => `${n} ${type ? inSentence(unitTypeLabel(type)) : 'đơn vị khác'}`);
   return `${period.units.length} đơn vị${parts.length > 1 ? ` (${parts.join('; ')})` : ''}`;
 }
 
@@ -309,12 +317,17 @@ function Approve({ period }: { period: PeriodDetail }) {
     },
     onError: () => setConfirming(false),
   });
-  const pending = period.units.filter((u) => u.status !== 'finalised').length;
+  const pending = period.units.filter((u) => u.status !== 'finalised');
   return (
     <Card withBorder>
       <Stack>
         <Title order={3}>Hội đồng thông qua kết quả</Title>
-        {pending > 0 && <Text c="orange.8">Còn {pending} đơn vị chưa chốt kết quả thẩm định.</Text>}
+        {pending.length > 0 && (
+          <Text c="orange.8">
+            Còn {pending.length} đơn vị chưa chốt kết quả thẩm định:{' '}
+            {pending.map((u) => u.name).join(', ')}. Hội đồng thông qua được khi mọi đơn vị đã chốt.
+          </Text>
+        )}
         <Group grow align="flex-start">
           <TextInput
             label="Số quyết định"
@@ -328,7 +341,7 @@ function Approve({ period }: { period: PeriodDetail }) {
         <Group>
           <Button
             onClick={() => setConfirming(true)}
-            disabled={!number.trim() || isoDate(decisionDate) === undefined}
+            disabled={pending.length > 0 || !number.trim() || isoDate(decisionDate) === undefined}
           >
             Thông qua kết quả
           </Button>
