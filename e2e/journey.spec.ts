@@ -2,7 +2,16 @@ import { expect, test, type Page } from '@playwright/test';
 import { Api } from './support/api';
 import { ACCOUNTS, ADMIN, FRAMEWORK_NAME, PASSWORD } from './support/constants';
 import { pdf } from './support/files';
-import { expectFitsScreen, openAnonymous, PHONE, saved, shot, signIn, TABLET } from './support/ui';
+import {
+  expectFitsScreen,
+  openAnonymous,
+  PHONE,
+  saved,
+  shot,
+  signIn,
+  TABLET,
+  watchTrouble,
+} from './support/ui';
 
 const PERIOD_NAME = 'Chỉ số CCHC năm 2026';
 const OPENS = '01/01/2027 00:00';
@@ -203,7 +212,9 @@ test('a period from opening to the published ranking', async ({ browser }, testI
     // The dialog says what will happen; focus is on Hủy, so an Enter out of habit cancels.
     const dialog = page.getByRole('dialog', { name: 'Gửi kết quả tự đánh giá của Sở Nội vụ?' });
     await expect(dialog).toContainText('tiêu chí đã chấm, tự chấm 3,95/4 điểm');
-    await expect(dialog).toContainText('chỉ bổ sung được những tiêu chí mà Tổ thẩm định gửi trả lại');
+    await expect(dialog).toContainText(
+      'chỉ bổ sung được những tiêu chí mà Tổ thẩm định gửi trả lại',
+    );
     await expect(dialog.getByRole('button', { name: 'Hủy' })).toBeFocused();
     await shot(page, testInfo, 'thu-truong-xac-nhan-gui');
     await page.keyboard.press('Enter');
@@ -251,7 +262,19 @@ test('a period from opening to the published ranking', async ({ browser }, testI
 
   await test.step('the officer supplements the leaf sent back', async () => {
     const page = await signIn(browser, 'cb.snv');
-    await page.getByRole('link', { name: 'Xem hồ sơ' }).click();
+    // The home says what needs the officer now: the leaf sent back, with its deadline.
+    const tasks = page.getByRole('region', { name: 'Việc cần làm' });
+    await expect(tasks).toContainText('Bổ sung tiêu chí 1.2 trước 14/01/2027 17:00');
+    await expect(tasks).toContainText('Bổ sung báo cáo CCHC quý IV có chữ ký, đóng dấu.');
+    // The self-assessment window is open for others, not for a unit that has submitted.
+    const selfRow = page
+      .getByRole('table', { name: 'Thời gian các bước' })
+      .getByRole('row')
+      .filter({ hasText: 'Tự đánh giá, tải tài liệu kiểm chứng' });
+    await expect(selfRow).toContainText('Đơn vị đã gửi ngày 12/01/2027');
+    await expect(selfRow).not.toContainText('Đang mở');
+    await shot(page, testInfo, 'can-bo-viec-can-lam');
+    await page.getByRole('link', { name: 'Mở tiêu chí 1.2 để bổ sung' }).click();
     await openLeaf(page, '1.2', 'Báo cáo CCHC định kỳ');
     await expect(
       page.getByText('Tổ thẩm định yêu cầu bổ sung trước 14/01/2027 17:00'),
@@ -350,6 +373,8 @@ test('a period from opening to the published ranking', async ({ browser }, testI
 
   await test.step('the public sees the ranking', async () => {
     const page = await openAnonymous(browser);
+    // A visitor without an account asks for nothing answered 401 or 403, and no error is logged.
+    const trouble = watchTrouble(page);
     await page.goto('/');
     await page.getByRole('link', { name: 'Xem kết quả đã công bố' }).click();
     await expect(page.getByText('Công bố ngày 12/01/2027')).toBeVisible();
@@ -367,6 +392,7 @@ test('a period from opening to the published ranking', async ({ browser }, testI
     await ranking.getByRole('link', { name: 'Sở Y tế' }).click();
     await expect(page.getByRole('heading', { level: 2, name: 'Sở Y tế' })).toBeVisible();
     await shot(page, testInfo, 'cong-chung-don-vi');
+    trouble.expectClean();
     await page.context().close();
   });
 
@@ -379,9 +405,15 @@ test('a period from opening to the published ranking', async ({ browser }, testI
       .getByRole('link', { name: 'Kết quả' })
       .click();
     await page.getByRole('link', { name: PERIOD_NAME }).click();
-    await expect(page.getByRole('table', { name: 'Xếp hạng Sở, ban, ngành' })).toContainText(
-      'Sở Nội vụ',
-    );
+    const ranking = page.getByRole('table', { name: 'Xếp hạng Sở, ban, ngành' });
+    const first = ranking.getByRole('row').nth(1);
+    await expect(first).toContainText('Sở Nội vụ');
+    // Band and head rating stay on screen, without scrolling sideways.
+    await expect(first).toContainText('98,75%');
+    await expect(first).toContainText('Từ 90% trở lên');
+    const last = await first.getByRole('cell').last().boundingBox();
+    expect(last, 'ô chỉ số, nhóm, người đứng đầu').not.toBeNull();
+    expect(last!.x + last!.width).toBeLessThanOrEqual(PHONE.width);
     await expectFitsScreen(page);
     await shot(page, testInfo, 'dien-thoai-xep-hang');
     await page.context().close();

@@ -53,7 +53,7 @@ export function UnitHome({
           </div>
           <StateText color="blue.8">{a.participation.statusLabel}</StateText>
         </Group>
-        <Stack gap="xs" aria-label="Việc cần làm">
+        <Stack component="section" gap="xs" aria-label="Việc cần làm">
           <Title order={4}>Việc cần làm</Title>
           {tasks.length === 0 && <Text>{nothingToDo(a)}</Text>}
           {tasks.map((task) => (
