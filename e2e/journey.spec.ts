@@ -2,7 +2,16 @@ import { expect, test, type Page } from '@playwright/test';
 import { Api } from './support/api';
 import { ACCOUNTS, ADMIN, FRAMEWORK_NAME, PASSWORD } from './support/constants';
 import { pdf } from './support/files';
-import { expectFitsScreen, openAnonymous, PHONE, saved, shot, signIn, TABLET } from './support/ui';
+import {
+  expectFitsScreen,
+  openAnonymous,
+  PHONE,
+  saved,
+  shot,
+  signIn,
+  TABLET,
+  watchTrouble,
+} from './support/ui';
 
 const PERIOD_NAME = 'Chỉ số CCHC năm 2026';
 const OPENS = '01/01/2027 00:00';
@@ -200,6 +209,19 @@ test('a period from opening to the published ranking', async ({ browser }, testI
     await expect(page.getByRole('heading', { level: 2, name: 'Sở Nội vụ' })).toBeVisible();
     await expectFitsScreen(page);
     await page.getByRole('button', { name: 'Thủ trưởng gửi kết quả tự đánh giá' }).click();
+    // The dialog says what will happen; focus is on Hủy, so an Enter out of habit cancels.
+    const dialog = page.getByRole('dialog', { name: 'Gửi kết quả tự đánh giá của Sở Nội vụ?' });
+    await expect(dialog).toContainText('tiêu chí đã chấm, tự chấm 3,95/4 điểm');
+    await expect(dialog).toContainText(
+      'chỉ bổ sung được những tiêu chí mà Tổ thẩm định gửi trả lại',
+    );
+    await expect(dialog.getByRole('button', { name: 'Hủy' })).toBeFocused();
+    await shot(page, testInfo, 'thu-truong-xac-nhan-gui');
+    await page.keyboard.press('Enter');
+    await expect(dialog).toBeHidden();
+    await expect(page.getByText('Đang tự đánh giá').first()).toBeVisible();
+    await page.getByRole('button', { name: 'Thủ trưởng gửi kết quả tự đánh giá' }).click();
+    await dialog.getByRole('button', { name: 'Gửi kết quả tự đánh giá' }).click();
     await saved(page, 'Đã gửi kết quả tự đánh giá');
     await expect(page.getByText('Đã gửi, chờ thẩm định').first()).toBeVisible();
     await shot(page, testInfo, 'thu-truong-da-gui');
@@ -243,7 +265,19 @@ test('a period from opening to the published ranking', async ({ browser }, testI
 
   await test.step('the officer supplements the leaf sent back', async () => {
     const page = await signIn(browser, 'cb.snv');
-    await page.getByRole('link', { name: 'Xem hồ sơ' }).click();
+    // The home says what needs the officer now: the leaf sent back, with its deadline.
+    const tasks = page.getByRole('region', { name: 'Việc cần làm' });
+    await expect(tasks).toContainText('Bổ sung tiêu chí 1.2 trước 14/01/2027 17:00');
+    await expect(tasks).toContainText('Bổ sung báo cáo CCHC quý IV có chữ ký, đóng dấu.');
+    // The self-assessment window is open for others, not for a unit that has submitted.
+    const selfRow = page
+      .getByRole('table', { name: 'Thời gian các bước' })
+      .getByRole('row')
+      .filter({ hasText: 'Tự đánh giá, tải tài liệu kiểm chứng' });
+    await expect(selfRow).toContainText('Đơn vị đã gửi ngày 12/01/2027');
+    await expect(selfRow).not.toContainText('Đang mở');
+    await shot(page, testInfo, 'can-bo-viec-can-lam');
+    await page.getByRole('link', { name: 'Mở tiêu chí 1.2 để bổ sung' }).click();
     await openLeaf(page, '1.2', 'Báo cáo CCHC định kỳ');
     await expect(
       page.getByText('Tổ thẩm định yêu cầu bổ sung trước 14/01/2027 17:00'),
@@ -325,6 +359,12 @@ test('a period from opening to the published ranking', async ({ browser }, testI
     await page.getByLabel('Số quyết định').fill('12/QĐ-HĐĐG');
     await page.getByLabel('Ngày quyết định').fill('12/01/2027');
     await page.getByRole('button', { name: 'Thông qua kết quả' }).click();
+    const dialog = page.getByRole('dialog', { name: `Thông qua kết quả ${PERIOD_NAME}?` });
+    await expect(dialog).toContainText('kết quả của 2 đơn vị theo Quyết định số 12/QĐ-HĐĐG');
+    await expect(dialog).toContainText('các phiếu khảo sát của kỳ ngừng nhận trả lời');
+    await expect(dialog.getByRole('button', { name: 'Hủy' })).toBeFocused();
+    await shot(page, testInfo, 'hoi-dong-xac-nhan');
+    await dialog.getByRole('button', { name: 'Thông qua kết quả' }).click();
     await saved(page, 'Hội đồng đã thông qua kết quả');
     await expect(
       page.getByText('Hội đồng đã thông qua — Quyết định 12/QĐ-HĐĐG ngày 12/01/2027'),
@@ -336,7 +376,12 @@ test('a period from opening to the published ranking', async ({ browser }, testI
   await test.step('the administrator publishes', async () => {
     const page = await signIn(browser, ADMIN.username, ADMIN.password);
     await page.goto(`/ky-danh-gia/${periodId}`);
-    await page.getByRole('button', { name: 'Công bố' }).click();
+    await page.getByRole('button', { name: 'Công bố', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: `Công bố kết quả ${PERIOD_NAME}?` });
+    await expect(dialog).toContainText('Xếp hạng và điểm của 2 đơn vị được công khai');
+    await expect(dialog).toContainText('không sửa và không rút lại được');
+    await shot(page, testInfo, 'quan-tri-xac-nhan-cong-bo');
+    await dialog.getByRole('button', { name: 'Công bố kết quả' }).click();
     await saved(page, 'Đã công bố kết quả');
     await expect(
       page.getByText('Đã công bố — Quyết định 12/QĐ-HĐĐG ngày 12/01/2027'),
@@ -346,6 +391,8 @@ test('a period from opening to the published ranking', async ({ browser }, testI
 
   await test.step('the public sees the ranking', async () => {
     const page = await openAnonymous(browser);
+    // A visitor without an account asks for nothing answered 401 or 403, and no error is logged.
+    const trouble = watchTrouble(page);
     await page.goto('/');
     await page.getByRole('link', { name: 'Xem kết quả đã công bố' }).click();
     await expect(page.getByText('Công bố ngày 12/01/2027')).toBeVisible();
@@ -363,6 +410,7 @@ test('a period from opening to the published ranking', async ({ browser }, testI
     await ranking.getByRole('link', { name: 'Sở Y tế' }).click();
     await expect(page.getByRole('heading', { level: 2, name: 'Sở Y tế' })).toBeVisible();
     await shot(page, testInfo, 'cong-chung-don-vi');
+    trouble.expectClean();
     await page.context().close();
   });
 
@@ -375,9 +423,15 @@ test('a period from opening to the published ranking', async ({ browser }, testI
       .getByRole('link', { name: 'Kết quả' })
       .click();
     await page.getByRole('link', { name: PERIOD_NAME }).click();
-    await expect(page.getByRole('table', { name: 'Xếp hạng Sở, ban, ngành' })).toContainText(
-      'Sở Nội vụ',
-    );
+    const ranking = page.getByRole('table', { name: 'Xếp hạng Sở, ban, ngành' });
+    const first = ranking.getByRole('row').nth(1);
+    await expect(first).toContainText('Sở Nội vụ');
+    // Band and head rating stay on screen, without scrolling sideways.
+    await expect(first).toContainText('98,75%');
+    await expect(first).toContainText('Từ 90% trở lên');
+    const last = await first.getByRole('cell').last().boundingBox();
+    expect(last, 'ô chỉ số, nhóm, người đứng đầu').not.toBeNull();
+    expect(last!.x + last!.width).toBeLessThanOrEqual(PHONE.width);
     await expectFitsScreen(page);
     await shot(page, testInfo, 'dien-thoai-xep-hang');
     await page.context().close();

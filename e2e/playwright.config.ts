@@ -14,7 +14,8 @@ export default defineConfig({
   workers: 1,
   fullyParallel: false,
   retries: 0,
-  timeout: 180_000,
+  // The journey signs in some twenty times on two shared cores: minutes, not seconds.
+  timeout: 360_000,
   expect: { timeout: 15_000 },
   reporter: [['list']],
   globalSetup: './support/global-setup.ts',

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { Api } from './support/api';
 import { ADMIN, PASSWORD } from './support/constants';
 import { xlsx } from './support/files';
-import { expectFitsScreen, openAnonymous, PHONE, shot, signIn } from './support/ui';
+import { expectFitsScreen, openAnonymous, PHONE, shot, signIn, watchTrouble } from './support/ui';
 
 const COMMUNES = [
   { id: 'XAB', name: 'UBND xã An Bình', type: 'xa' },
@@ -36,6 +36,7 @@ interface Arranged {
   periodId: string;
   surveyId: string;
   codes: string[];
+  link: string;
 }
 
 /**
@@ -101,7 +102,8 @@ async function arrange(): Promise<Arranged> {
       count: 2,
     });
     const codes = (issued.codes as { code: string }[]).map((c) => c.code);
-    return { periodId, surveyId, codes };
+    const link = await admin.send('POST', `/surveys/${surveyId}/links`, { unitId: 'XTL' });
+    return { periodId, surveyId, codes, link: link.token as string };
   } finally {
     await admin.dispose();
   }
@@ -110,11 +112,13 @@ async function arrange(): Promise<Arranged> {
 test('a citizen answers on a phone; a clerk enters a paper form and re-checks it', async ({
   browser,
 }, testInfo) => {
-  const { periodId, surveyId, codes } = await arrange();
+  const { periodId, surveyId, codes, link } = await arrange();
   const code = codes[0]!;
 
   await test.step('the citizen types the code from the letter, on a phone', async () => {
     const page = await openAnonymous(browser, PHONE);
+    // The citizen's form asks for nothing it may not have, and logs no error.
+    const trouble = watchTrouble(page);
     await page.goto('/phieu');
     // People type codes in lower case and without the dash.
     await page.getByLabel('Mã phiếu').fill(code.replace('-', '').toLowerCase());
@@ -151,6 +155,27 @@ test('a citizen answers on a phone; a clerk enters a paper form and re-checks it
     await page.goto(`/phieu/${code}`);
     await expect(page.getByText('Mã phiếu này đã được dùng')).toBeVisible();
     await shot(page, testInfo, 'ma-da-dung');
+    trouble.expectClean();
+    await page.context().close();
+  });
+
+  await test.step('at the one-stop desk, a phone that already answered is told so at once', async () => {
+    const page = await openAnonymous(browser, PHONE);
+    const trouble = watchTrouble(page);
+    await page.goto(`/phieu/mo/${link}`);
+    await expect(page.getByText('Đánh giá: UBND xã Tân Lập')).toBeVisible();
+    await page.getByRole('group', { name: /Câu 1/ }).getByText('Hài lòng', { exact: true }).click();
+    await page.getByRole('group', { name: /Câu 3/ }).getByText('Rất hài lòng').click();
+    await page.getByRole('button', { name: 'Gửi phiếu' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Gửi phiếu' }).click();
+    await expect(page.getByText('Cảm ơn Ông/Bà!')).toBeVisible();
+    // Scanning the QR code again on the same phone: no form to fill in for nothing.
+    await page.goto(`/phieu/mo/${link}`);
+    await expect(page.getByText('Thiết bị này đã gửi phiếu')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Gửi phiếu' })).toHaveCount(0);
+    await expectFitsScreen(page);
+    await shot(page, testInfo, 'thiet-bi-da-gui');
+    trouble.expectClean();
     await page.context().close();
   });
 

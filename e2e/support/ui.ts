@@ -64,3 +64,19 @@ export async function shot(page: Page, testInfo: TestInfo, name: string): Promis
 export async function saved(page: Page, text: string | RegExp): Promise<void> {
   await expect(page.getByRole('alert').filter({ hasText: text }).first()).toBeVisible();
 }
+
+/**
+ * Watches a page for what a visitor must never cause: a request answered 401 or 403 (asking
+ * for something they may not have) and an error in the console. `expectClean` fails naming them.
+ */
+export function watchTrouble(page: Page): { expectClean: () => void } {
+  const trouble: string[] = [];
+  page.on('response', (response) => {
+    if (response.status() === 401 || response.status() === 403)
+      trouble.push(`${response.status()} ${response.request().method()} ${response.url()}`);
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error') trouble.push(`console: ${message.text()}`);
+  });
+  return { expectClean: () => expect(trouble, trouble.join('\n')).toEqual([]) };
+}

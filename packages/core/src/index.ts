@@ -67,6 +67,8 @@ export * from './access/policy.js';
 export * from './time/vietnam-time.js';
 export * from './periods/windows.js';
 export * from './periods/workflow.js';
+export * from './periods/unit-steps.js';
+export * from './periods/new-period.js';
 export * from './units/unit-types.js';
 export { parseUnitsTable, type UnitRowInput } from './tabular/units-table.js';
 export { parseAccountsTable, roleOf, type AccountRowInput } from './tabular/accounts-table.js';
@@ -125,3 +127,4 @@ export {
   SURVEY_CODE_ALPHABET,
   SURVEY_CODE_LENGTH,
 } from './surveys/codes.js';
+export { answersRefusal, FINAL_REFUSALS, SURVEY_REFUSALS } from './surveys/answering.js';

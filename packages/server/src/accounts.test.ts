@@ -75,6 +75,22 @@ describe.each(DATABASE_KINDS)('accounts and sessions (%s)', (kind) => {
     expect((await t.request('GET', '/api/auth/me', { as: session })).status).toBe(401);
   });
 
+  it('answers the session question without an error for visitors with no account', async () => {
+    const session = await t.login('xem');
+    let r = await t.request('GET', '/api/auth/session', { as: session });
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({
+      user: { username: 'xem', role: 'viewer' },
+      csrfToken: session.csrf,
+    });
+    await t.request('POST', '/api/auth/logout', { as: session });
+    for (const as of [session, undefined]) {
+      r = await t.request('GET', '/api/auth/session', as ? { as } : {});
+      expect(r.status).toBe(200);
+      expect(r.body).toEqual({ user: null, csrfToken: null, expiresAt: null });
+    }
+  });
+
   it('ends the sessions of an account that is disabled or gets a new password, and audits it', async () => {
     const session = await t.login('cb.syt');
     let r = await t.request('PATCH', `/api/users/${w.ids['cb.syt']}`, {

@@ -66,6 +66,12 @@ const CASES: Case[] = [
   },
   { name: 'GET /auth/me', method: 'GET', url: () => '/api/auth/me', own: EVERYONE },
   {
+    name: 'GET /auth/session',
+    method: 'GET',
+    url: () => '/api/auth/session',
+    own: [...EVERYONE, 'anonymous'],
+  },
+  {
     name: 'GET /unit-types',
     method: 'GET',
     url: () => '/api/unit-types',

@@ -245,6 +245,18 @@ describe.each(DATABASE_KINDS)('survey collection (%s)', (kind) => {
       expect(await responsesOf(surveyId, 'link')).toHaveLength(1);
     });
 
+    it('tells a device that already answered when the form opens, not only at the end', async () => {
+      let r = await t.request('GET', `/api/public/surveys/link/${LINK}`, { headers: device(1) });
+      expect(r.status).toBe(200);
+      expect(r.body).toMatchObject({ unit: { id: 'SNV' }, answered: true, draft: null });
+      r = await t.request('GET', `/api/public/surveys/link/${LINK}`, { headers: device(2) });
+      expect(r.body).toMatchObject({ answered: false });
+      // A new device (no cookie yet) gets its cookie and the form.
+      r = await t.request('GET', `/api/public/surveys/link/${LINK}`);
+      expect(r.body).toMatchObject({ answered: false });
+      expect(String(r.headers['set-cookie'])).toMatch(/^chiso_device=/);
+    });
+
     it('takes 20 answers an hour from one address through one link, then 429', async () => {
       await clearCounters();
       const link = 'lienket-so-y-te-000000002';

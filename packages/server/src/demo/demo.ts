@@ -18,6 +18,8 @@ export interface Demo {
   admin: CurrentActor;
   actors: Map<string, CurrentActor>;
   accounts: DemoAccount[];
+  /** Tells what is being created, in Vietnamese (`npm run demo` prints it as it goes). */
+  report: (message: string) => void;
 }
 
 export const ctx = (demo: Demo, actor: CurrentActor, now: Date): UseCaseContext => ({

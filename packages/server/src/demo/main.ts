@@ -46,7 +46,13 @@ async function main() {
     process.stdout.write(
       'Đang nạp dữ liệu mẫu tỉnh Hòa An (2024, 2025 đã công bố; kỳ hiện tại đang thẩm định, phiếu khảo sát đã thu và tính điểm)…\n',
     );
-    const { accounts } = await seedDemo(deps, now, password);
+    // Progress on stderr, seconds since the start: the account list below stays as it was.
+    const started = Date.now();
+    const report = (message: string) =>
+      process.stderr.write(
+        `  [${String(Math.round((Date.now() - started) / 1000)).padStart(3)} giây] ${message}\n`,
+      );
+    const { accounts } = await seedDemo(deps, now, password, report);
     const lines = [
       '',
       `Xong. Mật khẩu chung của mọi tài khoản mẫu: ${password}`,

@@ -33,6 +33,9 @@ export interface PeriodPlan {
 /** Fills, submits, appraises, explains, approves and publishes a period (or stops mid-way). */
 export async function runPeriod(demo: Demo, plan: PeriodPlan, stopAt?: Date): Promise<string> {
   const w = plan.windows;
+  demo.report(
+    `${plan.name}: ${plan.units.length} đơn vị tự chấm${stopAt === undefined ? ', được thẩm định, Hội đồng thông qua và công bố' : ', đang trong thời gian thẩm định'}…`,
+  );
   const windows = Object.fromEntries(
     Object.entries(w).map(([kind, span]) => [
       kind,
@@ -64,7 +67,11 @@ export async function runPeriod(demo: Demo, plan: PeriodPlan, stopAt?: Date): Pr
   const appraiseAt = new Date(w.appraisal.opensAt.getTime() + DAY);
   const explainAt = new Date(w.explanation.opensAt.getTime() + DAY);
 
+  // A line at each quarter of the units: the longest part of the demo, so it must show life.
+  const quarter = Math.max(1, Math.ceil(plan.units.length / 4));
   for (const [index, unitId] of plan.units.entries()) {
+    if (index > 0 && index % quarter === 0)
+      demo.report(`  ${plan.name}: ${index}/${plan.units.length} đơn vị`);
     const scope = await loadUnitScope(demo.deps.db, period.id, unitId);
     const random = prng(plan.year * 1000 + index + 1);
     const unitStrength = strength(unitId, plan.year);
@@ -179,6 +186,7 @@ export async function runPeriod(demo: Demo, plan: PeriodPlan, stopAt?: Date): Pr
       unitId,
     });
   }
+  demo.report(`  ${plan.name}: ${plan.units.length}/${plan.units.length} đơn vị`);
   if (stopAt !== undefined) return period.id;
   const council = demo.actors.get('hoidong1') as CurrentActor;
   await approveResults(ctx(demo, council, new Date(w.council.opensAt.getTime() + DAY)), period.id, {

@@ -30,6 +30,7 @@ export async function seedDemo(
   deps: Deps,
   now: Date,
   password: string,
+  report: (message: string) => void = () => undefined,
 ): Promise<{ accounts: DemoAccount[]; currentPeriodId: string }> {
   const passwordHash = await hashPassword(password);
   const adminRow = await insertUser(deps.db, {
@@ -46,8 +47,13 @@ export async function seedDemo(
     accounts: [
       { username: 'quantri', role: 'administrator', unit: undefined, fullName: adminRow.fullName },
     ],
+    report,
   };
+  report('Tạo đơn vị (sở, huyện, xã trước và sau sắp xếp ngày 01/07/2025) và tài khoản…');
   await seedUnits(demo, passwordHash);
+  const unitCount =
+    DEPARTMENTS.length + DISTRICTS.length + OLD_COMMUNES.length + NEW_COMMUNES.length;
+  report(`Đã tạo ${unitCount} đơn vị, mỗi đơn vị một cán bộ đầu mối và một thủ trưởng.`);
   for (const [username, role, fullName] of [
     ['thamdinh1', 'appraiser', 'Thành viên Tổ thẩm định (khối sở)'],
     ['thamdinh2', 'appraiser', 'Thành viên Tổ thẩm định (khối xã, phường)'],
@@ -59,6 +65,9 @@ export async function seedDemo(
   ] as const) {
     await account(demo, passwordHash, username, role, fullName);
   }
+  report(
+    `Đã tạo ${demo.accounts.length} tài khoản (thêm Tổ thẩm định, Hội đồng, nhập phiếu, báo chí); nạp các bộ chỉ số và chạy từng kỳ đánh giá…`,
+  );
   const departments = DEPARTMENTS.map(([id]) => id);
   const appraisersFor = (units: string[], who: (id: string) => string) =>
     Object.fromEntries(units.map((id) => [id, who(id)]));
@@ -159,5 +168,6 @@ export async function seedDemo(
     now,
   );
   await seedSurveys(demo, currentPeriodId, year, now);
+  report(`Xong dữ liệu mẫu: ${demo.accounts.length} tài khoản, 3 kỳ đánh giá.`);
   return { accounts: demo.accounts, currentPeriodId };
 }

@@ -68,6 +68,9 @@ export async function seedSurveys(
     deps: demo.deps,
   });
   const departments = DEPARTMENTS.map(([id]) => id);
+  demo.report(
+    `Khảo sát: ${PAR_FORMS.length + 1} phiếu cho ${departments.length} sở (mã cá nhân, phiếu giấy và phúc tra, đường dẫn mở, tệp bưu điện)…`,
+  );
   const random = prng(20_261_122);
   const ids: string[] = [];
   for (const form of [...PAR_FORMS, SIPAS_FORM]) {
@@ -162,5 +165,6 @@ export async function seedSurveys(
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+  demo.report(`Khảo sát: nhập ${post.length - 1} phiếu của bưu điện; tính lại điểm khảo sát…`);
   await recomputeTallies(ctx(demo, demo.admin, now), periodId);
 }

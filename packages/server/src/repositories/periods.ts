@@ -33,6 +33,15 @@ export async function lockPeriod(db: Db, id: string): Promise<PeriodRow | undefi
   return row;
 }
 
+/**
+ * The period, share-locked: writes that must not land after a state change (survey answers
+ * after the council's approval) wait for a change in progress, and the change waits for them.
+ */
+export async function sharePeriod(db: Db, id: string): Promise<PeriodRow | undefined> {
+  const [row] = await db.select().from(periods).where(eq(periods.id, id)).for('share');
+  return row;
+}
+
 export async function listPeriods(db: Db): Promise<PeriodRow[]> {
   return db.select().from(periods).orderBy(desc(periods.year), asc(periods.name));
 }

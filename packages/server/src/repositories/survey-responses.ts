@@ -63,6 +63,27 @@ export async function deleteDraft(db: Db, tokenHash: string): Promise<void> {
 }
 
 /** Records that a device answered for a unit; false when it already had. */
+/** Whether a device (its hash, as `addDevice` stores it) already answered for the unit. */
+export async function hasDevice(
+  db: Db,
+  surveyId: string,
+  unitId: string,
+  deviceHash: string,
+): Promise<boolean> {
+  const rows = await db
+    .select({ deviceHash: surveyDevices.deviceHash })
+    .from(surveyDevices)
+    .where(
+      and(
+        eq(surveyDevices.surveyId, surveyId),
+        eq(surveyDevices.unitId, unitId),
+        eq(surveyDevices.deviceHash, deviceHash),
+      ),
+    )
+    .limit(1);
+  return rows.length === 1;
+}
+
 export async function addDevice(
   db: Db,
   surveyId: string,

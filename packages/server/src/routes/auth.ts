@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Deps } from '../context.js';
+import type { CurrentActor, Deps } from '../context.js';
 import { contextOf, SESSION_COOKIE } from '../http/context.js';
 import { requireActor } from '../use-cases/authorize.js';
 import { signIn } from '../use-cases/auth/sign-in.js';
@@ -25,6 +25,20 @@ function setSessionCookie(
     secure: request.protocol === 'https',
     expires,
   });
+}
+
+function presentSession(request: FastifyRequest, actor: CurrentActor) {
+  return {
+    user: {
+      id: actor.userId,
+      username: actor.username,
+      fullName: actor.fullName,
+      role: actor.role,
+      unitId: actor.unitId ?? null,
+    },
+    csrfToken: request.auth?.csrfToken,
+    expiresAt: request.auth?.expiresAt,
+  };
 }
 
 export async function authRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
@@ -57,19 +71,23 @@ export async function authRoutes(app: FastifyInstance, deps: Deps): Promise<void
   api.get(
     '/auth/me',
     { schema: { tags: ['Đăng nhập'], summary: 'Người đang đăng nhập và mã CSRF' } },
+    async (request) => presentSession(request, requireActor(contextOf(request, deps))),
+  );
+
+  // The web app asks this on every page, public ones too: a visitor without an account is not
+  // an error, so the answer is 200 with user null (no 401 in the citizen's console).
+  api.get(
+    '/auth/session',
+    {
+      schema: {
+        tags: ['Đăng nhập'],
+        summary: 'Phiên làm việc: người đang đăng nhập và mã CSRF, hoặc user null',
+      },
+    },
     async (request) => {
-      const actor = requireActor(contextOf(request, deps));
-      return {
-        user: {
-          id: actor.userId,
-          username: actor.username,
-          fullName: actor.fullName,
-          role: actor.role,
-          unitId: actor.unitId ?? null,
-        },
-        csrfToken: request.auth?.csrfToken,
-        expiresAt: request.auth?.expiresAt,
-      };
+      const { actor } = contextOf(request, deps);
+      if (!actor) return { user: null, csrfToken: null, expiresAt: null };
+      return presentSession(request, actor);
     },
   );
 }

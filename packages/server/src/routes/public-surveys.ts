@@ -98,15 +98,19 @@ export async function publicSurveyRoutes(app: FastifyInstance, deps: Deps): Prom
     {
       schema: {
         tags,
-        summary: 'Phiếu khảo sát theo đường dẫn (mã QR) của đơn vị',
+        summary:
+          'Phiếu khảo sát theo đường dẫn (mã QR) của đơn vị; answered: thiết bị này đã gửi phiếu cho đơn vị',
         params: linkParams,
         querystring: z.object({ resume: resumeToken.optional() }),
       },
     },
     async (request, reply) => {
-      deviceOf(request, reply);
+      const deviceToken = deviceOf(request, reply);
       reply.header('cache-control', 'no-store');
-      return getLinkForm(contextOf(request, deps), request.params.token, request.query.resume);
+      return getLinkForm(contextOf(request, deps), request.params.token, {
+        resume: request.query.resume,
+        deviceToken,
+      });
     },
   );
 

@@ -29,8 +29,13 @@ export const keys = {
     ['history', periodId, unitId, code] as const,
 };
 
-export const usePeriods = () =>
-  useQuery({ queryKey: keys.periods, queryFn: () => api<PeriodSummary[]>('GET', '/periods') });
+/** All periods; only for the signed in (`enabled` false on public pages: no 401 to ask for). */
+export const usePeriods = (enabled = true) =>
+  useQuery({
+    queryKey: keys.periods,
+    queryFn: () => api<PeriodSummary[]>('GET', '/periods'),
+    enabled,
+  });
 
 export const usePeriod = (id: string) =>
   useQuery({
@@ -70,8 +75,9 @@ export const useUnits = () =>
     queryFn: () => api<{ units: Unit[]; lineage: LineageRow[] }>('GET', '/units'),
   });
 
-export const useUsers = () =>
-  useQuery({ queryKey: keys.users, queryFn: () => api<User[]>('GET', '/users') });
+/** Accounts: administrators only (`enabled` false for others, who would get a 403). */
+export const useUsers = (enabled = true) =>
+  useQuery({ queryKey: keys.users, queryFn: () => api<User[]>('GET', '/users'), enabled });
 
 export const useHistory = (periodId: string, unitId: string, code: string, enabled: boolean) =>
   useQuery({

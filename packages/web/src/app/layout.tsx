@@ -89,11 +89,11 @@ export function Layout() {
                 Đăng xuất
               </Button>
             </Group>
-          ) : (
+          ) : user === null ? (
             <Button component={Link} to="/dang-nhap" size="xs">
               Đăng nhập
             </Button>
-          )}
+          ) : null}
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Danh mục chính">

@@ -7,7 +7,7 @@ import {
   useState,
   type ReactNode,
 } from 'react';
-import { api, ApiError, setCsrfToken } from '../api/client';
+import { api, setCsrfToken } from '../api/client';
 import type { User } from '../api/types';
 
 interface SessionState {
@@ -24,19 +24,23 @@ interface MeResponse {
   csrfToken: string;
 }
 
+/** The session endpoint answers 200 for everyone: user null for a visitor without an account. */
+interface SessionResponse {
+  user: User | null;
+  csrfToken: string | null;
+}
+
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<User | null | undefined>(undefined);
 
   useEffect(() => {
-    api<MeResponse>('GET', '/auth/me')
-      .then((me) => {
-        setCsrfToken(me.csrfToken);
-        setUser(me.user);
+    api<SessionResponse>('GET', '/auth/session')
+      .then((session) => {
+        setCsrfToken(session.csrfToken ?? undefined);
+        setUser(session.user);
       })
-      .catch((error: unknown) => {
-        if (error instanceof ApiError && error.status === 401) setUser(null);
-        else setUser(null);
-      });
+      // The server could not be reached: the public pages still show; signing in will tell.
+      .catch(() => setUser(null));
   }, []);
 
   const signIn = useCallback(async (username: string, password: string) => {

@@ -1,4 +1,11 @@
-import { DomainError, ERROR_CODES, unitTypeLabel, type WindowKind } from '@chiso/core';
+import {
+  activeInYear,
+  DomainError,
+  ERROR_CODES,
+  pastWindowWarnings,
+  unitTypeLabel,
+  type WindowKind,
+} from '@chiso/core';
 import { recordAudit } from '../../audit/record-audit.js';
 import type { UseCaseContext } from '../../context.js';
 import { frameworkRowsByIds } from '../../repositories/frameworks.js';
@@ -23,7 +30,15 @@ export interface NewPeriod {
   unitIds?: string[] | undefined;
 }
 
-export async function createPeriod(ctx: UseCaseContext, input: NewPeriod): Promise<PeriodRow> {
+/**
+ * Opens a period: a framework per unit type, the windows, the units taking part (by default
+ * every unit of those types active in the year). Windows already closed are accepted and
+ * returned as `warnings`, so that a period recorded after the fact stays possible.
+ */
+export async function createPeriod(
+  ctx: UseCaseContext,
+  input: NewPeriod,
+): Promise<PeriodRow & { warnings: string[] }> {
   authorize(ctx, 'administer');
   const { db } = ctx.deps;
   const rows = await frameworkRowsByIds(db, Object.values(input.frameworks));
@@ -41,15 +56,18 @@ export async function createPeriod(ctx: UseCaseContext, input: NewPeriod): Promi
     return [];
   });
   const allUnits = await listUnits(db);
-  const yearStart = `${input.year}-01-01`;
-  const yearEnd = `${input.year}-12-31`;
   const unitIds =
     input.unitIds ??
     allUnits
-      .filter((u) => u.type in input.frameworks)
-      .filter((u) => (u.activeFrom ?? yearStart) <= yearEnd && (u.activeTo ?? yearEnd) >= yearStart)
+      .filter((u) => u.type in input.frameworks && activeInYear(u, input.year))
       .map((u) => u.id);
-  for (const id of unitIds) {
+  if (unitIds.length === 0) {
+    issues.push({
+      path: 'unitIds',
+      message: 'chưa có đơn vị nào tham gia: chọn ít nhất một đơn vị của loại đã có bộ chỉ số',
+    });
+  }
+  for (const id of new Set(unitIds)) {
     const unit = allUnits.find((u) => u.id === id);
     if (!unit) issues.push({ path: 'unitIds', message: `không có đơn vị mã "${id}"` });
     else if (!(unit.type in input.frameworks)) {
@@ -57,24 +75,37 @@ export async function createPeriod(ctx: UseCaseContext, input: NewPeriod): Promi
         path: 'unitIds',
         message: `chưa chọn bộ chỉ số cho loại đơn vị "${unitTypeLabel(unit.type)}" của ${unit.name}`,
       });
+    } else if (!activeInYear(unit, input.year)) {
+      issues.push({
+        path: 'unitIds',
+        message: `${unit.name} không hoạt động trong năm ${input.year}`,
+      });
     }
   }
   if (issues.length > 0)
     throw new DomainError(ERROR_CODES.VALIDATION_FAILED, 'Kỳ đánh giá không hợp lệ', issues);
+  // Allowed (a period recorded after the fact), but said: nobody can act in a past step.
+  const warnings = pastWindowWarnings(input.windows ?? {}, ctx.now.getTime()).map((w) => w.message);
   return db.transaction(async (tx) => {
     const period = await insertPeriod(tx, { name: input.name, year: input.year });
     await insertPeriodFrameworks(tx, period.id, input.frameworks);
     for (const [kind, window] of Object.entries(input.windows ?? {})) {
       if (window) await upsertWindow(tx, period.id, { kind: kind as WindowKind, ...window });
     }
-    await insertParticipations(tx, period.id, unitIds);
+    await insertParticipations(tx, period.id, [...new Set(unitIds)]);
     await recordAudit(tx, ctx, {
       action: 'period.create',
       entityType: 'period',
       entityId: period.id,
       periodId: period.id,
-      after: { ...period, frameworks: input.frameworks, windows: input.windows, unitIds },
+      after: {
+        ...period,
+        frameworks: input.frameworks,
+        windows: input.windows,
+        unitIds,
+        ...(warnings.length > 0 ? { warnings } : {}),
+      },
     });
-    return period;
+    return { ...period, warnings };
   });
 }

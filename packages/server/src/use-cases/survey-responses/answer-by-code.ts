@@ -58,7 +58,7 @@ export async function getCodeForm(ctx: UseCaseContext, typed: string) {
   const { code, survey, unit, questionnaire } = await resolveCode(ctx, typed);
   const form = presentForm(survey, questionnaire, unit);
   if (code.answeredOn !== null) return { ...form, draft: null, answered: true };
-  requireOpen(survey);
+  await requireOpen(ctx.deps.db, survey);
   const draft = await findDraft(ctx.deps.db, tokenHash(code.code));
   return {
     ...form,
@@ -71,7 +71,7 @@ export async function getCodeForm(ctx: UseCaseContext, typed: string) {
 export async function saveCodeDraft(ctx: UseCaseContext, typed: string, keys: AnswerKeys) {
   const { code, survey, questionnaire } = await resolveCode(ctx, typed);
   if (code.answeredOn !== null) throw new DomainError(ERROR_CODES.CONFLICT, USED);
-  requireOpen(survey);
+  await requireOpen(ctx.deps.db, survey);
   await saveDraft(ctx.deps.db, {
     tokenHash: tokenHash(code.code),
     surveyId: survey.id,

@@ -6,6 +6,7 @@ import {
   deleteDraft,
   findActiveLink,
   findDraft,
+  hasDevice,
   insertResponse,
   saveDraft,
   type DraftRow,
@@ -45,7 +46,7 @@ async function resolveLink(ctx: UseCaseContext, token: string) {
     );
   }
   const survey = await loadSurvey(ctx.deps.db, link.surveyId);
-  requireOpen(survey);
+  await requireOpen(ctx.deps.db, survey);
   const unit = await findUnit(ctx.deps.db, link.unitId);
   if (!unit) throw new Error(`unit ${link.unitId} of a link is missing`);
   return { link, survey, unit, questionnaire: storedQuestionnaire(survey) };
@@ -63,13 +64,29 @@ async function draftOf(
   return same && draft.codeId === null ? draft : undefined;
 }
 
-/** The form of a unit's open link, with the answers saved under `resume` if given. */
-export async function getLinkForm(ctx: UseCaseContext, token: string, resume?: string) {
+/** The device's key for one survey and unit: the table cannot follow a device across surveys. */
+const deviceHash = (link: { surveyId: string; unitId: string }, deviceToken: string) =>
+  tokenHash(`${link.surveyId}|${link.unitId}|${deviceToken}`);
+
+/**
+ * The form of a unit's open link, with the answers saved under `resume` if given, and whether
+ * this device (its cookie) already answered for the unit, so it is told before filling the
+ * form again rather than at the end.
+ */
+export async function getLinkForm(
+  ctx: UseCaseContext,
+  token: string,
+  input: { resume?: string | undefined; deviceToken?: string | undefined } = {},
+) {
   const { link, survey, unit, questionnaire } = await resolveLink(ctx, token);
-  const draft = await draftOf(ctx.deps.db, link, resume);
+  const answered =
+    input.deviceToken !== undefined &&
+    (await hasDevice(ctx.deps.db, link.surveyId, link.unitId, deviceHash(link, input.deviceToken)));
+  const draft = answered ? undefined : await draftOf(ctx.deps.db, link, input.resume);
   return {
     ...presentForm(survey, questionnaire, unit),
     draft: draft ? keysFromAnswers(questionnaire, draft.answers) : null,
+    answered,
   };
 }
 
@@ -116,9 +133,7 @@ export async function submitLinkResponse(
     const { questionnaire } = await openSurveyFor(tx, link.surveyId);
     const answers = completeAnswers(questionnaire, input.answers);
     await countLinkResponse(tx, ctx, link);
-    // Hashed with the survey and unit: the table cannot follow one device across surveys.
-    const device = tokenHash(`${link.surveyId}|${link.unitId}|${input.deviceToken}`);
-    if (!(await addDevice(tx, link.surveyId, link.unitId, device))) {
+    if (!(await addDevice(tx, link.surveyId, link.unitId, deviceHash(link, input.deviceToken)))) {
       throw new DomainError(ERROR_CODES.CONFLICT, 'Thiết bị này đã gửi phiếu cho đơn vị này');
     }
     await insertResponse(tx, {

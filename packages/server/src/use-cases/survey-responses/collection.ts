@@ -9,8 +9,10 @@ import {
 } from '@chiso/core';
 import type { UseCaseContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
+import { findPeriod, sharePeriod } from '../../repositories/periods.js';
 import { shareSurvey } from '../../repositories/survey-responses.js';
 import { findSurvey, type SurveyRow } from '../../repositories/surveys.js';
+import { requireAnswers } from '../surveys/answering.js';
 import { storedQuestionnaire } from '../surveys/present-survey.js';
 import { surveyNotFound } from '../surveys/survey-units.js';
 
@@ -22,15 +24,13 @@ export function responseDay(ctx: UseCaseContext): string {
   return vietnamDate(ctx.now.getTime());
 }
 
-/** A survey takes answers only while open. */
-export function requireOpen(survey: SurveyRow): void {
-  if (survey.status === 'open') return;
-  throw new DomainError(
-    ERROR_CODES.INVALID_STATE,
-    survey.status === 'closed'
-      ? 'Đợt khảo sát đã kết thúc; phiếu không còn nhận trả lời'
-      : 'Phiếu khảo sát chưa mở để nhận trả lời',
-  );
+/**
+ * A survey takes answers only while it is open and its period is still open (before the
+ * council's approval); otherwise INVALID_STATE saying why, on every channel.
+ */
+export async function requireOpen(db: Db, survey: SurveyRow): Promise<void> {
+  const period = await findPeriod(db, survey.periodId);
+  requireAnswers(survey.status, period?.status);
 }
 
 export async function loadSurvey(db: Db, surveyId: string): Promise<SurveyRow> {
@@ -39,14 +39,19 @@ export async function loadSurvey(db: Db, surveyId: string): Promise<SurveyRow> {
   return survey;
 }
 
-/** Inside a transaction: the survey share-locked and open, with its questionnaire. */
+/**
+ * Inside a transaction: the survey and its period share-locked and both open, with the
+ * questionnaire. The period's lock makes an approval wait for answers being saved, and answers
+ * wait for an approval being saved: none lands after it.
+ */
 export async function openSurveyFor(
   tx: Db,
   surveyId: string,
 ): Promise<{ survey: SurveyRow; questionnaire: Questionnaire }> {
   const survey = await shareSurvey(tx, surveyId);
   if (!survey) throw surveyNotFound();
-  requireOpen(survey);
+  const period = await sharePeriod(tx, survey.periodId);
+  requireAnswers(survey.status, period?.status);
   return { survey, questionnaire: storedQuestionnaire(survey) };
 }
 

@@ -35,7 +35,7 @@ export async function receiveResponseImport(
   try {
     authorize(ctx, 'enterSurveyResponses');
     fileName = checkFileName(file.fileName);
-    requireOpen(await loadSurvey(ctx.deps.db, surveyId));
+    await requireOpen(ctx.deps.db, await loadSurvey(ctx.deps.db, surveyId));
   } catch (error) {
     file.stream.resume();
     throw error;
@@ -67,7 +67,7 @@ export async function importSurveyResponses(
   const actor = authorize(ctx, 'enterSurveyResponses');
   const { db } = ctx.deps;
   const survey = await loadSurvey(db, surveyId);
-  requireOpen(survey);
+  await requireOpen(db, survey);
   const questionnaire = storedQuestionnaire(survey);
   const units = await ratedUnitsOf(db, survey);
   const kind = await sniffSpreadsheet(filePath, fileName);

@@ -22,7 +22,8 @@ export async function listSurveys(
     throw new DomainError(ERROR_CODES.FORBIDDEN, 'Bạn không có quyền xem các phiếu khảo sát');
   }
   const { db } = ctx.deps;
-  if (!(await findPeriod(db, periodId))) {
+  const period = await findPeriod(db, periodId);
+  if (!period) {
     throw new DomainError(ERROR_CODES.NOT_FOUND, 'Không tìm thấy kỳ đánh giá');
   }
   const [rows, responses, targets] = await Promise.all([
@@ -32,7 +33,7 @@ export async function listSurveys(
   ]);
   return {
     surveys: rows.map((row) =>
-      presentSummary(row, responses.get(row.id) ?? 0, targets.get(row.id) ?? 0),
+      presentSummary(row, responses.get(row.id) ?? 0, targets.get(row.id) ?? 0, period.status),
     ),
   };
 }

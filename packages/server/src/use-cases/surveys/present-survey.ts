@@ -5,6 +5,7 @@ import {
   type QuestionnaireJson,
 } from '@chiso/core';
 import type { Db } from '../../db/database.js';
+import { findPeriod } from '../../repositories/periods.js';
 import {
   codeCountsByUnit,
   frameSummary,
@@ -14,6 +15,7 @@ import {
   type SurveyRow,
 } from '../../repositories/surveys.js';
 import { findUnits } from '../../repositories/units.js';
+import { answersRefusal } from './answering.js';
 
 export interface SurveySummary {
   id: string;
@@ -24,6 +26,10 @@ export interface SurveySummary {
   groupLabel: string;
   ratedUnitType: string;
   status: string;
+  /** The period's state: once it is no longer "open" the survey's figures are frozen. */
+  periodStatus: string;
+  /** Why the survey takes no answers now (its state or its period's); null while it takes them. */
+  answersRefused: string | null;
   recheckPercent: number;
   questionCount: number;
   responses: number;
@@ -77,7 +83,12 @@ export function questionnaireColumns(q: Questionnaire) {
   };
 }
 
-export function presentSummary(row: SurveyRow, responses: number, target: number): SurveySummary {
+export function presentSummary(
+  row: SurveyRow,
+  responses: number,
+  target: number,
+  periodStatus: string | undefined,
+): SurveySummary {
   return {
     id: row.id,
     periodId: row.periodId,
@@ -87,6 +98,8 @@ export function presentSummary(row: SurveyRow, responses: number, target: number
     groupLabel: row.groupLabel,
     ratedUnitType: row.ratedUnitType,
     status: row.status,
+    periodStatus: periodStatus ?? 'open',
+    answersRefused: answersRefusal(row.status, periodStatus) ?? null,
     recheckPercent: row.recheckPercent,
     questionCount: (row.questions as unknown[]).length,
     responses,
@@ -106,6 +119,7 @@ export async function surveyDetail(db: Db, row: SurveyRow): Promise<SurveyDetail
   const codes = await codeCountsByUnit(db, row.id);
   const links = await listLinks(db, row.id);
   const frame = await frameSummary(db, row.id);
+  const period = await findPeriod(db, row.periodId);
   const unitIds = [
     ...new Set([
       ...targets.map((t) => t.unitId),
@@ -132,7 +146,7 @@ export async function surveyDetail(db: Db, row: SurveyRow): Promise<SurveyDetail
   const totalResponses = [...responses.values()].reduce((sum, n) => sum + n, 0);
   const totalTarget = targets.reduce((sum, t) => sum + t.target, 0);
   return {
-    ...presentSummary(row, totalResponses, totalTarget),
+    ...presentSummary(row, totalResponses, totalTarget, period?.status),
     questionnaire: storedQuestionnaireJson(row),
     targets: rows,
     links: links

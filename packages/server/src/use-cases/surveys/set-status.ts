@@ -34,6 +34,13 @@ export async function setSurveyStatus(
           'Kỳ đánh giá đã công bố kết quả; không mở khảo sát được nữa',
         );
       }
+      // Answers after the council's approval could never count: opening would only mislead.
+      if (period?.status === 'approved') {
+        throw new DomainError(
+          ERROR_CODES.INVALID_STATE,
+          'Kỳ đánh giá đã được Hội đồng thông qua kết quả; không mở khảo sát được nữa',
+        );
+      }
       await ensureFitsFramework(tx, survey.periodId, storedQuestionnaire(survey));
     }
     if (status === 'closed') {

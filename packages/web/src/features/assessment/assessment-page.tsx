@@ -13,12 +13,16 @@ import {
   Title,
 } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import { keys, useAssessment } from '../../api/hooks';
 import type { Assessment, EntryView } from '../../api/types';
 import { useSession } from '../../app/session';
+import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorMessage, Loading, notifySaved } from '../../components/feedback';
+import { StateText } from '../../components/state-text';
+import { leftSteps } from '../../components/unit-steps';
 import { WindowsTable } from '../../components/windows-table';
 import { percent, points } from '../../lib/format';
 import { LeafEditor } from './leaf-editor';
@@ -113,9 +117,7 @@ export default function AssessmentPage() {
           </Text>
         </div>
         <Stack gap={4} align="flex-end">
-          <Badge size="lg" variant="light">
-            {a.participation.statusLabel}
-          </Badge>
+          <StateText color="blue.8">{a.participation.statusLabel}</StateText>
           <Text size="sm">
             Tự chấm: <b>{points(a.self.points)}</b>/{points(a.self.maxPoints)} (
             {percent(a.self.percent)})
@@ -128,7 +130,7 @@ export default function AssessmentPage() {
           </Text>
         </Stack>
       </Group>
-      <WindowsTable windows={a.windows} />
+      <WindowsTable windows={a.windows} left={leftSteps(a)} />
       <Submission assessment={a} canSubmit={permissions.canSubmit} />
       <Grid>
         <Grid.Col span={{ base: 12, md: 4 }}>
@@ -189,18 +191,24 @@ export default function AssessmentPage() {
 function Submission({ assessment, canSubmit }: { assessment: Assessment; canSubmit: boolean }) {
   const client = useQueryClient();
   const [, setParams] = useSearchParams();
+  const [confirming, setConfirming] = useState(false);
   const submit = useMutation({
     mutationFn: () =>
       api('POST', `/periods/${assessment.period.id}/units/${assessment.unit.id}/submit`),
     onSuccess: async () => {
+      setConfirming(false);
       await client.invalidateQueries({
         queryKey: keys.assessment(assessment.period.id, assessment.unit.id),
       });
       notifySaved('Đã gửi kết quả tự đánh giá');
     },
+    // The dialog closes; the error is shown under the check, where the head can act on it.
+    onError: () => setConfirming(false),
   });
   if (assessment.participation.status !== 'draft') return null;
-  const unfilled = assessment.progress.reduce((n, p) => n + p.leaves - p.filled, 0);
+  const leaves = assessment.progress.reduce((n, p) => n + p.leaves, 0);
+  const filled = assessment.progress.reduce((n, p) => n + p.filled, 0);
+  const unfilled = leaves - filled;
   return (
     <Card withBorder>
       <Stack gap="xs">
@@ -241,14 +249,36 @@ function Submission({ assessment, canSubmit }: { assessment: Assessment; canSubm
         {canSubmit && (
           <Group>
             <Button
-              onClick={() => submit.mutate()}
-              loading={submit.isPending}
+              onClick={() => setConfirming(true)}
               disabled={assessment.submissionProblems.length > 0}
             >
               Thủ trưởng gửi kết quả tự đánh giá
             </Button>
           </Group>
         )}
+        <ConfirmDialog
+          opened={confirming}
+          onClose={() => setConfirming(false)}
+          title={`Gửi kết quả tự đánh giá của ${assessment.unit.name}?`}
+          effects={[
+            <>
+              Kết quả được gửi đến Tổ thẩm định: <b>{filled}</b>/{leaves} tiêu chí đã chấm, tự chấm{' '}
+              <b>{points(assessment.self.points)}</b>/{points(assessment.self.maxPoints)} điểm.
+            </>,
+            ...(unfilled > 0
+              ? [
+                  <>
+                    <b>{unfilled}</b> tiêu chí chưa chấm sẽ tính 0 điểm.
+                  </>,
+                ]
+              : []),
+            'Hồ sơ chuyển sang "Đã gửi, chờ thẩm định".',
+          ]}
+          irreversible="Sau khi gửi, đơn vị không sửa được điểm tự chấm và không rút lại được; chỉ bổ sung được những tiêu chí mà Tổ thẩm định gửi trả lại, trong hạn họ nêu."
+          confirmLabel="Gửi kết quả tự đánh giá"
+          onConfirm={() => submit.mutate()}
+          loading={submit.isPending}
+        />
       </Stack>
     </Card>
   );

@@ -1,6 +1,5 @@
 import {
   Alert,
-  Badge,
   Button,
   Card,
   Drawer,
@@ -77,9 +76,9 @@ export default function FrameworkPage() {
                   <Table.Td style={{ paddingLeft: 12 + (node.depth - 1) * 18 }}>
                     {node.title}
                     {node.appliesTo.length > 0 && (
-                      <Badge size="xs" variant="light" ml={6}>
-                        chỉ {node.appliesTo.map(unitTypeLabel).join(', ')}
-                      </Badge>
+                      <Text span size="xs" fw={600} c="blue.8" ml={6}>
+                        (chỉ {node.appliesTo.map(unitTypeLabel).join(', ')})
+                      </Text>
                     )}
                   </Table.Td>
                   <Table.Td ta="right">

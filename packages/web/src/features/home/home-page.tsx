@@ -1,30 +1,20 @@
-import {
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Group,
-  Progress,
-  SimpleGrid,
-  Stack,
-  Text,
-  Title,
-} from '@mantine/core';
+import { Anchor, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { ROLE_LABELS } from '@chiso/core/access/policy.js';
 import { PARTICIPATION_STATUSES } from '@chiso/core/periods/workflow.js';
 import { Link } from 'react-router';
-import { useAssessment, usePeriod, usePeriods } from '../../api/hooks';
+import { usePeriod, usePeriods } from '../../api/hooks';
 import type { PeriodSummary } from '../../api/types';
 import { useSession } from '../../app/session';
 import { ErrorMessage, Loading } from '../../components/feedback';
 import { WindowsTable } from '../../components/windows-table';
-import { percent, points } from '../../lib/format';
+import { StateText } from '../../components/state-text';
+import { UnitHome } from './unit-home';
 
 export default function HomePage() {
   const { user } = useSession();
-  const periods = usePeriods();
+  const periods = usePeriods(user !== undefined && user !== null && user.role !== 'viewer');
   if (user === undefined) return <Loading />;
-  if (user === null || user.role === 'viewer') return <PublicHome />;
+  if (user === null || user.role === 'viewer') return <PublicHome signedIn={user !== null} />;
   if (periods.isPending) return <Loading />;
   if (periods.error) return <ErrorMessage error={periods.error} />;
   const open = periods.data.filter((p) => p.status !== 'published');
@@ -35,7 +25,12 @@ export default function HomePage() {
       {open.length === 0 && <Text>Hiện không có kỳ đánh giá nào đang diễn ra.</Text>}
       {open.map((period) =>
         user.role === 'unitOfficer' || user.role === 'unitHead' ? (
-          <UnitHome key={period.id} period={period} unitId={user.unitId ?? ''} />
+          <UnitHome
+            key={period.id}
+            period={period}
+            unitId={user.unitId ?? ''}
+            head={user.role === 'unitHead'}
+          />
         ) : (
           <PeriodOverview key={period.id} period={period} appraiser={user.role === 'appraiser'} />
         ),
@@ -47,7 +42,8 @@ export default function HomePage() {
   );
 }
 
-function PublicHome() {
+/** What the public (and a signed-in viewer, who needs no sign-in button) sees first. */
+function PublicHome({ signedIn }: { signedIn: boolean }) {
   return (
     <Stack maw={720}>
       <Title order={2}>Chỉ số Cải cách hành chính</Title>
@@ -59,81 +55,13 @@ function PublicHome() {
         <Button component={Link} to="/ket-qua">
           Xem kết quả đã công bố
         </Button>
-        <Button component={Link} to="/dang-nhap" variant="default">
-          Đăng nhập
-        </Button>
+        {!signedIn && (
+          <Button component={Link} to="/dang-nhap" variant="default">
+            Đăng nhập
+          </Button>
+        )}
       </Group>
     </Stack>
-  );
-}
-
-/** A unit's period: deadlines, progress by area, points so far, and the way in. */
-function UnitHome({ period, unitId }: { period: PeriodSummary; unitId: string }) {
-  const assessment = useAssessment(period.id, unitId);
-  if (assessment.isPending) return <Loading />;
-  if (assessment.error) return <ErrorMessage error={assessment.error} title={period.name} />;
-  const a = assessment.data;
-  return (
-    <Card withBorder padding="lg">
-      <Stack>
-        <Group justify="space-between">
-          <div>
-            <Title order={3}>{period.name}</Title>
-            <Text c="dimmed">{a.unit.name}</Text>
-          </div>
-          <Badge size="lg" variant="light">
-            {a.participation.statusLabel}
-          </Badge>
-        </Group>
-        <WindowsTable windows={a.windows} />
-        <Group gap="xl">
-          <div>
-            <Text size="sm" c="dimmed">
-              Điểm tự chấm
-            </Text>
-            <Text size="xl" fw={700}>
-              {points(a.self.points)}/{points(a.self.maxPoints)} ({percent(a.self.percent)})
-            </Text>
-          </div>
-          {a.appraised && (
-            <div>
-              <Text size="sm" c="dimmed">
-                Điểm thẩm định
-              </Text>
-              <Text size="xl" fw={700}>
-                {points(a.appraised.points)}/{points(a.appraised.maxPoints)} (
-                {percent(a.appraised.percent)})
-              </Text>
-            </div>
-          )}
-        </Group>
-        <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
-          {a.progress.map((area) => (
-            <div key={area.code}>
-              <Text size="sm" lineClamp={1} title={area.title}>
-                {area.code}. {area.title}
-              </Text>
-              <Progress
-                value={area.leaves === 0 ? 0 : (100 * area.filled) / area.leaves}
-                aria-label={`Lĩnh vực ${area.code}: đã chấm ${area.filled}/${area.leaves}`}
-              />
-              <Text size="xs" c="dimmed">
-                Đã chấm {area.filled}/{area.leaves} tiêu chí
-              </Text>
-            </div>
-          ))}
-        </SimpleGrid>
-        <Group>
-          <Button component={Link} to={`/ky-danh-gia/${period.id}/don-vi/${unitId}`}>
-            {a.participation.status === 'draft'
-              ? 'Tự đánh giá'
-              : a.participation.status === 'appraised'
-                ? 'Xem thẩm định và giải trình'
-                : 'Xem hồ sơ'}
-          </Button>
-        </Group>
-      </Stack>
-    </Card>
   );
 }
 
@@ -152,16 +80,16 @@ function PeriodOverview({ period, appraiser }: { period: PeriodSummary; appraise
       <Stack>
         <Group justify="space-between">
           <Title order={3}>{period.name}</Title>
-          <Badge variant="light">{period.statusLabel}</Badge>
+          <StateText color="blue.8">{period.statusLabel}</StateText>
         </Group>
         <WindowsTable windows={detail.data.windows} />
         <Group>
           {counts
             .filter((c) => c.count > 0)
             .map((c) => (
-              <Badge key={c.status} variant="outline" size="lg">
-                {c.label}: {c.count}
-              </Badge>
+              <Text key={c.status} size="sm">
+                {c.label}: <b>{c.count}</b>
+              </Text>
             ))}
         </Group>
         {appraiser && (
@@ -172,7 +100,9 @@ function PeriodOverview({ period, appraiser }: { period: PeriodSummary; appraise
                 <Anchor component={Link} to={`/ky-danh-gia/${period.id}/tham-dinh/${u.unitId}`}>
                   {u.name}
                 </Anchor>
-                <Badge variant="light">{u.statusLabel}</Badge>
+                <StateText color={u.status === 'finalised' ? 'green.8' : 'blue.8'}>
+                  {u.statusLabel}
+                </StateText>
               </Group>
             ))}
           </Stack>

@@ -21,6 +21,7 @@ import { api } from '../../api/client';
 import { keys, usePeriod, useUsers } from '../../api/hooks';
 import type { PeriodDetail, PeriodUnit } from '../../api/types';
 import { useSession } from '../../app/session';
+import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorMessage, Loading, notifyError, notifySaved } from '../../components/feedback';
 import { DateInput, isoDate } from '../../components/date-input';
 import { TimeInput } from '../../components/time-input';
@@ -130,7 +131,7 @@ function EditWindows({ period }: { period: PeriodDetail }) {
 function UnitsTable({ period }: { period: PeriodDetail }) {
   const { user } = useSession();
   const admin = user?.role === 'administrator';
-  const users = useUsers();
+  const users = useUsers(admin);
   const appraisers = admin
     ? (users.data ?? []).filter((u) => u.role === 'appraiser' && u.active !== false)
     : [];
@@ -289,10 +290,27 @@ function Extend({ period }: { period: PeriodDetail }) {
   );
 }
 
+/** A type's name inside a sentence: "sở, ban, ngành", but "UBND xã" keeps its capitals. */
+const inSentence = (label: string) =>
+  label.length > 1 && label[1] === label[1]?.toLowerCase()
+    ? `${label[0]?.toLowerCase() ?? ''}${label.slice(1)}`
+    : label;
+
+/** "12 đơn vị (10 sở, ban, ngành; 2 UBND xã)": the units a decision covers, by type. */
+function unitsByType(period: PeriodDetail): string {
+  const byType = new Map<string, number>();
+  for (const u of period.units) byType.set(u.type ?? '', (byType.get(u.type ?? '') ?? 0) + 1);
+  const parts = [...byType]
+    .sort((a, b) => b[1] - a[1])
+    .map(([type, n]) => `${n} ${type ? inSentence(unitTypeLabel(type)) : 'đơn vị khác'}`);
+  return `${period.units.length} đơn vị${parts.length > 1 ? ` (${parts.join('; ')})` : ''}`;
+}
+
 function Approve({ period }: { period: PeriodDetail }) {
   const client = useQueryClient();
   const [number, setNumber] = useState('');
   const [decisionDate, setDecisionDate] = useState('');
+  const [confirming, setConfirming] = useState(false);
   const approve = useMutation({
     mutationFn: () =>
       api('POST', `/periods/${period.id}/approve`, {
@@ -300,17 +318,24 @@ function Approve({ period }: { period: PeriodDetail }) {
         decisionDate: isoDate(decisionDate),
       }),
     onSuccess: async () => {
+      setConfirming(false);
       await client.invalidateQueries({ queryKey: keys.period(period.id) });
       await client.invalidateQueries({ queryKey: keys.periods });
       notifySaved('Hội đồng đã thông qua kết quả');
     },
+    onError: () => setConfirming(false),
   });
-  const pending = period.units.filter((u) => u.status !== 'finalised').length;
+  const pending = period.units.filter((u) => u.status !== 'finalised');
   return (
     <Card withBorder>
       <Stack>
         <Title order={3}>Hội đồng thông qua kết quả</Title>
-        {pending > 0 && <Text c="orange.8">Còn {pending} đơn vị chưa chốt kết quả thẩm định.</Text>}
+        {pending.length > 0 && (
+          <Text c="orange.8">
+            Còn {pending.length} đơn vị chưa chốt kết quả thẩm định:{' '}
+            {pending.map((u) => u.name).join(', ')}. Hội đồng thông qua được khi mọi đơn vị đã chốt.
+          </Text>
+        )}
         <Group grow align="flex-start">
           <TextInput
             label="Số quyết định"
@@ -323,13 +348,29 @@ function Approve({ period }: { period: PeriodDetail }) {
         <ErrorMessage error={approve.error} />
         <Group>
           <Button
-            onClick={() => approve.mutate()}
-            loading={approve.isPending}
-            disabled={!number.trim() || isoDate(decisionDate) === undefined}
+            onClick={() => setConfirming(true)}
+            disabled={pending.length > 0 || !number.trim() || isoDate(decisionDate) === undefined}
           >
             Thông qua kết quả
           </Button>
         </Group>
+        <ConfirmDialog
+          opened={confirming}
+          onClose={() => setConfirming(false)}
+          title={`Thông qua kết quả ${period.name}?`}
+          effects={[
+            <>
+              Hội đồng thông qua kết quả của <b>{unitsByType(period)}</b> theo Quyết định số{' '}
+              <b>{number.trim()}</b> ngày <b>{decisionDate}</b>.
+            </>,
+            'Điểm thẩm định, giải trình và số liệu khảo sát được giữ nguyên như hiện tại; các phiếu khảo sát của kỳ ngừng nhận trả lời.',
+            'Quản trị viên công bố kết quả trong thời gian công bố; khi đó kết quả được công khai cho mọi người.',
+          ]}
+          irreversible="Sau khi thông qua, không sửa được điểm, giải trình hay số liệu khảo sát của kỳ này và không hủy được việc thông qua."
+          confirmLabel="Thông qua kết quả"
+          onConfirm={() => approve.mutate()}
+          loading={approve.isPending}
+        />
       </Stack>
     </Card>
   );
@@ -337,13 +378,16 @@ function Approve({ period }: { period: PeriodDetail }) {
 
 function Publish({ period }: { period: PeriodDetail }) {
   const client = useQueryClient();
+  const [confirming, setConfirming] = useState(false);
   const publish = useMutation({
     mutationFn: () => api('POST', `/periods/${period.id}/publish`),
     onSuccess: async () => {
+      setConfirming(false);
       await client.invalidateQueries({ queryKey: keys.period(period.id) });
       await client.invalidateQueries({ queryKey: keys.periods });
       notifySaved('Đã công bố kết quả');
     },
+    onError: () => setConfirming(false),
   });
   return (
     <Card withBorder>
@@ -352,10 +396,28 @@ function Publish({ period }: { period: PeriodDetail }) {
         <Text>Kết quả sẽ được chốt cùng bộ chỉ số đã dùng và công khai cho mọi người.</Text>
         <ErrorMessage error={publish.error} />
         <Group>
-          <Button color="green" onClick={() => publish.mutate()} loading={publish.isPending}>
+          <Button color="green" onClick={() => setConfirming(true)}>
             Công bố
           </Button>
         </Group>
+        <ConfirmDialog
+          opened={confirming}
+          onClose={() => setConfirming(false)}
+          title={`Công bố kết quả ${period.name}?`}
+          effects={[
+            <>
+              Xếp hạng và điểm của <b>{unitsByType(period)}</b> được công khai cho mọi người trên
+              trang Kết quả, kèm Quyết định {period.councilDecisionNumber} ngày{' '}
+              {date(period.councilDecisionDate)}.
+            </>,
+            'Kết quả được chốt cùng bộ chỉ số đã dùng và so sánh với kỳ đã công bố trước.',
+          ]}
+          irreversible="Kết quả đã công bố là kết quả chính thức: không sửa và không rút lại được."
+          confirmLabel="Công bố kết quả"
+          color="green"
+          onConfirm={() => publish.mutate()}
+          loading={publish.isPending}
+        />
       </Stack>
     </Card>
   );

@@ -1,3 +1,4 @@
+import { FINAL_REFUSALS } from '@chiso/core/surveys/answering.js';
 import { api, ApiError } from '../../api/client';
 
 /** Option keys chosen, by question code; null when a question is left blank. */
@@ -27,6 +28,11 @@ export interface CodeForm extends PublicForm {
   answered: boolean;
 }
 
+export interface LinkForm extends PublicForm {
+  /** This device (its cookie) already sent a form for this unit. */
+  answered: boolean;
+}
+
 const codePath = (code: string) => `/public/surveys/code/${encodeURIComponent(code)}`;
 const linkPath = (token: string) => `/public/surveys/link/${encodeURIComponent(token)}`;
 
@@ -39,7 +45,7 @@ export const submitCode = (code: string, answers: Answers) =>
   api<{ ok: true }>('POST', codePath(code), { answers });
 
 export const fetchLinkForm = (token: string, resume: string | undefined) =>
-  api<PublicForm>(
+  api<LinkForm>(
     'GET',
     resume ? `${linkPath(token)}?${new URLSearchParams({ resume }).toString()}` : linkPath(token),
   );
@@ -122,11 +128,18 @@ export function describeTrouble(
           };
     case 'INVALID_STATE':
     case 'WINDOW_CLOSED':
-      return {
-        title: 'Phiếu khảo sát không nhận trả lời lúc này',
-        message: sentence(error.message),
-        retry: false,
-      };
+      // An ended survey (closed, or its period approved) will not come back: say so plainly.
+      return FINAL_REFUSALS.includes(error.message)
+        ? {
+            title: 'Phiếu khảo sát đã kết thúc',
+            message: `${sentence(error.message)} Cảm ơn Ông/Bà đã quan tâm.`,
+            retry: false,
+          }
+        : {
+            title: 'Phiếu khảo sát không nhận trả lời lúc này',
+            message: sentence(error.message),
+            retry: false,
+          };
     case 'RATE_LIMITED':
       return {
         title: 'Xin Ông/Bà đợi ít phút',

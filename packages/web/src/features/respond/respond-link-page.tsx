@@ -106,6 +106,16 @@ function LinkForm({ token, fromAddress }: { token: string; fromAddress: string |
       </StatusScreen>
     );
   }
+  if (form.data.answered) {
+    return (
+      <StatusScreen title="Thiết bị này đã gửi phiếu">
+        <Text>
+          Phiếu đánh giá {form.data.unit.name} đã được gửi từ thiết bị này; mỗi thiết bị chỉ gửi một
+          phiếu cho mỗi đơn vị. Cảm ơn Ông/Bà đã tham gia khảo sát.
+        </Text>
+      </StatusScreen>
+    );
+  }
   const address = resume
     ? `${window.location.origin}/phieu/mo/${encodeURIComponent(token)}?${new URLSearchParams({ [RESUME_PARAM]: resume }).toString()}`
     : undefined;

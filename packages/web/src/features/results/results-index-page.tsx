@@ -14,9 +14,9 @@ export default function ResultsIndexPage() {
     queryKey: ['published-periods'],
     queryFn: () => api<PeriodSummary[]>('GET', '/published-periods'),
   });
-  const all = usePeriods();
-  const previewable =
-    user && user.role !== 'viewer' ? (all.data ?? []).filter((p) => p.status !== 'published') : [];
+  const staff = user !== undefined && user !== null && user.role !== 'viewer';
+  const all = usePeriods(staff);
+  const previewable = staff ? (all.data ?? []).filter((p) => p.status !== 'published') : [];
   if (published.isPending) return <Loading />;
   if (published.error) return <ErrorMessage error={published.error} />;
   return (

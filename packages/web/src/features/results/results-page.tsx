@@ -103,7 +103,10 @@ function Ranking({ periodId, group }: { periodId: string; group: ResultsGroup })
       <Title order={3} size="h4" mb="xs">
         Xếp hạng — {group.framework.name}
       </Title>
-      <Table.ScrollContainer minWidth={760}>
+      <Box hiddenFrom="sm">
+        <PhoneRanking periodId={periodId} group={group} />
+      </Box>
+      <Table.ScrollContainer minWidth={760} visibleFrom="sm">
         <Table striped highlightOnHover aria-label={`Xếp hạng ${group.label}`}>
           <Table.Thead>
             <Table.Tr>
@@ -159,6 +162,63 @@ function Ranking({ periodId, group }: { periodId: string; group: ResultsGroup })
         </Table>
       </Table.ScrollContainer>
     </Card>
+  );
+}
+
+/**
+ * The ranking on a phone: three columns that fit 390 px without sideways scroll, the band and
+ * the head's rating under the index, points and the change under the name.
+ */
+function PhoneRanking({ periodId, group }: { periodId: string; group: ResultsGroup }) {
+  return (
+    <Table striped aria-label={`Xếp hạng ${group.label}`} verticalSpacing={6} horizontalSpacing={6}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th w={44}>Hạng</Table.Th>
+          <Table.Th>Đơn vị</Table.Th>
+          <Table.Th w="42%">Chỉ số, nhóm, người đứng đầu</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {group.results.units.map((u) => (
+          <Table.Tr key={u.id}>
+            <Table.Td fw={700} style={{ verticalAlign: 'top' }}>
+              {u.rank ?? '—'}
+            </Table.Td>
+            <Table.Td style={{ verticalAlign: 'top' }}>
+              <Anchor
+                component={Link}
+                to={`/ket-qua/${periodId}/don-vi/${u.id}`}
+                size="sm"
+                fw={600}
+              >
+                {u.name}
+              </Anchor>
+              <Text size="xs" c="dimmed">
+                {points(u.points)}/{points(u.maxPoints)} điểm
+              </Text>
+              {u.rankChange !== null && <ChangeArrow unit={u} />}
+              {u.flagDetails.map((f) => (
+                <Text key={f.label} size="xs" fw={600} c="red.8" title={f.label}>
+                  Kiểm điểm: LV {f.areaCodes.join(', ')}
+                </Text>
+              ))}
+            </Table.Td>
+            <Table.Td style={{ verticalAlign: 'top' }}>
+              <Text size="sm" fw={700}>
+                {percent(u.percent)}
+              </Text>
+              {u.band && <Text size="xs">{u.band}</Text>}
+              {u.headRating && (
+                <Text size="xs" fw={600}>
+                  {u.headRating}
+                </Text>
+              )}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
   );
 }
 

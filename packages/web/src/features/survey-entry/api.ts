@@ -19,6 +19,9 @@ export interface EntrySurvey {
   name: string;
   groupLabel: string;
   status: string;
+  /** Why no form can be entered now (the survey's state or its period's); null while it can. */
+  answersRefused: string | null;
+  periodStatus: string;
   ratedUnitType: string;
   recheckPercent: number;
   questionnaire: { questions: EntryQuestion[] };

@@ -18,11 +18,6 @@ const TABS = {
 type Tab = keyof typeof TABS;
 const isTab = (value: string | null): value is Tab => value !== null && value in TABS;
 
-const STATUS_NOTES: Record<string, string> = {
-  draft: 'Khảo sát chưa mở: phiếu chỉ được nhận khi quản trị viên mở khảo sát.',
-  closed: 'Khảo sát đã đóng: máy chủ không nhận thêm phiếu.',
-};
-
 // Batch and unit stay for the session, also across a reload, per survey.
 const rememberKey = (surveyId: string) => `chiso.nhap-phieu.${surveyId}`;
 
@@ -50,7 +45,6 @@ export default function SurveyEntryPage() {
   const units = useRatedUnits(survey.data);
   const [remembered, setRemembered] = useState<Remembered>(() => recall(surveyId));
   const tabParam = params.get('muc');
-  const tab: Tab = isTab(tabParam) ? tabParam : 'nhap';
 
   const remember = (next: Remembered) => {
     setRemembered(next);
@@ -64,6 +58,10 @@ export default function SurveyEntryPage() {
   if (survey.isPending) return <Loading />;
   if (survey.isError) return <ErrorMessage error={survey.error} />;
   const s = survey.data;
+  const refused = s.answersRefused;
+  // A survey that takes no forms shows only what was entered: nothing else could be saved.
+  const tabs = (Object.keys(TABS) as Tab[]).filter((key) => !refused || key === 'da-nhap');
+  const tab: Tab = isTab(tabParam) && tabs.includes(tabParam) ? tabParam : (tabs[0] ?? 'da-nhap');
   const open = rechecks.data ? rechecks.data.pending.length + rechecks.data.mismatches.length : 0;
   const unitKnown = remembered.unitId === null || units.some((u) => u.unitId === remembered.unitId);
 
@@ -84,9 +82,18 @@ export default function SurveyEntryPage() {
           phiếu
         </Text>
       </div>
-      {STATUS_NOTES[s.status] && (
-        <Alert color="yellow" title="Lưu ý">
-          {STATUS_NOTES[s.status]}
+      {refused && (
+        <Alert
+          color={s.periodStatus === 'open' ? 'yellow' : 'gray'}
+          title="Phiếu khảo sát không nhận thêm phiếu"
+          role="note"
+        >
+          {refused}.{' '}
+          {s.periodStatus === 'open'
+            ? s.status === 'draft'
+              ? 'Phiếu chỉ được nhận khi quản trị viên mở khảo sát.'
+              : 'Máy chủ không nhận thêm phiếu giấy, phúc tra hay tệp.'
+            : 'Máy chủ không nhận thêm phiếu giấy, phúc tra hay tệp; số liệu đã thu được giữ nguyên như khi Hội đồng thông qua.'}
         </Alert>
       )}
       <Tabs
@@ -97,7 +104,7 @@ export default function SurveyEntryPage() {
         keepMounted
       >
         <Tabs.List>
-          {(Object.keys(TABS) as Tab[]).map((key) => (
+          {tabs.map((key) => (
             <Tabs.Tab
               key={key}
               value={key}
@@ -113,20 +120,24 @@ export default function SurveyEntryPage() {
             </Tabs.Tab>
           ))}
         </Tabs.List>
-        <Tabs.Panel value="nhap" pt="md">
-          <EntryTab
-            survey={s}
-            units={units}
-            remembered={unitKnown ? remembered : { ...remembered, unitId: null }}
-            onRemember={remember}
-          />
-        </Tabs.Panel>
-        <Tabs.Panel value="phuc-tra" pt="md">
-          <RecheckTab survey={s} units={units} />
-        </Tabs.Panel>
-        <Tabs.Panel value="tep" pt="md">
-          <ImportTab survey={s} />
-        </Tabs.Panel>
+        {!refused && (
+          <>
+            <Tabs.Panel value="nhap" pt="md">
+              <EntryTab
+                survey={s}
+                units={units}
+                remembered={unitKnown ? remembered : { ...remembered, unitId: null }}
+                onRemember={remember}
+              />
+            </Tabs.Panel>
+            <Tabs.Panel value="phuc-tra" pt="md">
+              <RecheckTab survey={s} units={units} />
+            </Tabs.Panel>
+            <Tabs.Panel value="tep" pt="md">
+              <ImportTab survey={s} />
+            </Tabs.Panel>
+          </>
+        )}
         <Tabs.Panel value="da-nhap" pt="md">
           {tab === 'da-nhap' && <FormsTab survey={s} units={units} batch={remembered.batch} />}
         </Tabs.Panel>

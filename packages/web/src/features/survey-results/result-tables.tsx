@@ -1,6 +1,7 @@
-import { Badge, Card, Stack, Table, Text } from '@mantine/core';
+import { Card, Stack, Table, Text } from '@mantine/core';
 import type { LeafRow, RateRow, SipasRow } from './api';
 import { percentText, pointsText } from './api';
+import { StateText } from '../../components/state-text';
 
 const UNDER = 'var(--mantine-color-orange-0)';
 
@@ -124,19 +125,10 @@ export function LeavesTable({ rows }: { rows: LeafRow[] }) {
   );
 }
 
+/** Whether a target is met, in words that wrap (a badge cut "Không đạt" to "KHÔ…"). */
 function MetBadge({ met }: { met: boolean | null }) {
-  if (met === null) {
-    return (
-      <Badge color="gray" variant="light">
-        chưa có số liệu
-      </Badge>
-    );
-  }
-  return (
-    <Badge color={met ? 'green' : 'red'} variant="light">
-      {met ? 'Đạt' : 'Không đạt'}
-    </Badge>
-  );
+  if (met === null) return <StateText color="gray.7">chưa có số liệu</StateText>;
+  return <StateText color={met ? 'green.8' : 'red.8'}>{met ? 'Đạt' : 'Không đạt'}</StateText>;
 }
 
 /** SIPAS per unit: each element's share of satisfied answers, the overall index and its target. */

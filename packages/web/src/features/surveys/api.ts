@@ -16,6 +16,10 @@ export interface SurveySummary {
   groupLabel: string;
   ratedUnitType: string;
   status: SurveyStatus;
+  /** The period's state: "open" until the council approves, then the figures are frozen. */
+  periodStatus: 'open' | 'approved' | 'published';
+  /** Why the survey takes no answers now (its state or its period's); null while it takes them. */
+  answersRefused: string | null;
   recheckPercent: number;
   questionCount: number;
   responses: number;
@@ -62,6 +66,16 @@ export const STATUS_LABELS: Record<SurveyStatus, string> = {
   open: 'Đang thu phiếu',
   closed: 'Đã đóng',
 };
+
+/** The state a survey is in for the people collecting answers: "Đang thu phiếu" only if it does. */
+export function statusLabelOf(s: Pick<SurveySummary, 'status' | 'periodStatus'>): string {
+  if (s.status === 'open' && s.periodStatus !== 'open') return 'Đã dừng nhận trả lời';
+  return STATUS_LABELS[s.status];
+}
+
+export function statusColorOf(s: Pick<SurveySummary, 'status' | 'periodStatus'>): string {
+  return s.status === 'open' && s.periodStatus !== 'open' ? 'gray' : STATUS_COLORS[s.status];
+}
 
 export const STATUS_COLORS: Record<SurveyStatus, string> = {
   draft: 'gray',

@@ -1,10 +1,13 @@
-import { Button, Group, Modal, Text, type ButtonProps } from '@mantine/core';
+import { Button, type ButtonProps } from '@mantine/core';
 import { useState, type ReactNode } from 'react';
+import { ConfirmDialog } from '../../components/confirm-dialog';
 
 interface Props extends ButtonProps {
   /** The question asked before acting, e.g. "Mở khảo sát cho người trả lời?". */
   title: string;
   message: ReactNode;
+  /** What cannot be undone, if anything. */
+  irreversible?: ReactNode;
   confirmLabel: string;
   onConfirm: () => void;
   children: ReactNode;
@@ -14,6 +17,7 @@ interface Props extends ButtonProps {
 export function ConfirmButton({
   title,
   message,
+  irreversible,
   confirmLabel,
   onConfirm,
   children,
@@ -25,24 +29,19 @@ export function ConfirmButton({
       <Button {...button} onClick={() => setOpened(true)}>
         {children}
       </Button>
-      <Modal opened={opened} onClose={() => setOpened(false)} title={title} centered>
-        <Text size="sm">{message}</Text>
-        <Group justify="flex-end" mt="md">
-          <Button variant="default" onClick={() => setOpened(false)}>
-            Không
-          </Button>
-          <Button
-            color={button.color}
-            onClick={() => {
-              setOpened(false);
-              onConfirm();
-            }}
-            data-autofocus
-          >
-            {confirmLabel}
-          </Button>
-        </Group>
-      </Modal>
+      <ConfirmDialog
+        opened={opened}
+        onClose={() => setOpened(false)}
+        title={title}
+        effects={[message]}
+        irreversible={irreversible}
+        confirmLabel={confirmLabel}
+        color={button.color}
+        onConfirm={() => {
+          setOpened(false);
+          onConfirm();
+        }}
+      />
     </>
   );
 }

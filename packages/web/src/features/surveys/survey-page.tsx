@@ -1,12 +1,14 @@
-import { Anchor, Badge, Breadcrumbs, Group, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Breadcrumbs, Group, Stack, Tabs, Text, Title } from '@mantine/core';
 import { unitTypeLabel } from '@chiso/core/units/unit-types.js';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import { ErrorMessage, Loading, notifySaved } from '../../components/feedback';
+import { StateText } from '../../components/state-text';
 import {
-  STATUS_COLORS,
   STATUS_LABELS,
+  statusColorOf,
+  statusLabelOf,
   surveyKeys,
   useSurvey,
   type SurveyDetail,
@@ -49,9 +51,7 @@ export default function SurveyPage() {
         <div>
           <Group gap="xs">
             <Title order={2}>{s.name}</Title>
-            <Badge variant="light" color={STATUS_COLORS[s.status]}>
-              {STATUS_LABELS[s.status]}
-            </Badge>
+            <StateText color={`${statusColorOf(s)}.8`}>{statusLabelOf(s)}</StateText>
           </Group>
           <Text c="dimmed">
             {s.kind === 'sipas' ? 'Khảo sát sự hài lòng (SIPAS)' : 'Điều tra xã hội học'} —{' '}
@@ -61,8 +61,14 @@ export default function SurveyPage() {
             <Collected responses={s.responses} target={s.target} />
           </Stack>
         </div>
-        <StatusActions survey={s} />
+        {s.periodStatus === 'open' && <StatusActions survey={s} />}
       </Group>
+      {s.periodStatus !== 'open' && s.answersRefused && (
+        <Alert color="gray" title="Phiếu khảo sát không còn nhận trả lời" role="note">
+          {s.answersRefused}. Mã phiếu, đường dẫn mở, phiếu giấy và tệp của bưu điện đều bị từ chối;
+          số liệu đã thu được giữ nguyên như khi Hội đồng thông qua.
+        </Alert>
+      )}
       <Tabs
         value={tab}
         onChange={(value) => value && setParams({ tab: value }, { replace: true })}

@@ -10,7 +10,7 @@ import type { PeriodSummary } from '../../api/types';
 import { useSession } from '../../app/session';
 import { ErrorMessage, Loading, notifyError, notifySaved } from '../../components/feedback';
 import { dateTime } from '../../lib/format';
-import { STATUS_COLORS, STATUS_LABELS, useSurveys, type SurveySummary } from './api';
+import { statusColorOf, statusLabelOf, useSurveys, type SurveySummary } from './api';
 import { Collected } from './collected';
 
 // The editor and the import check questionnaires with the core (and zod): only administrators
@@ -137,8 +137,8 @@ function SurveyList({
                 <Table.Td>{s.groupLabel}</Table.Td>
                 <Table.Td>{unitTypeLabel(s.ratedUnitType)}</Table.Td>
                 <Table.Td>
-                  <Text size="sm" fw={600} c={`${STATUS_COLORS[s.status]}.8`}>
-                    {STATUS_LABELS[s.status]}
+                  <Text size="sm" fw={600} c={`${statusColorOf(s)}.8`}>
+                    {statusLabelOf(s)}
                   </Text>
                 </Table.Td>
                 <Table.Td>
@@ -146,7 +146,7 @@ function SurveyList({
                 </Table.Td>
                 {(admin || clerk) && (
                   <Table.Td>
-                    {s.status === 'open' && (
+                    {s.status === 'open' && s.answersRefused === null && (
                       <Button
                         component={Link}
                         to={`/khao-sat/${s.id}/nhap-phieu`}
