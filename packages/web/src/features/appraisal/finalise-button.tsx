@@ -1,6 +1,7 @@
-import { Button, Group, List, Modal, Stack, Text } from '@mantine/core';
+import { Button } from '@mantine/core';
 import { useState } from 'react';
 import type { Assessment } from '../../api/types';
+import { ConfirmDialog } from '../../components/confirm-dialog';
 
 /**
  * Closing a round cannot be undone, so it asks first and says what will happen: how many
@@ -21,57 +22,36 @@ export function FinaliseButton({
   const unfilled = undecided.filter((e) => e.facts === null).length;
   const supplements = assessment.entries.filter((e) => e.appraisal?.supplementDeadline).length;
   const label = firstRound ? 'Chốt vòng thẩm định' : 'Chốt kết quả sau giải trình';
+  const effects = firstRound
+    ? [
+        undecided.length === 0
+          ? 'Mọi tiêu chí đã có kết quả thẩm định.'
+          : `${undecided.length} tiêu chí chưa thẩm định sẽ được chấp nhận theo kết quả tự đánh giá của đơn vị${unfilled > 0 ? ` (${unfilled} tiêu chí đơn vị chưa chấm, giữ nguyên không có điểm)` : ''}.`,
+        ...(supplements > 0 ? [`${supplements} yêu cầu bổ sung đang mở sẽ được đóng.`] : []),
+        'Đơn vị xem được kết quả thẩm định và giải trình trong thời hạn giải trình.',
+      ]
+    : [
+        'Kết quả thẩm định của đơn vị trở thành kết quả cuối cùng.',
+        'Đơn vị không giải trình thêm được nữa.',
+      ];
   return (
     <>
       <Button onClick={() => setOpen(true)} loading={busy}>
         {label}
       </Button>
-      <Modal
+      <ConfirmDialog
         opened={open}
         onClose={() => setOpen(false)}
         title={`${label}: ${assessment.unit.name}`}
-        size="lg"
-      >
-        <Stack>
-          {firstRound ? (
-            <List spacing={4} size="sm">
-              <List.Item>
-                {undecided.length === 0
-                  ? 'Mọi tiêu chí đã có kết quả thẩm định.'
-                  : `${undecided.length} tiêu chí chưa thẩm định sẽ được chấp nhận theo kết quả tự đánh giá của đơn vị${unfilled > 0 ? ` (${unfilled} tiêu chí đơn vị chưa chấm, giữ nguyên không có điểm)` : ''}.`}
-              </List.Item>
-              {supplements > 0 && (
-                <List.Item>{`${supplements} yêu cầu bổ sung đang mở sẽ được đóng.`}</List.Item>
-              )}
-              <List.Item>
-                Đơn vị xem được kết quả thẩm định và giải trình trong thời hạn giải trình.
-              </List.Item>
-            </List>
-          ) : (
-            <List spacing={4} size="sm">
-              <List.Item>Kết quả thẩm định của đơn vị trở thành kết quả cuối cùng.</List.Item>
-              <List.Item>Đơn vị không giải trình thêm được nữa.</List.Item>
-            </List>
-          )}
-          <Text size="sm" fw={700}>
-            Không thể hoàn tác: sau khi chốt, Tổ thẩm định không sửa được kết quả của vòng này.
-          </Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setOpen(false)} data-autofocus>
-              Hủy
-            </Button>
-            <Button
-              loading={busy}
-              onClick={() => {
-                setOpen(false);
-                onConfirm();
-              }}
-            >
-              {label}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+        effects={effects}
+        irreversible="Không thể hoàn tác: sau khi chốt, Tổ thẩm định không sửa được kết quả của vòng này."
+        confirmLabel={label}
+        loading={busy}
+        onConfirm={() => {
+          setOpen(false);
+          onConfirm();
+        }}
+      />
     </>
   );
 }

@@ -4,7 +4,6 @@ import {
   Divider,
   Group,
   List,
-  Modal,
   Stack,
   Table,
   Text,
@@ -17,6 +16,7 @@ import { useState } from 'react';
 import { api } from '../../api/client';
 import { keys } from '../../api/hooks';
 import type { ErratumPreview, PeriodDetail, UnitFigures } from '../../api/types';
+import { ConfirmDialog } from '../../components/confirm-dialog';
 import { DateInput, isoDate } from '../../components/date-input';
 import { ErrorMessage, Loading, notifySaved } from '../../components/feedback';
 import { dateTime, percent, points } from '../../lib/format';
@@ -204,37 +204,23 @@ function IssueErratum({ period, preview }: { period: PeriodDetail; preview: Erra
           Ban hành đính chính
         </Button>
       </Group>
-      <Modal
+      <ConfirmDialog
         opened={confirming}
         onClose={() => setConfirming(false)}
-        title="Ban hành đính chính kết quả"
-        size="lg"
-      >
-        <Stack>
-          <List size="sm" spacing={4}>
-            <List.Item>{`Kết quả của ${preview.changes.length} đơn vị thay đổi như bảng trên; bảng xếp hạng, báo cáo, tệp Excel và so sánh của năm sau dùng bản đính chính.`}</List.Item>
-            <List.Item>{`Bản đang có hiệu lực (${publicationText(preview.publication)}) vẫn xem được, được ghi là đã thay thế.`}</List.Item>
-            <List.Item>{`Quyết định số ${number}, ngày ${decisionDate}.`}</List.Item>
-          </List>
-          <Text size="sm" fw={700}>
-            Không thể hoàn tác: bản đính chính được công bố ngay cho mọi người.
-          </Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setConfirming(false)} data-autofocus>
-              Hủy
-            </Button>
-            <Button
-              color="red"
-              onClick={() => {
-                setConfirming(false);
-                issue.mutate();
-              }}
-            >
-              Ban hành đính chính
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+        title="Ban hành đính chính kết quả?"
+        effects={[
+          `Kết quả của ${preview.changes.length} đơn vị thay đổi như bảng trên; bảng xếp hạng, báo cáo, tệp Excel và so sánh của năm sau dùng bản đính chính.`,
+          `Bản đang có hiệu lực (${publicationText(preview.publication)}) vẫn xem được, được ghi là đã thay thế.`,
+          `Quyết định số ${number}, ngày ${decisionDate}.`,
+        ]}
+        irreversible="Không thể hoàn tác: bản đính chính được công bố ngay cho mọi người."
+        confirmLabel="Ban hành đính chính"
+        color="red"
+        onConfirm={() => {
+          setConfirming(false);
+          issue.mutate();
+        }}
+      />
     </Stack>
   );
 }
