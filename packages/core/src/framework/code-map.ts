@@ -1,4 +1,5 @@
 import type { Issue } from '../errors.js';
+import type { Framework } from './framework.js';
 
 /**
  * How last year's leaf codes became this year's (docs/decisions/0013-framework-copy.md). The
@@ -30,6 +31,11 @@ export interface CodeMapSide {
   year: number;
   /** In document order. */
   nodes: ReadonlyMap<string, boolean>;
+}
+
+/** A built framework as one side of the table. */
+export function codeMapSideOf(framework: Framework, year = framework.year ?? 0): CodeMapSide {
+  return { year, nodes: new Map(framework.nodes.map((n) => [n.code, n.children.length === 0])) };
 }
 
 const clean = (code: string | null): string | null => {

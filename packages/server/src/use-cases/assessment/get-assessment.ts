@@ -16,6 +16,7 @@ import { authorize } from '../authorize.js';
 import { presentFramework } from '../frameworks/present-framework.js';
 import { loadPeriodSurveys, surveyOverrideOf } from '../survey-results/period-surveys.js';
 import { presentEvidence } from './evidence.js';
+import { presentPrevious, previousPointsOf } from './previous-points.js';
 import { accessTarget, loadUnitScope, windowOpen, type UnitScope } from './scope.js';
 import { canAddEvidence } from './self-edit.js';
 import { unitInputOf } from './unit-input.js';
@@ -53,6 +54,11 @@ export async function getAssessment(
     return presentResults(framework, results).units[0];
   };
   const byCode = new Map(entries.map((e) => [e.code, e]));
+  const previous = await previousPointsOf(db, {
+    year: scope.period.year,
+    unitId: scope.unit.id,
+    stored: scope.stored,
+  });
   return {
     period: {
       id: scope.period.id,
@@ -87,8 +93,12 @@ export async function getAssessment(
           ctx.now,
         ),
         surveyFed: surveys.leaves.has(leaf.code),
+        previous: presentPrevious(previous, leaf.code),
       };
     }),
+    previousSource: previous
+      ? { year: previous.year, unitId: previous.unitId, unitName: previous.unitName }
+      : null,
     evidence: evidence.map(presentEvidence),
     self: compute('self'),
     appraised: appraisalVisible ? compute('effective') : null,

@@ -23,6 +23,18 @@ export interface NewPeriod {
   unitIds?: string[] | undefined;
 }
 
+/**
+ * A copied framework keeps last year's dates until someone has looked (decision 0013): the
+ * message says where to review it; the web app turns the address into a link.
+ */
+function notReviewed(unitType: string, row: { id: string; name: string; year: number }) {
+  return {
+    path: `frameworks.${unitType}`,
+    field: 'Bộ chỉ số',
+    message: `bộ chỉ số "${row.name}" được sao chép sang năm ${row.year} nhưng chưa được rà soát: hãy xem các ngày đã dời và các mục cần kiểm tra tại /bo-chi-so/${row.id}, rồi bấm "Xác nhận đã rà soát"`,
+  };
+}
+
 export async function createPeriod(ctx: UseCaseContext, input: NewPeriod): Promise<PeriodRow> {
   authorize(ctx, 'administer');
   const { db } = ctx.deps;
@@ -38,6 +50,7 @@ export async function createPeriod(ctx: UseCaseContext, input: NewPeriod): Promi
         },
       ];
     }
+    if (row.reviewStatus === 'needsReview') return [notReviewed(unitType, row)];
     return [];
   });
   const allUnits = await listUnits(db);

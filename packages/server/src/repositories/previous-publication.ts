@@ -1,0 +1,56 @@
+import type { ResultsJson } from '@chiso/core';
+import { and, desc, eq, lt, sql } from 'drizzle-orm';
+import type { Db } from '../db/database.js';
+import { periods, publishedResults } from '../db/schema.js';
+
+export type PublishedUnitJson = ResultsJson['units'][number];
+
+/** A published framework as stored with its results (the API's framework view). */
+export interface PublishedFrameworkJson {
+  id?: string;
+  year?: number;
+  nodes: { code: string; isLeaf: boolean }[];
+}
+
+export interface LastPublication {
+  periodId: string;
+  year: number;
+  framework: PublishedFrameworkJson;
+  /** The units asked for that have a published result, as published. */
+  units: PublishedUnitJson[];
+}
+
+/**
+ * The results last published before a year for one unit type, for the given units only (the
+ * database picks them out of the stored JSON). The single place that reads published results
+ * for "last year's points": pointing it at another storage of publications changes nothing
+ * else.
+ */
+export async function lastPublishedUnits(
+  db: Db,
+  query: { beforeYear: number; unitType: string; unitIds: readonly string[] },
+): Promise<LastPublication | undefined> {
+  const ids = sql.param([...query.unitIds]);
+  const [row] = await db
+    .select({
+      periodId: publishedResults.periodId,
+      year: periods.year,
+      framework: publishedResults.framework,
+      units: sql<
+        PublishedUnitJson[]
+      >`coalesce((select jsonb_agg(u) from jsonb_array_elements(${publishedResults.results}->'units') u where u->>'id' = any(${ids}::text[])), '[]'::jsonb)`,
+    })
+    .from(publishedResults)
+    .innerJoin(periods, eq(periods.id, publishedResults.periodId))
+    .where(
+      and(
+        eq(periods.status, 'published'),
+        lt(periods.year, query.beforeYear),
+        eq(publishedResults.unitType, query.unitType),
+      ),
+    )
+    .orderBy(desc(periods.year), desc(publishedResults.publishedAt))
+    .limit(1);
+  if (!row) return undefined;
+  return { ...row, framework: row.framework as PublishedFrameworkJson };
+}
