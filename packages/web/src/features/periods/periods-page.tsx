@@ -17,9 +17,9 @@ import { unitTypeLabel } from '@chiso/core/units/unit-types.js';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { api } from '../../api/client';
+import { api, ApiError } from '../../api/client';
 import { keys, useFrameworks, usePeriods, useUnits } from '../../api/hooks';
-import type { PeriodSummary } from '../../api/types';
+import type { FrameworkRow, PeriodSummary } from '../../api/types';
 import { useSession } from '../../app/session';
 import { ErrorMessage, Loading, notifySaved } from '../../components/feedback';
 import { date } from '../../lib/format';
@@ -133,7 +133,10 @@ function NewPeriod({ existing }: { existing: PeriodSummary[] }) {
               clearable
               data={(frameworks.data ?? [])
                 .filter((f) => f.unitType === type)
-                .map((f) => ({ value: f.id, label: `${f.name} (${f.year})` }))}
+                .map((f) => ({
+                  value: f.id,
+                  label: `${f.name} (${f.year})${f.reviewStatus === 'needsReview' ? ' — chưa rà soát' : ''}`,
+                }))}
               value={chosen[type] ?? null}
               onChange={(value) => setChosen((c) => ({ ...c, [type]: value }))}
             />
@@ -142,6 +145,7 @@ function NewPeriod({ existing }: { existing: PeriodSummary[] }) {
         <Text fw={600}>Thời gian các bước (giờ Việt Nam)</Text>
         <WindowFields value={windows} onChange={setWindows} />
         <ErrorMessage error={create.error} />
+        <ReviewLinks error={create.error} frameworks={frameworks.data ?? []} />
         <Group>
           <Button onClick={() => create.mutate()} loading={create.isPending}>
             Mở kỳ đánh giá
@@ -149,5 +153,25 @@ function NewPeriod({ existing }: { existing: PeriodSummary[] }) {
         </Group>
       </Stack>
     </Card>
+  );
+}
+
+const REVIEW_PAGE = /\/bo-chi-so\/([0-9a-f-]{36})/;
+
+/** A copied framework not yet reviewed is refused; the message names its page, linked here. */
+function ReviewLinks({ error, frameworks }: { error: unknown; frameworks: FrameworkRow[] }) {
+  if (!(error instanceof ApiError)) return null;
+  const ids = [
+    ...new Set(error.issues.flatMap((issue) => REVIEW_PAGE.exec(issue.message)?.[1] ?? [])),
+  ];
+  if (ids.length === 0) return null;
+  return (
+    <Group gap="md">
+      {ids.map((id) => (
+        <Anchor key={id} component={Link} to={`/bo-chi-so/${id}`}>
+          Rà soát “{frameworks.find((f) => f.id === id)?.name ?? 'bộ chỉ số'}”
+        </Anchor>
+      ))}
+    </Group>
   );
 }
