@@ -1,5 +1,6 @@
 import { cpus, totalmem } from 'node:os';
 import { report } from './measure.js';
+import { benchPreviousPoints } from './previous-bench.js';
 import { benchResults } from './results-bench.js';
 import { benchSurveys } from './survey-bench.js';
 import { benchWebBundle } from './web-bundle.js';
@@ -9,4 +10,5 @@ const machine = `${cpus().length} nhân ${cpus()[0]?.model ?? ''}, ${Math.round(
 process.stdout.write(`chiso — đo hiệu năng (${machine})\n\n`);
 process.stdout.write(`${report(benchResults())}\n`);
 process.stdout.write(`\n${await benchSurveys()}\n`);
+process.stdout.write(`\n${await benchPreviousPoints()}\n`);
 process.stdout.write(`\n${benchWebBundle()}\n`);
