@@ -325,6 +325,14 @@ describe.each(DATABASE_KINDS)('copying a framework to a new year (%s)', (kind) =
     expect(errorOf(other.body).details).toEqual([
       'Trường "Bộ chỉ số năm trước", previousFrameworkId: không thể đối chiếu bộ chỉ số với chính nó',
     ]);
+    const older = await importFramework('Bộ chỉ số sở 2021', 2021, FRAMEWORK_2023_MERGED);
+    const later = await send('PUT', `/frameworks/${older.id}/code-map`, {
+      previousFrameworkId: fresh.id,
+      links: [],
+    });
+    expect(errorOf(later.body).details).toEqual([
+      'Trường "Bộ chỉ số năm trước", previousFrameworkId: bộ chỉ số "Bộ chỉ số sở 2024" là của năm 2024, không phải năm trước 2021',
+    ]);
     const view = await ok<{ stored: boolean; previous: unknown }>(
       'GET',
       `/frameworks/${fresh.id}/code-map`,

@@ -40,7 +40,9 @@ export async function loadCodeMapFrameworks(
       ? 'không thể đối chiếu bộ chỉ số với chính nó'
       : previous.row.unitType !== current.row.unitType
         ? `bộ chỉ số "${previous.row.name}" dành cho loại đơn vị khác`
-        : undefined;
+        : previous.row.year >= current.row.year
+          ? `bộ chỉ số "${previous.row.name}" là của năm ${previous.row.year}, không phải năm trước ${current.row.year}`
+          : undefined;
   if (problem) {
     throw new DomainError(ERROR_CODES.VALIDATION_FAILED, 'Bộ chỉ số năm trước không hợp lệ', [
       { path: 'previousFrameworkId', field: 'Bộ chỉ số năm trước', message: problem },
