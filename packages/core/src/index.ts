@@ -9,6 +9,14 @@ export {
   type FrameworkIssue,
 } from './framework/build-framework.js';
 export { frameworkInputSchema } from './framework/framework-schema.js';
+export * from './framework/shift-years.js';
+export {
+  RULE_DATE_FIELDS,
+  RULE_NESTED_FIELDS,
+  RULE_TEXT_FIELDS,
+  type RuleField,
+} from './framework/rule-fields.js';
+export * from './framework/code-map.js';
 export * from './rules/rule.js';
 export { ruleSchema } from './rules/rule-schema.js';
 export { FACTS_SCHEMAS, type FactsOf } from './rules/facts-schema.js';
@@ -29,6 +37,7 @@ export * from './results/policy.js';
 export { rankValues } from './results/rank.js';
 export * from './results/score-unit.js';
 export * from './results/compute-results.js';
+export * from './results/previous-leaves.js';
 export type { LineageLink } from './results/lineage.js';
 export { findPredecessor } from './results/lineage.js';
 export type { RaisedFlag, AreaPercent } from './results/classify.js';

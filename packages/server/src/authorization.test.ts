@@ -157,6 +157,32 @@ const CASES: Case[] = [
     body: () => ({ year: 2023 }),
     own: ADMIN,
   },
+  {
+    name: 'POST /frameworks/:id/review',
+    method: 'POST',
+    url: (_u, w) => `/api/frameworks/${w.frameworkId}/review`,
+    own: ADMIN,
+  },
+  {
+    name: 'GET /frameworks/:id/code-map',
+    method: 'GET',
+    url: (_u, w) => `/api/frameworks/${w.frameworkId}/code-map`,
+    own: EVERYONE,
+  },
+  {
+    name: 'PUT /frameworks/:id/code-map',
+    method: 'PUT',
+    url: (_u, w) => `/api/frameworks/${w.frameworkId}/code-map`,
+    body: () => ({ previousFrameworkId: null, links: [] }),
+    own: ADMIN,
+  },
+  {
+    name: 'POST /frameworks/:id/nodes/:code/renumber',
+    method: 'POST',
+    url: (_u, w) => `/api/frameworks/${w.frameworkId}/nodes/1.3/renumber`,
+    body: () => ({ code: '1.4' }),
+    own: ADMIN,
+  },
   { name: 'GET /periods', method: 'GET', url: () => '/api/periods', own: EVERYONE },
   {
     name: 'GET /periods/:id',

@@ -95,6 +95,14 @@ export const frameworks = pgTable('frameworks', {
   /** Bands, head-of-agency levels and flags (core ResultsPolicy, serialised). */
   policy: jsonb('policy').notNull(),
   copiedFromId: uuid('copied_from_id'),
+  /** Whose leaf codes "last year" means in the code map (a copy's source, or chosen). */
+  previousFrameworkId: uuid('previous_framework_id'),
+  /** "reviewed", or "needsReview" from a copy until the administrator confirms (decision 0013). */
+  reviewStatus: text('review_status').notNull().default('reviewed'),
+  /** What copying moved and what it left to check (core ShiftResult without the nodes). */
+  copyReview: jsonb('copy_review'),
+  reviewedAt: instant('reviewed_at'),
+  reviewedBy: uuid('reviewed_by'),
   createdAt: createdAt(),
   updatedAt: instant('updated_at').notNull().defaultNow(),
 });
@@ -365,3 +373,4 @@ export const auditLog = pgTable(
 );
 
 export * from './schema-surveys.js';
+export * from './schema-frameworks.js';

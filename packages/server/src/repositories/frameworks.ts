@@ -33,6 +33,9 @@ export async function insertFramework(
   input: FrameworkInput & { year: number; unitType: string },
   policy: ResultsPolicy = DEFAULT_POLICY,
   copiedFromId: string | null = null,
+  review: Partial<
+    Pick<typeof frameworks.$inferInsert, 'previousFrameworkId' | 'reviewStatus' | 'copyReview'>
+  > = {},
 ): Promise<FrameworkRow> {
   const [row] = await db
     .insert(frameworks)
@@ -43,6 +46,7 @@ export async function insertFramework(
       pointsDecimals: input.pointsDecimals ?? 3,
       policy: serializePolicy(policy),
       copiedFromId,
+      ...review,
     })
     .returning();
   if (!row) throw new Error('insert returned nothing');

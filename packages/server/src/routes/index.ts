@@ -3,6 +3,7 @@ import type { Deps } from '../context.js';
 import { assessmentRoutes } from './assessment.js';
 import { auditRoutes } from './audit.js';
 import { authRoutes } from './auth.js';
+import { frameworkCopyRoutes } from './framework-copy.js';
 import { frameworkRoutes } from './frameworks.js';
 import { periodRoutes } from './periods.js';
 import { publicSurveyRoutes } from './public-surveys.js';
@@ -19,6 +20,7 @@ export async function registerRoutes(app: FastifyInstance, deps: Deps): Promise<
   await unitRoutes(app, deps);
   await userRoutes(app, deps);
   await frameworkRoutes(app, deps);
+  await frameworkCopyRoutes(app, deps);
   await periodRoutes(app, deps);
   await resultsRoutes(app, deps);
   await assessmentRoutes(app, deps);

@@ -35,6 +35,8 @@ export interface FrameworkRow {
   pointsDecimals: number;
   copiedFromId: string | null;
   updatedAt: string;
+  /** "needsReview" from a copy until the administrator confirms; such a framework opens no period. */
+  reviewStatus: 'reviewed' | 'needsReview';
 }
 
 export interface FrameworkNodeView {
@@ -61,6 +63,55 @@ export interface FrameworkView {
   maxPoints: string;
   policy: unknown;
   nodes: FrameworkNodeView[];
+  previousFrameworkId: string | null;
+  review: FrameworkReview;
+}
+
+/** What copying moved and what it left to check (decision 0013). */
+export interface FrameworkReview {
+  status: 'reviewed' | 'needsReview';
+  statusLabel: string;
+  reviewedAt: string | null;
+  copy: {
+    fromId: string;
+    fromName: string;
+    fromYear: number;
+    toYear: number;
+    name: { from: string; to: string } | null;
+    dates: { code: string; field: string; from: string; to: string }[];
+    checks: {
+      code: string;
+      field: string;
+      kind: 'leapDay' | 'leapYear' | 'yearInText';
+      found: string;
+      suggestion: string;
+      excerpt: string;
+      message: string;
+    }[];
+  } | null;
+}
+
+export type CodeMapKind = 'unchanged' | 'renumbered' | 'merged' | 'split' | 'dropped' | 'new';
+
+/** Last year's leaf codes → this year's, as the server checked and completed them. */
+export interface CodeMapView {
+  frameworkId: string;
+  year: number;
+  previous: { id: string; name: string; year: number } | null;
+  stored: boolean;
+  editable: boolean;
+  usedBy: string[];
+  candidates: { id: string; name: string; year: number }[];
+  oldLeaves: { code: string; title: string }[];
+  newLeaves: { code: string; title: string }[];
+  links: {
+    oldCode: string | null;
+    oldTitle: string | null;
+    newCode: string | null;
+    newTitle: string | null;
+    kind: CodeMapKind;
+    kindLabel: string;
+  }[];
 }
 
 export interface WindowView {
@@ -131,6 +182,15 @@ export interface EntryView {
     disputed: boolean;
   } | null;
   response: string | null;
+  /** Last year's points of this leaf, through the code map and unit lineage. */
+  previous?: {
+    year: number;
+    points: string | null;
+    maxPoints: string | null;
+    status: 'scored' | 'missing' | 'notApplicable' | 'notComparable';
+    kind: CodeMapKind;
+    fromCodes: string[];
+  } | null;
 }
 
 export type AppraisalKind = 'accepted' | 'facts' | 'points' | 'missing';
@@ -205,6 +265,8 @@ export interface Assessment {
   appraised: UnitResultJson | null;
   progress: { code: string; title: string; leaves: number; filled: number }[];
   submissionProblems: { code: string; message: string }[];
+  /** Whose last published result "last year" is: the unit, or its predecessor. */
+  previousSource?: { year: number; unitId: string; unitName: string } | null;
 }
 
 /** How a leaf of a unit came to its points: what the unit assessed, what the appraisal decided. */

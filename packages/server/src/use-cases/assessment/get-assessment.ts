@@ -17,6 +17,7 @@ import { presentFramework } from '../frameworks/present-framework.js';
 import { loadPeriodSurveys, surveyOverrideOf } from '../survey-results/period-surveys.js';
 import { APPRAISAL_KIND_LABELS, isDisputed, type AppraisalKind } from './appraisal-outcome.js';
 import { presentEvidence } from './evidence.js';
+import { presentPrevious, previousPointsOf } from './previous-points.js';
 import { accessTarget, loadUnitScope, windowOpen, type UnitScope } from './scope.js';
 import { canAddEvidence } from './self-edit.js';
 import { unitInputOf } from './unit-input.js';
@@ -54,6 +55,11 @@ export async function getAssessment(
     return presentResults(framework, results).units[0];
   };
   const byCode = new Map(entries.map((e) => [e.code, e]));
+  const previous = await previousPointsOf(db, {
+    year: scope.period.year,
+    unitId: scope.unit.id,
+    stored: scope.stored,
+  });
   return {
     period: {
       id: scope.period.id,
@@ -89,8 +95,12 @@ export async function getAssessment(
           entry !== undefined && isDisputed(leaf, entry, framework.pointsDecimals),
         ),
         surveyFed: surveys.leaves.has(leaf.code),
+        previous: presentPrevious(previous, leaf.code),
       };
     }),
+    previousSource: previous
+      ? { year: previous.year, unitId: previous.unitId, unitName: previous.unitName }
+      : null,
     evidence: evidence.map(presentEvidence),
     self: compute('self'),
     appraised: appraisalVisible ? compute('effective') : null,

@@ -6,6 +6,7 @@ import {
   type ResultsPolicy,
 } from '@chiso/core';
 import { serializePolicy, type FrameworkRow } from '../../repositories/frameworks.js';
+import { reviewOf } from './copy-review.js';
 
 /** A framework as the API returns it: every node in order, its rule as data and in words. */
 export function presentFramework(row: FrameworkRow, framework: Framework, policy: ResultsPolicy) {
@@ -17,6 +18,8 @@ export function presentFramework(row: FrameworkRow, framework: Framework, policy
     pointsDecimals: row.pointsDecimals,
     maxPoints: framework.maxPoints.toString(),
     copiedFromId: row.copiedFromId,
+    previousFrameworkId: row.previousFrameworkId,
+    review: reviewOf(row),
     updatedAt: row.updatedAt,
     policy: serializePolicy(policy),
     nodes: framework.nodes.map((node) => ({

@@ -31,6 +31,18 @@ export interface NewPeriod {
 }
 
 /**
+ * A copied framework keeps last year's dates until someone has looked (decision 0013): the
+ * message says where to review it; the web app turns the address into a link.
+ */
+function notReviewed(unitType: string, row: { id: string; name: string; year: number }) {
+  return {
+    path: `frameworks.${unitType}`,
+    field: 'Bộ chỉ số',
+    message: `bộ chỉ số "${row.name}" được sao chép sang năm ${row.year} nhưng chưa được rà soát: hãy xem các ngày đã dời và các mục cần kiểm tra tại /bo-chi-so/${row.id}, rồi bấm "Xác nhận đã rà soát"`,
+  };
+}
+
+/**
  * Opens a period: a framework per unit type, the windows, the units taking part (by default
  * every unit of those types active in the year). Windows already closed are accepted and
  * returned as `warnings`, so that a period recorded after the fact stays possible.
@@ -53,6 +65,7 @@ export async function createPeriod(
         },
       ];
     }
+    if (row.reviewStatus === 'needsReview') return [notReviewed(unitType, row)];
     return [];
   });
   const allUnits = await listUnits(db);

@@ -20,6 +20,7 @@ import { ErrorMessage, notifySaved } from '../../components/feedback';
 import { dateTime, points } from '../../lib/format';
 import { EvidencePanel } from './evidence-panel';
 import { LeafHistory } from './leaf-history';
+import { PreviousPoints } from './previous-points';
 import { RuleInputs, type Facts } from './rule-inputs';
 import { usePreview } from './use-preview';
 
@@ -91,6 +92,13 @@ export function LeafEditor({ assessment, node, entry, canEditSelf, canRespond }:
             <Text size="sm" c="dimmed">
               Cách chấm: {node.ruleText}
             </Text>
+          )}
+          {entry.previous && (
+            <PreviousPoints
+              previous={entry.previous}
+              source={assessment.previousSource ?? null}
+              unitId={assessment.unit.id}
+            />
           )}
         </div>
         {node.guidance && (

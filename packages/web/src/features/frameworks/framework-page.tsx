@@ -1,5 +1,6 @@
 import {
   Alert,
+  Badge,
   Button,
   Card,
   Drawer,
@@ -24,6 +25,9 @@ import type { FrameworkNodeView, FrameworkView } from '../../api/types';
 import { useSession } from '../../app/session';
 import { ErrorMessage, Loading, notifySaved } from '../../components/feedback';
 import { points } from '../../lib/format';
+import { CodeMapEditor } from './code-map-editor';
+import { RenumberNode } from './renumber-node';
+import { ReviewPanel } from './review-panel';
 import { RuleEditor } from './rule-editor';
 import { toDraft } from './rule-draft';
 import { useRuleCheck } from './use-rule-check';
@@ -50,13 +54,25 @@ export default function FrameworkPage() {
     <Stack>
       <Group justify="space-between" align="flex-start">
         <div>
-          <Title order={2}>{f.name}</Title>
+          <Group gap="xs">
+            <Title order={2}>{f.name}</Title>
+            {f.review.status === 'needsReview' && (
+              <Badge color="orange" variant="light">
+                {f.review.statusLabel}
+              </Badge>
+            )}
+          </Group>
           <Text c="dimmed">
             Năm {f.year} — {unitTypeLabel(f.unitType)} — tổng {points(f.maxPoints)} điểm
           </Text>
         </div>
         {admin && <CopyFramework framework={f} />}
       </Group>
+      <ReviewPanel
+        framework={f}
+        admin={admin}
+        onEdit={(code) => setEditing(f.nodes.find((n) => n.code === code) ?? null)}
+      />
       <Card withBorder padding={0}>
         <Table.ScrollContainer minWidth={800}>
           <Table striped highlightOnHover aria-label="Cây bộ chỉ số">
@@ -114,6 +130,7 @@ export default function FrameworkPage() {
           </Table>
         </Table.ScrollContainer>
       </Card>
+      <CodeMapEditor framework={f} admin={admin} />
       <Drawer
         opened={editing !== null}
         onClose={() => setEditing(null)}
@@ -121,7 +138,12 @@ export default function FrameworkPage() {
         size={editing?.isLeaf ? 'min(76rem, 100%)' : 'lg'}
         title={editing ? `Sửa mục ${editing.code}` : ''}
       >
-        {editing && <EditNode framework={f} node={editing} onDone={() => setEditing(null)} />}
+        {editing && (
+          <Stack>
+            <RenumberNode framework={f} node={editing} onDone={() => setEditing(null)} />
+            <EditNode framework={f} node={editing} onDone={() => setEditing(null)} />
+          </Stack>
+        )}
       </Drawer>
     </Stack>
   );

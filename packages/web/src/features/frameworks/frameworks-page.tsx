@@ -1,5 +1,6 @@
 import {
   Anchor,
+  Badge,
   Button,
   Card,
   Group,
@@ -48,6 +49,11 @@ export default function FrameworksPage() {
                 <Anchor component={Link} to={`/bo-chi-so/${f.id}`}>
                   {f.name}
                 </Anchor>
+                {f.reviewStatus === 'needsReview' && (
+                  <Badge color="orange" variant="light" ml="xs">
+                    Chưa rà soát
+                  </Badge>
+                )}
               </Table.Td>
               <Table.Td>{f.year}</Table.Td>
               <Table.Td>{unitTypeLabel(f.unitType)}</Table.Td>

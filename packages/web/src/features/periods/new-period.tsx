@@ -1,4 +1,5 @@
 import {
+  Anchor,
   Alert,
   Button,
   Card,
@@ -18,10 +19,10 @@ import { parseVietnamTime } from '@chiso/core/time/vietnam-time.js';
 import { unitTypeLabel } from '@chiso/core/units/unit-types.js';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
-import { api } from '../../api/client';
+import { Link, useNavigate } from 'react-router';
+import { api, ApiError } from '../../api/client';
 import { keys, useFrameworks, useUnits } from '../../api/hooks';
-import type { PeriodSummary } from '../../api/types';
+import type { FrameworkRow, PeriodSummary } from '../../api/types';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorMessage, Loading, notifySaved } from '../../components/feedback';
 import { useNow } from '../../components/use-now';
@@ -116,7 +117,10 @@ export function NewPeriod({ existing }: { existing: PeriodSummary[] }) {
               clearable
               data={(frameworks.data ?? [])
                 .filter((f) => f.unitType === type)
-                .map((f) => ({ value: f.id, label: `${f.name} (${f.year})` }))}
+                .map((f) => ({
+                  value: f.id,
+                  label: `${f.name} (${f.year})${f.reviewStatus === 'needsReview' ? ' — chưa rà soát' : ''}`,
+                }))}
               value={chosen[type] ?? null}
               onChange={(value) => setChosen((c) => ({ ...c, [type]: value }))}
             />
@@ -145,6 +149,7 @@ export function NewPeriod({ existing }: { existing: PeriodSummary[] }) {
           </Alert>
         )}
         <ErrorMessage error={create.error} />
+        <ReviewLinks error={create.error} frameworks={frameworks.data ?? []} />
         <Group>
           <Button
             onClick={() => (warnings.length > 0 ? setConfirming(true) : create.mutate())}
@@ -171,5 +176,25 @@ export function NewPeriod({ existing }: { existing: PeriodSummary[] }) {
         />
       </Stack>
     </Card>
+  );
+}
+
+const REVIEW_PAGE = /\/bo-chi-so\/([0-9a-f-]{36})/;
+
+/** A copied framework not yet reviewed is refused; the message names its page, linked here. */
+function ReviewLinks({ error, frameworks }: { error: unknown; frameworks: FrameworkRow[] }) {
+  if (!(error instanceof ApiError)) return null;
+  const ids = [
+    ...new Set(error.issues.flatMap((issue) => REVIEW_PAGE.exec(issue.message)?.[1] ?? [])),
+  ];
+  if (ids.length === 0) return null;
+  return (
+    <Group gap="md">
+      {ids.map((id) => (
+        <Anchor key={id} component={Link} to={`/bo-chi-so/${id}`}>
+          Rà soát “{frameworks.find((f) => f.id === id)?.name ?? 'bộ chỉ số'}”
+        </Anchor>
+      ))}
+    </Group>
   );
 }
