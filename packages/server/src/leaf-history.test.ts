@@ -89,6 +89,7 @@ describe('the history of a leaf through HTTP', () => {
       actionLabel: 'Tổ thẩm định chấm điểm',
       actor: 'Người dùng td1 (td1)',
       changes: [
+        { label: 'Cách thẩm định', before: '(trống)', after: 'Chấm điểm trực tiếp' },
         { label: 'Điểm thẩm định', before: '(trống)', after: '0,5' },
         { label: 'Nhận xét thẩm định', before: '(trống)', after: 'Chưa khớp báo cáo' },
       ],

@@ -66,7 +66,7 @@ describe.each(DATABASE_KINDS)('opening a period (%s)', (kind) => {
     expect(r.status).toBe(400);
     expect((r.body as ErrorBody).error.details).toEqual([
       'unitIds: không có đơn vị mã "KHONG"',
-      'unitIds: chưa chọn bộ chỉ số cho loại đơn vị "huyen" của UBND huyện Nam Sách',
+      'unitIds: chưa chọn bộ chỉ số cho loại đơn vị "UBND cấp huyện" của UBND huyện Nam Sách',
       'unitIds: Sở Công nghiệp không hoạt động trong năm 2023',
     ]);
   });

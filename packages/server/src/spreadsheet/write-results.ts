@@ -1,4 +1,4 @@
-import { unitTypeLabel, type ResultsJson } from '@chiso/core';
+import { peerGroupLabel, type ResultsJson } from '@chiso/core';
 import ExcelJS from 'exceljs';
 import { rankChangeText } from '../cli/ranking-text.js';
 
@@ -111,7 +111,7 @@ function addRanking(
   );
   for (const unit of results.units) {
     sheet.addRow([
-      unit.group === null ? '' : unitTypeLabel(unit.group),
+      peerGroupLabel(unit.group),
       unit.rank,
       unit.id,
       unit.name,

@@ -13,6 +13,8 @@ import {
   Title,
   Tooltip,
 } from '@mantine/core';
+import { peerGroupLabel } from '@chiso/core/units/unit-types.js';
+import { Fragment } from 'react';
 import { Link, useParams } from 'react-router';
 import { useResults } from '../../api/hooks';
 import type { ResultsGroup, UnitResultJson } from '../../api/types';
@@ -97,6 +99,26 @@ function ChangeArrow({ unit }: { unit: UnitResultJson }) {
   );
 }
 
+/**
+ * Ranks are taken within a peer group; where one tab holds several (communes before and after
+ * a merger, say), each group gets a heading so that two units ranked 1 are not a puzzle.
+ */
+function groupStarts(group: ResultsGroup, index: number): boolean {
+  const units = group.results.units;
+  const several = units.some((u) => u.group !== units[0]?.group);
+  return several && (index === 0 || units[index - 1]?.group !== units[index]?.group);
+}
+
+function PeerGroupRow({ unit, columns }: { unit: UnitResultJson; columns: number }) {
+  return (
+    <Table.Tr>
+      <Table.Td colSpan={columns} fw={700} bg="gray.1">
+        Nhóm so sánh: {peerGroupLabel(unit.group)} (xếp hạng riêng)
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
 function Ranking({ periodId, group }: { periodId: string; group: ResultsGroup }) {
   return (
     <Card withBorder padding="sm">
@@ -120,43 +142,46 @@ function Ranking({ periodId, group }: { periodId: string; group: ResultsGroup })
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {group.results.units.map((u) => (
-              <Table.Tr key={u.id}>
-                <Table.Td fw={700}>{u.rank ?? '—'}</Table.Td>
-                <Table.Td>
-                  <Anchor
-                    component={Link}
-                    to={`/ket-qua/${periodId}/don-vi/${u.id}`}
-                    size="sm"
-                    fw={600}
-                  >
-                    {u.name}
-                  </Anchor>
-                  {u.flagDetails.map((f) => (
-                    <Badge
-                      key={f.label}
-                      color="red"
-                      variant="light"
-                      size="xs"
-                      ml={6}
-                      title={f.label}
+            {group.results.units.map((u, i) => (
+              <Fragment key={u.id}>
+                {groupStarts(group, i) && <PeerGroupRow unit={u} columns={7} />}
+                <Table.Tr>
+                  <Table.Td fw={700}>{u.rank ?? '—'}</Table.Td>
+                  <Table.Td>
+                    <Anchor
+                      component={Link}
+                      to={`/ket-qua/${periodId}/don-vi/${u.id}`}
+                      size="sm"
+                      fw={600}
                     >
-                      kiểm điểm: LV {f.areaCodes.join(', ')}
-                    </Badge>
-                  ))}
-                </Table.Td>
-                <Table.Td ta="right">
-                  {points(u.points)}/{points(u.maxPoints)}
-                </Table.Td>
-                <Table.Td ta="right" fw={600}>
-                  {percent(u.percent)}
-                </Table.Td>
-                <Table.Td>
-                  <ChangeArrow unit={u} />
-                </Table.Td>
-                <Table.Td>{u.band}</Table.Td>
-                <Table.Td>{u.headRating}</Table.Td>
-              </Table.Tr>
+                      {u.name}
+                    </Anchor>
+                    {u.flagDetails.map((f) => (
+                      <Badge
+                        key={f.label}
+                        color="red"
+                        variant="light"
+                        size="xs"
+                        ml={6}
+                        title={f.label}
+                      >
+                        kiểm điểm: LV {f.areaCodes.join(', ')}
+                      </Badge>
+                    ))}
+                  </Table.Td>
+                  <Table.Td ta="right">
+                    {points(u.points)}/{points(u.maxPoints)}
+                  </Table.Td>
+                  <Table.Td ta="right" fw={600}>
+                    {percent(u.percent)}
+                  </Table.Td>
+                  <Table.Td>
+                    <ChangeArrow unit={u} />
+                  </Table.Td>
+                  <Table.Td>{u.band}</Table.Td>
+                  <Table.Td>{u.headRating}</Table.Td>
+                </Table.Tr>
+              </Fragment>
             ))}
           </Table.Tbody>
         </Table>
@@ -180,42 +205,45 @@ function PhoneRanking({ periodId, group }: { periodId: string; group: ResultsGro
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
-        {group.results.units.map((u) => (
-          <Table.Tr key={u.id}>
-            <Table.Td fw={700} style={{ verticalAlign: 'top' }}>
-              {u.rank ?? '—'}
-            </Table.Td>
-            <Table.Td style={{ verticalAlign: 'top' }}>
-              <Anchor
-                component={Link}
-                to={`/ket-qua/${periodId}/don-vi/${u.id}`}
-                size="sm"
-                fw={600}
-              >
-                {u.name}
-              </Anchor>
-              <Text size="xs" c="dimmed">
-                {points(u.points)}/{points(u.maxPoints)} điểm
-              </Text>
-              {u.rankChange !== null && <ChangeArrow unit={u} />}
-              {u.flagDetails.map((f) => (
-                <Text key={f.label} size="xs" fw={600} c="red.8" title={f.label}>
-                  Kiểm điểm: LV {f.areaCodes.join(', ')}
+        {group.results.units.map((u, i) => (
+          <Fragment key={u.id}>
+            {groupStarts(group, i) && <PeerGroupRow unit={u} columns={3} />}
+            <Table.Tr>
+              <Table.Td fw={700} style={{ verticalAlign: 'top' }}>
+                {u.rank ?? '—'}
+              </Table.Td>
+              <Table.Td style={{ verticalAlign: 'top' }}>
+                <Anchor
+                  component={Link}
+                  to={`/ket-qua/${periodId}/don-vi/${u.id}`}
+                  size="sm"
+                  fw={600}
+                >
+                  {u.name}
+                </Anchor>
+                <Text size="xs" c="dimmed">
+                  {points(u.points)}/{points(u.maxPoints)} điểm
                 </Text>
-              ))}
-            </Table.Td>
-            <Table.Td style={{ verticalAlign: 'top' }}>
-              <Text size="sm" fw={700}>
-                {percent(u.percent)}
-              </Text>
-              {u.band && <Text size="xs">{u.band}</Text>}
-              {u.headRating && (
-                <Text size="xs" fw={600}>
-                  {u.headRating}
+                {u.rankChange !== null && <ChangeArrow unit={u} />}
+                {u.flagDetails.map((f) => (
+                  <Text key={f.label} size="xs" fw={600} c="red.8" title={f.label}>
+                    Kiểm điểm: LV {f.areaCodes.join(', ')}
+                  </Text>
+                ))}
+              </Table.Td>
+              <Table.Td style={{ verticalAlign: 'top' }}>
+                <Text size="sm" fw={700}>
+                  {percent(u.percent)}
                 </Text>
-              )}
-            </Table.Td>
-          </Table.Tr>
+                {u.band && <Text size="xs">{u.band}</Text>}
+                {u.headRating && (
+                  <Text size="xs" fw={600}>
+                    {u.headRating}
+                  </Text>
+                )}
+              </Table.Td>
+            </Table.Tr>
+          </Fragment>
         ))}
       </Table.Tbody>
     </Table>

@@ -17,6 +17,7 @@ import { keys, useResults } from '../../api/hooks';
 import type { PeriodSummary, ResultsView, UnitResultJson } from '../../api/types';
 import { ErrorMessage, Loading } from '../../components/feedback';
 import { Decimal } from '@chiso/core/decimal/decimal.js';
+import { peerGroupLabel } from '@chiso/core/units/unit-types.js';
 import type { Ratio } from '@chiso/core/decimal/ratio.js';
 import { formatPercent } from '@chiso/core/format/format.js';
 import { percent, points, rankChange } from '../../lib/format';
@@ -34,7 +35,9 @@ export default function UnitResultPage() {
   const unit = group?.results.units.find((u) => u.id === unitId);
   if (!group || !unit)
     return <Alert color="yellow">Không có kết quả của đơn vị này trong kỳ.</Alert>;
-  const peers = group.results.units;
+  // Bình quân over the unit's own peer group, the one it is ranked in.
+  const peers = group.results.units.filter((u) => u.group === unit.group);
+  const peerName = peerGroupLabel(unit.group);
   /** The group's mean % of an area, exact (the bar only uses its approximation). */
   const average = (code: string): Ratio | null => {
     const values = peers.flatMap((u) =>
@@ -80,7 +83,7 @@ export default function UnitResultPage() {
       ))}
       <Card withBorder>
         <Title order={3} size="h4" mb="sm">
-          Các lĩnh vực so với bình quân nhóm
+          Các lĩnh vực so với bình quân nhóm {peerName}
         </Title>
         <Stack gap="sm">
           {unit.areas.map((area) => {
@@ -111,7 +114,7 @@ export default function UnitResultPage() {
                       w={2}
                       bg="dark"
                       left={`${Math.min(100, avg.approx())}%`}
-                      title={`Bình quân nhóm ${formatPercent(avg)}`}
+                      title={`Bình quân nhóm ${peerName} ${formatPercent(avg)}`}
                     />
                   )}
                 </Box>
