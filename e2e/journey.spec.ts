@@ -414,6 +414,66 @@ test('a period from opening to the published ranking', async ({ browser }, testI
     await page.context().close();
   });
 
+  await test.step('the administrator corrects a published leaf and issues an erratum', async () => {
+    const page = await signIn(browser, ADMIN.username, ADMIN.password);
+    await page.goto(`/ky-danh-gia/${periodId}`);
+    const panel = page
+      .locator('.mantine-Card-root')
+      .filter({ has: page.getByRole('heading', { name: 'Đính chính kết quả đã công bố' }) });
+    await expect(
+      panel.getByText('Chưa có thay đổi: tính lại kết quả giống bản đang có hiệu lực.'),
+    ).toBeVisible();
+    await panel.getByRole('combobox', { name: 'Đơn vị' }).click();
+    await page.getByRole('option', { name: 'Sở Y tế' }).click();
+    await panel.getByRole('combobox', { name: 'Tiêu chí' }).click();
+    await page.getByRole('option', { name: /^1\.1\. Ban hành kế hoạch CCHC năm/ }).click();
+    await panel.getByLabel('Chấm điểm trực tiếp').check();
+    await panel.getByLabel('Điểm thẩm định').fill('1');
+    await panel
+      .getByLabel('Lý do sửa')
+      .fill('Kế hoạch ban hành ngày 20/01/2026, bản chụp bị thiếu khi thẩm định');
+    await panel.getByRole('button', { name: 'Lưu sửa đổi' }).click();
+    await saved(page, /Đã sửa tiêu chí 1\.1 của Sở Y tế/);
+    // The preview lists what the erratum changes before anything is published.
+    const changes = panel.getByRole('table');
+    await expect(changes).toContainText('Sở Y tế');
+    await expect(changes).toContainText('1.1: 0,5 → 1');
+    await panel.getByLabel('Số quyết định đính chính').fill('20/QĐ-UBND');
+    await panel.getByLabel('Ngày quyết định').fill('12/01/2027');
+    await panel.getByLabel('Lý do đính chính').fill('Đính chính điểm tiêu chí 1.1 của Sở Y tế');
+    await panel.getByRole('button', { name: 'Ban hành đính chính' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Ban hành đính chính kết quả?' });
+    await expect(dialog).toContainText('Kết quả của 1 đơn vị thay đổi');
+    await expect(dialog.getByRole('button', { name: 'Hủy' })).toBeFocused();
+    await shot(page, testInfo, 'quan-tri-dinh-chinh');
+    await dialog.getByRole('button', { name: 'Ban hành đính chính' }).click();
+    await saved(page, 'Đã ban hành đính chính lần 1: 1 đơn vị thay đổi');
+    await page.context().close();
+  });
+
+  await test.step('the public reads the corrected ranking, and the first one marked superseded', async () => {
+    const page = await openAnonymous(browser);
+    await page.goto(`/ket-qua/${periodId}`);
+    await expect(page.getByText(/^Đính chính lần 1 theo Quyết định số 20\/QĐ-UBND/)).toBeVisible();
+    const ranking = page.getByRole('table', { name: 'Xếp hạng Sở, ban, ngành' });
+    await expect(ranking.getByRole('row').nth(2)).toContainText('3,5/4');
+    await page.getByRole('link', { name: /^Lần đầu \(12\/QĐ-HĐĐG, đã thay thế\)/ }).click();
+    await expect(page.getByText('Bản này đã được đính chính, không còn hiệu lực')).toBeVisible();
+    await expect(ranking.getByRole('row').nth(2)).toContainText('3/4');
+    await shot(page, testInfo, 'cong-chung-ban-da-thay-the');
+    await page.getByRole('link', { name: 'Xem bản đang có hiệu lực' }).click();
+    await ranking.getByRole('link', { name: 'Sở Y tế' }).click();
+    // Every leaf says why: the correction's reason beside what the unit assessed.
+    const leaves = page
+      .getByRole('table')
+      .filter({ hasText: 'Điểm từng tiêu chí' })
+      .or(page.getByRole('table').filter({ hasText: 'Tự đánh giá' }));
+    await expect(leaves.first()).toContainText('Thẩm định 1/1: Kế hoạch ban hành ngày 20/01/2026');
+    await expect(leaves.first()).toContainText('0,5/1');
+    await shot(page, testInfo, 'cong-chung-tung-tieu-chi');
+    await page.context().close();
+  });
+
   await test.step('and on a phone, with the menu behind its button', async () => {
     const page = await openAnonymous(browser, PHONE);
     await page.goto('/');
