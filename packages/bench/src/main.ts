@@ -1,6 +1,7 @@
 import { cpus, totalmem } from 'node:os';
 import { report } from './measure.js';
 import { benchCli } from './cli-bench.js';
+import { benchPeriodResults } from './period-results-bench.js';
 import { benchPreviousPoints } from './previous-bench.js';
 import { benchResults } from './results-bench.js';
 import { benchSurveys } from './survey-bench.js';
@@ -12,5 +13,6 @@ process.stdout.write(`chiso — đo hiệu năng (${machine})\n\n`);
 process.stdout.write(`${report(benchResults())}\n`);
 process.stdout.write(`\n${await benchCli()}\n`);
 process.stdout.write(`\n${await benchSurveys()}\n`);
+process.stdout.write(`\n${benchPeriodResults()}\n`);
 process.stdout.write(`\n${await benchPreviousPoints()}\n`);
 process.stdout.write(`\n${benchWebBundle()}\n`);

@@ -6,6 +6,7 @@ import { APPRAISAL_KIND_LABELS, type AppraisalKind } from '../assessment/apprais
 export interface OutcomeView {
   status: string;
   points: number | null;
+  /** Given where the outcome differs from the final one (the final explanation covers the rest). */
   explanation: string | null;
 }
 
@@ -23,10 +24,11 @@ export interface LeafStory {
   surveyFed: boolean;
 }
 
-const view = (node: NodeScore): OutcomeView => ({
+/** The explanation is built only where asked: sentences are most of the cost at scale. */
+const view = (node: NodeScore, explain: boolean): OutcomeView => ({
   status: node.status,
   points: node.status === 'scored' ? node.points.toNumber() : null,
-  explanation: node.explain() ?? null,
+  explanation: explain ? (node.explain() ?? null) : null,
 });
 
 /** Each leaf's story for a unit, from its self-assessed and final scores. */
@@ -44,10 +46,12 @@ export function leafStories(
     const entry = entries.get(leaf.code);
     const kind = (entry?.appraisalKind ?? null) as AppraisalKind | null;
     const surveyFed = surveyLeaves.has(leaf.code);
+    const differs = own.status !== last.status || !own.points.equals(last.points);
     return [
       {
         code: leaf.code,
-        self: view(own),
+        // Where the unit's outcome stands, the final explanation already says why.
+        self: view(own, differs),
         appraisal:
           kind === null || surveyFed
             ? null
@@ -56,7 +60,7 @@ export function leafStories(
                 label: APPRAISAL_KIND_LABELS[kind],
                 comment: entry?.appraisalComment ?? null,
               },
-        differs: own.status !== last.status || !own.points.equals(last.points),
+        differs,
         surveyFed,
       },
     ];
