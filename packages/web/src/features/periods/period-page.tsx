@@ -163,7 +163,8 @@ function UnitsTable({ period }: { period: PeriodDetail }) {
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      {admin && <Extend period={period} />}
+      {/* Extensions and assignments belong to a period still being assessed. */}
+      {admin && period.status === 'open' && <Extend period={period} />}
     </Card>
   );
 }
@@ -209,14 +210,18 @@ function UnitRow({
       </Table.Td>
       {unit.appraisers && (
         <Table.Td miw={220}>
-          <MultiSelect
-            aria-label={`Thành viên thẩm định ${unit.name}`}
-            data={appraisers}
-            value={unit.appraisers.map((a) => a.id)}
-            onChange={(ids) => assign.mutate(ids)}
-            placeholder="Chưa phân công"
-            size="xs"
-          />
+          {period.status === 'open' ? (
+            <MultiSelect
+              aria-label={`Thành viên thẩm định ${unit.name}`}
+              data={appraisers}
+              value={unit.appraisers.map((a) => a.id)}
+              onChange={(ids) => assign.mutate(ids)}
+              placeholder="Chưa phân công"
+              size="xs"
+            />
+          ) : (
+            <Text size="sm">{unit.appraisers.map((a) => a.fullName).join(', ') || '—'}</Text>
+          )}
         </Table.Td>
       )}
       <Table.Td style={{ whiteSpace: 'nowrap' }}>
