@@ -457,7 +457,9 @@ test('a period from opening to the published ranking', async ({ browser }, testI
     await expect(page.getByText(/^Đính chính lần 1 theo Quyết định số 20\/QĐ-UBND/)).toBeVisible();
     const ranking = page.getByRole('table', { name: 'Xếp hạng Sở, ban, ngành' });
     await expect(ranking.getByRole('row').nth(2)).toContainText('3,5/4');
-    await page.getByRole('link', { name: /^Lần đầu \(12\/QĐ-HĐĐG, đã thay thế\)/ }).click();
+    await page
+      .getByRole('link', { name: /^Công bố lần đầu \(số 12\/QĐ-HĐĐG, đã thay thế\)/ })
+      .click();
     await expect(page.getByText('Bản này đã được đính chính, không còn hiệu lực')).toBeVisible();
     await expect(ranking.getByRole('row').nth(2)).toContainText('3/4');
     await shot(page, testInfo, 'cong-chung-ban-da-thay-the');

@@ -20,7 +20,15 @@ ALTER TABLE "entries" ADD COLUMN "appraisal_kind" text;--> statement-breakpoint
 INSERT INTO "publications" ("period_id", "version", "decision_number", "decision_date", "published_at", "published_by")
 SELECT "id", 1, "council_decision_number", "council_decision_date", "published_at", "published_by"
 FROM "periods" WHERE "status" = 'published' AND "published_at" IS NOT NULL;--> statement-breakpoint
--- Appraisals made so far were numbers: set directly, or computed from corrected facts.
+-- Appraisals made so far were numbers: set directly, or computed from corrected facts. Where
+-- corrected facts came to 0, the 0 may have stood for "not applicable" or "needs the peer
+-- group": from now on those facts are evaluated again, so the change is written down.
+INSERT INTO "audit_log" ("at", "actor_name", "action", "entity_type", "entity_id", "period_id", "unit_id", "code", "before", "after")
+SELECT now(), 'chiso (sửa dữ liệu khi nâng cấp)', 'entry.repair', 'entry',
+  "period_id" || '/' || "unit_id" || '/' || "code", "period_id", "unit_id", "code",
+  jsonb_build_object('appraisedPoints', "appraised_points"),
+  jsonb_build_object('appraisalKind', 'facts', 'appraisedFacts', "appraised_facts")
+FROM "entries" WHERE "appraised_facts" IS NOT NULL AND "appraised_points" = 0;--> statement-breakpoint
 UPDATE "entries" SET "appraisal_kind" = CASE WHEN "appraised_facts" IS NULL THEN 'points' ELSE 'facts' END
 WHERE "appraised_points" IS NOT NULL;--> statement-breakpoint
 -- Repair: closing a first round accepted every untouched leaf at its self points, or 0 where

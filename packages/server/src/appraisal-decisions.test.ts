@@ -135,15 +135,26 @@ describe.each(DATABASE_KINDS)("the appraiser's decisions on a leaf (%s)", (kind)
         })
       ).status,
     ).toBe(200);
-    const version = (await assessment(cast.officers.SXD)).entries.find(
-      (e) => e.code === '6.1',
-    )?.version;
+    const officerVersion = async () =>
+      (await assessment(cast.officers.SXD)).entries.find((e) => e.code === '6.1')?.version;
+    // A sentence added, the figures unchanged: the decision stands.
     await ok(t, 'PUT', `${base}/entries/6.1`, {
       as: cast.officers.SXD,
-      body: { facts: { points: '46' }, version },
+      body: {
+        explanation: 'Bổ sung quyết định giao dự toán số 12/QĐ-SXD',
+        version: await officerVersion(),
+      },
+    });
+    expect((await assessment()).entries.find((e) => e.code === '6.1')?.appraisal).toMatchObject({
+      kind: 'points',
+    });
+    await ok(t, 'PUT', `${base}/entries/6.1`, {
+      as: cast.officers.SXD,
+      body: { facts: { points: '46' }, version: await officerVersion() },
     });
     expect((await assessment()).entries.find((e) => e.code === '6.1')?.appraisal).toMatchObject({
       kind: null,
+      comment: null,
     });
     t.setTime('15/01/2023 09:00');
     expect(await ok(t, 'POST', `${base}/finalise`, { as: cast.appraiser })).toEqual({

@@ -259,7 +259,12 @@ const CASES: Case[] = [
     name: 'POST /periods/:id/errata',
     method: 'POST',
     url: (_u, w) => `/api/periods/${w.periodId}/errata`,
-    body: () => ({ decisionNumber: '2/QĐ', decisionDate: '2023-02-25', reason: 'Đính chính' }),
+    body: () => ({
+      decisionNumber: '2/QĐ',
+      decisionDate: '2023-02-25',
+      reason: 'Đính chính',
+      changesFingerprint: 'x',
+    }),
     own: ADMIN,
   },
   {

@@ -134,7 +134,13 @@ describe.each(DATABASE_KINDS)('errata for published results (%s)', (kind) => {
       },
     ]);
     expect(preview.corrections).toMatchObject([
-      { unitId: 'SXD', code: '6.1', reason: 'Thiếu quyết định giao dự toán' },
+      {
+        unitId: 'SXD',
+        unitName: 'Sở Xây dựng',
+        repair: false,
+        code: '6.1',
+        reason: 'Thiếu quyết định giao dự toán',
+      },
     ]);
     const forbidden = await t.request('GET', `/api/periods/${periodId}/errata/preview`, {
       as: cast.council,
@@ -143,22 +149,30 @@ describe.each(DATABASE_KINDS)('errata for published results (%s)', (kind) => {
   });
 
   it('issues a corrected publication with its own decision; the old one stays readable, superseded', async () => {
+    const preview = await ok(t, 'GET', `/api/periods/${periodId}/errata/preview`, {
+      as: cast.admin,
+    });
+    const changesFingerprint = String(preview.fingerprint);
+    const erratum = {
+      decisionNumber: '20/QĐ-HĐ',
+      decisionDate: '10/03/2023',
+      reason: 'Đính chính điểm 6.1 của Sở Xây dựng',
+      changesFingerprint,
+    };
     let r = await t.request('POST', `/api/periods/${periodId}/errata`, {
       as: cast.admin,
-      body: {
-        decisionNumber: '20/QĐ-HĐ',
-        decisionDate: '01/01/2023',
-        reason: 'Đính chính điểm 6.1 của Sở Xây dựng',
-      },
+      body: { ...erratum, decisionDate: '01/01/2023' },
     });
     expect(r.status).toBe(400);
+    // What was previewed is what gets published: a preview older than the data is refused.
     r = await t.request('POST', `/api/periods/${periodId}/errata`, {
       as: cast.admin,
-      body: {
-        decisionNumber: '20/QĐ-HĐ',
-        decisionDate: '10/03/2023',
-        reason: 'Đính chính điểm 6.1 của Sở Xây dựng',
-      },
+      body: { ...erratum, changesFingerprint: 'ban-xem-truoc-cu' },
+    });
+    expect(r.status).toBe(409);
+    r = await t.request('POST', `/api/periods/${periodId}/errata`, {
+      as: cast.admin,
+      body: erratum,
     });
     expect(r.status).toBe(200);
     expect(r.body).toEqual({ version: 2, changedUnits: 2 });
@@ -218,7 +232,12 @@ describe.each(DATABASE_KINDS)('errata for published results (%s)', (kind) => {
   it('refuses an erratum that changes nothing', async () => {
     const r = await t.request('POST', `/api/periods/${periodId}/errata`, {
       as: cast.admin,
-      body: { decisionNumber: '21/QĐ-HĐ', decisionDate: '11/03/2023', reason: 'Thử lại' },
+      body: {
+        decisionNumber: '21/QĐ-HĐ',
+        decisionDate: '11/03/2023',
+        reason: 'Thử lại',
+        changesFingerprint: 'khong-co-gi',
+      },
     });
     expect(r.status).toBe(409);
     expect(r.body).toMatchObject({

@@ -114,10 +114,18 @@ describe('migration 0003 repairs leaves accepted as 0 from a not-applicable outc
     ]);
   });
 
-  it('writes the repair of each leaf whose points change to the audit trail', async () => {
+  it('writes to the audit trail each leaf whose points change, or may, once evaluated again', async () => {
     const audit = await rows(sql`
       SELECT action, entity_id, code, actor_name, before, after FROM audit_log ORDER BY id`);
     expect(audit).toEqual([
+      {
+        action: 'entry.repair',
+        entity_id: `${PERIOD}/SXD/2.2`,
+        code: '2.2',
+        actor_name: 'chiso (sửa dữ liệu khi nâng cấp)',
+        before: { appraisedPoints: 0 },
+        after: { appraisalKind: 'facts', appraisedFacts: { occurrences: 2 } },
+      },
       {
         action: 'entry.repair',
         entity_id: `${PERIOD}/SXD/6.2`,

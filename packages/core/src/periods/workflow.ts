@@ -10,6 +10,22 @@ export const PARTICIPATION_LABELS: Record<ParticipationStatus, string> = {
   finalised: 'Đã chốt kết quả thẩm định',
 };
 
+/**
+ * What an appraisal decides for a leaf: a whole outcome, never a bare number (decision 0014).
+ * "accepted" keeps the unit's own outcome, "facts" corrects its figures, "points" sets points
+ * outright, "missing" gives none.
+ */
+export const APPRAISAL_KINDS = ['accepted', 'facts', 'points', 'missing'] as const;
+
+export type AppraisalKind = (typeof APPRAISAL_KINDS)[number];
+
+export const APPRAISAL_KIND_LABELS: Record<AppraisalKind, string> = {
+  accepted: 'Chấp nhận kết quả tự đánh giá',
+  facts: 'Sửa số liệu',
+  points: 'Chấm điểm trực tiếp',
+  missing: 'Không tính điểm',
+};
+
 export const PERIOD_STATUSES = ['open', 'approved', 'published'] as const;
 
 export type PeriodStatus = (typeof PERIOD_STATUSES)[number];

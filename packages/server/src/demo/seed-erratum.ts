@@ -3,6 +3,7 @@ import { findEntry } from '../repositories/entries.js';
 import { correctEntry } from '../use-cases/results/correct-entry.js';
 import { getResults } from '../use-cases/results/get-results.js';
 import { issueErratum } from '../use-cases/results/issue-erratum.js';
+import { previewErratum } from '../use-cases/results/preview-erratum.js';
 import { ctx, type Demo } from './demo.js';
 
 const at = (text: string) => new Date(parseVietnamTime(text) ?? 0);
@@ -29,9 +30,12 @@ export async function seedErratum(demo: Demo, periodId: string, unitId: string):
       version: entry?.version ?? 0,
     },
   );
-  await issueErratum(ctx(demo, demo.admin, at('15/04/2025 10:00')), periodId, {
+  const issuing = ctx(demo, demo.admin, at('15/04/2025 10:00'));
+  const preview = await previewErratum(issuing, periodId);
+  await issueErratum(issuing, periodId, {
     decisionNumber: '58/QĐ-UBND',
     decisionDate: '2025-04-15',
     reason: `Đính chính điểm tiêu chí ${lost.code} của ${unit.name}`,
+    changesFingerprint: preview.fingerprint,
   });
 }

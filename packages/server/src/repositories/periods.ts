@@ -143,16 +143,22 @@ export async function listParticipations(db: Db, periodId: string): Promise<Part
 }
 
 /** A unit's participation, locked: two submissions or finalisations cannot interleave. */
+/**
+ * A participation locked until commit: "update" for a step that changes it (submission,
+ * closing a round), "share" for a write that depends on it staying as read (saving a leaf),
+ * so that leaves of one unit save side by side but never across a change of step.
+ */
 export async function lockParticipation(
   db: Db,
   periodId: string,
   unitId: string,
+  strength: 'update' | 'share' = 'update',
 ): Promise<ParticipationRow | undefined> {
   const [row] = await db
     .select()
     .from(participations)
     .where(and(eq(participations.periodId, periodId), eq(participations.unitId, unitId)))
-    .for('update');
+    .for(strength);
   return row;
 }
 

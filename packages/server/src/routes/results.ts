@@ -95,6 +95,9 @@ export async function resultsRoutes(app: FastifyInstance, deps: Deps): Promise<v
           decisionNumber: z.string().trim().min(1, 'nhập số quyết định').max(100),
           decisionDate: dateInput,
           reason: z.string().trim().min(1, 'nhập lý do đính chính').max(5000),
+          changesFingerprint: z
+            .string()
+            .min(1, 'thiếu mã bản xem trước; hãy xem trước rồi ban hành'),
         }),
       },
     },

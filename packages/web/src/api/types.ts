@@ -339,10 +339,15 @@ export interface ErratumPreview {
       after: { status: string; points: number | null } | null;
     }[];
   }[];
+  /** Sent back with the erratum: what was previewed is what gets published. */
+  fingerprint: string;
   corrections: {
     at: string;
     actor: string | null;
+    /** A repair of stored data by an upgrade of chiso, not a person's correction. */
+    repair: boolean;
     unitId: string | null;
+    unitName: string | null;
     code: string | null;
     reason: string | null;
   }[];

@@ -5,6 +5,7 @@ import {
   evaluateRule,
   formatExact,
   pointsRange,
+  type AppraisalKind,
   type FrameworkNode,
 } from '@chiso/core';
 import type { EntryRow } from '../../repositories/entries.js';
@@ -14,15 +15,7 @@ import type { EntryRow } from '../../repositories/entries.js';
  * unit's own outcome keeps "not applicable" not applicable (and a peer-relative leaf relative
  * to its peers), because the accepted facts are evaluated again, not a points copy.
  */
-export const APPRAISAL_KINDS = ['accepted', 'facts', 'points', 'missing'] as const;
-export type AppraisalKind = (typeof APPRAISAL_KINDS)[number];
-
-export const APPRAISAL_KIND_LABELS: Record<AppraisalKind, string> = {
-  accepted: 'Chấp nhận kết quả tự đánh giá',
-  facts: 'Sửa số liệu',
-  points: 'Chấm điểm trực tiếp',
-  missing: 'Không tính điểm',
-};
+export { APPRAISAL_KIND_LABELS, APPRAISAL_KINDS, type AppraisalKind } from '@chiso/core';
 
 /** A leaf's outcome as far as one leaf alone can tell (no peer group). */
 export interface LeafDecision {
@@ -92,8 +85,17 @@ export function appraisedDecision(
   }
 }
 
+/** JSON with object keys sorted: stored jsonb does not keep the order facts were typed in. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value ?? null, (_key, v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : v,
+  );
+}
+
 function sameFacts(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+  return canonicalJson(a) === canonicalJson(b);
 }
 
 /** Whether the appraisal came to another outcome than the unit's own (the leaf is disputed). */

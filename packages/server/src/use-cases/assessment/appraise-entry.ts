@@ -125,7 +125,7 @@ export async function appraiseEntry(
 ): Promise<EntryRow> {
   const actor = authorize(ctx, 'appraise', await accessTarget(ctx, key.periodId, key.unitId));
   return ctx.deps.db.transaction(async (tx) => {
-    const scope = await loadUnitScope(tx, key.periodId, key.unitId);
+    const scope = await loadUnitScope(tx, key.periodId, key.unitId, 'share');
     const round = requireAppraisalStep(scope, ctx.now);
     const node = scope.stored.framework.byCode.get(key.code);
     if (!node || node.children.length > 0 || !node.rule) {

@@ -36,10 +36,10 @@ export async function finaliseAppraisal(
           ...(undecided ? { appraisedAt: ctx.now, appraisedBy: actor.userId } : {}),
           supplementDeadline: null,
         });
-        if (!undecided) continue;
-        accepted++;
+        if (undecided) accepted++;
         await recordAudit(tx, ctx, {
-          action: 'entry.accept',
+          // A decided leaf whose supplement request is still open only has the request closed.
+          action: undecided ? 'entry.accept' : 'entry.supplement.close',
           entityType: 'entry',
           entityId: `${key.periodId}/${key.unitId}/${entry.code}`,
           ...key,

@@ -170,7 +170,8 @@ function presentEntry(
             kindLabel: appraisalVisible && kind ? APPRAISAL_KIND_LABELS[kind] : null,
             points: appraisalVisible ? (entry?.appraisedPoints ?? null) : null,
             facts: appraisalVisible ? (entry?.appraisedFacts ?? null) : null,
-            comment: entry?.appraisalComment ?? null,
+            // The reason belongs to the decision: a unit reads it once the round is sent to it.
+            comment: appraisalVisible ? (entry?.appraisalComment ?? null) : null,
             supplementDeadline: entry?.supplementDeadline ?? null,
             supplementNote: entry?.supplementNote ?? null,
             disputed: appraisalVisible && disputed,

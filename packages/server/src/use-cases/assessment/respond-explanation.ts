@@ -21,7 +21,7 @@ export async function respondExplanation(
     await accessTarget(ctx, key.periodId, key.unitId),
   );
   return ctx.deps.db.transaction(async (tx) => {
-    const scope = await loadUnitScope(tx, key.periodId, key.unitId);
+    const scope = await loadUnitScope(tx, key.periodId, key.unitId, 'share');
     requireOpenPeriod(scope);
     if (scope.participation.status !== 'appraised') {
       throw new DomainError(

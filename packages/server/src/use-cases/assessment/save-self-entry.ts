@@ -4,6 +4,8 @@ import type { UseCaseContext } from '../../context.js';
 import { findEntry, writeEntry, type EntryRow } from '../../repositories/entries.js';
 import { authorize } from '../authorize.js';
 import { accessTarget, loadUnitScope } from './scope.js';
+import { canonicalJson } from './appraisal-outcome.js';
+import { appraisalAudit } from './appraise-entry.js';
 import { requireSelfEdit } from './self-edit.js';
 
 export interface SelfEntryInput {
@@ -28,7 +30,7 @@ export async function saveSelfEntry(
     await accessTarget(ctx, key.periodId, key.unitId),
   );
   return ctx.deps.db.transaction(async (tx) => {
-    const scope = await loadUnitScope(tx, key.periodId, key.unitId);
+    const scope = await loadUnitScope(tx, key.periodId, key.unitId, 'share');
     const node = scope.stored.framework.byCode.get(key.code);
     if (!node || node.children.length > 0 || !node.rule) {
       throw new DomainError(ERROR_CODES.NOT_FOUND, `Bộ chỉ số không có tiêu chí lá ${key.code}`);
@@ -58,6 +60,14 @@ export async function saveSelfEntry(
       );
       selfPoints = outcome.status === 'scored' ? outcome.points.toString() : null;
     }
+    // A supplement that changes the figures answers the appraiser: what was decided on the old
+    // figures is decided again (or, untouched, accepted as the new self-assessment when the
+    // round closes). A supplement that only adds a file or a sentence keeps the decision.
+    const reopens =
+      before !== undefined &&
+      scope.participation.status === 'submitted' &&
+      before.appraisalKind !== null &&
+      canonicalJson(facts) !== canonicalJson(before.facts);
     const row = await writeEntry(tx, key, input.version, {
       facts,
       selfPoints,
@@ -67,10 +77,13 @@ export async function saveSelfEntry(
           : input.explanation || null,
       selfUpdatedAt: ctx.now,
       selfUpdatedBy: actor.userId,
-      // A supplement answers the appraiser: what was decided on the old figures is decided
-      // again (or, untouched, accepted as the new self-assessment when the round closes).
-      ...(scope.participation.status === 'submitted' && before?.appraisalKind
-        ? { appraisalKind: null, appraisedFacts: null, appraisedPoints: null }
+      ...(reopens
+        ? {
+            appraisalKind: null,
+            appraisedFacts: null,
+            appraisedPoints: null,
+            appraisalComment: null,
+          }
         : {}),
     });
     await recordAudit(tx, ctx, {
@@ -82,12 +95,13 @@ export async function saveSelfEntry(
         facts: before.facts,
         selfPoints: before.selfPoints,
         selfExplanation: before.selfExplanation,
+        ...(reopens ? appraisalAudit(before) : {}),
       },
       after: {
         facts: row.facts,
         selfPoints: row.selfPoints,
         selfExplanation: row.selfExplanation,
-        ...(before?.appraisalKind && !row.appraisalKind ? { appraisalKind: null } : {}),
+        ...(reopens ? appraisalAudit(row) : {}),
       },
     });
     return row;

@@ -39,18 +39,22 @@ export interface UnitScope {
 
 const notFound = (message: string) => new DomainError(ERROR_CODES.NOT_FOUND, message);
 
-/** Loads a unit's scope in a period; with `lock`, its participation is locked until commit. */
+/**
+ * Loads a unit's scope in a period; with `lock`, its participation is locked until commit
+ * (`true` or "update" to change its step, "share" to write a leaf that depends on the step).
+ */
 export async function loadUnitScope(
   db: Db,
   periodId: string,
   unitId: string,
-  lock = false,
+  lock: boolean | 'update' | 'share' = false,
 ): Promise<UnitScope> {
   const period = await findPeriod(db, periodId);
   if (!period) throw notFound('Không tìm thấy kỳ đánh giá');
-  const participation = lock
-    ? await lockParticipation(db, periodId, unitId)
-    : await findParticipation(db, periodId, unitId);
+  const participation =
+    lock === false
+      ? await findParticipation(db, periodId, unitId)
+      : await lockParticipation(db, periodId, unitId, lock === 'share' ? 'share' : 'update');
   if (!participation) throw notFound('Đơn vị không tham gia kỳ đánh giá này');
   const unit = await findUnit(db, unitId);
   if (!unit) throw notFound('Không tìm thấy đơn vị');

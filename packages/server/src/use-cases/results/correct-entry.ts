@@ -4,6 +4,7 @@ import type { UseCaseContext } from '../../context.js';
 import { findEntry, writeEntry, type EntryRow } from '../../repositories/entries.js';
 import { decideAppraisal } from '../assessment/appraisal-outcome.js';
 import { appraisalAudit, choiceOf, type AppraisalInput } from '../assessment/appraise-entry.js';
+import { sharePeriod } from '../../repositories/periods.js';
 import { loadUnitScope } from '../assessment/scope.js';
 import { authorize } from '../authorize.js';
 
@@ -23,13 +24,16 @@ export async function correctEntry(
 ): Promise<EntryRow> {
   const actor = authorize(ctx, 'correctResults');
   return ctx.deps.db.transaction(async (tx) => {
-    const scope = await loadUnitScope(tx, key.periodId, key.unitId);
-    if (scope.period.status !== 'published') {
+    // Shared with an erratum being issued, which locks the period: a correction lands
+    // before its recomputation or after it, never in between.
+    const period = await sharePeriod(tx, key.periodId);
+    if (period?.status !== 'published') {
       throw new DomainError(
         ERROR_CODES.INVALID_STATE,
-        'Chỉ đính chính kết quả đã công bố; trước khi công bố, Tổ thẩm định sửa trong vòng thẩm định',
+        'Chỉ đính chính kết quả đã công bố; kết quả chưa công bố được sửa trong các vòng thẩm định trước khi Hội đồng thông qua',
       );
     }
+    const scope = await loadUnitScope(tx, key.periodId, key.unitId);
     const { framework } = scope.stored;
     const node = framework.byCode.get(key.code);
     if (!node || node.children.length > 0 || !node.rule) {

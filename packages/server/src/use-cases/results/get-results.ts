@@ -3,6 +3,7 @@ import {
   can,
   DomainError,
   ERROR_CODES,
+  UNIT_ROLES,
   unitTypeLabel,
   type ResultsJson,
 } from '@chiso/core';
@@ -55,7 +56,9 @@ export async function getResults(ctx: UseCaseContext, periodId: string, version?
     if (!chosen) {
       throw new DomainError(
         ERROR_CODES.NOT_FOUND,
-        `Không có lần công bố số ${version ?? ''} của kỳ đánh giá này`,
+        version === undefined
+          ? 'Kỳ đánh giá chưa có lần công bố nào đang có hiệu lực'
+          : `Không có lần công bố số ${version} của kỳ đánh giá này`,
       );
     }
     const groups: ResultsGroup[] = (await listPublished(db, periodId, chosen.version)).map(
@@ -84,7 +87,11 @@ export async function getResults(ctx: UseCaseContext, periodId: string, version?
       label: unitTypeLabel(t.unitType),
       framework: presentFramework(t.frameworkRow, t.framework, t.policy),
       results: { ...t.json, units: t.json.units.filter((u) => visible(u.id)) },
-      details: Object.fromEntries([...t.stories].filter(([id]) => visible(id))),
+      // Before publication a unit does not read the appraisers' reasons here; its own
+      // assessment page shows them once the round is sent to it.
+      details: UNIT_ROLES.includes(actor.role)
+        ? null
+        : Object.fromEntries([...t.stories].filter(([id]) => visible(id))),
     }))
     .filter((g) => g.results.units.length > 0);
   return { ...base, published: false, publication: null, publications: [], groups };

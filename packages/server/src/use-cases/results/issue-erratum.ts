@@ -12,6 +12,8 @@ export interface ErratumInput {
   /** ISO date of the correcting decision. */
   decisionDate: string;
   reason: string;
+  /** The preview's fingerprint: what the administrator saw is what gets published. */
+  changesFingerprint: string;
 }
 
 /**
@@ -24,7 +26,10 @@ export interface ErratumInput {
 export async function issueErratum(ctx: UseCaseContext, periodId: string, input: ErratumInput) {
   const actor = authorize(ctx, 'correctResults');
   return ctx.deps.db.transaction(async (tx) => {
-    const { current, recomputed, changes } = await erratumBasis(tx, await lockPeriod(tx, periodId));
+    const { current, recomputed, changes, fingerprint } = await erratumBasis(
+      tx,
+      await lockPeriod(tx, periodId),
+    );
     if (current.decisionDate !== null && input.decisionDate < current.decisionDate) {
       throw new DomainError(
         ERROR_CODES.VALIDATION_FAILED,
@@ -35,6 +40,12 @@ export async function issueErratum(ctx: UseCaseContext, periodId: string, input:
             message: `Ngày quyết định đính chính không được trước ngày của quyết định đang có hiệu lực (${formatDate(current.decisionDate)})`,
           },
         ],
+      );
+    }
+    if (changes.length > 0 && fingerprint !== input.changesFingerprint) {
+      throw new DomainError(
+        ERROR_CODES.CONFLICT,
+        'Kết quả tính lại đã khác bản xem trước (vừa có sửa đổi mới): hãy xem lại những thay đổi rồi ban hành',
       );
     }
     if (changes.length === 0) {

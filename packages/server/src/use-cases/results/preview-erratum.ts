@@ -1,8 +1,10 @@
 import { DomainError, ERROR_CODES, type ResultsJson } from '@chiso/core';
+import { createHash } from 'node:crypto';
 import type { UseCaseContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { listPeriodActions } from '../../repositories/audit-trail.js';
 import { findPeriod, type PeriodRow } from '../../repositories/periods.js';
+import { findUnits } from '../../repositories/units.js';
 import {
   currentPublication,
   listPublished,
@@ -18,6 +20,8 @@ export interface ErratumBasis {
   current: PublicationRow;
   recomputed: TypeResults[];
   changes: UnitChange[];
+  /** Names what the changes are, so that an erratum publishes what was previewed. */
+  fingerprint: string;
 }
 
 /** The publication in force and what a new computation of the period would change in it. */
@@ -40,7 +44,10 @@ export async function erratumBasis(db: Db, period: PeriodRow | undefined): Promi
     published,
     recomputed.map((t) => ({ unitType: t.unitType, results: t.json })),
   );
-  return { period, current, recomputed, changes };
+  const fingerprint = createHash('sha256')
+    .update(JSON.stringify({ version: current.version, changes }))
+    .digest('hex');
+  return { period, current, recomputed, changes, fingerprint };
 }
 
 /**
@@ -52,19 +59,29 @@ export async function previewErratum(ctx: UseCaseContext, periodId: string) {
   authorize(ctx, 'correctResults');
   const { db } = ctx.deps;
   const basis = await erratumBasis(db, await findPeriod(db, periodId));
+  // Corrections by people, and repairs made by an upgrade of chiso (decision 0014).
   const corrections = await listPeriodActions(
     db,
     periodId,
-    'entry.correct',
+    ['entry.correct', 'entry.repair'],
     basis.current.publishedAt,
+  );
+  const names = new Map(
+    (await findUnits(db, [...new Set(corrections.flatMap((r) => r.unitId ?? []))])).map((u) => [
+      u.id,
+      u.name,
+    ]),
   );
   return {
     publication: presentPublication(basis.current),
     changes: basis.changes,
+    fingerprint: basis.fingerprint,
     corrections: corrections.map((row) => ({
       at: row.at,
       actor: row.actorName,
+      repair: row.action === 'entry.repair',
       unitId: row.unitId,
+      unitName: row.unitId === null ? null : (names.get(row.unitId) ?? row.unitId),
       code: row.code,
       reason: (row.after as { reason?: string } | null)?.reason ?? null,
     })),

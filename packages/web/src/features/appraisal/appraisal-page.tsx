@@ -191,7 +191,9 @@ export default function AppraisalPage() {
             </Grid.Col>
             <Grid.Col span={{ base: 12, lg: 4 }}>
               <AppraisalForm
-                key={`${node.code}-${entry.version}`}
+                // Keyed by leaf only: a save that lost a race reloads the stored version and
+                // keeps what the appraiser typed on screen, with the message why.
+                key={node.code}
                 assessment={a}
                 node={node}
                 entry={entry}

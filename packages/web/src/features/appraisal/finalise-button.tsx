@@ -18,15 +18,17 @@ export function FinaliseButton({
 }) {
   const [open, setOpen] = useState(false);
   const firstRound = assessment.participation.status === 'submitted';
-  const undecided = assessment.entries.filter((e) => !e.surveyFed && !e.appraisal?.kind);
-  const unfilled = undecided.filter((e) => e.facts === null).length;
+  // As the server counts: saved leaves nobody decided (a leaf never saved has nothing to accept).
+  const undecided = assessment.entries.filter((e) => e.version > 0 && !e.appraisal?.kind);
+  const unfilled = assessment.entries.filter((e) => e.version === 0 && !e.surveyFed).length;
   const supplements = assessment.entries.filter((e) => e.appraisal?.supplementDeadline).length;
   const label = firstRound ? 'Chốt vòng thẩm định' : 'Chốt kết quả sau giải trình';
   const effects = firstRound
     ? [
         undecided.length === 0
           ? 'Mọi tiêu chí đã có kết quả thẩm định.'
-          : `${undecided.length} tiêu chí chưa thẩm định sẽ được chấp nhận theo kết quả tự đánh giá của đơn vị${unfilled > 0 ? ` (${unfilled} tiêu chí đơn vị chưa chấm, giữ nguyên không có điểm)` : ''}.`,
+          : `${undecided.length} tiêu chí chưa thẩm định sẽ được chấp nhận theo kết quả tự đánh giá của đơn vị.`,
+        ...(unfilled > 0 ? [`${unfilled} tiêu chí đơn vị không tự chấm vẫn không có điểm.`] : []),
         ...(supplements > 0 ? [`${supplements} yêu cầu bổ sung đang mở sẽ được đóng.`] : []),
         'Đơn vị xem được kết quả thẩm định và giải trình trong thời hạn giải trình.',
       ]

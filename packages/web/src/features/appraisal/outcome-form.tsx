@@ -1,17 +1,10 @@
 import { Radio, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { ruleSchema } from '@chiso/core';
+import { APPRAISAL_KIND_LABELS, Decimal, pointsRange, ruleSchema } from '@chiso/core';
 import { useMemo, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { AppraisalKind, EntryView, FrameworkNodeView } from '../../api/types';
 import { exactInput, points } from '../../lib/format';
 import { RuleInputs, type Facts } from '../assessment/rule-inputs';
 import { usePreview } from '../assessment/use-preview';
-
-export const OUTCOME_LABELS: Record<AppraisalKind, string> = {
-  accepted: 'Chấp nhận kết quả tự đánh giá',
-  facts: 'Sửa số liệu',
-  points: 'Chấm điểm trực tiếp',
-  missing: 'Không tính điểm',
-};
 
 /** The API body for an outcome: exactly one of the four, with the reason. */
 export function outcomeBody(
@@ -39,13 +32,16 @@ export interface OutcomeState {
   reason: string;
 }
 
-/** Starts from what was decided before, or from the unit's own outcome. */
-export function useOutcomeState(entry: EntryView) {
+/**
+ * Starts from what was decided before, or from the unit's own outcome; the reason too, unless
+ * a new reason is owed (a correction after publication states its own).
+ */
+export function useOutcomeState(entry: EntryView, keepReason = true) {
   return useState<OutcomeState>(() => ({
     kind: entry.appraisal?.kind ?? 'accepted',
     facts: entry.appraisal?.facts ?? entry.facts ?? {},
     points: exactInput(entry.appraisal?.points ?? entry.selfPoints),
-    reason: entry.appraisal?.comment ?? '',
+    reason: keepReason ? (entry.appraisal?.comment ?? '') : '',
   }));
 }
 
@@ -75,6 +71,11 @@ export function OutcomeForm({
   onSubmitKey?: () => void;
 }) {
   const rule = useMemo(() => (node.rule ? ruleSchema.parse(node.rule) : undefined), [node.rule]);
+  // The range the server accepts: below 0 for a penalty, the rule's own bounds for a bonus.
+  const range = useMemo(
+    () => pointsRange(rule, Decimal.of(node.maxPoints)),
+    [rule, node.maxPoints],
+  );
   const own = usePreview(node, entry.facts ?? {}, pointsDecimals);
   const corrected = usePreview(node, state.facts, pointsDecimals);
   const set = (changes: Partial<OutcomeState>) => onChange({ ...state, ...changes });
@@ -108,11 +109,11 @@ export function OutcomeForm({
         onChange={(value) => set({ kind: value })}
       >
         <Stack gap={6} mt={4}>
-          {(Object.keys(OUTCOME_LABELS) as AppraisalKind[]).map((kind) => (
+          {(Object.keys(APPRAISAL_KIND_LABELS) as AppraisalKind[]).map((kind) => (
             <Radio
               key={kind}
               value={kind}
-              label={OUTCOME_LABELS[kind]}
+              label={APPRAISAL_KIND_LABELS[kind]}
               disabled={disabled || (kind === 'facts' && !rule)}
             />
           ))}
@@ -129,7 +130,7 @@ export function OutcomeForm({
       {state.kind === 'points' && (
         <TextInput
           label="Điểm thẩm định"
-          description={`Từ 0 đến ${points(node.maxPoints)}`}
+          description={`Từ ${points(range.min.toString())} đến ${points(range.max.toString())}`}
           value={state.points}
           onChange={(e) => set({ points: e.currentTarget.value })}
           inputMode="decimal"

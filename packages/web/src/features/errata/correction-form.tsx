@@ -101,7 +101,7 @@ function CorrectionEditor({
   entry: EntryView;
 }) {
   const client = useQueryClient();
-  const [state, setState] = useOutcomeState(entry);
+  const [state, setState] = useOutcomeState(entry, false);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const final = assessment.appraised?.nodes.find((n) => n.code === node.code);

@@ -133,12 +133,14 @@ function Changes({ preview }: { preview: ErratumPreview }) {
       {preview.corrections.length > 0 && (
         <>
           <Text size="sm" fw={600}>
-            Sửa đổi từ lần công bố trước
+            Các sửa đổi kể từ lần công bố đang có hiệu lực
           </Text>
           <List size="sm" spacing={2}>
             {preview.corrections.map((c, i) => (
               <List.Item key={i}>
-                {dateTime(c.at)} — {c.actor}: {c.unitId} tiêu chí {c.code}. Lý do: {c.reason}
+                {dateTime(c.at)} — {c.repair ? 'Sửa dữ liệu khi nâng cấp chiso' : c.actor}:{' '}
+                {c.unitName} tiêu chí {c.code}
+                {c.reason ? `. Lý do: ${c.reason}` : ''}
               </List.Item>
             ))}
           </List>
@@ -160,6 +162,7 @@ function IssueErratum({ period, preview }: { period: PeriodDetail; preview: Erra
         decisionNumber: number,
         decisionDate: isoDate(decisionDate),
         reason,
+        changesFingerprint: preview.fingerprint,
       }),
     onSuccess: async (result) => {
       await client.invalidateQueries({ queryKey: erratumKey(period.id) });

@@ -5,10 +5,10 @@ import { points } from '../../lib/format';
 
 type ResultNode = UnitResultJson['nodes'][number];
 
-/** A leaf's outcome in words: "6,5/8", "Không áp dụng", "Chưa có điểm". */
+/** A leaf's outcome in words: "6,5/8", "Không áp dụng", "Không có điểm". */
 function outcomeText(status: string, value: number | null, max: number | null): string {
   if (status === 'notApplicable') return 'Không áp dụng';
-  if (status === 'missing') return `Chưa có điểm (0/${points(max)})`;
+  if (status === 'missing') return `Không có điểm (0/${points(max)})`;
   return `${points(value)}/${points(max)}`;
 }
 

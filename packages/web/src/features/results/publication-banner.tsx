@@ -10,6 +10,12 @@ export function useVersion(): number | undefined {
   return Number.isInteger(value) && value > 0 ? value : undefined;
 }
 
+/** "?lan=1" while a page shows a superseded version, so that its links stay on that version. */
+export function useVersionSearch(): string {
+  const version = useVersion();
+  return version === undefined ? '' : `?lan=${version}`;
+}
+
 /** "?lan=1" for a superseded version, nothing for the one in force. */
 export function versionQuery(publication: PublicationView | null): string {
   return publication?.superseded ? `?lan=${publication.version}` : '';
@@ -53,7 +59,7 @@ export function PublicationBanner({ view, path }: { view: ResultsView; path: str
         <Group gap="xs">
           <Text size="sm">Các lần công bố:</Text>
           {[...view.publications].reverse().map((v) => {
-            const label = `${v.erratum ? `Đính chính lần ${v.version - 1}` : 'Lần đầu'} (${v.decisionNumber ?? 'không số'}${v.superseded ? ', đã thay thế' : ', đang có hiệu lực'})`;
+            const label = `${v.erratum ? `Đính chính lần ${v.version - 1}` : 'Công bố lần đầu'} (${v.decisionNumber ? `số ${v.decisionNumber}` : 'không có số'}${v.superseded ? ', đã thay thế' : ', đang có hiệu lực'})`;
             return v.version === p.version ? (
               <Text key={v.version} size="sm" fw={700}>
                 {label} — đang xem

@@ -21,7 +21,12 @@ import type { ResultsGroup, UnitResultJson } from '../../api/types';
 import { ErrorMessage, Loading } from '../../components/feedback';
 import { percent, points, rankChange, signedPercent } from '../../lib/format';
 import { HEAT_SCALE, heatColor } from './heat';
-import { PublicationBanner, useVersion, versionQuery } from './publication-banner';
+import {
+  PublicationBanner,
+  useVersion,
+  useVersionSearch,
+  versionQuery,
+} from './publication-banner';
 
 export default function ResultsPage() {
   const { periodId = '' } = useParams();
@@ -120,6 +125,7 @@ function PeerGroupRow({ unit, columns }: { unit: UnitResultJson; columns: number
 }
 
 function Ranking({ periodId, group }: { periodId: string; group: ResultsGroup }) {
+  const search = useVersionSearch();
   return (
     <Card withBorder padding="sm">
       <Title order={3} size="h4" mb="xs">
@@ -150,7 +156,7 @@ function Ranking({ periodId, group }: { periodId: string; group: ResultsGroup })
                   <Table.Td>
                     <Anchor
                       component={Link}
-                      to={`/ket-qua/${periodId}/don-vi/${u.id}`}
+                      to={`/ket-qua/${periodId}/don-vi/${u.id}${search}`}
                       size="sm"
                       fw={600}
                     >
@@ -195,6 +201,7 @@ function Ranking({ periodId, group }: { periodId: string; group: ResultsGroup })
  * the head's rating under the index, points and the change under the name.
  */
 function PhoneRanking({ periodId, group }: { periodId: string; group: ResultsGroup }) {
+  const search = useVersionSearch();
   return (
     <Table striped aria-label={`Xếp hạng ${group.label}`} verticalSpacing={6} horizontalSpacing={6}>
       <Table.Thead>
@@ -215,7 +222,7 @@ function PhoneRanking({ periodId, group }: { periodId: string; group: ResultsGro
               <Table.Td style={{ verticalAlign: 'top' }}>
                 <Anchor
                   component={Link}
-                  to={`/ket-qua/${periodId}/don-vi/${u.id}`}
+                  to={`/ket-qua/${periodId}/don-vi/${u.id}${search}`}
                   size="sm"
                   fw={600}
                 >
@@ -252,6 +259,7 @@ function PhoneRanking({ periodId, group }: { periodId: string; group: ResultsGro
 
 /** Units × areas, each cell coloured by the area's %. */
 function HeatMap({ periodId, group }: { periodId: string; group: ResultsGroup }) {
+  const search = useVersionSearch();
   const areas = group.framework.nodes.filter((n) => n.depth === 1);
   return (
     <Card withBorder padding="sm">
@@ -284,7 +292,11 @@ function HeatMap({ periodId, group }: { periodId: string; group: ResultsGroup })
             {group.results.units.map((u) => (
               <Table.Tr key={u.id}>
                 <Table.Td>
-                  <Anchor component={Link} to={`/ket-qua/${periodId}/don-vi/${u.id}`} size="xs">
+                  <Anchor
+                    component={Link}
+                    to={`/ket-qua/${periodId}/don-vi/${u.id}${search}`}
+                    size="xs"
+                  >
                     {u.name}
                   </Anchor>
                 </Table.Td>
