@@ -3,8 +3,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseVietnamTime, type Role } from '@chiso/core';
+import type { InjectOptions } from 'fastify';
 import pg from 'pg';
 import { buildApp, type App } from '../app.js';
+import type { ResponseContractError } from '../http/contract.js';
 import { readConfig } from '../config.js';
 import type { Deps, UseCaseContext } from '../context.js';
 import { openDatabase, type Database } from '../db/database.js';
@@ -98,6 +100,8 @@ export async function startTestApp(kind: DatabaseKind): Promise<TestApp> {
     LOG_LEVEL: 'silent',
     CHISO_MAX_UPLOAD_MB: '1',
     CHISO_SESSION_HOURS: '720',
+    // vitest.config.ts turns it on for the whole run: every answer is checked against its contract.
+    CHISO_VALIDATE_RESPONSES: process.env.CHISO_VALIDATE_RESPONSES,
   });
   const deps: Deps = {
     db: database.db,
@@ -105,7 +109,15 @@ export async function startTestApp(kind: DatabaseKind): Promise<TestApp> {
     storage: localEvidenceStore(join(dataDir, 'evidence')),
     config,
   };
-  const app = await buildApp(deps, { logger: false });
+  // An answer that breaks its route's contract fails the test that asked for it, by name.
+  const breaks: ResponseContractError[] = [];
+  const app = await buildApp(deps, { logger: false, onContractBreak: (e) => breaks.push(e) });
+  const inject = async (options: InjectOptions) => {
+    const response = await app.inject(options);
+    const broken = breaks.splice(0);
+    if (broken[0]) throw broken[0];
+    return response;
+  };
   const passwordHash = await hashPassword(TEST_PASSWORD);
 
   const request: TestApp['request'] = async (method, url, options = {}) => {
@@ -114,7 +126,7 @@ export async function startTestApp(kind: DatabaseKind): Promise<TestApp> {
       headers.cookie = options.as.cookie;
       headers['x-csrf-token'] = options.as.csrf;
     }
-    const response = await app.inject({
+    const response = await inject({
       method,
       url,
       headers,
@@ -154,7 +166,7 @@ export async function startTestApp(kind: DatabaseKind): Promise<TestApp> {
       return row.id;
     },
     login: async (username, password = TEST_PASSWORD) => {
-      const response = await app.inject({
+      const response = await inject({
         method: 'POST',
         url: '/api/auth/login',
         payload: { username, password },
