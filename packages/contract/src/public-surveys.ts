@@ -13,7 +13,10 @@ const resumeToken = z.string().regex(TOKEN, 'mã lưu tạm không hợp lệ');
 
 export const linkFormQuery = z.object({ resume: resumeToken.optional() });
 export const codeAnswersBody = z.object({ answers: answerKeys });
-export const linkAnswersBody = z.object({ answers: answerKeys, resumeToken: resumeToken.optional() });
+export const linkAnswersBody = z.object({
+  answers: answerKeys,
+  resumeToken: resumeToken.optional(),
+});
 
 /** A question as a respondent sees it: no weights, no leaf. */
 export const publicQuestionResponse = z.strictObject({
@@ -47,3 +50,6 @@ export const answeredResponse = z.strictObject({ ok: z.literal(true) });
 export type Answers = z.output<typeof answerKeys>;
 export type PublicQuestion = z.output<typeof publicQuestionResponse>;
 export type PublicForm = z.output<typeof publicFormResponse>;
+export type DraftSaved = z.output<typeof draftSavedResponse>;
+export type LinkDraft = z.output<typeof linkDraftResponse>;
+export type Answered = z.output<typeof answeredResponse>;

@@ -155,7 +155,9 @@ export const unitFiguresResponse = z.strictObject({
   headRating: z.string().nullable(),
 });
 
-const leafOutcome = z.strictObject({ status: z.string(), points: z.number().nullable() }).nullable();
+const leafOutcome = z
+  .strictObject({ status: z.string(), points: z.number().nullable() })
+  .nullable();
 
 /** What an erratum would change, and the corrections made since the publication in force. */
 export const erratumPreviewResponse = z.strictObject({
@@ -167,7 +169,9 @@ export const erratumPreviewResponse = z.strictObject({
       name: z.string(),
       before: unitFiguresResponse.nullable(),
       after: unitFiguresResponse.nullable(),
-      leaves: z.array(z.strictObject({ code: z.string(), before: leafOutcome, after: leafOutcome })),
+      leaves: z.array(
+        z.strictObject({ code: z.string(), before: leafOutcome, after: leafOutcome }),
+      ),
     }),
   ),
   corrections: z.array(

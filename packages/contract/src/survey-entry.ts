@@ -90,3 +90,5 @@ export type PaperFormRow = z.output<typeof paperFormsResponse>['forms'][number];
 export type Difference = z.output<typeof difference>;
 export type RechecksView = z.output<typeof rechecksResponse>;
 export type RecheckResult = z.output<typeof recheckResponse>;
+export type Resolved = z.output<typeof resolvedResponse>;
+export type PaperForms = z.output<typeof paperFormsResponse>;

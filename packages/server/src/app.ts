@@ -6,7 +6,7 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import { jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from './context.js';
@@ -40,6 +40,8 @@ export interface AppOptions {
   logger?: boolean;
   /** Told of each answer that breaks its contract (with CHISO_VALIDATE_RESPONSES=1). */
   onContractBreak?: (error: ResponseContractError) => void;
+  /** Told of each route as it is added (tests list them to check every one has a contract). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 /** Builds the HTTP application over its dependencies; tests call it with their own. */
@@ -50,6 +52,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
     bodyLimit: 2 * 1024 * 1024,
   }).withTypeProvider<ContractTypeProvider>();
 
+  if (options.onRoute) app.addHook('onRoute', options.onRoute);
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(
     contractSerializerCompiler({

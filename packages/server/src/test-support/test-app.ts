@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseVietnamTime, type Role } from '@chiso/core';
-import type { InjectOptions } from 'fastify';
+import type { InjectOptions, RouteOptions } from 'fastify';
 import pg from 'pg';
 import { buildApp, type App } from '../app.js';
 import type { ResponseContractError } from '../http/contract.js';
@@ -70,6 +70,8 @@ export interface TestApp {
   kind: DatabaseKind;
   app: App;
   deps: Deps;
+  /** Every route of the app, as it was added (method, url, schema, handler). */
+  routes: RouteOptions[];
   /** Sets the server's clock; text in Vietnam time ("10/01/2023 24:00"). */
   setTime: (vietnamTime: string) => void;
   /** A use-case context acting as nobody in particular (for factories). */
@@ -111,7 +113,12 @@ export async function startTestApp(kind: DatabaseKind): Promise<TestApp> {
   };
   // An answer that breaks its route's contract fails the test that asked for it, by name.
   const breaks: ResponseContractError[] = [];
-  const app = await buildApp(deps, { logger: false, onContractBreak: (e) => breaks.push(e) });
+  const routes: RouteOptions[] = [];
+  const app = await buildApp(deps, {
+    logger: false,
+    onContractBreak: (e) => breaks.push(e),
+    onRoute: (route) => routes.push(route),
+  });
   const inject = async (options: InjectOptions) => {
     const response = await app.inject(options);
     const broken = breaks.splice(0);
@@ -149,6 +156,7 @@ export async function startTestApp(kind: DatabaseKind): Promise<TestApp> {
     kind,
     app,
     deps,
+    routes,
     setTime: (text) => {
       const ms = parseVietnamTime(text);
       if (ms === undefined) throw new Error(`bad test time ${text}`);
