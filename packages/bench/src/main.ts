@@ -1,6 +1,7 @@
 import { cpus, totalmem } from 'node:os';
 import { report } from './measure.js';
 import { benchCli } from './cli-bench.js';
+import { benchContract } from './contract-bench.js';
 import { benchPreviousPoints } from './previous-bench.js';
 import { benchResults } from './results-bench.js';
 import { benchSurveys } from './survey-bench.js';
@@ -10,6 +11,7 @@ import { benchWebBundle } from './web-bundle.js';
 const machine = `${cpus().length} nhân ${cpus()[0]?.model ?? ''}, ${Math.round(totalmem() / 1024 ** 3)} GiB, Node ${process.version}`;
 process.stdout.write(`chiso — đo hiệu năng (${machine})\n\n`);
 process.stdout.write(`${report(benchResults())}\n`);
+process.stdout.write(`\n${report(benchContract())}\n`);
 process.stdout.write(`\n${await benchCli()}\n`);
 process.stdout.write(`\n${await benchSurveys()}\n`);
 process.stdout.write(`\n${await benchPreviousPoints()}\n`);

@@ -2,6 +2,10 @@ import { policySchema, ruleSchema } from '@chiso/core';
 import { z } from 'zod';
 import { decimalString, isoDateTime, uuidOf } from './common.js';
 
+// The core's rule schema is recursive (noneArose, notApplicableWhen hold a rule): OpenAPI can
+// only refer to it by a name, so it is named here, where the contract uses it.
+z.globalRegistry.add(ruleSchema, { id: 'Rule' });
+
 export const frameworkParams = z.object({ id: uuidOf('bộ chỉ số') });
 export const frameworkNodeParams = frameworkParams.extend({ code: z.string().min(1).max(40) });
 
