@@ -120,5 +120,5 @@ export const contractSchemaTransform: SwaggerTransform = (document) => {
   return jsonSchemaTransform({
     ...document,
     schema: multipartForm ? { ...schema, body: multipartForm } : schema,
-  } as Parameters<typeof jsonSchemaTransform>[0]);
+  });
 };
