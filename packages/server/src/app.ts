@@ -13,6 +13,7 @@ import type { Deps } from './context.js';
 import {
   contractSchemaTransform,
   contractSerializerCompiler,
+  declaredStatusHook,
   responds,
   type ContractTypeProvider,
   type ResponseContractError,
@@ -54,12 +55,12 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
 
   if (options.onRoute) app.addHook('onRoute', options.onRoute);
   app.setValidatorCompiler(zodValidatorCompiler);
-  app.setSerializerCompiler(
-    contractSerializerCompiler({
-      validate: deps.config.validateResponses,
-      ...(options.onContractBreak ? { onBreak: options.onContractBreak } : {}),
-    }),
-  );
+  const serializing = {
+    validate: deps.config.validateResponses,
+    ...(options.onContractBreak ? { onBreak: options.onContractBreak } : {}),
+  };
+  app.setSerializerCompiler(contractSerializerCompiler(serializing));
+  if (serializing.validate) app.addHook('preSerialization', declaredStatusHook(serializing));
   app.setErrorHandler(handleError);
   app.setNotFoundHandler(handleNotFound);
 

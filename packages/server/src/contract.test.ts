@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
   contractSerializerCompiler,
+  declaredStatusHook,
   responds,
   ResponseContractError,
   type ContractTypeProvider,
@@ -179,18 +180,18 @@ describe('every route keeps a contract', () => {
 describe('checking answers against their contract', () => {
   const answer = z.strictObject({ id: z.string(), at: isoDateTime });
 
-  async function appWith(validate: boolean, body: unknown) {
+  async function appWith(validate: boolean, body: unknown, status = 200) {
     const breaks: ResponseContractError[] = [];
+    const options = { validate, onBreak: (e: ResponseContractError) => breaks.push(e) };
     const app = Fastify().withTypeProvider<ContractTypeProvider>();
-    app.setSerializerCompiler(
-      contractSerializerCompiler({ validate, onBreak: (e) => breaks.push(e) }),
-    );
+    app.setSerializerCompiler(contractSerializerCompiler(options));
+    if (validate) app.addHook('preSerialization', declaredStatusHook(options));
     app.setErrorHandler(handleError);
     app.get(
       '/thing',
       { schema: { response: responds({ 200: answer }) } },
-      // The handler is wrong on purpose: its answer is not what the contract says.
-      () => body as z.output<typeof answer>,
+      // The handler may be wrong on purpose: its answer not what the contract says.
+      async (_request, reply) => reply.code(status as 200).send(body as z.output<typeof answer>),
     );
     const response = await app.inject({ method: 'GET', url: '/thing' });
     await app.close();
@@ -221,6 +222,16 @@ describe('checking answers against their contract', () => {
       'unrecognized_keys ',
     ]);
     expect(error!.message).toContain('extra');
+  });
+
+  it('refuses a JSON answer with a status the route does not declare', async () => {
+    const { response, breaks } = await appWith(
+      true,
+      { id: 'a', at: '2023-01-05T02:00:00.000Z' },
+      201,
+    );
+    expect(response.statusCode).toBe(500);
+    expect(breaks.map((e) => [e.route, e.status])).toEqual([['GET /thing', '201']]);
   });
 
   it('only serialises in production: the same answer goes out as it is', async () => {

@@ -1,7 +1,12 @@
 import type { Readable } from 'node:stream';
 import { errorResponse, fileDownload, uploadForm } from '@chiso/contract';
 import type { SwaggerTransform } from '@fastify/swagger';
-import type { FastifySerializerCompiler, FastifyTypeProvider } from 'fastify';
+import type {
+  FastifyReply,
+  FastifyRequest,
+  FastifySerializerCompiler,
+  FastifyTypeProvider,
+} from 'fastify';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 
@@ -108,6 +113,34 @@ export function contractSerializerCompiler(
       }
       return json;
     };
+  };
+}
+
+/**
+ * With validation on: a JSON answer with a status its route declares no schema for would go
+ * out unchecked (Fastify serialises it the default way), so it is a break too. Runs before
+ * serialisation, for object answers only (files and streams are not serialised).
+ */
+export function declaredStatusHook(options: SerializerOptions) {
+  return async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+    const response = request.routeOptions.schema?.response as Record<string, unknown> | undefined;
+    if (!response) return payload;
+    const status = String(reply.statusCode);
+    if (status in response || `${status[0]}xx` in response || 'default' in response) return payload;
+    const error = new ResponseContractError(
+      `${request.method} ${request.routeOptions.url}`,
+      status,
+      [
+        {
+          code: 'custom',
+          path: [],
+          input: payload,
+          message: `status ${status} is not among the route's answers (${Object.keys(response).join(', ')})`,
+        },
+      ],
+    );
+    options.onBreak?.(error);
+    throw error;
   };
 }
 
