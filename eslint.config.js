@@ -3,6 +3,9 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+const CONTRACT_MESSAGE =
+  'packages/contract is the HTTP contract shared with the browser: zod and the core only, nothing of the server.';
+
 const PURE_CORE_MESSAGE =
   'packages/core is pure: no I/O, no clock, no environment, no randomness, nothing of ours. Pass these in as arguments.';
 
@@ -87,6 +90,17 @@ export default tseslint.config(
           message: PURE_CORE_MESSAGE,
         },
         { selector: 'ImportExpression', message: PURE_CORE_MESSAGE },
+      ],
+    },
+  },
+  {
+    // The contract: schemas only, so that the web app can take its types from it.
+    files: ['packages/contract/src/**/*.ts'],
+    languageOptions: { globals: {} },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(?!zod$|@chiso/core$|\\.{1,2}/)', message: CONTRACT_MESSAGE }] },
       ],
     },
   },

@@ -3,12 +3,17 @@ import { defineConfig } from 'vitest/config';
 
 // Tests run in Vietnam time whatever the machine says; the clock is fixed per test.
 process.env.TZ = 'Asia/Ho_Chi_Minh';
+// Every answer the server gives in a test is checked against its route's contract (decision 0015).
+process.env.CHISO_VALIDATE_RESPONSES = '1';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 export default defineConfig({
   resolve: {
-    alias: { '@chiso/core': here('./packages/core/src/index.ts') },
+    alias: {
+      '@chiso/core': here('./packages/core/src/index.ts'),
+      '@chiso/contract': here('./packages/contract/src/index.ts'),
+    },
   },
   test: {
     projects: [

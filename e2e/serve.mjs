@@ -10,8 +10,10 @@ const dataDir = mkdtempSync(join(tmpdir(), 'chiso-e2e-'));
 const start = Date.parse(process.env.CHISO_E2E_NOW ?? '');
 if (Number.isNaN(start)) throw new Error('CHISO_E2E_NOW must be an ISO instant');
 const startedAt = Date.now();
+// Every answer the browser tests get is checked against its route's contract (decision 0015):
+// one that breaks it is a 500, and the log says which field.
 const server = await serve(
-  readConfig({ ...process.env, CHISO_DATA_DIR: dataDir }),
+  readConfig({ ...process.env, CHISO_DATA_DIR: dataDir, CHISO_VALIDATE_RESPONSES: '1' }),
   () => new Date(start + Date.now() - startedAt),
 );
 

@@ -6,9 +6,18 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
+import { jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import type { Deps } from './context.js';
+import {
+  contractSchemaTransform,
+  contractSerializerCompiler,
+  declaredStatusHook,
+  responds,
+  type ContractTypeProvider,
+  type ResponseContractError,
+} from './http/contract.js';
 import { loadSession } from './http/context.js';
 import { handleError, handleNotFound } from './http/errors.js';
 import { zodValidatorCompiler } from './http/validation.js';
@@ -28,15 +37,30 @@ const SECURITY_HEADERS: Record<string, string> = {
 const CONTENT_SECURITY_POLICY =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; frame-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
 
+export interface AppOptions {
+  logger?: boolean;
+  /** Told of each answer that breaks its contract (with CHISO_VALIDATE_RESPONSES=1). */
+  onContractBreak?: (error: ResponseContractError) => void;
+  /** Told of each route as it is added (tests list them to check every one has a contract). */
+  onRoute?: (route: RouteOptions) => void;
+}
+
 /** Builds the HTTP application over its dependencies; tests call it with their own. */
-export async function buildApp(deps: Deps, options: { logger?: boolean } = {}): Promise<App> {
+export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<App> {
   const app = Fastify({
     logger: options.logger === false ? false : { level: deps.config.logLevel },
     trustProxy: deps.config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
-  }).withTypeProvider<ZodTypeProvider>();
+  }).withTypeProvider<ContractTypeProvider>();
 
+  if (options.onRoute) app.addHook('onRoute', options.onRoute);
   app.setValidatorCompiler(zodValidatorCompiler);
+  const serializing = {
+    validate: deps.config.validateResponses,
+    ...(options.onContractBreak ? { onBreak: options.onContractBreak } : {}),
+  };
+  app.setSerializerCompiler(contractSerializerCompiler(serializing));
+  if (serializing.validate) app.addHook('preSerialization', declaredStatusHook(serializing));
   app.setErrorHandler(handleError);
   app.setNotFoundHandler(handleNotFound);
 
@@ -61,7 +85,8 @@ export async function buildApp(deps: Deps, options: { logger?: boolean } = {}): 
         },
       },
     },
-    transform: jsonSchemaTransform,
+    transform: contractSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
@@ -72,8 +97,17 @@ export async function buildApp(deps: Deps, options: { logger?: boolean } = {}): 
     if (!request.url.startsWith('/api/docs'))
       reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
   });
-  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
-  await app.register((api) => registerRoutes(api.withTypeProvider<ZodTypeProvider>(), deps), {
+  const openApiDocument = z.looseObject({
+    openapi: z.string(),
+    paths: z.record(z.string(), z.unknown()),
+  });
+  app.get(
+    '/api/openapi.json',
+    { schema: { hide: true, response: responds({ 200: openApiDocument }) } },
+    // The document's interface has no index signature; its shape is @fastify/swagger's.
+    () => app.swagger() as unknown as z.output<typeof openApiDocument>,
+  );
+  await app.register((api) => registerRoutes(api.withTypeProvider<ContractTypeProvider>(), deps), {
     prefix: '/api',
   });
   if (existsSync(join(WEB_ROOT, 'index.html'))) {
@@ -89,11 +123,22 @@ export async function buildApp(deps: Deps, options: { logger?: boolean } = {}): 
     });
   } else {
     // Without a built web app (tests, API-only use), the root leads to the API documentation.
-    app.get('/', { schema: { hide: true } }, (_request, reply) => reply.redirect('/api/docs'));
+    app.get('/', { schema: { hide: true, response: { 302: z.undefined() } } }, (_request, reply) =>
+      reply.redirect('/api/docs'),
+    );
   }
-  app.get('/healthz', { schema: { hide: true } }, async () => {
-    await deps.db.execute('select 1');
-    return { status: 'ok' };
-  });
+  app.get(
+    '/healthz',
+    {
+      schema: {
+        hide: true,
+        response: responds({ 200: z.strictObject({ status: z.literal('ok') }) }),
+      },
+    },
+    async () => {
+      await deps.db.execute('select 1');
+      return { status: 'ok' as const };
+    },
+  );
   return app;
 }

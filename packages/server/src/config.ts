@@ -16,6 +16,11 @@ export interface Config {
   logLevel: string;
   /** Behind a reverse proxy, take the client address from X-Forwarded-For. */
   trustProxy: boolean;
+  /**
+   * Check every JSON answer against its route's contract and refuse (500) one that breaks it.
+   * Tests and browser tests turn it on; production only serialises (decision 0015).
+   */
+  validateResponses: boolean;
 }
 
 const schema = z.object({
@@ -34,6 +39,7 @@ const schema = z.object({
   CHISO_ADMIN_NAME: z.string().default('Quản trị hệ thống'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CHISO_TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  CHISO_VALIDATE_RESPONSES: z.enum(['0', '1']).default('0'),
 });
 
 /** Reads the configuration; a wrong variable stops the start with a message naming it. */
@@ -64,5 +70,6 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
         : undefined,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.CHISO_TRUST_PROXY === '1',
+    validateResponses: e.CHISO_VALIDATE_RESPONSES === '1',
   };
 }

@@ -1,5 +1,6 @@
 import { DomainError, ERROR_CODES, formatIssue, type ErrorCode, type Issue } from '@chiso/core';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { ResponseContractError } from './contract.js';
 import { RequestValidationError } from './validation.js';
 
 /** The one place where a domain error code becomes an HTTP status. */
@@ -75,7 +76,14 @@ export function handleError(
       .status(fastifyError.statusCode)
       .send(body(ERROR_CODES.VALIDATION_FAILED, 'Yêu cầu không hợp lệ'));
   }
-  request.log.error({ err: error }, 'unexpected error');
+  if (error instanceof ResponseContractError) {
+    request.log.error(
+      { err: error, route: error.route, status: error.status, issues: error.issues },
+      'answer breaks its contract',
+    );
+  } else {
+    request.log.error({ err: error }, 'unexpected error');
+  }
   return reply
     .status(500)
     .send(body('INTERNAL', 'Lỗi hệ thống; vui lòng thử lại hoặc báo quản trị'));

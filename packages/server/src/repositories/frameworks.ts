@@ -1,3 +1,4 @@
+import type { PolicyJson } from '@chiso/contract';
 import {
   buildFramework,
   Decimal,
@@ -24,8 +25,9 @@ export interface StoredFramework {
 }
 
 /** The JSON a policy is stored as (decimals as strings). */
-export function serializePolicy(policy: ResultsPolicy): unknown {
-  return JSON.parse(JSON.stringify(policy)) as unknown;
+/** The policy as JSON: its decimals become their exact text (Decimal.toJSON). */
+export function serializePolicy(policy: ResultsPolicy): PolicyJson {
+  return JSON.parse(JSON.stringify(policy)) as PolicyJson;
 }
 
 export async function insertFramework(

@@ -1,8 +1,22 @@
-import { decimalInput } from '@chiso/core';
+import {
+  appraiseEntryBody,
+  assessmentResponse,
+  entryParams,
+  evidenceParams,
+  finaliseResponse,
+  historyResponse,
+  linkEvidenceBody,
+  okResponse,
+  periodUnitParams,
+  respondExplanationBody,
+  saveSelfEntryBody,
+  storedEntryResponse,
+  uploadEvidenceResponse,
+} from '@chiso/contract';
+import { DomainError, ERROR_CODES } from '@chiso/core';
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Deps } from '../context.js';
+import { download, multipart, OK, responds, type ContractTypeProvider } from '../http/contract.js';
 import { contextOf } from '../http/context.js';
 import { appraiseEntry } from '../use-cases/assessment/appraise-entry.js';
 import { linkEvidence, openEvidence, uploadEvidence } from '../use-cases/assessment/evidence.js';
@@ -10,28 +24,26 @@ import { finaliseAppraisal } from '../use-cases/assessment/finalise-appraisal.js
 import { getAssessment } from '../use-cases/assessment/get-assessment.js';
 import { respondExplanation } from '../use-cases/assessment/respond-explanation.js';
 import { saveSelfEntry } from '../use-cases/assessment/save-self-entry.js';
+import { presentStoredEntry } from '../use-cases/assessment/stored-entry.js';
 import { submitAssessment } from '../use-cases/assessment/submit-assessment.js';
 import { leafHistory } from '../use-cases/audit/read-history.js';
-import { vietnamTime } from '../use-cases/periods/window-input.js';
-import { DomainError, ERROR_CODES } from '@chiso/core';
 
-const unitParams = z.object({
-  periodId: z.uuid('mã kỳ đánh giá không hợp lệ'),
-  unitId: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'mã đơn vị không hợp lệ'),
-});
-const entryParams = unitParams.extend({
-  code: z.string().regex(/^[0-9A-Za-z]+(\.[0-9A-Za-z]+)*$/, 'mã tiêu chí không hợp lệ'),
-});
-const version = z.number().int().min(0);
 const base = '/periods/:periodId/units/:unitId';
 
 export async function assessmentRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
-  const api = app.withTypeProvider<ZodTypeProvider>();
+  const api = app.withTypeProvider<ContractTypeProvider>();
   const tags = ['Tự đánh giá'];
 
   api.get(
     `${base}/assessment`,
-    { schema: { tags, summary: 'Hồ sơ tự đánh giá của đơn vị', params: unitParams } },
+    {
+      schema: {
+        tags,
+        summary: 'Hồ sơ tự đánh giá của đơn vị',
+        params: periodUnitParams,
+        response: responds({ 200: assessmentResponse }),
+      },
+    },
     async (request) => getAssessment(contextOf(request, deps), request.params),
   );
 
@@ -42,15 +54,14 @@ export async function assessmentRoutes(app: FastifyInstance, deps: Deps): Promis
         tags,
         summary: 'Lưu tự đánh giá một tiêu chí (số liệu hoặc điểm, giải trình)',
         params: entryParams,
-        body: z.object({
-          facts: z.record(z.string(), z.unknown()).nullable().optional(),
-          points: decimalInput.optional(),
-          explanation: z.string().max(10_000).nullable().optional(),
-          version,
-        }),
+        body: saveSelfEntryBody,
+        response: responds({ 200: storedEntryResponse }),
       },
     },
-    async (request) => saveSelfEntry(contextOf(request, deps), request.params, request.body),
+    async (request) =>
+      presentStoredEntry(
+        await saveSelfEntry(contextOf(request, deps), request.params, request.body),
+      ),
   );
 
   api.put(
@@ -60,16 +71,13 @@ export async function assessmentRoutes(app: FastifyInstance, deps: Deps): Promis
         tags,
         summary: 'Gắn (hoặc gỡ) tài liệu kiểm chứng vào tiêu chí, kèm trang/mục',
         params: entryParams,
-        body: z.object({
-          evidenceId: z.uuid(),
-          pageRef: z.string().max(500).nullable().optional(),
-          remove: z.boolean().optional(),
-        }),
+        body: linkEvidenceBody,
+        response: responds({ 200: okResponse }),
       },
     },
     async (request) => {
       await linkEvidence(contextOf(request, deps), request.params, request.body);
-      return { ok: true };
+      return OK;
     },
   );
 
@@ -79,7 +87,9 @@ export async function assessmentRoutes(app: FastifyInstance, deps: Deps): Promis
       schema: {
         tags,
         summary: 'Tải lên tài liệu kiểm chứng (PDF, Word, Excel, ảnh)',
-        params: unitParams,
+        params: periodUnitParams,
+        ...multipart(),
+        response: responds({ 200: uploadEvidenceResponse, 201: uploadEvidenceResponse }),
       },
     },
     async (request, reply) => {
@@ -100,10 +110,17 @@ export async function assessmentRoutes(app: FastifyInstance, deps: Deps): Promis
 
   api.post(
     `${base}/submit`,
-    { schema: { tags, summary: 'Thủ trưởng gửi kết quả tự đánh giá', params: unitParams } },
+    {
+      schema: {
+        tags,
+        summary: 'Thủ trưởng gửi kết quả tự đánh giá',
+        params: periodUnitParams,
+        response: responds({ 200: okResponse }),
+      },
+    },
     async (request) => {
       await submitAssessment(contextOf(request, deps), request.params);
-      return { ok: true };
+      return OK;
     },
   );
 
@@ -115,18 +132,14 @@ export async function assessmentRoutes(app: FastifyInstance, deps: Deps): Promis
         summary:
           'Thẩm định một tiêu chí: kết quả (chấp nhận, sửa số liệu, chấm điểm, không tính điểm), lý do, yêu cầu bổ sung',
         params: entryParams,
-        body: z.object({
-          points: decimalInput.optional(),
-          facts: z.record(z.string(), z.unknown()).optional(),
-          outcome: z.enum(['accepted', 'missing']).optional(),
-          comment: z.string().max(10_000).nullable().optional(),
-          supplementDeadline: vietnamTime.nullable().optional(),
-          supplementNote: z.string().max(5000).nullable().optional(),
-          version,
-        }),
+        body: appraiseEntryBody,
+        response: responds({ 200: storedEntryResponse }),
       },
     },
-    async (request) => appraiseEntry(contextOf(request, deps), request.params, request.body),
+    async (request) =>
+      presentStoredEntry(
+        await appraiseEntry(contextOf(request, deps), request.params, request.body),
+      ),
   );
 
   api.post(
@@ -135,7 +148,8 @@ export async function assessmentRoutes(app: FastifyInstance, deps: Deps): Promis
       schema: {
         tags: ['Thẩm định'],
         summary: 'Chốt vòng thẩm định của đơn vị',
-        params: unitParams,
+        params: periodUnitParams,
+        response: responds({ 200: finaliseResponse }),
       },
     },
     async (request) => finaliseAppraisal(contextOf(request, deps), request.params),
@@ -148,13 +162,14 @@ export async function assessmentRoutes(app: FastifyInstance, deps: Deps): Promis
         tags: ['Giải trình'],
         summary: 'Giải trình điểm thẩm định của một tiêu chí',
         params: entryParams,
-        body: z.object({
-          response: z.string().trim().min(1, 'nhập nội dung giải trình').max(10_000),
-          version,
-        }),
+        body: respondExplanationBody,
+        response: responds({ 200: storedEntryResponse }),
       },
     },
-    async (request) => respondExplanation(contextOf(request, deps), request.params, request.body),
+    async (request) =>
+      presentStoredEntry(
+        await respondExplanation(contextOf(request, deps), request.params, request.body),
+      ),
   );
 
   api.get(
@@ -164,6 +179,7 @@ export async function assessmentRoutes(app: FastifyInstance, deps: Deps): Promis
         tags: ['Nhật ký'],
         summary: 'Lịch sử thay đổi của một tiêu chí',
         params: entryParams,
+        response: responds({ 200: historyResponse }),
       },
     },
     async (request) => leafHistory(contextOf(request, deps), request.params),
@@ -171,7 +187,14 @@ export async function assessmentRoutes(app: FastifyInstance, deps: Deps): Promis
 
   api.get(
     '/evidence/:id',
-    { schema: { tags, summary: 'Tải tài liệu kiểm chứng', params: z.object({ id: z.uuid() }) } },
+    {
+      schema: {
+        tags,
+        summary: 'Tải tài liệu kiểm chứng',
+        params: evidenceParams,
+        response: responds({ 200: download() }),
+      },
+    },
     async (request, reply) => {
       const { row, stream } = await openEvidence(contextOf(request, deps), request.params.id);
       const inline = row.mediaType === 'application/pdf' || row.mediaType.startsWith('image/');

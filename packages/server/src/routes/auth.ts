@@ -1,16 +1,13 @@
+import { loginBody, okResponse, sessionResponse, signedInResponse } from '@chiso/contract';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
+import type { Role } from '@chiso/core';
 import type { CurrentActor, Deps } from '../context.js';
+import { OK, responds, type ContractTypeProvider } from '../http/contract.js';
 import { contextOf, SESSION_COOKIE } from '../http/context.js';
+import type { Authenticated } from '../use-cases/auth/authenticate.js';
 import { requireActor } from '../use-cases/authorize.js';
 import { signIn } from '../use-cases/auth/sign-in.js';
 import { signOut } from '../use-cases/auth/sign-out.js';
-
-const loginBody = z.object({
-  username: z.string().trim().min(1, 'nhập tên đăng nhập').max(100),
-  password: z.string().min(1, 'nhập mật khẩu').max(200),
-});
 
 function setSessionCookie(
   request: FastifyRequest,
@@ -27,51 +24,78 @@ function setSessionCookie(
   });
 }
 
-function presentSession(request: FastifyRequest, actor: CurrentActor) {
+interface SessionPerson {
+  id: string;
+  username: string;
+  fullName: string;
+  role: Role;
+  unitId?: string | null | undefined;
+}
+
+/** The session as the web app keeps it: the person, the CSRF token, when it ends. */
+function presentSession(
+  person: SessionPerson,
+  session: Pick<Authenticated, 'csrfToken' | 'expiresAt'>,
+) {
+  const { id, username, fullName, role, unitId } = person;
   return {
-    user: {
-      id: actor.userId,
-      username: actor.username,
-      fullName: actor.fullName,
-      role: actor.role,
-      unitId: actor.unitId ?? null,
-    },
-    csrfToken: request.auth?.csrfToken,
-    expiresAt: request.auth?.expiresAt,
+    user: { id, username, fullName, role, unitId: unitId ?? null },
+    csrfToken: session.csrfToken,
+    expiresAt: session.expiresAt,
   };
 }
 
+/** The session of a signed-in request (loadSession set it before the handler). */
+function sessionOf(request: FastifyRequest, actor: CurrentActor) {
+  if (!request.auth) throw new Error('a signed-in request without its session');
+  return presentSession({ ...actor, id: actor.userId }, request.auth);
+}
+
 export async function authRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
-  const api = app.withTypeProvider<ZodTypeProvider>();
+  const api = app.withTypeProvider<ContractTypeProvider>();
+  const tags = ['Đăng nhập'];
 
   api.post(
     '/auth/login',
-    { schema: { tags: ['Đăng nhập'], summary: 'Đăng nhập', body: loginBody } },
+    {
+      schema: {
+        tags,
+        summary: 'Đăng nhập',
+        body: loginBody,
+        response: responds({ 200: signedInResponse }),
+      },
+    },
     async (request, reply) => {
       const result = await signIn(contextOf(request, deps), {
         ...request.body,
         userAgent: request.headers['user-agent'],
       });
       setSessionCookie(request, reply, result.token, result.expiresAt);
-      return { user: result.user, csrfToken: result.csrfToken, expiresAt: result.expiresAt };
+      return presentSession(result.user, result);
     },
   );
 
   api.post(
     '/auth/logout',
-    { schema: { tags: ['Đăng nhập'], summary: 'Đăng xuất' } },
+    { schema: { tags, summary: 'Đăng xuất', response: responds({ 200: okResponse }) } },
     async (request, reply) => {
       const token = request.cookies[SESSION_COOKIE];
       if (token) await signOut(contextOf(request, deps), token);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return { ok: true };
+      return OK;
     },
   );
 
   api.get(
     '/auth/me',
-    { schema: { tags: ['Đăng nhập'], summary: 'Người đang đăng nhập và mã CSRF' } },
-    async (request) => presentSession(request, requireActor(contextOf(request, deps))),
+    {
+      schema: {
+        tags,
+        summary: 'Người đang đăng nhập và mã CSRF',
+        response: responds({ 200: signedInResponse }),
+      },
+    },
+    async (request) => sessionOf(request, requireActor(contextOf(request, deps))),
   );
 
   // The web app asks this on every page, public ones too: a visitor without an account is not
@@ -80,14 +104,15 @@ export async function authRoutes(app: FastifyInstance, deps: Deps): Promise<void
     '/auth/session',
     {
       schema: {
-        tags: ['Đăng nhập'],
+        tags,
         summary: 'Phiên làm việc: người đang đăng nhập và mã CSRF, hoặc user null',
+        response: responds({ 200: sessionResponse }),
       },
     },
     async (request) => {
       const { actor } = contextOf(request, deps);
       if (!actor) return { user: null, csrfToken: null, expiresAt: null };
-      return presentSession(request, actor);
+      return sessionOf(request, actor);
     },
   );
 }

@@ -1,7 +1,15 @@
+import {
+  codeMapQuery,
+  codeMapResponse,
+  frameworkNodeParams,
+  frameworkParams,
+  frameworkResponse,
+  renumberBody,
+  saveCodeMapBody,
+} from '@chiso/contract';
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Deps } from '../context.js';
+import { responds, type ContractTypeProvider } from '../http/contract.js';
 import { contextOf } from '../http/context.js';
 import { confirmFrameworkReview } from '../use-cases/frameworks/confirm-review.js';
 import { getCodeMap } from '../use-cases/frameworks/get-code-map.js';
@@ -9,12 +17,10 @@ import { renumberFrameworkNode } from '../use-cases/frameworks/renumber-node.js'
 import { saveCodeMap } from '../use-cases/frameworks/save-code-map.js';
 
 const tags = ['Bộ chỉ số'];
-const frameworkId = z.object({ id: z.uuid('mã bộ chỉ số không hợp lệ') });
-const code = z.string().trim().max(40);
 
 /** Review of a copied framework, its code map from last year, renumbering (decision 0013). */
 export async function frameworkCopyRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
-  const api = app.withTypeProvider<ZodTypeProvider>();
+  const api = app.withTypeProvider<ContractTypeProvider>();
 
   api.post(
     '/frameworks/:id/review',
@@ -22,7 +28,8 @@ export async function frameworkCopyRoutes(app: FastifyInstance, deps: Deps): Pro
       schema: {
         tags,
         summary: 'Xác nhận đã rà soát bộ chỉ số sao chép (các ngày đã dời, các mục cần kiểm tra)',
-        params: frameworkId,
+        params: frameworkParams,
+        response: responds({ 200: frameworkResponse }),
       },
     },
     async (request) => confirmFrameworkReview(contextOf(request, deps), request.params.id),
@@ -35,8 +42,9 @@ export async function frameworkCopyRoutes(app: FastifyInstance, deps: Deps): Pro
         tags,
         summary:
           'Bảng đối chiếu mã năm trước → năm nay (from: xem bảng mặc định với bộ chỉ số khác)',
-        params: frameworkId,
-        querystring: z.object({ from: z.uuid('mã bộ chỉ số không hợp lệ').optional() }),
+        params: frameworkParams,
+        querystring: codeMapQuery,
+        response: responds({ 200: codeMapResponse }),
       },
     },
     async (request) => getCodeMap(contextOf(request, deps), request.params.id, request.query.from),
@@ -48,13 +56,9 @@ export async function frameworkCopyRoutes(app: FastifyInstance, deps: Deps): Pro
       schema: {
         tags,
         summary: 'Lưu bảng đối chiếu mã năm trước → năm nay',
-        params: frameworkId,
-        body: z.object({
-          previousFrameworkId: z.uuid('mã bộ chỉ số không hợp lệ').nullable(),
-          links: z
-            .array(z.object({ oldCode: code.nullable(), newCode: code.nullable() }))
-            .max(5000),
-        }),
+        params: frameworkParams,
+        body: saveCodeMapBody,
+        response: responds({ 200: codeMapResponse }),
       },
     },
     async (request) => saveCodeMap(contextOf(request, deps), request.params.id, request.body),
@@ -66,8 +70,9 @@ export async function frameworkCopyRoutes(app: FastifyInstance, deps: Deps): Pro
       schema: {
         tags,
         summary: 'Đổi mã một mục (và các mục con) khi bộ chỉ số năm mới đánh số lại',
-        params: frameworkId.extend({ code: z.string().min(1).max(40) }),
-        body: z.object({ code: z.string().trim().min(1).max(40) }),
+        params: frameworkNodeParams,
+        body: renumberBody,
+        response: responds({ 200: frameworkResponse }),
       },
     },
     async (request) =>

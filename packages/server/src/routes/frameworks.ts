@@ -1,14 +1,24 @@
-import { policySchema, ruleSchema } from '@chiso/core';
+import {
+  copyFrameworkBody,
+  frameworkNodeParams,
+  frameworkParams,
+  frameworkPreviewResponse,
+  frameworkResponse,
+  frameworksResponse,
+  importFrameworkQuery,
+  policyBody,
+  updateNodeBody,
+} from '@chiso/contract';
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Deps } from '../context.js';
+import { multipart, responds, type ContractTypeProvider } from '../http/contract.js';
 import { contextOf } from '../http/context.js';
 import { readUploadedTables } from '../http/uploads.js';
 import { listFrameworkRows } from '../repositories/frameworks.js';
 import { authorize, requireActor } from '../use-cases/authorize.js';
 import { copyFramework } from '../use-cases/frameworks/copy-framework.js';
 import { importFramework, previewFramework } from '../use-cases/frameworks/import-framework.js';
+import { presentFrameworkSummary } from '../use-cases/frameworks/present-framework.js';
 import {
   getFramework,
   updateFrameworkNode,
@@ -16,23 +26,22 @@ import {
 } from '../use-cases/frameworks/update-framework.js';
 
 const tags = ['Bộ chỉ số'];
-const frameworkId = z.object({ id: z.uuid('mã bộ chỉ số không hợp lệ') });
-const importQuery = z.object({
-  name: z.string().trim().min(1).max(300),
-  year: z.coerce.number().int().min(2000).max(2100),
-  unitType: z.string().trim().min(1),
-  preview: z.enum(['true', 'false']).default('false'),
-});
 
 export async function frameworkRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
-  const api = app.withTypeProvider<ZodTypeProvider>();
+  const api = app.withTypeProvider<ContractTypeProvider>();
 
   api.get(
     '/frameworks',
-    { schema: { tags, summary: 'Các bộ chỉ số theo năm và loại đơn vị' } },
+    {
+      schema: {
+        tags,
+        summary: 'Các bộ chỉ số theo năm và loại đơn vị',
+        response: responds({ 200: frameworksResponse }),
+      },
+    },
     async (request) => {
       requireActor(contextOf(request, deps));
-      return listFrameworkRows(deps.db);
+      return (await listFrameworkRows(deps.db)).map(presentFrameworkSummary);
     },
   );
 
@@ -42,7 +51,8 @@ export async function frameworkRoutes(app: FastifyInstance, deps: Deps): Promise
       schema: {
         tags,
         summary: 'Cây bộ chỉ số với quy tắc chấm, tài liệu kiểm chứng, hướng dẫn',
-        params: frameworkId,
+        params: frameworkParams,
+        response: responds({ 200: frameworkResponse }),
       },
     },
     async (request) => getFramework(contextOf(request, deps), request.params.id),
@@ -54,7 +64,9 @@ export async function frameworkRoutes(app: FastifyInstance, deps: Deps): Promise
       schema: {
         tags,
         summary: 'Nhập bộ chỉ số từ bảng .xlsx/.csv (preview=true: chỉ kiểm tra, không lưu)',
-        querystring: importQuery,
+        querystring: importFrameworkQuery,
+        ...multipart(),
+        response: responds({ 200: frameworkPreviewResponse, 201: frameworkResponse }),
       },
     },
     async (request, reply) => {
@@ -88,14 +100,9 @@ export async function frameworkRoutes(app: FastifyInstance, deps: Deps): Promise
       schema: {
         tags,
         summary: 'Sửa quy tắc chấm, tài liệu kiểm chứng, phạm vi áp dụng, hướng dẫn của một mục',
-        params: frameworkId.extend({ code: z.string().min(1).max(40) }),
-        body: z.object({
-          rule: ruleSchema.nullable().optional(),
-          evidence: z.array(z.string().trim().min(1)).optional(),
-          appliesTo: z.array(z.string().trim().min(1)).optional(),
-          guidance: z.string().max(5000).nullable().optional(),
-          title: z.string().trim().min(1).max(1000).optional(),
-        }),
+        params: frameworkNodeParams,
+        body: updateNodeBody,
+        response: responds({ 200: frameworkResponse }),
       },
     },
     async (request) =>
@@ -113,8 +120,9 @@ export async function frameworkRoutes(app: FastifyInstance, deps: Deps): Promise
       schema: {
         tags,
         summary: 'Nhóm xếp loại, xếp loại người đứng đầu, cảnh báo',
-        params: frameworkId,
-        body: policySchema,
+        params: frameworkParams,
+        body: policyBody,
+        response: responds({ 200: frameworkResponse }),
       },
     },
     async (request) =>
@@ -127,11 +135,9 @@ export async function frameworkRoutes(app: FastifyInstance, deps: Deps): Promise
       schema: {
         tags,
         summary: 'Sao chép sang năm mới',
-        params: frameworkId,
-        body: z.object({
-          year: z.number().int().min(2000).max(2100),
-          name: z.string().trim().min(1).max(300).optional(),
-        }),
+        params: frameworkParams,
+        body: copyFrameworkBody,
+        response: responds({ 201: frameworkResponse }),
       },
     },
     async (request, reply) =>

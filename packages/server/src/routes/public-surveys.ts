@@ -1,7 +1,17 @@
+import {
+  answeredResponse,
+  codeAnswersBody,
+  codeParams,
+  draftSavedResponse,
+  linkAnswersBody,
+  linkDraftResponse,
+  linkFormQuery,
+  linkParams,
+  publicFormResponse,
+} from '@chiso/contract';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Deps } from '../context.js';
+import { responds, type ContractTypeProvider } from '../http/contract.js';
 import { contextOf } from '../http/context.js';
 import { newToken } from '../security/tokens.js';
 import {
@@ -14,18 +24,11 @@ import {
   saveLinkDraft,
   submitLinkResponse,
 } from '../use-cases/survey-responses/answer-by-link.js';
-import { answerKeys } from './survey-entry.js';
 
 /** A random token per browser: one answer per device and unit through an open link. */
 export const DEVICE_COOKIE = 'chiso_device';
 const DEVICE_DAYS = 400;
 const TOKEN = /^[A-Za-z0-9_-]{16,100}$/;
-
-const codeParams = z.object({ code: z.string().trim().min(1, 'nhập mã khảo sát').max(40) });
-const linkParams = z.object({
-  token: z.string().regex(TOKEN, 'đường dẫn khảo sát không hợp lệ'),
-});
-const resumeToken = z.string().regex(TOKEN, 'mã lưu tạm không hợp lệ');
 
 /** The device cookie of the request, or a new one set on the answer. */
 function deviceOf(request: FastifyRequest, reply: FastifyReply): string {
@@ -47,7 +50,7 @@ function deviceOf(request: FastifyRequest, reply: FastifyReply): string {
  * never cached by the browser or a proxy.
  */
 export async function publicSurveyRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
-  const api = app.withTypeProvider<ZodTypeProvider>();
+  const api = app.withTypeProvider<ContractTypeProvider>();
   const tags = ['Trả lời khảo sát'];
 
   api.get(
@@ -57,6 +60,7 @@ export async function publicSurveyRoutes(app: FastifyInstance, deps: Deps): Prom
         tags,
         summary: 'Phiếu khảo sát theo mã cá nhân, kèm câu trả lời đã lưu tạm',
         params: codeParams,
+        response: responds({ 200: publicFormResponse }),
       },
     },
     async (request, reply) => {
@@ -72,7 +76,8 @@ export async function publicSurveyRoutes(app: FastifyInstance, deps: Deps): Prom
         tags,
         summary: 'Lưu tạm câu trả lời để làm tiếp sau (theo mã cá nhân)',
         params: codeParams,
-        body: z.object({ answers: answerKeys }),
+        body: codeAnswersBody,
+        response: responds({ 200: draftSavedResponse }),
       },
     },
     async (request) =>
@@ -86,7 +91,8 @@ export async function publicSurveyRoutes(app: FastifyInstance, deps: Deps): Prom
         tags,
         summary: 'Gửi phiếu trả lời (mỗi mã chỉ dùng một lần)',
         params: codeParams,
-        body: z.object({ answers: answerKeys }),
+        body: codeAnswersBody,
+        response: responds({ 200: answeredResponse }),
       },
     },
     async (request) =>
@@ -101,7 +107,8 @@ export async function publicSurveyRoutes(app: FastifyInstance, deps: Deps): Prom
         summary:
           'Phiếu khảo sát theo đường dẫn (mã QR) của đơn vị; answered: thiết bị này đã gửi phiếu cho đơn vị',
         params: linkParams,
-        querystring: z.object({ resume: resumeToken.optional() }),
+        querystring: linkFormQuery,
+        response: responds({ 200: publicFormResponse }),
       },
     },
     async (request, reply) => {
@@ -121,7 +128,8 @@ export async function publicSurveyRoutes(app: FastifyInstance, deps: Deps): Prom
         tags,
         summary: 'Lưu tạm câu trả lời; trả về mã để làm tiếp sau',
         params: linkParams,
-        body: z.object({ answers: answerKeys, resumeToken: resumeToken.optional() }),
+        body: linkAnswersBody,
+        response: responds({ 200: linkDraftResponse }),
       },
     },
     async (request) => saveLinkDraft(contextOf(request, deps), request.params.token, request.body),
@@ -134,7 +142,8 @@ export async function publicSurveyRoutes(app: FastifyInstance, deps: Deps): Prom
         tags,
         summary: 'Gửi phiếu trả lời qua đường dẫn (mỗi thiết bị một lần cho mỗi đơn vị)',
         params: linkParams,
-        body: z.object({ answers: answerKeys, resumeToken: resumeToken.optional() }),
+        body: linkAnswersBody,
+        response: responds({ 200: answeredResponse }),
       },
     },
     async (request, reply) => {

@@ -1,8 +1,21 @@
+import {
+  importedCountResponse,
+  paperFormBody,
+  paperFormResponse,
+  paperFormsQuery,
+  paperFormsResponse,
+  recheckBody,
+  recheckParams,
+  recheckResponse,
+  rechecksResponse,
+  resolvedResponse,
+  resolveRecheckBody,
+  surveyParams,
+} from '@chiso/contract';
 import { DomainError, ERROR_CODES } from '@chiso/core';
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Deps } from '../context.js';
+import { multipart, responds, type ContractTypeProvider } from '../http/contract.js';
 import { contextOf } from '../http/context.js';
 import { enterPaperForm, listPaperForms } from '../use-cases/survey-responses/enter-paper-form.js';
 import {
@@ -15,24 +28,8 @@ import {
   resolveRecheck,
 } from '../use-cases/survey-responses/recheck-forms.js';
 
-const surveyParams = z.object({ id: z.uuid('mã phiếu khảo sát không hợp lệ') });
-
-/** Option key (or null for blank) by question code, as ticked on the form. */
-export const answerKeys = z.record(
-  z.string().trim().min(1).max(40),
-  z.string().trim().max(20, 'phương án tối đa 20 ký tự').nullable(),
-);
-
-const formNumber = z
-  .string()
-  .trim()
-  .regex(
-    /^[\p{L}\p{N}./_-]{1,40}$/u,
-    'số phiếu chỉ gồm chữ, số, ".", "/", "_", "-" (tối đa 40 ký tự)',
-  );
-
 export async function surveyEntryRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
-  const api = app.withTypeProvider<ZodTypeProvider>();
+  const api = app.withTypeProvider<ContractTypeProvider>();
   const tags = ['Nhập phiếu khảo sát'];
 
   api.post(
@@ -42,12 +39,8 @@ export async function surveyEntryRoutes(app: FastifyInstance, deps: Deps): Promi
         tags,
         summary: 'Nhập một phiếu giấy (số phiếu, lô, đơn vị, phương án đã chọn)',
         params: surveyParams,
-        body: z.object({
-          unitId: z.string().trim().min(1, 'chọn đơn vị được đánh giá').max(64),
-          formNumber,
-          batch: z.string().trim().max(60, 'tên lô tối đa 60 ký tự').nullable().optional(),
-          answers: answerKeys,
-        }),
+        body: paperFormBody,
+        response: responds({ 201: paperFormResponse }),
       },
     },
     async (request, reply) =>
@@ -63,7 +56,8 @@ export async function surveyEntryRoutes(app: FastifyInstance, deps: Deps): Promi
         tags,
         summary: 'Danh sách phiếu giấy và phiếu nhập từ tệp, với trạng thái phúc tra',
         params: surveyParams,
-        querystring: z.object({ batch: z.string().trim().min(1).max(60).optional() }),
+        querystring: paperFormsQuery,
+        response: responds({ 200: paperFormsResponse }),
       },
     },
     async (request) =>
@@ -77,6 +71,7 @@ export async function surveyEntryRoutes(app: FastifyInstance, deps: Deps): Promi
         tags,
         summary: 'Phúc tra: phiếu chờ nhập lần hai, phiếu có sai khác, số đã xong',
         params: surveyParams,
+        response: responds({ 200: rechecksResponse }),
       },
     },
     async (request) => listRechecks(contextOf(request, deps), request.params.id),
@@ -89,7 +84,8 @@ export async function surveyEntryRoutes(app: FastifyInstance, deps: Deps): Promi
         tags,
         summary: 'Nhập lần hai (không xem lần một) một phiếu được chọn phúc tra',
         params: surveyParams,
-        body: z.object({ formNumber, answers: answerKeys }),
+        body: recheckBody,
+        response: responds({ 200: recheckResponse }),
       },
     },
     async (request) => enterRecheck(contextOf(request, deps), request.params.id, request.body),
@@ -101,8 +97,9 @@ export async function surveyEntryRoutes(app: FastifyInstance, deps: Deps): Promi
       schema: {
         tags,
         summary: 'Xử lý sai khác phúc tra: ghi phương án đúng của phiếu',
-        params: surveyParams.extend({ responseId: z.uuid('mã phiếu trả lời không hợp lệ') }),
-        body: z.object({ answers: answerKeys }),
+        params: recheckParams,
+        body: resolveRecheckBody,
+        response: responds({ 200: resolvedResponse }),
       },
     },
     async (request) =>
@@ -121,6 +118,8 @@ export async function surveyEntryRoutes(app: FastifyInstance, deps: Deps): Promi
         tags,
         summary: 'Nhập phiếu từ tệp của bưu điện (.xlsx hoặc .csv), tất cả hoặc không',
         params: surveyParams,
+        ...multipart(),
+        response: responds({ 201: importedCountResponse }),
       },
     },
     async (request, reply) => {

@@ -1,7 +1,30 @@
+import {
+  codeFilterQuery,
+  createdLinkResponse,
+  createLinkBody,
+  createSurveyBody,
+  drawSampleBody,
+  importedCountResponse,
+  issueCodesBody,
+  periodParams,
+  sampleResponse,
+  setTargetsBody,
+  surveyCodesResponse,
+  surveyDetailResponse,
+  surveyParams,
+  surveysResponse,
+  surveyStatusBody,
+  updateSurveyBody,
+} from '@chiso/contract';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Deps } from '../context.js';
+import {
+  download,
+  multipart,
+  responds,
+  XLSX_TYPE,
+  type ContractTypeProvider,
+} from '../http/contract.js';
 import { contextOf } from '../http/context.js';
 import { readUploadedTables } from '../http/uploads.js';
 import {
@@ -16,45 +39,38 @@ import { exportSurvey } from '../use-cases/surveys/export-survey.js';
 import { getSurvey } from '../use-cases/surveys/get-survey.js';
 import { importFrame } from '../use-cases/surveys/import-frame.js';
 import { importSurvey } from '../use-cases/surveys/import-survey.js';
-import { issueCodes, MAX_CODES_PER_REQUEST } from '../use-cases/surveys/issue-codes.js';
+import { issueCodes } from '../use-cases/surveys/issue-codes.js';
 import { codesWorkbook, listSurveyCodes } from '../use-cases/surveys/list-codes.js';
 import { listSurveys } from '../use-cases/surveys/list-surveys.js';
-import { setSurveyStatus, SURVEY_STATUSES } from '../use-cases/surveys/set-status.js';
+import { setSurveyStatus } from '../use-cases/surveys/set-status.js';
 import { setTargets } from '../use-cases/surveys/set-targets.js';
 import { updateSurvey } from '../use-cases/surveys/update-survey.js';
 
 const tags = ['Khảo sát'];
-const periodParams = z.object({ periodId: z.uuid('mã kỳ đánh giá không hợp lệ') });
-const surveyParams = z.object({ id: z.uuid('mã phiếu khảo sát không hợp lệ') });
-const unitIdSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'mã đơn vị không hợp lệ');
-const recheckPercent = z.number().int().min(0).max(100);
-/** A questionnaire as JSON (core QuestionnaireJson); checked in full by the core. */
-const questionnaire = z.record(z.string(), z.unknown());
-const codeFilter = z.object({
-  unitId: unitIdSchema.optional(),
-  answered: z
-    .enum(['true', 'false'])
-    .optional()
-    .transform((value) => (value === undefined ? undefined : value === 'true')),
-});
+const workbook = responds({ 200: download(XLSX_TYPE) });
 
 async function sendWorkbook(reply: FastifyReply, fileName: string, sheets: PlainSheet[]) {
   const bytes = await workbookBytes(buildSheetsWorkbook(sheets));
   return reply
-    .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    .header('content-type', XLSX_TYPE)
     .header('content-disposition', `attachment; filename="${fileName}"`)
     .send(bytes);
 }
 
 /** Survey setup: questionnaires, sampling plan and frame, codes and open links. */
 export async function surveyRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
-  const api = app.withTypeProvider<ZodTypeProvider>();
+  const api = app.withTypeProvider<ContractTypeProvider>();
 
   api.get(
     '/periods/:periodId/surveys',
-    { schema: { tags, summary: 'Các phiếu khảo sát của kỳ đánh giá', params: periodParams } },
+    {
+      schema: {
+        tags,
+        summary: 'Các phiếu khảo sát của kỳ đánh giá',
+        params: periodParams,
+        response: responds({ 200: surveysResponse }),
+      },
+    },
     async (request) => listSurveys(contextOf(request, deps), request.params.periodId),
   );
 
@@ -65,7 +81,8 @@ export async function surveyRoutes(app: FastifyInstance, deps: Deps): Promise<vo
         tags,
         summary: 'Tạo phiếu khảo sát (bản nháp)',
         params: periodParams,
-        body: z.object({ questionnaire, recheckPercent: recheckPercent.optional() }),
+        body: createSurveyBody,
+        response: responds({ 201: surveyDetailResponse }),
       },
     },
     async (request, reply) =>
@@ -77,7 +94,13 @@ export async function surveyRoutes(app: FastifyInstance, deps: Deps): Promise<vo
   api.post(
     '/periods/:periodId/surveys/import',
     {
-      schema: { tags, summary: 'Nhập phiếu khảo sát từ tệp .xlsx', params: periodParams },
+      schema: {
+        tags,
+        summary: 'Nhập phiếu khảo sát từ tệp .xlsx',
+        params: periodParams,
+        ...multipart(),
+        response: responds({ 201: surveyDetailResponse }),
+      },
     },
     async (request, reply) => {
       const tables = await readUploadedTables(request);
@@ -88,7 +111,14 @@ export async function surveyRoutes(app: FastifyInstance, deps: Deps): Promise<vo
 
   api.get(
     '/surveys/:id',
-    { schema: { tags, summary: 'Một phiếu khảo sát', params: surveyParams } },
+    {
+      schema: {
+        tags,
+        summary: 'Một phiếu khảo sát',
+        params: surveyParams,
+        response: responds({ 200: surveyDetailResponse }),
+      },
+    },
     async (request) => getSurvey(contextOf(request, deps), request.params.id),
   );
 
@@ -99,11 +129,8 @@ export async function surveyRoutes(app: FastifyInstance, deps: Deps): Promise<vo
         tags,
         summary: 'Sửa phiếu khảo sát (câu hỏi chỉ sửa được khi chưa có câu trả lời)',
         params: surveyParams,
-        body: z.object({
-          questionnaire,
-          recheckPercent,
-          version: z.number().int().min(1),
-        }),
+        body: updateSurveyBody,
+        response: responds({ 200: surveyDetailResponse }),
       },
     },
     async (request) => updateSurvey(contextOf(request, deps), request.params.id, request.body),
@@ -116,7 +143,8 @@ export async function surveyRoutes(app: FastifyInstance, deps: Deps): Promise<vo
         tags,
         summary: 'Mở, đóng hoặc đưa phiếu khảo sát về bản nháp',
         params: surveyParams,
-        body: z.object({ status: z.enum(SURVEY_STATUSES) }),
+        body: surveyStatusBody,
+        response: responds({ 200: surveyDetailResponse }),
       },
     },
     async (request) =>
@@ -125,7 +153,14 @@ export async function surveyRoutes(app: FastifyInstance, deps: Deps): Promise<vo
 
   api.get(
     '/surveys/:id/export.xlsx',
-    { schema: { tags, summary: 'Tải phiếu khảo sát dạng Excel', params: surveyParams } },
+    {
+      schema: {
+        tags,
+        summary: 'Tải phiếu khảo sát dạng Excel',
+        params: surveyParams,
+        response: workbook,
+      },
+    },
     async (request, reply) => {
       const file = await exportSurvey(contextOf(request, deps), request.params.id);
       return sendWorkbook(reply, file.fileName, file.sheets);
@@ -139,17 +174,8 @@ export async function surveyRoutes(app: FastifyInstance, deps: Deps): Promise<vo
         tags,
         summary: 'Chỉ tiêu số phiếu theo đơn vị được đánh giá',
         params: surveyParams,
-        body: z.object({
-          targets: z
-            .array(
-              z.object({
-                unitId: unitIdSchema,
-                target: z.number().int().min(0).max(1_000_000),
-                population: z.number().int().min(0).nullable().optional(),
-              }),
-            )
-            .max(10_000),
-        }),
+        body: setTargetsBody,
+        response: responds({ 200: surveyDetailResponse }),
       },
     },
     async (request) =>
@@ -164,6 +190,8 @@ export async function surveyRoutes(app: FastifyInstance, deps: Deps): Promise<vo
         summary:
           'Nhập danh sách người đã giải quyết thủ tục (Mã đơn vị | Họ và tên | Liên hệ | Thủ tục | Ngày hoàn thành)',
         params: surveyParams,
+        ...multipart(),
+        response: responds({ 200: importedCountResponse }),
       },
     },
     async (request) => {
@@ -179,7 +207,8 @@ export async function surveyRoutes(app: FastifyInstance, deps: Deps): Promise<vo
         tags,
         summary: 'Chọn mẫu ngẫu nhiên đến đủ chỉ tiêu và cấp mã cho người được chọn',
         params: surveyParams,
-        body: z.object({ unitId: unitIdSchema.optional() }).optional(),
+        body: drawSampleBody,
+        response: responds({ 200: sampleResponse }),
       },
     },
     async (request) =>
@@ -195,19 +224,8 @@ export async function surveyRoutes(app: FastifyInstance, deps: Deps): Promise<vo
         tags,
         summary: 'Cấp mã khảo sát cá nhân cho một đơn vị',
         params: surveyParams,
-        body: z.object({
-          unitId: unitIdSchema,
-          count: z.number().int().min(1).max(MAX_CODES_PER_REQUEST).optional(),
-          respondents: z
-            .array(
-              z.object({
-                name: z.string().trim().min(1, 'thiếu họ và tên').max(300),
-                info: z.string().trim().max(500).optional(),
-              }),
-            )
-            .max(MAX_CODES_PER_REQUEST)
-            .optional(),
-        }),
+        body: issueCodesBody,
+        response: responds({ 201: surveyCodesResponse }),
       },
     },
     async (request, reply) =>
@@ -223,7 +241,8 @@ export async function surveyRoutes(app: FastifyInstance, deps: Deps): Promise<vo
         tags,
         summary: 'Các mã đã cấp (answered=false: những người chưa trả lời, để nhắc)',
         params: surveyParams,
-        querystring: codeFilter,
+        querystring: codeFilterQuery,
+        response: responds({ 200: surveyCodesResponse }),
       },
     },
     async (request) => listSurveyCodes(contextOf(request, deps), request.params.id, request.query),
@@ -236,7 +255,8 @@ export async function surveyRoutes(app: FastifyInstance, deps: Deps): Promise<vo
         tags,
         summary: 'Danh sách mã để in, kèm địa chỉ trả lời',
         params: surveyParams,
-        querystring: codeFilter,
+        querystring: codeFilterQuery,
+        response: workbook,
       },
     },
     async (request, reply) => {
@@ -258,7 +278,8 @@ export async function surveyRoutes(app: FastifyInstance, deps: Deps): Promise<vo
         tags,
         summary: 'Tạo (hoặc đổi) đường dẫn trả lời mở của một đơn vị',
         params: surveyParams,
-        body: z.object({ unitId: unitIdSchema }),
+        body: createLinkBody,
+        response: responds({ 200: createdLinkResponse }),
       },
     },
     async (request) => createLink(contextOf(request, deps), request.params.id, request.body.unitId),

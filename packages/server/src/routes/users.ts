@@ -1,25 +1,37 @@
-import { ROLES } from '@chiso/core';
+import {
+  createUserBody,
+  importUsersResponse,
+  updateUserBody,
+  userParams,
+  userResponse,
+  usersResponse,
+} from '@chiso/contract';
 import type { FastifyInstance } from 'fastify';
-import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import type { Deps } from '../context.js';
+import { multipart, responds, type ContractTypeProvider } from '../http/contract.js';
 import { contextOf } from '../http/context.js';
+import { readUploadedTables } from '../http/uploads.js';
 import { listUsers, presentUser } from '../repositories/users.js';
 import { authorize } from '../use-cases/authorize.js';
 import { createUser } from '../use-cases/users/create-user.js';
 import { importUsers } from '../use-cases/users/import-users.js';
-import { readUploadedTables } from '../http/uploads.js';
 import { updateUser } from '../use-cases/users/update-user.js';
 
 const tags = ['Tài khoản'];
 
 export async function userRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
-  const api = app.withTypeProvider<ZodTypeProvider>();
+  const api = app.withTypeProvider<ContractTypeProvider>();
 
-  api.get('/users', { schema: { tags, summary: 'Danh sách tài khoản' } }, async (request) => {
-    authorize(contextOf(request, deps), 'administer');
-    return (await listUsers(deps.db)).map(presentUser);
-  });
+  api.get(
+    '/users',
+    {
+      schema: { tags, summary: 'Danh sách tài khoản', response: responds({ 200: usersResponse }) },
+    },
+    async (request) => {
+      authorize(contextOf(request, deps), 'administer');
+      return (await listUsers(deps.db)).map(presentUser);
+    },
+  );
 
   api.post(
     '/users',
@@ -27,18 +39,8 @@ export async function userRoutes(app: FastifyInstance, deps: Deps): Promise<void
       schema: {
         tags,
         summary: 'Tạo tài khoản',
-        body: z.object({
-          username: z
-            .string()
-            .trim()
-            .min(3)
-            .max(60)
-            .regex(/^[a-zA-Z0-9._-]+$/, 'chỉ gồm chữ không dấu, số, ".", "_", "-"'),
-          fullName: z.string().trim().min(1).max(200),
-          password: z.string().min(1).max(200),
-          role: z.enum(ROLES),
-          unitId: z.string().trim().min(1).nullable().optional(),
-        }),
+        body: createUserBody,
+        response: responds({ 201: userResponse }),
       },
     },
     async (request, reply) => {
@@ -49,7 +51,14 @@ export async function userRoutes(app: FastifyInstance, deps: Deps): Promise<void
 
   api.post(
     '/users/import',
-    { schema: { tags, summary: 'Nhập tài khoản từ .xlsx/.csv (mật khẩu đầu tiên ngẫu nhiên)' } },
+    {
+      schema: {
+        tags,
+        summary: 'Nhập tài khoản từ .xlsx/.csv (mật khẩu đầu tiên ngẫu nhiên)',
+        ...multipart(),
+        response: responds({ 201: importUsersResponse }),
+      },
+    },
     async (request, reply) => {
       const ctx = contextOf(request, deps);
       authorize(ctx, 'administer');
@@ -63,14 +72,9 @@ export async function userRoutes(app: FastifyInstance, deps: Deps): Promise<void
       schema: {
         tags,
         summary: 'Sửa tài khoản: vai trò, đơn vị, khóa/mở, đặt lại mật khẩu',
-        params: z.object({ id: z.uuid('mã tài khoản không hợp lệ') }),
-        body: z.object({
-          fullName: z.string().trim().min(1).max(200).optional(),
-          role: z.enum(ROLES).optional(),
-          unitId: z.string().trim().min(1).nullable().optional(),
-          active: z.boolean().optional(),
-          password: z.string().min(1).max(200).optional(),
-        }),
+        params: userParams,
+        body: updateUserBody,
+        response: responds({ 200: userResponse }),
       },
     },
     async (request) => updateUser(contextOf(request, deps), request.params.id, request.body),

@@ -3,8 +3,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseVietnamTime, type Role } from '@chiso/core';
+import type { InjectOptions, RouteOptions } from 'fastify';
 import pg from 'pg';
 import { buildApp, type App } from '../app.js';
+import type { ResponseContractError } from '../http/contract.js';
 import { readConfig } from '../config.js';
 import type { Deps, UseCaseContext } from '../context.js';
 import { openDatabase, type Database } from '../db/database.js';
@@ -68,6 +70,8 @@ export interface TestApp {
   kind: DatabaseKind;
   app: App;
   deps: Deps;
+  /** Every route of the app, as it was added (method, url, schema, handler). */
+  routes: RouteOptions[];
   /** Sets the server's clock; text in Vietnam time ("10/01/2023 24:00"). */
   setTime: (vietnamTime: string) => void;
   /** A use-case context acting as nobody in particular (for factories). */
@@ -98,6 +102,8 @@ export async function startTestApp(kind: DatabaseKind): Promise<TestApp> {
     LOG_LEVEL: 'silent',
     CHISO_MAX_UPLOAD_MB: '1',
     CHISO_SESSION_HOURS: '720',
+    // vitest.config.ts turns it on for the whole run: every answer is checked against its contract.
+    CHISO_VALIDATE_RESPONSES: process.env.CHISO_VALIDATE_RESPONSES,
   });
   const deps: Deps = {
     db: database.db,
@@ -105,7 +111,20 @@ export async function startTestApp(kind: DatabaseKind): Promise<TestApp> {
     storage: localEvidenceStore(join(dataDir, 'evidence')),
     config,
   };
-  const app = await buildApp(deps, { logger: false });
+  // An answer that breaks its route's contract fails the test that asked for it, by name.
+  const breaks: ResponseContractError[] = [];
+  const routes: RouteOptions[] = [];
+  const app = await buildApp(deps, {
+    logger: false,
+    onContractBreak: (e) => breaks.push(e),
+    onRoute: (route) => routes.push(route),
+  });
+  const inject = async (options: InjectOptions) => {
+    const response = await app.inject(options);
+    const broken = breaks.splice(0);
+    if (broken[0]) throw broken[0];
+    return response;
+  };
   const passwordHash = await hashPassword(TEST_PASSWORD);
 
   const request: TestApp['request'] = async (method, url, options = {}) => {
@@ -114,7 +133,7 @@ export async function startTestApp(kind: DatabaseKind): Promise<TestApp> {
       headers.cookie = options.as.cookie;
       headers['x-csrf-token'] = options.as.csrf;
     }
-    const response = await app.inject({
+    const response = await inject({
       method,
       url,
       headers,
@@ -137,6 +156,7 @@ export async function startTestApp(kind: DatabaseKind): Promise<TestApp> {
     kind,
     app,
     deps,
+    routes,
     setTime: (text) => {
       const ms = parseVietnamTime(text);
       if (ms === undefined) throw new Error(`bad test time ${text}`);
@@ -154,7 +174,7 @@ export async function startTestApp(kind: DatabaseKind): Promise<TestApp> {
       return row.id;
     },
     login: async (username, password = TEST_PASSWORD) => {
-      const response = await app.inject({
+      const response = await inject({
         method: 'POST',
         url: '/api/auth/login',
         payload: { username, password },

@@ -1,12 +1,7 @@
+import type { ErrorResponse, IssueResponse } from '@chiso/contract';
+
 /** Where a problem is (sheet, row, column or JSON path) and what it is, as the server sent it. */
-export interface ApiIssue {
-  message: string;
-  path?: string;
-  sheet?: string;
-  row?: number;
-  column?: string;
-  field?: string;
-}
+export type ApiIssue = IssueResponse;
 
 /** An error the server answered with: its code, its Vietnamese message, and what is wrong where. */
 export class ApiError extends Error {
@@ -31,8 +26,9 @@ export function setCsrfToken(token: string | undefined): void {
   csrfToken = token;
 }
 
+/** What a failed answer may hold: the contract's error, or nothing (a proxy's page). */
 interface ErrorBody {
-  error?: { code?: string; message?: string; details?: string[]; issues?: ApiIssue[] };
+  error?: Partial<ErrorResponse['error']>;
 }
 
 async function failure(response: Response): Promise<ApiError> {

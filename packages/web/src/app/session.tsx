@@ -8,33 +8,23 @@ import {
   type ReactNode,
 } from 'react';
 import { api, setCsrfToken } from '../api/client';
-import type { User } from '../api/types';
+import type { Session, SessionUser, SignedIn } from '../api/types';
 
 interface SessionState {
   /** undefined while loading; null when signed out. */
-  user: User | null | undefined;
-  signIn: (username: string, password: string) => Promise<User>;
+  user: SessionUser | null | undefined;
+  signIn: (username: string, password: string) => Promise<SessionUser>;
   signOut: () => Promise<void>;
 }
 
 const SessionContext = createContext<SessionState | undefined>(undefined);
 
-interface MeResponse {
-  user: User;
-  csrfToken: string;
-}
-
-/** The session endpoint answers 200 for everyone: user null for a visitor without an account. */
-interface SessionResponse {
-  user: User | null;
-  csrfToken: string | null;
-}
-
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [user, setUser] = useState<User | null | undefined>(undefined);
+  const [user, setUser] = useState<SessionUser | null | undefined>(undefined);
 
   useEffect(() => {
-    api<SessionResponse>('GET', '/auth/session')
+    // 200 for everyone: user null for a visitor without an account.
+    api<Session>('GET', '/auth/session')
       .then((session) => {
         setCsrfToken(session.csrfToken ?? undefined);
         setUser(session.user);
@@ -44,7 +34,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const signIn = useCallback(async (username: string, password: string) => {
-    const me = await api<MeResponse>('POST', '/auth/login', { username, password });
+    const me = await api<SignedIn>('POST', '/auth/login', { username, password });
     setCsrfToken(me.csrfToken);
     setUser(me.user);
     return me.user;

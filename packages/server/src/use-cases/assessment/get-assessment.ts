@@ -52,7 +52,9 @@ export async function getAssessment(
   const compute = (phase: 'self' | 'effective') => {
     const input = unitInputOf(framework, scope.unit, entries, phase, surveys);
     const results = computeResults({ framework, policy, units: [input] });
-    return presentResults(framework, results).units[0];
+    const unit = presentResults(framework, results).units[0];
+    if (!unit) throw new Error(`no result computed for unit ${scope.unit.id}`);
+    return unit;
   };
   const byCode = new Map(entries.map((e) => [e.code, e]));
   const previous = await previousPointsOf(db, {
@@ -145,6 +147,9 @@ export function presentWindows(scope: Pick<UnitScope, 'windows' | 'extensions'>,
   });
 }
 
+/** Facts as stored (jsonb): objects by fact name, written from the rules' facts schemas. */
+type Facts = Record<string, unknown>;
+
 function presentEntry(
   code: string,
   entry: EntryRow | undefined,
@@ -159,7 +164,7 @@ function presentEntry(
   return {
     code,
     version: entry?.version ?? 0,
-    facts: entry?.facts ?? null,
+    facts: (entry?.facts ?? null) as Facts | null,
     selfPoints: entry?.selfPoints ?? null,
     explanation: entry?.selfExplanation ?? null,
     evidence: links.map((l) => ({ evidenceId: l.evidenceId, pageRef: l.pageRef })),
@@ -169,7 +174,7 @@ function presentEntry(
             kind: appraisalVisible ? kind : null,
             kindLabel: appraisalVisible && kind ? APPRAISAL_KIND_LABELS[kind] : null,
             points: appraisalVisible ? (entry?.appraisedPoints ?? null) : null,
-            facts: appraisalVisible ? (entry?.appraisedFacts ?? null) : null,
+            facts: appraisalVisible ? ((entry?.appraisedFacts ?? null) as Facts | null) : null,
             // The reason belongs to the decision: a unit reads it once the round is sent to it.
             comment: appraisalVisible ? (entry?.appraisalComment ?? null) : null,
             supplementDeadline: entry?.supplementDeadline ?? null,

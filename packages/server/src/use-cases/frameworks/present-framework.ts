@@ -40,3 +40,19 @@ export function presentFramework(row: FrameworkRow, framework: Framework, policy
 }
 
 export type FrameworkView = ReturnType<typeof presentFramework>;
+
+/** A framework in the list: what it is, without its tree, policy or review list. */
+export function presentFrameworkSummary(row: FrameworkRow) {
+  return {
+    id: row.id,
+    name: row.name,
+    year: row.year,
+    unitType: row.unitType,
+    pointsDecimals: row.pointsDecimals,
+    copiedFromId: row.copiedFromId,
+    previousFrameworkId: row.previousFrameworkId,
+    reviewStatus: row.reviewStatus,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}

@@ -24,7 +24,8 @@ import { listUsers } from '../../repositories/users.js';
 import { presentWindows } from '../assessment/get-assessment.js';
 import { requireActor } from '../authorize.js';
 
-function presentPeriod(row: PeriodRow) {
+/** A period as listed: its state in words, the council's decision, when it was published. */
+export function presentPeriod(row: PeriodRow) {
   return {
     id: row.id,
     name: row.name,

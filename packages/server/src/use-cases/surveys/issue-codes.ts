@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { MAX_CODES_PER_REQUEST } from '@chiso/contract';
 import { DomainError, ERROR_CODES, formatSurveyCode, normalizeSurveyCode } from '@chiso/core';
 import { recordAudit } from '../../audit/record-audit.js';
 import type { UseCaseContext } from '../../context.js';
@@ -13,8 +14,7 @@ import {
 import { authorize } from '../authorize.js';
 import { ensureNotClosed, ratedUnitsOf, requireRatedUnit, surveyNotFound } from './survey-units.js';
 
-/** Codes per request, and attempts at drawing codes not taken yet (a clash is ~1 in 10¹⁵). */
-export const MAX_CODES_PER_REQUEST = 5000;
+/** Attempts at drawing codes not taken yet (a clash is ~1 in 10¹⁵). */
 const ATTEMPTS = 5;
 
 export interface CodeView {

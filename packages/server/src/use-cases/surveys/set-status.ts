@@ -1,3 +1,4 @@
+import type { SurveyStatus } from '@chiso/contract';
 import { DomainError, ERROR_CODES } from '@chiso/core';
 import { recordAudit } from '../../audit/record-audit.js';
 import type { UseCaseContext } from '../../context.js';
@@ -8,9 +9,6 @@ import { authorize } from '../authorize.js';
 import { ensureFitsFramework } from './check-survey.js';
 import { storedQuestionnaire, surveyDetail, type SurveyDetail } from './present-survey.js';
 import { surveyNotFound } from './survey-units.js';
-
-export const SURVEY_STATUSES = ['draft', 'open', 'closed'] as const;
-export type SurveyStatus = (typeof SURVEY_STATUSES)[number];
 
 /**
  * Opens a survey for answers (only when its questionnaire fits the period's framework), closes

@@ -17,7 +17,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, upload } from '../../api/client';
 import { keys, useUnits, useUsers } from '../../api/hooks';
-import type { User } from '../../api/types';
+import type { ImportedUsers, User } from '../../api/types';
 import { ErrorMessage, Loading, notifySaved } from '../../components/feedback';
 import { FilePicker } from '../../components/file-picker';
 
@@ -235,8 +235,7 @@ function ImportAccounts() {
   const client = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const run = useMutation({
-    mutationFn: () =>
-      upload<{ created: (User & { initialPassword: string })[] }>('/users/import', file as File),
+    mutationFn: () => upload<ImportedUsers>('/users/import', file as File),
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: keys.users });
       notifySaved('Đã nhập tài khoản');

@@ -16,7 +16,7 @@ import { useEffect, useMemo, useRef } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import { keys, useAssessment } from '../../api/hooks';
-import type { Assessment, EntryView, FrameworkNodeView } from '../../api/types';
+import type { Assessment, EntryView, Finalised, FrameworkNodeView } from '../../api/types';
 import { useSession } from '../../app/session';
 import { ErrorMessage, Loading, notifyError, notifySaved } from '../../components/feedback';
 import { percent, points } from '../../lib/format';
@@ -96,11 +96,7 @@ export default function AppraisalPage() {
   }, []);
 
   const finalise = useMutation({
-    mutationFn: () =>
-      api<{ status: string; accepted: number }>(
-        'POST',
-        `/periods/${periodId}/units/${unitId}/finalise`,
-      ),
+    mutationFn: () => api<Finalised>('POST', `/periods/${periodId}/units/${unitId}/finalise`),
     onSuccess: async (result) => {
       await client.invalidateQueries({ queryKey: keys.assessment(periodId, unitId) });
       notifySaved(

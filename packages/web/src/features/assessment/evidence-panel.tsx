@@ -12,7 +12,7 @@ import {
 } from '@mantine/core';
 import { useState } from 'react';
 import { api, upload } from '../../api/client';
-import type { EvidenceFile } from '../../api/types';
+import type { EvidenceFile, UploadedEvidence } from '../../api/types';
 import { DropZone } from '../../components/drop-zone';
 import { notifyError, notifySaved } from '../../components/feedback';
 
@@ -53,11 +53,7 @@ export function EvidencePanel({ base, code, linked, library, canEdit, onChanged 
     for (const file of files) {
       setProgress(0);
       try {
-        const result = await upload<{ evidence: EvidenceFile; duplicate: boolean }>(
-          `${base}/evidence`,
-          file,
-          setProgress,
-        );
+        const result = await upload<UploadedEvidence>(`${base}/evidence`, file, setProgress);
         await link(result.evidence.id, null);
         notifySaved(
           result.duplicate

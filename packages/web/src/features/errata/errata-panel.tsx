@@ -15,7 +15,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../api/client';
 import { keys } from '../../api/hooks';
-import type { ErratumPreview, PeriodDetail, UnitFigures } from '../../api/types';
+import type { Erratum, ErratumPreview, PeriodDetail, UnitFigures } from '../../api/types';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { DateInput, isoDate } from '../../components/date-input';
 import { ErrorMessage, Loading, notifySaved } from '../../components/feedback';
@@ -158,7 +158,7 @@ function IssueErratum({ period, preview }: { period: PeriodDetail; preview: Erra
   const [confirming, setConfirming] = useState(false);
   const issue = useMutation({
     mutationFn: () =>
-      api<{ version: number; changedUnits: number }>('POST', `/periods/${period.id}/errata`, {
+      api<Erratum>('POST', `/periods/${period.id}/errata`, {
         decisionNumber: number,
         decisionDate: isoDate(decisionDate),
         reason,

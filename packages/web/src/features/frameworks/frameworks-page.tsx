@@ -19,7 +19,7 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { upload } from '../../api/client';
 import { keys, useFrameworks } from '../../api/hooks';
-import type { FrameworkView } from '../../api/types';
+import type { FrameworkPreview, FrameworkView } from '../../api/types';
 import { useSession } from '../../app/session';
 import { ErrorMessage, Loading, notifySaved } from '../../components/feedback';
 import { FilePicker } from '../../components/file-picker';
@@ -67,14 +67,6 @@ export default function FrameworksPage() {
   );
 }
 
-interface Preview {
-  nodes: number;
-  leaves: number;
-  maxPoints: string;
-  areas: { code: string; title: string; maxPoints: string }[];
-  achieved: Record<string, string>;
-}
-
 /** Import from the Excel table offices keep: check first (what will be created, what is wrong), then import. */
 function ImportFramework() {
   const navigate = useNavigate();
@@ -83,7 +75,7 @@ function ImportFramework() {
   const [name, setName] = useState('');
   const [year, setYear] = useState<number | string>(new Date().getFullYear());
   const [unitType, setUnitType] = useState<string | null>('so');
-  const [preview, setPreview] = useState<Preview | null>(null);
+  const [preview, setPreview] = useState<FrameworkPreview | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const query = (previewOnly: boolean) =>
@@ -94,7 +86,7 @@ function ImportFramework() {
     setError(null);
     try {
       if (previewOnly) {
-        setPreview(await upload<Preview>(query(true), file));
+        setPreview(await upload<FrameworkPreview>(query(true), file));
       } else {
         const framework = await upload<FrameworkView>(query(false), file);
         await client.invalidateQueries({ queryKey: keys.frameworks });

@@ -22,7 +22,7 @@ import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { api, ApiError } from '../../api/client';
 import { keys, useFrameworks, useUnits } from '../../api/hooks';
-import type { FrameworkRow, PeriodSummary } from '../../api/types';
+import type { CreatedPeriod, FrameworkRow, PeriodSummary } from '../../api/types';
 import { ConfirmDialog } from '../../components/confirm-dialog';
 import { ErrorMessage, Loading, notifySaved } from '../../components/feedback';
 import { useNow } from '../../components/use-now';
@@ -75,7 +75,7 @@ export function NewPeriod({ existing }: { existing: PeriodSummary[] }) {
   const warnings = pastWindowWarnings(typedCloses(windows), now);
   const create = useMutation({
     mutationFn: () =>
-      api<{ id: string }>('POST', '/periods', {
+      api<CreatedPeriod>('POST', '/periods', {
         name,
         year: numericYear,
         frameworks: Object.fromEntries(

@@ -1,37 +1,25 @@
 import { FINAL_REFUSALS } from '@chiso/core/surveys/answering.js';
 import { api, ApiError } from '../../api/client';
 
+import type {
+  Answered,
+  Answers,
+  DraftSaved,
+  LinkDraft,
+  PublicForm,
+  PublicQuestion,
+} from '@chiso/contract';
+
 /** Option keys chosen, by question code; null when a question is left blank. */
-export type Answers = Record<string, string | null>;
+export type { Answers, PublicForm, PublicQuestion };
 
-export interface PublicQuestion {
-  code: string;
-  text: string;
-  optional: boolean;
-  options: { key: string; label: string }[];
-}
+export type PublicSurvey = PublicForm['survey'];
 
-export interface PublicSurvey {
-  name: string;
-  groupLabel: string;
-  kind: string;
-  questions: PublicQuestion[];
-}
+/** By personal code: answered says the code was used. */
+export type CodeForm = PublicForm;
 
-export interface PublicForm {
-  survey: PublicSurvey;
-  unit: { id: string; name: string };
-  draft: Answers | null;
-}
-
-export interface CodeForm extends PublicForm {
-  answered: boolean;
-}
-
-export interface LinkForm extends PublicForm {
-  /** This device (its cookie) already sent a form for this unit. */
-  answered: boolean;
-}
+/** By a unit's link: answered says this device (its cookie) already sent a form for the unit. */
+export type LinkForm = PublicForm;
 
 const codePath = (code: string) => `/public/surveys/code/${encodeURIComponent(code)}`;
 const linkPath = (token: string) => `/public/surveys/link/${encodeURIComponent(token)}`;
@@ -39,10 +27,10 @@ const linkPath = (token: string) => `/public/surveys/link/${encodeURIComponent(t
 export const fetchCodeForm = (code: string) => api<CodeForm>('GET', codePath(code));
 
 export const saveCodeDraft = (code: string, answers: Answers) =>
-  api<{ saved: true }>('PUT', `${codePath(code)}/draft`, { answers });
+  api<DraftSaved>('PUT', `${codePath(code)}/draft`, { answers });
 
 export const submitCode = (code: string, answers: Answers) =>
-  api<{ ok: true }>('POST', codePath(code), { answers });
+  api<Answered>('POST', codePath(code), { answers });
 
 export const fetchLinkForm = (token: string, resume: string | undefined) =>
   api<LinkForm>(
@@ -51,13 +39,13 @@ export const fetchLinkForm = (token: string, resume: string | undefined) =>
   );
 
 export const saveLinkDraft = (token: string, answers: Answers, resumeToken: string | undefined) =>
-  api<{ resumeToken: string }>('PUT', `${linkPath(token)}/draft`, {
+  api<LinkDraft>('PUT', `${linkPath(token)}/draft`, {
     answers,
     ...(resumeToken ? { resumeToken } : {}),
   });
 
 export const submitLink = (token: string, answers: Answers, resumeToken: string | undefined) =>
-  api<{ ok: true }>('POST', linkPath(token), {
+  api<Answered>('POST', linkPath(token), {
     answers,
     ...(resumeToken ? { resumeToken } : {}),
   });

@@ -2,55 +2,26 @@ import { useQuery } from '@tanstack/react-query';
 import { api, ApiError, upload } from '../../api/client';
 import { useUnits } from '../../api/hooks';
 
+import type {
+  Difference,
+  ImportedCount,
+  KeyAnswers,
+  PaperForms,
+  PaperFormSaved,
+  RecheckResult,
+  RechecksView,
+  RecheckState,
+  Resolved,
+  SurveyDetail,
+} from '@chiso/contract';
+
 /** Option keys by question code, as typed from the paper form; null for a blank answer. */
-export type KeyAnswers = Record<string, string | null>;
+export type { Difference, KeyAnswers, RechecksView, RecheckState };
+export type { PaperFormRow } from '@chiso/contract';
 
-export interface EntryQuestion {
-  code: string;
-  text: string;
-  optional?: boolean;
-  options: { key: string; label: string }[];
-}
-
-/** What paper entry needs of a survey (GET /surveys/:id gives more). */
-export interface EntrySurvey {
-  id: string;
-  periodId: string;
-  name: string;
-  groupLabel: string;
-  status: string;
-  /** Why no form can be entered now (the survey's state or its period's); null while it can. */
-  answersRefused: string | null;
-  periodStatus: string;
-  ratedUnitType: string;
-  recheckPercent: number;
-  questionnaire: { questions: EntryQuestion[] };
-  targets: { unitId: string; unitName: string }[];
-}
-
-export type RecheckState = 'pending' | 'match' | 'mismatch' | 'resolved';
-
-export interface PaperFormRow {
-  id: string;
-  formNumber: string;
-  batch: string | null;
-  unitId: string;
-  submittedOn: string;
-  recheck: RecheckState | null;
-}
-
-export interface Difference {
-  question: string;
-  first: string | null;
-  second: string | null;
-}
-
-export interface RechecksView {
-  pending: { formNumber: string; batch: string | null; unitId: string }[];
-  mismatches: { responseId: string; formNumber: string; differences: Difference[] }[];
-  done: number;
-  selected: number;
-}
+/** What paper entry reads of a survey: GET /surveys/:id. */
+export type EntrySurvey = SurveyDetail;
+export type EntryQuestion = SurveyDetail['questionnaire']['questions'][number];
 
 export const RECHECK_LABELS: Record<RecheckState, string> = {
   pending: 'Chờ nhập lại',
@@ -97,7 +68,7 @@ export const usePaperForms = (id: string, batch: string) =>
   useQuery({
     queryKey: entryKeys.forms(id, batch),
     queryFn: () =>
-      api<{ forms: PaperFormRow[] }>(
+      api<PaperForms>(
         'GET',
         `/surveys/${id}/paper${batch ? `?${new URLSearchParams({ batch }).toString()}` : ''}`,
       ),
@@ -112,18 +83,18 @@ export const useRechecks = (id: string) =>
 export const savePaperForm = (
   id: string,
   body: { unitId: string; formNumber: string; batch?: string; answers: KeyAnswers },
-) => api<{ id: string; recheckSelected: boolean }>('POST', `/surveys/${id}/paper`, body);
+) => api<PaperFormSaved>('POST', `/surveys/${id}/paper`, body);
 
 export const saveRecheck = (id: string, body: { formNumber: string; answers: KeyAnswers }) =>
-  api<{ status: RecheckState; differences: Difference[] }>('POST', `/surveys/${id}/rechecks`, body);
+  api<RecheckResult>('POST', `/surveys/${id}/rechecks`, body);
 
 export const resolveRecheck = (id: string, responseId: string, answers: KeyAnswers) =>
-  api<{ status: 'resolved' }>('POST', `/surveys/${id}/rechecks/${responseId}/resolve`, {
+  api<Resolved>('POST', `/surveys/${id}/rechecks/${responseId}/resolve`, {
     answers,
   });
 
 export const importResponses = (id: string, file: File, onProgress: (share: number) => void) =>
-  upload<{ imported: number }>(`/surveys/${id}/responses/import`, file, onProgress);
+  upload<ImportedCount>(`/surveys/${id}/responses/import`, file, onProgress);
 
 /**
  * The server's problems sorted by where they belong: a question ("Câu C3: chưa chọn phương

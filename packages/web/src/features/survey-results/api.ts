@@ -1,65 +1,10 @@
 import { Ratio } from '@chiso/core/decimal/ratio.js';
 import { formatPercent, formatPoints } from '@chiso/core/format/format.js';
 import { useQuery } from '@tanstack/react-query';
+import type { SurveyResults } from '@chiso/contract';
 import { api } from '../../api/client';
 
-export interface RateRow {
-  surveyId: string;
-  surveyName: string;
-  group: string;
-  groupLabel: string;
-  unitId: string;
-  unitName: string;
-  responses: number;
-  target: number;
-  /** Exact % as a decimal string; null without a target. */
-  rate: string | null;
-}
-
-export interface LeafRow {
-  unitId: string;
-  unitName: string;
-  code: string;
-  title: string;
-  max: string;
-  points: string | null;
-  explanation: string;
-  groups: {
-    group: string;
-    label: string;
-    mean: string | null;
-    answers: number;
-    responses: number;
-  }[];
-}
-
-export interface SipasRow {
-  surveyId: string;
-  surveyName: string;
-  unitId: string;
-  unitName: string;
-  mode: 'regular' | 'spot';
-  target: string;
-  overall: string | null;
-  met: boolean | null;
-  responses: number;
-  elements: {
-    key: string;
-    label: string;
-    percent: string | null;
-    satisfied: number;
-    answered: number;
-  }[];
-}
-
-export interface SurveyResults {
-  period: { id: string; name: string; year: number };
-  /** When the answers were last counted (ISO); null if never. */
-  computedAt: string | null;
-  rates: RateRow[];
-  leaves: LeafRow[];
-  sipas: SipasRow[];
-}
+export type { RateRow, SipasRow, SurveyLeafRow as LeafRow, SurveyResults } from '@chiso/contract';
 
 export const resultsKey = (periodId: string) => ['survey-results', periodId] as const;
 

@@ -6,6 +6,7 @@ import { api } from '../../api/client';
 import { useSession } from '../../app/session';
 import { ErrorMessage, Loading, notifyError, notifySaved } from '../../components/feedback';
 import { dateTime } from '../../lib/format';
+import type { Recomputed } from '@chiso/contract';
 import { resultsKey, useSurveyResults, type SurveyResults } from './api';
 import { LeavesTable, RatesTable, SipasTable } from './result-tables';
 
@@ -101,11 +102,7 @@ function unitsOf(data: SurveyResults): { value: string; label: string }[] {
 function Recompute({ periodId }: { periodId: string }) {
   const client = useQueryClient();
   const run = useMutation({
-    mutationFn: () =>
-      api<{ computedAt: string; responses: number }>(
-        'POST',
-        `/periods/${periodId}/surveys/recompute`,
-      ),
+    mutationFn: () => api<Recomputed>('POST', `/periods/${periodId}/surveys/recompute`),
     onSuccess: async (result) => {
       await client.invalidateQueries({ queryKey: resultsKey(periodId) });
       await client.invalidateQueries({ queryKey: ['surveys'] });

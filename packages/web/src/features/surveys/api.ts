@@ -1,65 +1,24 @@
-import type { QuestionnaireJson } from '@chiso/core/surveys/parse-questionnaire.js';
 import { normalizeSurveyCode, SURVEY_CODE_LENGTH } from '@chiso/core/surveys/codes.js';
+import type {
+  SurveyCodes,
+  SurveyDetail,
+  Surveys,
+  SurveyStatus,
+  SurveySummary,
+} from '@chiso/contract';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 
 export type { QuestionnaireJson, QuestionJson } from '@chiso/core/surveys/parse-questionnaire.js';
 
-export type SurveyStatus = 'draft' | 'open' | 'closed';
-
-export interface SurveySummary {
-  id: string;
-  periodId: string;
-  name: string;
-  kind: 'par' | 'sipas';
-  respondentGroup: string;
-  groupLabel: string;
-  ratedUnitType: string;
-  status: SurveyStatus;
-  /** The period's state: "open" until the council approves, then the figures are frozen. */
-  periodStatus: 'open' | 'approved' | 'published';
-  /** Why the survey takes no answers now (its state or its period's); null while it takes them. */
-  answersRefused: string | null;
-  recheckPercent: number;
-  questionCount: number;
-  responses: number;
-  target: number;
-  version: number;
-}
-
-export interface SurveyTarget {
-  unitId: string;
-  unitName: string;
-  target: number;
-  population: number | null;
-  responses: number;
-  codes: number;
-  answeredCodes: number;
-}
-
-export interface SurveyLink {
-  unitId: string;
-  unitName: string;
-  token: string;
-  active: boolean;
-}
-
-export interface SurveyDetail extends SurveySummary {
-  questionnaire: QuestionnaireJson;
-  targets: SurveyTarget[];
-  links: SurveyLink[];
-  frame: { total: number; sampled: number };
-}
-
-export interface CodeView {
-  code: string;
-  unitId: string;
-  unitName: string;
-  respondentName: string | null;
-  respondentInfo: string | null;
-  issuedAt: string;
-  answeredOn: string | null;
-}
+export type {
+  SurveyCode as CodeView,
+  SurveyDetail,
+  SurveyLink,
+  SurveyStatus,
+  SurveySummary,
+  SurveyTarget,
+} from '@chiso/contract';
 
 export const STATUS_LABELS: Record<SurveyStatus, string> = {
   draft: 'Nháp',
@@ -93,10 +52,7 @@ export const surveyKeys = {
 export const useSurveys = (periodId: string | null) =>
   useQuery({
     queryKey: surveyKeys.list(periodId ?? ''),
-    queryFn: () =>
-      api<{ surveys: SurveySummary[] }>('GET', `/periods/${periodId}/surveys`).then(
-        (body) => body.surveys,
-      ),
+    queryFn: () => api<Surveys>('GET', `/periods/${periodId}/surveys`).then((body) => body.surveys),
     enabled: Boolean(periodId),
   });
 
@@ -115,10 +71,9 @@ export const useCodes = (id: string, unitId: string | null, answered: 'true' | '
       if (unitId) query.set('unitId', unitId);
       if (answered) query.set('answered', answered);
       const text = query.toString();
-      return api<{ codes: CodeView[] }>(
-        'GET',
-        `/surveys/${id}/codes${text ? `?${text}` : ''}`,
-      ).then((body) => body.codes);
+      return api<SurveyCodes>('GET', `/surveys/${id}/codes${text ? `?${text}` : ''}`).then(
+        (body) => body.codes,
+      );
     },
   });
 

@@ -16,6 +16,7 @@ import { useState } from 'react';
 import { api } from '../../api/client';
 import { ErrorMessage, Loading, notifySaved } from '../../components/feedback';
 import { date } from '../../lib/format';
+import type { SurveyCodes } from '@chiso/contract';
 import { showCode, surveyKeys, useCodes, type CodeView, type SurveyDetail } from './api';
 import { CodeCards, PrintCodeCards } from './code-cards';
 import { useSurveyUnits, type SurveyUnit } from './survey-units';
@@ -196,7 +197,7 @@ function IssueCodes({ survey, units }: { survey: SurveyDetail; units: SurveyUnit
   const [count, setCount] = useState<number | string>(50);
   const issue = useMutation({
     mutationFn: () =>
-      api<{ codes: CodeView[] }>('POST', `/surveys/${survey.id}/codes`, {
+      api<SurveyCodes>('POST', `/surveys/${survey.id}/codes`, {
         unitId,
         count: Number(count),
       }),

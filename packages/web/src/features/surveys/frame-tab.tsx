@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { api, upload } from '../../api/client';
 import { ErrorMessage, notifySaved } from '../../components/feedback';
 import { FilePicker } from '../../components/file-picker';
-import { surveyKeys, type CodeView, type SurveyDetail } from './api';
+import type { ImportedCount, Sample } from '@chiso/contract';
+import { surveyKeys, type SurveyDetail } from './api';
 import { SurveyError } from './survey-error';
 import { useSurveyUnits } from './survey-units';
 
@@ -20,7 +21,7 @@ export function FrameTab({ survey }: { survey: SurveyDetail }) {
   const refresh = () => client.invalidateQueries({ queryKey: surveyKeys.detail(survey.id) });
   const importFrame = useMutation({
     mutationFn: (chosen: File) =>
-      upload<{ imported: number }>(`/surveys/${survey.id}/frame/import`, chosen),
+      upload<ImportedCount>(`/surveys/${survey.id}/frame/import`, chosen),
     onSuccess: async (result) => {
       await refresh();
       setFile(null);
@@ -29,11 +30,7 @@ export function FrameTab({ survey }: { survey: SurveyDetail }) {
   });
   const draw = useMutation({
     mutationFn: () =>
-      api<{ sampled: number; codes: CodeView[] }>(
-        'POST',
-        `/surveys/${survey.id}/frame/sample`,
-        unitId ? { unitId } : {},
-      ),
+      api<Sample>('POST', `/surveys/${survey.id}/frame/sample`, unitId ? { unitId } : {}),
     onSuccess: async (result) => {
       await refresh();
       await client.invalidateQueries({ queryKey: ['surveys', survey.id, 'codes'] });

@@ -2,6 +2,7 @@ import { Badge, Button, Card, CopyButton, Group, Stack, Table, Text } from '@man
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { Loading, notifyError, notifySaved } from '../../components/feedback';
+import type { CreatedLink } from '@chiso/contract';
 import { linkUrl, surveyKeys, type SurveyDetail, type SurveyLink } from './api';
 import { ConfirmButton } from './confirm-button';
 import { QrCode } from './qr-code';
@@ -16,11 +17,7 @@ export function LinksTab({ survey }: { survey: SurveyDetail }) {
   const client = useQueryClient();
   const create = useMutation({
     mutationFn: (unitId: string) =>
-      api<{ unitId: string; token: string; active: boolean }>(
-        'POST',
-        `/surveys/${survey.id}/links`,
-        { unitId },
-      ),
+      api<CreatedLink>('POST', `/surveys/${survey.id}/links`, { unitId }),
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: surveyKeys.detail(survey.id) });
       notifySaved('Đã tạo đường dẫn mở');

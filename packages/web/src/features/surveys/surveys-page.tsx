@@ -6,6 +6,7 @@ import { lazy, Suspense } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../../api/client';
 import { usePeriods } from '../../api/hooks';
+import type { Recomputed } from '@chiso/contract';
 import type { PeriodSummary } from '../../api/types';
 import { useSession } from '../../app/session';
 import { ErrorMessage, Loading, notifyError, notifySaved } from '../../components/feedback';
@@ -172,11 +173,7 @@ function SurveyList({
 function Recompute({ periodId }: { periodId: string }) {
   const client = useQueryClient();
   const run = useMutation({
-    mutationFn: () =>
-      api<{ computedAt: string; responses: number }>(
-        'POST',
-        `/periods/${periodId}/surveys/recompute`,
-      ),
+    mutationFn: () => api<Recomputed>('POST', `/periods/${periodId}/surveys/recompute`),
     onSuccess: async (result) => {
       await client.invalidateQueries({ queryKey: ['surveys'] });
       await client.invalidateQueries({ queryKey: ['survey-results', periodId] });

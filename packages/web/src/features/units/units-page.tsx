@@ -16,7 +16,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, upload } from '../../api/client';
 import { keys, useUnits } from '../../api/hooks';
-import type { Unit } from '../../api/types';
+import type { ImportedUnits, Unit } from '../../api/types';
 import { ErrorMessage, Loading, notifySaved } from '../../components/feedback';
 import { DateInput, isoDate } from '../../components/date-input';
 import { FilePicker } from '../../components/file-picker';
@@ -223,7 +223,7 @@ function ImportUnits() {
   const client = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const run = useMutation({
-    mutationFn: () => upload<{ created: number; updated: number }>('/units/import', file as File),
+    mutationFn: () => upload<ImportedUnits>('/units/import', file as File),
     onSuccess: async (result) => {
       await client.invalidateQueries({ queryKey: keys.units });
       notifySaved(`Đã nhập: ${result.created} đơn vị mới, ${result.updated} đơn vị cập nhật`);

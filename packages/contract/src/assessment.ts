@@ -1,0 +1,200 @@
+import { decimalInput, PARTICIPATION_STATUSES, PERIOD_STATUSES } from '@chiso/core';
+import { z } from 'zod';
+import { decimalString, isoDateTime, uuidOf } from './common.js';
+import { codeMapKind, frameworkResponse } from './frameworks.js';
+import { vietnamTime, windowResponse } from './periods.js';
+import { appraisalKind, unitResultResponse } from './results.js';
+
+const version = z.number().int().min(0);
+const facts = z.record(z.string(), z.unknown());
+
+export const evidenceParams = z.object({ id: uuidOf('tài liệu kiểm chứng') });
+
+export const saveSelfEntryBody = z.object({
+  facts: facts.nullable().optional(),
+  points: decimalInput.optional(),
+  explanation: z.string().max(10_000).nullable().optional(),
+  version,
+});
+
+export const linkEvidenceBody = z.object({
+  evidenceId: z.uuid(),
+  pageRef: z.string().max(500).nullable().optional(),
+  remove: z.boolean().optional(),
+});
+
+export const appraiseEntryBody = z.object({
+  points: decimalInput.optional(),
+  facts: facts.optional(),
+  outcome: z.enum(['accepted', 'missing']).optional(),
+  comment: z.string().max(10_000).nullable().optional(),
+  supplementDeadline: vietnamTime.nullable().optional(),
+  supplementNote: z.string().max(5000).nullable().optional(),
+  version,
+});
+
+export const respondExplanationBody = z.object({
+  response: z.string().trim().min(1, 'nhập nội dung giải trình').max(10_000),
+  version,
+});
+
+/** A file of evidence kept for a unit (the same file twice is kept once). */
+export const evidenceResponse = z.strictObject({
+  id: z.uuid(),
+  fileName: z.string(),
+  mediaType: z.string(),
+  sizeBytes: z.number().int(),
+  sha256: z.string(),
+  uploadedAt: isoDateTime,
+});
+
+export const uploadEvidenceResponse = z.strictObject({
+  evidence: evidenceResponse,
+  /** The unit had this very file already: 200 instead of 201, nothing stored again. */
+  duplicate: z.boolean(),
+});
+
+/**
+ * A leaf's entry as stored, after a change (self-assessment, appraisal, explanation,
+ * correction): what the writer needs to go on, its version first of all.
+ */
+export const storedEntryResponse = z.strictObject({
+  periodId: z.uuid(),
+  unitId: z.string(),
+  code: z.string(),
+  version: z.number().int(),
+  facts: facts.nullable(),
+  selfPoints: decimalString.nullable(),
+  selfExplanation: z.string().nullable(),
+  selfUpdatedAt: isoDateTime.nullable(),
+  selfUpdatedBy: z.uuid().nullable(),
+  appraisalKind: appraisalKind.nullable(),
+  appraisedFacts: facts.nullable(),
+  appraisedPoints: decimalString.nullable(),
+  appraisalComment: z.string().nullable(),
+  appraisedAt: isoDateTime.nullable(),
+  appraisedBy: z.uuid().nullable(),
+  supplementDeadline: isoDateTime.nullable(),
+  supplementNote: z.string().nullable(),
+  response: z.string().nullable(),
+  respondedAt: isoDateTime.nullable(),
+  respondedBy: z.uuid().nullable(),
+});
+
+/** A leaf's entry as the assessment page reads it; the appraisal once the unit may see it. */
+export const entryResponse = z.strictObject({
+  code: z.string(),
+  version: z.number().int(),
+  facts: facts.nullable(),
+  selfPoints: decimalString.nullable(),
+  /** Scored from the period's survey answers: the unit does not enter it. */
+  surveyFed: z.boolean(),
+  explanation: z.string().nullable(),
+  evidence: z.array(z.strictObject({ evidenceId: z.uuid(), pageRef: z.string().nullable() })),
+  appraisal: z
+    .strictObject({
+      /** What the appraisal decided: the unit's outcome, corrected facts, points, or none. */
+      kind: appraisalKind.nullable(),
+      kindLabel: z.string().nullable(),
+      points: decimalString.nullable(),
+      facts: facts.nullable(),
+      comment: z.string().nullable(),
+      supplementDeadline: isoDateTime.nullable(),
+      supplementNote: z.string().nullable(),
+      disputed: z.boolean(),
+    })
+    .nullable(),
+  response: z.string().nullable(),
+  /** Last year's points of this leaf, through the code map and unit lineage. */
+  previous: z
+    .strictObject({
+      year: z.number().int(),
+      points: decimalString.nullable(),
+      maxPoints: decimalString.nullable(),
+      status: z.enum(['scored', 'missing', 'notApplicable', 'notComparable']),
+      kind: codeMapKind,
+      fromCodes: z.array(z.string()),
+    })
+    .nullable(),
+});
+
+/** A unit's whole assessment in a period. */
+export const assessmentResponse = z.strictObject({
+  period: z.strictObject({
+    id: z.uuid(),
+    name: z.string(),
+    year: z.number().int(),
+    status: z.enum(PERIOD_STATUSES),
+  }),
+  unit: z.strictObject({
+    id: z.string(),
+    name: z.string(),
+    type: z.string(),
+    peerGroup: z.string(),
+  }),
+  participation: z.strictObject({
+    status: z.enum(PARTICIPATION_STATUSES),
+    statusLabel: z.string(),
+    submittedAt: isoDateTime.nullable(),
+    appraisedAt: isoDateTime.nullable(),
+    finalisedAt: isoDateTime.nullable(),
+  }),
+  windows: z.array(windowResponse),
+  canAddEvidence: z.boolean(),
+  framework: frameworkResponse,
+  entries: z.array(entryResponse),
+  /** Whose last published result "last year" is: the unit, or its predecessor. */
+  previousSource: z
+    .strictObject({ year: z.number().int(), unitId: z.string(), unitName: z.string() })
+    .nullable(),
+  evidence: z.array(evidenceResponse),
+  /** The unit's own points; `appraised` once the unit may see the appraisal. */
+  self: unitResultResponse,
+  appraised: unitResultResponse.nullable(),
+  progress: z.array(
+    z.strictObject({
+      code: z.string(),
+      title: z.string(),
+      leaves: z.number().int(),
+      filled: z.number().int(),
+    }),
+  ),
+  /** What still blocks submission, leaf by leaf. */
+  submissionProblems: z.array(z.strictObject({ code: z.string(), message: z.string() })),
+});
+
+export const finaliseResponse = z.strictObject({
+  status: z.enum(PARTICIPATION_STATUSES),
+  /** Leaves accepted as the unit assessed them when the round closed. */
+  accepted: z.number().int(),
+});
+
+/** One step of a leaf's history, ready to read (server audit/present-history). */
+export const historyRowResponse = z.strictObject({
+  id: z.number().int(),
+  /** The instant, for machines; `when` is the same in Vietnam time, "20/01/2027 14:05". */
+  at: isoDateTime,
+  when: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  actionLabel: z.string(),
+  changes: z.array(
+    z.strictObject({ label: z.string(), before: z.string().optional(), after: z.string() }),
+  ),
+  /** The address the change came from: administrators only. */
+  ip: z.string().optional(),
+});
+
+export const historyResponse = z.array(historyRowResponse);
+
+export type SaveSelfEntryBody = z.input<typeof saveSelfEntryBody>;
+export type LinkEvidenceBody = z.input<typeof linkEvidenceBody>;
+export type AppraiseEntryBody = z.input<typeof appraiseEntryBody>;
+export type RespondExplanationBody = z.input<typeof respondExplanationBody>;
+export type EvidenceFile = z.output<typeof evidenceResponse>;
+export type UploadedEvidence = z.output<typeof uploadEvidenceResponse>;
+export type StoredEntry = z.output<typeof storedEntryResponse>;
+export type EntryView = z.output<typeof entryResponse>;
+export type Assessment = z.output<typeof assessmentResponse>;
+export type Finalised = z.output<typeof finaliseResponse>;
+export type HistoryRow = z.output<typeof historyRowResponse>;
