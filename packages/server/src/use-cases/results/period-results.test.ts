@@ -93,7 +93,8 @@ describe('the period results before publication', () => {
     const story = type?.stories.get('U1');
     expect(story?.[0]).toMatchObject({
       code: '1.1',
-      self: { status: 'scored', points: 0.25, explanation: '1 × 0,25 = 0,25 → 0,25/1' },
+      // The outcome stands, so the final explanation says why; the self one is not repeated.
+      self: { status: 'scored', points: 0.25, explanation: null },
       appraisal: { kind: 'accepted', label: 'Chấp nhận kết quả tự đánh giá' },
       differs: false,
     });
