@@ -14,3 +14,4 @@ export * from './surveys.js';
 export * from './survey-entry.js';
 export * from './public-surveys.js';
 export * from './survey-results.js';
+export * from './offices.js';

@@ -17,12 +17,14 @@ export const createUserBody = z.object({
   password: z.string().min(1).max(200),
   role: z.enum(ROLES),
   unitId: unitRef,
+  officeId: uuidOf('phòng, ban').nullable().optional(),
 });
 
 export const updateUserBody = z.object({
   fullName: z.string().trim().min(1).max(200).optional(),
   role: z.enum(ROLES).optional(),
   unitId: unitRef,
+  officeId: uuidOf('phòng, ban').nullable().optional(),
   active: z.boolean().optional(),
   password: z.string().min(1).max(200).optional(),
 });
@@ -34,6 +36,8 @@ export const userResponse = z.strictObject({
   fullName: z.string(),
   role: z.enum(ROLES),
   unitId: z.string().nullable(),
+  /** The office of an office's staff. */
+  officeId: z.string().nullable(),
   active: z.boolean(),
 });
 

@@ -79,6 +79,7 @@ export * from './periods/workflow.js';
 export * from './periods/unit-steps.js';
 export * from './periods/new-period.js';
 export * from './units/unit-types.js';
+export * from './units/offices.js';
 export { parseUnitsTable, type UnitRowInput } from './tabular/units-table.js';
 export { parseAccountsTable, roleOf, type AccountRowInput } from './tabular/accounts-table.js';
 export * from './surveys/questionnaire.js';

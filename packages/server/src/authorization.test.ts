@@ -15,6 +15,7 @@ type Who =
   | 'appraiser'
   | 'councilMember'
   | 'surveyClerk'
+  | 'officeStaff'
   | 'viewer'
   | 'anonymous';
 const EVERYONE: Who[] = [
@@ -24,6 +25,7 @@ const EVERYONE: Who[] = [
   'appraiser',
   'councilMember',
   'surveyClerk',
+  'officeStaff',
   'viewer',
 ];
 const READERS: Who[] = ['administrator', 'unitOfficer', 'unitHead', 'appraiser', 'councilMember'];
@@ -344,6 +346,47 @@ const CASES: Case[] = [
     other: ['administrator', 'councilMember'],
   },
   {
+    name: 'GET /units/:id/offices',
+    method: 'GET',
+    url: (u) => `/api/units/${u}/offices`,
+    own: ['administrator', 'unitOfficer', 'unitHead', 'councilMember', 'officeStaff'],
+    other: ['administrator', 'councilMember'],
+  },
+  {
+    name: 'POST /units/:id/offices',
+    method: 'POST',
+    url: (u) => `/api/units/${u}/offices`,
+    body: () => ({ name: `Phòng thử ${++counter}` }),
+    own: ['administrator', 'unitOfficer', 'unitHead'],
+    other: ['administrator'],
+  },
+  {
+    name: 'PUT /units/:id/offices/:officeId',
+    method: 'PUT',
+    url: (u, w) => `/api/units/${u}/offices/${u === 'SNV' ? w.ids.officeSNV : w.ids.officeSYT}`,
+    body: () => ({ position: ++counter }),
+    own: ['administrator', 'unitOfficer', 'unitHead'],
+    other: ['administrator'],
+  },
+  {
+    name: 'GET /units/:id/responsibilities',
+    method: 'GET',
+    url: (u) => `/api/units/${u}/responsibilities`,
+    own: ['administrator', 'unitOfficer', 'unitHead', 'councilMember', 'officeStaff'],
+    other: ['administrator', 'councilMember'],
+  },
+  {
+    name: 'PUT /units/:id/responsibilities/:frameworkId/:code',
+    method: 'PUT',
+    url: (u, w) => `/api/units/${u}/responsibilities/${w.frameworkId}/1.1`,
+    body: (_who, w, u) => ({
+      leadOfficeId: u === 'SNV' ? w.ids.officeSNV : w.ids.officeSYT,
+      supportingOfficeIds: [],
+    }),
+    own: ['administrator', 'unitOfficer', 'unitHead'],
+    other: ['administrator'],
+  },
+  {
     name: 'GET /evidence/:id',
     method: 'GET',
     url: (u, w) => `/api/evidence/${u === 'SNV' ? w.ids.__evidenceSNV : w.ids.__evidenceSYT}`,
@@ -363,6 +406,11 @@ describe.each(DATABASE_KINDS)(
       t = await startTestApp(kind);
       w = await seedWorld(t);
       t.setTime('05/01/2023 09:00');
+      const office = await t.request('POST', '/api/units/SYT/offices', {
+        as: w.sessions.admin!,
+        body: { name: 'Phòng Pháp chế' },
+      });
+      w.ids.officeSYT = (office.body as { id: string }).id;
       for (const [session, unitId] of [
         [w.sessions['cb.snv'], 'SNV'],
         [w.sessions['cb.syt'], 'SYT'],
@@ -382,6 +430,7 @@ describe.each(DATABASE_KINDS)(
         appraiser: w.sessions.td1!,
         councilMember: w.sessions.hd1!,
         surveyClerk: w.sessions.np!,
+        officeStaff: w.sessions['cb.phong']!,
         viewer: w.sessions.xem!,
       };
     }, 60_000);

@@ -1,13 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { can, ROLES, type Action, type Actor, type Role } from './policy.js';
+import { can, ROLES, UNIT_ROLES, type Action, type Actor, type Role } from './policy.js';
 
 const OWN = 'so-noi-vu';
 const OTHER = 'so-y-te';
 const actor = (role: Role): Actor => ({
   userId: 'u',
   role,
-  unitId: role === 'unitOfficer' || role === 'unitHead' ? OWN : undefined,
+  unitId: UNIT_ROLES.includes(role) ? OWN : undefined,
+  officeId: role === 'officeStaff' ? OFFICE : undefined,
 });
+const OFFICE = 'phong-tu-phap';
+/** What an action is about is in the charge of the actor's office (for office-scoped rules). */
+const offices = new Set([OFFICE]);
 const assigned = new Set([OWN]);
 
 /** Expected answers for the own unit (or an assigned one) and for another unit. */
@@ -19,6 +23,7 @@ const MATRIX: Record<Action, Record<Role, [own: boolean, other: boolean]>> = {
     appraiser: [false, false],
     councilMember: [false, false],
     surveyClerk: [false, false],
+    officeStaff: [false, false],
     viewer: [false, false],
   },
   readAudit: {
@@ -28,6 +33,7 @@ const MATRIX: Record<Action, Record<Role, [own: boolean, other: boolean]>> = {
     appraiser: [false, false],
     councilMember: [false, false],
     surveyClerk: [false, false],
+    officeStaff: [false, false],
     viewer: [false, false],
   },
   readAssessment: {
@@ -37,6 +43,7 @@ const MATRIX: Record<Action, Record<Role, [own: boolean, other: boolean]>> = {
     appraiser: [true, false],
     councilMember: [true, true],
     surveyClerk: [false, false],
+    officeStaff: [false, false],
     viewer: [false, false],
   },
   editSelfAssessment: {
@@ -46,6 +53,7 @@ const MATRIX: Record<Action, Record<Role, [own: boolean, other: boolean]>> = {
     appraiser: [false, false],
     councilMember: [false, false],
     surveyClerk: [false, false],
+    officeStaff: [false, false],
     viewer: [false, false],
   },
   submitAssessment: {
@@ -55,6 +63,7 @@ const MATRIX: Record<Action, Record<Role, [own: boolean, other: boolean]>> = {
     appraiser: [false, false],
     councilMember: [false, false],
     surveyClerk: [false, false],
+    officeStaff: [false, false],
     viewer: [false, false],
   },
   respondExplanation: {
@@ -64,6 +73,7 @@ const MATRIX: Record<Action, Record<Role, [own: boolean, other: boolean]>> = {
     appraiser: [false, false],
     councilMember: [false, false],
     surveyClerk: [false, false],
+    officeStaff: [false, false],
     viewer: [false, false],
   },
   appraise: {
@@ -73,6 +83,7 @@ const MATRIX: Record<Action, Record<Role, [own: boolean, other: boolean]>> = {
     appraiser: [true, false],
     councilMember: [false, false],
     surveyClerk: [false, false],
+    officeStaff: [false, false],
     viewer: [false, false],
   },
   readResultsPreview: {
@@ -82,6 +93,7 @@ const MATRIX: Record<Action, Record<Role, [own: boolean, other: boolean]>> = {
     appraiser: [true, false],
     councilMember: [true, true],
     surveyClerk: [false, false],
+    officeStaff: [false, false],
     viewer: [false, false],
   },
   approveResults: {
@@ -91,6 +103,7 @@ const MATRIX: Record<Action, Record<Role, [own: boolean, other: boolean]>> = {
     appraiser: [false, false],
     councilMember: [true, true],
     surveyClerk: [false, false],
+    officeStaff: [false, false],
     viewer: [false, false],
   },
   publish: {
@@ -100,6 +113,7 @@ const MATRIX: Record<Action, Record<Role, [own: boolean, other: boolean]>> = {
     appraiser: [false, false],
     councilMember: [false, false],
     surveyClerk: [false, false],
+    officeStaff: [false, false],
     viewer: [false, false],
   },
   correctResults: {
@@ -109,6 +123,7 @@ const MATRIX: Record<Action, Record<Role, [own: boolean, other: boolean]>> = {
     appraiser: [false, false],
     councilMember: [false, false],
     surveyClerk: [false, false],
+    officeStaff: [false, false],
     viewer: [false, false],
   },
   enterSurveyResponses: {
@@ -118,6 +133,7 @@ const MATRIX: Record<Action, Record<Role, [own: boolean, other: boolean]>> = {
     appraiser: [false, false],
     councilMember: [false, false],
     surveyClerk: [true, true],
+    officeStaff: [false, false],
     viewer: [false, false],
   },
   readSurveyResults: {
@@ -127,6 +143,67 @@ const MATRIX: Record<Action, Record<Role, [own: boolean, other: boolean]>> = {
     appraiser: [false, false],
     councilMember: [true, true],
     surveyClerk: [false, false],
+    officeStaff: [false, false],
+    viewer: [false, false],
+  },
+  manageOffices: {
+    administrator: [true, true],
+    unitOfficer: [true, false],
+    unitHead: [true, false],
+    appraiser: [false, false],
+    councilMember: [false, false],
+    surveyClerk: [false, false],
+    officeStaff: [false, false],
+    viewer: [false, false],
+  },
+  readImprovement: {
+    administrator: [true, true],
+    unitOfficer: [true, false],
+    unitHead: [true, false],
+    appraiser: [false, false],
+    councilMember: [true, true],
+    surveyClerk: [false, false],
+    officeStaff: [true, false],
+    viewer: [false, false],
+  },
+  editImprovement: {
+    administrator: [false, false],
+    unitOfficer: [true, false],
+    unitHead: [true, false],
+    appraiser: [false, false],
+    councilMember: [false, false],
+    surveyClerk: [false, false],
+    officeStaff: [false, false],
+    viewer: [false, false],
+  },
+  approvePlan: {
+    administrator: [false, false],
+    unitOfficer: [false, false],
+    unitHead: [true, false],
+    appraiser: [false, false],
+    councilMember: [false, false],
+    surveyClerk: [false, false],
+    officeStaff: [false, false],
+    viewer: [false, false],
+  },
+  reportTask: {
+    administrator: [false, false],
+    unitOfficer: [true, false],
+    unitHead: [true, false],
+    appraiser: [false, false],
+    councilMember: [false, false],
+    surveyClerk: [false, false],
+    officeStaff: [true, false],
+    viewer: [false, false],
+  },
+  dispatchTasks: {
+    administrator: [true, true],
+    unitOfficer: [false, false],
+    unitHead: [false, false],
+    appraiser: [false, false],
+    councilMember: [false, false],
+    surveyClerk: [false, false],
+    officeStaff: [false, false],
     viewer: [false, false],
   },
 };
@@ -139,8 +216,9 @@ describe('access policy: every action × role × own/other unit', () => {
     for (const role of ROLES) {
       it(`${role} ${action}`, () => {
         const [own, other] = byRole[role];
-        expect(can(actor(role), action, { unitId: OWN, assignedUnitIds: assigned })).toBe(own);
-        expect(can(actor(role), action, { unitId: OTHER, assignedUnitIds: assigned })).toBe(other);
+        const about = { assignedUnitIds: assigned, officeIds: offices };
+        expect(can(actor(role), action, { unitId: OWN, ...about })).toBe(own);
+        expect(can(actor(role), action, { unitId: OTHER, ...about })).toBe(other);
       });
     }
   }
@@ -150,6 +228,17 @@ describe('access policy: every action × role × own/other unit', () => {
       can({ userId: 'u', role: 'unitOfficer', unitId: undefined }, 'readAssessment', {
         unitId: undefined,
       }),
+    ).toBe(false);
+  });
+
+  it("lets an office's staff report only on what their own office is in charge of", () => {
+    const staff = actor('officeStaff');
+    expect(can(staff, 'reportTask', { unitId: OWN, officeIds: new Set(['phong-khac']) })).toBe(
+      false,
+    );
+    expect(can(staff, 'reportTask', { unitId: OWN })).toBe(false);
+    expect(
+      can({ ...staff, officeId: undefined }, 'reportTask', { unitId: OWN, officeIds: offices }),
     ).toBe(false);
   });
 });

@@ -6,6 +6,7 @@ export const ROLES = [
   'appraiser',
   'councilMember',
   'surveyClerk',
+  'officeStaff',
   'viewer',
 ] as const;
 
@@ -18,11 +19,15 @@ export const ROLE_LABELS: Record<Role, string> = {
   appraiser: 'Thành viên Tổ thẩm định',
   councilMember: 'Thành viên Hội đồng',
   surveyClerk: 'Nhân viên nhập phiếu khảo sát',
+  officeStaff: 'Cán bộ phòng, ban, đơn vị trực thuộc',
   viewer: 'Người xem',
 };
 
 /** Roles that belong to one unit and see only that unit until publication. */
-export const UNIT_ROLES: readonly Role[] = ['unitOfficer', 'unitHead'];
+export const UNIT_ROLES: readonly Role[] = ['unitOfficer', 'unitHead', 'officeStaff'];
+
+/** Roles whose account names an office inside its unit. */
+export const OFFICE_ROLES: readonly Role[] = ['officeStaff'];
 
 export type Action =
   /** Units, lineage, accounts, frameworks, periods and windows. */
@@ -50,13 +55,27 @@ export type Action =
   /** Enter paper survey forms, re-check them, import the post office's delivery. */
   | 'enterSurveyResponses'
   /** Read survey response rates, SIPAS indices and survey points. */
-  | 'readSurveyResults';
+  | 'readSurveyResults'
+  /** Keep a unit's offices and who leads each criterion (issue 10). */
+  | 'manageOffices'
+  /** Read a unit's monitoring, improvement plan and tasks. */
+  | 'readImprovement'
+  /** Record monitoring snapshots, edit the plan, create and assign the unit's tasks. */
+  | 'editImprovement'
+  /** Approve the unit's improvement plan (the head). */
+  | 'approvePlan'
+  /** Report progress on a task, with evidence: the office in charge or the unit's focal point. */
+  | 'reportTask'
+  /** Give units tasks as their higher authority (a dispatch of several tasks at once). */
+  | 'dispatchTasks';
 
 export interface Actor {
   userId: string;
   role: Role;
-  /** The unit of a unit officer or head. */
+  /** The unit of a unit officer, head or office's staff. */
   unitId: string | undefined;
+  /** The office of an office's staff, inside unitId. */
+  officeId?: string | undefined;
 }
 
 export interface AccessTarget {
@@ -64,9 +83,11 @@ export interface AccessTarget {
   unitId?: string | undefined;
   /** Units assigned to the actor for appraisal in the period concerned. */
   assignedUnitIds?: ReadonlySet<string> | undefined;
+  /** The offices in charge of what the action is about (a task's lead and supporting offices). */
+  officeIds?: ReadonlySet<string> | undefined;
 }
 
-type Scope = 'all' | 'own' | 'assigned';
+type Scope = 'all' | 'own' | 'assigned' | 'office';
 
 const RULES: Record<Role, Partial<Record<Action, Scope>>> = {
   administrator: {
@@ -79,6 +100,9 @@ const RULES: Record<Role, Partial<Record<Action, Scope>>> = {
     correctResults: 'all',
     enterSurveyResponses: 'all',
     readSurveyResults: 'all',
+    manageOffices: 'all',
+    readImprovement: 'all',
+    dispatchTasks: 'all',
   },
   unitOfficer: {
     readAssessment: 'own',
@@ -86,6 +110,10 @@ const RULES: Record<Role, Partial<Record<Action, Scope>>> = {
     respondExplanation: 'own',
     readResultsPreview: 'own',
     readSurveyResults: 'own',
+    manageOffices: 'own',
+    readImprovement: 'own',
+    editImprovement: 'own',
+    reportTask: 'own',
   },
   unitHead: {
     readAssessment: 'own',
@@ -94,6 +122,11 @@ const RULES: Record<Role, Partial<Record<Action, Scope>>> = {
     respondExplanation: 'own',
     readResultsPreview: 'own',
     readSurveyResults: 'own',
+    manageOffices: 'own',
+    readImprovement: 'own',
+    editImprovement: 'own',
+    approvePlan: 'own',
+    reportTask: 'own',
   },
   appraiser: {
     readAssessment: 'assigned',
@@ -105,16 +138,22 @@ const RULES: Record<Role, Partial<Record<Action, Scope>>> = {
     readResultsPreview: 'all',
     approveResults: 'all',
     readSurveyResults: 'all',
+    readImprovement: 'all',
   },
   surveyClerk: {
     enterSurveyResponses: 'all',
+  },
+  officeStaff: {
+    readImprovement: 'own',
+    reportTask: 'office',
   },
   viewer: {},
 };
 
 /**
  * Whether an actor may take an action on a target. Unit roles act on their own unit only;
- * appraisers on the units assigned to them; the rest as the table says.
+ * appraisers on the units assigned to them; an office's staff on what their office is in
+ * charge of; the rest as the table says.
  */
 export function can(actor: Actor, action: Action, target: AccessTarget = {}): boolean {
   const scope = RULES[actor.role][action];
@@ -127,6 +166,13 @@ export function can(actor: Actor, action: Action, target: AccessTarget = {}): bo
       return target.unitId !== undefined && target.unitId === actor.unitId;
     case 'assigned':
       return target.unitId !== undefined && (target.assignedUnitIds?.has(target.unitId) ?? false);
+    case 'office':
+      return (
+        target.unitId !== undefined &&
+        target.unitId === actor.unitId &&
+        actor.officeId !== undefined &&
+        (target.officeIds?.has(actor.officeId) ?? false)
+      );
   }
 }
 

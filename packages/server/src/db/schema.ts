@@ -51,6 +51,26 @@ export const unitLineage = pgTable(
   (t) => [primaryKey({ columns: [t.unitId, t.fromUnitId] })],
 );
 
+/**
+ * A unit's internal offices (phòng chuyên môn, đơn vị trực thuộc): who inside a district or a
+ * department answers for a criterion or a task (issue 10). Deactivated, never deleted, so that
+ * old plans and tasks keep their names.
+ */
+export const offices = pgTable(
+  'offices',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    unitId: text('unit_id')
+      .notNull()
+      .references(() => units.id),
+    name: text('name').notNull(),
+    position: integer('position').notNull().default(0),
+    active: boolean('active').notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [unique('offices_unit_name_unique').on(t.unitId, t.name)],
+);
+
 export const users = pgTable('users', {
   id: uuid('id').primaryKey().defaultRandom(),
   username: text('username').notNull().unique(),
@@ -58,6 +78,8 @@ export const users = pgTable('users', {
   passwordHash: text('password_hash').notNull(),
   role: text('role').notNull(),
   unitId: text('unit_id').references(() => units.id),
+  /** The office of an office's staff (role officeStaff), inside unitId. */
+  officeId: uuid('office_id').references(() => offices.id),
   active: boolean('active').notNull().default(true),
   createdAt: createdAt(),
 });
@@ -125,6 +147,14 @@ export const frameworkNodes = pgTable(
       .notNull()
       .default(sql`'[]'::jsonb`),
     guidance: text('guidance'),
+    /**
+     * The office that leads this node in every unit of the framework's type, by name as the
+     * framework table writes it ("Phòng Tư pháp"); each unit resolves it to its own office.
+     */
+    leadOffice: text('lead_office'),
+    supportingOffices: jsonb('supporting_offices')
+      .notNull()
+      .default(sql`'[]'::jsonb`),
   },
   (t) => [primaryKey({ columns: [t.frameworkId, t.code] })],
 );
@@ -374,3 +404,4 @@ export const auditLog = pgTable(
 
 export * from './schema-surveys.js';
 export * from './schema-frameworks.js';
+export * from './schema-offices.js';

@@ -12,6 +12,7 @@ export interface PublicUser {
   fullName: string;
   role: Role;
   unitId: string | null;
+  officeId: string | null;
   active: boolean;
 }
 
@@ -27,6 +28,7 @@ export function presentUser(row: UserRow): PublicUser {
     fullName: row.fullName,
     role: isRole(row.role) ? row.role : 'viewer',
     unitId: row.unitId,
+    officeId: row.officeId,
     active: row.active,
   };
 }
@@ -40,6 +42,7 @@ export function actorOf(row: UserRow): CurrentActor {
     fullName: user.fullName,
     role: user.role,
     unitId: user.unitId ?? undefined,
+    officeId: user.officeId ?? undefined,
   };
 }
 

@@ -77,7 +77,12 @@ export interface TestApp {
   /** A use-case context acting as nobody in particular (for factories). */
   context: (actor?: UseCaseContext['actor']) => UseCaseContext;
   /** Creates an account directly (the way the command line does) and returns its id. */
-  createAccount: (username: string, role: Role, unitId?: string) => Promise<string>;
+  createAccount: (
+    username: string,
+    role: Role,
+    unitId?: string,
+    officeId?: string,
+  ) => Promise<string>;
   login: (username: string, password?: string) => Promise<Session>;
   request: (
     method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
@@ -163,13 +168,14 @@ export async function startTestApp(kind: DatabaseKind): Promise<TestApp> {
       now = new Date(ms);
     },
     context: (actor) => ({ actor, ip: '127.0.0.1', now, deps }),
-    createAccount: async (username, role, unitId) => {
+    createAccount: async (username, role, unitId, officeId) => {
       const row = await insertUser(database.db, {
         username,
         fullName: `Người dùng ${username}`,
         passwordHash,
         role,
         unitId: unitId ?? null,
+        officeId: officeId ?? null,
       });
       return row.id;
     },

@@ -87,7 +87,8 @@ async function ok(response: Promise<{ status: number; body: unknown }>, what: st
 }
 
 /**
- * A province with two departments (Sở Nội vụ, Sở Y tế), a district, accounts for every role,
+ * A province with two departments (Sở Nội vụ, Sở Y tế), a district, accounts for every role
+ * (cb.phong is the staff of Sở Nội vụ's "Phòng Pháp chế", ids.officeSNV),
  * the test framework and the 2022 period with its windows; td1 appraises SNV, td2 SYT.
  */
 export async function seedWorld(t: TestApp): Promise<World> {
@@ -106,6 +107,13 @@ export async function seedWorld(t: TestApp): Promise<World> {
   }
   for (const [username, role, unit] of ACCOUNTS.slice(1))
     ids[username] = await t.createAccount(username, role, unit);
+  // Sở Nội vụ's legal office and its staff member (an office's staff, issue 10).
+  const office = await ok(
+    t.request('POST', '/api/units/SNV/offices', { as: admin, body: { name: 'Phòng Pháp chế' } }),
+    'office',
+  );
+  ids.officeSNV = String(office.id);
+  ids['cb.phong'] = await t.createAccount('cb.phong', 'officeStaff', 'SNV', ids.officeSNV);
   const upload = multipart('bo-chi-so-so-2022.csv', TEST_FRAMEWORK_CSV);
   const framework = await ok(
     t.request(
@@ -148,5 +156,6 @@ export async function seedWorld(t: TestApp): Promise<World> {
   );
   const sessions: Record<string, Session> = { admin };
   for (const [username] of ACCOUNTS.slice(1)) sessions[username] = await t.login(username);
+  sessions['cb.phong'] = await t.login('cb.phong');
   return { periodId, frameworkId: String(framework.id), sessions, ids };
 }

@@ -15,6 +15,12 @@ const ACTION_TEXT: Record<Action, string> = {
   correctResults: 'đính chính kết quả đã công bố',
   enterSurveyResponses: 'nhập phiếu khảo sát',
   readSurveyResults: 'xem kết quả khảo sát của đơn vị này',
+  manageOffices: 'quản lý các phòng, ban của đơn vị này',
+  readImprovement: 'xem theo dõi, kế hoạch và nhiệm vụ của đơn vị này',
+  editImprovement: 'lập kế hoạch, giao nhiệm vụ cho đơn vị này',
+  approvePlan: 'phê duyệt kế hoạch của đơn vị này',
+  reportTask: 'báo cáo tiến độ nhiệm vụ này',
+  dispatchTasks: 'giao nhiệm vụ cho các đơn vị',
 };
 
 /** The signed-in actor, or UNAUTHENTICATED. */

@@ -16,6 +16,7 @@ import {
   insertFramework,
   listNodes,
 } from '../../repositories/frameworks.js';
+import { copyNodeOffices } from '../../repositories/offices.js';
 import { authorize } from '../authorize.js';
 import type { CopyReview } from './copy-review.js';
 import type { FrameworkView } from './present-framework.js';
@@ -61,6 +62,7 @@ export async function copyFramework(
       codeMapSideOf(buildFramework(shifted.value), input.year),
     );
     await replaceCodeLinks(tx, copy.id, row.id, links);
+    await copyNodeOffices(tx, row.id, copy.id);
     await recordAudit(tx, ctx, {
       action: 'framework.copy',
       entityType: 'framework',

@@ -1,4 +1,5 @@
-import { DomainError, ERROR_CODES, UNIT_ROLES, type Role } from '@chiso/core';
+import { DomainError, ERROR_CODES, OFFICE_ROLES, UNIT_ROLES, type Role } from '@chiso/core';
+import { findOffice } from '../../repositories/offices.js';
 import { recordAudit } from '../../audit/record-audit.js';
 import type { UseCaseContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
@@ -18,6 +19,39 @@ export interface NewUser {
   password: string;
   role: Role;
   unitId?: string | null | undefined;
+  officeId?: string | null | undefined;
+}
+
+/** Where an account belongs: its unit, and for an office's staff its office in that unit. */
+export interface RoleScope {
+  unitId: string | null;
+  officeId: string | null;
+}
+
+/**
+ * Unit officers, heads and offices' staff belong to a unit, an office's staff also to one of
+ * its active offices; the other roles to neither.
+ */
+export async function checkRoleScope(
+  db: Db,
+  role: Role,
+  unitId: string | null | undefined,
+  officeId: string | null | undefined,
+): Promise<RoleScope> {
+  const unit = await checkRoleUnit(db, role, unitId);
+  if (!OFFICE_ROLES.includes(role) || unit === null) return { unitId: unit, officeId: null };
+  if (!officeId) {
+    throw new DomainError(ERROR_CODES.VALIDATION_FAILED, 'Thiếu phòng, ban', [
+      { path: 'officeId', message: 'cán bộ phòng, ban phải thuộc một phòng, ban của đơn vị' },
+    ]);
+  }
+  const office = await findOffice(db, officeId);
+  if (!office || office.unitId !== unit || !office.active) {
+    throw new DomainError(ERROR_CODES.VALIDATION_FAILED, 'Phòng, ban không hợp lệ', [
+      { path: 'officeId', message: 'phòng, ban này không phải của đơn vị đã chọn hoặc đã ngừng' },
+    ]);
+  }
+  return { unitId: unit, officeId };
 }
 
 /** Unit officers and heads belong to a unit; the other roles to none. */
@@ -29,7 +63,10 @@ export async function checkRoleUnit(
   if (!UNIT_ROLES.includes(role)) return null;
   if (!unitId) {
     throw new DomainError(ERROR_CODES.VALIDATION_FAILED, 'Thiếu đơn vị', [
-      { path: 'unitId', message: 'cán bộ đầu mối và thủ trưởng phải thuộc một đơn vị' },
+      {
+        path: 'unitId',
+        message: 'cán bộ đầu mối, thủ trưởng và cán bộ phòng, ban phải thuộc một đơn vị',
+      },
     ]);
   }
   if (!(await findUnit(db, unitId))) {
@@ -57,7 +94,7 @@ export async function createUser(
   if (!viaCommandLine) authorize(ctx, 'administer');
   checkPassword(input.password);
   const { db } = ctx.deps;
-  const unitId = await checkRoleUnit(db, input.role, input.unitId);
+  const scope = await checkRoleScope(db, input.role, input.unitId, input.officeId);
   if (await findUserByUsername(db, input.username)) {
     throw new DomainError(
       ERROR_CODES.CONFLICT,
@@ -71,7 +108,7 @@ export async function createUser(
       fullName: input.fullName,
       passwordHash,
       role: input.role,
-      unitId,
+      ...scope,
     });
     const user = presentUser(row);
     await recordAudit(tx, ctx, {

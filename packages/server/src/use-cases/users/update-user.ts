@@ -11,12 +11,13 @@ import {
 } from '../../repositories/users.js';
 import { hashPassword } from '../../security/passwords.js';
 import { authorize } from '../authorize.js';
-import { checkPassword, checkRoleUnit } from './create-user.js';
+import { checkPassword, checkRoleScope } from './create-user.js';
 
 export interface UserChanges {
   fullName?: string | undefined;
   role?: Role | undefined;
   unitId?: string | null | undefined;
+  officeId?: string | null | undefined;
   active?: boolean | undefined;
   password?: string | undefined;
 }
@@ -35,10 +36,12 @@ export async function updateUser(
   const before = await findUserById(db, id);
   if (!before) throw new DomainError(ERROR_CODES.NOT_FOUND, 'Không tìm thấy tài khoản');
   const role = changes.role ?? presentUser(before).role;
-  const unitId = await checkRoleUnit(
+  const unitId = changes.unitId === undefined ? before.unitId : changes.unitId;
+  const scope = await checkRoleScope(
     db,
     role,
-    changes.unitId === undefined ? before.unitId : changes.unitId,
+    unitId,
+    changes.officeId === undefined && unitId === before.unitId ? before.officeId : changes.officeId,
   );
   if (changes.password !== undefined) checkPassword(changes.password);
   const passwordHash =
@@ -55,7 +58,7 @@ export async function updateUser(
     const row = await writeUser(tx, id, {
       ...(changes.fullName === undefined ? {} : { fullName: changes.fullName }),
       role,
-      unitId,
+      ...scope,
       ...(changes.active === undefined ? {} : { active: changes.active }),
       ...(passwordHash === undefined ? {} : { passwordHash }),
     });
