@@ -138,3 +138,5 @@ export {
   SURVEY_CODE_LENGTH,
 } from './surveys/codes.js';
 export { answersRefusal, FINAL_REFUSALS, SURVEY_REFUSALS } from './surveys/answering.js';
+export * from './monitoring/monitoring.js';
+export * from './monitoring/appendix-text.js';

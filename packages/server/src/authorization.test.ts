@@ -387,6 +387,63 @@ const CASES: Case[] = [
     other: ['administrator'],
   },
   {
+    name: 'GET /monitoring/overview',
+    method: 'GET',
+    url: () => '/api/monitoring/overview?year=2022',
+    own: ['administrator', 'councilMember'],
+  },
+  {
+    name: 'GET /units/:id/monitoring',
+    method: 'GET',
+    url: (u) => `/api/units/${u}/monitoring`,
+    own: ['administrator', 'unitOfficer', 'unitHead', 'councilMember', 'officeStaff'],
+    other: ['administrator', 'councilMember'],
+  },
+  {
+    name: 'POST /units/:id/monitoring',
+    method: 'POST',
+    url: (u) => `/api/units/${u}/monitoring`,
+    body: () => ({ title: `Bản thử ${++counter}`, asOf: '2022-09-30' }),
+    own: UNIT,
+    other: [],
+  },
+  {
+    name: 'GET /units/:id/monitoring/:snapshotId',
+    method: 'GET',
+    url: (u, w) => `/api/units/${u}/monitoring/${w.ids[`__snapshot${u}`]}`,
+    own: ['administrator', 'unitOfficer', 'unitHead', 'councilMember', 'officeStaff'],
+    other: ['administrator', 'councilMember'],
+  },
+  {
+    name: 'GET /units/:id/monitoring/:snapshotId/workbook.xlsx',
+    method: 'GET',
+    url: (u, w) => `/api/units/${u}/monitoring/${w.ids[`__snapshot${u}`]}/workbook.xlsx`,
+    own: ['administrator', 'unitOfficer', 'unitHead', 'councilMember', 'officeStaff'],
+    other: ['administrator', 'councilMember'],
+  },
+  {
+    name: 'PUT /units/:id/monitoring/:snapshotId',
+    method: 'PUT',
+    url: (u, w) => `/api/units/${u}/monitoring/${w.ids[`__snapshot${u}`]}`,
+    body: () => ({ title: `Tên ${++counter}`, version: 0 }),
+    own: UNIT,
+    other: [],
+  },
+  {
+    name: 'PUT /units/:id/monitoring/:snapshotId/rows/:code',
+    method: 'PUT',
+    url: (u, w) => `/api/units/${u}/monitoring/${w.ids[`__snapshot${u}`]}/rows/1.1`,
+    body: () => ({
+      expectedPoints: '1',
+      reason: null,
+      reasonText: null,
+      officeId: null,
+      version: 0,
+    }),
+    own: UNIT,
+    other: [],
+  },
+  {
     name: 'GET /evidence/:id',
     method: 'GET',
     url: (u, w) => `/api/evidence/${u === 'SNV' ? w.ids.__evidenceSNV : w.ids.__evidenceSYT}`,
@@ -411,6 +468,16 @@ describe.each(DATABASE_KINDS)(
         body: { name: 'Phòng Pháp chế' },
       });
       w.ids.officeSYT = (office.body as { id: string }).id;
+      for (const [session, unitId] of [
+        [w.sessions['cb.snv'], 'SNV'],
+        [w.sessions['cb.syt'], 'SYT'],
+      ] as const) {
+        const r = await t.request('POST', `/api/units/${unitId}/monitoring`, {
+          as: session,
+          body: { title: '9 tháng đầu năm', asOf: '2022-09-30' },
+        });
+        w.ids[`__snapshot${unitId}`] = (r.body as { id: string }).id;
+      }
       for (const [session, unitId] of [
         [w.sessions['cb.snv'], 'SNV'],
         [w.sessions['cb.syt'], 'SYT'],

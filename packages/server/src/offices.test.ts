@@ -62,12 +62,17 @@ describe.each(DATABASE_KINDS)("a unit's offices and who answers for what (%s)", 
     vanPhong = await ok<OfficeBody>('POST', '/units/SNV/offices', officer, {
       name: 'Văn phòng Sở',
     });
-    expect([tuPhap.position, vanPhong.position]).toEqual([0, 1]);
+    // The test world's SNV already has its Phòng Pháp chế, first.
+    expect([tuPhap.position, vanPhong.position]).toEqual([1, 2]);
     const twin = await call('POST', '/units/SNV/offices', officer, { name: 'phong tu phap' });
     expect(twin.status).toBe(409);
     expect(JSON.stringify(twin.body)).toContain('trùng với \\"Phòng Tư pháp\\"');
     const listed = await ok<{ offices: OfficeBody[] }>('GET', '/units/SNV/offices', officer);
-    expect(listed.offices.map((o) => o.name)).toEqual(['Phòng Tư pháp', 'Văn phòng Sở']);
+    expect(listed.offices.map((o) => o.name)).toEqual([
+      'Phòng Pháp chế',
+      'Phòng Tư pháp',
+      'Văn phòng Sở',
+    ]);
   });
 
   it("keeps another unit's offices out of reach", async () => {
@@ -84,7 +89,7 @@ describe.each(DATABASE_KINDS)("a unit's offices and who answers for what (%s)", 
 
   it("resolves the framework's default by name, and lets the unit choose otherwise", async () => {
     await t.deps.db.execute(
-      `UPDATE framework_nodes SET lead_office = 'P. Tư pháp', supporting_offices = '["Văn phòng Sở","Phòng Pháp chế"]'::jsonb WHERE framework_id = '${w.frameworkId}' AND code = '1.1'`,
+      `UPDATE framework_nodes SET lead_office = 'P. Tư pháp', supporting_offices = '["Văn phòng Sở","Phòng Kinh tế"]'::jsonb WHERE framework_id = '${w.frameworkId}' AND code = '1.1'`,
     );
     const before = await ok<ResponsibilitiesBody>('GET', '/units/SNV/responsibilities', officer);
     expect(before.framework?.id).toBe(w.frameworkId);
@@ -94,7 +99,7 @@ describe.each(DATABASE_KINDS)("a unit's offices and who answers for what (%s)", 
       lead: { id: tuPhap.id, name: 'Phòng Tư pháp' },
       supporting: [{ id: vanPhong.id, name: 'Văn phòng Sở' }],
       source: 'framework',
-      unmatched: ['Phòng Pháp chế'],
+      unmatched: ['Phòng Kinh tế'],
     });
     await ok('PUT', `/units/SNV/responsibilities/${w.frameworkId}/1.1`, officer, {
       leadOfficeId: vanPhong.id,

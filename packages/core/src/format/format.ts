@@ -57,6 +57,15 @@ export function formatCount(value: number | bigint): string {
   return formatNumber(Decimal.fromInt(value), { maxDecimals: 0, minDecimals: 0 });
 }
 
+/**
+ * Points as an official letter writes them: whole numbers below ten with a leading zero ("01
+ * điểm", "03 điểm"), others as usual ("0,5", "2,75", "10", "10,95").
+ */
+export function formatDocumentPoints(value: Decimal | Ratio): string {
+  const text = formatPoints(value);
+  return /^\d$/.test(text) ? `0${text}` : text;
+}
+
 /** A signed change with its sign always shown: "+1,39", "-0,85", "0". */
 export function formatSignedPoints(value: Decimal | Ratio): string {
   const text = formatPoints(value);

@@ -405,3 +405,4 @@ export const auditLog = pgTable(
 export * from './schema-surveys.js';
 export * from './schema-frameworks.js';
 export * from './schema-offices.js';
+export * from './schema-monitoring.js';

@@ -5,6 +5,7 @@ import { auditRoutes } from './audit.js';
 import { authRoutes } from './auth.js';
 import { frameworkCopyRoutes } from './framework-copy.js';
 import { frameworkRoutes } from './frameworks.js';
+import { monitoringRoutes } from './monitoring.js';
 import { officeRoutes } from './offices.js';
 import { periodRoutes } from './periods.js';
 import { publicSurveyRoutes } from './public-surveys.js';
@@ -21,6 +22,7 @@ export async function registerRoutes(app: FastifyInstance, deps: Deps): Promise<
   await unitRoutes(app, deps);
   await userRoutes(app, deps);
   await officeRoutes(app, deps);
+  await monitoringRoutes(app, deps);
   await frameworkRoutes(app, deps);
   await frameworkCopyRoutes(app, deps);
   await periodRoutes(app, deps);

@@ -1,8 +1,9 @@
-import { officesByKey, resolveNodeOffices, type Office } from '@chiso/core';
+import type { Office } from '@chiso/core';
 import type { UseCaseContext } from '../../context.js';
 import { listFrameworkRows, listNodes } from '../../repositories/frameworks.js';
-import { listOffices, listUnitNodeOffices, presentOffice } from '../../repositories/offices.js';
+import { listOffices, presentOffice } from '../../repositories/offices.js';
 import { authorize } from '../authorize.js';
+import { unitNodeOffices } from './resolve-offices.js';
 import { requireUnit } from './unit-of.js';
 
 const ref = (office: Office | null) => (office ? { id: office.id, name: office.name } : null);
@@ -28,16 +29,14 @@ export async function getResponsibilities(
     frameworkId === undefined
       ? frameworks[0]
       : frameworks.find((candidate) => candidate.id === frameworkId);
-  const officeRows = await listOffices(db, unitId);
-  const offices = officeRows.map(presentOffice);
   const head = { id: unit.id, name: unit.name, type: unit.type };
-  if (!framework) return { unit: head, framework: null, frameworks, offices, nodes: [] };
-  const [nodes, choices] = await Promise.all([
-    listNodes(db, framework.id),
-    listUnitNodeOffices(db, unitId, framework.id),
-  ]);
-  const choiceOf = new Map(choices.map((choice) => [choice.code, choice]));
-  const byKey = officesByKey(offices);
+  if (!framework) {
+    const offices = (await listOffices(db, unitId)).map(presentOffice);
+    return { unit: head, framework: null, frameworks, offices, nodes: [] };
+  }
+  const nodes = await listNodes(db, framework.id);
+  const { offices, resolved } = await unitNodeOffices(db, unitId, framework.id, nodes);
+  const parents = new Set(nodes.map((node) => node.code.split('.').slice(0, -1).join('.')));
   return {
     unit: head,
     framework,
@@ -48,27 +47,21 @@ export async function getResponsibilities(
         leadOffice: node.leadOffice,
         supportingOffices: node.supportingOffices as string[],
       };
-      const choice = choiceOf.get(node.code);
-      const resolved = resolveNodeOffices(
-        defaults,
-        choice && {
-          leadOfficeId: choice.leadOfficeId,
-          supportingOfficeIds: choice.supportingOfficeIds as string[],
-        },
-        offices,
-        byKey,
-      );
+      const who = resolved.get(node.code);
       return {
         code: node.code,
         title: node.title,
         depth: node.code.split('.').length - 1,
-        leaf: node.rule !== null,
+        leaf: !parents.has(node.code),
         defaultLead: defaults.leadOffice,
         defaultSupporting: defaults.supportingOffices,
-        lead: ref(resolved.lead),
-        supporting: resolved.supporting.map((office) => ({ id: office.id, name: office.name })),
-        source: resolved.source,
-        unmatched: resolved.unmatched,
+        lead: ref(who?.lead ?? null),
+        supporting: (who?.supporting ?? []).map((office) => ({
+          id: office.id,
+          name: office.name,
+        })),
+        source: who?.source ?? 'none',
+        unmatched: who?.unmatched ?? [],
       };
     }),
   };

@@ -1,0 +1,22 @@
+import { DomainError, ERROR_CODES } from '@chiso/core';
+import type { UseCaseContext } from '../../context.js';
+import type { Db } from '../../db/database.js';
+import { findSnapshot, listSnapshotRows, type SnapshotRow } from '../../repositories/monitoring.js';
+import { authorize } from '../authorize.js';
+import { presentSnapshot } from './snapshot-view.js';
+
+/** The unit's snapshot, or NOT_FOUND (also for another unit's, so ids reveal nothing). */
+export async function requireSnapshot(db: Db, unitId: string, id: string): Promise<SnapshotRow> {
+  const snapshot = await findSnapshot(db, id);
+  if (!snapshot || snapshot.unitId !== unitId) {
+    throw new DomainError(ERROR_CODES.NOT_FOUND, 'Không tìm thấy bản theo dõi này của đơn vị');
+  }
+  return snapshot;
+}
+
+export async function getSnapshot(ctx: UseCaseContext, unitId: string, id: string) {
+  authorize(ctx, 'readImprovement', { unitId });
+  const { db } = ctx.deps;
+  const snapshot = await requireSnapshot(db, unitId, id);
+  return presentSnapshot(db, snapshot, await listSnapshotRows(db, id));
+}
