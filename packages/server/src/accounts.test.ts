@@ -144,7 +144,7 @@ describe.each(DATABASE_KINDS)('accounts and sessions (%s)', (kind) => {
       },
     });
     expect(errorOf(again.body).details).toEqual([
-      'unitId: cán bộ đầu mối và thủ trưởng phải thuộc một đơn vị',
+      'unitId: cán bộ đầu mối, thủ trưởng và cán bộ phòng, ban phải thuộc một đơn vị',
     ]);
   });
 

@@ -56,12 +56,20 @@ describe('mid-year self-monitoring', () => {
       ['1.1.4', '3', 'self', null],
       ['1.2.3', '0', 'lastYear', 'yearEnd'],
       ['1.2.4', '3.5', 'self', null],
-      ['1.6.1', '1', 'self', 'notDone'],
+      ['1.6.1', '1', 'self', 'belowTarget'],
       ['1.6.2', '3.5', 'lastYear', null],
       ['2.1', null, 'self', null],
       ['2.2', '1', 'assumed', null],
     ]);
     expect(rows.find((r) => r.code === '1.6.1')?.officeId).toBe('vp');
+  });
+
+  it('guesses "chưa thực hiện" for a leaf that scores nothing, "số liệu chưa đạt" for part', () => {
+    const zero = prefillMonitoring(FRAMEWORK, (code) =>
+      code === '1.1.4' ? { self: { status: 'scored', points: d('0') } } : {},
+    );
+    expect(zero.find((r) => r.code === '1.1.4')?.reason).toBe('notDone');
+    expect(rows.find((r) => r.code === '1.6.1')?.reason).toBe('belowTarget');
   });
 
   it('sums per area over the leaves that apply, exactly', () => {

@@ -57,8 +57,8 @@ export interface LeafKnowledge {
 /**
  * The first version of a snapshot: the unit's own facts where it has them, last year's points
  * where it has none, else the max; a reason guessed only where a loss is expected and none
- * other fits ("chưa thực hiện" when the facts score less, "chỉ đánh giá được cuối năm" when
- * last year's result is all there is).
+ * other fits ("chưa thực hiện" when the facts score nothing, "số liệu chưa đạt" when they score
+ * part, "chỉ đánh giá được cuối năm" when last year's result is all there is).
  */
 export function prefillMonitoring(
   framework: Framework,
@@ -73,12 +73,10 @@ export function prefillMonitoring(
     }
     if (known.self?.status === 'scored') {
       const points = known.self.points;
-      return {
-        ...base,
-        expectedPoints: points,
-        source: 'self',
-        reason: points.lt(leaf.maxPoints) ? 'notDone' : null,
-      };
+      // Nothing scored: not done yet; part of the points: the figures fall short.
+      const short = points.lt(leaf.maxPoints);
+      const reason = !short ? null : points.units === 0 ? 'notDone' : 'belowTarget';
+      return { ...base, expectedPoints: points, source: 'self', reason };
     }
     if (known.lastYear !== undefined && known.lastYear !== null) {
       const points = known.lastYear.min(leaf.maxPoints);

@@ -42,4 +42,9 @@ export type {
   UploadedEvidence,
   User,
   WindowView,
+  Snapshot,
+  SnapshotList,
+  MonitoringOverview,
+  Office,
+  UpdateSnapshotRowBody,
 } from '@chiso/contract';

@@ -26,6 +26,11 @@ const NAV: NavItem[] = [
   },
   { to: '/ket-qua', label: 'Kết quả' },
   {
+    to: '/theo-doi',
+    label: 'Tự theo dõi giữa kỳ',
+    roles: ['administrator', 'councilMember', 'unitOfficer', 'unitHead', 'officeStaff'],
+  },
+  {
     to: '/bo-chi-so',
     label: 'Bộ chỉ số',
     roles: ['administrator', 'unitOfficer', 'unitHead', 'appraiser', 'councilMember'],

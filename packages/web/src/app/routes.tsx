@@ -25,6 +25,8 @@ const SurveyEntryPage = lazy(() => import('../features/survey-entry/survey-entry
 const SurveyResultsPage = lazy(() => import('../features/survey-results/survey-results-page'));
 const RespondCodePage = lazy(() => import('../features/respond/respond-code-page'));
 const RespondLinkPage = lazy(() => import('../features/respond/respond-link-page'));
+const MonitoringPage = lazy(() => import('../features/monitoring/monitoring-page'));
+const SnapshotPage = lazy(() => import('../features/monitoring/snapshot-page'));
 const NotFoundPage = lazy(() => import('../features/home/not-found-page'));
 
 /** Pages that need a signed-in user (of some roles): others go to the sign-in page and back. */
@@ -37,6 +39,15 @@ function Guard({ roles, children }: { roles?: Role[]; children: ReactNode }) {
   if (roles && !roles.includes(user.role)) return <Navigate to="/" replace />;
   return <>{children}</>;
 }
+
+/** Who reads monitoring, plans and tasks (the API checks the unit). */
+const IMPROVEMENT_READERS: Role[] = [
+  'administrator',
+  'councilMember',
+  'unitOfficer',
+  'unitHead',
+  'officeStaff',
+];
 
 const signedIn = (element: ReactNode, roles?: Role[]) => <Guard roles={roles}>{element}</Guard>;
 
@@ -87,6 +98,14 @@ export const router = createBrowserRouter([
       {
         path: '/khao-sat/:surveyId/nhap-phieu',
         element: signedIn(<SurveyEntryPage />, ['administrator', 'surveyClerk']),
+      },
+      {
+        path: '/theo-doi',
+        element: signedIn(<MonitoringPage />, IMPROVEMENT_READERS),
+      },
+      {
+        path: '/theo-doi/:unitId/:snapshotId',
+        element: signedIn(<SnapshotPage />, IMPROVEMENT_READERS),
       },
       { path: '*', element: <NotFoundPage /> },
     ],

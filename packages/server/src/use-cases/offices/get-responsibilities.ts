@@ -51,7 +51,7 @@ export async function getResponsibilities(
       return {
         code: node.code,
         title: node.title,
-        depth: node.code.split('.').length - 1,
+        depth: node.code.split('.').length,
         leaf: !parents.has(node.code),
         defaultLead: defaults.leadOffice,
         defaultSupporting: defaults.supportingOffices,
