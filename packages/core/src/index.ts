@@ -138,3 +138,12 @@ export {
   SURVEY_CODE_LENGTH,
 } from './surveys/codes.js';
 export { answersRefusal, FINAL_REFUSALS, SURVEY_REFUSALS } from './surveys/answering.js';
+export * from './tasks/status.js';
+export * from './tasks/overdue.js';
+export * from './tasks/document-ref.js';
+export {
+  parseDispatchTable,
+  parseDeadlineCell,
+  type DispatchRow,
+  type DispatchUnit,
+} from './tasks/dispatch-table.js';
