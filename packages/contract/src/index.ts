@@ -15,3 +15,4 @@ export * from './survey-entry.js';
 export * from './public-surveys.js';
 export * from './survey-results.js';
 export * from './offices.js';
+export * from './tasks.js';
