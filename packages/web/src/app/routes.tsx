@@ -25,6 +25,9 @@ const SurveyEntryPage = lazy(() => import('../features/survey-entry/survey-entry
 const SurveyResultsPage = lazy(() => import('../features/survey-results/survey-results-page'));
 const RespondCodePage = lazy(() => import('../features/respond/respond-code-page'));
 const RespondLinkPage = lazy(() => import('../features/respond/respond-link-page'));
+const TasksPage = lazy(() => import('../features/tasks/tasks-page'));
+const TaskPage = lazy(() => import('../features/tasks/task-page'));
+const TasksOverviewPage = lazy(() => import('../features/tasks/overview-page'));
 const NotFoundPage = lazy(() => import('../features/home/not-found-page'));
 
 /** Pages that need a signed-in user (of some roles): others go to the sign-in page and back. */
@@ -87,6 +90,34 @@ export const router = createBrowserRouter([
       {
         path: '/khao-sat/:surveyId/nhap-phieu',
         element: signedIn(<SurveyEntryPage />, ['administrator', 'surveyClerk']),
+      },
+      {
+        path: '/nhiem-vu',
+        element: signedIn(<TasksPage />, ['unitOfficer', 'unitHead', 'officeStaff']),
+      },
+      {
+        path: '/nhiem-vu/tong-hop',
+        element: signedIn(<TasksOverviewPage />, ['administrator', 'councilMember']),
+      },
+      {
+        path: '/nhiem-vu/:unitId',
+        element: signedIn(<TasksPage />, [
+          'administrator',
+          'councilMember',
+          'unitOfficer',
+          'unitHead',
+          'officeStaff',
+        ]),
+      },
+      {
+        path: '/nhiem-vu/:unitId/:taskId',
+        element: signedIn(<TaskPage />, [
+          'administrator',
+          'councilMember',
+          'unitOfficer',
+          'unitHead',
+          'officeStaff',
+        ]),
       },
       { path: '*', element: <NotFoundPage /> },
     ],
