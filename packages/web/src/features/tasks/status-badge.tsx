@@ -12,7 +12,14 @@ const COLORS: Record<Task['status'], string> = {
 /** A task's status in words, coloured: red for overdue, orange for done late. */
 export function StatusBadge({ task }: { task: Pick<Task, 'status' | 'statusLabel'> }) {
   return (
-    <Badge color={COLORS[task.status]} variant="light">
+    // Labels are long ("Quá hạn chưa hoàn thành"): in sentence case and wrapped, never cut.
+    <Badge
+      color={COLORS[task.status]}
+      variant="light"
+      tt="none"
+      h="auto"
+      styles={{ label: { whiteSpace: 'normal', overflow: 'visible' } }}
+    >
       {task.statusLabel}
     </Badge>
   );
