@@ -16,3 +16,4 @@ export * from './public-surveys.js';
 export * from './survey-results.js';
 export * from './offices.js';
 export * from './monitoring.js';
+export * from './tasks.js';

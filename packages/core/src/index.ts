@@ -140,3 +140,12 @@ export {
 export { answersRefusal, FINAL_REFUSALS, SURVEY_REFUSALS } from './surveys/answering.js';
 export * from './monitoring/monitoring.js';
 export * from './monitoring/appendix-text.js';
+export * from './tasks/status.js';
+export * from './tasks/overdue.js';
+export * from './tasks/document-ref.js';
+export {
+  parseDispatchTable,
+  parseDeadlineCell,
+  type DispatchRow,
+  type DispatchUnit,
+} from './tasks/dispatch-table.js';

@@ -31,6 +31,14 @@ const EVERYONE: Who[] = [
 const READERS: Who[] = ['administrator', 'unitOfficer', 'unitHead', 'appraiser', 'councilMember'];
 const ADMIN: Who[] = ['administrator'];
 const UNIT: Who[] = ['unitOfficer', 'unitHead'];
+/** A unit's tasks: the unit, the office in charge (the test tasks are led by cb.phong's), the province. */
+const TASK_READERS: Who[] = [
+  'administrator',
+  'unitOfficer',
+  'unitHead',
+  'councilMember',
+  'officeStaff',
+];
 
 interface Case {
   name: string;
@@ -444,6 +452,109 @@ const CASES: Case[] = [
     other: [],
   },
   {
+    name: 'GET /units/:id/tasks',
+    method: 'GET',
+    url: (u) => `/api/units/${u}/tasks`,
+    own: TASK_READERS,
+    other: ['administrator', 'councilMember'],
+  },
+  {
+    name: 'POST /units/:id/tasks',
+    method: 'POST',
+    url: (u) => `/api/units/${u}/tasks`,
+    body: () => ({ title: 'Nhiệm vụ thử', leadOfficeId: null, deadline: '20/01/2023' }),
+    own: UNIT,
+    other: [],
+  },
+  {
+    name: 'GET /units/:id/tasks/calendar',
+    method: 'GET',
+    url: (u) => `/api/units/${u}/tasks/calendar?month=2023-01`,
+    own: TASK_READERS,
+    other: ['administrator', 'councilMember'],
+  },
+  {
+    name: 'GET /units/:id/tasks/:taskId',
+    method: 'GET',
+    url: (u, w) => `/api/units/${u}/tasks/${w.ids[`__task${u}`]}`,
+    own: TASK_READERS,
+    other: ['administrator', 'councilMember'],
+  },
+  {
+    name: 'PUT /units/:id/tasks/:taskId',
+    method: 'PUT',
+    url: (u, w) => `/api/units/${u}/tasks/${w.ids[`__task${u}`]}`,
+    body: () => ({ target: 'Hoàn thành 100%', version: 999 }),
+    own: UNIT,
+    other: [],
+  },
+  ...(['start', 'complete'] as const).map((verb): Case => ({
+    name: `POST /units/:id/tasks/:taskId/${verb}`,
+    method: 'POST',
+    url: (u, w) => `/api/units/${u}/tasks/${w.ids[`__task${u}`]}/${verb}`,
+    body: () => ({ version: 999 }),
+    own: [...UNIT, 'officeStaff'],
+    other: [],
+  })),
+  {
+    name: 'POST /units/:id/tasks/:taskId/reopen',
+    method: 'POST',
+    url: (u, w) => `/api/units/${u}/tasks/${w.ids[`__task${u}`]}/reopen`,
+    body: () => ({ version: 999 }),
+    own: UNIT,
+    other: [],
+  },
+  {
+    name: 'POST /units/:id/tasks/:taskId/evidence',
+    method: 'POST',
+    url: (u, w) => `/api/units/${u}/tasks/${w.ids[`__task${u}`]}/evidence`,
+    file: { name: 'bao-cao-nhiem-vu.pdf', content: PDF },
+    own: [...UNIT, 'officeStaff'],
+    other: [],
+  },
+  {
+    name: 'POST /units/:id/tasks/:taskId/reports',
+    method: 'POST',
+    url: (u, w) => `/api/units/${u}/tasks/${w.ids[`__task${u}`]}/reports`,
+    body: () => ({ text: 'Đã triển khai', percent: 50 }),
+    own: [...UNIT, 'officeStaff'],
+    other: [],
+  },
+  {
+    name: 'GET /units/:id/tasks/:taskId/evidence/:evidenceId',
+    method: 'GET',
+    url: (u, w) =>
+      `/api/units/${u}/tasks/${w.ids[`__task${u}`]}/evidence/${w.ids[`__evidence${u}`]}`,
+    own: TASK_READERS,
+    other: ['administrator', 'councilMember'],
+  },
+  {
+    name: 'GET /tasks/overview',
+    method: 'GET',
+    url: () => '/api/tasks/overview',
+    own: ['administrator', 'councilMember'],
+  },
+  {
+    name: 'POST /task-dispatches',
+    method: 'POST',
+    url: () => '/api/task-dispatches',
+    body: () => ({
+      authority: 'UBND tỉnh',
+      tasks: [{ title: 'Nhiệm vụ', deadline: '20/01/2023', assignments: [{ unitId: 'SNV' }] }],
+    }),
+    own: ADMIN,
+  },
+  {
+    name: 'POST /task-dispatches/import',
+    method: 'POST',
+    url: () => '/api/task-dispatches/import?authority=UBND&preview=true',
+    file: {
+      name: 'giao-nhiem-vu.csv',
+      content: 'Nội dung nhiệm vụ;Đơn vị thực hiện;Thời hạn\nBáo cáo;SNV;20/01/2023\n',
+    },
+    own: ADMIN,
+  },
+  {
     name: 'GET /evidence/:id',
     method: 'GET',
     url: (u, w) => `/api/evidence/${u === 'SNV' ? w.ids.__evidenceSNV : w.ids.__evidenceSYT}`,
@@ -489,6 +600,17 @@ describe.each(DATABASE_KINDS)(
           headers: body.headers,
         });
         w.ids[`__evidence${unitId}`] = (r.body as { evidence: { id: string } }).evidence.id;
+      }
+      // One task per unit, led by its legal office, supported by none.
+      for (const [session, unitId, officeId] of [
+        [w.sessions['cb.snv'], 'SNV', w.ids.officeSNV],
+        [w.sessions['cb.syt'], 'SYT', w.ids.officeSYT],
+      ] as const) {
+        const r = await t.request('POST', `/api/units/${unitId}/tasks`, {
+          as: session,
+          body: { title: 'Rà soát văn bản', leadOfficeId: officeId, deadline: '20/01/2023' },
+        });
+        w.ids[`__task${unitId}`] = (r.body as { id: string }).id;
       }
       as = {
         administrator: w.sessions.admin!,

@@ -79,6 +79,8 @@ describe('every route keeps a contract', () => {
       '/api/periods/:periodId/units/:unitId/evidence',
       '/api/surveys/:id/frame/import',
       '/api/surveys/:id/responses/import',
+      '/api/task-dispatches/import',
+      '/api/units/:unitId/tasks/:taskId/evidence',
       '/api/units/import',
       '/api/users/import',
     ]);

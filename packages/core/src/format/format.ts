@@ -78,3 +78,11 @@ export function formatDate(isoDate: string): string {
   if (!match) return isoDate;
   return `${match[3]}/${match[2]}/${match[1]}`;
 }
+
+/**
+ * A count as official documents write it, two digits at least: "08", "01", "17", "234"
+ * ("17 nội dung công việc quá hạn (Phòng Tài chính - Kế hoạch: 08; …)", seed 000).
+ */
+export function formatDocumentCount(value: number): string {
+  return String(value).padStart(2, '0');
+}

@@ -12,6 +12,7 @@ import {
   primaryKey,
   text,
   unique,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { createdAt, instant, points } from './columns.js';
@@ -298,14 +299,15 @@ export const entries = pgTable(
   (t) => [primaryKey({ columns: [t.periodId, t.unitId, t.code] })],
 );
 
-/** Evidence files: stored once by content hash, never overwritten. */
+/**
+ * Evidence files: stored once by content hash, never overwritten. A task's evidence has no
+ * period (it is kept the year round, decision 0018): unique per unit and hash among those.
+ */
 export const evidenceFiles = pgTable(
   'evidence_files',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    periodId: uuid('period_id')
-      .notNull()
-      .references(() => periods.id),
+    periodId: uuid('period_id').references(() => periods.id),
     unitId: text('unit_id')
       .notNull()
       .references(() => units.id),
@@ -317,7 +319,12 @@ export const evidenceFiles = pgTable(
     uploadedBy: uuid('uploaded_by').notNull(),
     uploadedAt: createdAt(),
   },
-  (t) => [unique('evidence_unit_hash').on(t.periodId, t.unitId, t.sha256)],
+  (t) => [
+    unique('evidence_unit_hash').on(t.periodId, t.unitId, t.sha256),
+    uniqueIndex('evidence_unit_hash_no_period')
+      .on(t.unitId, t.sha256)
+      .where(sql`period_id is null`),
+  ],
 );
 
 /** Evidence linked to a leaf, with the page or section that proves it. */
@@ -406,3 +413,4 @@ export * from './schema-surveys.js';
 export * from './schema-frameworks.js';
 export * from './schema-offices.js';
 export * from './schema-monitoring.js';
+export * from './schema-tasks.js';

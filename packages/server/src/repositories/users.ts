@@ -68,6 +68,7 @@ export async function insertUser(
     passwordHash: string;
     role: Role;
     unitId: string | null;
+    officeId?: string | null;
   },
 ): Promise<UserRow> {
   const [row] = await db

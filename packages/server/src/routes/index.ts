@@ -13,6 +13,7 @@ import { resultsRoutes } from './results.js';
 import { surveyEntryRoutes } from './survey-entry.js';
 import { surveyResultsRoutes } from './survey-results.js';
 import { surveyRoutes } from './surveys.js';
+import { taskRoutes } from './tasks.js';
 import { unitRoutes } from './units.js';
 import { userRoutes } from './users.js';
 
@@ -32,5 +33,6 @@ export async function registerRoutes(app: FastifyInstance, deps: Deps): Promise<
   await surveyEntryRoutes(app, deps);
   await publicSurveyRoutes(app, deps);
   await surveyResultsRoutes(app, deps);
+  await taskRoutes(app, deps);
   await auditRoutes(app, deps);
 }

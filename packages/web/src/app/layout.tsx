@@ -25,6 +25,12 @@ const NAV: NavItem[] = [
     roles: ['administrator', 'surveyClerk', 'councilMember', 'unitOfficer', 'unitHead'],
   },
   { to: '/ket-qua', label: 'Kết quả' },
+  { to: '/nhiem-vu', label: 'Nhiệm vụ', roles: ['unitOfficer', 'unitHead', 'officeStaff'] },
+  {
+    to: '/nhiem-vu/tong-hop',
+    label: 'Nhiệm vụ các đơn vị',
+    roles: ['administrator', 'councilMember'],
+  },
   {
     to: '/theo-doi',
     label: 'Tự theo dõi giữa kỳ',

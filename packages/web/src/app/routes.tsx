@@ -27,6 +27,9 @@ const RespondCodePage = lazy(() => import('../features/respond/respond-code-page
 const RespondLinkPage = lazy(() => import('../features/respond/respond-link-page'));
 const MonitoringPage = lazy(() => import('../features/monitoring/monitoring-page'));
 const SnapshotPage = lazy(() => import('../features/monitoring/snapshot-page'));
+const TasksPage = lazy(() => import('../features/tasks/tasks-page'));
+const TaskPage = lazy(() => import('../features/tasks/task-page'));
+const TasksOverviewPage = lazy(() => import('../features/tasks/overview-page'));
 const NotFoundPage = lazy(() => import('../features/home/not-found-page'));
 
 /** Pages that need a signed-in user (of some roles): others go to the sign-in page and back. */
@@ -106,6 +109,34 @@ export const router = createBrowserRouter([
       {
         path: '/theo-doi/:unitId/:snapshotId',
         element: signedIn(<SnapshotPage />, IMPROVEMENT_READERS),
+      },
+      {
+        path: '/nhiem-vu',
+        element: signedIn(<TasksPage />, ['unitOfficer', 'unitHead', 'officeStaff']),
+      },
+      {
+        path: '/nhiem-vu/tong-hop',
+        element: signedIn(<TasksOverviewPage />, ['administrator', 'councilMember']),
+      },
+      {
+        path: '/nhiem-vu/:unitId',
+        element: signedIn(<TasksPage />, [
+          'administrator',
+          'councilMember',
+          'unitOfficer',
+          'unitHead',
+          'officeStaff',
+        ]),
+      },
+      {
+        path: '/nhiem-vu/:unitId/:taskId',
+        element: signedIn(<TaskPage />, [
+          'administrator',
+          'councilMember',
+          'unitOfficer',
+          'unitHead',
+          'officeStaff',
+        ]),
       },
       { path: '*', element: <NotFoundPage /> },
     ],

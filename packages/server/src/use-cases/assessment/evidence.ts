@@ -153,7 +153,9 @@ export async function linkEvidence(
 /** Opens an evidence file for download, for those who may read the unit's assessment. */
 export async function openEvidence(ctx: UseCaseContext, evidenceId: string) {
   const row = await findEvidence(ctx.deps.db, evidenceId);
-  if (!row) throw new DomainError(ERROR_CODES.NOT_FOUND, 'Không tìm thấy tài liệu');
+  // A task's evidence (no period) is opened through its task, which checks the office.
+  if (!row || row.periodId === null)
+    throw new DomainError(ERROR_CODES.NOT_FOUND, 'Không tìm thấy tài liệu');
   authorize(ctx, 'readAssessment', await accessTarget(ctx, row.periodId, row.unitId));
   return { row, stream: ctx.deps.storage.open(row.storageKey) };
 }

@@ -1,7 +1,7 @@
 import { Anchor, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { ROLE_LABELS } from '@chiso/core/access/policy.js';
 import { PARTICIPATION_STATUSES } from '@chiso/core/periods/workflow.js';
-import { Link } from 'react-router';
+import { Link, Navigate } from 'react-router';
 import { usePeriod, usePeriods } from '../../api/hooks';
 import type { PeriodSummary } from '../../api/types';
 import { useSession } from '../../app/session';
@@ -15,6 +15,8 @@ export default function HomePage() {
   const periods = usePeriods(user !== undefined && user !== null && user.role !== 'viewer');
   if (user === undefined) return <Loading />;
   if (user === null || user.role === 'viewer') return <PublicHome signedIn={user !== null} />;
+  // An office's staff work on their office's tasks: that is their home.
+  if (user.role === 'officeStaff') return <Navigate to="/nhiem-vu" replace />;
   if (periods.isPending) return <Loading />;
   if (periods.error) return <ErrorMessage error={periods.error} />;
   const open = periods.data.filter((p) => p.status !== 'published');

@@ -1,0 +1,58 @@
+import { DomainError, ERROR_CODES, parseDispatchTable, type Table } from '@chiso/core';
+import type { UseCaseContext } from '../../context.js';
+import { listAllOffices } from '../../repositories/tasks.js';
+import { listUnits } from '../../repositories/units.js';
+import { authorize } from '../authorize.js';
+import { saveDispatch } from './save-dispatch.js';
+
+/**
+ * A dispatch imported from its table (.xlsx/.csv: Nội dung nhiệm vụ | Đơn vị thực hiện |
+ * Phòng/ban chủ trì | Phối hợp | Thời hạn | Văn bản giao), all or nothing; `preview` shows what
+ * would be given, storing nothing.
+ */
+export async function importDispatch(
+  ctx: UseCaseContext,
+  tables: readonly Table[],
+  options: { authority: string; preview: boolean; fileName: string },
+) {
+  authorize(ctx, 'dispatchTasks');
+  const [table] = tables;
+  if (!table) throw new DomainError(ERROR_CODES.IMPORT_REJECTED, 'Tệp không có trang nào');
+  return ctx.deps.db.transaction(async (tx) => {
+    const offices = await listAllOffices(tx);
+    const units = (await listUnits(tx)).map((unit) => ({
+      id: unit.id,
+      name: unit.name,
+      offices: offices
+        .filter((o) => o.unitId === unit.id)
+        .map((o) => ({ id: o.id, name: o.name, active: o.active })),
+    }));
+    const rows = parseDispatchTable(table, units);
+    return saveDispatch(
+      ctx,
+      tx,
+      {
+        authority: options.authority,
+        documentNumber: null,
+        documentDate: null,
+        sourceFileName: options.fileName,
+      },
+      rows.map((row) => ({
+        row: row.row,
+        sheet: table.sheet,
+        path: `row.${row.row}`,
+        unitId: row.unitId,
+        title: row.title,
+        target: row.target,
+        deadline: row.deadline,
+        codes: row.codes,
+        leadOfficeId: row.leadOfficeId,
+        supportingOfficeIds: row.supportingOfficeIds,
+        documentNumber: row.document?.number ?? null,
+        documentDate: row.document?.date ?? null,
+        authority: row.authority,
+      })),
+      options.preview,
+    );
+  });
+}
