@@ -21,7 +21,7 @@ export interface PlanInput {
   targets?: ReadonlyMap<string, Decimal> | undefined;
   /** Tasks and offices by node code. */
   details?: ReadonlyMap<string, PlanRowDetails> | undefined;
-  /** Where the targets came from, for messages ("units[0].targets"). */
+  /** Where the targets came from, for messages ("units[0].targets"; "" for none). */
   targetsPath?: string | undefined;
 }
 
@@ -191,7 +191,7 @@ function checkTargets(
 ): Issue[] {
   const issues: Issue[] = [];
   for (const [code, value] of targets) {
-    const at = `${path}.${code}`;
+    const at = path === '' ? code : `${path}.${code}`;
     const node = framework.byCode.get(code);
     if (!node) {
       issues.push({ path: at, message: `không có tiêu chí mã ${code} trong bộ chỉ số` });
