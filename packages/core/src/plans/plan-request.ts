@@ -6,19 +6,26 @@ import { parseResultsRequest } from '../results/request.js';
 import { decimalInput, toIssues } from '../validation/parse-input.js';
 import type { PlanRowDetails } from './plan.js';
 
-/** What a `chiso plan` request adds to a unit of the `chiso results` request. */
+/**
+ * What a `chiso plan` request adds to a unit of the `chiso results` request. Task codes are
+ * not checked against the framework: a row shows the tasks of its own code only.
+ */
 const unitPlanSchema = z.object({
   /** Targets by node code; nodes not named aim at their max. */
   targets: z.record(z.string(), decimalInput).optional(),
   /** Last year's points by node code; null for a node that did not apply. */
   lastYear: z.record(z.string(), decimalInput.nullable()).optional(),
+  /** The unit's tasks and solutions by node code (seed 004's "Nhiệm vụ/Giải pháp"). */
+  tasks: z.record(z.string(), z.string().trim().min(1)).optional(),
 });
 
 export interface PlanRequest {
   results: ResultsInput;
   targets: Map<string, Map<string, Decimal>>;
   lastYear: Map<string, Map<string, Decimal | null>>;
-  /** Tasks and offices of the framework's nodes, as the request's framework gives them. */
+  /** Tasks by unit id, then node code. */
+  tasks: Map<string, Map<string, string>>;
+  /** Lead and supporting offices of the framework's nodes, as the request's framework gives them. */
   details: Map<string, PlanRowDetails>;
 }
 
@@ -30,13 +37,18 @@ export interface PlanRequest {
 export function parsePlanRequest(json: unknown): PlanRequest {
   const targets = new Map<string, Map<string, Decimal>>();
   const lastYear = new Map<string, Map<string, Decimal | null>>();
+  const tasks = new Map<string, Map<string, string>>();
   const issues: Issue[] = [];
   let stripped = json;
   if (isRecord(json) && Array.isArray(json.units)) {
     const units = (json.units as unknown[]).map((unit, i) => {
       if (!isRecord(unit)) return unit;
-      const { targets: unitTargets, lastYear: unitLastYear, ...rest } = unit;
-      const parsed = unitPlanSchema.safeParse({ targets: unitTargets, lastYear: unitLastYear });
+      const { targets: unitTargets, lastYear: unitLastYear, tasks: unitTasks, ...rest } = unit;
+      const parsed = unitPlanSchema.safeParse({
+        targets: unitTargets,
+        lastYear: unitLastYear,
+        tasks: unitTasks,
+      });
       if (!parsed.success) {
         issues.push(...toIssues(parsed.error, `units[${i}]`));
         return rest;
@@ -44,6 +56,7 @@ export function parsePlanRequest(json: unknown): PlanRequest {
       const id = typeof rest.id === 'string' ? rest.id.trim() : '';
       if (parsed.data.targets) targets.set(id, new Map(Object.entries(parsed.data.targets)));
       if (parsed.data.lastYear) lastYear.set(id, new Map(Object.entries(parsed.data.lastYear)));
+      if (parsed.data.tasks) tasks.set(id, new Map(Object.entries(parsed.data.tasks)));
       return rest;
     });
     stripped = { ...json, units };
@@ -56,7 +69,7 @@ export function parsePlanRequest(json: unknown): PlanRequest {
     );
   }
   const results = parseResultsRequest(stripped);
-  return { results, targets, lastYear, details: detailsOf(json) };
+  return { results, targets, lastYear, tasks, details: detailsOf(json) };
 }
 
 /** Lead and supporting offices written on the request's framework nodes. */

@@ -170,26 +170,31 @@ export interface DocumentHeading {
 
 /** Issuer block and national motto side by side, then the number, place-date and title. */
 export function documentHeading(heading: DocumentHeading): FileChild[] {
-  const underline = (text: string, bold: boolean, size: number) =>
+  /**
+   * The short line under the issuer (a third to a half of its text) and under the motto (as
+   * long as its text): the bottom border of an empty paragraph, narrowed by indents, so that
+   * the text above keeps the cell's whole width.
+   */
+  const rule = (indent: number) =>
     new Paragraph({
-      alignment: AlignmentType.CENTER,
-      // The short line under the issuer and under the motto: a border of the paragraph,
-      // narrowed by indents to about the text's width.
       border: { bottom: { ...LINE, space: 1 } },
-      indent: { left: 1100, right: 1100 },
-      children: [new TextRun({ text, font: FONT, size: PT(size), bold })],
+      indent: { left: indent, right: indent },
+      spacing: { after: 0, line: 120 },
+      children: [new TextRun({ text: '', size: 2 })],
     });
   const centred = (text: string, bold: boolean, size: number, italic = false) =>
     paragraph(text, { bold, size, italic, align: 'center', after: 0 });
   const left = [
     ...(heading.parentAuthority ? [centred(heading.parentAuthority.toUpperCase(), false, 13)] : []),
-    underline(heading.issuer.toUpperCase(), true, 13),
+    centred(heading.issuer.toUpperCase(), true, 13),
+    rule(1300),
     centred('', false, 6),
     centred(heading.number, false, 13),
   ];
   const right = [
     centred('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', true, 13),
-    underline('Độc lập - Tự do - Hạnh phúc', true, 14),
+    centred('Độc lập - Tự do - Hạnh phúc', true, 14),
+    rule(1250),
     centred('', false, 6),
     centred(`${heading.place}, ${heading.dateText}`, false, 14, true),
   ];

@@ -1,4 +1,5 @@
 import {
+  Decimal,
   formatExact,
   formatPoints,
   levelName,
@@ -62,14 +63,7 @@ export function planDocument(plan: Plan, meta: PlanDocumentMeta): Document {
   const unitName = plan.unit.name;
   const summary = `Khắc phục, cải thiện và nâng cao Chỉ số cải cách hành chính ${unitName}${year(meta.planYear)}`;
   const gains = plan.rows
-    .filter(
-      (r) =>
-        r.leaf &&
-        r.applicable &&
-        r.gain !== undefined &&
-        r.gain.isNegative() === false &&
-        !r.gain.isZero(),
-    )
+    .filter((r) => r.leaf && r.gain !== undefined && r.gain.gt(Decimal.ZERO))
     .sort((a, b) => b.gain!.compare(a.gain!))
     .slice(0, LARGEST_GAINS);
   const main = [
@@ -82,12 +76,16 @@ export function planDocument(plan: Plan, meta: PlanDocumentMeta): Document {
       kind: 'KẾ HOẠCH',
       summary,
     }),
-    paragraph(`I. KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH${year(meta.resultYear)}`, { bold: true }),
+    paragraph(`I. KẾT QUẢ CHỈ SỐ CẢI CÁCH HÀNH CHÍNH${year(meta.resultYear).toUpperCase()}`, {
+      bold: true,
+    }),
     bodyText(`${planTotalSummary(plan, meta.resultYear)}. Điểm theo từng lĩnh vực như sau:`),
     ...plan.areas.map((area, i) =>
       bodyText(`- ${planAreaSummary(area)}${i === plan.areas.length - 1 ? '.' : ';'}`),
     ),
-    paragraph(`II. MỤC TIÊU, NHIỆM VỤ, GIẢI PHÁP${year(meta.planYear)}`, { bold: true }),
+    paragraph(`II. MỤC TIÊU, NHIỆM VỤ, GIẢI PHÁP${year(meta.planYear).toUpperCase()}`, {
+      bold: true,
+    }),
     bodyText(
       'Các lĩnh vực, tiêu chí, tiêu chí thành phần chưa đạt điểm tối đa được khắc phục theo mục tiêu, nhiệm vụ, giải pháp và đơn vị chủ trì tại Phụ lục kèm theo; các nội dung không mất điểm tiếp tục được duy trì.',
     ),

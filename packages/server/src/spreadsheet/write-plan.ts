@@ -5,7 +5,7 @@ import {
   type Decimal,
   type Plan,
   type Ratio,
-} from "@chiso/core";
+} from '@chiso/core';
 import ExcelJS from 'exceljs';
 import { appendixHeaders, appendixLines, MARK_TEXT } from '../documents/plan-appendix.js';
 

@@ -123,10 +123,20 @@ async function fromRequest(options: PlanOptions): Promise<PlanSource> {
     targets: request.targets.get(unitId),
     targetsPath: `units[${index}].targets`,
     lastYear: request.lastYear.get(unitId),
-    details: request.details,
+    details: withTasks(request.details, request.tasks.get(unitId)),
     resultYear: year,
     planYear: year === undefined ? undefined : year + 1,
   };
+}
+
+/** The framework's offices with the unit's own tasks. */
+function withTasks(
+  offices: ReadonlyMap<string, PlanRowDetails>,
+  tasks: ReadonlyMap<string, string> | undefined,
+): Map<string, PlanRowDetails> {
+  const details = new Map(offices);
+  for (const [code, text] of tasks ?? []) details.set(code, { ...details.get(code), tasks: text });
+  return details;
 }
 
 async function fromSpreadsheets(options: PlanOptions): Promise<PlanSource> {
