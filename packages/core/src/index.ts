@@ -69,6 +69,7 @@ export { PeerGroup } from './plans/peer-group.js';
 export {
   buildPlan,
   buildPlans,
+  plansOf,
   planForUnit,
   type PlanInput,
   type PlansOptions,
