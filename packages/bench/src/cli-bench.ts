@@ -9,8 +9,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { benchFramework, benchRequest } from './results-world.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const CHISO = join(here, '..', '..', 'server', 'bin', 'chiso.js');
-const FLOOR = join(here, 'results-floor.js');
+export const CHISO = join(here, '..', '..', 'server', 'bin', 'chiso.js');
+export const FLOOR = join(here, 'results-floor.js');
 /** Preloaded into each child: writes its peak resident memory (KB) to fd 3 on exit. */
 const REPORT_RSS = pathToFileURL(join(here, 'report-rss.js')).href;
 
@@ -18,7 +18,7 @@ const UNITS = 4000;
 const TARGET_RATIO = 3;
 const TARGET_MB = 300;
 
-interface Run {
+export interface Run {
   ms: number;
   /** Processor time of all the process's threads (collector included). */
   cpuMs: number;
@@ -27,7 +27,7 @@ interface Run {
 }
 
 /** One process from start to exit, its standard output going to a file. */
-async function runOnce(args: string[], out: string): Promise<Run> {
+export async function runOnce(args: string[], out: string): Promise<Run> {
   const fd = openSync(out, 'w');
   try {
     const start = performance.now();
@@ -48,11 +48,11 @@ async function runOnce(args: string[], out: string): Promise<Run> {
   }
 }
 
-const median = (values: number[]) => {
+export const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
 };
-const vn = (value: number, digits = 0) =>
+export const vn = (value: number, digits = 0) =>
   value.toLocaleString('vi-VN', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 interface Subject {

@@ -58,7 +58,22 @@ export {
 } from './results/present-unit.js';
 export * from './tabular/table.js';
 export { parseCsv } from './tabular/csv.js';
-export { parseFrameworkTable, type FrameworkTable } from './tabular/framework-table.js';
+export { parseFrameworkTable, officeList, type FrameworkTable } from './tabular/framework-table.js';
+export { readPlanTable, type PlanTable, type PlanTableRow } from './tabular/plan-table.js';
+export type { Plan, PlanArea, PlanRow, PlanRowDetails, PlanUnit } from './plans/plan.js';
+export { PeerGroup } from './plans/peer-group.js';
+export {
+  buildPlan,
+  buildPlans,
+  plansOf,
+  planForUnit,
+  type PlanInput,
+  type PlansOptions,
+} from './plans/build-plan.js';
+export { lastYearPointsOf } from './plans/last-year.js';
+export { planAreaSummary, planRowSummary, planTotalSummary } from './plans/plan-text.js';
+export { presentPlan, type PlanJson } from './plans/present-plan.js';
+export { parsePlanRequest, type PlanRequest } from './plans/plan-request.js';
 export { parseScoresTable, headerCode, type ScoresTable } from './tabular/scores-table.js';
 export { parsePreviousTable } from './tabular/previous-table.js';
 export { parseLineageTable } from './tabular/lineage-table.js';

@@ -3,11 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from './db/schema.js';
 import {
   DATABASE_KINDS,
+  multipart,
   startTestApp,
   type Session,
   type TestApp,
 } from './test-support/test-app.js';
-import { seedWorld, type World } from './test-support/world.js';
+import { seedWorld, toCsv, type World } from './test-support/world.js';
 
 interface OfficeBody {
   id: string;
@@ -188,6 +189,35 @@ describe.each(DATABASE_KINDS)("a unit's offices and who answers for what (%s)", 
     expect((await call('GET', '/units/SNV/offices', staff)).status).toBe(200);
     expect((await call('POST', '/units/SNV/offices', staff, { name: 'Phòng Z' })).status).toBe(403);
     expect((await call('GET', '/units/SYT/offices', staff)).status).toBe(403);
+  });
+
+  it('takes the lead and supporting offices from the framework table when the columns are there', async () => {
+    const csv = toCsv([
+      ['Stt', 'Lĩnh vực/Tiêu chí', 'Điểm tối đa', 'Đơn vị chủ trì', 'Đơn vị phối hợp'],
+      ['1', 'Công tác chỉ đạo, điều hành CCHC', '2', null, null],
+      ['1.1', 'Ban hành kế hoạch CCHC năm', '1', 'Phòng Tư pháp', 'Văn phòng Sở; Phòng Pháp chế'],
+      ['1.2', 'Báo cáo CCHC định kỳ', '1', null, null],
+    ]);
+    const file = multipart('bo-chi-so-2030.csv', csv);
+    const imported = await t.request(
+      'POST',
+      '/api/frameworks/import?name=B%E1%BB%99%202030&year=2030&unitType=so',
+      { as: admin, payload: file.payload, headers: file.headers },
+    );
+    expect(imported.status).toBe(201);
+    const id = (imported.body as { id: string }).id;
+    const resolved = await ok<ResponsibilitiesBody>(
+      'GET',
+      `/units/SNV/responsibilities?frameworkId=${id}`,
+      officer,
+    );
+    expect(resolved.nodes.find((n) => n.code === '1.1')).toMatchObject({
+      defaultLead: 'Phòng Tư pháp',
+      lead: { id: tuPhap.id },
+      supporting: [{ name: 'Văn phòng Sở' }, { name: 'Phòng Pháp chế' }],
+      source: 'framework',
+    });
+    expect(resolved.nodes.find((n) => n.code === '1.2')).toMatchObject({ source: 'none' });
   });
 
   it("carries defaults and the unit's choices to next year's copy", async () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Decimal } from '../decimal/decimal.js';
 import { Ratio } from '../decimal/ratio.js';
 import {
+  formatDocumentDate,
   formatCount,
   formatDate,
   formatPercent,
@@ -47,5 +48,13 @@ describe('Vietnamese display formatting', () => {
 
   it('writes dates dd/mm/yyyy', () => {
     expect(formatDate('2023-01-10')).toBe('10/01/2023');
+  });
+});
+
+describe('formatDocumentDate', () => {
+  it('writes the date line of Nghị định 30/2020, with the zeros it asks for', () => {
+    expect(formatDocumentDate('2026-03-15')).toBe('ngày 15 tháng 3 năm 2026');
+    expect(formatDocumentDate('2026-02-05')).toBe('ngày 05 tháng 02 năm 2026');
+    expect(formatDocumentDate('2025-11-09')).toBe('ngày 09 tháng 11 năm 2025');
   });
 });

@@ -86,3 +86,17 @@ export function formatDate(isoDate: string): string {
 export function formatDocumentCount(value: number): string {
   return String(value).padStart(2, '0');
 }
+
+/**
+ * An ISO date "2026-03-15" as an official document's date line writes it (Nghị định
+ * 30/2020): "ngày 15 tháng 3 năm 2026"; days below 10 and the months 1 and 2 take a leading
+ * zero ("ngày 05 tháng 02 năm 2026").
+ */
+export function formatDocumentDate(isoDate: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
+  if (!match) return isoDate;
+  const [, year, month = '', day = ''] = match;
+  const monthNumber = Number(month);
+  const monthText = monthNumber <= 2 ? month : String(monthNumber);
+  return `ngày ${day} tháng ${monthText} năm ${year}`;
+}

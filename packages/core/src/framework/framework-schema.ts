@@ -20,6 +20,8 @@ export const frameworkInputSchema = z.strictObject({
         evidence: z.array(z.string().trim().min(1)).optional(),
         appliesTo: z.array(z.string().trim().min(1)).optional(),
         guidance: z.string().optional(),
+        leadOffice: z.string().trim().min(1).optional(),
+        supportingOffices: z.array(z.string().trim().min(1)).optional(),
       }),
     )
     .min(1),

@@ -15,6 +15,10 @@ export interface FrameworkNodeInput {
   appliesTo?: string[] | undefined;
   /** Guidance shown to units and appraisers. */
   guidance?: string | undefined;
+  /** The office that answers for the node ("Đơn vị chủ trì"), its name as written. */
+  leadOffice?: string | undefined;
+  /** Offices that help ("Đơn vị phối hợp"), names as written. */
+  supportingOffices?: string[] | undefined;
 }
 
 export interface FrameworkInput {

@@ -123,3 +123,30 @@ describe('parseFrameworkTable: a bad file names sheet, row and column, and impor
     expect(SEED_004_HEADER[0]).toBe('Stt');
   });
 });
+
+describe('parseFrameworkTable: lead and supporting offices', () => {
+  it('reads "Đơn vị chủ trì" as written and "Đơn vị phối hợp" split on ";" or ","', () => {
+    const table = parse([
+      ['Stt', 'Tiêu chí', 'Điểm chuẩn', 'Đơn vị chủ trì', 'Đơn vị phối hợp'],
+      ['1', 'Chỉ đạo, điều hành', '2', null, null],
+      [
+        '1.1',
+        'Kế hoạch',
+        '1',
+        'Phòng Nội vụ',
+        'Văn phòng HĐND và UBND; Phòng Tư pháp, UBND các xã',
+      ],
+      ['1.2', 'Báo cáo', '1', 'Phòng Nội vụ, các cơ quan, đơn vị', null],
+    ]);
+    expect(table.framework.nodes.map((n) => [n.code, n.leadOffice, n.supportingOffices])).toEqual([
+      ['1', undefined, undefined],
+      ['1.1', 'Phòng Nội vụ', ['Văn phòng HĐND và UBND', 'Phòng Tư pháp', 'UBND các xã']],
+      ['1.2', 'Phòng Nội vụ, các cơ quan, đơn vị', undefined],
+    ]);
+  });
+
+  it("takes seed 004's lead offices onto the node input", () => {
+    const table = parse(SEED_004_TABLE);
+    expect(table.framework.nodes.find((n) => n.code === '2.1')?.leadOffice).toBe('Phòng Tư pháp');
+  });
+});

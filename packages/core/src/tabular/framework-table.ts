@@ -20,7 +20,7 @@ import {
 } from './table.js';
 import { checkTotals } from './framework-totals.js';
 
-type FrameworkColumn =
+export type FrameworkColumn =
   | 'code'
   | 'title'
   | 'maxPoints'
@@ -28,12 +28,14 @@ type FrameworkColumn =
   | 'target'
   | 'tasks'
   | 'leadUnit'
+  | 'supporting'
   | 'rule'
   | 'evidence'
   | 'appliesTo'
   | 'guidance';
 
-const ROLES: ColumnRole<FrameworkColumn>[] = [
+/** The columns of a framework table, as offices head them (seed 004's appendix and more). */
+export const FRAMEWORK_COLUMNS: ColumnRole<FrameworkColumn>[] = [
   {
     key: 'code',
     label: '"Stt" (mã 1, 1.1, 1.1.1)',
@@ -61,6 +63,11 @@ const ROLES: ColumnRole<FrameworkColumn>[] = [
     key: 'leadUnit',
     label: '"Đơn vị chủ trì"',
     match: (h) => h.includes('chu tri') || h.includes('phu trach'),
+  },
+  {
+    key: 'supporting',
+    label: '"Đơn vị phối hợp"',
+    match: (h) => h.includes('phoi hop'),
   },
   {
     key: 'rule',
@@ -100,6 +107,9 @@ const list = (text: string) =>
     .map((s) => s.trim())
     .filter(Boolean);
 
+/** Office names in one cell, separated by ";" or "," (or one per line), as written. */
+export const officeList = (text: string) => list(text.replace(/,/g, ';'));
+
 /**
  * Reads a framework table. Every problem (bad number, duplicate code, missing parent, a
  * parent's max or points not the sum of its children's, a wrong total row) is reported with
@@ -109,12 +119,12 @@ export function parseFrameworkTable(
   table: Table,
   meta: { name: string; year?: number; unitType?: string },
 ): FrameworkTable {
-  const located = locateColumns(table, ROLES, ['code', 'maxPoints', 'title']);
+  const located = locateColumns(table, FRAMEWORK_COLUMNS, ['code', 'maxPoints', 'title']);
   if (!located) {
     throw new DomainError(ERROR_CODES.IMPORT_REJECTED, 'Không đọc được bộ chỉ số', [
       {
         sheet: table.sheet,
-        message: `không tìm thấy dòng tiêu đề: cần ${describeRequired(ROLES, ['code', 'title', 'maxPoints'])} trong 30 dòng đầu`,
+        message: `không tìm thấy dòng tiêu đề: cần ${describeRequired(FRAMEWORK_COLUMNS, ['code', 'title', 'maxPoints'])} trong 30 dòng đầu`,
       },
     ]);
   }
@@ -166,6 +176,7 @@ export function parseFrameworkTable(
       }
       return parsed.value;
     };
+    const supporting = officeList(cellText(get('supporting')));
     const maxPoints = readDecimal('maxPoints', true);
     const achieved = readDecimal('achieved', false);
     const target = readDecimal('target', false);
@@ -196,6 +207,9 @@ export function parseFrameworkTable(
       evidence: list(cellText(get('evidence'))),
       appliesTo: list(cellText(get('appliesTo')).replace(/,/g, ';')),
       guidance: cellText(get('guidance')) || undefined,
+      // Names as written; the server matches them to the unit's offices.
+      leadOffice: cellText(get('leadUnit')) || undefined,
+      supportingOffices: supporting.length > 0 ? supporting : undefined,
     });
     if (achieved !== undefined) result.achieved.set(code, achieved);
     if (target !== undefined) result.targets.set(code, target);

@@ -23,7 +23,12 @@ const pad = (text: string, size: number, right = false) => {
   return right ? fill + text : text + fill;
 };
 
-function table(header: string[], rows: string[][], rightAligned: ReadonlySet<number>): string {
+/** A plain-text table with aligned columns, for a terminal. */
+export function textTable(
+  header: string[],
+  rows: string[][],
+  rightAligned: ReadonlySet<number>,
+): string {
   const sizes = header.map((h, i) => Math.max(width(h), ...rows.map((r) => width(r[i] ?? ''))));
   const line = (cells: string[]) =>
     cells
@@ -75,7 +80,7 @@ export function formatRanking(framework: Framework, results: Results): string {
       unit.headRating ?? '—',
       ...unit.areas.map((a) => (a.percent === undefined ? 'KAD' : formatPercent(a.percent))),
     ]);
-    out.push(table(header, rows, new Set([0, 2, 3, ...areaCodes.map((_c, i) => 7 + i)])));
+    out.push(textTable(header, rows, new Set([0, 2, 3, ...areaCodes.map((_c, i) => 7 + i)])));
   }
   const notes = results.units.flatMap((unit) => [
     ...unit.flags.map(

@@ -262,7 +262,7 @@ export async function resolve(specifier, context, next) {
   }
   const HEAVY = ['@electric-sql/pglite', 'pg', '@node-rs/argon2', 'fastify', 'drizzle-orm'];
 
-  it('loads neither the database, the password hashing, the web server nor exceljs for results --input', async () => {
+  it('loads neither the database, the password hashing, the web server nor exceljs for results --input or plan --input', async () => {
     const { stdout, packages } = await packagesLoaded([
       'results',
       '--input',
@@ -271,6 +271,17 @@ export async function resolve(specifier, context, next) {
     expect((JSON.parse(stdout) as { units: unknown[] }).units).toHaveLength(2);
     expect(packages.has('zod')).toBe(true);
     for (const name of [...HEAVY, 'exceljs']) expect(packages, name).not.toContain(name);
+    const plan = await packagesLoaded([
+      'plan',
+      '--input',
+      example('ke-hoach-yeu-cau.json'),
+      '--unit',
+      'dak-glong',
+      '--json',
+    ]);
+    expect((JSON.parse(plan.stdout) as { rows: unknown[] }).rows).toHaveLength(53);
+    for (const name of [...HEAVY, 'exceljs', 'docx'])
+      expect(plan.packages, name).not.toContain(name);
     const spreadsheets = await packagesLoaded([
       'results',
       '--framework',

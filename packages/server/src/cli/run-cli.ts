@@ -19,6 +19,22 @@ Cách dùng:
                 [--unit <tên đơn vị>]         khi không có --scores: bảng bộ chỉ số có cột
                                               "Điểm … đạt được" là điểm của một đơn vị
 
+  chiso plan --input <yêu-cầu.json> --unit <mã>
+                                              Kế hoạch khắc phục, cải thiện của một đơn vị:
+                                              mỗi lĩnh vực, tiêu chí với điểm tối đa, điểm đạt,
+                                              điểm bị mất, mục tiêu (mặc định: điểm tối đa) và
+                                              tổng điểm, chỉ số, hạng nếu đạt mục tiêu đó.
+                                              Yêu cầu như của chiso results; mỗi đơn vị có thể
+                                              có "targets" (mục tiêu theo mã) và "lastYear"
+                                              (điểm năm trước theo mã)
+  chiso plan --framework <bộ-chỉ-số.xlsx> [--scores …] --unit <tên đơn vị>
+                                              cột "Mục tiêu", "Nhiệm vụ/Giải pháp", "Đơn vị chủ
+                                              trì" của bảng bộ chỉ số là của đơn vị lập kế hoạch
+                [--json]                      in JSON (mặc định: bảng tiếng Việt)
+                [--out <ke-hoach.xlsx|.docx>] ghi bảng phụ lục kế hoạch (Excel hoặc Word)
+                [--date yyyy-mm-dd] [--place <địa danh>] [--parent <cơ quan chủ quản>]
+                [--signer <người ký>]         cho văn bản Word (mặc định: hôm nay)
+
   chiso admin create --username <tên> [--name "Họ tên"]
                                               Tạo tài khoản quản trị (mật khẩu hỏi khi chạy,
                                               hoặc lấy từ CHISO_ADMIN_PASSWORD)
@@ -53,6 +69,28 @@ export async function runCli(argv: string[], io: CliIo, debug = false): Promise<
         // Each command loads only what it needs: results never loads the database.
         const { runResults } = await import('./commands/results.js');
         await runResults(values, io);
+        return EXIT.ok;
+      }
+      case 'plan': {
+        const { values } = parseOptions(rest, {
+          input: { type: 'string' },
+          framework: { type: 'string' },
+          scores: { type: 'string' },
+          previous: { type: 'string' },
+          lineage: { type: 'string' },
+          policy: { type: 'string' },
+          out: { type: 'string' },
+          name: { type: 'string' },
+          unit: { type: 'string' },
+          json: { type: 'boolean' },
+          date: { type: 'string' },
+          place: { type: 'string' },
+          parent: { type: 'string' },
+          signer: { type: 'string' },
+        });
+        // Like results: no database; exceljs and docx only for spreadsheets and --out.
+        const { runPlan } = await import('./commands/plan.js');
+        await runPlan(values, io);
         return EXIT.ok;
       }
       case 'admin': {

@@ -64,6 +64,8 @@ export async function insertFramework(
         evidence: node.evidence ?? [],
         appliesTo: node.appliesTo ?? [],
         guidance: node.guidance ?? null,
+        leadOffice: node.leadOffice ?? null,
+        supportingOffices: node.supportingOffices ?? [],
       })),
     );
   }
@@ -108,6 +110,8 @@ export function frameworkInputOf(
       evidence: node.evidence as string[],
       appliesTo: node.appliesTo as string[],
       guidance: node.guidance ?? undefined,
+      leadOffice: node.leadOffice ?? undefined,
+      supportingOffices: node.supportingOffices as string[],
     })),
   };
 }

@@ -11,6 +11,7 @@ import {
   parsePreviousTable,
   parseScoresTable,
   policySchema,
+  type FrameworkTable,
   type LineageLink,
   type PreviousResult,
   type ResultsInput,
@@ -27,14 +28,16 @@ import type { ResultsOptions } from './results.js';
  * The spreadsheets of `chiso results --framework …` as a results input. Loaded only for that
  * form of the command: reading .xlsx brings in exceljs, which JSON requests do not need.
  */
-export async function readSpreadsheetInput(options: ResultsOptions): Promise<ResultsInput> {
+export async function readSpreadsheetInput(
+  options: ResultsOptions,
+): Promise<ResultsInput & { frameworkTable: FrameworkTable; frameworkCells: Table }> {
   const frameworkFile = options.framework ?? '';
   const name = options.name ?? basename(frameworkFile, extname(frameworkFile));
-  const frameworkTable = firstParsed(
+  const { parsed: frameworkTable, table: frameworkCells } = firstParsed(
     await readTables(frameworkFile),
     frameworkFile,
     'bảng bộ chỉ số',
-    (table) => parseFrameworkTable(table, { name }),
+    (table) => ({ parsed: parseFrameworkTable(table, { name }), table }),
   );
   const framework = buildFramework(frameworkTable.framework);
   let units: UnitInput[];
@@ -93,7 +96,16 @@ export async function readSpreadsheetInput(options: ResultsOptions): Promise<Res
       parsePreviousTable,
     );
   }
-  return { framework, policy: await readPolicy(options.policy), units, previous, lineage };
+  return {
+    framework,
+    policy: await readPolicy(options.policy),
+    units,
+    previous,
+    lineage,
+    // `chiso plan` also takes the table's targets, tasks and offices.
+    frameworkTable,
+    frameworkCells,
+  };
 }
 
 /**
