@@ -39,6 +39,11 @@ export const updateSnapshotRowBody = z.object({
   version: z.number().int().min(0),
 });
 
+export const monitoringDocumentQuery = z.object({
+  /** The place on the date line ("Văn Bàn"). */
+  place: z.string().trim().min(1).max(100).optional(),
+});
+
 export const monitoringOverviewQuery = z.object({
   year: z.coerce.number().int().min(2000).max(2100),
 });

@@ -430,6 +430,13 @@ const CASES: Case[] = [
     other: ['administrator', 'councilMember'],
   },
   {
+    name: 'GET /units/:id/monitoring/:snapshotId/document.docx',
+    method: 'GET',
+    url: (u, w) => `/api/units/${u}/monitoring/${w.ids[`__snapshot${u}`]}/document.docx`,
+    own: ['administrator', 'unitOfficer', 'unitHead', 'councilMember', 'officeStaff'],
+    other: ['administrator', 'councilMember'],
+  },
+  {
     name: 'PUT /units/:id/monitoring/:snapshotId',
     method: 'PUT',
     url: (u, w) => `/api/units/${u}/monitoring/${w.ids[`__snapshot${u}`]}`,

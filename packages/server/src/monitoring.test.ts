@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from './db/schema.js';
@@ -215,5 +216,30 @@ describe.each(DATABASE_KINDS)('mid-year self-monitoring (%s)', (kind) => {
     const detail = book.getWorksheet('Chi tiết');
     const row31 = detail?.getRows(1, 20)?.find((row) => row.getCell(1).value === '3.1');
     expect(row31?.getCell(4).value).toBe('Không áp dụng');
+  });
+
+  it('writes the report as a Word document in the Nghị định 30 layout', async () => {
+    t.setTime('05/10/2022 09:00');
+    const r = await t.app.inject({
+      method: 'GET',
+      url: `/api/units/SNV/monitoring/${snapshot.id}/document.docx?place=H%C3%B2a%20An`,
+      headers: { cookie: officer.cookie },
+    });
+    expect(r.statusCode).toBe(200);
+    const zip = await JSZip.loadAsync(r.rawPayload);
+    const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+    const text = xml.replace(/<[^>]+>/g, '');
+    for (const expected of [
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Hòa An, ngày 05 tháng 10 năm 2022',
+      'Kết quả tự theo dõi, đánh giá Chỉ số cải cách hành chính 9 tháng đầu năm năm 2022',
+      'dự kiến đạt 7/9 điểm (77,78%); 2 điểm có nguy cơ bị mất',
+      'Những nội dung tiêu chí, tiêu chí thành phần dự kiến bị mất điểm',
+      '+ 01 điểm Mục 1.2 Báo cáo CCHC định kỳ, lý do: chưa thực hiện (Phòng Pháp chế).',
+    ]) {
+      expect(text).toContain(expected);
+    }
+    expect(xml).toContain('w:orient="landscape"');
+    expect(xml).toContain('Times New Roman');
   });
 });

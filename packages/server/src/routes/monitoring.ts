@@ -1,5 +1,6 @@
 import {
   createSnapshotBody,
+  monitoringDocumentQuery,
   monitoringOverviewQuery,
   monitoringOverviewResponse,
   monitoringParams,
@@ -10,9 +11,12 @@ import {
   updateSnapshotBody,
   updateSnapshotRowBody,
 } from '@chiso/contract';
+import { vietnamDate } from '@chiso/core';
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../context.js';
 import { download, responds, XLSX_TYPE, type ContractTypeProvider } from '../http/contract.js';
+import { documentBytes } from '../documents/official-document.js';
+import { monitoringDocument } from '../documents/monitoring-document.js';
 import { contextOf } from '../http/context.js';
 import { createSnapshot } from '../use-cases/monitoring/create-snapshot.js';
 import { getSnapshot } from '../use-cases/monitoring/get-snapshot.js';
@@ -23,6 +27,7 @@ import { updateSnapshotRow } from '../use-cases/monitoring/update-snapshot-row.j
 import { updateSnapshot } from '../use-cases/monitoring/update-snapshot.js';
 
 const tags = ['Tự theo dõi giữa kỳ'];
+const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 export async function monitoringRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
   const api = app.withTypeProvider<ContractTypeProvider>();
@@ -139,6 +144,35 @@ export async function monitoringRoutes(app: FastifyInstance, deps: Deps): Promis
           `attachment; filename="theo-doi-${view.unit.id}-${view.asOf}.xlsx"`,
         )
         .send(await snapshotWorkbook(view));
+    },
+  );
+
+  api.get(
+    '/units/:unitId/monitoring/:snapshotId/document.docx',
+    {
+      schema: {
+        tags,
+        summary: 'Tải báo cáo tự theo dõi dạng Word (thể thức Nghị định 30/2020)',
+        params: snapshotParams,
+        querystring: monitoringDocumentQuery,
+        response: responds({ 200: download(DOCX_TYPE) }),
+      },
+    },
+    async (request, reply) => {
+      const ctx = contextOf(request, deps);
+      const view = await getSnapshot(ctx, request.params.unitId, request.params.snapshotId);
+      const document = monitoringDocument(view, {
+        // The clerk fills in the place when the province's name is not given.
+        place: request.query.place ?? '……………',
+        date: vietnamDate(ctx.now.getTime()),
+      });
+      return reply
+        .header('content-type', DOCX_TYPE)
+        .header(
+          'content-disposition',
+          `attachment; filename="bao-cao-theo-doi-${view.unit.id}-${view.asOf}.docx"`,
+        )
+        .send(await documentBytes(document));
     },
   );
 }

@@ -54,13 +54,22 @@ export default function SnapshotPage() {
             Đến ngày {date(view.asOf)} · {view.framework.name}
           </Text>
         </div>
-        <Button
-          component="a"
-          variant="default"
-          href={`/api/units/${unitId}/monitoring/${view.id}/workbook.xlsx`}
-        >
-          Tải Excel
-        </Button>
+        <Group gap="xs">
+          <Button
+            component="a"
+            variant="default"
+            href={`/api/units/${unitId}/monitoring/${view.id}/document.docx`}
+          >
+            Tải báo cáo Word
+          </Button>
+          <Button
+            component="a"
+            variant="default"
+            href={`/api/units/${unitId}/monitoring/${view.id}/workbook.xlsx`}
+          >
+            Tải Excel
+          </Button>
+        </Group>
       </Group>
       <Group>
         <Card withBorder padding="sm">
