@@ -14,3 +14,5 @@ export * from './surveys.js';
 export * from './survey-entry.js';
 export * from './public-surveys.js';
 export * from './survey-results.js';
+export * from './notifications.js';
+export * from './jobs.js';

@@ -3,6 +3,16 @@ import { z } from 'zod';
 import { uuidOf } from './common.js';
 
 const unitRef = z.string().trim().min(1).nullable().optional();
+/** Where reminders are e-mailed; empty or null for none. */
+const emailRef = z
+  .string()
+  .trim()
+  .max(200)
+  .pipe(
+    z.union([z.literal(''), z.email('địa chỉ thư điện tử không hợp lệ (ví dụ: ten@donvi.gov.vn)')]),
+  )
+  .nullable()
+  .optional();
 
 export const userParams = z.object({ id: uuidOf('tài khoản') });
 
@@ -17,6 +27,7 @@ export const createUserBody = z.object({
   password: z.string().min(1).max(200),
   role: z.enum(ROLES),
   unitId: unitRef,
+  email: emailRef,
 });
 
 export const updateUserBody = z.object({
@@ -25,6 +36,7 @@ export const updateUserBody = z.object({
   unitId: unitRef,
   active: z.boolean().optional(),
   password: z.string().min(1).max(200).optional(),
+  email: emailRef,
 });
 
 /** An account without its password hash. */
@@ -34,6 +46,7 @@ export const userResponse = z.strictObject({
   fullName: z.string(),
   role: z.enum(ROLES),
   unitId: z.string().nullable(),
+  email: z.string().nullable(),
   active: z.boolean(),
 });
 

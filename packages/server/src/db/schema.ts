@@ -58,6 +58,8 @@ export const users = pgTable('users', {
   passwordHash: text('password_hash').notNull(),
   role: text('role').notNull(),
   unitId: text('unit_id').references(() => units.id),
+  /** Where reminders are e-mailed (optional; checked as an address). */
+  email: text('email'),
   active: boolean('active').notNull().default(true),
   createdAt: createdAt(),
 });
@@ -374,3 +376,4 @@ export const auditLog = pgTable(
 
 export * from './schema-surveys.js';
 export * from './schema-frameworks.js';
+export * from './schema-notifications.js';

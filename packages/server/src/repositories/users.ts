@@ -12,6 +12,7 @@ export interface PublicUser {
   fullName: string;
   role: Role;
   unitId: string | null;
+  email: string | null;
   active: boolean;
 }
 
@@ -27,6 +28,7 @@ export function presentUser(row: UserRow): PublicUser {
     fullName: row.fullName,
     role: isRole(row.role) ? row.role : 'viewer',
     unitId: row.unitId,
+    email: row.email,
     active: row.active,
   };
 }
@@ -65,6 +67,7 @@ export async function insertUser(
     passwordHash: string;
     role: Role;
     unitId: string | null;
+    email?: string | null;
   },
 ): Promise<UserRow> {
   const [row] = await db
@@ -78,7 +81,9 @@ export async function insertUser(
 export async function updateUser(
   db: Db,
   id: string,
-  changes: Partial<Pick<UserRow, 'fullName' | 'role' | 'unitId' | 'active' | 'passwordHash'>>,
+  changes: Partial<
+    Pick<UserRow, 'fullName' | 'role' | 'unitId' | 'email' | 'active' | 'passwordHash'>
+  >,
 ): Promise<UserRow | undefined> {
   const [row] = await db.update(users).set(changes).where(eq(users.id, id)).returning();
   return row;

@@ -5,6 +5,8 @@ import { auditRoutes } from './audit.js';
 import { authRoutes } from './auth.js';
 import { frameworkCopyRoutes } from './framework-copy.js';
 import { frameworkRoutes } from './frameworks.js';
+import { jobRoutes } from './jobs.js';
+import { notificationRoutes } from './notifications.js';
 import { periodRoutes } from './periods.js';
 import { publicSurveyRoutes } from './public-surveys.js';
 import { resultsRoutes } from './results.js';
@@ -29,4 +31,6 @@ export async function registerRoutes(app: FastifyInstance, deps: Deps): Promise<
   await publicSurveyRoutes(app, deps);
   await surveyResultsRoutes(app, deps);
   await auditRoutes(app, deps);
+  await notificationRoutes(app, deps);
+  await jobRoutes(app, deps);
 }

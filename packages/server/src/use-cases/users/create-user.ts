@@ -18,6 +18,14 @@ export interface NewUser {
   password: string;
   role: Role;
   unitId?: string | null | undefined;
+  /** Empty text or null: no address. */
+  email?: string | null | undefined;
+}
+
+/** An address as stored: trimmed, lower case, null for none. */
+export function emailOf(email: string | null | undefined): string | null {
+  const trimmed = (email ?? '').trim().toLowerCase();
+  return trimmed === '' ? null : trimmed;
 }
 
 /** Unit officers and heads belong to a unit; the other roles to none. */
@@ -72,6 +80,7 @@ export async function createUser(
       passwordHash,
       role: input.role,
       unitId,
+      email: emailOf(input.email),
     });
     const user = presentUser(row);
     await recordAudit(tx, ctx, {

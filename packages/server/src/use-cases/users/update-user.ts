@@ -11,7 +11,7 @@ import {
 } from '../../repositories/users.js';
 import { hashPassword } from '../../security/passwords.js';
 import { authorize } from '../authorize.js';
-import { checkPassword, checkRoleUnit } from './create-user.js';
+import { checkPassword, checkRoleUnit, emailOf } from './create-user.js';
 
 export interface UserChanges {
   fullName?: string | undefined;
@@ -19,6 +19,7 @@ export interface UserChanges {
   unitId?: string | null | undefined;
   active?: boolean | undefined;
   password?: string | undefined;
+  email?: string | null | undefined;
 }
 
 /**
@@ -57,6 +58,7 @@ export async function updateUser(
       role,
       unitId,
       ...(changes.active === undefined ? {} : { active: changes.active }),
+      ...(changes.email === undefined ? {} : { email: emailOf(changes.email) }),
       ...(passwordHash === undefined ? {} : { passwordHash }),
     });
     if (!row) throw new DomainError(ERROR_CODES.NOT_FOUND, 'Không tìm thấy tài khoản');
