@@ -1,4 +1,4 @@
-import { and, eq, lt, or, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt, or, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { reminderDeliveries } from '../db/schema.js';
 
@@ -31,8 +31,9 @@ export async function findDelivery(db: Db, key: string): Promise<DeliveryRow | u
 }
 
 /**
- * Takes the e-mail of a delivery to send it: pending, or left "sending" since before
- * `staleBefore` by a worker that stopped. Only one worker gets it.
+ * Takes the e-mail of a delivery to send it: pending, failed (the administrator retried the
+ * job), or left "sending" since before `staleBefore` by a worker that stopped. Never one sent;
+ * only one worker gets it.
  */
 export async function claimDeliveryEmail(
   db: Db,
@@ -51,7 +52,7 @@ export async function claimDeliveryEmail(
       and(
         eq(reminderDeliveries.key, key),
         or(
-          eq(reminderDeliveries.emailStatus, 'pending'),
+          inArray(reminderDeliveries.emailStatus, ['pending', 'failed']),
           and(
             eq(reminderDeliveries.emailStatus, 'sending'),
             lt(reminderDeliveries.emailClaimedAt, staleBefore),
