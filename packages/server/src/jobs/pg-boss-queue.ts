@@ -82,7 +82,7 @@ export async function pgBossQueue(
         key: 'schedule',
         payload: {},
       };
-      await boss.schedule(job.name, `*/${job.everyMinutes} * * * *`, data as unknown as object, {
+      await boss.schedule(job.name, `*/${job.everyMinutes} * * * *`, data, {
         tz: 'Asia/Ho_Chi_Minh',
       });
     },

@@ -88,10 +88,8 @@ describe.each(ENGINES)('one queue, same semantics (%s, %s)', (kind, engine) => {
     else {
       const url = new URL(process.env.CHISO_TEST_DATABASE_URL ?? '');
       // The test app's own database: pg-boss adds its schema there.
-      const name = (await t.deps.db.execute('select current_database() as name')) as unknown as {
-        rows: { name: string }[];
-      };
-      url.pathname = `/${name.rows[0]?.name ?? ''}`;
+      const result: unknown = await t.deps.db.execute('select current_database() as name');
+      url.pathname = `/${(result as { rows: { name: string }[] }).rows[0]?.name ?? ''}`;
       queue = await pgBossQueue(t.deps, registry(), url.toString(), {
         pollingIntervalSeconds: 0.5,
       });

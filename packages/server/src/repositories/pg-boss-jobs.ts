@@ -34,5 +34,5 @@ export async function listPgBossJobs(
        ${options.id ? sql`and id = ${options.id}::uuid` : sql``}
      order by created_on desc, id desc
      limit ${options.limit}`);
-  return (result as unknown as { rows: PgBossJobRow[] }).rows;
+  return (result as { rows: PgBossJobRow[] }).rows;
 }

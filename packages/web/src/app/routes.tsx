@@ -25,6 +25,8 @@ const SurveyEntryPage = lazy(() => import('../features/survey-entry/survey-entry
 const SurveyResultsPage = lazy(() => import('../features/survey-results/survey-results-page'));
 const RespondCodePage = lazy(() => import('../features/respond/respond-code-page'));
 const RespondLinkPage = lazy(() => import('../features/respond/respond-link-page'));
+const NotificationsPage = lazy(() => import('../features/notifications/notifications-page'));
+const JobsPage = lazy(() => import('../features/jobs/jobs-page'));
 const NotFoundPage = lazy(() => import('../features/home/not-found-page'));
 
 /** Pages that need a signed-in user (of some roles): others go to the sign-in page and back. */
@@ -64,6 +66,8 @@ export const router = createBrowserRouter([
       { path: '/bo-chi-so/:frameworkId', element: signedIn(<FrameworkPage />) },
       { path: '/don-vi', element: signedIn(<UnitsPage />, ['administrator']) },
       { path: '/tai-khoan', element: signedIn(<AccountsPage />, ['administrator']) },
+      { path: '/thong-bao', element: signedIn(<NotificationsPage />) },
+      { path: '/cong-viec-nen', element: signedIn(<JobsPage />, ['administrator']) },
       {
         path: '/khao-sat',
         element: signedIn(<SurveysPage />, [
