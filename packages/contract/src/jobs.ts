@@ -34,6 +34,9 @@ export const jobsResponse = z.strictObject({
   jobs: z.array(jobResponse),
 });
 
+/** A reminder scan asked for by hand: false when one was queued at this very instant. */
+export const scanNowResponse = z.strictObject({ queued: z.boolean() });
+
 export type Job = z.output<typeof jobResponse>;
 export type JobsPage = z.output<typeof jobsResponse>;
 export type JobsQuery = z.input<typeof jobsQuery>;

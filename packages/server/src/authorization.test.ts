@@ -383,6 +383,12 @@ const CASES: Case[] = [
   },
   { name: 'GET /jobs', method: 'GET', url: () => '/api/jobs', own: ADMIN },
   {
+    name: 'POST /jobs/reminders-scan',
+    method: 'POST',
+    url: () => '/api/jobs/reminders-scan',
+    own: ADMIN,
+  },
+  {
     name: 'POST /jobs/:id/retry',
     method: 'POST',
     url: () => '/api/jobs/00000000-0000-4000-8000-000000000000/retry',

@@ -270,7 +270,8 @@ describe('reminders on a server without SMTP', () => {
     expect(prefs.body).toMatchObject({ emailAvailable: false, email: null });
     expect((prefs.body as { kinds: { email: boolean }[] }).kinds.every((k) => !k.email)).toBe(true);
     t.setTime('10/01/2023 08:00');
-    await t.queue.send(scanRemindersJob, {}, 'by-hand');
+    const scan = await t.request('POST', '/api/jobs/reminders-scan', { as: w.sessions.admin });
+    expect(scan).toMatchObject({ status: 201, body: { queued: true } });
     await t.queue.tick();
     const deliveries = await listDeliveries(t.deps.db);
     expect(deliveries).toHaveLength(4);

@@ -11,7 +11,7 @@ import { ensureInitialAdmin } from './use-cases/users/ensure-initial-admin.js';
 
 export interface RunningServer {
   app: FastifyInstance;
-  /** Stops accepting requests, lets running ones finish, then closes the database. */
+  /** Stops accepting requests, lets running ones finish, stops the job queue (waiting for a running job), then closes the database. */
   close: () => Promise<void>;
 }
 

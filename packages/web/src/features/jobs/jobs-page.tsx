@@ -1,4 +1,14 @@
-import { Badge, Button, Card, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Card,
+  Group,
+  SegmentedControl,
+  Stack,
+  Table,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../../api/client';
@@ -28,9 +38,22 @@ export default function JobsPage() {
     },
     onError: notifyError,
   });
+  const scan = useMutation({
+    mutationFn: () => api<{ queued: boolean }>('POST', '/jobs/reminders-scan'),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: ['jobs'] });
+      notifySaved('Đã đưa việc rà soát nhắc việc vào hàng đợi');
+    },
+    onError: notifyError,
+  });
   return (
     <Stack>
-      <Title order={2}>Công việc nền</Title>
+      <Group justify="space-between">
+        <Title order={2}>Công việc nền</Title>
+        <Button variant="default" onClick={() => scan.mutate()} loading={scan.isPending}>
+          Rà soát nhắc việc ngay
+        </Button>
+      </Group>
       <Text size="sm" c="dimmed">
         Nhắc việc và các việc chạy nền khác. Việc lỗi được thử lại tự động, mỗi lần chờ lâu gấp đôi;
         sau lần thử cuối, việc được ghi là thất bại kèm lỗi và có thể cho chạy lại.
@@ -62,7 +85,7 @@ export default function JobsPage() {
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>Công việc</Table.Th>
-                  <Table.Th>Trạng thái</Table.Th>
+                  <Table.Th miw={130}>Trạng thái</Table.Th>
                   <Table.Th>Số lần chạy</Table.Th>
                   <Table.Th>Tạo lúc</Table.Th>
                   <Table.Th>Kết thúc / chạy tiếp</Table.Th>
@@ -82,7 +105,11 @@ export default function JobsPage() {
                       </Text>
                     </Table.Td>
                     <Table.Td>
-                      <Badge color={STATES[job.state].color} variant="light">
+                      <Badge
+                        color={STATES[job.state].color}
+                        variant="light"
+                        styles={{ root: { overflow: 'visible' }, label: { overflow: 'visible' } }}
+                      >
                         {STATES[job.state].label}
                       </Badge>
                     </Table.Td>
