@@ -17,3 +17,5 @@ export * from './survey-results.js';
 export * from './offices.js';
 export * from './monitoring.js';
 export * from './tasks.js';
+export * from './notifications.js';
+export * from './jobs.js';

@@ -3,6 +3,16 @@ import { z } from 'zod';
 import { uuidOf } from './common.js';
 
 const unitRef = z.string().trim().min(1).nullable().optional();
+/** Where reminders are e-mailed; empty or null for none. */
+const emailRef = z
+  .string()
+  .trim()
+  .max(200)
+  .pipe(
+    z.union([z.literal(''), z.email('địa chỉ thư điện tử không hợp lệ (ví dụ: ten@donvi.gov.vn)')]),
+  )
+  .nullable()
+  .optional();
 
 export const userParams = z.object({ id: uuidOf('tài khoản') });
 
@@ -18,6 +28,7 @@ export const createUserBody = z.object({
   role: z.enum(ROLES),
   unitId: unitRef,
   officeId: uuidOf('phòng, ban').nullable().optional(),
+  email: emailRef,
 });
 
 export const updateUserBody = z.object({
@@ -27,6 +38,7 @@ export const updateUserBody = z.object({
   officeId: uuidOf('phòng, ban').nullable().optional(),
   active: z.boolean().optional(),
   password: z.string().min(1).max(200).optional(),
+  email: emailRef,
 });
 
 /** An account without its password hash. */
@@ -38,6 +50,7 @@ export const userResponse = z.strictObject({
   unitId: z.string().nullable(),
   /** The office of an office's staff. */
   officeId: z.string().nullable(),
+  email: z.string().nullable(),
   active: z.boolean(),
 });
 

@@ -90,13 +90,20 @@ export {
 export * from './access/policy.js';
 export * from './time/vietnam-time.js';
 export * from './periods/windows.js';
+export * from './notifications/kinds.js';
+export { dueReminderStage } from './notifications/reminder-stage.js';
 export * from './periods/workflow.js';
 export * from './periods/unit-steps.js';
 export * from './periods/new-period.js';
 export * from './units/unit-types.js';
 export * from './units/offices.js';
 export { parseUnitsTable, type UnitRowInput } from './tabular/units-table.js';
-export { parseAccountsTable, roleOf, type AccountRowInput } from './tabular/accounts-table.js';
+export {
+  EMAIL_ADDRESS,
+  parseAccountsTable,
+  roleOf,
+  type AccountRowInput,
+} from './tabular/accounts-table.js';
 export * from './surveys/questionnaire.js';
 export {
   parseQuestionnaire,

@@ -562,6 +562,57 @@ const CASES: Case[] = [
     own: ADMIN,
   },
   {
+    name: 'GET /notifications',
+    method: 'GET',
+    url: () => '/api/notifications',
+    own: EVERYONE,
+  },
+  {
+    name: 'GET /notifications/unread-count',
+    method: 'GET',
+    url: () => '/api/notifications/unread-count',
+    own: EVERYONE,
+  },
+  {
+    name: 'POST /notifications/:id/read',
+    method: 'POST',
+    // Nobody has this notification: each is told it is not theirs (404), not refused.
+    url: () => '/api/notifications/00000000-0000-4000-8000-000000000000/read',
+    own: EVERYONE,
+  },
+  {
+    name: 'POST /notifications/read-all',
+    method: 'POST',
+    url: () => '/api/notifications/read-all',
+    own: EVERYONE,
+  },
+  {
+    name: 'GET /notifications/preferences',
+    method: 'GET',
+    url: () => '/api/notifications/preferences',
+    own: EVERYONE,
+  },
+  {
+    name: 'PUT /notifications/preferences',
+    method: 'PUT',
+    url: () => '/api/notifications/preferences',
+    body: () => ({ kinds: [{ kind: 'windowClosing', inApp: true, email: false }] }),
+    own: EVERYONE,
+  },
+  { name: 'GET /jobs', method: 'GET', url: () => '/api/jobs', own: ADMIN },
+  {
+    name: 'POST /jobs/reminders-scan',
+    method: 'POST',
+    url: () => '/api/jobs/reminders-scan',
+    own: ADMIN,
+  },
+  {
+    name: 'POST /jobs/:id/retry',
+    method: 'POST',
+    url: () => '/api/jobs/00000000-0000-4000-8000-000000000000/retry',
+    own: ADMIN,
+  },
+  {
     name: 'GET /evidence/:id',
     method: 'GET',
     url: (u, w) => `/api/evidence/${u === 'SNV' ? w.ids.__evidenceSNV : w.ids.__evidenceSYT}`,

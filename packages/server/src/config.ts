@@ -21,6 +21,12 @@ export interface Config {
    * Tests and browser tests turn it on; production only serialises (decision 0015).
    */
   validateResponses: boolean;
+  /** E-mail over SMTP: off (undefined) unless CHISO_SMTP_URL is set. */
+  mail: { smtpUrl: string; from: string } | undefined;
+  /** The address people open the app at, for links in e-mails. */
+  publicUrl: string;
+  /** Which job queue runs: pg-boss on PostgreSQL unless "local" is asked (decision 0017). */
+  jobsEngine: 'local' | 'pg-boss';
 }
 
 const schema = z.object({
@@ -40,6 +46,13 @@ const schema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CHISO_TRUST_PROXY: z.enum(['0', '1']).default('0'),
   CHISO_VALIDATE_RESPONSES: z.enum(['0', '1']).default('0'),
+  CHISO_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/]+/, 'dạng smtp://người-dùng:mật-khẩu@máy-chủ:587 hoặc smtps://…')
+    .optional(),
+  CHISO_MAIL_FROM: z.string().min(3).default('chiso <khong-tra-loi@localhost>'),
+  CHISO_PUBLIC_URL: z.string().url().optional(),
+  CHISO_JOBS: z.enum(['auto', 'local']).default('auto'),
 });
 
 /** Reads the configuration; a wrong variable stops the start with a message naming it. */
@@ -71,5 +84,8 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     logLevel: e.LOG_LEVEL,
     trustProxy: e.CHISO_TRUST_PROXY === '1',
     validateResponses: e.CHISO_VALIDATE_RESPONSES === '1',
+    mail: e.CHISO_SMTP_URL ? { smtpUrl: e.CHISO_SMTP_URL, from: e.CHISO_MAIL_FROM } : undefined,
+    publicUrl: (e.CHISO_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    jobsEngine: e.DATABASE_URL && e.CHISO_JOBS === 'auto' ? 'pg-boss' : 'local',
   };
 }

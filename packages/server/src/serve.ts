@@ -2,13 +2,16 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
+import type { Deps } from './context.js';
 import { openDatabase } from './db/database.js';
+import { startQueue } from './jobs/start-queue.js';
+import { smtpMailer } from './mail/mailer.js';
 import { localEvidenceStore } from './storage/evidence-store.js';
 import { ensureInitialAdmin } from './use-cases/users/ensure-initial-admin.js';
 
 export interface RunningServer {
   app: FastifyInstance;
-  /** Stops accepting requests, lets running ones finish, then closes the database. */
+  /** Stops accepting requests, lets running ones finish, stops the job queue (waiting for a running job), then closes the database. */
   close: () => Promise<void>;
 }
 
@@ -24,15 +27,22 @@ export async function serve(
     databaseUrl: config.databaseUrl,
     dataDir: config.databaseUrl ? undefined : config.dataDir,
   });
-  const deps = {
+  const mailer = config.mail ? smtpMailer(config.mail) : undefined;
+  const deps: Deps = {
     db: database.db,
     clock,
     storage: localEvidenceStore(join(config.dataDir, 'evidence')),
     config,
+    mailer,
   };
   const app = await buildApp(deps);
   await ensureInitialAdmin(deps, app.log);
+  // Reminders and other background work; the queue decides what is due by this clock.
+  const queue = await startQueue(deps);
   await app.listen({ port: config.port, host: config.host });
+  app.log.info(
+    `Hàng đợi công việc: ${queue.engine === 'pg-boss' ? 'pg-boss' : 'trong tiến trình'}; thư điện tử: ${mailer ? 'bật' : 'tắt'}`,
+  );
   app.log.info(
     `chiso đang chạy tại http://localhost:${config.port} (cơ sở dữ liệu: ${database.kind === 'pglite' ? `PGlite trong ${config.dataDir}` : 'PostgreSQL'})`,
   );
@@ -40,6 +50,8 @@ export async function serve(
     app,
     close: async () => {
       await app.close();
+      await queue.stop();
+      mailer?.close();
       await database.close();
     },
   };

@@ -32,11 +32,48 @@ describe('parseAccountsTable', () => {
         fullName: 'Nguyễn Thị Lan',
         role: 'unitOfficer',
         unitId: 'SNV',
+        email: undefined,
         row: 3,
       },
-      { username: 'tt.snv', fullName: 'Trần Văn Hùng', role: 'unitHead', unitId: 'SNV', row: 4 },
-      { username: 'td1', fullName: 'Đỗ Thị Thẩm', role: 'appraiser', unitId: undefined, row: 5 },
-      { username: 'hd1', fullName: 'Vũ Đức Hội', role: 'councilMember', unitId: undefined, row: 7 },
+      {
+        username: 'tt.snv',
+        fullName: 'Trần Văn Hùng',
+        role: 'unitHead',
+        unitId: 'SNV',
+        email: undefined,
+        row: 4,
+      },
+      {
+        username: 'td1',
+        fullName: 'Đỗ Thị Thẩm',
+        role: 'appraiser',
+        unitId: undefined,
+        email: undefined,
+        row: 5,
+      },
+      {
+        username: 'hd1',
+        fullName: 'Vũ Đức Hội',
+        role: 'councilMember',
+        unitId: undefined,
+        email: undefined,
+        row: 7,
+      },
+    ]);
+  });
+
+  it('reads an optional e-mail column and names a bad address', () => {
+    const header = [...HEADER, 'Thư điện tử'];
+    const accounts = parse([
+      header,
+      [1, 'cb.snv', 'Nguyễn Thị Lan', 'Cán bộ đầu mối', 'SNV', 'lan.nt@snv.hoaan.gov.vn'],
+      [2, 'td1', 'Đỗ Thị Thẩm', 'Thẩm định', null, ''],
+    ]);
+    expect(accounts.map((a) => a.email)).toEqual(['lan.nt@snv.hoaan.gov.vn', undefined]);
+    expect(
+      rejection([header, [1, 'cb.snv', 'Nguyễn Thị Lan', 'Cán bộ đầu mối', 'SNV', 'lan.nt@snv']]),
+    ).toEqual([
+      'Trang "Tài khoản", dòng 2, cột F (Thư điện tử): địa chỉ thư điện tử "lan.nt@snv" không hợp lệ (ví dụ: ten@donvi.gov.vn)',
     ]);
   });
 

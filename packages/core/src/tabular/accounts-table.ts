@@ -3,7 +3,7 @@ import { DomainError, ERROR_CODES, type Issue } from '../errors.js';
 import { describeRequired, locateColumns, type ColumnRole } from './columns.js';
 import { cellIssue, cellText, isBlank, normalizeHeader, type Table } from './table.js';
 
-type AccountColumn = 'username' | 'fullName' | 'role' | 'unit';
+type AccountColumn = 'username' | 'fullName' | 'role' | 'unit' | 'email';
 
 const ROLES_COLUMNS: ColumnRole<AccountColumn>[] = [
   {
@@ -13,6 +13,11 @@ const ROLES_COLUMNS: ColumnRole<AccountColumn>[] = [
   },
   { key: 'role', label: '"Vai trò"', match: (h) => h.startsWith('vai tro') || h === 'quyen' },
   { key: 'unit', label: '"Mã đơn vị"', match: (h) => h.startsWith('ma don vi') || h === 'don vi' },
+  {
+    key: 'email',
+    label: '"Thư điện tử"',
+    match: (h) => h.includes('thu dien tu') || h === 'email' || h === 'e-mail',
+  },
   {
     key: 'fullName',
     label: '"Họ và tên"',
@@ -46,8 +51,13 @@ export interface AccountRowInput {
   fullName: string;
   role: Role;
   unitId: string | undefined;
+  /** Where reminders are e-mailed, when the table has the column and the cell is filled. */
+  email: string | undefined;
   row: number;
 }
+
+/** An address as offices write them: one "@", a dot in the domain, no spaces. */
+export const EMAIL_ADDRESS = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 const USERNAME = /^[a-zA-Z0-9._-]{3,60}$/;
 
@@ -81,6 +91,9 @@ export function parseAccountsTable(table: Table): AccountRowInput[] {
     const username = text('username').toLowerCase();
     const role = roleOf(text('role'));
     const unitId = text('unit') || undefined;
+    const email = text('email') || undefined;
+    if (email !== undefined && !EMAIL_ADDRESS.test(email))
+      issue('email', `địa chỉ thư điện tử "${email}" không hợp lệ (ví dụ: ten@donvi.gov.vn)`);
     if (!USERNAME.test(username))
       issue(
         'username',
@@ -102,6 +115,7 @@ export function parseAccountsTable(table: Table): AccountRowInput[] {
       fullName: text('fullName'),
       role: role ?? 'viewer',
       unitId,
+      email,
       row: r + 1,
     });
   }

@@ -81,6 +81,8 @@ export const users = pgTable('users', {
   unitId: text('unit_id').references(() => units.id),
   /** The office of an office's staff (role officeStaff), inside unitId. */
   officeId: uuid('office_id').references(() => offices.id),
+  /** Where reminders are e-mailed (optional; checked as an address). */
+  email: text('email'),
   active: boolean('active').notNull().default(true),
   createdAt: createdAt(),
 });
@@ -414,3 +416,4 @@ export * from './schema-frameworks.js';
 export * from './schema-offices.js';
 export * from './schema-monitoring.js';
 export * from './schema-tasks.js';
+export * from './schema-notifications.js';

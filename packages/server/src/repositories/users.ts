@@ -13,6 +13,7 @@ export interface PublicUser {
   role: Role;
   unitId: string | null;
   officeId: string | null;
+  email: string | null;
   active: boolean;
 }
 
@@ -29,6 +30,7 @@ export function presentUser(row: UserRow): PublicUser {
     role: isRole(row.role) ? row.role : 'viewer',
     unitId: row.unitId,
     officeId: row.officeId,
+    email: row.email,
     active: row.active,
   };
 }
@@ -69,6 +71,7 @@ export async function insertUser(
     role: Role;
     unitId: string | null;
     officeId?: string | null;
+    email?: string | null;
   },
 ): Promise<UserRow> {
   const [row] = await db
@@ -82,7 +85,9 @@ export async function insertUser(
 export async function updateUser(
   db: Db,
   id: string,
-  changes: Partial<Pick<UserRow, 'fullName' | 'role' | 'unitId' | 'active' | 'passwordHash'>>,
+  changes: Partial<
+    Pick<UserRow, 'fullName' | 'role' | 'unitId' | 'email' | 'active' | 'passwordHash'>
+  >,
 ): Promise<UserRow | undefined> {
   const [row] = await db.update(users).set(changes).where(eq(users.id, id)).returning();
   return row;

@@ -7,6 +7,8 @@ import { frameworkCopyRoutes } from './framework-copy.js';
 import { frameworkRoutes } from './frameworks.js';
 import { monitoringRoutes } from './monitoring.js';
 import { officeRoutes } from './offices.js';
+import { jobRoutes } from './jobs.js';
+import { notificationRoutes } from './notifications.js';
 import { periodRoutes } from './periods.js';
 import { publicSurveyRoutes } from './public-surveys.js';
 import { resultsRoutes } from './results.js';
@@ -35,4 +37,6 @@ export async function registerRoutes(app: FastifyInstance, deps: Deps): Promise<
   await surveyResultsRoutes(app, deps);
   await taskRoutes(app, deps);
   await auditRoutes(app, deps);
+  await notificationRoutes(app, deps);
+  await jobRoutes(app, deps);
 }

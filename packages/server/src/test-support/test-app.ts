@@ -10,6 +10,9 @@ import type { ResponseContractError } from '../http/contract.js';
 import { readConfig } from '../config.js';
 import type { Deps, UseCaseContext } from '../context.js';
 import { openDatabase, type Database } from '../db/database.js';
+import { jobRegistry } from '../jobs/catalogue.js';
+import { localQueue, type LocalQueue } from '../jobs/local-queue.js';
+import { smtpMailer } from '../mail/mailer.js';
 import { insertUser } from '../repositories/users.js';
 import { hashPassword } from '../security/passwords.js';
 import { localEvidenceStore } from '../storage/evidence-store.js';
@@ -72,6 +75,8 @@ export interface TestApp {
   deps: Deps;
   /** Every route of the app, as it was added (method, url, schema, handler). */
   routes: RouteOptions[];
+  /** The in-process job queue, not polling: `tick()` runs what is due at the test's clock. */
+  queue: LocalQueue;
   /** Sets the server's clock; text in Vietnam time ("10/01/2023 24:00"). */
   setTime: (vietnamTime: string) => void;
   /** A use-case context acting as nobody in particular (for factories). */
@@ -97,7 +102,15 @@ export interface TestApp {
   close: () => Promise<void>;
 }
 
-export async function startTestApp(kind: DatabaseKind): Promise<TestApp> {
+export interface TestAppOptions {
+  /** More environment for the configuration (CHISO_SMTP_URL of a test SMTP server, …). */
+  env?: Record<string, string>;
+}
+
+export async function startTestApp(
+  kind: DatabaseKind,
+  options: TestAppOptions = {},
+): Promise<TestApp> {
   const { database, drop } = await freshDatabase(kind);
   const dataDir = await mkdtemp(join(tmpdir(), 'chiso-app-'));
   let now = new Date(parseVietnamTime('05/01/2023 09:00') ?? 0);
@@ -109,13 +122,17 @@ export async function startTestApp(kind: DatabaseKind): Promise<TestApp> {
     CHISO_SESSION_HOURS: '720',
     // vitest.config.ts turns it on for the whole run: every answer is checked against its contract.
     CHISO_VALIDATE_RESPONSES: process.env.CHISO_VALIDATE_RESPONSES,
+    ...options.env,
   });
   const deps: Deps = {
     db: database.db,
     clock: () => now,
     storage: localEvidenceStore(join(dataDir, 'evidence')),
     config,
+    mailer: config.mail ? smtpMailer(config.mail) : undefined,
   };
+  const queue = localQueue(deps, jobRegistry());
+  deps.jobs = queue;
   // An answer that breaks its route's contract fails the test that asked for it, by name.
   const breaks: ResponseContractError[] = [];
   const routes: RouteOptions[] = [];
@@ -162,6 +179,7 @@ export async function startTestApp(kind: DatabaseKind): Promise<TestApp> {
     app,
     deps,
     routes,
+    queue,
     setTime: (text) => {
       const ms = parseVietnamTime(text);
       if (ms === undefined) throw new Error(`bad test time ${text}`);
@@ -199,6 +217,8 @@ export async function startTestApp(kind: DatabaseKind): Promise<TestApp> {
     request,
     close: async () => {
       await app.close();
+      await queue.stop();
+      deps.mailer?.close();
       await database.close();
       await drop();
       await rm(dataDir, { recursive: true, force: true });

@@ -5,9 +5,12 @@ import type {
   FrameworkRow,
   FrameworkView,
   HistoryRow,
+  JobsPage,
   LineageRow,
+  NotificationsPage,
   PeriodDetail,
   PeriodSummary,
+  Preferences,
   ResultsView,
   Unit,
   User,
@@ -25,6 +28,12 @@ export const keys = {
   framework: (id: string) => ['frameworks', id] as const,
   units: ['units'] as const,
   users: ['users'] as const,
+  notifications: ['notifications'] as const,
+  notificationPage: (offset: number, unreadOnly: boolean) =>
+    ['notifications', 'page', offset, unreadOnly] as const,
+  unreadCount: ['notifications', 'unread'] as const,
+  preferences: ['notification-preferences'] as const,
+  jobs: (failedOnly: boolean) => ['jobs', failedOnly] as const,
   history: (periodId: string, unitId: string, code: string) =>
     ['history', periodId, unitId, code] as const,
 };
@@ -85,4 +94,41 @@ export const useHistory = (periodId: string, unitId: string, code: string, enabl
     queryFn: () =>
       api<HistoryRow[]>('GET', `/periods/${periodId}/units/${unitId}/entries/${code}/history`),
     enabled,
+  });
+
+/** The bell: asked again when the window regains focus and every minute. */
+export const useUnreadCount = (enabled: boolean) =>
+  useQuery({
+    queryKey: keys.unreadCount,
+    queryFn: () => api<{ unread: number }>('GET', '/notifications/unread-count'),
+    enabled,
+    refetchOnWindowFocus: true,
+    refetchInterval: 60_000,
+  });
+
+export const NOTIFICATIONS_PER_PAGE = 20;
+
+export const useNotifications = (offset: number, unreadOnly: boolean) =>
+  useQuery({
+    queryKey: keys.notificationPage(offset, unreadOnly),
+    queryFn: () =>
+      api<NotificationsPage>(
+        'GET',
+        `/notifications?limit=${NOTIFICATIONS_PER_PAGE}&offset=${offset}${unreadOnly ? '&unread=true' : ''}`,
+      ),
+    refetchOnWindowFocus: true,
+  });
+
+export const usePreferences = () =>
+  useQuery({
+    queryKey: keys.preferences,
+    queryFn: () => api<Preferences>('GET', '/notifications/preferences'),
+  });
+
+/** Background jobs: administrators only. */
+export const useJobs = (failedOnly: boolean) =>
+  useQuery({
+    queryKey: keys.jobs(failedOnly),
+    queryFn: () => api<JobsPage>('GET', `/jobs?limit=200${failedOnly ? '&failed=true' : ''}`),
+    refetchInterval: 30_000,
   });

@@ -4,6 +4,7 @@ import { ROLE_LABELS, type Role } from '@chiso/core/access/policy.js';
 import { Suspense } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { Loading } from '../components/feedback';
+import { NotificationBell } from '../components/notification-bell';
 import { useSession } from './session';
 
 interface NavItem {
@@ -43,6 +44,7 @@ const NAV: NavItem[] = [
   },
   { to: '/don-vi', label: 'Đơn vị', roles: ['administrator'] },
   { to: '/tai-khoan', label: 'Tài khoản', roles: ['administrator'] },
+  { to: '/cong-viec-nen', label: 'Công việc nền', roles: ['administrator'] },
 ];
 
 /** The frame of every page: a header, navigation shaped by the role, and the page. */
@@ -84,6 +86,7 @@ export function Layout() {
           </Group>
           {user ? (
             <Group gap="xs" wrap="nowrap">
+              <NotificationBell />
               <Stack gap={0} visibleFrom="xs" align="flex-end">
                 <Text size="sm" fw={600}>
                   {user.fullName}

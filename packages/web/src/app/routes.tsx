@@ -30,6 +30,8 @@ const SnapshotPage = lazy(() => import('../features/monitoring/snapshot-page'));
 const TasksPage = lazy(() => import('../features/tasks/tasks-page'));
 const TaskPage = lazy(() => import('../features/tasks/task-page'));
 const TasksOverviewPage = lazy(() => import('../features/tasks/overview-page'));
+const NotificationsPage = lazy(() => import('../features/notifications/notifications-page'));
+const JobsPage = lazy(() => import('../features/jobs/jobs-page'));
 const NotFoundPage = lazy(() => import('../features/home/not-found-page'));
 
 /** Pages that need a signed-in user (of some roles): others go to the sign-in page and back. */
@@ -78,6 +80,8 @@ export const router = createBrowserRouter([
       { path: '/bo-chi-so/:frameworkId', element: signedIn(<FrameworkPage />) },
       { path: '/don-vi', element: signedIn(<UnitsPage />, ['administrator']) },
       { path: '/tai-khoan', element: signedIn(<AccountsPage />, ['administrator']) },
+      { path: '/thong-bao', element: signedIn(<NotificationsPage />) },
+      { path: '/cong-viec-nen', element: signedIn(<JobsPage />, ['administrator']) },
       {
         path: '/khao-sat',
         element: signedIn(<SurveysPage />, [

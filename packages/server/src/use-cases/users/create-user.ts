@@ -20,6 +20,14 @@ export interface NewUser {
   role: Role;
   unitId?: string | null | undefined;
   officeId?: string | null | undefined;
+  /** Empty text or null: no address. */
+  email?: string | null | undefined;
+}
+
+/** An address as stored: trimmed, lower case, null for none. */
+export function emailOf(email: string | null | undefined): string | null {
+  const trimmed = (email ?? '').trim().toLowerCase();
+  return trimmed === '' ? null : trimmed;
 }
 
 /** Where an account belongs: its unit, and for an office's staff its office in that unit. */
@@ -109,6 +117,7 @@ export async function createUser(
       passwordHash,
       role: input.role,
       ...scope,
+      email: emailOf(input.email),
     });
     const user = presentUser(row);
     await recordAudit(tx, ctx, {

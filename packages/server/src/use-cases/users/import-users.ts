@@ -83,6 +83,7 @@ export async function importUsers(ctx: UseCaseContext, tables: Table[]) {
           passwordHash,
           role: row.role,
           unitId: row.unitId ?? null,
+          email: row.email?.toLowerCase() ?? null,
         }),
       );
       await recordAudit(tx, ctx, {

@@ -11,7 +11,7 @@ import {
 } from '../../repositories/users.js';
 import { hashPassword } from '../../security/passwords.js';
 import { authorize } from '../authorize.js';
-import { checkPassword, checkRoleScope } from './create-user.js';
+import { checkPassword, checkRoleScope, emailOf } from './create-user.js';
 
 export interface UserChanges {
   fullName?: string | undefined;
@@ -20,6 +20,7 @@ export interface UserChanges {
   officeId?: string | null | undefined;
   active?: boolean | undefined;
   password?: string | undefined;
+  email?: string | null | undefined;
 }
 
 /**
@@ -60,6 +61,7 @@ export async function updateUser(
       role,
       ...scope,
       ...(changes.active === undefined ? {} : { active: changes.active }),
+      ...(changes.email === undefined ? {} : { email: emailOf(changes.email) }),
       ...(passwordHash === undefined ? {} : { passwordHash }),
     });
     if (!row) throw new DomainError(ERROR_CODES.NOT_FOUND, 'Không tìm thấy tài khoản');

@@ -47,7 +47,7 @@ export default function AccountsPage() {
       (!role || u.role === role) &&
       words.every((w) =>
         fold(
-          `${u.username} ${u.fullName} ${u.unitId ?? ''} ${unitName.get(u.unitId ?? '') ?? ''}`,
+          `${u.username} ${u.fullName} ${u.unitId ?? ''} ${unitName.get(u.unitId ?? '') ?? ''} ${u.email ?? ''}`,
         ).includes(w),
       ),
   );
@@ -90,6 +90,7 @@ export default function AccountsPage() {
                 <Table.Th>Họ và tên</Table.Th>
                 <Table.Th>Vai trò</Table.Th>
                 <Table.Th>Đơn vị</Table.Th>
+                <Table.Th>Thư điện tử</Table.Th>
                 <Table.Th>Trạng thái</Table.Th>
                 <Table.Th />
               </Table.Tr>
@@ -101,6 +102,7 @@ export default function AccountsPage() {
                   <Table.Td>{u.fullName}</Table.Td>
                   <Table.Td>{ROLE_LABELS[u.role]}</Table.Td>
                   <Table.Td>{u.unitId ? (unitName.get(u.unitId) ?? u.unitId) : ''}</Table.Td>
+                  <Table.Td>{u.email ?? ''}</Table.Td>
                   <Table.Td>
                     {u.active === false ? (
                       <Text size="sm" c="gray.7" fw={600}>
@@ -140,6 +142,7 @@ function AccountForm({ user, onDone }: { user: User | null; onDone: () => void }
   const [fullName, setFullName] = useState(user?.fullName ?? '');
   const [role, setRole] = useState<Role>(user?.role ?? 'unitOfficer');
   const [unitId, setUnitId] = useState<string | null>(user?.unitId ?? null);
+  const [email, setEmail] = useState(user?.email ?? '');
   const [active, setActive] = useState(user?.active !== false);
   const [password, setPassword] = useState('');
   const save = useMutation({
@@ -150,6 +153,7 @@ function AccountForm({ user, onDone }: { user: User | null; onDone: () => void }
             role,
             unitId: UNIT_ROLES.includes(role) ? unitId : null,
             active,
+            email: email.trim() || null,
             ...(password ? { password } : {}),
           })
         : api('POST', '/users', {
@@ -158,6 +162,7 @@ function AccountForm({ user, onDone }: { user: User | null; onDone: () => void }
             password,
             role,
             unitId: UNIT_ROLES.includes(role) ? unitId : null,
+            email: email.trim() || null,
           }),
     onSuccess: async () => {
       await client.invalidateQueries({ queryKey: keys.users });
@@ -204,6 +209,14 @@ function AccountForm({ user, onDone }: { user: User | null; onDone: () => void }
             />
           )}
         </Group>
+        <TextInput
+          label="Thư điện tử (nhận nhắc việc; không bắt buộc)"
+          type="email"
+          placeholder="ten@donvi.gov.vn"
+          value={email}
+          onChange={(e) => setEmail(e.currentTarget.value)}
+          autoComplete="off"
+        />
         <PasswordInput
           label={user ? 'Đặt lại mật khẩu (để trống nếu không đổi)' : 'Mật khẩu (ít nhất 10 ký tự)'}
           value={password}
@@ -248,8 +261,8 @@ function ImportAccounts() {
         <Title order={3}>Nhập tài khoản từ Excel</Title>
         <Text size="sm" c="dimmed">
           Các cột: "Tên đăng nhập", "Họ và tên", "Vai trò" (quản trị, cán bộ đầu mối, thủ trưởng,
-          thẩm định, hội đồng, người xem), "Mã đơn vị". Mật khẩu đầu tiên được tạo ngẫu nhiên và chỉ
-          hiện một lần dưới đây.
+          thẩm định, hội đồng, người xem), "Mã đơn vị" và, nếu có, "Thư điện tử". Mật khẩu đầu tiên
+          được tạo ngẫu nhiên và chỉ hiện một lần dưới đây.
         </Text>
         <FilePicker
           file={file}
