@@ -26,7 +26,7 @@ test("a unit officer sets up its offices, gives a leaf its lead office, and find
 
   await test.step('leaf 1.2 gets its lead office', async () => {
     await page.getByRole('button', { name: 'Giao phòng, ban cho 1.2' }).click();
-    await page.getByRole('textbox', { name: 'Phòng, ban chủ trì' }).click();
+    await page.getByRole('combobox', { name: 'Phòng, ban chủ trì' }).click();
     await page.getByRole('option', { name: 'Văn phòng Sở' }).click();
     await page.getByRole('button', { name: 'Lưu', exact: true }).click();
     await saved(page, 'Đã giao phòng, ban cho 1.2');
@@ -44,11 +44,11 @@ test("a unit officer sets up its offices, gives a leaf its lead office, and find
     await page.getByRole('button', { name: 'Giao nhiệm vụ mới' }).click();
     const form = page.getByRole('dialog', { name: 'Giao nhiệm vụ mới' });
     await form.getByLabel('Nội dung nhiệm vụ').fill(TASK);
-    await form.getByRole('textbox', { name: 'Phòng, ban chủ trì' }).click();
+    await form.getByRole('combobox', { name: 'Phòng, ban chủ trì' }).click();
     await page.getByRole('option', { name: 'Văn phòng Sở' }).click();
-    await form.getByRole('textbox', { name: 'Bộ chỉ số' }).click();
+    await form.getByRole('combobox', { name: 'Bộ chỉ số' }).click();
     await page.getByRole('option', { name: `${FRAMEWORK_NAME} (năm 2026)` }).click();
-    await form.getByRole('textbox', { name: 'Tiêu chí phục vụ' }).click();
+    await form.getByLabel('Tiêu chí phục vụ').click();
     await page.getByRole('option', { name: '1.2 Báo cáo CCHC định kỳ' }).click();
     await form.getByLabel('Thời hạn').fill('10/01/2027');
     await shot(page, testInfo, 'nhiem-vu-giao-moi');
@@ -87,7 +87,7 @@ test("a unit officer sets up its offices, gives a leaf its lead office, and find
     await page.getByRole('link', { name: TASK }).click();
     await page.getByRole('button', { name: 'Sửa nhiệm vụ' }).click();
     const form = page.getByRole('dialog', { name: 'Sửa nhiệm vụ' });
-    await expect(form.getByRole('textbox', { name: 'Tiêu chí phục vụ' })).toBeVisible();
+    await expect(form.getByLabel('Tiêu chí phục vụ')).toBeVisible();
     await form.getByLabel('Thời hạn').fill('20/01/2027');
     await shot(page, testInfo, 'nhiem-vu-sua');
     await form.getByRole('button', { name: 'Lưu thay đổi' }).click();

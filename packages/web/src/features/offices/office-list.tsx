@@ -180,7 +180,7 @@ export function OfficeList({
             <Text fw={600}>Đã ngừng hoạt động</Text>
             {stopped.map((office) => (
               <Group key={office.id} gap="sm">
-                <Badge color="gray" variant="light">
+                <Badge color="gray" variant="light" tt="none">
                   Đã ngừng
                 </Badge>
                 <Text c="dimmed">{office.name}</Text>

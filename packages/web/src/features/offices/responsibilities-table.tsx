@@ -109,7 +109,7 @@ export function ResponsibilitiesTable({
                       {node.supporting.map((o) => o.name).join(', ') || '—'}
                     </Table.Td>
                     <Table.Td>
-                      <Badge color={SOURCE_COLORS[node.source]} variant="light">
+                      <Badge color={SOURCE_COLORS[node.source]} variant="light" tt="none">
                         {SOURCE_LABELS[node.source]}
                       </Badge>
                     </Table.Td>

@@ -36,7 +36,9 @@ export function TaskForm({
   const [target, setTarget] = useState(task?.target ?? '');
   const [authority, setAuthority] = useState(task?.authority ?? '');
   const [documentNumber, setDocumentNumber] = useState(task?.documentNumber ?? '');
-  const [documentDate, setDocumentDate] = useState(task ? date(task.documentDate) : '');
+  const [documentDate, setDocumentDate] = useState(
+    task?.documentDate ? date(task.documentDate) : '',
+  );
   const [error, setError] = useState<unknown>(null);
   // The leaves to choose from: the unit's frameworks and the chosen one's nodes.
   const frame = useQuery({
