@@ -1,6 +1,6 @@
-import { decimalInput, PARTICIPATION_STATUSES, PERIOD_STATUSES } from '@chiso/core';
+import { decimalInput, PARTICIPATION_STATUSES, PERIOD_STATUSES, TASK_STATUSES } from '@chiso/core';
 import { z } from 'zod';
-import { decimalString, isoDateTime, uuidOf } from './common.js';
+import { decimalString, isoDate, isoDateTime, uuidOf } from './common.js';
 import { codeMapKind, frameworkResponse } from './frameworks.js';
 import { vietnamTime, windowResponse } from './periods.js';
 import { appraisalKind, unitResultResponse } from './results.js';
@@ -81,6 +81,31 @@ export const storedEntryResponse = z.strictObject({
   respondedBy: z.uuid().nullable(),
 });
 
+/**
+ * The unit's tasks serving a leaf whose rule counts items (decision 0018): the count that can
+ * go into the leaf's facts and the list behind it. Only on such leaves; null elsewhere.
+ */
+export const leafTasksResponse = z.strictObject({
+  /** The fact the count goes into ("occurrences" of a deduction, "onTime" of a count). */
+  fact: z.enum(['occurrences', 'onTime']),
+  /** Which tasks are counted: late ones (overdue and done late) or those done on time. */
+  counts: z.enum(['late', 'doneOnTime']),
+  count: z.number().int(),
+  /** "3 nhiệm vụ quá hạn". */
+  label: z.string(),
+  tasks: z.array(
+    z.strictObject({
+      id: z.uuid(),
+      title: z.string(),
+      office: z.string().nullable(),
+      deadline: isoDate,
+      status: z.enum(TASK_STATUSES),
+      statusLabel: z.string(),
+      counted: z.boolean(),
+    }),
+  ),
+});
+
 /** A leaf's entry as the assessment page reads it; the appraisal once the unit may see it. */
 export const entryResponse = z.strictObject({
   code: z.string(),
@@ -115,7 +140,8 @@ export const entryResponse = z.strictObject({
       kind: codeMapKind,
       fromCodes: z.array(z.string()),
     })
-    .nullable(),
+    .nullable() /** The unit's tasks serving this leaf, when its rule counts them. */,
+  tasks: leafTasksResponse.nullable(),
 });
 
 /** A unit's whole assessment in a period. */
@@ -195,6 +221,7 @@ export type EvidenceFile = z.output<typeof evidenceResponse>;
 export type UploadedEvidence = z.output<typeof uploadEvidenceResponse>;
 export type StoredEntry = z.output<typeof storedEntryResponse>;
 export type EntryView = z.output<typeof entryResponse>;
+export type LeafTasks = z.output<typeof leafTasksResponse>;
 export type Assessment = z.output<typeof assessmentResponse>;
 export type Finalised = z.output<typeof finaliseResponse>;
 export type HistoryRow = z.output<typeof historyRowResponse>;

@@ -164,6 +164,7 @@ export * from './monitoring/monitoring.js';
 export * from './monitoring/appendix-text.js';
 export * from './tasks/status.js';
 export * from './tasks/overdue.js';
+export * from './tasks/leaf-task-count.js';
 export * from './tasks/document-ref.js';
 export {
   parseDispatchTable,

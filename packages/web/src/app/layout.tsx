@@ -42,6 +42,7 @@ const NAV: NavItem[] = [
     label: 'Bộ chỉ số',
     roles: ['administrator', 'unitOfficer', 'unitHead', 'appraiser', 'councilMember'],
   },
+  { to: '/phong-ban', label: 'Phòng, ban', roles: ['unitOfficer', 'unitHead'] },
   { to: '/don-vi', label: 'Đơn vị', roles: ['administrator'] },
   { to: '/tai-khoan', label: 'Tài khoản', roles: ['administrator'] },
   { to: '/cong-viec-nen', label: 'Công việc nền', roles: ['administrator'] },

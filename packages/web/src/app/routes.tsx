@@ -32,6 +32,8 @@ const TaskPage = lazy(() => import('../features/tasks/task-page'));
 const TasksOverviewPage = lazy(() => import('../features/tasks/overview-page'));
 const NotificationsPage = lazy(() => import('../features/notifications/notifications-page'));
 const JobsPage = lazy(() => import('../features/jobs/jobs-page'));
+const OfficesPage = lazy(() => import('../features/offices/offices-page'));
+const TasksCalendarPage = lazy(() => import('../features/tasks/calendar-page'));
 const NotFoundPage = lazy(() => import('../features/home/not-found-page'));
 
 /** Pages that need a signed-in user (of some roles): others go to the sign-in page and back. */
@@ -135,6 +137,21 @@ export const router = createBrowserRouter([
       {
         path: '/nhiem-vu/:unitId/:taskId',
         element: signedIn(<TaskPage />, [
+          'administrator',
+          'councilMember',
+          'unitOfficer',
+          'unitHead',
+          'officeStaff',
+        ]),
+      },
+      { path: '/phong-ban', element: signedIn(<OfficesPage />, ['unitOfficer', 'unitHead']) },
+      {
+        path: '/phong-ban/:unitId',
+        element: signedIn(<OfficesPage />, ['administrator', 'unitOfficer', 'unitHead']),
+      },
+      {
+        path: '/nhiem-vu/:unitId/lich',
+        element: signedIn(<TasksCalendarPage />, [
           'administrator',
           'councilMember',
           'unitOfficer',

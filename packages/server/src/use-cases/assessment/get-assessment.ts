@@ -20,6 +20,7 @@ import { presentEvidence } from './evidence.js';
 import { presentPrevious, previousPointsOf } from './previous-points.js';
 import { accessTarget, loadUnitScope, windowOpen, type UnitScope } from './scope.js';
 import { canAddEvidence } from './self-edit.js';
+import { servedTasksOf } from './served-tasks.js';
 import { unitInputOf } from './unit-input.js';
 
 /**
@@ -57,6 +58,7 @@ export async function getAssessment(
     return unit;
   };
   const byCode = new Map(entries.map((e) => [e.code, e]));
+  const served = await servedTasksOf(db, framework, scope.unit.id, scope.period.year, ctx.now);
   const previous = await previousPointsOf(db, {
     year: scope.period.year,
     unitId: scope.unit.id,
@@ -98,6 +100,7 @@ export async function getAssessment(
         ),
         surveyFed: surveys.leaves.has(leaf.code),
         previous: presentPrevious(previous, leaf.code),
+        tasks: served.get(leaf.code) ?? null,
       };
     }),
     previousSource: previous

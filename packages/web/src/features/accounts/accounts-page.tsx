@@ -12,8 +12,15 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { ROLE_LABELS, ROLES, UNIT_ROLES, type Role } from '@chiso/core/access/policy.js';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import {
+  OFFICE_ROLES,
+  ROLE_LABELS,
+  ROLES,
+  UNIT_ROLES,
+  type Role,
+} from '@chiso/core/access/policy.js';
+import type { Office } from '@chiso/contract';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, upload } from '../../api/client';
 import { keys, useUnits, useUsers } from '../../api/hooks';
@@ -143,6 +150,22 @@ function AccountForm({ user, onDone }: { user: User | null; onDone: () => void }
   const [role, setRole] = useState<Role>(user?.role ?? 'unitOfficer');
   const [unitId, setUnitId] = useState<string | null>(user?.unitId ?? null);
   const [email, setEmail] = useState(user?.email ?? '');
+  const [officeId, setOfficeId] = useState<string | null>(user?.officeId ?? null);
+  const needsOffice = OFFICE_ROLES.includes(role) && unitId !== null;
+  // An office's staff belongs to one of the chosen unit's active offices.
+  const offices = useQuery({
+    queryKey: ['offices', unitId],
+    queryFn: () =>
+      api<{ offices: Office[] }>('GET', `/units/${encodeURIComponent(unitId ?? '')}/offices`),
+    enabled: needsOffice,
+  });
+  const officeOptions = (offices.data?.offices ?? [])
+    .filter((o) => o.active)
+    .map((o) => ({ value: o.id, label: o.name }));
+  const scope = {
+    unitId: UNIT_ROLES.includes(role) ? unitId : null,
+    officeId: needsOffice ? officeId : null,
+  };
   const [active, setActive] = useState(user?.active !== false);
   const [password, setPassword] = useState('');
   const save = useMutation({
@@ -151,7 +174,7 @@ function AccountForm({ user, onDone }: { user: User | null; onDone: () => void }
         ? api('PATCH', `/users/${user.id}`, {
             fullName,
             role,
-            unitId: UNIT_ROLES.includes(role) ? unitId : null,
+            ...scope,
             active,
             email: email.trim() || null,
             ...(password ? { password } : {}),
@@ -161,7 +184,7 @@ function AccountForm({ user, onDone }: { user: User | null; onDone: () => void }
             fullName,
             password,
             role,
-            unitId: UNIT_ROLES.includes(role) ? unitId : null,
+            ...scope,
             email: email.trim() || null,
           }),
     onSuccess: async () => {
@@ -203,7 +226,25 @@ function AccountForm({ user, onDone }: { user: User | null; onDone: () => void }
                 .filter((u) => !u.activeTo)
                 .map((u) => ({ value: u.id, label: u.name }))}
               value={unitId}
-              onChange={setUnitId}
+              onChange={(value) => {
+                setUnitId(value);
+                setOfficeId(null);
+              }}
+              searchable
+              required
+            />
+          )}
+          {needsOffice && (
+            <Select
+              label="Phòng, ban"
+              placeholder={
+                offices.isSuccess && officeOptions.length === 0
+                  ? 'Đơn vị chưa có phòng, ban nào'
+                  : 'Chọn phòng, ban của đơn vị'
+              }
+              data={officeOptions}
+              value={officeId}
+              onChange={setOfficeId}
               searchable
               required
             />

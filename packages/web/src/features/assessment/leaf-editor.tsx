@@ -21,6 +21,7 @@ import { dateTime, points } from '../../lib/format';
 import { EvidencePanel } from './evidence-panel';
 import { LeafHistory } from './leaf-history';
 import { PreviousPoints } from './previous-points';
+import { ServedTasks } from './served-tasks';
 import { RuleInputs, type Facts } from './rule-inputs';
 import { usePreview } from './use-preview';
 
@@ -131,6 +132,15 @@ export function LeafEditor({ assessment, node, entry, canEditSelf, canRespond }:
             Điểm tiêu chí này được tính từ phiếu khảo sát của các nhóm đối tượng, theo công thức của
             bộ chỉ số; đơn vị không tự chấm. Xem ở mục Khảo sát, phần kết quả.
           </Alert>
+        )}
+        {entry.tasks && !entry.surveyFed && (
+          <ServedTasks
+            unitId={assessment.unit.id}
+            served={entry.tasks}
+            current={facts[entry.tasks.fact]}
+            disabled={!canEditSelf}
+            onUse={(fact, value) => setFacts({ ...facts, [fact]: value })}
+          />
         )}
         {rule && !entry.surveyFed && (
           <RuleInputs rule={rule} facts={facts} onChange={setFacts} disabled={!canEditSelf} />

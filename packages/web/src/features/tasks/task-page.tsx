@@ -3,6 +3,7 @@ import {
   Button,
   Card,
   Group,
+  Modal,
   NumberInput,
   Progress,
   Stack,
@@ -19,7 +20,8 @@ import { DropZone } from '../../components/drop-zone';
 import { ErrorMessage, Loading, notifyError, notifySaved } from '../../components/feedback';
 import { date, dateTime } from '../../lib/format';
 import { StatusBadge } from './status-badge';
-import type { TaskDetail } from './types';
+import { TaskForm } from './task-form';
+import type { OfficesResponse, TaskDetail } from './types';
 
 const ACCEPT = '.pdf,.doc,.docx,.xls,.xlsx,.jpg,.jpeg,.png';
 
@@ -34,6 +36,12 @@ export default function TaskPage() {
   const [text, setText] = useState('');
   const [percent, setPercent] = useState<number | string>('');
   const [progress, setProgress] = useState<number | null>(null);
+  const [editing, setEditing] = useState(false);
+  const offices = useQuery({
+    queryKey: ['offices', unitId],
+    queryFn: () => api<OfficesResponse>('GET', `/units/${unitId}/offices`),
+    enabled: editing,
+  });
   if (detail.isPending) return <Loading />;
   if (detail.error) return <ErrorMessage error={detail.error} />;
   const { task, reports, pendingEvidence, history, canEdit, canReport } = detail.data;
@@ -139,6 +147,11 @@ export default function TaskPage() {
               Báo cáo hoàn thành
             </Button>
           )}
+          {canEdit && (
+            <Button variant="default" onClick={() => setEditing(true)}>
+              Sửa nhiệm vụ
+            </Button>
+          )}
           {canEdit && task.completedAt && (
             <Button variant="default" onClick={() => void move('reopen', 'Đã mở lại nhiệm vụ')}>
               Mở lại
@@ -147,6 +160,23 @@ export default function TaskPage() {
         </Group>
       </Card>
 
+      <Modal opened={editing} onClose={() => setEditing(false)} title="Sửa nhiệm vụ" size="lg">
+        {offices.data ? (
+          <TaskForm
+            unitId={unitId}
+            offices={offices.data.offices}
+            task={task}
+            onDone={() => {
+              setEditing(false);
+              void refresh();
+            }}
+          />
+        ) : offices.error ? (
+          <ErrorMessage error={offices.error} />
+        ) : (
+          <Loading />
+        )}
+      </Modal>
       <Title order={3}>Báo cáo tiến độ</Title>
       {reports.length === 0 && <Text c="dimmed">Chưa có báo cáo nào.</Text>}
       {reports.map((r) => (

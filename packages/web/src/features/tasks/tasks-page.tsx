@@ -18,7 +18,7 @@ import { api } from '../../api/client';
 import { useSession } from '../../app/session';
 import { ErrorMessage, Loading } from '../../components/feedback';
 import { date } from '../../lib/format';
-import { NewTaskForm } from './new-task-form';
+import { TaskForm } from './task-form';
 import { StatusBadge } from './status-badge';
 
 const STATUS_OPTIONS = [
@@ -62,7 +62,12 @@ export default function TasksPage() {
           Nhiệm vụ của {data.unit.name}
           {data.office ? ` — ${data.office.name}` : ''}
         </Title>
-        {canCreate && <Button onClick={() => setCreating(true)}>Giao nhiệm vụ mới</Button>}
+        <Group gap="xs">
+          <Button variant="default" component={Link} to={`/nhiem-vu/${unitId}/lich`}>
+            Lịch nhiệm vụ
+          </Button>
+          {canCreate && <Button onClick={() => setCreating(true)}>Giao nhiệm vụ mới</Button>}
+        </Group>
       </Group>
       <Alert color={data.counts.late > 0 ? 'red' : 'green'} title="Nhiệm vụ quá hạn">
         {data.lateSentence}. Tổng số {data.counts.total} nhiệm vụ, đã hoàn thành {data.counts.done}.
@@ -135,7 +140,7 @@ export default function TasksPage() {
         title="Giao nhiệm vụ mới"
         size="lg"
       >
-        <NewTaskForm
+        <TaskForm
           unitId={unitId}
           offices={offices.data?.offices ?? []}
           onDone={() => {

@@ -1,4 +1,5 @@
 import {
+  Anchor,
   Badge,
   Button,
   Card,
@@ -14,6 +15,7 @@ import {
 import { peerGroupLabel, unitTypeLabel, UNIT_TYPES } from '@chiso/core/units/unit-types.js';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { api, upload } from '../../api/client';
 import { keys, useUnits } from '../../api/hooks';
 import type { ImportedUnits, Unit } from '../../api/types';
@@ -122,6 +124,15 @@ export default function UnitsPage() {
                       )}
                     </Table.Td>
                     <Table.Td>
+                      <Anchor
+                        component={Link}
+                        to={`/phong-ban/${encodeURIComponent(unit.id)}`}
+                        size="xs"
+                        mr="xs"
+                        aria-label={`Phòng, ban của ${unit.name}`}
+                      >
+                        Phòng, ban
+                      </Anchor>
                       <Button
                         size="compact-xs"
                         variant="subtle"
