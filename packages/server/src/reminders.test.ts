@@ -181,6 +181,7 @@ describe.each(DATABASE_KINDS)('reminders over a real SMTP server (%s)', (kind) =
         { kind: 'windowClosing', label: 'Sắp hết hạn tự đánh giá', inApp: true, email: true },
         { kind: 'supplementRequested', inApp: true, email: true },
         { kind: 'explanationOpened', inApp: true, email: true },
+        { kind: 'taskDue', label: 'Nhiệm vụ sắp đến hạn, quá hạn', inApp: true, email: true },
       ],
     });
     const set = await t.request('PUT', '/api/notifications/preferences', {

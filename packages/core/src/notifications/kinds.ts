@@ -6,6 +6,7 @@ export const NOTIFICATION_KINDS = [
   'windowClosing',
   'supplementRequested',
   'explanationOpened',
+  'taskDue',
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -14,6 +15,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   windowClosing: 'Sắp hết hạn tự đánh giá',
   supplementRequested: 'Yêu cầu bổ sung tài liệu kiểm chứng',
   explanationOpened: 'Mở vòng giải trình',
+  taskDue: 'Nhiệm vụ sắp đến hạn, quá hạn',
 };
 
 export function isNotificationKind(value: string): value is NotificationKind {

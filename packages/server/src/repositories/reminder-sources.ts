@@ -42,6 +42,21 @@ export async function listUnitPeople(db: Db, unitIds: readonly string[]) {
     );
 }
 
+/** The active staff of these offices (role officeStaff), with their office. */
+export async function listOfficeStaff(db: Db, officeIds: readonly string[]) {
+  if (officeIds.length === 0) return [];
+  return db
+    .select({ id: users.id, officeId: users.officeId })
+    .from(users)
+    .where(
+      and(
+        inArray(users.officeId, [...officeIds]),
+        eq(users.role, 'officeStaff'),
+        eq(users.active, true),
+      ),
+    );
+}
+
 /** Leaves sent back for supplement whose deadline has not passed, in open periods. */
 export async function listOpenSupplementRequests(db: Db, now: Date) {
   return db

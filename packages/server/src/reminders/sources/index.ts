@@ -1,6 +1,7 @@
 import type { ReminderSource } from '../source.js';
 import { explanationOpenedSource } from './explanation-opened.js';
 import { supplementRequestedSource } from './supplement-requested.js';
+import { taskDueSource } from './task-due.js';
 import { windowClosingSource } from './window-closing.js';
 
 /** Every reminder source the scan asks, in this order. */
@@ -8,4 +9,5 @@ export const REMINDER_SOURCES: readonly ReminderSource[] = [
   windowClosingSource,
   supplementRequestedSource,
   explanationOpenedSource,
+  taskDueSource,
 ];

@@ -1,0 +1,60 @@
+import { dateInDays, dueReminderStage, formatDate, overdueFrom } from '@chiso/core';
+import { listOfficeStaff } from '../../repositories/reminder-sources.js';
+import { listOpenTasksDueBy } from '../../repositories/tasks.js';
+import type { DueReminder, ReminderSource } from '../source.js';
+import { peopleByUnit } from './people.js';
+
+const STAGES = [7, 1];
+
+/**
+ * Assigned tasks not yet completed: 7 days and 1 day before the end of their deadline day
+ * (Vietnam time), and once when they become overdue (00:00 the day after). To the staff of the
+ * lead and supporting offices and to the unit's officers and heads. The deadline is in the
+ * subject, so a task given more time is reminded of again.
+ */
+export const taskDueSource: ReminderSource = {
+  kind: 'taskDue',
+  async due(db, now) {
+    const at = now.getTime();
+    const open = await listOpenTasksDueBy(db, dateInDays(at, Math.max(...STAGES)));
+    if (open.length === 0) return [];
+    const officeIds = new Set(
+      open.flatMap((task) => [task.leadOfficeId, ...(task.supportingOfficeIds as string[])]),
+    );
+    officeIds.delete(null);
+    const staff = await listOfficeStaff(db, [...officeIds] as string[]);
+    const people = await peopleByUnit(db, [...new Set(open.map((task) => task.unitId))]);
+    const found: DueReminder[] = [];
+    for (const task of open) {
+      const end = overdueFrom(task.deadline);
+      const stage = at >= end ? 'overdue' : dueReminderStage(end, at, STAGES);
+      if (stage === undefined) continue;
+      const offices = new Set([task.leadOfficeId, ...(task.supportingOfficeIds as string[])]);
+      const recipients = new Set([
+        ...staff.filter((s) => s.officeId !== null && offices.has(s.officeId)).map((s) => s.id),
+        ...(people.get(task.unitId) ?? []),
+      ]);
+      const deadline = formatDate(task.deadline);
+      const title =
+        stage === 'overdue'
+          ? `Nhiệm vụ quá hạn: ${task.title}`
+          : `Còn ${stage} ngày đến hạn nhiệm vụ: ${task.title}`;
+      const body =
+        stage === 'overdue'
+          ? `${task.unitName}: nhiệm vụ "${task.title}" có thời hạn ngày ${deadline} đã quá hạn mà chưa hoàn thành. Hãy báo cáo tiến độ, hoàn thành và giải trình việc chậm.`
+          : `${task.unitName}: nhiệm vụ "${task.title}" có thời hạn ngày ${deadline}. Hãy hoàn thành và báo cáo kết quả, kèm tài liệu kiểm chứng, trước thời hạn.`;
+      for (const recipientId of recipients) {
+        found.push({
+          kind: 'taskDue',
+          subject: `${task.id}/${task.deadline}`,
+          recipientId,
+          stage: stage === 'overdue' ? 'overdue' : `${stage}d`,
+          title,
+          body,
+          link: `/nhiem-vu/${task.unitId}/${task.id}`,
+        });
+      }
+    }
+    return found;
+  },
+};
