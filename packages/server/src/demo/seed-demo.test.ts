@@ -141,4 +141,34 @@ describe('npm run demo: tỉnh Hòa An', () => {
       await expect(t.login(username, password)).resolves.toMatchObject({ username });
     }
   });
+
+  it('gives the current year its offices, tasks, a nine-month snapshot and the reminders due', async () => {
+    const officer = await t.login('cb.snv', password);
+    const offices = (await t.request('GET', '/api/units/SNV/offices', { as: officer })).body as {
+      offices: { name: string }[];
+    };
+    expect(offices.offices.map((o) => o.name)).toContain('Văn phòng Sở');
+    const tasks = (await t.request('GET', '/api/units/SNV/tasks', { as: officer })).body as {
+      tasks: { status: string }[];
+    };
+    const statuses = new Set(tasks.tasks.map((task) => task.status));
+    for (const status of ['doneOnTime', 'doneLate', 'overdue', 'inProgress']) {
+      expect(statuses).toContain(status);
+    }
+    const snapshots = (await t.request('GET', '/api/units/SNV/monitoring', { as: officer }))
+      .body as { snapshots: { title: string; asOf: string }[] };
+    expect(snapshots.snapshots).toMatchObject([{ title: '9 tháng đầu năm', asOf: '2026-09-30' }]);
+    const notifications = (await t.request('GET', '/api/notifications', { as: officer })).body as {
+      items: { title: string }[];
+    };
+    expect(notifications.items.map((n) => n.title)).toContain(
+      'Nhiệm vụ quá hạn: Rà soát văn bản quy phạm pháp luật của ngành',
+    );
+    const staff = await t.login('cb.snv.vp', password);
+    const own = (await t.request('GET', '/api/units/SNV/tasks', { as: staff })).body as {
+      tasks: { leadOffice: { name: string } | null }[];
+    };
+    expect(own.tasks.length).toBeGreaterThan(0);
+    expect(own.tasks.every((task) => task.leadOffice?.name === 'Văn phòng Sở')).toBe(true);
+  });
 });

@@ -13,6 +13,7 @@ import {
 import { at, DAY, type Demo, type DemoAccount } from './demo.js';
 import { runPeriod } from './run-period.js';
 import { seedErratum } from './seed-erratum.js';
+import { seedImprovement } from './seed-improvement.js';
 import { seedSurveys } from './seed-surveys.js';
 import { account, districtFramework, importFramework, seedUnits } from './seed-organisation.js';
 
@@ -168,6 +169,10 @@ export async function seedDemo(
     now,
   );
   await seedSurveys(demo, currentPeriodId, year, now);
+  report(
+    'Năm hiện tại: phòng, ban của các đơn vị, nhiệm vụ được giao, bản tự theo dõi 9 tháng và nhắc việc…',
+  );
+  await seedImprovement(demo, passwordHash, year, now);
   report(`Xong dữ liệu mẫu: ${demo.accounts.length} tài khoản, 3 kỳ đánh giá.`);
   return { accounts: demo.accounts, currentPeriodId };
 }

@@ -20,6 +20,7 @@ export async function account(
   role: Role,
   fullName: string,
   unit?: string,
+  officeId?: string,
 ) {
   const row = await insertUser(demo.deps.db, {
     username,
@@ -27,6 +28,7 @@ export async function account(
     passwordHash,
     role,
     unitId: unit ?? null,
+    officeId: officeId ?? null,
   });
   demo.actors.set(username, actorOf(row));
   demo.accounts.push({ username, role, unit, fullName });

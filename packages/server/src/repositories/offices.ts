@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
-import { offices, unitNodeOffices } from '../db/schema.js';
+import { frameworkNodes, offices, unitNodeOffices } from '../db/schema.js';
 
 export type OfficeRow = typeof offices.$inferSelect;
 export type UnitNodeOfficesRow = typeof unitNodeOffices.$inferSelect;
@@ -100,6 +100,20 @@ export async function deleteUnitNodeOffices(
         eq(unitNodeOffices.code, key.code),
       ),
     );
+}
+
+/** The framework's default lead and supporting offices of a node, by name. */
+export async function setDefaultOffices(
+  db: Db,
+  frameworkId: string,
+  code: string,
+  leadOffice: string | null,
+  supportingOffices: readonly string[],
+): Promise<void> {
+  await db
+    .update(frameworkNodes)
+    .set({ leadOffice, supportingOffices: [...supportingOffices] })
+    .where(and(eq(frameworkNodes.frameworkId, frameworkId), eq(frameworkNodes.code, code)));
 }
 
 /**
