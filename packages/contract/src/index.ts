@@ -17,3 +17,4 @@ export * from './survey-results.js';
 export * from './offices.js';
 export * from './monitoring.js';
 export * from './tasks.js';
+export * from './plans.js';

@@ -414,3 +414,4 @@ export * from './schema-frameworks.js';
 export * from './schema-offices.js';
 export * from './schema-monitoring.js';
 export * from './schema-tasks.js';
+export * from './schema-plans.js';

@@ -1,0 +1,156 @@
+import { and, asc, desc, eq, like, sql } from 'drizzle-orm';
+import type { Db } from '../db/database.js';
+import {
+  improvementPlanApprovals,
+  improvementPlanRows,
+  improvementPlans,
+  tasks,
+} from '../db/schema.js';
+
+export type PlanRecord = typeof improvementPlans.$inferSelect;
+export type PlanRowRecord = typeof improvementPlanRows.$inferSelect;
+export type PlanApprovalRecord = typeof improvementPlanApprovals.$inferSelect;
+export type PlanRowChange = Partial<Omit<PlanRowRecord, 'planId' | 'code' | 'position'>>;
+
+/** A task made from a plan row names it as "<plan id>:<code>". */
+export const planRowRef = (planId: string, code: string) => `${planId}:${code}`;
+
+export async function findPlan(
+  db: Db,
+  unitId: string,
+  periodId: string,
+): Promise<PlanRecord | undefined> {
+  const [row] = await db
+    .select()
+    .from(improvementPlans)
+    .where(and(eq(improvementPlans.unitId, unitId), eq(improvementPlans.periodId, periodId)));
+  return row;
+}
+
+/** The plan, locked for the rest of the transaction (row edits, approval). */
+export async function lockPlan(
+  db: Db,
+  unitId: string,
+  periodId: string,
+): Promise<PlanRecord | undefined> {
+  const [row] = await db
+    .select()
+    .from(improvementPlans)
+    .where(and(eq(improvementPlans.unitId, unitId), eq(improvementPlans.periodId, periodId)))
+    .for('update');
+  return row;
+}
+
+export async function listUnitPlans(db: Db, unitId: string): Promise<PlanRecord[]> {
+  return db.select().from(improvementPlans).where(eq(improvementPlans.unitId, unitId));
+}
+
+export async function listPeriodPlans(db: Db, periodId: string): Promise<PlanRecord[]> {
+  return db.select().from(improvementPlans).where(eq(improvementPlans.periodId, periodId));
+}
+
+export async function listPlanRows(db: Db, planId: string): Promise<PlanRowRecord[]> {
+  return db
+    .select()
+    .from(improvementPlanRows)
+    .where(eq(improvementPlanRows.planId, planId))
+    .orderBy(asc(improvementPlanRows.position));
+}
+
+/** Plans with their rows; existing plans of the same unit and period are left alone. */
+export async function insertPlans(
+  db: Db,
+  plans: { plan: typeof improvementPlans.$inferInsert; rows: Omit<PlanRowRecord, 'planId'>[] }[],
+): Promise<PlanRecord[]> {
+  if (plans.length === 0) return [];
+  const inserted = await db
+    .insert(improvementPlans)
+    .values(plans.map((p) => p.plan))
+    .onConflictDoNothing()
+    .returning();
+  const byUnit = new Map(inserted.map((row) => [row.unitId, row]));
+  const rows = plans.flatMap((p) => {
+    const plan = byUnit.get(p.plan.unitId);
+    return plan ? p.rows.map((row) => ({ ...row, planId: plan.id })) : [];
+  });
+  // PostgreSQL takes at most 65 535 parameters a statement: rows go in slices.
+  for (let i = 0; i < rows.length; i += 5000) {
+    await db.insert(improvementPlanRows).values(rows.slice(i, i + 5000));
+  }
+  return inserted;
+}
+
+export async function updatePlanRecord(
+  db: Db,
+  id: string,
+  values: Partial<Omit<PlanRecord, 'id' | 'version'>>,
+): Promise<PlanRecord> {
+  const [row] = await db
+    .update(improvementPlans)
+    .set({ ...values, version: sql`${improvementPlans.version} + 1` })
+    .where(eq(improvementPlans.id, id))
+    .returning();
+  if (!row) throw new Error(`plan ${id} vanished`);
+  return row;
+}
+
+export async function updatePlanRows(
+  db: Db,
+  planId: string,
+  changes: ReadonlyMap<string, PlanRowChange>,
+): Promise<void> {
+  for (const [code, change] of changes) {
+    await db
+      .update(improvementPlanRows)
+      .set(change)
+      .where(and(eq(improvementPlanRows.planId, planId), eq(improvementPlanRows.code, code)));
+  }
+}
+
+export async function insertApproval(
+  db: Db,
+  values: typeof improvementPlanApprovals.$inferInsert,
+): Promise<void> {
+  await db.insert(improvementPlanApprovals).values(values);
+}
+
+export async function listApprovals(
+  db: Db,
+  planId: string,
+): Promise<Omit<PlanApprovalRecord, 'snapshot'>[]> {
+  return db
+    .select({
+      planId: improvementPlanApprovals.planId,
+      number: improvementPlanApprovals.number,
+      approvedAt: improvementPlanApprovals.approvedAt,
+      approvedBy: improvementPlanApprovals.approvedBy,
+      approvedByName: improvementPlanApprovals.approvedByName,
+    })
+    .from(improvementPlanApprovals)
+    .where(eq(improvementPlanApprovals.planId, planId))
+    .orderBy(desc(improvementPlanApprovals.number));
+}
+
+export async function findApproval(
+  db: Db,
+  planId: string,
+  number: number,
+): Promise<PlanApprovalRecord | undefined> {
+  const [row] = await db
+    .select()
+    .from(improvementPlanApprovals)
+    .where(
+      and(eq(improvementPlanApprovals.planId, planId), eq(improvementPlanApprovals.number, number)),
+    );
+  return row;
+}
+
+/** How many tasks were made from each row of a plan, by code. */
+export async function planTaskCounts(db: Db, planId: string): Promise<Map<string, number>> {
+  const rows = await db
+    .select({ ref: tasks.planRowRef, count: sql<number>`count(*)::int` })
+    .from(tasks)
+    .where(and(eq(tasks.origin, 'plan'), like(tasks.planRowRef, `${planId}:%`)))
+    .groupBy(tasks.planRowRef);
+  return new Map(rows.map((r) => [String(r.ref).slice(planId.length + 1), r.count]));
+}
