@@ -1,4 +1,11 @@
-import { DomainError, ERROR_CODES, levelName, type FrameworkNode, type Issue } from '@chiso/core';
+import {
+  Decimal,
+  DomainError,
+  ERROR_CODES,
+  formatExact,
+  levelName, type FrameworkNode,
+  type Issue,
+} from '@chiso/core';
 import { recordAudit } from '../../audit/record-audit.js';
 import type { UseCaseContext } from '../../context.js';
 import { listPlanRows, planRowRef } from '../../repositories/plans.js';
@@ -63,7 +70,10 @@ export async function planToTasks(
           frameworkId: source.stored.row.id,
           codes: leaves,
           deadline: row.deadline,
-          target: row.target === null ? null : `Mục tiêu ${what}: ${row.target} điểm`,
+          target:
+            row.target === null
+              ? null
+              : `Mục tiêu ${what}: ${formatExact(Decimal.of(row.target))} điểm`,
           origin: 'plan',
           planRowRef: planRowRef(record.id, code),
           createdAt: ctx.now,
