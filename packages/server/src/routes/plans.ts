@@ -87,8 +87,7 @@ export async function planRoutes(app: FastifyInstance, deps: Deps): Promise<void
         response: responds({ 200: planResponse }),
       },
     },
-    async (request) =>
-      getPlan(contextOf(request, deps), request.params, request.query.approval),
+    async (request) => getPlan(contextOf(request, deps), request.params, request.query.approval),
   );
 
   api.put(

@@ -36,7 +36,10 @@ export async function getPlan(
   if (approval !== undefined) {
     const stored = await findApproval(db, record.id, approval);
     if (!stored) {
-      throw new DomainError(ERROR_CODES.NOT_FOUND, `Kế hoạch không có lần phê duyệt số ${approval}`);
+      throw new DomainError(
+        ERROR_CODES.NOT_FOUND,
+        `Kế hoạch không có lần phê duyệt số ${approval}`,
+      );
     }
     return stored.snapshot as PlanView;
   }

@@ -37,7 +37,12 @@ export async function importPlan(
     if (!options.preview && options.version === undefined) {
       throw new DomainError(ERROR_CODES.VALIDATION_FAILED, 'Thiếu phiên bản kế hoạch (version)');
     }
-    const record = await lockForChange(tx, key, options.preview ? undefined : options.version, true);
+    const record = await lockForChange(
+      tx,
+      key,
+      options.preview ? undefined : options.version,
+      true,
+    );
     const rows = await listPlanRows(tx, record.id);
     const offices = await listOffices(tx, key.unitId);
     const byName = new Map(offices.filter((o) => o.active).map((o) => [nameKey(o.name), o]));

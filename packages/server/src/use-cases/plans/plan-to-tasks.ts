@@ -3,7 +3,8 @@ import {
   DomainError,
   ERROR_CODES,
   formatExact,
-  levelName, type FrameworkNode,
+  levelName,
+  type FrameworkNode,
   type Issue,
 } from '@chiso/core';
 import { recordAudit } from '../../audit/record-audit.js';
@@ -52,8 +53,7 @@ export async function planToTasks(
         return [];
       }
       if (!row.deadline) issues.push({ path, message: `dòng ${code} chưa có thời hạn hoàn thành` });
-      if (!row.leadOfficeId)
-        issues.push({ path, message: `dòng ${code} chưa có đơn vị chủ trì` });
+      if (!row.leadOfficeId) issues.push({ path, message: `dòng ${code} chưa có đơn vị chủ trì` });
       if (!row.deadline || !row.leadOfficeId) return [];
       const leaves = leavesUnder(framework.nodes, node.index);
       const what = `${levelName(node.depth)} ${code}`;
