@@ -17,6 +17,8 @@ import { notifyError, notifySaved } from '../../components/feedback';
 import { date, exactInput, points } from '../../lib/format';
 import { planPath } from './api';
 
+const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 /** One row of a draft plan: target (the core's bounds), tasks, offices, time frame, deadline. */
 export function PlanRowEditor({
   plan,
@@ -70,7 +72,7 @@ export function PlanRowEditor({
       <Stack gap="sm">
         <Text size="sm" c="dimmed">
           {row.applicable
-            ? `Điểm tối đa ${points(row.maxPoints)}, đạt ${points(row.points)}, bị mất ${points(row.lost)}. ${row.summary}.`
+            ? `Điểm tối đa ${points(row.maxPoints)}, đạt ${points(row.points)}, bị mất ${points(row.lost)} điểm. ${capitalize(row.summary)}.`
             : 'Không áp dụng đối với đơn vị: không đặt mục tiêu.'}
         </Text>
         {row.applicable && (
