@@ -94,16 +94,23 @@ export async function updatePlanRecord(
   return row;
 }
 
-export async function updatePlanRows(
+/**
+ * Writes what the unit gave for some nodes. A node has a row only once something was written
+ * for it (or an office pre-filled): a plan of 139 nodes stores a few rows, not 139.
+ */
+export async function upsertPlanRows(
   db: Db,
   planId: string,
-  changes: ReadonlyMap<string, PlanRowChange>,
+  changes: readonly { code: string; position: number; change: PlanRowChange }[],
 ): Promise<void> {
-  for (const [code, change] of changes) {
+  for (const { code, position, change } of changes) {
     await db
-      .update(improvementPlanRows)
-      .set(change)
-      .where(and(eq(improvementPlanRows.planId, planId), eq(improvementPlanRows.code, code)));
+      .insert(improvementPlanRows)
+      .values({ ...change, planId, code, position })
+      .onConflictDoUpdate({
+        target: [improvementPlanRows.planId, improvementPlanRows.code],
+        set: { ...change, position },
+      });
   }
 }
 

@@ -5,7 +5,7 @@ import { listOffices } from '../../repositories/offices.js';
 import {
   listPlanRows,
   updatePlanRecord,
-  updatePlanRows,
+  upsertPlanRows,
   type PlanRowChange,
 } from '../../repositories/plans.js';
 import { authorize } from '../authorize.js';
@@ -13,6 +13,11 @@ import { requireUnit } from '../offices/unit-of.js';
 import { lockForChange } from './plan-lock.js';
 import { corePlan, planView, targetsOf, targetTotal } from './plan-view.js';
 import { publishedSource } from './published-source.js';
+
+/** What a table row sets: every column of seed 004 it has. */
+type ImportedRow = Required<
+  Pick<PlanRowChange, 'target' | 'tasks' | 'leadOfficeId' | 'supportingOfficeIds'>
+>;
 
 const nameKey = (name: string) => name.normalize('NFC').trim().toLocaleLowerCase('vi');
 
@@ -44,15 +49,16 @@ export async function importPlan(
       true,
     );
     const rows = await listPlanRows(tx, record.id);
+    const source = await publishedSource(tx, key.periodId, unit.type);
+    const { framework } = source.stored;
     const offices = await listOffices(tx, key.unitId);
     const byName = new Map(offices.filter((o) => o.active).map((o) => [nameKey(o.name), o]));
-    const known = new Set(rows.map((r) => r.code));
     const issues: Issue[] = [];
     const at = (row: number, field: string, message: string) =>
       issues.push({ sheet: read.sheet, row, field, message });
-    const changes = new Map<string, PlanRowChange>();
+    const changes = new Map<string, ImportedRow>();
     for (const line of read.rows.values()) {
-      if (!known.has(line.code)) {
+      if (!framework.byCode.has(line.code)) {
         at(line.row, 'Stt', `kế hoạch không có tiêu chí mã ${line.code}`);
         continue;
       }
@@ -71,8 +77,19 @@ export async function importPlan(
         ),
       });
     }
-    const next = rows.map((row) => ({ ...row, ...changes.get(row.code) }));
-    const source = await publishedSource(tx, key.periodId, unit.type);
+    const stored = new Map(rows.map((row) => [row.code, row]));
+    const next = [
+      ...rows.filter((row) => !changes.has(row.code)),
+      ...[...changes].map(([code, change]) => ({
+        planId: record.id,
+        code,
+        position: framework.byCode.get(code)!.index,
+        timeFrame: null,
+        deadline: null,
+        ...stored.get(code),
+        ...change,
+      })),
+    ];
     const names = new Map(offices.map((o) => [o.id, o.name]));
     const rowOf = new Map([...read.rows.values()].map((r) => [r.code, r.row]));
     const plan = await corePlan(tx, source, unit, next, names, targetsOf(next)).catch(
@@ -100,7 +117,15 @@ export async function importPlan(
       leadOffice: change.leadOfficeId ? (names.get(change.leadOfficeId) ?? null) : null,
     }));
     if (options.preview) return { preview: true, sheet: read.sheet, changes: summary, plan: null };
-    await updatePlanRows(tx, record.id, changes);
+    await upsertPlanRows(
+      tx,
+      record.id,
+      [...changes].map(([code, change]) => ({
+        code,
+        position: framework.byCode.get(code)!.index,
+        change,
+      })),
+    );
     const total = targetTotal(plan);
     const after = await updatePlanRecord(tx, record.id, {
       updatedAt: ctx.now,

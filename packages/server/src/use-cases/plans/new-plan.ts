@@ -22,8 +22,8 @@ export async function leadOffices(
 }
 
 /**
- * A new plan of a unit on a publication: one row per framework node, no target given (the
- * core's default: the max), the node's resolved lead and supporting offices pre-filled; and
+ * A new plan of a unit on a publication: no target given (the core's default: the max), the
+ * nodes' resolved lead and supporting offices pre-filled (rows stored only for those); and
  * the total the default targets reach, for the province's list.
  */
 export function newPlan(
@@ -39,19 +39,23 @@ export function newPlan(
     peers: source.peers.get(published.group ?? '')!,
   });
   const target = targetTotal(plan);
-  const rows: Omit<PlanRowRecord, 'planId'>[] = source.stored.framework.nodes.map(
+  // Only nodes with an office to pre-fill get a row; the rest are the core's defaults.
+  const rows: Omit<PlanRowRecord, 'planId'>[] = source.stored.framework.nodes.flatMap(
     (node, position) => {
       const who = offices?.get(node.code);
-      return {
-        code: node.code,
-        position,
-        target: null,
-        tasks: null,
-        leadOfficeId: who?.lead?.id ?? null,
-        supportingOfficeIds: (who?.supporting ?? []).map((o) => o.id),
-        timeFrame: null,
-        deadline: null,
-      };
+      if (!who?.lead && (who?.supporting.length ?? 0) === 0) return [];
+      return [
+        {
+          code: node.code,
+          position,
+          target: null,
+          tasks: null,
+          leadOfficeId: who?.lead?.id ?? null,
+          supportingOfficeIds: (who?.supporting ?? []).map((o) => o.id),
+          timeFrame: null,
+          deadline: null,
+        },
+      ];
     },
   );
   return {

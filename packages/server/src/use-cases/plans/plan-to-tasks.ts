@@ -48,13 +48,14 @@ export async function planToTasks(
       const row = rows.get(code);
       const node = framework.byCode.get(code);
       const path = `codes.${i}`;
-      if (!row || !node) {
+      if (!node) {
         issues.push({ path, message: `kế hoạch không có tiêu chí mã ${code}` });
         return [];
       }
-      if (!row.deadline) issues.push({ path, message: `dòng ${code} chưa có thời hạn hoàn thành` });
-      if (!row.leadOfficeId) issues.push({ path, message: `dòng ${code} chưa có đơn vị chủ trì` });
-      if (!row.deadline || !row.leadOfficeId) return [];
+      if (!row?.deadline)
+        issues.push({ path, message: `dòng ${code} chưa có thời hạn hoàn thành` });
+      if (!row?.leadOfficeId) issues.push({ path, message: `dòng ${code} chưa có đơn vị chủ trì` });
+      if (!row?.deadline || !row.leadOfficeId) return [];
       const leaves = leavesUnder(framework.nodes, node.index);
       const what = `${levelName(node.depth)} ${code}`;
       return [

@@ -5,7 +5,7 @@ import { listOffices } from '../../repositories/offices.js';
 import {
   listPlanRows,
   updatePlanRecord,
-  updatePlanRows,
+  upsertPlanRows,
   type PlanRowChange,
 } from '../../repositories/plans.js';
 import { authorize } from '../authorize.js';
@@ -25,6 +25,16 @@ export interface PlanRowInput {
   version: number;
 }
 
+/** A node nothing was written for yet. */
+const EMPTY_ROW = {
+  target: null,
+  tasks: null,
+  leadOfficeId: null,
+  supportingOfficeIds: [],
+  timeFrame: null,
+  deadline: null,
+} satisfies PlanRowChange;
+
 const blank = (value: string | null | undefined) =>
   value === undefined ? undefined : value === null || value.trim() === '' ? null : value.trim();
 
@@ -42,11 +52,13 @@ export async function updatePlanRow(
   return ctx.deps.db.transaction(async (tx) => {
     const unit = await requireUnit(tx, key.unitId);
     const record = await lockForChange(tx, key, input.version, true);
-    const rows = await listPlanRows(tx, record.id);
-    const before = rows.find((row) => row.code === key.code);
-    if (!before) {
+    const source = await publishedSource(tx, key.periodId, unit.type);
+    const node = source.stored.framework.byCode.get(key.code);
+    if (!node) {
       throw new DomainError(ERROR_CODES.NOT_FOUND, `Kế hoạch không có tiêu chí mã ${key.code}`);
     }
+    const rows = await listPlanRows(tx, record.id);
+    const before: PlanRowChange = rows.find((row) => row.code === key.code) ?? EMPTY_ROW;
     const offices = await listOffices(tx, key.unitId);
     const active = new Map(offices.filter((o) => o.active).map((o) => [o.id, o]));
     const issues: Issue[] = [];
@@ -75,8 +87,17 @@ export async function updatePlanRow(
       ...(input.timeFrame === undefined ? {} : { timeFrame: blank(input.timeFrame) ?? null }),
       ...(input.deadline === undefined ? {} : { deadline: input.deadline }),
     };
-    const next = rows.map((row) => (row.code === key.code ? { ...row, ...change } : row));
-    const source = await publishedSource(tx, key.periodId, unit.type);
+    const next = [
+      ...rows.filter((row) => row.code !== key.code),
+      {
+        ...EMPTY_ROW,
+        ...before,
+        ...change,
+        planId: record.id,
+        code: key.code,
+        position: node.index,
+      },
+    ];
     // The core checks the target: its message names the node and the bound ("target" path).
     const names = new Map(offices.map((o) => [o.id, o.name]));
     const plan = await corePlan(tx, source, unit, next, names, targetsOf(next)).catch(
@@ -93,7 +114,7 @@ export async function updatePlanRow(
         throw error;
       },
     );
-    await updatePlanRows(tx, record.id, new Map([[key.code, change]]));
+    await upsertPlanRows(tx, record.id, [{ code: key.code, position: node.index, change }]);
     const total = targetTotal(plan);
     const after = await updatePlanRecord(tx, record.id, {
       updatedAt: ctx.now,
