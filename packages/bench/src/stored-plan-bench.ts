@@ -12,6 +12,7 @@ import { localEvidenceStore } from '../../server/dist/storage/evidence-store.js'
 import { periods, publications, publishedResults, units } from '../../server/dist/db/schema.js';
 import { insertFramework } from '../../server/dist/repositories/frameworks.js';
 import { generatePlans } from '../../server/dist/use-cases/plans/generate-plans.js';
+import { getPlan } from '../../server/dist/use-cases/plans/get-plan.js';
 import { planUnitOf, publishedSource } from '../../server/dist/use-cases/plans/published-source.js';
 import { measure, measureAsync, report, type Figure } from './measure.js';
 import { benchFrameworkInput, benchFramework, benchUnits } from './results-world.js';
@@ -61,7 +62,16 @@ export async function benchStoredPlans(): Promise<string> {
       results: json,
       publishedAt: now,
     });
-    const source = await publishedSource(db, periodId, 'xa');
+    let source = await publishedSource(db, periodId, 'xa');
+    figures.push(
+      await measureAsync(
+        `Đọc kết quả đã công bố của ${UNITS.toLocaleString('vi-VN')} đơn vị (JSON lưu trong cơ sở dữ liệu) và nhóm so sánh`,
+        3,
+        async () => {
+          source = await publishedSource(db, periodId, 'xa');
+        },
+      ),
+    );
     const rows = framework.nodes.length;
     figures.push(
       measure(
@@ -101,12 +111,25 @@ export async function benchStoredPlans(): Promise<string> {
     };
     figures.push(
       await measureAsync(
-        `Lập và lưu dự thảo kế hoạch cho ${UNITS.toLocaleString('vi-VN')} đơn vị qua use-case (đọc kết quả công bố, lõi, ghi ${(UNITS * rows).toLocaleString('vi-VN')} dòng và nhật ký, một giao dịch; PGlite)`,
+        `Lập và lưu dự thảo kế hoạch cho ${UNITS.toLocaleString('vi-VN')} đơn vị qua use-case (đọc kết quả công bố, lõi, ghi kế hoạch và nhật ký, một giao dịch; PGlite)`,
         1,
         async () => {
           const made = await generatePlans(ctx, periodId);
           if (made.created !== UNITS) throw new Error(`made ${made.created} plans`);
         },
+      ),
+    );
+    let run = 0;
+    figures.push(
+      await measureAsync(
+        `Mở kế hoạch của một đơn vị (trang kế hoạch: kết quả của đơn vị và nhóm so sánh lấy từ bản công bố ${UNITS.toLocaleString('vi-VN')} đơn vị, lõi, điểm năm trước)`,
+        10,
+        async () => {
+          const unitId = json.units[(run += 397) % UNITS]!.id;
+          const plan = await getPlan(ctx, { unitId, periodId });
+          if (plan.rows.length !== rows) throw new Error('wrong row count');
+        },
+        { target: { milliseconds: 200 } },
       ),
     );
   } finally {

@@ -4,8 +4,10 @@ import {
   improvementPlanApprovals,
   improvementPlanRows,
   improvementPlans,
+  publishedResults,
   tasks,
 } from '../db/schema.js';
+import type { PublishedUnitJson } from './previous-publication.js';
 
 export type PlanRecord = typeof improvementPlans.$inferSelect;
 export type PlanRowRecord = typeof improvementPlanRows.$inferSelect;
@@ -160,4 +162,50 @@ export async function planTaskCounts(db: Db, planId: string): Promise<Map<string
     .where(and(eq(tasks.origin, 'plan'), like(tasks.planRowRef, `${planId}:%`)))
     .groupBy(tasks.planRowRef);
   return new Map(rows.map((r) => [String(r.ref).slice(planId.length + 1), r.count]));
+}
+
+/**
+ * One unit's published result and its peer group's points and maxima, picked out of the stored
+ * JSON by the database: a plan's page reads one unit, not the 4 000 of a province's communes.
+ */
+export async function publishedForPlan(
+  db: Db,
+  query: { periodId: string; version: number; unitType: string; unitId: string },
+) {
+  const where = and(
+    eq(publishedResults.periodId, query.periodId),
+    eq(publishedResults.version, query.version),
+    eq(publishedResults.unitType, query.unitType),
+  );
+  const [row] = await db
+    .select({
+      frameworkId: sql<string | null>`${publishedResults.framework}->>'id'`,
+      unit: sql<PublishedUnitJson | null>`jsonb_path_query_first(${publishedResults.results},
+        '$.units[*] ? (@.id == $id)', jsonb_build_object('id', ${query.unitId}::text))`,
+    })
+    .from(publishedResults)
+    .where(where);
+  if (!row?.unit) return { frameworkId: row?.frameworkId ?? null, unit: null, peers: [] };
+  // The ranked members of the unit's group (a published percent), in the stored order.
+  const vars = sql`jsonb_build_object('g', ${JSON.stringify(row.unit.group ?? null)}::jsonb)`;
+  const path = (field: string) =>
+    sql.raw(`'$.units[*] ? (@.group == $g && @.percent != null).${field}'`);
+  const [peers] = await db
+    .select({
+      points: sql<
+        number[]
+      >`jsonb_path_query_array(${publishedResults.results}, ${path('points')}, ${vars})`,
+      maxPoints: sql<
+        number[]
+      >`jsonb_path_query_array(${publishedResults.results}, ${path('maxPoints')}, ${vars})`,
+    })
+    .from(publishedResults)
+    .where(where);
+  const points = peers?.points ?? [];
+  const maxPoints = peers?.maxPoints ?? [];
+  return {
+    frameworkId: row.frameworkId,
+    unit: row.unit,
+    peers: points.map((p, i) => ({ points: p, maxPoints: maxPoints[i] ?? 0 })),
+  };
 }

@@ -5,7 +5,7 @@ import { authorize } from '../authorize.js';
 import { requireUnit } from '../offices/unit-of.js';
 import { lockForChange } from './plan-lock.js';
 import { PLAN_STATUS_LABELS, planView } from './plan-view.js';
-import { publishedSource } from './published-source.js';
+import { publishedUnitSource } from './published-source.js';
 
 /**
  * The unit head approves the draft: a new approval number, and the whole plan as approved
@@ -27,7 +27,7 @@ export async function approvePlan(
       approvedVersion: number,
       updatedAt: ctx.now,
     });
-    const source = await publishedSource(tx, key.periodId, unit.type);
+    const source = await publishedUnitSource(tx, key.periodId, unit);
     const approval = {
       number,
       approvedAt: ctx.now.toISOString(),

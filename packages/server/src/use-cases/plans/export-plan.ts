@@ -6,7 +6,7 @@ import { authorize } from '../authorize.js';
 import { requireUnit } from '../offices/unit-of.js';
 import { requirePlan } from './get-plan.js';
 import { corePlan } from './plan-view.js';
-import { publishedSource } from './published-source.js';
+import { publishedUnitSource } from './published-source.js';
 
 export type PlanFormat = 'xlsx' | 'docx';
 
@@ -26,7 +26,7 @@ export async function exportPlan(
   const { db } = ctx.deps;
   const unit = await requireUnit(db, key.unitId);
   const record = await requirePlan(db, key.unitId, key.periodId);
-  const source = await publishedSource(db, key.periodId, unit.type);
+  const source = await publishedUnitSource(db, key.periodId, unit);
   const [rows, offices] = await Promise.all([
     listPlanRows(db, record.id),
     listOffices(db, unit.id),

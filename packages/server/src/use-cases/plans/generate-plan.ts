@@ -6,7 +6,7 @@ import { authorize } from '../authorize.js';
 import { requireUnit } from '../offices/unit-of.js';
 import { leadOffices, newPlan } from './new-plan.js';
 import { planView } from './plan-view.js';
-import { publishedSource } from './published-source.js';
+import { publishedUnitSource } from './published-source.js';
 
 /**
  * Generates a unit's improvement plan from a published period (decision 0016): refused before
@@ -16,7 +16,7 @@ export async function generatePlan(ctx: UseCaseContext, unitId: string, periodId
   const actor = authorize(ctx, 'editImprovement', { unitId });
   return ctx.deps.db.transaction(async (tx) => {
     const unit = await requireUnit(tx, unitId);
-    const source = await publishedSource(tx, periodId, unit.type);
+    const source = await publishedUnitSource(tx, periodId, unit);
     if (await findPlan(tx, unitId, periodId)) {
       throw new DomainError(
         ERROR_CODES.CONFLICT,

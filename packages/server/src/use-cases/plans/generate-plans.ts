@@ -1,5 +1,7 @@
-import { recordAudit } from '../../audit/record-audit.js';
+import { DomainError, ERROR_CODES } from '@chiso/core';
+import { recordAudits } from '../../audit/record-audit.js';
 import type { UseCaseContext } from '../../context.js';
+import { findPeriod } from '../../repositories/periods.js';
 import { listPeriodPlans, insertPlans } from '../../repositories/plans.js';
 import { listAllOffices } from '../../repositories/tasks.js';
 import { listUnits } from '../../repositories/units.js';
@@ -20,12 +22,18 @@ export async function generatePlans(ctx: UseCaseContext, periodId: string) {
       listPeriodPlans(tx, periodId),
       listAllOffices(tx),
     ]);
+    if (!(await findPeriod(tx, periodId)))
+      throw new DomainError(ERROR_CODES.NOT_FOUND, 'Không tìm thấy kỳ đánh giá');
     const has = new Set(existing.map((p) => p.unitId));
     const withOffices = new Set(offices.map((o) => o.unitId));
     let created = 0;
     const types = [...new Set(units.map((u) => u.type))];
     for (const type of types) {
-      const source = await publishedSource(tx, periodId, type).catch(() => undefined);
+      // A type the period did not publish has no plans; an unpublished period refuses them all.
+      const source = await publishedSource(tx, periodId, type).catch((error: unknown) => {
+        if (error instanceof DomainError && error.code === ERROR_CODES.NOT_FOUND) return undefined;
+        throw error;
+      });
       if (!source) continue;
       const todo = source.units.filter((u) => !has.has(u.id));
       const who = await leadOffices(
@@ -40,16 +48,18 @@ export async function generatePlans(ctx: UseCaseContext, periodId: string) {
             newPlan(source, unit, who.get(unit.id), { createdBy: actor.userId, now: ctx.now }),
           );
         const inserted = await insertPlans(tx, drafts);
-        for (const record of inserted) {
-          await recordAudit(tx, ctx, {
+        await recordAudits(
+          tx,
+          ctx,
+          inserted.map((record) => ({
             action: 'plan.create',
             entityType: 'improvementPlan',
             entityId: record.id,
             unitId: record.unitId,
             periodId,
             after: { planYear: record.planYear, publicationVersion: source.publicationVersion },
-          });
-        }
+          })),
+        );
         created += inserted.length;
       }
     }

@@ -6,7 +6,7 @@ import { findApproval, findPlan } from '../../repositories/plans.js';
 import { authorize } from '../authorize.js';
 import { requireUnit } from '../offices/unit-of.js';
 import { planView } from './plan-view.js';
-import { publishedSource } from './published-source.js';
+import { publishedUnitSource } from './published-source.js';
 
 /** The stored plan of a unit for a period, or NOT_FOUND. */
 export async function requirePlan(db: Db, unitId: string, periodId: string) {
@@ -43,6 +43,6 @@ export async function getPlan(
     }
     return stored.snapshot as PlanView;
   }
-  const source = await publishedSource(db, key.periodId, unit.type);
+  const source = await publishedUnitSource(db, key.periodId, unit);
   return planView(db, source, unit, record);
 }

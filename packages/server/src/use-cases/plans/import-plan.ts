@@ -12,7 +12,7 @@ import { authorize } from '../authorize.js';
 import { requireUnit } from '../offices/unit-of.js';
 import { lockForChange } from './plan-lock.js';
 import { corePlan, planView, targetsOf, targetTotal } from './plan-view.js';
-import { publishedSource } from './published-source.js';
+import { publishedUnitSource } from './published-source.js';
 
 /** What a table row sets: every column of seed 004 it has. */
 type ImportedRow = Required<
@@ -49,7 +49,7 @@ export async function importPlan(
       true,
     );
     const rows = await listPlanRows(tx, record.id);
-    const source = await publishedSource(tx, key.periodId, unit.type);
+    const source = await publishedUnitSource(tx, key.periodId, unit);
     const { framework } = source.stored;
     const offices = await listOffices(tx, key.unitId);
     const byName = new Map(offices.filter((o) => o.active).map((o) => [nameKey(o.name), o]));

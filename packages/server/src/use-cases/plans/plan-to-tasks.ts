@@ -16,7 +16,7 @@ import { requireUnit } from '../offices/unit-of.js';
 import { loadNames } from '../tasks/task-input.js';
 import { taskSnapshot } from '../tasks/present-task.js';
 import { lockForChange } from './plan-lock.js';
-import { publishedSource } from './published-source.js';
+import { publishedUnitSource } from './published-source.js';
 
 /** The codes of the leaves at or below a node, in framework order. */
 function leavesUnder(nodes: readonly FrameworkNode[], index: number): string[] {
@@ -40,7 +40,7 @@ export async function planToTasks(
   return ctx.deps.db.transaction(async (tx) => {
     const unit = await requireUnit(tx, key.unitId);
     const record = await lockForChange(tx, key, input.version, false);
-    const source = await publishedSource(tx, key.periodId, unit.type);
+    const source = await publishedUnitSource(tx, key.periodId, unit);
     const { framework } = source.stored;
     const rows = new Map((await listPlanRows(tx, record.id)).map((r) => [r.code, r]));
     const issues: Issue[] = [];

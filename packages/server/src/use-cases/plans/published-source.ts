@@ -11,6 +11,7 @@ import {
 import type { Db } from '../../db/database.js';
 import { loadFramework, type StoredFramework } from '../../repositories/frameworks.js';
 import { findPeriod, type PeriodRow } from '../../repositories/periods.js';
+import { publishedForPlan } from '../../repositories/plans.js';
 import { currentPublication, listPublished } from '../../repositories/results.js';
 
 type UnitJson = ResultsJson['units'][number];
@@ -83,15 +84,8 @@ export interface PublishedSource {
   peers: Map<string, PeerGroup>;
 }
 
-/**
- * What a plan answers: the period's publication in force for one unit type, its framework and
- * every unit's result. INVALID_STATE before publication.
- */
-export async function publishedSource(
-  db: Db,
-  periodId: string,
-  unitType: string,
-): Promise<PublishedSource> {
+/** The period and its publication in force; INVALID_STATE before publication. */
+async function publicationOf(db: Db, periodId: string) {
   const period = await findPeriod(db, periodId);
   if (!period) throw new DomainError(ERROR_CODES.NOT_FOUND, 'Không tìm thấy kỳ đánh giá');
   const publication = period.status === 'published' && (await currentPublication(db, periodId));
@@ -101,17 +95,31 @@ export async function publishedSource(
       `Kết quả kỳ "${period.name}" chưa được công bố; kế hoạch cải thiện lập sau khi công bố`,
     );
   }
+  return { period, publication };
+}
+
+const notPublishedFor = (period: PeriodRow) =>
+  new DomainError(
+    ERROR_CODES.NOT_FOUND,
+    `Kỳ "${period.name}" không công bố kết quả cho loại đơn vị này`,
+  );
+
+/**
+ * What the plans of a unit type answer: the period's publication in force for that type, its
+ * framework and every unit's result (the administrator's generation for every unit).
+ */
+export async function publishedSource(
+  db: Db,
+  periodId: string,
+  unitType: string,
+): Promise<PublishedSource> {
+  const { period, publication } = await publicationOf(db, periodId);
   const group = (await listPublished(db, periodId, publication.version)).find(
     (row) => row.unitType === unitType,
   );
   const frameworkId = (group?.framework as { id?: string } | undefined)?.id;
   const stored = frameworkId === undefined ? undefined : await loadFramework(db, frameworkId);
-  if (!group || !stored) {
-    throw new DomainError(
-      ERROR_CODES.NOT_FOUND,
-      `Kỳ "${period.name}" không công bố kết quả cho loại đơn vị này`,
-    );
-  }
+  if (!group || !stored) throw notPublishedFor(period);
   const units = (group.results as ResultsJson).units;
   return {
     period,
@@ -119,6 +127,35 @@ export async function publishedSource(
     stored,
     units,
     peers: peerGroupsOf(units),
+  };
+}
+
+/**
+ * What one unit's plan answers: its own published result and its peer group's indexes only,
+ * read out of the stored publication by the database (the same figures as `publishedSource`).
+ */
+export async function publishedUnitSource(
+  db: Db,
+  periodId: string,
+  unit: { id: string; type: string },
+): Promise<PublishedSource> {
+  const { period, publication } = await publicationOf(db, periodId);
+  const found = await publishedForPlan(db, {
+    periodId,
+    version: publication.version,
+    unitType: unit.type,
+    unitId: unit.id,
+  });
+  const stored =
+    found.frameworkId === null ? undefined : await loadFramework(db, found.frameworkId);
+  if (!stored) throw notPublishedFor(period);
+  const percents = found.peers.flatMap((p) => indexOf(exact(p.points), exact(p.maxPoints)) ?? []);
+  return {
+    period,
+    publicationVersion: publication.version,
+    stored,
+    units: found.unit ? [found.unit] : [],
+    peers: new Map([[found.unit?.group ?? '', new PeerGroup(percents)]]),
   };
 }
 

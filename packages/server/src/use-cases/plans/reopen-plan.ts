@@ -6,7 +6,7 @@ import { authorize } from '../authorize.js';
 import { requireUnit } from '../offices/unit-of.js';
 import { lockForChange } from './plan-lock.js';
 import { planView } from './plan-view.js';
-import { publishedSource } from './published-source.js';
+import { publishedUnitSource } from './published-source.js';
 
 /**
  * The unit head reopens an approved plan for editing: it becomes a draft again; every approval
@@ -34,6 +34,6 @@ export async function reopenPlan(
       before: { status: 'approved', approval: record.approvedVersion },
       after: { status: 'draft' },
     });
-    return planView(tx, await publishedSource(tx, key.periodId, unit.type), unit, after);
+    return planView(tx, await publishedUnitSource(tx, key.periodId, unit), unit, after);
   });
 }

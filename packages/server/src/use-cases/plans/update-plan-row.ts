@@ -12,7 +12,7 @@ import { authorize } from '../authorize.js';
 import { requireUnit } from '../offices/unit-of.js';
 import { lockForChange } from './plan-lock.js';
 import { corePlan, planView, targetsOf, targetTotal } from './plan-view.js';
-import { publishedSource } from './published-source.js';
+import { publishedUnitSource } from './published-source.js';
 
 export interface PlanRowInput {
   /** Decimal text; null: back to the default target. */
@@ -52,7 +52,7 @@ export async function updatePlanRow(
   return ctx.deps.db.transaction(async (tx) => {
     const unit = await requireUnit(tx, key.unitId);
     const record = await lockForChange(tx, key, input.version, true);
-    const source = await publishedSource(tx, key.periodId, unit.type);
+    const source = await publishedUnitSource(tx, key.periodId, unit);
     const node = source.stored.framework.byCode.get(key.code);
     if (!node) {
       throw new DomainError(ERROR_CODES.NOT_FOUND, `Kế hoạch không có tiêu chí mã ${key.code}`);

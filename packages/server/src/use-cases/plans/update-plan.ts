@@ -5,7 +5,7 @@ import { authorize } from '../authorize.js';
 import { requireUnit } from '../offices/unit-of.js';
 import { lockForChange } from './plan-lock.js';
 import { planView } from './plan-view.js';
-import { publishedSource } from './published-source.js';
+import { publishedUnitSource } from './published-source.js';
 
 export interface PlanTextChange {
   purpose?: string | undefined;
@@ -41,6 +41,6 @@ export async function updatePlan(
       ),
       after: values,
     });
-    return planView(tx, await publishedSource(tx, key.periodId, unit.type), unit, after);
+    return planView(tx, await publishedUnitSource(tx, key.periodId, unit), unit, after);
   });
 }
