@@ -19,3 +19,4 @@ export * from './monitoring.js';
 export * from './tasks.js';
 export * from './notifications.js';
 export * from './jobs.js';
+export * from './plans.js';

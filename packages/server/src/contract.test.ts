@@ -80,6 +80,7 @@ describe('every route keeps a contract', () => {
       '/api/surveys/:id/frame/import',
       '/api/surveys/:id/responses/import',
       '/api/task-dispatches/import',
+      '/api/units/:unitId/plans/:periodId/import',
       '/api/units/:unitId/tasks/:taskId/evidence',
       '/api/units/import',
       '/api/users/import',

@@ -19,7 +19,20 @@ export interface AuditEntry {
  * roll back together. The table refuses updates and deletes (migration 0001).
  */
 export async function recordAudit(tx: Db, ctx: RequestContext, entry: AuditEntry): Promise<void> {
-  await tx.insert(auditLog).values({
+  await tx.insert(auditLog).values(auditRow(ctx, entry));
+}
+
+/** Several audit rows in one statement (a change made to thousands of records at once). */
+export async function recordAudits(
+  tx: Db,
+  ctx: RequestContext,
+  entries: readonly AuditEntry[],
+): Promise<void> {
+  if (entries.length > 0) await tx.insert(auditLog).values(entries.map((e) => auditRow(ctx, e)));
+}
+
+function auditRow(ctx: RequestContext, entry: AuditEntry) {
+  return {
     at: ctx.now,
     actorId: ctx.actor?.userId ?? null,
     actorName: ctx.actor ? `${ctx.actor.fullName} (${ctx.actor.username})` : null,
@@ -32,7 +45,7 @@ export async function recordAudit(tx: Db, ctx: RequestContext, entry: AuditEntry
     code: entry.code ?? null,
     before: entry.before === undefined ? null : toJson(entry.before),
     after: entry.after === undefined ? null : toJson(entry.after),
-  });
+  };
 }
 
 /** Decimals and dates as text (their toJSON), so that audit rows read the same everywhere. */

@@ -417,3 +417,4 @@ export * from './schema-offices.js';
 export * from './schema-monitoring.js';
 export * from './schema-tasks.js';
 export * from './schema-notifications.js';
+export * from './schema-plans.js';

@@ -16,6 +16,7 @@ import { surveyEntryRoutes } from './survey-entry.js';
 import { surveyResultsRoutes } from './survey-results.js';
 import { surveyRoutes } from './surveys.js';
 import { taskRoutes } from './tasks.js';
+import { planRoutes } from './plans.js';
 import { unitRoutes } from './units.js';
 import { userRoutes } from './users.js';
 
@@ -36,6 +37,7 @@ export async function registerRoutes(app: FastifyInstance, deps: Deps): Promise<
   await publicSurveyRoutes(app, deps);
   await surveyResultsRoutes(app, deps);
   await taskRoutes(app, deps);
+  await planRoutes(app, deps);
   await auditRoutes(app, deps);
   await notificationRoutes(app, deps);
   await jobRoutes(app, deps);

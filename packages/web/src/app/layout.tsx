@@ -38,6 +38,11 @@ const NAV: NavItem[] = [
     roles: ['administrator', 'councilMember', 'unitOfficer', 'unitHead', 'officeStaff'],
   },
   {
+    to: '/ke-hoach',
+    label: 'Kế hoạch cải thiện',
+    roles: ['administrator', 'councilMember', 'unitOfficer', 'unitHead', 'officeStaff'],
+  },
+  {
     to: '/bo-chi-so',
     label: 'Bộ chỉ số',
     roles: ['administrator', 'unitOfficer', 'unitHead', 'appraiser', 'councilMember'],

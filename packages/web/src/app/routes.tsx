@@ -27,6 +27,8 @@ const RespondCodePage = lazy(() => import('../features/respond/respond-code-page
 const RespondLinkPage = lazy(() => import('../features/respond/respond-link-page'));
 const MonitoringPage = lazy(() => import('../features/monitoring/monitoring-page'));
 const SnapshotPage = lazy(() => import('../features/monitoring/snapshot-page'));
+const PlansPage = lazy(() => import('../features/plans/plans-page'));
+const PlanPage = lazy(() => import('../features/plans/plan-page'));
 const TasksPage = lazy(() => import('../features/tasks/tasks-page'));
 const TaskPage = lazy(() => import('../features/tasks/task-page'));
 const TasksOverviewPage = lazy(() => import('../features/tasks/overview-page'));
@@ -115,6 +117,11 @@ export const router = createBrowserRouter([
       {
         path: '/theo-doi/:unitId/:snapshotId',
         element: signedIn(<SnapshotPage />, IMPROVEMENT_READERS),
+      },
+      { path: '/ke-hoach', element: signedIn(<PlansPage />, IMPROVEMENT_READERS) },
+      {
+        path: '/ke-hoach/:unitId/:periodId',
+        element: signedIn(<PlanPage />, IMPROVEMENT_READERS),
       },
       {
         path: '/nhiem-vu',

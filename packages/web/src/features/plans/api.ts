@@ -1,0 +1,44 @@
+import type { PlansOverview, PlanView, UnitPlans } from '@chiso/contract';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api/client';
+
+export const planKeys = {
+  list: (unitId: string) => ['plans', unitId] as const,
+  plan: (unitId: string, periodId: string, approval?: number) =>
+    ['plans', unitId, periodId, approval ?? 'draft'] as const,
+  overview: (periodId: string) => ['plans', 'overview', periodId] as const,
+};
+
+export const planPath = (unitId: string, periodId: string) => `/units/${unitId}/plans/${periodId}`;
+
+export const useUnitPlans = (unitId: string) =>
+  useQuery({
+    queryKey: planKeys.list(unitId),
+    queryFn: () => api<UnitPlans>('GET', `/units/${unitId}/plans`),
+  });
+
+export const usePlan = (unitId: string, periodId: string, approval?: number) =>
+  useQuery({
+    queryKey: planKeys.plan(unitId, periodId, approval),
+    queryFn: () =>
+      api<PlanView>(
+        'GET',
+        `${planPath(unitId, periodId)}${approval === undefined ? '' : `?approval=${approval}`}`,
+      ),
+  });
+
+export const usePlansOverview = (periodId: string | null) =>
+  useQuery({
+    queryKey: planKeys.overview(periodId ?? ''),
+    queryFn: () => api<PlansOverview>('GET', `/plans/overview?periodId=${periodId ?? ''}`),
+    enabled: periodId !== null,
+  });
+
+/** After a change: the answer is the plan as it now stands; lists are read again. */
+export function usePlanSaved(unitId: string, periodId: string) {
+  const queryClient = useQueryClient();
+  return (plan: PlanView) => {
+    queryClient.setQueryData(planKeys.plan(unitId, periodId), plan);
+    void queryClient.invalidateQueries({ queryKey: planKeys.list(unitId) });
+  };
+}

@@ -1,0 +1,106 @@
+import type { PlanImport, PlanView } from '@chiso/contract';
+import { Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
+import { useState } from 'react';
+import { upload } from '../../api/client';
+import { ErrorMessage } from '../../components/feedback';
+import { FilePicker } from '../../components/file-picker';
+import { points } from '../../lib/format';
+import { planPath } from './api';
+
+/** Seed 004's table into the draft: a preview first, then all rows or none. */
+export function PlanImportCard({
+  plan,
+  onSaved,
+}: {
+  plan: PlanView;
+  onSaved: (plan: PlanView) => void;
+}) {
+  const [file, setFile] = useState<File | null>(null);
+  const [preview, setPreview] = useState<PlanImport | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const base = `${planPath(plan.unit.id, plan.period.id)}/import`;
+  const run = async (write: boolean) => {
+    if (!file) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const answer = await upload<PlanImport>(
+        write ? `${base}?version=${plan.version}` : `${base}?preview=true`,
+        file,
+      );
+      if (write && answer.plan) {
+        onSaved(answer.plan);
+        setPreview(null);
+        setFile(null);
+      } else {
+        setPreview(answer);
+      }
+    } catch (e) {
+      setError(e);
+      setPreview(null);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Card withBorder>
+      <Stack gap="sm">
+        <Title order={3} size="h4">
+          Nhập kế hoạch từ bảng phụ lục
+        </Title>
+        <Text size="sm" c="dimmed">
+          Bảng theo mẫu phụ lục (.xlsx hoặc .csv): Stt, Lĩnh vực/Tiêu chí, Điểm chuẩn, Điểm đạt
+          được, Mục tiêu, Nhiệm vụ/Giải pháp, Đơn vị chủ trì. Có lỗi ở bất kỳ dòng nào thì không
+          dòng nào được lưu.
+        </Text>
+        <FilePicker
+          file={file}
+          onFile={(f) => {
+            setFile(f);
+            setPreview(null);
+          }}
+          label="Kéo thả hoặc chọn tệp kế hoạch"
+        />
+        {error !== null && <ErrorMessage error={error} />}
+        {preview && (
+          <Stack gap={4}>
+            <Text size="sm" fw={600}>
+              Xem trước: {preview.changes.length} dòng trong "{preview.sheet}"
+            </Text>
+            <List size="sm" spacing={2}>
+              {preview.changes.slice(0, 12).map((c) => (
+                <List.Item key={c.code}>
+                  {c.code}: mục tiêu {c.target === null ? 'mặc định' : `${points(c.target)} điểm`}
+                  {c.leadOffice ? ` · ${c.leadOffice}` : ''}
+                </List.Item>
+              ))}
+            </List>
+            {preview.changes.length > 12 && (
+              <Text size="sm" c="dimmed">
+                … và {preview.changes.length - 12} dòng khác
+              </Text>
+            )}
+          </Stack>
+        )}
+        <Group justify="flex-end">
+          <Button
+            variant="default"
+            disabled={!file}
+            loading={busy && !preview}
+            onClick={() => void run(false)}
+          >
+            Xem trước
+          </Button>
+          <Button
+            disabled={!preview}
+            loading={busy && preview !== null}
+            onClick={() => void run(true)}
+          >
+            Nhập vào kế hoạch
+          </Button>
+        </Group>
+      </Stack>
+    </Card>
+  );
+}
