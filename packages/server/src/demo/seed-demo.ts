@@ -129,7 +129,7 @@ export async function seedDemo(
   const appraisers2025 = appraisersFor(units2025, (id) =>
     departments.includes(id) ? 'thamdinh1' : 'thamdinh2',
   );
-  await runPeriod(demo, {
+  const period2025 = await runPeriod(demo, {
     name: 'Chỉ số CCHC năm 2025',
     year: 2025,
     frameworks: await frameworksFor(2025),
@@ -172,7 +172,7 @@ export async function seedDemo(
   report(
     'Năm hiện tại: phòng, ban của các đơn vị, nhiệm vụ được giao, bản tự theo dõi 9 tháng và nhắc việc…',
   );
-  await seedImprovement(demo, passwordHash, year, now);
+  await seedImprovement(demo, passwordHash, year, now, period2025);
   report(`Xong dữ liệu mẫu: ${demo.accounts.length} tài khoản, 3 kỳ đánh giá.`);
   return { accounts: demo.accounts, currentPeriodId };
 }

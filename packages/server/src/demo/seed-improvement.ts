@@ -5,6 +5,7 @@ import { deliverReminder } from '../reminders/deliver-reminder.js';
 import { listFrameworkRows, listNodes } from '../repositories/frameworks.js';
 import { setDefaultOffices } from '../repositories/offices.js';
 import { createSnapshot } from '../use-cases/monitoring/create-snapshot.js';
+import { generatePlan } from '../use-cases/plans/generate-plan.js';
 import { createOffice } from '../use-cases/offices/create-office.js';
 import { completeTask } from '../use-cases/tasks/complete-task.js';
 import { createTask } from '../use-cases/tasks/create-task.js';
@@ -15,8 +16,8 @@ import { DEPARTMENTS, NEW_COMMUNES } from './catalogue.js';
 import { at, ctx, DAY, officer, pdf, type Demo } from './demo.js';
 import { account } from './seed-organisation.js';
 
-// The year-round loop of the current year (issue 10): offices, who leads what, tasks, a
-// nine-month snapshot and the reminders they brought.
+// The year-round loop of the current year (issue 10): offices, who leads what, the plan from
+// last year's result, tasks, a nine-month snapshot and the reminders they brought.
 
 const DEPARTMENT_OFFICES = [
   'Văn phòng Sở',
@@ -58,7 +59,13 @@ const day = (base: Date, days: number) => new Date(base.getTime() + days * DAY);
  * due soon), a staff account for one office, and a snapshot at the end of September; the
  * reminders due at `now` are delivered in the app.
  */
-export async function seedImprovement(demo: Demo, passwordHash: string, year: number, now: Date) {
+export async function seedImprovement(
+  demo: Demo,
+  passwordHash: string,
+  year: number,
+  now: Date,
+  lastPeriodId: string,
+) {
   const start = at(`05/01/${year} 08:00`);
   const officeIds = new Map<string, Map<string, string>>();
   const units = [
@@ -185,6 +192,14 @@ export async function seedImprovement(demo: Demo, passwordHash: string, year: nu
       title: '9 tháng đầu năm',
       asOf: `${year}-09-30`,
     });
+  }
+  // Last year's published result turned into this year's plan, approved by the head.
+  for (const unitId of ['SNV', 'XA-AN-LAM']) {
+    await generatePlan(
+      ctx(demo, officer(demo, unitId), at(`10/03/${year} 09:00`)),
+      unitId,
+      lastPeriodId,
+    );
   }
   const run = { now, attempt: 1, lastAttempt: true };
   for (const source of REMINDER_SOURCES) {

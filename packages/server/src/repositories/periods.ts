@@ -6,6 +6,7 @@ import {
   participations,
   periodFrameworks,
   periods,
+  units,
   windowExtensions,
   windows,
 } from '../db/schema.js';
@@ -216,4 +217,23 @@ export async function replaceAssignments(
       .insert(assignments)
       .values(appraiserIds.map((appraiserId) => ({ periodId, unitId, appraiserId })));
   }
+}
+
+/** The frameworks a unit was or is assessed by, through the periods it takes part in, newest first. */
+export async function frameworksOfUnitPeriods(db: Db, unitId: string): Promise<string[]> {
+  const rows = await db
+    .select({ frameworkId: periodFrameworks.frameworkId })
+    .from(participations)
+    .innerJoin(periods, eq(periods.id, participations.periodId))
+    .innerJoin(units, eq(units.id, participations.unitId))
+    .innerJoin(
+      periodFrameworks,
+      and(
+        eq(periodFrameworks.periodId, participations.periodId),
+        eq(periodFrameworks.unitType, units.type),
+      ),
+    )
+    .where(eq(participations.unitId, unitId))
+    .orderBy(desc(periods.year));
+  return rows.map((row) => row.frameworkId);
 }

@@ -1,6 +1,7 @@
 import type { Office } from '@chiso/core';
 import type { UseCaseContext } from '../../context.js';
 import { listFrameworkRows, listNodes } from '../../repositories/frameworks.js';
+import { frameworksOfUnitPeriods } from '../../repositories/periods.js';
 import { listOffices, presentOffice } from '../../repositories/offices.js';
 import { authorize } from '../authorize.js';
 import { unitNodeOffices } from './resolve-offices.js';
@@ -11,7 +12,7 @@ const ref = (office: Office | null) => (office ? { id: office.id, name: office.n
 /**
  * Who answers for each node of a framework in one unit: the unit's own choice, or the
  * framework's default names matched to the unit's offices. Without a framework asked for, the
- * newest framework of the unit's type.
+ * framework of the newest period the unit takes part in, else the newest of its type.
  */
 export async function getResponsibilities(
   ctx: UseCaseContext,
@@ -25,10 +26,12 @@ export async function getResponsibilities(
     .filter((row) => row.unitType === unit.type)
     .sort((a, b) => b.year - a.year || b.createdAt.getTime() - a.createdAt.getTime())
     .map((row) => ({ id: row.id, name: row.name, year: row.year }));
+  // By default the framework of the newest period the unit takes part in (what it is assessed
+  // by), not a copy for next year still under review; else the newest of its type.
+  const assessedBy = frameworkId ?? (await frameworksOfUnitPeriods(db, unitId))[0];
   const framework =
-    frameworkId === undefined
-      ? frameworks[0]
-      : frameworks.find((candidate) => candidate.id === frameworkId);
+    frameworks.find((candidate) => candidate.id === assessedBy) ??
+    (frameworkId === undefined ? frameworks[0] : undefined);
   const head = { id: unit.id, name: unit.name, type: unit.type };
   if (!framework) {
     const offices = (await listOffices(db, unitId)).map(presentOffice);
