@@ -53,7 +53,9 @@ describe.each(DATABASE_KINDS)('reminders of assigned tasks (%s)', (kind) => {
     await t.queue.tick();
     await t.queue.tick();
     expect(subjects()).toEqual(
-      PEOPLE.map((p) => `${address(p)}: Còn 7 ngày đến hạn nhiệm vụ: Báo cáo CCHC quý II`).sort(),
+      PEOPLE.map(
+        (p) => `${address(p)}: Nhiệm vụ sắp đến hạn (ngày 20/06/2023): Báo cáo CCHC quý II`,
+      ).sort(),
     );
     expect(smtp.messages[0]?.text).toContain('có thời hạn ngày 20/06/2023');
     expect(smtp.messages[0]?.text).toContain(`${PUBLIC_URL}/nhiem-vu/SNV/${taskId}`);
@@ -63,7 +65,9 @@ describe.each(DATABASE_KINDS)('reminders of assigned tasks (%s)', (kind) => {
     t.setTime('20/06/2023 23:59');
     await t.queue.tick();
     expect(smtp.messages).toHaveLength(6);
-    expect(smtp.messages.slice(3).every((m) => m.subject.startsWith('Còn 1 ngày'))).toBe(true);
+    expect(
+      smtp.messages.slice(3).every((m) => m.subject.startsWith('Hôm nay là hạn cuối của nhiệm vụ')),
+    ).toBe(true);
 
     t.setTime('21/06/2023 00:00');
     await t.queue.tick();

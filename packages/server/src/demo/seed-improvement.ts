@@ -85,7 +85,7 @@ export async function seedImprovement(
     if (!leads) continue;
     for (const node of await listNodes(demo.deps.db, row.id)) {
       const lead = leads[node.code.split('.')[0] ?? ''];
-      if (lead && node.code.includes('.')) {
+      if (lead) {
         await setDefaultOffices(demo.deps.db, row.id, node.code, lead, []);
       }
     }

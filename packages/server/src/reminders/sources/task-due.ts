@@ -35,10 +35,13 @@ export const taskDueSource: ReminderSource = {
         ...(people.get(task.unitId) ?? []),
       ]);
       const deadline = formatDate(task.deadline);
+      // The stage is when a reminder starts, not how long is left: the title says the date.
       const title =
         stage === 'overdue'
           ? `Nhiệm vụ quá hạn: ${task.title}`
-          : `Còn ${stage} ngày đến hạn nhiệm vụ: ${task.title}`;
+          : stage === 1
+            ? `Hôm nay là hạn cuối của nhiệm vụ: ${task.title}`
+            : `Nhiệm vụ sắp đến hạn (ngày ${deadline}): ${task.title}`;
       const body =
         stage === 'overdue'
           ? `${task.unitName}: nhiệm vụ "${task.title}" có thời hạn ngày ${deadline} đã quá hạn mà chưa hoàn thành. Hãy báo cáo tiến độ, hoàn thành và giải trình việc chậm.`

@@ -59,7 +59,7 @@ export default function OfficesPage() {
           value={data.framework?.id ?? null}
           onChange={setFrameworkId}
           allowDeselect={false}
-          w={420}
+          w={520}
         />
       )}
       {unmatched > 0 && (

@@ -78,7 +78,7 @@ export function ResponsibilitiesTable({
               <Table.Th>Tiêu chí</Table.Th>
               <Table.Th w={200}>Chủ trì</Table.Th>
               <Table.Th w={220}>Phối hợp</Table.Th>
-              <Table.Th w={130}>Nguồn</Table.Th>
+              <Table.Th w={170}>Nguồn</Table.Th>
               <Table.Th w={70} />
             </Table.Tr>
           </Table.Thead>
