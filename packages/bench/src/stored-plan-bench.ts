@@ -5,15 +5,12 @@ import {
   presentResults,
   type ResultsJson,
 } from '@chiso/core';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { readConfig } from '../../server/dist/config.js';
-import { localEvidenceStore } from '../../server/dist/storage/evidence-store.js';
 import { periods, publications, publishedResults, units } from '../../server/dist/db/schema.js';
 import { insertFramework } from '../../server/dist/repositories/frameworks.js';
 import { generatePlans } from '../../server/dist/use-cases/plans/generate-plans.js';
 import { getPlan } from '../../server/dist/use-cases/plans/get-plan.js';
 import { planUnitOf, publishedSource } from '../../server/dist/use-cases/plans/published-source.js';
+import { adminContext } from './bench-context.js';
 import { measure, measureAsync, report, type Figure } from './measure.js';
 import { benchFrameworkInput, benchFramework, benchUnits } from './results-world.js';
 import { openBenchDatabase } from './survey-world.js';
@@ -92,23 +89,7 @@ export async function benchStoredPlans(): Promise<string> {
         { target: { milliseconds: 2000 } },
       ),
     );
-    const ctx = {
-      actor: {
-        userId: '00000000-0000-4000-8000-000000000001',
-        role: 'administrator' as const,
-        unitId: undefined,
-        username: 'admin',
-        fullName: 'Quản trị',
-      },
-      ip: '127.0.0.1',
-      now,
-      deps: {
-        db,
-        clock: () => now,
-        storage: localEvidenceStore(join(tmpdir(), 'chiso-bench-plans')),
-        config: readConfig({}),
-      },
-    };
+    const ctx = adminContext(db, now, 'chiso-bench-plans');
     figures.push(
       await measureAsync(
         `Lập và lưu dự thảo kế hoạch cho ${UNITS.toLocaleString('vi-VN')} đơn vị qua use-case (đọc kết quả công bố, lõi, ghi kế hoạch và nhật ký, một giao dịch; PGlite)`,

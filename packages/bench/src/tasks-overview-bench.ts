@@ -1,10 +1,7 @@
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { readConfig } from '../../server/dist/config.js';
 import { offices, units } from '../../server/dist/db/schema.js';
 import { insertTasks } from '../../server/dist/repositories/tasks.js';
-import { localEvidenceStore } from '../../server/dist/storage/evidence-store.js';
 import { tasksOverview } from '../../server/dist/use-cases/tasks/tasks-overview.js';
+import { adminContext } from './bench-context.js';
 import { measureAsync, report, type Figure } from './measure.js';
 import { openBenchDatabase } from './survey-world.js';
 
@@ -67,23 +64,7 @@ export async function benchTasksOverview(): Promise<string> {
         }),
       );
     }
-    const ctx = {
-      actor: {
-        userId: '00000000-0000-4000-8000-000000000001',
-        role: 'administrator' as const,
-        unitId: undefined,
-        username: 'admin',
-        fullName: 'Quản trị',
-      },
-      ip: '127.0.0.1',
-      now,
-      deps: {
-        db,
-        clock: () => now,
-        storage: localEvidenceStore(join(tmpdir(), 'chiso-bench-tasks')),
-        config: readConfig({}),
-      },
-    };
+    const ctx = adminContext(db, now, 'chiso-bench-tasks');
     figures.push(
       await measureAsync(
         `Tổng hợp nhiệm vụ của ${UNITS} đơn vị × ${TASKS_PER_UNIT} nhiệm vụ cho tỉnh (use-case trong tiến trình, PGlite: đọc, tính trạng thái theo giờ Việt Nam, đếm, câu tổng hợp từng đơn vị)`,

@@ -1,7 +1,12 @@
 import { DomainError, ERROR_CODES } from '@chiso/core';
 import type { UseCaseContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
-import { findSnapshot, listSnapshotRows, type SnapshotRow } from '../../repositories/monitoring.js';
+import {
+  findSnapshot,
+  listSnapshotRows,
+  lockSnapshot,
+  type SnapshotRow,
+} from '../../repositories/monitoring.js';
 import { authorize } from '../authorize.js';
 import { presentSnapshot } from './snapshot-view.js';
 
@@ -10,6 +15,26 @@ export async function requireSnapshot(db: Db, unitId: string, id: string): Promi
   const snapshot = await findSnapshot(db, id);
   if (!snapshot || snapshot.unitId !== unitId) {
     throw new DomainError(ERROR_CODES.NOT_FOUND, 'Không tìm thấy bản theo dõi này của đơn vị');
+  }
+  return snapshot;
+}
+
+/** The unit's snapshot locked for a change made on `version`; NOT_FOUND or CONFLICT otherwise. */
+export async function lockOwnSnapshot(
+  db: Db,
+  unitId: string,
+  id: string,
+  version: number,
+): Promise<SnapshotRow> {
+  const snapshot = await lockSnapshot(db, id);
+  if (!snapshot || snapshot.unitId !== unitId) {
+    throw new DomainError(ERROR_CODES.NOT_FOUND, 'Không tìm thấy bản theo dõi này của đơn vị');
+  }
+  if (snapshot.version !== version) {
+    throw new DomainError(
+      ERROR_CODES.CONFLICT,
+      'Bản theo dõi vừa được người khác sửa; hãy tải lại để xem bản mới nhất',
+    );
   }
   return snapshot;
 }

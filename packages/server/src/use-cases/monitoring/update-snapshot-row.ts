@@ -4,12 +4,12 @@ import type { UseCaseContext } from '../../context.js';
 import { loadFramework } from '../../repositories/frameworks.js';
 import {
   listSnapshotRows,
-  lockSnapshot,
   touchSnapshot,
   updateSnapshotRow as writeRow,
 } from '../../repositories/monitoring.js';
 import { findOffice } from '../../repositories/offices.js';
 import { authorize } from '../authorize.js';
+import { lockOwnSnapshot } from './get-snapshot.js';
 import { presentSnapshot } from './snapshot-view.js';
 
 export interface RowChange {
@@ -33,16 +33,7 @@ export async function updateSnapshotRow(
 ) {
   authorize(ctx, 'editImprovement', { unitId: key.unitId });
   return ctx.deps.db.transaction(async (tx) => {
-    const snapshot = await lockSnapshot(tx, key.snapshotId);
-    if (!snapshot || snapshot.unitId !== key.unitId) {
-      throw new DomainError(ERROR_CODES.NOT_FOUND, 'Không tìm thấy bản theo dõi này của đơn vị');
-    }
-    if (snapshot.version !== change.version) {
-      throw new DomainError(
-        ERROR_CODES.CONFLICT,
-        'Bản theo dõi vừa được người khác sửa; hãy tải lại để xem bản mới nhất',
-      );
-    }
+    const snapshot = await lockOwnSnapshot(tx, key.unitId, key.snapshotId, change.version);
     const stored = await loadFramework(tx, snapshot.frameworkId);
     const leaf = stored?.framework.byCode.get(key.code);
     const rows = await listSnapshotRows(tx, key.snapshotId);

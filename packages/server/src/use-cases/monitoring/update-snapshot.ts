@@ -1,8 +1,9 @@
 import { DomainError, ERROR_CODES } from '@chiso/core';
 import { recordAudit } from '../../audit/record-audit.js';
 import type { UseCaseContext } from '../../context.js';
-import { listSnapshotRows, lockSnapshot, touchSnapshot } from '../../repositories/monitoring.js';
+import { listSnapshotRows, touchSnapshot } from '../../repositories/monitoring.js';
 import { authorize } from '../authorize.js';
+import { lockOwnSnapshot } from './get-snapshot.js';
 import { presentSnapshot } from './snapshot-view.js';
 
 /** Renames a snapshot or moves its date within its year. Audited. */
@@ -13,16 +14,7 @@ export async function updateSnapshot(
 ) {
   authorize(ctx, 'editImprovement', { unitId: key.unitId });
   return ctx.deps.db.transaction(async (tx) => {
-    const before = await lockSnapshot(tx, key.snapshotId);
-    if (!before || before.unitId !== key.unitId) {
-      throw new DomainError(ERROR_CODES.NOT_FOUND, 'Không tìm thấy bản theo dõi này của đơn vị');
-    }
-    if (before.version !== changes.version) {
-      throw new DomainError(
-        ERROR_CODES.CONFLICT,
-        'Bản theo dõi vừa được người khác sửa; hãy tải lại để xem bản mới nhất',
-      );
-    }
+    const before = await lockOwnSnapshot(tx, key.unitId, key.snapshotId, changes.version);
     if (changes.asOf !== undefined && Number(changes.asOf.slice(0, 4)) !== before.year) {
       throw new DomainError(ERROR_CODES.VALIDATION_FAILED, 'Ngày theo dõi không hợp lệ', [
         {
