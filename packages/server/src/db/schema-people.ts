@@ -1,0 +1,65 @@
+import { boolean, index, integer, pgTable, text, unique, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, instant } from './columns.js';
+import { units } from './schema.js';
+
+// The people who sign in, their sessions and failed sign-ins, and the offices inside a unit that
+// some of them belong to (issue 10, decision 0019), apart from the assessment tables.
+
+/**
+ * A unit's internal offices (phòng chuyên môn, đơn vị trực thuộc): who inside a district or a
+ * department answers for a criterion or a task (issue 10). Deactivated, never deleted, so that
+ * old plans and tasks keep their names.
+ */
+export const offices = pgTable(
+  'offices',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    unitId: text('unit_id')
+      .notNull()
+      .references(() => units.id),
+    name: text('name').notNull(),
+    position: integer('position').notNull().default(0),
+    active: boolean('active').notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [unique('offices_unit_name_unique').on(t.unitId, t.name)],
+);
+
+export const users = pgTable('users', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  username: text('username').notNull().unique(),
+  fullName: text('full_name').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  role: text('role').notNull(),
+  unitId: text('unit_id').references(() => units.id),
+  /** The office of an office's staff (role officeStaff), inside unitId. */
+  officeId: uuid('office_id').references(() => offices.id),
+  /** Where reminders are e-mailed (optional; checked as an address). */
+  email: text('email'),
+  active: boolean('active').notNull().default(true),
+  createdAt: createdAt(),
+});
+
+/** Server-side sessions: the cookie holds a random token, the table its SHA-256. */
+export const sessions = pgTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: createdAt(),
+    expiresAt: instant('expires_at').notNull(),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** Failed sign-ins per username and address, for rate limiting across API nodes. */
+export const loginFailures = pgTable('login_failures', {
+  key: text('key').primaryKey(),
+  windowStart: instant('window_start').notNull(),
+  count: integer('count').notNull(),
+});
