@@ -182,6 +182,12 @@ describe.each(DATABASE_KINDS)('reminders over a real SMTP server (%s)', (kind) =
         { kind: 'supplementRequested', inApp: true, email: true },
         { kind: 'explanationOpened', inApp: true, email: true },
         { kind: 'taskDue', label: 'Nhiệm vụ sắp đến hạn, quá hạn', inApp: true, email: true },
+        {
+          kind: 'surveyCodesUnanswered',
+          label: 'Mã phiếu khảo sát chưa được trả lời',
+          inApp: true,
+          email: true,
+        },
       ],
     });
     const set = await t.request('PUT', '/api/notifications/preferences', {

@@ -7,6 +7,7 @@ export const NOTIFICATION_KINDS = [
   'supplementRequested',
   'explanationOpened',
   'taskDue',
+  'surveyCodesUnanswered',
 ] as const;
 
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
@@ -16,6 +17,7 @@ export const NOTIFICATION_KIND_LABELS: Record<NotificationKind, string> = {
   supplementRequested: 'Yêu cầu bổ sung tài liệu kiểm chứng',
   explanationOpened: 'Mở vòng giải trình',
   taskDue: 'Nhiệm vụ sắp đến hạn, quá hạn',
+  surveyCodesUnanswered: 'Mã phiếu khảo sát chưa được trả lời',
 };
 
 export function isNotificationKind(value: string): value is NotificationKind {

@@ -1,9 +1,18 @@
-import { and, eq, gt, inArray, isNotNull } from 'drizzle-orm';
+import { and, asc, count, eq, gt, inArray, isNotNull } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
-import { entries, participations, periods, users, windows } from '../db/schema.js';
+import {
+  entries,
+  participations,
+  periods,
+  surveyCodes,
+  surveys,
+  units,
+  users,
+  windows,
+} from '../db/schema.js';
 
 // What the reminder sources read (decision 0017): open periods' windows, units at a step, the
-// people of a unit, open supplement requests.
+// people of a unit, open supplement requests, open surveys and their codes.
 
 /** Each open period with its window of this kind. */
 export async function listOpenPeriodWindows(db: Db, kind: string) {
@@ -82,4 +91,50 @@ export async function listOpenSupplementRequests(db: Db, now: Date) {
         eq(participations.status, 'submitted'),
       ),
     );
+}
+
+/**
+ * Open surveys of open periods, each with the opening of its period's window of this kind
+ * (the council's, for surveys: decision 0017); a period without that window has none.
+ */
+export async function listOpenSurveysBeforeWindow(db: Db, kind: string) {
+  return db
+    .select({
+      surveyId: surveys.id,
+      surveyName: surveys.name,
+      periodId: periods.id,
+      periodName: periods.name,
+      windowOpensAt: windows.opensAt,
+    })
+    .from(surveys)
+    .innerJoin(periods, eq(periods.id, surveys.periodId))
+    .innerJoin(windows, and(eq(windows.periodId, periods.id), eq(windows.kind, kind)))
+    .where(and(eq(surveys.status, 'open'), eq(periods.status, 'open')));
+}
+
+/** Codes issued and codes answered, per survey and rated unit, with the unit's name. */
+export async function codeCountsOfSurveys(db: Db, surveyIds: readonly string[]) {
+  if (surveyIds.length === 0) return [];
+  const rows = await db
+    .select({
+      surveyId: surveyCodes.surveyId,
+      unitId: surveyCodes.unitId,
+      unitName: units.name,
+      codes: count(),
+      answered: count(surveyCodes.answeredOn),
+    })
+    .from(surveyCodes)
+    .innerJoin(units, eq(units.id, surveyCodes.unitId))
+    .where(inArray(surveyCodes.surveyId, [...surveyIds]))
+    .groupBy(surveyCodes.surveyId, surveyCodes.unitId, units.name)
+    .orderBy(asc(surveyCodes.unitId));
+  return rows.map((r) => ({ ...r, codes: Number(r.codes), answered: Number(r.answered) }));
+}
+
+/** The active administrators: who issues, prints and hands out survey codes. */
+export async function listActiveAdministrators(db: Db) {
+  return db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.role, 'administrator'), eq(users.active, true)));
 }

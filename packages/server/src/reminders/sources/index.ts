@@ -1,6 +1,7 @@
 import type { ReminderSource } from '../source.js';
 import { explanationOpenedSource } from './explanation-opened.js';
 import { supplementRequestedSource } from './supplement-requested.js';
+import { surveyCodesUnansweredSource } from './survey-codes-unanswered.js';
 import { taskDueSource } from './task-due.js';
 import { windowClosingSource } from './window-closing.js';
 
@@ -10,4 +11,5 @@ export const REMINDER_SOURCES: readonly ReminderSource[] = [
   supplementRequestedSource,
   explanationOpenedSource,
   taskDueSource,
+  surveyCodesUnansweredSource,
 ];
