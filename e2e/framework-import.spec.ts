@@ -84,5 +84,34 @@ test('the administrator imports a framework from Excel after a rejected file', a
     );
     await shot(page, testInfo, 'bo-chi-so-da-nhap');
   });
+
+  await test.step('a criterion gets its default lead and supporting offices', async () => {
+    await page.getByRole('button', { name: 'Sửa mục 1.2' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Đơn vị chủ trì (mặc định)').fill('Phòng Nội vụ');
+    const supporting = dialog.getByLabel('Đơn vị phối hợp (mặc định)');
+    await supporting.fill('Văn phòng HĐND và UBND');
+    await supporting.press('Enter');
+    // A semicolon ends a name too, as in the framework table's column.
+    await supporting.pressSequentially('Phòng Tư pháp;');
+    await expect(dialog.getByText('Phòng Tư pháp', { exact: true })).toBeVisible();
+    await supporting.scrollIntoViewIfNeeded();
+    await shot(page, testInfo, 'bo-chi-so-don-vi-chu-tri');
+    await dialog.getByRole('button', { name: 'Lưu', exact: true }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'Đã lưu mục 1.2' })).toBeVisible();
+    await expect(dialog).toBeHidden();
+    await expect(
+      page
+        .getByRole('table', { name: 'Cây bộ chỉ số' })
+        .getByRole('row')
+        .filter({ hasText: 'Kiểm tra CCHC' }),
+    ).toContainText('Chủ trì: Phòng Nội vụ; phối hợp: Văn phòng HĐND và UBND, Phòng Tư pháp');
+    // Opened again, the form shows what was saved.
+    await page.getByRole('button', { name: 'Sửa mục 1.2' }).click();
+    await expect(dialog.getByLabel('Đơn vị chủ trì (mặc định)')).toHaveValue('Phòng Nội vụ');
+    await expect(dialog.getByText('Phòng Tư pháp', { exact: true })).toBeVisible();
+    await dialog.getByRole('button', { name: 'Hủy' }).click();
+    await shot(page, testInfo, 'bo-chi-so-cay-don-vi-chu-tri');
+  });
   await page.context().close();
 });

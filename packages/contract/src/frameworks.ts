@@ -22,6 +22,18 @@ export const updateNodeBody = z.object({
   appliesTo: z.array(z.string().trim().min(1)).optional(),
   guidance: z.string().max(5000).nullable().optional(),
   title: z.string().trim().min(1).max(1000).optional(),
+  /** The default lead office's name (decision 0019); null or empty: none. */
+  leadOffice: z.string().trim().max(200, 'tên đơn vị chủ trì quá dài').nullable().optional(),
+  supportingOffices: z
+    .array(
+      z
+        .string()
+        .trim()
+        .min(1, 'tên đơn vị phối hợp không được để trống')
+        .max(200, 'tên đơn vị phối hợp quá dài'),
+    )
+    .max(30, 'nhiều nhất 30 đơn vị phối hợp')
+    .optional(),
 });
 
 export const policyBody = policySchema;
@@ -131,6 +143,12 @@ export const frameworkNodeResponse = z.strictObject({
   evidence: z.array(z.string()),
   appliesTo: z.array(z.string()),
   guidance: z.string().nullable(),
+  /**
+   * The default lead and supporting offices' names (decision 0019). Absent from frameworks frozen
+   * in publications made before they were shown.
+   */
+  leadOffice: z.string().nullable().optional(),
+  supportingOffices: z.array(z.string()).optional(),
 });
 
 /** A framework with every node (also frozen inside each publication). */

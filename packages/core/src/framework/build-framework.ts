@@ -119,6 +119,8 @@ function assemble(input: FrameworkInput, pointsDecimals: number): Framework {
     evidence: node.evidence ?? [],
     appliesTo: node.appliesTo ?? [],
     guidance: node.guidance,
+    leadOffice: node.leadOffice,
+    supportingOffices: node.supportingOffices ?? [],
     parent: parentCode(node.code),
     children: [],
     depth: node.code.split('.').length,

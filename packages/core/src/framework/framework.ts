@@ -39,6 +39,10 @@ export interface FrameworkNode {
   evidence: string[];
   appliesTo: string[];
   guidance: string | undefined;
+  /** The default lead office's name as written ("Đơn vị chủ trì"); each unit resolves it. */
+  leadOffice: string | undefined;
+  /** The default supporting offices' names as written ("Đơn vị phối hợp"). */
+  supportingOffices: string[];
   parent: string | undefined;
   children: string[];
   /** 1 for areas (lĩnh vực), 2 for criteria, … */

@@ -132,7 +132,10 @@ export async function updateNode(
   frameworkId: string,
   code: string,
   changes: Partial<
-    Pick<FrameworkNodeRow, 'rule' | 'evidence' | 'appliesTo' | 'guidance' | 'title'>
+    Pick<
+      FrameworkNodeRow,
+      'rule' | 'evidence' | 'appliesTo' | 'guidance' | 'title' | 'leadOffice' | 'supportingOffices'
+    >
   >,
 ): Promise<void> {
   await db

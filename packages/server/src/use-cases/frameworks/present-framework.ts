@@ -35,6 +35,8 @@ export function presentFramework(row: FrameworkRow, framework: Framework, policy
       evidence: node.evidence,
       appliesTo: node.appliesTo,
       guidance: node.guidance ?? null,
+      leadOffice: node.leadOffice ?? null,
+      supportingOffices: node.supportingOffices,
     })),
   };
 }

@@ -2,6 +2,7 @@ import {
   buildFramework,
   DomainError,
   ERROR_CODES,
+  officeKey,
   serializeRule,
   type ResultsPolicy,
   type Rule,
@@ -28,6 +29,41 @@ export interface NodeChanges {
   appliesTo?: string[] | undefined;
   guidance?: string | null | undefined;
   title?: string | undefined;
+  leadOffice?: string | null | undefined;
+  supportingOffices?: string[] | undefined;
+}
+
+/**
+ * The default offices as stored: an empty lead is none; supporting names written twice (as
+ * people write them, decision 0019) are kept once, and the lead cannot also support.
+ */
+function defaultOffices(
+  changes: NodeChanges,
+  stored: { leadOffice: string | null; supportingOffices: unknown },
+) {
+  const lead = changes.leadOffice === undefined ? undefined : changes.leadOffice?.trim() || null;
+  const keys = new Set<string>();
+  const supporting = changes.supportingOffices?.filter((name) => {
+    const key = officeKey(name);
+    if (keys.has(key)) return false;
+    keys.add(key);
+    return true;
+  });
+  const leadName = lead === undefined ? stored.leadOffice : lead;
+  const supportingNames = supporting ?? (stored.supportingOffices as string[]);
+  const clash =
+    leadName === null
+      ? undefined
+      : supportingNames.find((n) => officeKey(n) === officeKey(leadName));
+  if ((lead !== undefined || supporting !== undefined) && clash !== undefined) {
+    throw new DomainError(ERROR_CODES.VALIDATION_FAILED, 'Đơn vị phối hợp không hợp lệ', [
+      {
+        path: 'supportingOffices',
+        message: `"${clash}" đã là đơn vị chủ trì; hãy bỏ khỏi danh sách đơn vị phối hợp`,
+      },
+    ]);
+  }
+  return { lead, supporting };
 }
 
 /** Refuses a change to a framework that a period not yet published is using. */
@@ -41,7 +77,10 @@ export async function ensureNotInUse(db: Db, frameworkId: string): Promise<void>
   }
 }
 
-/** Changes a node's rule, evidence asked for, applicability or guidance; the tree is re-checked. */
+/**
+ * Changes a node's rule, evidence asked for, applicability, guidance or default offices; the
+ * tree is re-checked.
+ */
 export async function updateFrameworkNode(
   ctx: UseCaseContext,
   frameworkId: string,
@@ -63,12 +102,15 @@ export async function updateFrameworkNode(
         : changes.rule === null
           ? null
           : serializeRule(changes.rule);
+    const offices = defaultOffices(changes, node);
     const next = {
       ...(rule === undefined ? {} : { rule }),
       ...(changes.evidence === undefined ? {} : { evidence: changes.evidence }),
       ...(changes.appliesTo === undefined ? {} : { appliesTo: changes.appliesTo }),
       ...(changes.guidance === undefined ? {} : { guidance: changes.guidance }),
       ...(changes.title === undefined ? {} : { title: changes.title }),
+      ...(offices.lead === undefined ? {} : { leadOffice: offices.lead }),
+      ...(offices.supporting === undefined ? {} : { supportingOffices: offices.supporting }),
     };
     // Build the changed tree first: a rule that does not fit its max is refused with the reason.
     const input = frameworkInputOf(
@@ -100,6 +142,8 @@ export async function updateFrameworkNode(
         appliesTo: node.appliesTo,
         guidance: node.guidance,
         title: node.title,
+        leadOffice: node.leadOffice,
+        supportingOffices: node.supportingOffices,
       },
       after: next,
     });

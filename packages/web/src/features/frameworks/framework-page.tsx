@@ -5,17 +5,14 @@ import {
   Card,
   Drawer,
   Group,
-  MultiSelect,
   NumberInput,
   Stack,
   Table,
   Text,
-  Textarea,
-  TextInput,
   Title,
 } from '@mantine/core';
 import { Decimal } from '@chiso/core/decimal/decimal.js';
-import { unitTypeLabel, UNIT_TYPES } from '@chiso/core/units/unit-types.js';
+import { unitTypeLabel } from '@chiso/core/units/unit-types.js';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
@@ -26,11 +23,9 @@ import { useSession } from '../../app/session';
 import { ErrorMessage, Loading, notifySaved } from '../../components/feedback';
 import { points } from '../../lib/format';
 import { CodeMapEditor } from './code-map-editor';
+import { EditNode, officesText } from './edit-node';
 import { RenumberNode } from './renumber-node';
 import { ReviewPanel } from './review-panel';
-import { RuleEditor } from './rule-editor';
-import { toDraft } from './rule-draft';
-import { useRuleCheck } from './use-rule-check';
 
 /** Whether a parent's max equals its children's sum (it always does once imported; shown for trust). */
 function sumOk(framework: FrameworkView, node: FrameworkNodeView): boolean {
@@ -96,6 +91,11 @@ export default function FrameworkPage() {
                         (chỉ {node.appliesTo.map(unitTypeLabel).join(', ')})
                       </Text>
                     )}
+                    {officesText(node) && (
+                      <Text size="xs" fw={400} c="dimmed">
+                        {officesText(node)}
+                      </Text>
+                    )}
                   </Table.Td>
                   <Table.Td ta="right">
                     {points(node.maxPoints)}
@@ -145,98 +145,6 @@ export default function FrameworkPage() {
           </Stack>
         )}
       </Drawer>
-    </Stack>
-  );
-}
-
-function EditNode({
-  framework,
-  node,
-  onDone,
-}: {
-  framework: FrameworkView;
-  node: FrameworkNodeView;
-  onDone: () => void;
-}) {
-  const client = useQueryClient();
-  const [title, setTitle] = useState(node.title);
-  const [rule, setRule] = useState(() => toDraft(node.rule));
-  const [evidence, setEvidence] = useState(node.evidence.join('\n'));
-  const [appliesTo, setAppliesTo] = useState(node.appliesTo);
-  const [guidance, setGuidance] = useState(node.guidance ?? '');
-  const check = useRuleCheck(rule, node.maxPoints);
-  const ruleOk = check.rule !== undefined;
-  const save = useMutation({
-    mutationFn: () =>
-      api('PATCH', `/frameworks/${framework.id}/nodes/${node.code}`, {
-        title,
-        ...(node.isLeaf && ruleOk ? { rule } : {}),
-        evidence: evidence
-          .split('\n')
-          .map((s) => s.trim())
-          .filter(Boolean),
-        appliesTo,
-        guidance: guidance.trim() || null,
-      }),
-    onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: keys.framework(framework.id) });
-      notifySaved(`Đã lưu mục ${node.code}`);
-      onDone();
-    },
-  });
-  return (
-    <Stack>
-      <Text size="sm">
-        Điểm tối đa: {points(node.maxPoints)} (sửa điểm bằng cách nhập lại bộ chỉ số, để tổng luôn
-        khớp)
-      </Text>
-      <TextInput label="Tên" value={title} onChange={(e) => setTitle(e.currentTarget.value)} />
-      {node.isLeaf && (
-        <RuleEditor
-          draft={rule}
-          onChange={setRule}
-          check={check}
-          maxPoints={node.maxPoints}
-          pointsDecimals={framework.pointsDecimals}
-        />
-      )}
-      <Textarea
-        label="Tài liệu kiểm chứng cần có (mỗi dòng một loại)"
-        value={evidence}
-        onChange={(e) => setEvidence(e.currentTarget.value)}
-        autosize
-        minRows={2}
-      />
-      <MultiSelect
-        label="Chỉ áp dụng cho loại đơn vị (để trống: mọi loại)"
-        data={[...new Set([...Object.keys(UNIT_TYPES), ...appliesTo])].map((key) => ({
-          value: key,
-          label: unitTypeLabel(key),
-        }))}
-        value={appliesTo}
-        onChange={setAppliesTo}
-        clearable
-      />
-      <Textarea
-        label="Hướng dẫn chấm điểm"
-        value={guidance}
-        onChange={(e) => setGuidance(e.currentTarget.value)}
-        autosize
-        minRows={3}
-      />
-      <ErrorMessage error={save.error} />
-      <Group>
-        <Button
-          onClick={() => save.mutate()}
-          loading={save.isPending}
-          disabled={node.isLeaf && !ruleOk}
-        >
-          Lưu
-        </Button>
-        <Button variant="default" onClick={onDone}>
-          Hủy
-        </Button>
-      </Group>
     </Stack>
   );
 }
