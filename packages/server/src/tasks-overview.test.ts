@@ -113,7 +113,7 @@ describe.each(DATABASE_KINDS)("the overview's status in SQL (%s)", (kind) => {
         origin: 'manual',
       })),
     );
-  }, 60_000);
+  }, 120_000);
   afterAll(async () => t.close());
 
   it("equals the core's taskStatus for every task at every instant around the boundaries", async () => {
@@ -158,7 +158,7 @@ describe.each(DATABASE_KINDS)("the province's task overview (%s)", (kind) => {
 
   beforeAll(async () => {
     t = await startTestApp(kind);
-  }, 60_000);
+  }, 120_000);
   afterAll(async () => t.close());
 
   it('gives the same answer as reading every task and computing its status in JavaScript', async () => {
