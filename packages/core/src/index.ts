@@ -35,6 +35,7 @@ export {
 export { serializeRule, type RuleJson } from './rules/serialize-rule.js';
 export * from './results/policy.js';
 export { rankValues } from './results/rank.js';
+export { groupBy } from './results/group-by.js';
 export * from './results/score-unit.js';
 export * from './results/compute-results.js';
 export * from './results/previous-leaves.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { formatDocumentCount } from '../format/format.js';
-import { countTasks, lateByOffice, lateSentence, NO_LEAD_OFFICE } from './overdue.js';
+import { countTasks, lateByOffice, lateSentence, NO_LEAD_OFFICE, sumTallies } from './overdue.js';
 import type { TaskStatus } from './status.js';
 
 const office = (id: string, name: string) => ({ id, name });
@@ -73,5 +73,31 @@ describe('overdue counts', () => {
       overdue: 1,
     });
     expect(formatDocumentCount(234)).toBe('234');
+  });
+
+  it('counts tallies (tasks grouped by office and status) as it counts the tasks one by one', () => {
+    const one = [
+      ...tasks(CA, 3, 'overdue'),
+      ...tasks(null, 2, 'doneLate'),
+      ...tasks(TCKH, 4, 'doneOnTime'),
+      ...tasks(NN, 1, 'doneLate'),
+      ...tasks(TCKH, 2, 'overdue'),
+      ...tasks(CA, 1, 'notStarted'),
+    ];
+    const grouped = [
+      { leadOffice: CA, status: 'overdue' as const, count: 3 },
+      { leadOffice: null, status: 'doneLate' as const, count: 2 },
+      { leadOffice: TCKH, status: 'doneOnTime' as const, count: 4 },
+      { leadOffice: NN, status: 'doneLate' as const, count: 1 },
+      { leadOffice: TCKH, status: 'overdue' as const, count: 2 },
+      { leadOffice: CA, status: 'notStarted' as const, count: 1 },
+    ];
+    const order = [TCKH, NN, CA];
+    expect(lateByOffice(grouped, order)).toEqual(lateByOffice(one, order));
+    expect(lateSentence(lateByOffice(grouped, order))).toBe(
+      `08 nội dung công việc quá hạn (Phòng Tài chính - Kế hoạch: 02; Phòng NN&PTNT: 01; Công an huyện: 03 và ${NO_LEAD_OFFICE}: 02)`,
+    );
+    expect(sumTallies(grouped)).toEqual(countTasks(one.map((t) => t.status)));
+    expect(sumTallies([])).toEqual(countTasks([]));
   });
 });

@@ -17,12 +17,22 @@ export interface OfficeLateCount {
 }
 
 /**
+ * Tasks of one status and lead office. `count` says how many tasks an entry stands for (1 when
+ * left out), so that counts grouped by the database feed the same code as single tasks.
+ */
+export interface TaskTally {
+  leadOffice: TaskOfficeRef | null;
+  status: TaskStatus;
+  count?: number;
+}
+
+/**
  * Late tasks ("quá hạn": still open past the deadline, or completed late) per lead office, in
  * the order the offices are given (the unit's own order), offices with none left out; tasks no
  * office leads come last. This is the per-office count of seed 000.
  */
 export function lateByOffice(
-  tasks: readonly { leadOffice: TaskOfficeRef | null; status: TaskStatus }[],
+  tasks: readonly TaskTally[],
   officeOrder: readonly TaskOfficeRef[] = [],
 ): OfficeLateCount[] {
   const counts = new Map<string | null, OfficeLateCount>();
@@ -32,8 +42,9 @@ export function lateByOffice(
   let none = 0;
   for (const task of tasks) {
     if (!isLate(task.status)) continue;
+    const n = task.count ?? 1;
     if (task.leadOffice === null) {
-      none++;
+      none += n;
       continue;
     }
     const count = counts.get(task.leadOffice.id) ?? {
@@ -41,7 +52,7 @@ export function lateByOffice(
       officeName: task.leadOffice.name,
       count: 0,
     };
-    count.count++;
+    count.count += n;
     counts.set(task.leadOffice.id, count);
   }
   const list = [...counts.values()].filter((c) => c.count > 0);
@@ -72,15 +83,22 @@ export type TaskCounts = Record<TaskStatus, number> & {
 };
 
 export function countTasks(statuses: Iterable<TaskStatus>): TaskCounts {
+  const tallies: { status: TaskStatus }[] = [];
+  for (const status of statuses) tallies.push({ status });
+  return sumTallies(tallies);
+}
+
+/** The same counts from tallies: entries of one status standing for `count` tasks (1 if left out). */
+export function sumTallies(tallies: Iterable<{ status: TaskStatus; count?: number }>): TaskCounts {
   const counts = Object.fromEntries(TASK_STATUSES.map((s) => [s, 0])) as Record<TaskStatus, number>;
   let total = 0;
   let done = 0;
   let late = 0;
-  for (const status of statuses) {
-    counts[status]++;
-    total++;
-    if (isDone(status)) done++;
-    if (isLate(status)) late++;
+  for (const { status, count = 1 } of tallies) {
+    counts[status] += count;
+    total += count;
+    if (isDone(status)) done += count;
+    if (isLate(status)) late += count;
   }
   return { ...counts, total, done, late };
 }

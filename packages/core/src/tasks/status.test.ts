@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseVietnamTime } from '../time/vietnam-time.js';
+import { parseVietnamTime, vietnamDate } from '../time/vietnam-time.js';
 import {
   dateInDays,
   monthRange,
@@ -68,5 +68,20 @@ describe("a task's status", () => {
     expect(monthRange(2023, 12)).toEqual({ from: '2023-12-01', to: '2023-12-31' });
     expect(dateInDays(at('2023-06-13T23:30+07:00'), 7)).toBe('2023-06-20');
     expect(dateInDays(at('2023-12-31T08:00+07:00'), 1)).toBe('2024-01-01');
+  });
+
+  it('is overdue exactly when the deadline is before the Vietnam date, as the database compares', () => {
+    for (const deadline of ['2023-06-20', '2024-02-29', '2024-12-31']) {
+      const late = overdueFrom(deadline);
+      for (const offset of [
+        -86_400_001, -86_400_000, -25_200_000, -1, 0, 1, 25_200_000, 86_400_000,
+      ]) {
+        const instant = late + offset;
+        expect(instant >= late).toBe(deadline < vietnamDate(instant));
+        // Completed at `instant`: on time exactly when its Vietnam date is not after the deadline.
+        const status = taskStatus({ deadline, startedAt: null, completedAt: instant }, instant);
+        expect(status === 'doneOnTime').toBe(vietnamDate(instant) <= deadline);
+      }
+    }
   });
 });

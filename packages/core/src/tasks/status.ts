@@ -43,6 +43,9 @@ function vietnamDay(epochMs: number): number {
 /**
  * The first instant a task is late: 00:00 of the day after its deadline, Vietnam time. A task
  * due "ngày 20/6" may be done until 23:59:59.999 on 20/6 and is overdue from 00:00 on 21/6.
+ * So `at >= overdueFrom(d)` exactly when `d` is before `vietnamDate(at)`, and a completion at
+ * `c` is on time exactly when `vietnamDate(c)` is not after `d`: a database can tell statuses
+ * by comparing dates (repositories/tasks.ts countTasksByStatus).
  */
 export function overdueFrom(deadline: string): number {
   return (dayNumber(deadline) + 1) * DAY_MS - VIETNAM_OFFSET_MS;

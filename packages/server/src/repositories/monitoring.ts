@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import {
   monitoringRows,
@@ -46,6 +46,26 @@ export async function listSnapshotRows(db: Db, snapshotId: string): Promise<Moni
     .from(monitoringRows)
     .where(eq(monitoringRows.snapshotId, snapshotId))
     .orderBy(asc(monitoringRows.position));
+}
+
+/** The rows of several snapshots in one query, by snapshot, each in its order. */
+export async function listRowsOfSnapshots(
+  db: Db,
+  snapshotIds: readonly string[],
+): Promise<Map<string, MonitoringRowRecord[]>> {
+  const bySnapshot = new Map<string, MonitoringRowRecord[]>();
+  if (snapshotIds.length === 0) return bySnapshot;
+  const rows = await db
+    .select()
+    .from(monitoringRows)
+    .where(inArray(monitoringRows.snapshotId, [...snapshotIds]))
+    .orderBy(asc(monitoringRows.snapshotId), asc(monitoringRows.position));
+  for (const row of rows) {
+    const list = bySnapshot.get(row.snapshotId);
+    if (list) list.push(row);
+    else bySnapshot.set(row.snapshotId, [row]);
+  }
+  return bySnapshot;
 }
 
 export async function listUnitSnapshots(db: Db, unitId: string): Promise<SnapshotRow[]> {

@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { VIETNAM_OFFSET_MS, type TaskStatus } from '@chiso/core';
+import { and, asc, desc, eq, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import {
   auditLog,
@@ -74,18 +75,90 @@ export async function listUnitTasks(
     .orderBy(asc(tasks.deadline), asc(tasks.createdAt), asc(tasks.id));
 }
 
-/** What the province's overview needs of every task: its unit and its timing. */
-export async function listTaskTimings(db: Db) {
-  return db
+/**
+ * The province's overview in one query: every unit, in the order `listUnits` gives them, and
+ * per lead office of its tasks how many stand in each status at `at` — the core's
+ * `taskStatus`, computed by the database so that a few hundred rows travel instead of every
+ * task. A unit without tasks comes once, with null counts. `openFrom` is the Vietnam date of
+ * `at` (core `vietnamDate`): a task is overdue exactly when its deadline is before it. Done on
+ * time means completed before 00:00 of the day after the deadline in Vietnam, UTC+7 all year:
+ * 17:00 UTC on 1970-01-01 plus 24 hours a day, with no time zone of the database's involved.
+ * Offices come in the unit's order (position, name); a lead office of another unit, after.
+ */
+export async function listTaskTallies(db: Db, at: Date, openFrom: string) {
+  const instant = at.toISOString();
+  const firstLate = new Date(VIETNAM_DAY_MS - VIETNAM_OFFSET_MS).toISOString();
+  // Computed once per task; the counts below only compare small numbers.
+  const statuses = db
     .select({
       unitId: tasks.unitId,
-      deadline: tasks.deadline,
-      startedAt: tasks.startedAt,
-      completedAt: tasks.completedAt,
       leadOfficeId: tasks.leadOfficeId,
+      status: sql<number>`case
+        when ${tasks.completedAt} <= ${instant}::timestamptz then
+          case when ${tasks.completedAt} < ${firstLate}::timestamptz
+              + (${tasks.deadline} - date '1970-01-01') * interval '24 hours'
+            then ${STATUS_CODE.doneOnTime} else ${STATUS_CODE.doneLate} end
+        when ${tasks.deadline} < ${openFrom}::date then ${STATUS_CODE.overdue}
+        when ${tasks.startedAt} <= ${instant}::timestamptz then ${STATUS_CODE.inProgress}
+        else ${STATUS_CODE.notStarted}
+      end`.as('status'),
     })
-    .from(tasks);
+    .from(tasks)
+    .as('statuses');
+  const count = (status: TaskStatus) =>
+    sql<number>`(count(*) filter (where ${statuses.status} = ${STATUS_CODE[status]}))::int`.as(
+      status,
+    );
+  const tallies = db
+    .select({
+      unitId: statuses.unitId,
+      leadOfficeId: statuses.leadOfficeId,
+      notStarted: count('notStarted'),
+      inProgress: count('inProgress'),
+      doneOnTime: count('doneOnTime'),
+      doneLate: count('doneLate'),
+      overdue: count('overdue'),
+    })
+    .from(statuses)
+    .groupBy(statuses.unitId, statuses.leadOfficeId)
+    .as('tallies');
+  return db
+    .select({
+      unitId: units.id,
+      unitName: units.name,
+      unitType: units.type,
+      leadOfficeId: tallies.leadOfficeId,
+      officeName: offices.name,
+      officeUnitId: offices.unitId,
+      notStarted: tallies.notStarted,
+      inProgress: tallies.inProgress,
+      doneOnTime: tallies.doneOnTime,
+      doneLate: tallies.doneLate,
+      overdue: tallies.overdue,
+    })
+    .from(units)
+    .leftJoin(tallies, eq(tallies.unitId, units.id))
+    .leftJoin(offices, eq(offices.id, tallies.leadOfficeId))
+    .orderBy(
+      asc(units.type),
+      asc(units.name),
+      asc(units.id),
+      sql`case when ${offices.unitId} = ${units.id} then 0 else 1 end`,
+      asc(offices.position),
+      asc(offices.name),
+    );
 }
+
+const VIETNAM_DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Statuses as small numbers inside the overview's query. */
+const STATUS_CODE: Record<TaskStatus, SQL> = {
+  notStarted: sql.raw('0'),
+  inProgress: sql.raw('1'),
+  doneOnTime: sql.raw('2'),
+  doneLate: sql.raw('3'),
+  overdue: sql.raw('4'),
+};
 
 /**
  * Open tasks whose deadline is on or before `lastDeadline` (an ISO date), with their unit's

@@ -1,7 +1,7 @@
 import { summarizeMonitoring, unitTypeLabel } from '@chiso/core';
 import type { UseCaseContext } from '../../context.js';
 import { loadFramework, type StoredFramework } from '../../repositories/frameworks.js';
-import { latestSnapshotsOfYear, listSnapshotRows } from '../../repositories/monitoring.js';
+import { latestSnapshotsOfYear, listRowsOfSnapshots } from '../../repositories/monitoring.js';
 import { listUnits } from '../../repositories/units.js';
 import { authorize } from '../authorize.js';
 import { rowOf } from './snapshot-view.js';
@@ -15,6 +15,12 @@ export async function monitoringOverview(ctx: UseCaseContext, year: number) {
   const { db } = ctx.deps;
   const [units, latest] = await Promise.all([listUnits(db), latestSnapshotsOfYear(db, year)]);
   const byUnit = new Map(latest.map((snapshot) => [snapshot.unitId, snapshot]));
+  // The shown snapshots' rows in one query, not one query per unit.
+  const shown = new Set(units.filter((unit) => unit.activeTo === null).map((unit) => unit.id));
+  const rowsOf = await listRowsOfSnapshots(
+    db,
+    latest.filter((snapshot) => shown.has(snapshot.unitId)).map((snapshot) => snapshot.id),
+  );
   const frameworks = new Map<string, StoredFramework | undefined>();
   const rows = [];
   for (const unit of units) {
@@ -35,7 +41,7 @@ export async function monitoringOverview(ctx: UseCaseContext, year: number) {
     }
     const tree = frameworks.get(snapshot.frameworkId)?.framework;
     if (!tree) continue;
-    const summary = summarizeMonitoring(tree, (await listSnapshotRows(db, snapshot.id)).map(rowOf));
+    const summary = summarizeMonitoring(tree, (rowsOf.get(snapshot.id) ?? []).map(rowOf));
     rows.push({
       ...base,
       snapshot: {

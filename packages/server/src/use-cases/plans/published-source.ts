@@ -81,6 +81,8 @@ export interface PublishedSource {
   publicationVersion: number;
   stored: StoredFramework;
   units: UnitJson[];
+  /** The same units by id: a plan per unit looks its own up without a search of the list. */
+  unitsById: ReadonlyMap<string, UnitJson>;
   peers: Map<string, PeerGroup>;
 }
 
@@ -126,6 +128,7 @@ export async function publishedSource(
     publicationVersion: publication.version,
     stored,
     units,
+    unitsById: new Map(units.map((u) => [u.id, u])),
     peers: peerGroupsOf(units),
   };
 }
@@ -155,13 +158,14 @@ export async function publishedUnitSource(
     publicationVersion: publication.version,
     stored,
     units: found.unit ? [found.unit] : [],
+    unitsById: new Map(found.unit ? [[found.unit.id, found.unit]] : []),
     peers: new Map([[found.unit?.group ?? '', new PeerGroup(percents)]]),
   };
 }
 
 /** One unit's published result; NOT_FOUND when the unit was not in the publication. */
 export function publishedUnit(source: PublishedSource, unitId: string): UnitJson {
-  const unit = source.units.find((u) => u.id === unitId);
+  const unit = source.unitsById.get(unitId);
   if (!unit) {
     throw new DomainError(
       ERROR_CODES.NOT_FOUND,

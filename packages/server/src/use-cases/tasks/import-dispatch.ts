@@ -1,4 +1,4 @@
-import { DomainError, ERROR_CODES, parseDispatchTable, type Table } from '@chiso/core';
+import { DomainError, ERROR_CODES, groupBy, parseDispatchTable, type Table } from '@chiso/core';
 import type { UseCaseContext } from '../../context.js';
 import { listAllOffices } from '../../repositories/tasks.js';
 import { listUnits } from '../../repositories/units.js';
@@ -19,13 +19,16 @@ export async function importDispatch(
   const [table] = tables;
   if (!table) throw new DomainError(ERROR_CODES.IMPORT_REJECTED, 'Tệp không có trang nào');
   return ctx.deps.db.transaction(async (tx) => {
-    const offices = await listAllOffices(tx);
+    // Offices grouped by unit once, not the whole list filtered for each unit.
+    const officesOf = groupBy(await listAllOffices(tx), (o) => o.unitId);
     const units = (await listUnits(tx)).map((unit) => ({
       id: unit.id,
       name: unit.name,
-      offices: offices
-        .filter((o) => o.unitId === unit.id)
-        .map((o) => ({ id: o.id, name: o.name, active: o.active })),
+      offices: (officesOf.get(unit.id) ?? []).map((o) => ({
+        id: o.id,
+        name: o.name,
+        active: o.active,
+      })),
     }));
     const rows = parseDispatchTable(table, units);
     return saveDispatch(
