@@ -187,15 +187,22 @@ export async function benchTasksOverview(): Promise<string> {
     } finally {
       await database.close();
     }
-    const http = await benchOverviewHttp({
-      dataDir: dir,
-      at: NOW,
-      admin: ADMIN,
-      expected,
-      requests: quick ? 30 : 210,
-      concurrency: 10,
-    });
-    return ['Nhiệm vụ được giao:', report(figures), http].join('\n');
+    // One secretariat officer opening the overview is what the 200 ms target is about; ten at
+    // once shows how PGlite, which runs in the server's own thread, queues them.
+    const http: string[] = [];
+    for (const concurrency of [1, 10]) {
+      http.push(
+        await benchOverviewHttp({
+          dataDir: dir,
+          at: NOW,
+          admin: ADMIN,
+          expected,
+          requests: quick ? 30 : concurrency === 1 ? 120 : 210,
+          concurrency,
+        }),
+      );
+    }
+    return ['Nhiệm vụ được giao:', report(figures), ...http].join('\n');
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
