@@ -50,6 +50,7 @@ export function reportAppendix(input: AppendixInput): ReportAppendix {
       : 'Yêu cầu không có điểm tự đánh giá của các đơn vị: biểu ghi điểm đạt (điểm thẩm định, cuối cùng) của từng lĩnh vực, tiêu chí, tiêu chí thành phần.',
     withSelfAssessed: withSelf,
     columns: withSelf ? COLUMNS_WITH_SELF : COLUMNS_FINAL_ONLY,
+    rows: input.blocks.reduce((n, b) => n + b.units.length, 0) * (input.framework.nodes.length + 1),
     tables: function* () {
       for (const block of input.blocks) {
         let n = 0;

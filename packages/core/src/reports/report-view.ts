@@ -88,6 +88,8 @@ export interface ReportAppendix {
   note: string;
   withSelfAssessed: boolean;
   columns: ReportColumn[];
+  /** Lines of all the tables together (every node and the total line of each unit). */
+  rows: number;
   /**
    * The units' tables, built one at a time when iterated: 4,000 units × every node would
    * otherwise be held at once. Iterable again.
