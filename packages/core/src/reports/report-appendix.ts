@@ -99,10 +99,11 @@ function unitTable(
   withSelf: boolean,
 ): AppendixTable {
   const reasons = input.reasons.get(unit.id);
-  const selfOf = (code: string) => (withSelf ? (self ?? unit.score).node(code)?.points : undefined);
+  const selfScore = withSelf ? (self ?? unit.score) : undefined;
+  // pointsOf, not node(): no score object per node, the explanation only where one is shown.
   const lines = input.framework.nodes.map((node): AppendixLine => {
-    const score = unit.score.node(node.code)!;
-    const selfAssessed = selfOf(node.code);
+    const score = unit.score.pointsOf(node);
+    const selfAssessed = selfScore?.pointsOf(node).points;
     const leaf = node.children.length === 0;
     const differs = selfAssessed !== undefined && !selfAssessed.equals(score.points);
     const explained = leaf && score.applicable && (score.points.lt(score.maxPoints) || differs);
@@ -117,7 +118,11 @@ function unitTable(
       difference: selfAssessed === undefined ? undefined : score.points.minus(selfAssessed),
       reason:
         reasons?.get(node.code) ??
-        (!score.applicable && leaf ? 'Không áp dụng' : explained ? (score.explain() ?? '') : ''),
+        (!score.applicable && leaf
+          ? 'Không áp dụng'
+          : explained
+            ? (unit.score.node(node.code)?.explain() ?? '')
+            : ''),
     };
   });
   const selfTotal = withSelf ? (self ?? unit.score).points : undefined;

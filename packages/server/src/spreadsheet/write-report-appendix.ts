@@ -1,4 +1,4 @@
-import type { AppendixLine, ReportAppendix } from '@chiso/core';
+import type { AppendixLine, AppendixTable, Decimal, ReportAppendix } from '@chiso/core';
 import { ZipWriter } from './zip-writer.js';
 
 const SHEET = 'Phụ lục';
@@ -44,8 +44,36 @@ function rowXml(r: number, cells: readonly Cell[], bold: boolean, italic = false
   return `${xml}</row>`;
 }
 
-const points = (line: AppendixLine, value: AppendixLine['final'] | undefined): Cell =>
-  value === undefined || !line.applicable ? null : value.toNumber();
+/**
+ * A unit's line, written straight to text: half a million of them, so no array of cells per
+ * line. Columns as in HEADERS, the self-assessed two only `withSelf`.
+ */
+function lineXml(r: number, table: AppendixTable, line: AppendixLine, withSelf: boolean): string {
+  const bold = line.depth <= 1;
+  const text = (column: string, value: string) =>
+    value === ''
+      ? ''
+      : `<c r="${column}${r}" s="${bold ? STYLE.bold : STYLE.text}" t="inlineStr"><is><t xml:space="preserve">${escape(value)}</t></is></c>`;
+  const number = (column: string, value: Decimal | undefined) =>
+    value === undefined || !line.applicable
+      ? ''
+      : `<c r="${column}${r}" s="${bold ? STYLE.boldPoints : STYLE.points}"><v>${value.toString()}</v></c>`;
+  const title = line.applicable || line.depth === 0 ? line.title : `${line.title} (không áp dụng)`;
+  const head =
+    text('A', table.label) +
+    text('B', table.unitId) +
+    text('C', table.unitName) +
+    text('D', line.code) +
+    text('E', title) +
+    `<c r="F${r}" s="${bold ? STYLE.boldPoints : STYLE.points}"><v>${line.maxPoints.toString()}</v></c>`;
+  const rest = withSelf
+    ? number('G', line.selfAssessed) +
+      number('H', line.final) +
+      number('I', line.difference) +
+      text('J', line.reason)
+    : number('G', line.final) + text('H', line.reason);
+  return `<row r="${r}">${head}${rest}</row>`;
+}
 
 /**
  * The appendix as one long sheet, a row per node of each unit with its "Biểu" and unit on
@@ -74,19 +102,7 @@ export async function writeReportAppendix(appendix: ReportAppendix, file: string
     let r = 4;
     for (const table of appendix.tables()) {
       for (const line of [...table.lines, table.total]) {
-        const cells: Cell[] = [
-          table.label,
-          table.unitId,
-          table.unitName,
-          line.code || null,
-          line.applicable || line.depth === 0 ? line.title : `${line.title} (không áp dụng)`,
-          line.maxPoints.toNumber(),
-          points(line, line.selfAssessed),
-          points(line, line.final),
-          points(line, line.difference),
-          line.reason || null,
-        ];
-        yield rowXml(++r, cells.filter(keep), line.depth <= 1);
+        yield lineXml(++r, table, line, appendix.withSelfAssessed);
       }
     }
     yield `</sheetData><autoFilter ref="${range}"/></worksheet>`;
