@@ -69,12 +69,13 @@ export function bandSections(
 function rankingTable(block: ReportBlock): ReportTable {
   const withPrevious = block.units.some((u) => u.rankChange !== undefined);
   return {
+    // The rating's words need a fifth of the width; names take what is left.
     columns: [
-      { header: 'Hạng', width: 8, align: 'center' },
-      { header: 'Cơ quan, đơn vị', width: withPrevious ? 40 : 52, align: 'left' },
+      { header: 'Hạng', width: 7, align: 'center' },
+      { header: 'Cơ quan, đơn vị', width: withPrevious ? 35 : 45, align: 'left' },
       { header: 'Tổng điểm', width: 13, align: 'center' },
-      { header: 'Chỉ số', width: 13, align: 'center' },
-      { header: 'Xếp loại người đứng đầu', width: 14, align: 'left' },
+      { header: 'Chỉ số', width: 12, align: 'center' },
+      { header: 'Xếp loại người đứng đầu', width: withPrevious ? 21 : 23, align: 'left' },
       ...(withPrevious
         ? [{ header: 'So với năm trước', width: 12, align: 'center' as const }]
         : []),
