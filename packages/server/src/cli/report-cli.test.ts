@@ -7,7 +7,8 @@ import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { reportProvinceRequest } from '../../../core/src/test-support/report-province.js';
 import { readTables } from '../spreadsheet/read-table.js';
-import { tempDir, writeText } from '../test-support/files.js';
+import { captureIo, tempDir, writeText } from '../test-support/files.js';
+import { runCli } from './run-cli.js';
 
 const run = promisify(execFile);
 const root = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -133,6 +134,30 @@ describe('chiso report refuses', () => {
     expect(xlsx.status).toBe(2);
     expect(xlsx.stderr).toContain('--xlsx phải là tệp .xlsx');
   });
+
+  it('an appendix too large for a Word document, pointing to --no-appendix and --xlsx', async () => {
+    // 2.400 units × (20 nodes + the total) = 50.400 rows, just above the limit.
+    const json = reportProvinceRequest();
+    const units = json.units as Record<string, unknown>[];
+    json.units = Array.from({ length: 200 }, (_, copy) =>
+      units.map((u) => ({
+        ...u,
+        id: `${String(u.id)}-${copy}`,
+        name: `${String(u.name)} ${copy}`,
+      })),
+    ).flat();
+    json.previous = [];
+    const file = await writeText(join(dir, 'lon.json'), JSON.stringify(json));
+    const capture = captureIo();
+    const status = await runCli(
+      ['report', '--input', file, '--out', join(dir, 'lon.docx')],
+      capture.io,
+    );
+    expect(status).toBe(2);
+    expect(capture.stderr()).toBe(
+      'Lỗi: phụ lục có 50.400 dòng, quá lớn cho văn bản Word (tối đa 50.000 dòng): dùng --no-appendix và ghi phụ lục bằng --xlsx\nXem hướng dẫn: chiso --help\n',
+    );
+  }, 60_000);
 
   it('a call without --input', async () => {
     const { status, stderr } = await chiso(['report', '--out', 'bao-cao.docx']);

@@ -145,6 +145,14 @@ describe('the results report as a Word document (fixture province, three blocks)
     ).toBe(true);
   });
 
+  it('marks a draft above the heading', async () => {
+    const draft = await JSZip.loadAsync(
+      await resultsReportBytes({ ...view, heading: { ...view.heading, draft: true } }),
+    );
+    const text = (await draft.file('word/document.xml')?.async('string')) ?? '';
+    expect(paragraphsOf(text)[0]).toBe('DỰ THẢO');
+  });
+
   it('leaves the appendix out when asked', async () => {
     const without = await JSZip.loadAsync(await resultsReportBytes(view, { withAppendix: false }));
     const text = (await without.file('word/document.xml')?.async('string')) ?? '';
