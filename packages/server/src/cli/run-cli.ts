@@ -50,8 +50,8 @@ Cách dùng:
                 [--xlsx <phu-luc.xlsx>]       ghi phụ lục (mọi đơn vị, mọi tiêu chí) ra Excel
                 [--no-appendix]               không đưa phụ lục vào văn bản Word
                 [--date yyyy-mm-dd]           ngày của văn bản khi "report" không ghi
-                                              (mặc định: hôm nay); không có --out, --xlsx:
-                                              in nội dung báo cáo
+                                              (mặc định: hôm nay)
+  chiso report --input <yêu-cầu.json>         không có --out, --xlsx: in nội dung báo cáo
 
   chiso admin create --username <tên> [--name "Họ tên"]
                                               Tạo tài khoản quản trị (mật khẩu hỏi khi chạy,
