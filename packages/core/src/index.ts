@@ -173,3 +173,12 @@ export {
   type DispatchRow,
   type DispatchUnit,
 } from './tasks/dispatch-table.js';
+export {
+  reportOptionsSchema,
+  type ReportOptions,
+  type ReportOptionsInput,
+} from './reports/report-options.js';
+export { parseReportRequest, type ReportRequest } from './reports/report-request.js';
+export { buildReportView, reportText } from './reports/build-report.js';
+export { appendixCells } from './reports/report-appendix.js';
+export type * from './reports/report-view.js';

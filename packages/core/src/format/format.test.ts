@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Decimal } from '../decimal/decimal.js';
 import { Ratio } from '../decimal/ratio.js';
 import {
+  formatDocumentCount,
   formatDocumentDate,
   formatCount,
   formatDate,
@@ -56,5 +57,16 @@ describe('formatDocumentDate', () => {
     expect(formatDocumentDate('2026-03-15')).toBe('ngày 15 tháng 3 năm 2026');
     expect(formatDocumentDate('2026-02-05')).toBe('ngày 05 tháng 02 năm 2026');
     expect(formatDocumentDate('2025-11-09')).toBe('ngày 09 tháng 11 năm 2025');
+  });
+});
+
+describe('formatDocumentCount', () => {
+  it('writes counts with a leading zero below ten and dots between thousands (seed 001)', () => {
+    expect(formatDocumentCount(3)).toBe('03');
+    expect(formatDocumentCount(0)).toBe('00');
+    expect(formatDocumentCount(18)).toBe('18');
+    expect(formatDocumentCount(760)).toBe('760');
+    expect(formatDocumentCount(2476)).toBe('2.476');
+    expect(formatDocumentCount(1620)).toBe('1.620');
   });
 });

@@ -80,11 +80,12 @@ export function formatDate(isoDate: string): string {
 }
 
 /**
- * A count as official documents write it, two digits at least: "08", "01", "17", "234"
- * ("17 nội dung công việc quá hạn (Phòng Tài chính - Kế hoạch: 08; …)", seed 000).
+ * A count as official documents write it, two digits at least and a dot between thousands:
+ * "08", "01", "17", "234", "2.476" ("17 nội dung công việc quá hạn (Phòng Tài chính - Kế
+ * hoạch: 08; …)", seed 000; "Tổng số Phiếu điều tra là 2.476 Phiếu", seed 001).
  */
 export function formatDocumentCount(value: number): string {
-  return String(value).padStart(2, '0');
+  return value >= 0 && value < 10 ? `0${value}` : formatCount(value);
 }
 
 /**

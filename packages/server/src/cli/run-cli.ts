@@ -35,6 +35,24 @@ Cách dùng:
                 [--date yyyy-mm-dd] [--place <địa danh>] [--parent <cơ quan chủ quản>]
                 [--signer <người ký>]         cho văn bản Word (mặc định: hôm nay)
 
+  chiso report --input <yêu-cầu.json> --out <bao-cao.docx>
+                                              Báo cáo kết quả đánh giá, xác định Chỉ số CCHC
+                                              (văn bản Word theo Nghị định 30/2020): phương
+                                              pháp, phiếu điều tra, thời gian, các nhóm theo
+                                              từng khối với tên đơn vị, xếp loại người đứng
+                                              đầu, đơn vị tăng/giảm bậc, đơn vị phải kiểm
+                                              điểm, nhận xét, nhiệm vụ và phụ lục từng đơn vị.
+                                              Yêu cầu như của chiso results, thêm "report"
+                                              (cơ quan ban hành, số, địa danh, ngày, tên khối,
+                                              phiếu điều tra, thời gian, lĩnh vực kiểm điểm,
+                                              nội dung nhận xét) và ở mỗi đơn vị "selfAssessed"
+                                              (điểm tự đánh giá theo mã), "reasons" (lý do)
+                [--xlsx <phu-luc.xlsx>]       ghi phụ lục (mọi đơn vị, mọi tiêu chí) ra Excel
+                [--no-appendix]               không đưa phụ lục vào văn bản Word
+                [--date yyyy-mm-dd]           ngày của văn bản khi "report" không ghi
+                                              (mặc định: hôm nay)
+  chiso report --input <yêu-cầu.json>         không có --out, --xlsx: in nội dung báo cáo
+
   chiso admin create --username <tên> [--name "Họ tên"]
                                               Tạo tài khoản quản trị (mật khẩu hỏi khi chạy,
                                               hoặc lấy từ CHISO_ADMIN_PASSWORD)
@@ -91,6 +109,19 @@ export async function runCli(argv: string[], io: CliIo, debug = false): Promise<
         // Like results: no database; exceljs and docx only for spreadsheets and --out.
         const { runPlan } = await import('./commands/plan.js');
         await runPlan(values, io);
+        return EXIT.ok;
+      }
+      case 'report': {
+        const { values } = parseOptions(rest, {
+          input: { type: 'string' },
+          out: { type: 'string' },
+          xlsx: { type: 'string' },
+          date: { type: 'string' },
+          'no-appendix': { type: 'boolean' },
+        });
+        // Like results: no database; docx and exceljs only for the files asked for.
+        const { runReport } = await import('./commands/report.js');
+        await runReport(values, io);
         return EXIT.ok;
       }
       case 'admin': {
