@@ -58,7 +58,7 @@ export async function offeredTaskEvidence(
     for (const code of new Set(row.task.codes as string[])) {
       if (!leaves.has(code)) continue;
       let files = byCode.get(code);
-      if (!files) byCode.set(code, (files = new Map()));
+      if (!files) byCode.set(code, (files = new Map<string, OfferedEvidence>()));
       const offer = files.get(row.file.id);
       if (offer) offer.tasks.push(task);
       else

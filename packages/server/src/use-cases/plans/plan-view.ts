@@ -1,4 +1,4 @@
-import { Decimal, planAreaSummary, planRowSummary, planTotalSummary } from '@chiso/core';
+import { planAreaSummary, planRowSummary, planTotalSummary, type Decimal } from '@chiso/core';
 import type { PlanView } from '@chiso/contract';
 import type { Db } from '../../db/database.js';
 import { listOffices, presentOffice, type OfficeRow } from '../../repositories/offices.js';
