@@ -1,5 +1,5 @@
 import type { OfferedEvidence } from '@chiso/contract';
-import { Alert, Anchor, Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Box, Button, Group, Stack, Text } from '@mantine/core';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
@@ -46,79 +46,57 @@ export function TaskEvidence({
         Có thể dùng ngay làm tài liệu kiểm chứng, không cần tải lên lại.
         {!canEdit && ' Hiện đơn vị không thể gắn thêm tài liệu vào tiêu chí này.'}
       </Text>
-      <Table mt="xs" fz="sm" aria-label={`Tài liệu từ nhiệm vụ của tiêu chí ${code}`}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Nhiệm vụ</Table.Th>
-            <Table.Th>Văn bản giao</Table.Th>
-            <Table.Th>Hoàn thành</Table.Th>
-            <Table.Th>Tệp</Table.Th>
-            <Table.Th />
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {offered.map((offer) => {
-            const [task] = offer.tasks;
-            return (
-              <Table.Tr key={offer.evidence.id}>
-                <Table.Td>
-                  <Stack gap={2}>
-                    {offer.tasks.map((t) => (
-                      <Anchor key={t.id} component={Link} to={`/nhiem-vu/${unitId}/${t.id}`}>
-                        {t.title}
-                      </Anchor>
-                    ))}
-                  </Stack>
-                </Table.Td>
-                <Table.Td>{offer.tasks.map((t) => t.documentText ?? '—').join('; ')}</Table.Td>
-                <Table.Td>
-                  {task && (
-                    <>
-                      {date(task.completedAt)}
-                      <Text size="xs" c="dimmed">
-                        {task.statusLabel}
-                      </Text>
-                    </>
-                  )}
-                </Table.Td>
-                <Table.Td>
-                  {task && (
-                    <Anchor
-                      href={`/api/units/${unitId}/tasks/${task.id}/evidence/${offer.evidence.id}`}
-                      target="_blank"
-                      rel="noreferrer"
-                    >
-                      {offer.evidence.fileName}
+      <Stack mt="xs" gap="xs" aria-label={`Tài liệu từ nhiệm vụ của tiêu chí ${code}`}>
+        {offered.map((offer) => {
+          const [first] = offer.tasks;
+          return (
+            <Group key={offer.evidence.id} justify="space-between" wrap="nowrap" align="center">
+              <Box style={{ minWidth: 0 }}>
+                {first && (
+                  <Anchor
+                    href={`/api/units/${unitId}/tasks/${first.id}/evidence/${offer.evidence.id}`}
+                    target="_blank"
+                    rel="noreferrer"
+                    size="sm"
+                    fw={600}
+                  >
+                    {offer.evidence.fileName}
+                  </Anchor>
+                )}{' '}
+                <Text span size="xs" c="dimmed">
+                  ({fileSize(offer.evidence.sizeBytes)})
+                </Text>
+                {offer.tasks.map((task) => (
+                  <Text key={task.id} size="xs">
+                    Nhiệm vụ{' '}
+                    <Anchor component={Link} to={`/nhiem-vu/${unitId}/${task.id}`} size="xs">
+                      {task.title}
                     </Anchor>
-                  )}
-                  <Text size="xs" c="dimmed">
-                    {fileSize(offer.evidence.sizeBytes)}
+                    {task.documentText ? ` — giao tại văn bản số ${task.documentText}` : ''} —{' '}
+                    {task.statusLabel.toLowerCase()} ngày {date(task.completedAt)}
                   </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Group justify="flex-end" wrap="nowrap">
-                    {offer.attached ? (
-                      <Badge color="green" variant="light">
-                        Đã gắn vào tiêu chí
-                      </Badge>
-                    ) : (
-                      <Button
-                        size="compact-sm"
-                        variant="light"
-                        disabled={!canEdit}
-                        loading={busy === offer.evidence.id}
-                        onClick={() => void use(offer)}
-                      >
-                        Dùng làm minh chứng
-                      </Button>
-                    )}
-                  </Group>
-                </Table.Td>
-              </Table.Tr>
-            );
-          })}
-        </Table.Tbody>
-      </Table>
+                ))}
+              </Box>
+              {offer.attached ? (
+                <Text size="sm" c="green.8" fw={600} style={{ whiteSpace: 'nowrap' }}>
+                  ✓ Đã gắn vào tiêu chí
+                </Text>
+              ) : (
+                <Button
+                  size="compact-sm"
+                  variant="light"
+                  style={{ flexShrink: 0 }}
+                  disabled={!canEdit}
+                  loading={busy === offer.evidence.id}
+                  onClick={() => void use(offer)}
+                >
+                  Dùng làm minh chứng
+                </Button>
+              )}
+            </Group>
+          );
+        })}
+      </Stack>
     </Alert>
   );
 }

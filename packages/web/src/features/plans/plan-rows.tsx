@@ -20,7 +20,12 @@ import { date, points } from '../../lib/format';
 import { planPath } from './api';
 import { PlanRowEditor } from './row-editor';
 
-const OUTCOME_COLORS = { met: 'green', notMet: 'orange', noTarget: 'gray', notApplicable: 'gray' };
+const OUTCOME_COLORS = {
+  met: 'green.8',
+  notMet: 'orange.9',
+  noTarget: 'dimmed',
+  notApplicable: 'dimmed',
+};
 
 /** Last year's target of the row and whether this year's points reached it. */
 function LastTarget({ row }: { row: PlanRowView }) {
@@ -33,14 +38,9 @@ function LastTarget({ row }: { row: PlanRowView }) {
           {points(last.target)} điểm{last.targetGiven ? '' : ' (mặc định)'}
         </Text>
       )}
-      <Badge
-        size="xs"
-        variant="light"
-        color={OUTCOME_COLORS[last.outcome]}
-        style={{ whiteSpace: 'normal', height: 'auto' }}
-      >
+      <Text size="xs" fw={600} c={OUTCOME_COLORS[last.outcome]}>
         {last.label}
-      </Badge>
+      </Text>
     </Stack>
   );
 }
@@ -140,7 +140,9 @@ export function PlanRows({
                 <Table.Th ta="right">Điểm tối đa</Table.Th>
                 <Table.Th ta="right">Năm trước</Table.Th>
                 <Table.Th ta="right">Đạt được</Table.Th>
-                {plan.lastTargets && <Table.Th>Mục tiêu kế hoạch năm {plan.period.year}</Table.Th>}
+                {plan.lastTargets && (
+                  <Table.Th miw={170}>Mục tiêu kế hoạch năm {plan.period.year}</Table.Th>
+                )}
                 <Table.Th ta="right">Bị mất</Table.Th>
                 <Table.Th ta="right">Mục tiêu</Table.Th>
                 <Table.Th ta="right">Tăng thêm</Table.Th>
