@@ -106,6 +106,26 @@ export const leafTasksResponse = z.strictObject({
   ),
 });
 
+/**
+ * A file of the unit's finished tasks serving a leaf, offered as its evidence without uploading
+ * again (decision 0020); `attached` once linked to the leaf.
+ */
+export const offeredEvidenceResponse = z.strictObject({
+  evidence: evidenceResponse,
+  attached: z.boolean(),
+  /** The finished tasks holding the file (usually one). */
+  tasks: z.array(
+    z.strictObject({
+      id: z.uuid(),
+      title: z.string(),
+      /** "1138/UBND-NC ngày 08/06/2023", as formatDocumentRef writes it. */
+      documentText: z.string().nullable(),
+      completedAt: isoDateTime,
+      statusLabel: z.string(),
+    }),
+  ),
+});
+
 /** A leaf's entry as the assessment page reads it; the appraisal once the unit may see it. */
 export const entryResponse = z.strictObject({
   code: z.string(),
@@ -140,8 +160,11 @@ export const entryResponse = z.strictObject({
       kind: codeMapKind,
       fromCodes: z.array(z.string()),
     })
-    .nullable() /** The unit's tasks serving this leaf, when its rule counts them. */,
+    .nullable(),
+  /** The unit's tasks serving this leaf, when its rule counts them. */
   tasks: leafTasksResponse.nullable(),
+  /** Files of finished tasks serving this leaf; only for those who may attach them. */
+  taskEvidence: z.array(offeredEvidenceResponse),
 });
 
 /** A unit's whole assessment in a period. */
@@ -174,6 +197,8 @@ export const assessmentResponse = z.strictObject({
     .strictObject({ year: z.number().int(), unitId: z.string(), unitName: z.string() })
     .nullable(),
   evidence: z.array(evidenceResponse),
+  /** Task files (no period) linked to this period's leaves: read through the same route. */
+  taskEvidence: z.array(evidenceResponse),
   /** The unit's own points; `appraised` once the unit may see the appraisal. */
   self: unitResultResponse,
   appraised: unitResultResponse.nullable(),
@@ -222,6 +247,7 @@ export type UploadedEvidence = z.output<typeof uploadEvidenceResponse>;
 export type StoredEntry = z.output<typeof storedEntryResponse>;
 export type EntryView = z.output<typeof entryResponse>;
 export type LeafTasks = z.output<typeof leafTasksResponse>;
+export type OfferedEvidence = z.output<typeof offeredEvidenceResponse>;
 export type Assessment = z.output<typeof assessmentResponse>;
 export type Finalised = z.output<typeof finaliseResponse>;
 export type HistoryRow = z.output<typeof historyRowResponse>;

@@ -54,6 +54,35 @@ export const planTasksBody = z.object({
 
 const officeRef = z.strictObject({ id: z.uuid(), name: z.string() });
 
+/**
+ * A row against last year's plan (decision 0020): that plan's target for the node and whether
+ * this year's points reached it. Absent from approvals stored before it existed.
+ */
+export const lastTargetResponse = z.strictObject({
+  target: decimalString.nullable(),
+  /** The unit wrote it (false: the default, the node's max). */
+  targetGiven: z.boolean(),
+  outcome: z.enum(['met', 'notMet', 'noTarget', 'notApplicable']),
+  /** Target − points when missed, else 0. */
+  shortBy: decimalString,
+  /** "Đạt mục tiêu", "Chưa đạt mục tiêu, thiếu 0,5 điểm", "Không có mục tiêu năm trước". */
+  label: z.string(),
+});
+
+/** Which plan of last year the rows are compared with, and how many targets were met. */
+export const lastTargetsResponse = z.strictObject({
+  planId: z.uuid(),
+  period: z.strictObject({ id: z.uuid(), name: z.string(), year: z.number().int() }),
+  /** The approval whose targets are compared; null: the draft as it stands (never approved). */
+  approval: z.number().int().nullable(),
+  met: z.number().int(),
+  compared: z.number().int(),
+  /** Counted over the targets the unit wrote (else over every default target). */
+  givenOnly: z.boolean(),
+  /** "Đạt 12/20 mục tiêu năm trước". */
+  summary: z.string(),
+});
+
 export const planRowResponse = z.strictObject({
   code: z.string(),
   title: z.string(),
@@ -82,6 +111,8 @@ export const planRowResponse = z.strictObject({
   deadline: isoDate.nullable(),
   /** Tasks already made from this row. */
   taskCount: z.number().int(),
+  /** Null when the unit has no plan of last year; absent in approvals kept before item 6. */
+  lastTarget: lastTargetResponse.nullable().optional(),
 });
 
 export const planResponse = z.strictObject({
@@ -124,6 +155,8 @@ export const planResponse = z.strictObject({
     /** "Chỉ số CCHC năm 2025 đạt 78,42/100 điểm (78,42%), xếp hạng 3/5". */
     summary: z.string(),
   }),
+  /** Last year's plan and how many of its targets were met; null without one. */
+  lastTargets: lastTargetsResponse.nullable().optional(),
   areas: z.array(
     z.strictObject({
       code: z.string(),

@@ -72,6 +72,15 @@ export {
   type PlansOptions,
 } from './plans/build-plan.js';
 export { lastYearPointsOf } from './plans/last-year.js';
+export {
+  compareTargets,
+  targetsSummary,
+  type ComparedRow,
+  type LastTarget,
+  type TargetComparison,
+  type TargetOutcome,
+  type TargetsSummary,
+} from './plans/last-targets.js';
 export { planAreaSummary, planRowSummary, planTotalSummary } from './plans/plan-text.js';
 export { presentPlan, type PlanJson } from './plans/present-plan.js';
 export { parsePlanRequest, type PlanRequest } from './plans/plan-request.js';

@@ -317,6 +317,14 @@ const CASES: Case[] = [
     other: [],
   },
   {
+    name: "PUT entry evidence link (a finished task's file)",
+    method: 'PUT',
+    url: (u, w) => `${unit(u, w)}/entries/1.2/evidence`,
+    body: (_who, w) => ({ evidenceId: w.ids.__taskFileSNV }),
+    own: UNIT,
+    other: [],
+  },
+  {
     name: 'POST submit',
     method: 'POST',
     url: (u, w) => `${unit(u, w)}/submit`,
@@ -716,6 +724,13 @@ const CASES: Case[] = [
     own: READERS,
     other: ['administrator', 'councilMember'],
   },
+  {
+    name: "GET /evidence/:id (a task's file linked to a leaf)",
+    method: 'GET',
+    url: (u, w) => `/api/evidence/${u === 'SNV' ? w.ids.__taskFileSNV : w.ids.__taskFileSYT}`,
+    own: READERS,
+    other: ['administrator', 'councilMember'],
+  },
 ];
 
 describe.each(DATABASE_KINDS)(
@@ -766,6 +781,49 @@ describe.each(DATABASE_KINDS)(
           body: { title: 'Rà soát văn bản', leadOfficeId: officeId, deadline: '20/01/2023' },
         });
         w.ids[`__task${unitId}`] = (r.body as { id: string }).id;
+      }
+      // A finished task per unit serving 1.2 and 1.3, its file in a report, linked to 1.3.
+      for (const [session, unitId, officeId] of [
+        [w.sessions['cb.snv']!, 'SNV', w.ids.officeSNV],
+        [w.sessions['cb.syt']!, 'SYT', w.ids.officeSYT],
+      ] as const) {
+        const call = async (method: 'POST' | 'PUT' | 'GET', url: string, body?: unknown) =>
+          (await t.request(method, url, { as: session, ...(body ? { body } : {}) })).body as {
+            id: string;
+            version: number;
+            task: { version: number };
+            evidence: { id: string };
+          };
+        const task = await call('POST', `/api/units/${unitId}/tasks`, {
+          title: 'Ban hành kế hoạch CCHC',
+          leadOfficeId: officeId,
+          frameworkId: w.frameworkId,
+          codes: ['1.2', '1.3'],
+          deadline: '31/12/2022',
+        });
+        const upload = multipart(
+          'ke-hoach.pdf',
+          Buffer.concat([PDF, Buffer.from(`task ${unitId}`)]),
+        );
+        const file = (
+          await t.request('POST', `/api/units/${unitId}/tasks/${task.id}/evidence`, {
+            as: session,
+            payload: upload.payload,
+            headers: upload.headers,
+          })
+        ).body as { evidence: { id: string } };
+        await call('POST', `/api/units/${unitId}/tasks/${task.id}/reports`, {
+          text: 'Đã ban hành',
+          evidenceIds: [file.evidence.id],
+        });
+        const current = await call('GET', `/api/units/${unitId}/tasks/${task.id}`);
+        await call('POST', `/api/units/${unitId}/tasks/${task.id}/complete`, {
+          version: current.task.version,
+        });
+        await call('PUT', `${unit(unitId, w)}/entries/1.3/evidence`, {
+          evidenceId: file.evidence.id,
+        });
+        w.ids[`__taskFile${unitId}`] = file.evidence.id;
       }
       as = {
         administrator: w.sessions.admin!,

@@ -171,4 +171,28 @@ describe('npm run demo: tỉnh Hòa An', () => {
     expect(own.tasks.length).toBeGreaterThan(0);
     expect(own.tasks.every((task) => task.leadOffice?.name === 'Văn phòng Sở')).toBe(true);
   });
+
+  it('closes the loop: a finished task’s file offered to 2026, the 2025 plan against 2024’s targets', async () => {
+    const officer = await t.login('cb.snv', password);
+    const periods = (await t.request('GET', '/api/periods', { as: officer })).body as {
+      id: string;
+      name: string;
+    }[];
+    const id = (name: string) => periods.find((p) => p.name === name)?.id ?? '';
+    const assessment = (
+      await t.request('GET', `/api/periods/${id('Chỉ số CCHC năm 2026')}/units/SNV/assessment`, {
+        as: officer,
+      })
+    ).body as { entries: { code: string; taskEvidence: { evidence: { fileName: string } }[] }[] };
+    expect(
+      assessment.entries
+        .find((e) => e.code === '1.1.1')
+        ?.taskEvidence.map((o) => o.evidence.fileName),
+    ).toEqual(['ke-hoach-cchc-nam.pdf']);
+    const plan = (
+      await t.request('GET', `/api/units/SNV/plans/${id('Chỉ số CCHC năm 2025')}`, { as: officer })
+    ).body as { lastTargets: { approval: number | null; compared: number; summary: string } };
+    expect(plan.lastTargets).toMatchObject({ approval: 1, compared: 5 });
+    expect(plan.lastTargets.summary).toMatch(/^Đạt \d\/5 mục tiêu năm trước$/);
+  });
 });

@@ -14,6 +14,7 @@ import { at, DAY, type Demo, type DemoAccount } from './demo.js';
 import { runPeriod } from './run-period.js';
 import { seedErratum } from './seed-erratum.js';
 import { seedImprovement } from './seed-improvement.js';
+import { seedLastPlan } from './seed-last-plan.js';
 import { seedSurveys } from './seed-surveys.js';
 import { account, districtFramework, importFramework, seedUnits } from './seed-organisation.js';
 
@@ -114,6 +115,7 @@ export async function seedDemo(
   });
 
   await seedErratum(demo, period2024, departments[1] ?? '');
+  await seedLastPlan(demo, period2024);
 
   // 2025 and after: two levels; communes and wards compared with their predecessors.
   const units2025 = [...departments, ...NEW_COMMUNES.map(([id]) => id)];

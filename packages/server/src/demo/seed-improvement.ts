@@ -51,6 +51,25 @@ const LEADS: Record<string, Record<string, string>> = {
   },
 };
 
+/** The leaves some tasks serve, the document that gave them and the file their report carries. */
+const SERVES: Record<string, { codes: string[]; document: string; file: string }> = {
+  'Ban hành kế hoạch CCHC năm': {
+    codes: ['1.1.1'],
+    document: '125/UBND-NC',
+    file: 'ke-hoach-cchc-nam.pdf',
+  },
+  'Báo cáo CCHC quý III': {
+    codes: ['1.2'],
+    document: '2210/UBND-NC',
+    file: 'bao-cao-cchc-quy-iii.pdf',
+  },
+  'Niêm yết công khai TTHC tại Bộ phận Một cửa': {
+    codes: ['3.3'],
+    document: '88/UBND-VP',
+    file: 'bien-ban-niem-yet-tthc.pdf',
+  },
+};
+
 const day = (base: Date, days: number) => new Date(base.getTime() + days * DAY);
 
 /**
@@ -80,7 +99,8 @@ export async function seedImprovement(
     }
     officeIds.set(unitId, byName);
   }
-  for (const row of (await listFrameworkRows(demo.deps.db)).filter((f) => f.year === year)) {
+  const frameworks = (await listFrameworkRows(demo.deps.db)).filter((f) => f.year === year);
+  for (const row of frameworks) {
     const leads = LEADS[row.unitType === 'phuong' ? 'xa' : row.unitType];
     if (!leads) continue;
     for (const node of await listNodes(demo.deps.db, row.id)) {
@@ -163,11 +183,21 @@ export async function seedImprovement(
     const lead = officeIds.get(unitId)?.get(office) ?? null;
     const given = day(deadline, -45);
     const c = (when: Date) => ctx(demo, officer(demo, unitId), when);
+    const serves = SERVES[title];
     const task = await createTask(c(given), unitId, {
       title,
       deadline: vietnamDate(deadline.getTime()),
       leadOfficeId: lead,
       authority: unitId === 'SNV' ? 'UBND tỉnh Hòa An' : 'UBND xã An Lâm',
+      ...(serves
+        ? {
+            frameworkId: frameworks.find((f) => f.unitType === (unitId === 'SNV' ? 'so' : 'xa'))
+              ?.id,
+            codes: serves.codes,
+            documentNumber: serves.document,
+            documentDate: vietnamDate(given.getTime()),
+          }
+        : {}),
     });
     const key = { unitId, taskId: task.id };
     let version = (await startTask(c(day(given, 3)), key, task.version)).version;
@@ -184,6 +214,18 @@ export async function seedImprovement(
     }
     if (outcome === 'onTime' || outcome === 'late') {
       const when = outcome === 'onTime' ? day(deadline, -4) : day(deadline, 9);
+      // A finished task's file is offered to the self-assessment of the leaves it serves.
+      if (serves) {
+        const file = await uploadTaskEvidence(c(when), key, {
+          stream: Readable.from(pdf(title)),
+          fileName: serves.file,
+        });
+        await reportTask(c(when), key, {
+          text: 'Đã hoàn thành; gửi kèm văn bản.',
+          percent: 100,
+          evidenceIds: [file.evidence.id],
+        });
+      }
       version = (await completeTask(c(when), key, version)).version;
     }
   }

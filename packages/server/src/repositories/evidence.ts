@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { entryEvidence, evidenceFiles } from '../db/schema.js';
 
@@ -71,6 +71,44 @@ export async function listUnitLinks(
       // In the order they were attached, so the first proof stays first for the appraiser.
       .orderBy(asc(entryEvidence.linkedAt), asc(entryEvidence.evidenceId))
   );
+}
+
+/** The periods in whose self-assessment of the unit a file is linked to some leaf. */
+export async function linkedPeriodIds(db: Db, evidenceId: string, unitId: string) {
+  const rows = await db
+    .selectDistinct({ periodId: entryEvidence.periodId })
+    .from(entryEvidence)
+    .where(and(eq(entryEvidence.evidenceId, evidenceId), eq(entryEvidence.unitId, unitId)))
+    .orderBy(asc(entryEvidence.periodId));
+  return rows.map((r) => r.periodId);
+}
+
+/**
+ * The unit's evidence shown by a period's self-assessment: the period's own files, and the
+ * task files (no period) linked to one of its leaves (decision 0020). One query.
+ */
+export async function listAssessmentEvidence(
+  db: Db,
+  periodId: string,
+  unitId: string,
+): Promise<EvidenceRow[]> {
+  const linked = db
+    .select({ id: entryEvidence.evidenceId })
+    .from(entryEvidence)
+    .where(and(eq(entryEvidence.periodId, periodId), eq(entryEvidence.unitId, unitId)));
+  return db
+    .select()
+    .from(evidenceFiles)
+    .where(
+      and(
+        eq(evidenceFiles.unitId, unitId),
+        or(
+          eq(evidenceFiles.periodId, periodId),
+          and(isNull(evidenceFiles.periodId), inArray(evidenceFiles.id, linked)),
+        ),
+      ),
+    )
+    .orderBy(asc(evidenceFiles.uploadedAt), asc(evidenceFiles.id));
 }
 
 export async function upsertLink(db: Db, values: typeof entryEvidence.$inferInsert) {

@@ -4,6 +4,7 @@ import {
   improvementPlanApprovals,
   improvementPlanRows,
   improvementPlans,
+  periods,
   publishedResults,
   tasks,
 } from '../db/schema.js';
@@ -151,6 +152,41 @@ export async function findApproval(
     .where(
       and(eq(improvementPlanApprovals.planId, planId), eq(improvementPlanApprovals.number, number)),
     );
+  return row;
+}
+
+/**
+ * The unit's plan for `planYear` made from a published period's result (the plan of the year
+ * before, whose targets that year's result is compared with), with its period.
+ */
+export async function findPlanForYear(db: Db, unitId: string, planYear: number) {
+  const [row] = await db
+    .select({ plan: improvementPlans, period: periods })
+    .from(improvementPlans)
+    .innerJoin(periods, eq(periods.id, improvementPlans.periodId))
+    .where(
+      and(
+        eq(improvementPlans.unitId, unitId),
+        eq(improvementPlans.planYear, planYear),
+        eq(periods.status, 'published'),
+      ),
+    )
+    .orderBy(desc(periods.year), desc(periods.publishedAt))
+    .limit(1);
+  return row;
+}
+
+/** A plan's latest approval, snapshot included; undefined when never approved. */
+export async function latestApproval(
+  db: Db,
+  planId: string,
+): Promise<PlanApprovalRecord | undefined> {
+  const [row] = await db
+    .select()
+    .from(improvementPlanApprovals)
+    .where(eq(improvementPlanApprovals.planId, planId))
+    .orderBy(desc(improvementPlanApprovals.number))
+    .limit(1);
   return row;
 }
 

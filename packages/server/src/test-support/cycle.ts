@@ -66,9 +66,14 @@ export async function importFramework(t: TestApp, admin: Session, csv: string): 
   return String(body.id);
 }
 
+/** A date-time or window of the 2022 calendar moved by whole years (a later period). */
+const movedBy = (years: number) => (text: string) =>
+  text.replace(/\b(2022|2023)\b/g, (y) => String(Number(y) + years));
+
 /**
  * A period from self-assessment to publication in which the appraiser closes both rounds and
- * changes nothing; returns the published results of the "so" group.
+ * changes nothing; returns the published results of the "so" group. The calendar is the 2022
+ * one of WINDOWS, moved to `year` when given.
  */
 export async function runUntouched(
   t: TestApp,
@@ -76,12 +81,31 @@ export async function runUntouched(
   frameworkId: string,
   name: string,
   selfFacts: Record<string, Record<string, Record<string, unknown>>>,
+  year = 2022,
 ): Promise<{ periodId: string; published: ResultsJson; body: Record<string, unknown> }> {
   const unitIds = Object.keys(selfFacts);
-  t.setTime('26/12/2022 09:00');
+  const move = movedBy(year - 2022);
+  const windows = Object.fromEntries(
+    Object.entries(WINDOWS).map(([kind, w]) => [
+      kind,
+      { opensAt: move(w.opensAt), closesAt: move(w.closesAt) },
+    ]),
+  );
+  // Sessions last a month from sign-in: a later year's calendar signs the cast in again.
+  const setTime = async (time: string) => {
+    t.setTime(move(time));
+    if (year === 2022) return;
+    const again = (s: Session) => t.login(s.username);
+    for (const group of [cast.officers, cast.heads])
+      for (const [id, s] of Object.entries(group)) group[id] = await again(s);
+    cast.admin = await again(cast.admin);
+    cast.appraiser = await again(cast.appraiser);
+    cast.council = await again(cast.council);
+  };
+  await setTime('26/12/2022 09:00');
   const period = await ok(t, 'POST', '/api/periods', {
     as: cast.admin,
-    body: { name, year: 2022, frameworks: { so: frameworkId }, windows: WINDOWS, unitIds },
+    body: { name, year, frameworks: { so: frameworkId }, windows, unitIds },
   });
   const periodId = String(period.id);
   for (const unitId of unitIds) {
@@ -98,24 +122,24 @@ export async function runUntouched(
     }
     await ok(t, 'POST', `${base}/submit`, { as: cast.heads[unitId] });
   }
-  t.setTime('12/01/2023 09:00');
+  await setTime('12/01/2023 09:00');
   for (const unitId of unitIds) {
     await ok(t, 'POST', `/api/periods/${periodId}/units/${unitId}/finalise`, {
       as: cast.appraiser,
     });
   }
-  t.setTime('18/01/2023 09:00');
+  await setTime('18/01/2023 09:00');
   for (const unitId of unitIds) {
     await ok(t, 'POST', `/api/periods/${periodId}/units/${unitId}/finalise`, {
       as: cast.appraiser,
     });
   }
-  t.setTime('22/01/2023 09:00');
+  await setTime('22/01/2023 09:00');
   await ok(t, 'POST', `/api/periods/${periodId}/approve`, {
     as: cast.council,
-    body: { decisionNumber: '15/QĐ-HĐ', decisionDate: '2023-01-22' },
+    body: { decisionNumber: '15/QĐ-HĐ', decisionDate: `${year + 1}-01-22` },
   });
-  t.setTime('02/02/2023 09:00');
+  await setTime('02/02/2023 09:00');
   await ok(t, 'POST', `/api/periods/${periodId}/publish`, { as: cast.admin });
   const body = await ok(t, 'GET', `/api/periods/${periodId}/results`, {});
   const groups = body.groups as { unitType: string; results: ResultsJson }[];

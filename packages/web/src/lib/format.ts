@@ -1,6 +1,8 @@
 import { Decimal } from '@chiso/core/decimal/decimal.js';
+import { Ratio } from '@chiso/core/decimal/ratio.js';
 import {
   formatExact,
+  formatNumber,
   formatPercent as corePercent,
   formatPoints as corePoints,
 } from '@chiso/core/format/format.js';
@@ -16,6 +18,15 @@ export function points(value: number | string | null | undefined): string {
 export function exactInput(value: number | string | null | undefined): string {
   if (value === null || value === undefined) return '';
   return formatExact(Decimal.of(value));
+}
+
+/** A file's size as people read it: "1,5 MB", "240 KB" (at least 1 KB). */
+export function fileSize(bytes: number): string {
+  if (bytes > 1024 * 1024) {
+    const mb = Ratio.of(bytes, 1024 * 1024);
+    return `${formatNumber(mb, { maxDecimals: 1, minDecimals: 1 })} MB`;
+  }
+  return `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
 /** A percentage from the API, two decimals: "96,31%". */

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { DomainError, ERROR_CODES } from '@chiso/core';
+import { can, DomainError, ERROR_CODES } from '@chiso/core';
 import { recordAudit } from '../../audit/record-audit.js';
 import type { UseCaseContext } from '../../context.js';
 import { findEntry, listEntries } from '../../repositories/entries.js';
@@ -9,23 +9,17 @@ import {
   findEvidence,
   findEvidenceByHash,
   insertEvidence,
+  linkedPeriodIds,
   upsertLink,
-  type EvidenceRow,
 } from '../../repositories/evidence.js';
 import { authorize } from '../authorize.js';
 import { accessTarget, loadUnitScope, requireOpenPeriod, requireWindow } from './scope.js';
 import { canAddEvidence, requireSelfEdit } from './self-edit.js';
+import { offeringTask } from './task-evidence.js';
 
-export function presentEvidence(row: EvidenceRow) {
-  return {
-    id: row.id,
-    fileName: row.fileName,
-    mediaType: row.mediaType,
-    sizeBytes: row.sizeBytes,
-    sha256: row.sha256,
-    uploadedAt: row.uploadedAt,
-  };
-}
+import { presentEvidence } from './present-evidence.js';
+
+export { presentEvidence };
 
 /**
  * Stores an evidence file for a unit, streamed and checked by content and size, hashed; the
@@ -116,8 +110,30 @@ export async function linkEvidence(
       requireSelfEdit(scope, ctx.now, entry);
     }
     const evidence = await findEvidence(tx, input.evidenceId);
-    if (!evidence || evidence.periodId !== key.periodId || evidence.unitId !== key.unitId) {
+    if (
+      !evidence ||
+      evidence.unitId !== key.unitId ||
+      (evidence.periodId ?? key.periodId) !== key.periodId
+    ) {
       throw new DomainError(ERROR_CODES.NOT_FOUND, 'Không tìm thấy tài liệu kiểm chứng của đơn vị');
+    }
+    // A task's file (no period) is linked only where a finished task serving the leaf offers it;
+    // unlinking it needs no offer (the task may have been reopened since).
+    const task =
+      evidence.periodId === null && input.remove !== true
+        ? await offeringTask(tx, {
+            unitId: key.unitId,
+            year: scope.period.year,
+            code: key.code,
+            evidenceId: evidence.id,
+            at: ctx.now,
+          })
+        : undefined;
+    if (evidence.periodId === null && input.remove !== true && !task) {
+      throw new DomainError(
+        ERROR_CODES.NOT_FOUND,
+        `Tài liệu "${evidence.fileName}" không thuộc nhiệm vụ đã hoàn thành nào phục vụ tiêu chí ${key.code}`,
+      );
     }
     const linkKey = { ...key, evidenceId: evidence.id };
     if (input.remove === true) {
@@ -145,17 +161,32 @@ export async function linkEvidence(
       entityType: 'entry',
       entityId: `${key.periodId}/${key.unitId}/${key.code}`,
       ...key,
-      after: { evidenceId: evidence.id, fileName: evidence.fileName, pageRef: values.pageRef },
+      after: {
+        evidenceId: evidence.id,
+        fileName: evidence.fileName,
+        pageRef: values.pageRef,
+        ...(task ? { fromTask: { id: task.id, title: task.title } } : {}),
+      },
     });
   });
 }
 
-/** Opens an evidence file for download, for those who may read the unit's assessment. */
+/**
+ * Opens an evidence file for download, for those who may read the unit's assessment. A task's
+ * file (no period) opens here once linked to a leaf, for those who may read an assessment it
+ * is linked in; otherwise only through its task, which checks the office.
+ */
 export async function openEvidence(ctx: UseCaseContext, evidenceId: string) {
-  const row = await findEvidence(ctx.deps.db, evidenceId);
-  // A task's evidence (no period) is opened through its task, which checks the office.
-  if (!row || row.periodId === null)
+  const { db } = ctx.deps;
+  const row = await findEvidence(db, evidenceId);
+  if (!row) throw new DomainError(ERROR_CODES.NOT_FOUND, 'Không tìm thấy tài liệu');
+  const periodIds =
+    row.periodId === null ? await linkedPeriodIds(db, row.id, row.unitId) : [row.periodId];
+  if (periodIds.length === 0)
     throw new DomainError(ERROR_CODES.NOT_FOUND, 'Không tìm thấy tài liệu');
-  authorize(ctx, 'readAssessment', await accessTarget(ctx, row.periodId, row.unitId));
+  const targets = await Promise.all(periodIds.map((p) => accessTarget(ctx, p, row.unitId)));
+  const { actor } = ctx;
+  const readable = actor ? targets.find((t) => can(actor, 'readAssessment', t)) : undefined;
+  authorize(ctx, 'readAssessment', readable ?? targets[0]);
   return { row, stream: ctx.deps.storage.open(row.storageKey) };
 }

@@ -1,4 +1,5 @@
 import {
+  can,
   computeResults,
   Decimal,
   PARTICIPATION_LABELS,
@@ -11,7 +12,7 @@ import {
 } from '@chiso/core';
 import type { UseCaseContext } from '../../context.js';
 import { listEntries, type EntryRow } from '../../repositories/entries.js';
-import { listUnitEvidence, listUnitLinks } from '../../repositories/evidence.js';
+import { listAssessmentEvidence, listUnitLinks } from '../../repositories/evidence.js';
 import { authorize } from '../authorize.js';
 import { presentFramework } from '../frameworks/present-framework.js';
 import { loadPeriodSurveys, surveyOverrideOf } from '../survey-results/period-surveys.js';
@@ -21,6 +22,7 @@ import { presentPrevious, previousPointsOf } from './previous-points.js';
 import { accessTarget, loadUnitScope, windowOpen, type UnitScope } from './scope.js';
 import { canAddEvidence } from './self-edit.js';
 import { servedTasksOf } from './served-tasks.js';
+import { offeredTaskEvidence, type OfferedEvidence } from './task-evidence.js';
 import { unitInputOf } from './unit-input.js';
 
 /**
@@ -37,7 +39,7 @@ export async function getAssessment(
   const scope = await loadUnitScope(db, key.periodId, key.unitId);
   const [entries, evidence, links] = await Promise.all([
     listEntries(db, key.periodId, key.unitId),
-    listUnitEvidence(db, key.periodId, key.unitId),
+    listAssessmentEvidence(db, key.periodId, key.unitId),
     listUnitLinks(db, key.periodId, key.unitId),
   ]);
   const status = scope.participation.status as ParticipationStatus;
@@ -58,7 +60,19 @@ export async function getAssessment(
     return unit;
   };
   const byCode = new Map(entries.map((e) => [e.code, e]));
+  const linksByCode = groupLinks(links);
   const served = await servedTasksOf(db, framework, scope.unit.id, scope.period.year, ctx.now);
+  // Finished tasks' files are offered to whoever may attach them: the unit's officer and head.
+  const offered = can(actor, 'editSelfAssessment', { unitId: scope.unit.id })
+    ? await offeredTaskEvidence(
+        db,
+        framework,
+        scope.unit.id,
+        scope.period.year,
+        ctx.now,
+        linksByCode,
+      )
+    : new Map<string, OfferedEvidence[]>();
   const previous = await previousPointsOf(db, {
     year: scope.period.year,
     unitId: scope.unit.id,
@@ -93,7 +107,7 @@ export async function getAssessment(
         ...presentEntry(
           leaf.code,
           entry,
-          links.filter((l) => l.code === leaf.code),
+          linksByCode.get(leaf.code) ?? [],
           appraisalVisible,
           ctx.now,
           entry !== undefined && isDisputed(leaf, entry, framework.pointsDecimals),
@@ -101,12 +115,14 @@ export async function getAssessment(
         surveyFed: surveys.leaves.has(leaf.code),
         previous: presentPrevious(previous, leaf.code),
         tasks: served.get(leaf.code) ?? null,
+        taskEvidence: offered.get(leaf.code) ?? [],
       };
     }),
     previousSource: previous
       ? { year: previous.year, unitId: previous.unitId, unitName: previous.unitName }
       : null,
-    evidence: evidence.map(presentEvidence),
+    evidence: evidence.filter((e) => e.periodId !== null).map(presentEvidence),
+    taskEvidence: evidence.filter((e) => e.periodId === null).map(presentEvidence),
     self: compute('self'),
     appraised: appraisalVisible ? compute('effective') : null,
     progress: framework.areas.map((area) => {
@@ -128,11 +144,22 @@ export async function getAssessment(
         .map((e) => ({
           code: e.code,
           hasPositivePoints: e.selfPoints !== null && Decimal.of(e.selfPoints).gt(Decimal.ZERO),
-          evidenceCount: links.filter((l) => l.code === e.code).length,
+          evidenceCount: linksByCode.get(e.code)?.length ?? 0,
           hasExplanation: (e.selfExplanation ?? '').trim() !== '',
         })),
     ),
   };
+}
+
+/** The links by leaf code, in their order, grouped once for the page. */
+function groupLinks<T extends { code: string }>(links: readonly T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const link of links) {
+    const list = out.get(link.code);
+    if (list) list.push(link);
+    else out.set(link.code, [link]);
+  }
+  return out;
 }
 
 export function presentWindows(scope: Pick<UnitScope, 'windows' | 'extensions'>, now: Date) {

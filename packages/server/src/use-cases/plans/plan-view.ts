@@ -1,15 +1,4 @@
-import {
-  buildPlan,
-  Decimal,
-  lastYearPointsOf,
-  PERCENT_OUTPUT_DECIMALS,
-  planAreaSummary,
-  planRowSummary,
-  planTotalSummary,
-  Ratio,
-  type Plan,
-  type PlanRowDetails,
-} from '@chiso/core';
+import { planAreaSummary, planRowSummary, planTotalSummary, type Decimal } from '@chiso/core';
 import type { PlanView } from '@chiso/contract';
 import type { Db } from '../../db/database.js';
 import { listOffices, presentOffice, type OfficeRow } from '../../repositories/offices.js';
@@ -18,74 +7,19 @@ import {
   listPlanRows,
   planTaskCounts,
   type PlanRecord,
-  type PlanRowRecord,
 } from '../../repositories/plans.js';
 import type { UnitRow } from '../../repositories/units.js';
-import { previousPointsOf } from '../assessment/previous-points.js';
-import { planUnitOf, publishedUnit, type PublishedSource } from './published-source.js';
+import { corePlan, pct, targetTotal } from './core-plan.js';
+import { compareWithLastYear, lastYearTargets, presentComparison } from './last-targets.js';
+import type { PublishedSource } from './published-source.js';
+
+export { corePlan, targetsOf, targetTotal } from './core-plan.js';
 
 export const PLAN_STATUS_LABELS = { draft: 'Dự thảo', approved: 'Đã phê duyệt' } as const;
 export type PlanStatus = keyof typeof PLAN_STATUS_LABELS;
 
 const text = (value: Decimal | null | undefined) =>
   value === undefined || value === null ? null : value.toString();
-const pct = (value: Ratio | undefined) =>
-  value === undefined ? null : value.round(PERCENT_OUTPUT_DECIMALS).toString();
-
-/** The rows' targets as the core takes them: only those given. */
-export function targetsOf(rows: readonly PlanRowRecord[]): Map<string, Decimal> {
-  return new Map(
-    rows.flatMap((row) => (row.target === null ? [] : [[row.code, Decimal.of(row.target)]])),
-  );
-}
-
-/** The core's plan of a stored plan, on the publication in force, with last year's points. */
-export async function corePlan(
-  db: Db,
-  source: PublishedSource,
-  unit: UnitRow,
-  rows: readonly PlanRowRecord[],
-  officeNames: ReadonlyMap<string, string>,
-  targets: ReadonlyMap<string, Decimal> = targetsOf(rows),
-): Promise<Plan> {
-  const published = publishedUnit(source, unit.id);
-  const previous = await previousPointsOf(db, {
-    year: source.period.year,
-    unitId: unit.id,
-    stored: source.stored,
-  });
-  const details = new Map<string, PlanRowDetails>(
-    rows.map((row) => [
-      row.code,
-      {
-        tasks: row.tasks ?? undefined,
-        leadOffice: row.leadOfficeId ? officeNames.get(row.leadOfficeId) : undefined,
-        supportingOffices: (row.supportingOfficeIds as string[]).flatMap(
-          (id) => officeNames.get(id) ?? [],
-        ),
-      },
-    ]),
-  );
-  return buildPlan({
-    framework: source.stored.framework,
-    unit: planUnitOf(published),
-    peers: source.peers.get(published.group ?? '')!,
-    lastYear: previous ? lastYearPointsOf(previous.leaves) : undefined,
-    targets,
-    details,
-  });
-}
-
-/** The plan's total if every area reached its target, and that index. */
-export function targetTotal(plan: Plan) {
-  const points = Decimal.sum(
-    plan.rows.filter((r) => r.depth === 1 && r.target !== undefined).map((r) => r.target!),
-  );
-  const max = plan.unit.maxPoints;
-  const percent =
-    max.units <= 0 ? undefined : Ratio.of(BigInt(points.units) * 100n, BigInt(max.units));
-  return { points, percent: pct(percent) };
-}
 
 /** Everything the plan's page shows, on the publication in force. */
 export async function planView(
@@ -102,6 +36,7 @@ export async function planView(
   ]);
   const names = new Map(officeRows.map((o: OfficeRow) => [o.id, o.name]));
   const plan = await corePlan(db, source, unit, rows, names);
+  const last = compareWithLastYear(plan, await lastYearTargets(db, unit, source.period.year));
   const stored = new Map(rows.map((row) => [row.code, row]));
   const office = (id: string | null | undefined) =>
     id && names.has(id) ? { id, name: names.get(id)! } : null;
@@ -136,6 +71,7 @@ export async function planView(
       targetPercent: target.percent,
       summary: planTotalSummary(plan, source.period.year),
     },
+    lastTargets: last.summary,
     areas: plan.areas.map((area) => ({
       code: area.code,
       title: area.title,
@@ -177,6 +113,7 @@ export async function planView(
         timeFrame: own?.timeFrame ?? null,
         deadline: own?.deadline ?? null,
         taskCount: counts.get(row.code) ?? 0,
+        lastTarget: last.summary === null ? null : presentComparison(last.byCode.get(row.code)!),
       };
     }),
     offices: officeRows.map(presentOffice),

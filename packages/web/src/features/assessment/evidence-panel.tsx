@@ -15,29 +15,36 @@ import { api, upload } from '../../api/client';
 import type { EvidenceFile, UploadedEvidence } from '../../api/types';
 import { DropZone } from '../../components/drop-zone';
 import { notifyError, notifySaved } from '../../components/feedback';
+import { fileSize } from '../../lib/format';
 
 interface Props {
   base: string;
   code: string;
   linked: { evidenceId: string; pageRef: string | null }[];
   library: EvidenceFile[];
+  /** Task files linked to the period's leaves: named here, never offered for reuse elsewhere. */
+  taskFiles: EvidenceFile[];
   canEdit: boolean;
   onChanged: () => Promise<unknown>;
 }
 
 const ACCEPT = '.pdf,.doc,.docx,.xls,.xlsx,.jpg,.jpeg,.png';
-const size = (bytes: number) =>
-  bytes > 1024 * 1024
-    ? `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} MB`
-    : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 
 /**
  * The leaf's evidence: files linked with the page or section that proves the point, drag and
  * drop (or choose) to upload with a progress bar, or reuse a file the unit already uploaded.
  */
-export function EvidencePanel({ base, code, linked, library, canEdit, onChanged }: Props) {
+export function EvidencePanel({
+  base,
+  code,
+  linked,
+  library,
+  taskFiles,
+  canEdit,
+  onChanged,
+}: Props) {
   const [progress, setProgress] = useState<number | null>(null);
-  const byId = new Map(library.map((f) => [f.id, f]));
+  const byId = new Map([...library, ...taskFiles].map((f) => [f.id, f]));
 
   const link = async (evidenceId: string, pageRef: string | null, remove = false) => {
     try {
@@ -94,7 +101,7 @@ export function EvidencePanel({ base, code, linked, library, canEdit, onChanged 
               </Anchor>
               {file && (
                 <Text size="xs" c="dimmed">
-                  {size(file.sizeBytes)} — SHA-256 {file.sha256.slice(0, 12)}…
+                  {fileSize(file.sizeBytes)} — SHA-256 {file.sha256.slice(0, 12)}…
                 </Text>
               )}
             </Box>

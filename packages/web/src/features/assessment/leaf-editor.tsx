@@ -19,6 +19,7 @@ import type { Assessment, EntryView, FrameworkNodeView } from '../../api/types';
 import { ErrorMessage, notifySaved } from '../../components/feedback';
 import { dateTime, points } from '../../lib/format';
 import { EvidencePanel } from './evidence-panel';
+import { TaskEvidence } from './task-evidence';
 import { LeafHistory } from './leaf-history';
 import { PreviousPoints } from './previous-points';
 import { ServedTasks } from './served-tasks';
@@ -195,6 +196,15 @@ export function LeafEditor({ assessment, node, entry, canEditSelf, canRespond }:
           code={node.code}
           linked={entry.evidence}
           library={assessment.evidence}
+          taskFiles={assessment.taskEvidence}
+          canEdit={assessment.canAddEvidence && (canEditSelf || canRespond)}
+          onChanged={reload}
+        />
+        <TaskEvidence
+          base={base}
+          code={node.code}
+          unitId={assessment.unit.id}
+          offered={entry.taskEvidence}
           canEdit={assessment.canAddEvidence && (canEditSelf || canRespond)}
           onChanged={reload}
         />

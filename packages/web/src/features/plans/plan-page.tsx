@@ -120,6 +120,19 @@ export default function PlanPage() {
       <Card withBorder>
         <Stack gap={6}>
           <Text fw={600}>{plan.total.summary}.</Text>
+          {plan.lastTargets && (
+            <Text
+              size="sm"
+              c={plan.lastTargets.met < plan.lastTargets.compared ? 'orange.9' : 'green.9'}
+            >
+              <b>{plan.lastTargets.summary}</b> — so với kế hoạch năm {plan.period.year} lập từ kết
+              quả {plan.lastTargets.period.name}
+              {plan.lastTargets.approval === null
+                ? ' (bản dự thảo, chưa phê duyệt)'
+                : ` (bản phê duyệt lần ${plan.lastTargets.approval})`}
+              .
+            </Text>
+          )}
           <Text size="sm">
             Nếu mọi lĩnh vực đạt mục tiêu: {points(plan.total.targetPoints)}/
             {points(plan.total.maxPoints)} điểm

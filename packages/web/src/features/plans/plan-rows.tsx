@@ -20,6 +20,31 @@ import { date, points } from '../../lib/format';
 import { planPath } from './api';
 import { PlanRowEditor } from './row-editor';
 
+const OUTCOME_COLORS = {
+  met: 'green.8',
+  notMet: 'orange.9',
+  noTarget: 'dimmed',
+  notApplicable: 'dimmed',
+};
+
+/** Last year's target of the row and whether this year's points reached it. */
+function LastTarget({ row }: { row: PlanRowView }) {
+  const last = row.lastTarget;
+  if (!last) return null;
+  return (
+    <Stack gap={2}>
+      {last.target !== null && (
+        <Text size="xs" fw={last.targetGiven ? 600 : undefined}>
+          {points(last.target)} điểm{last.targetGiven ? '' : ' (mặc định)'}
+        </Text>
+      )}
+      <Text size="xs" fw={600} c={OUTCOME_COLORS[last.outcome]}>
+        {last.label}
+      </Text>
+    </Stack>
+  );
+}
+
 const gainOf = (row: PlanRowView) => (row.gain === null ? Decimal.ZERO : Decimal.of(row.gain));
 
 /**
@@ -105,7 +130,7 @@ export function PlanRows({
             </Text>
           </Group>
         )}
-        <Table.ScrollContainer minWidth={1400}>
+        <Table.ScrollContainer minWidth={plan.lastTargets ? 1560 : 1400}>
           <Table striped withTableBorder fz="sm" verticalSpacing={4}>
             <Table.Thead>
               <Table.Tr>
@@ -115,6 +140,9 @@ export function PlanRows({
                 <Table.Th ta="right">Điểm tối đa</Table.Th>
                 <Table.Th ta="right">Năm trước</Table.Th>
                 <Table.Th ta="right">Đạt được</Table.Th>
+                {plan.lastTargets && (
+                  <Table.Th miw={170}>Mục tiêu kế hoạch năm {plan.period.year}</Table.Th>
+                )}
                 <Table.Th ta="right">Bị mất</Table.Th>
                 <Table.Th ta="right">Mục tiêu</Table.Th>
                 <Table.Th ta="right">Tăng thêm</Table.Th>
@@ -165,6 +193,11 @@ export function PlanRows({
                   <Table.Td ta="right">{points(row.maxPoints)}</Table.Td>
                   <Table.Td ta="right">{points(row.lastYearPoints)}</Table.Td>
                   <Table.Td ta="right">{points(row.points)}</Table.Td>
+                  {plan.lastTargets && (
+                    <Table.Td>
+                      <LastTarget row={row} />
+                    </Table.Td>
+                  )}
                   <Table.Td ta="right">{row.applicable ? points(row.lost) : '—'}</Table.Td>
                   <Table.Td ta="right" fw={row.targetGiven ? 600 : undefined}>
                     {points(row.target)}
