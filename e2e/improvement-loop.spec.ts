@@ -218,6 +218,12 @@ test('a district closes the year: plan, tasks to two offices, a report, an overd
     await saved(page, 'Đã tạo 2 nhiệm vụ từ kế hoạch');
     await expect(row12).toContainText('1 nhiệm vụ');
     await shot(page, testInfo, 'ke-hoach-va-nhiem-vu');
+    // The table is wider than the screen: the offices and deadlines are at its right end.
+    await row12.evaluate((cell) => {
+      for (let box = cell.parentElement; box; box = box.parentElement)
+        if (box.scrollWidth > box.clientWidth) box.scrollLeft = box.scrollWidth;
+    });
+    await shot(page, testInfo, 'ke-hoach-phong-ban-thoi-han');
     trouble.expectClean();
     await page.context().close();
   });
@@ -299,6 +305,21 @@ test('a district closes the year: plan, tasks to two offices, a report, an overd
       'Hoàn thành đúng hạn',
     );
     await shot(officer, testInfo, 'nhiem-vu-qua-han');
+    // Office by office: Phòng Nội vụ has only the overdue one.
+    await officer.getByRole('combobox', { name: 'Phòng, ban' }).click();
+    await officer.getByRole('option', { name: OFFICE_2 }).click();
+    await expect(officer.getByRole('link', { name: TASK_1 })).toHaveCount(0);
+    await expect(
+      officer.getByText('01 nội dung công việc quá hạn (Phòng Nội vụ: 01)'),
+    ).toBeVisible();
+    await officer.getByRole('link', { name: TASK_2 }).click();
+    await expect(officer.getByRole('heading', { level: 2, name: TASK_2 })).toBeVisible();
+    await expect(officer.getByText('31/12/2026 (quá hạn 12 ngày)')).toBeVisible();
+    // The plan row's text beyond its first line, which became the title.
+    await expect(officer.getByRole('row').filter({ hasText: 'Mô tả, yêu cầu' })).toContainText(
+      'Báo cáo tiến độ hằng tháng với Chủ tịch UBND huyện.',
+    );
+    await shot(officer, testInfo, 'nhiem-vu-qua-han-chi-tiet');
     const bell = officer.getByRole('link', { name: 'Thông báo: 1 chưa đọc' });
     await expect(bell).toBeVisible();
     await bell.click();
@@ -311,7 +332,7 @@ test('a district closes the year: plan, tasks to two offices, a report, an overd
   await test.step("the overdue task takes 0,5 off leaf 1.2 of this year's self-assessment", async () => {
     await officer.goto(`/ky-danh-gia/${periods.thisYear}/don-vi/${UNIT.id}?tc=1.2`);
     await expect(officer.getByRole('heading', { level: 3, name: `1.2. ${LEAF}` })).toBeVisible();
-    await expect(officer.getByText(/Tự chấm: 3,95\/4/)).toBeVisible();
+    await expect(officer.getByText('Tự chấm: 3,95/4 (98,75%)')).toBeVisible();
     await expect(officer.getByText('Đã lưu: 2 điểm')).toBeVisible();
     const tracking = officer.getByRole('alert').filter({ hasText: 'Theo dõi nhiệm vụ' });
     await expect(tracking).toContainText('Theo dõi nhiệm vụ: 1 nhiệm vụ quá hạn');
@@ -319,13 +340,15 @@ test('a district closes the year: plan, tasks to two offices, a report, an overd
     await expect(served.getByRole('row').filter({ hasText: TASK_2 })).toContainText(
       'Quá hạn chưa hoàn thành',
     );
-    await tracking.getByRole('button', { name: /^Điền 1 vào/ }).click();
+    await tracking
+      .getByRole('button', { name: 'Điền 1 vào ô "Số trường hợp bị trừ điểm"' })
+      .click();
     await expect(officer.getByText(/Điểm tạm tính: .*1,5\/2/)).toBeVisible();
     await shot(officer, testInfo, 'tieu-chi-dem-nhiem-vu-qua-han');
     await officer.getByRole('button', { name: 'Lưu tiêu chí 1.2' }).click();
     await saved(officer, 'Đã lưu tiêu chí 1.2');
     await expect(officer.getByText('Đã lưu: 1,5 điểm')).toBeVisible();
-    await expect(officer.getByText(/Tự chấm: 3,45\/4/)).toBeVisible();
+    await expect(officer.getByText('Tự chấm: 3,45/4 (86,25%)')).toBeVisible();
     await shot(officer, testInfo, 'tieu-chi-da-tru-diem');
   });
   trouble.expectClean();
