@@ -315,6 +315,9 @@ test('a district closes the year: plan, tasks to two offices, a report, an overd
     await officer.getByRole('link', { name: TASK_2 }).click();
     await expect(officer.getByRole('heading', { level: 2, name: TASK_2 })).toBeVisible();
     await expect(officer.getByText('31/12/2026 (quá hạn 12 ngày)')).toBeVisible();
+    await expect(
+      officer.getByRole('row', { name: 'Mục tiêu Tiêu chí 1.2 đạt 1,5 điểm', exact: true }),
+    ).toBeVisible();
     // The plan row's text beyond its first line, which became the title.
     await expect(officer.getByRole('row').filter({ hasText: 'Mô tả, yêu cầu' })).toContainText(
       'Báo cáo tiến độ hằng tháng với Chủ tịch UBND huyện.',
