@@ -357,7 +357,12 @@ test('a period from opening to the published ranking', async ({ browser }, testI
 
   await test.step('the council approves', async () => {
     const page = await signIn(browser, 'hd1');
-    await page.getByRole('link', { name: 'Mở kỳ đánh giá' }).click();
+    // The council sees every open period (another journey's district among them): this one's.
+    await page
+      .locator('.mantine-Card-root')
+      .filter({ has: page.getByRole('heading', { level: 3, name: PERIOD_NAME, exact: true }) })
+      .getByRole('link', { name: 'Mở kỳ đánh giá' })
+      .click();
     await expect(page.getByRole('heading', { name: 'Hội đồng thông qua kết quả' })).toBeVisible();
     await page.getByLabel('Số quyết định').fill('12/QĐ-HĐĐG');
     await page.getByLabel('Ngày quyết định').fill('12/01/2027');
