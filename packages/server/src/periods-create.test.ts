@@ -56,6 +56,24 @@ describe.each(DATABASE_KINDS)('opening a period (%s)', (kind) => {
     expect(await unitsOf((r.body as { id: string }).id)).toEqual(['SCT', 'SNV']);
   });
 
+  it("lists to a unit's people only the periods their unit takes part in", async () => {
+    const r = await open({ name: 'Chỉ số CCHC năm 2023 (Sở Nội vụ)', unitIds: ['SNV'] });
+    expect(r.status).toBe(201);
+    const id = (r.body as { id: string }).id;
+    const listed = async (session: string) => {
+      const list = await t.request('GET', '/api/periods', { as: w.sessions[session] });
+      expect(list.status).toBe(200);
+      return (list.body as { id: string }[]).map((p) => p.id);
+    };
+    // The department's officer, head and office staff; the world's period has both departments.
+    for (const session of ['cb.snv', 'tt.snv', 'cb.phong']) {
+      expect(await listed(session)).toEqual(expect.arrayContaining([id, w.periodId]));
+    }
+    expect(await listed('cb.syt')).toContain(w.periodId);
+    expect(await listed('cb.syt')).not.toContain(id);
+    expect(await listed('admin')).toContain(id);
+  });
+
   it('refuses no unit, an unknown one, one of a type without a framework, one not active that year', async () => {
     let r = await open({ unitIds: [] });
     expect(r.status).toBe(400);

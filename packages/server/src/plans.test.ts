@@ -374,7 +374,7 @@ describe.each(DATABASE_KINDS)('the improvement plan of a published period (%s)',
       deadline: '2023-06-30',
       codes: ['1.1'],
       leadOffice: { id: officeId, name: 'Văn phòng' },
-      target: 'Mục tiêu tiêu chí 1.1: 50 điểm',
+      target: 'Tiêu chí 1.1 đạt 50 điểm',
     });
     const after = (await ok(t, 'GET', url(), { as: cast.officers.SXD })) as unknown as PlanView;
     expect(row(after, '1.1').taskCount).toBe(1);

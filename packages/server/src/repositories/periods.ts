@@ -47,6 +47,17 @@ export async function listPeriods(db: Db): Promise<PeriodRow[]> {
   return db.select().from(periods).orderBy(desc(periods.year), asc(periods.name));
 }
 
+/** The periods a unit takes part in, in the order `listPeriods` gives. */
+export async function listPeriodsOfUnit(db: Db, unitId: string): Promise<PeriodRow[]> {
+  const rows = await db
+    .select({ period: periods })
+    .from(periods)
+    .innerJoin(participations, eq(participations.periodId, periods.id))
+    .where(eq(participations.unitId, unitId))
+    .orderBy(desc(periods.year), asc(periods.name));
+  return rows.map((row) => row.period);
+}
+
 export async function updatePeriod(
   db: Db,
   id: string,

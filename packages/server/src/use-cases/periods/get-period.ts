@@ -16,6 +16,7 @@ import {
   listExtensions,
   listParticipations,
   listPeriods,
+  listPeriodsOfUnit,
   listWindows,
   type PeriodRow,
 } from '../../repositories/periods.js';
@@ -47,8 +48,14 @@ export async function listPublishedPeriods(ctx: UseCaseContext) {
 }
 
 export async function listAllPeriods(ctx: UseCaseContext) {
-  requireActor(ctx);
-  return (await listPeriods(ctx.deps.db)).map(presentPeriod);
+  const actor = requireActor(ctx);
+  // A unit's people work in the periods their unit takes part in; another unit's period has
+  // nothing of theirs to open (its assessment answers "not found").
+  const rows =
+    UNIT_ROLES.includes(actor.role) && actor.unitId
+      ? await listPeriodsOfUnit(ctx.deps.db, actor.unitId)
+      : await listPeriods(ctx.deps.db);
+  return rows.map(presentPeriod);
 }
 
 /**

@@ -74,7 +74,8 @@ export async function planToTasks(
           target:
             row.target === null
               ? null
-              : `Mục tiêu ${what}: ${formatExact(Decimal.of(row.target))} điểm`,
+              : // Shown under "Mục tiêu": the sentence does not say it again.
+                `${what.charAt(0).toUpperCase()}${what.slice(1)} đạt ${formatExact(Decimal.of(row.target))} điểm`,
           origin: 'plan',
           planRowRef: planRowRef(record.id, code),
           createdAt: ctx.now,

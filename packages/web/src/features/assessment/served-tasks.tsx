@@ -1,12 +1,14 @@
 import { Alert, Anchor, Button, Group, Table, Text } from '@mantine/core';
+import { FACT_LABELS } from '@chiso/core/rules/fact-labels.js';
 import type { LeafTasks } from '@chiso/contract';
 import { Link } from 'react-router';
 import { StatusBadge } from '../tasks/status-badge';
 import { date } from '../../lib/format';
 
-const FACT_LABELS: Record<LeafTasks['fact'], string> = {
-  occurrences: 'số lần vi phạm',
-  onTime: 'số lượng đúng hạn',
+// The field the number goes into, named as the form labels it (the core's one place).
+const FIELD_LABELS: Record<LeafTasks['fact'], string> = {
+  occurrences: FACT_LABELS.deduction.occurrences,
+  onTime: FACT_LABELS.countOnTime.onTime,
 };
 
 /**
@@ -74,7 +76,7 @@ export function ServedTasks({
           disabled={disabled || same}
           onClick={() => onUse(served.fact, value)}
         >
-          Điền {served.count} vào {FACT_LABELS[served.fact]}
+          {`Điền ${served.count} vào ô "${FIELD_LABELS[served.fact]}"`}
         </Button>
         {same && (
           <Text size="sm" c="dimmed">

@@ -94,7 +94,12 @@ function PeriodOverview({ period, appraiser }: { period: PeriodSummary; appraise
               </Text>
             ))}
         </Group>
-        {appraiser && (
+        {appraiser && detail.data.units.length === 0 && (
+          <Text size="sm" c="dimmed">
+            Chưa được phân công thẩm định đơn vị nào trong kỳ này.
+          </Text>
+        )}
+        {appraiser && detail.data.units.length > 0 && (
           <Stack gap={4}>
             <Text fw={600}>Đơn vị được phân công thẩm định</Text>
             {detail.data.units.map((u) => (

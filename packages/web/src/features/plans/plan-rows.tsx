@@ -107,12 +107,14 @@ export function PlanRows({
                 { value: 'gain', label: 'Theo điểm tăng thêm' },
               ]}
             />
-            <Switch
-              size="sm"
-              label={`Ẩn ${kept} dòng không mất điểm`}
-              checked={hideKept}
-              onChange={(e) => setHideKept(e.currentTarget.checked)}
-            />
+            {kept > 0 && (
+              <Switch
+                size="sm"
+                label={`Ẩn ${kept} dòng không mất điểm`}
+                checked={hideKept}
+                onChange={(e) => setHideKept(e.currentTarget.checked)}
+              />
+            )}
           </Group>
         </Group>
         {canEdit && (

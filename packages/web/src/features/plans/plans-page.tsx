@@ -1,14 +1,13 @@
-import type { PlanView } from '@chiso/contract';
 import { Badge, Button, Card, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import { api } from '../../api/client';
 import type { PeriodSummary } from '../../api/types';
 import { useSession } from '../../app/session';
 import { ErrorMessage, Loading, notifyError, notifySaved } from '../../components/feedback';
 import { dateTime, percent, points } from '../../lib/format';
-import { planKeys, usePlansOverview, useUnitPlans } from './api';
+import { planKeys, useGeneratePlan, usePlansOverview, useUnitPlans } from './api';
 
 export const statusColor = (status: string) => (status === 'approved' ? 'green' : 'yellow');
 
@@ -28,24 +27,9 @@ export default function PlansPage() {
 
 function UnitPlansList({ unitId, canEdit }: { unitId: string; canEdit: boolean }) {
   const list = useUnitPlans(unitId);
-  const [busy, setBusy] = useState<string | null>(null);
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
+  const { generate, busy } = useGeneratePlan(unitId);
   if (list.isPending) return <Loading />;
   if (list.error) return <ErrorMessage error={list.error} />;
-  const generate = async (periodId: string) => {
-    setBusy(periodId);
-    try {
-      await api<PlanView>('POST', `/units/${unitId}/plans`, { periodId });
-      await queryClient.invalidateQueries({ queryKey: planKeys.list(unitId) });
-      notifySaved('Đã lập dự thảo kế hoạch cải thiện từ kết quả đã công bố');
-      void navigate(`/ke-hoach/${unitId}/${periodId}`);
-    } catch (error) {
-      notifyError(error);
-    } finally {
-      setBusy(null);
-    }
-  };
   const { unit, periods } = list.data;
   return (
     <Stack>

@@ -23,6 +23,7 @@ import { formatPercent } from '@chiso/core/format/format.js';
 import { percent, points, rankChange } from '../../lib/format';
 import { heatColor } from './heat';
 import { LeafTable } from './leaf-table';
+import { PlanLink } from './plan-link';
 import { PublicationBanner, useVersion } from './publication-banner';
 
 export default function UnitResultPage() {
@@ -76,6 +77,7 @@ export default function UnitResultPage() {
           {...(unit.headRatingNote ? { note: unit.headRatingNote } : {})}
         />
       </SimpleGrid>
+      <PlanLink unitId={unitId} periodId={periodId} />
       {unit.flagDetails.map((f) => (
         <Alert key={f.label} color="red" title={f.label}>
           Lĩnh vực: {f.areaCodes.join(', ')}

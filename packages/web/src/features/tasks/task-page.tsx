@@ -107,6 +107,14 @@ export default function TaskPage() {
                 {date(task.deadline)} ({task.daysLabel})
               </Table.Td>
             </Table.Tr>
+            {/* A task made from a plan row takes the row's first line as its title: the rest
+                of what the plan asks is here. */}
+            {task.description && task.description.trim() !== task.title && (
+              <Table.Tr>
+                <Table.Th>Mô tả, yêu cầu</Table.Th>
+                <Table.Td style={{ whiteSpace: 'pre-wrap' }}>{task.description}</Table.Td>
+              </Table.Tr>
+            )}
             <Table.Tr>
               <Table.Th>Phòng, ban chủ trì</Table.Th>
               <Table.Td>{task.leadOffice?.name ?? 'Chưa giao'}</Table.Td>
