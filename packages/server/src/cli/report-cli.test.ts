@@ -113,6 +113,15 @@ describe('chiso report --input (a province with three blocks)', () => {
   });
 });
 
+describe('chiso results on the same request', () => {
+  it("ranks the report's request as it is, its report fields read and set aside", async () => {
+    const { status, stdout, stderr } = await chiso(['results', '--input', request]);
+    expect([status, stderr]).toEqual([0, '']);
+    const answer = JSON.parse(stdout) as { units: { id: string; rank: number }[] };
+    expect(answer.units.length).toBe((reportProvinceRequest().units as unknown[]).length);
+  });
+});
+
 describe('chiso report refuses', () => {
   it('a report object with wrong fields, naming each in Vietnamese', async () => {
     const json = reportProvinceRequest();

@@ -1,5 +1,6 @@
 import {
   computeResults,
+  parseReportRequest,
   parseResultsRequest,
   presentResults,
   type Framework,
@@ -59,9 +60,29 @@ export async function runResults(options: ResultsOptions, io: CliIo): Promise<vo
   await writeWorkbook(options.out, input.framework, results, io);
 }
 
-/** Kept apart so that the request's raw JSON can be collected once it has been read. */
+/**
+ * Kept apart so that the request's raw JSON can be collected once it has been read. The
+ * request of `chiso report` is the same file with a `report` object and, per unit,
+ * `selfAssessed` and `reasons`: read here too (and checked), so that one file serves both.
+ */
 async function readRequest(file: string, io: CliIo): Promise<ResultsInput> {
-  return parseResultsRequest(await readJsonFile(file, io));
+  const json = await readJsonFile(file, io);
+  return isReportRequest(json) ? parseReportRequest(json).results : parseResultsRequest(json);
+}
+
+function isReportRequest(json: unknown): boolean {
+  if (typeof json !== 'object' || json === null) return false;
+  const { report, units } = json as { report?: unknown; units?: unknown };
+  return (
+    report !== undefined ||
+    (Array.isArray(units) &&
+      units.some(
+        (unit) =>
+          typeof unit === 'object' &&
+          unit !== null &&
+          ('selfAssessed' in unit || 'reasons' in unit),
+      ))
+  );
 }
 
 async function writeWorkbook(
