@@ -68,8 +68,7 @@ export function buildAppraisalRecord(input: AppraisalRecordInput): AppraisalReco
       selfAssessed: own.applicable ? own.points : undefined,
       final: final.points,
       difference: own.applicable ? final.points.minus(own.points) : undefined,
-      reason:
-        input.reasons.get(node.code) ?? (leaf && !final.applicable ? 'Không áp dụng' : ''),
+      reason: input.reasons.get(node.code) ?? (leaf && !final.applicable ? 'Không áp dụng' : ''),
     };
   });
   const changed = input.framework.leaves.filter((leaf) => {
@@ -130,7 +129,10 @@ export function buildAppraisalRecord(input: AppraisalRecordInput): AppraisalReco
     ],
     signatures: [
       { heading: `ĐẠI DIỆN ${unitName.toUpperCase()}`, names: [''] },
-      { heading: 'NGƯỜI THẨM ĐỊNH', names: input.appraisers.length === 0 ? [''] : input.appraisers },
+      {
+        heading: 'NGƯỜI THẨM ĐỊNH',
+        names: input.appraisers.length === 0 ? [''] : [...input.appraisers],
+      },
     ],
   };
 }

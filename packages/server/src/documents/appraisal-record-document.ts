@@ -24,9 +24,14 @@ export interface AppraisalRecordMeta {
  * pages the table of every node. A unit's table has some 60 to 140 rows, so the docx library's
  * own table is fast enough here (the results report's thousands of rows are not: decision 0021).
  */
-export function appraisalRecordDocument(view: AppraisalRecordView, meta: AppraisalRecordMeta): Document {
+export function appraisalRecordDocument(
+  view: AppraisalRecordView,
+  meta: AppraisalRecordMeta,
+): Document {
   const main = [
-    ...(view.draft ? [paragraph('DỰ THẢO', { bold: true, align: 'right', size: 13, after: 0 })] : []),
+    ...(view.draft
+      ? [paragraph('DỰ THẢO', { bold: true, align: 'right', size: 13, after: 0 })]
+      : []),
     ...documentHeading({
       parentAuthority: meta.parentAuthority,
       issuer: meta.issuer,
@@ -40,7 +45,9 @@ export function appraisalRecordDocument(view: AppraisalRecordView, meta: Apprais
     paragraph('Kết quả thẩm định:', { bold: true, indent: true }),
     ...view.conclusion.map((text) => bodyText(`- ${text}`)),
     bodyText('Điểm thẩm định từng lĩnh vực, tiêu chí, tiêu chí thành phần tại Phụ lục kèm theo.'),
-    bodyText('Biên bản được lập thành 02 bản, đơn vị được thẩm định giữ 01 bản, cơ quan thường trực giữ 01 bản./.'),
+    bodyText(
+      'Biên bản được lập thành 02 bản, đơn vị được thẩm định giữ 01 bản, cơ quan thường trực giữ 01 bản./.',
+    ),
     paragraph('', { after: 6 }),
     signatureColumns(view.signatures),
   ];
