@@ -263,6 +263,9 @@ test('a period from opening to the published ranking', async ({ browser }, testI
     await page.getByLabel('Nhận xét').press('Control+Enter');
     await saved(page, 'Đã lưu kết quả thẩm định 2.1');
     await shot(page, testInfo, 'tham-dinh-ben-canh-tai-lieu');
+    await expect(
+      page.getByRole('link', { name: 'Tải dự thảo biên bản thẩm định (.docx)' }),
+    ).toBeVisible();
     await page.context().close();
   });
 
@@ -330,6 +333,12 @@ test('a period from opening to the published ranking', async ({ browser }, testI
     await page.getByRole('button', { name: 'Gửi giải trình' }).click();
     await saved(page, 'Đã gửi giải trình');
     await shot(page, testInfo, 'can-bo-giai-trinh');
+    // The appraisal record is the unit's to download now that the first round is sent to it.
+    const record = page.getByRole('link', { name: 'Tải biên bản thẩm định (.docx)' });
+    await expect(record).toBeVisible();
+    const download = await page.request.get((await record.getAttribute('href')) ?? '');
+    expect(download.status()).toBe(200);
+    expect(download.headers()['content-disposition']).toContain('bien-ban-tham-dinh-SNV-');
     await page.context().close();
   });
 

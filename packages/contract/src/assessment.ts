@@ -238,6 +238,16 @@ export const historyRowResponse = z.strictObject({
 
 export const historyResponse = z.array(historyRowResponse);
 
+/** Who issues a document of one unit's assessment and where: the clerk fills in what is not given. */
+export const unitDocumentQuery = z.object({
+  /** The place on the date line ("Hòa An"). */
+  place: z.string().trim().min(1).max(100).optional(),
+  /** The issuer ("Tổ thẩm định Chỉ số CCHC tỉnh Hòa An"). */
+  issuer: z.string().trim().min(1).max(200).optional(),
+  /** The authority above it ("UBND tỉnh Hòa An"). */
+  parentAuthority: z.string().trim().min(1).max(200).optional(),
+});
+
 export type SaveSelfEntryBody = z.input<typeof saveSelfEntryBody>;
 export type LinkEvidenceBody = z.input<typeof linkEvidenceBody>;
 export type AppraiseEntryBody = z.input<typeof appraiseEntryBody>;

@@ -190,4 +190,9 @@ export {
 export { parseReportRequest, type ReportRequest } from './reports/report-request.js';
 export { buildReportView, reportText } from './reports/build-report.js';
 export { appendixCells } from './reports/report-appendix.js';
+export {
+  buildAppraisalRecord,
+  type AppraisalRecordInput,
+  type AppraisalRecordView,
+} from './reports/appraisal-record.js';
 export type * from './reports/report-view.js';

@@ -293,6 +293,14 @@ const CASES: Case[] = [
     other: ['administrator', 'councilMember'],
   },
   {
+    // The unit's people pass the role check; the record itself waits for the first round (409).
+    name: 'GET appraisal-record.docx',
+    method: 'GET',
+    url: (u, w) => `${unit(u, w)}/appraisal-record.docx`,
+    own: READERS,
+    other: ['administrator', 'councilMember'],
+  },
+  {
     name: 'PUT entry (self)',
     method: 'PUT',
     url: (u, w) => `${unit(u, w)}/entries/1.2`,

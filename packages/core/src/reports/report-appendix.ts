@@ -16,7 +16,7 @@ export interface AppendixInput {
   year: number | undefined;
 }
 
-const COLUMNS_WITH_SELF: ReportColumn[] = [
+export const COLUMNS_WITH_SELF: ReportColumn[] = [
   { header: 'Mã', width: 7, align: 'center' },
   { header: 'Lĩnh vực/ Tiêu chí/ Tiêu chí thành phần', width: 33, align: 'left' },
   { header: 'Điểm tối đa', width: 9, align: 'center' },

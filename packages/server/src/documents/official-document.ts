@@ -38,7 +38,7 @@ const MARGIN = {
 };
 
 const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' } as const;
-const NO_BORDERS = {
+export const NO_BORDERS = {
   top: NONE,
   bottom: NONE,
   left: NONE,

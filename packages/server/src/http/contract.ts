@@ -53,6 +53,7 @@ export function responds<const Success extends Record<number, unknown>>(success:
 }
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /** A file answered as bytes of a type (or any type: evidence keeps the type it came with). */
 export function download(mediaType = 'application/octet-stream') {

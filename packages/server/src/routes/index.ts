@@ -3,6 +3,7 @@ import type { Deps } from '../context.js';
 import { assessmentRoutes } from './assessment.js';
 import { auditRoutes } from './audit.js';
 import { authRoutes } from './auth.js';
+import { documentRoutes } from './documents.js';
 import { frameworkCopyRoutes } from './framework-copy.js';
 import { frameworkRoutes } from './frameworks.js';
 import { monitoringRoutes } from './monitoring.js';
@@ -32,6 +33,7 @@ export async function registerRoutes(app: FastifyInstance, deps: Deps): Promise<
   await periodRoutes(app, deps);
   await resultsRoutes(app, deps);
   await assessmentRoutes(app, deps);
+  await documentRoutes(app, deps);
   await surveyRoutes(app, deps);
   await surveyEntryRoutes(app, deps);
   await publicSurveyRoutes(app, deps);

@@ -14,7 +14,13 @@ import {
 import { vietnamDate } from '@chiso/core';
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../context.js';
-import { download, responds, XLSX_TYPE, type ContractTypeProvider } from '../http/contract.js';
+import {
+  download,
+  DOCX_TYPE,
+  responds,
+  XLSX_TYPE,
+  type ContractTypeProvider,
+} from '../http/contract.js';
 import { documentBytes } from '../documents/official-document.js';
 import { monitoringDocument } from '../documents/monitoring-document.js';
 import { contextOf } from '../http/context.js';
@@ -27,7 +33,6 @@ import { updateSnapshotRow } from '../use-cases/monitoring/update-snapshot-row.j
 import { updateSnapshot } from '../use-cases/monitoring/update-snapshot.js';
 
 const tags = ['Tự theo dõi giữa kỳ'];
-const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 export async function monitoringRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
   const api = app.withTypeProvider<ContractTypeProvider>();

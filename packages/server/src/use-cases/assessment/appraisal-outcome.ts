@@ -5,8 +5,11 @@ import {
   evaluateRule,
   formatExact,
   pointsRange,
+  UNIT_ROLES,
   type AppraisalKind,
   type FrameworkNode,
+  type ParticipationStatus,
+  type Role,
 } from '@chiso/core';
 import type { EntryRow } from '../../repositories/entries.js';
 
@@ -16,6 +19,15 @@ import type { EntryRow } from '../../repositories/entries.js';
  * to its peers), because the accepted facts are evaluated again, not a points copy.
  */
 export { APPRAISAL_KIND_LABELS, APPRAISAL_KINDS, type AppraisalKind } from '@chiso/core';
+
+/**
+ * Whether the actor sees the appraisal (decision 0006): a unit's own people only once the first
+ * round is finalised and sent to them; appraisers, the council and administrators always. The
+ * assessment page and the appraisal record both ask this.
+ */
+export function appraisalVisibleTo(role: Role, status: ParticipationStatus): boolean {
+  return !UNIT_ROLES.includes(role) || status === 'appraised' || status === 'finalised';
+}
 
 /** A leaf's outcome as far as one leaf alone can tell (no peer group). */
 export interface LeafDecision {

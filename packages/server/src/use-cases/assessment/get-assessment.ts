@@ -1,11 +1,9 @@
 import {
   can,
-  computeResults,
   Decimal,
   PARTICIPATION_LABELS,
   presentResults,
   submissionProblems,
-  UNIT_ROLES,
   WINDOW_KINDS,
   WINDOW_LABELS,
   type ParticipationStatus,
@@ -16,14 +14,19 @@ import { listAssessmentEvidence, listUnitLinks } from '../../repositories/eviden
 import { authorize } from '../authorize.js';
 import { presentFramework } from '../frameworks/present-framework.js';
 import { loadPeriodSurveys, surveyOverrideOf } from '../survey-results/period-surveys.js';
-import { APPRAISAL_KIND_LABELS, isDisputed, type AppraisalKind } from './appraisal-outcome.js';
+import {
+  APPRAISAL_KIND_LABELS,
+  appraisalVisibleTo,
+  isDisputed,
+  type AppraisalKind,
+} from './appraisal-outcome.js';
 import { presentEvidence } from './evidence.js';
 import { presentPrevious, previousPointsOf } from './previous-points.js';
 import { accessTarget, loadUnitScope, windowOpen, type UnitScope } from './scope.js';
 import { canAddEvidence } from './self-edit.js';
 import { servedTasksOf } from './served-tasks.js';
 import { offeredTaskEvidence, type OfferedEvidence } from './task-evidence.js';
-import { unitInputOf } from './unit-input.js';
+import { unitResultOf } from './unit-result.js';
 
 /**
  * A unit's whole assessment in a period: the framework with guidance, each leaf's entry and
@@ -43,8 +46,7 @@ export async function getAssessment(
     listUnitLinks(db, key.periodId, key.unitId),
   ]);
   const status = scope.participation.status as ParticipationStatus;
-  const appraisalVisible =
-    !UNIT_ROLES.includes(actor.role) || status === 'appraised' || status === 'finalised';
+  const appraisalVisible = appraisalVisibleTo(actor.role, status);
   const { framework, policy } = scope.stored;
   // Leaves fed by the period's surveys show the points counted from the answers (surveyFed).
   const surveys = surveyOverrideOf(
@@ -53,10 +55,9 @@ export async function getAssessment(
     scope.unit,
   );
   const compute = (phase: 'self' | 'effective') => {
-    const input = unitInputOf(framework, scope.unit, entries, phase, surveys);
-    const results = computeResults({ framework, policy, units: [input] });
-    const unit = presentResults(framework, results).units[0];
-    if (!unit) throw new Error(`no result computed for unit ${scope.unit.id}`);
+    const result = unitResultOf(scope.stored, scope.unit, entries, phase, surveys);
+    const unit = presentResults(framework, { units: [result] }).units[0];
+    if (!unit) throw new Error(`no result presented for unit ${scope.unit.id}`);
     return unit;
   };
   const byCode = new Map(entries.map((e) => [e.code, e]));

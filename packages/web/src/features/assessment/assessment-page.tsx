@@ -25,6 +25,7 @@ import { StateText } from '../../components/state-text';
 import { leftSteps } from '../../components/unit-steps';
 import { WindowsTable } from '../../components/windows-table';
 import { percent, points } from '../../lib/format';
+import { AppraisalRecordLink } from '../appraisal/appraisal-record-link';
 import { LeafEditor } from './leaf-editor';
 
 /** What a unit may do now, as the server will decide it (the server checks again). */
@@ -128,6 +129,7 @@ export default function AssessmentPage() {
               </>
             )}
           </Text>
+          <AppraisalRecordLink assessment={a} />
         </Stack>
       </Group>
       <WindowsTable windows={a.windows} left={leftSteps(a)} />
