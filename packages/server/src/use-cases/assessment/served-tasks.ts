@@ -4,11 +4,18 @@ import {
   leafTaskCountLabel,
   TASK_STATUS_LABELS,
   type Framework,
+  type TaskStatus,
 } from '@chiso/core';
 import type { Db } from '../../db/database.js';
 import { listOffices } from '../../repositories/offices.js';
-import { listUnitTasks } from '../../repositories/tasks.js';
+import { listUnitTasks, type TaskRow } from '../../repositories/tasks.js';
 import { statusOf } from '../tasks/present-task.js';
+
+interface Served {
+  row: TaskRow;
+  status: TaskStatus;
+  office: string | null;
+}
 
 /**
  * For each leaf whose rule counts items (a deduction per overdue task, a number on time),
@@ -36,14 +43,24 @@ export async function servedTasksOf(
     listOffices(db, unitId),
   ]);
   const officeNames = new Map(offices.map((o) => [o.id, o.name]));
-  const tasks = rows.map((row) => ({
-    row,
-    status: statusOf(row, at),
-    office: row.leadOfficeId === null ? null : (officeNames.get(row.leadOfficeId) ?? null),
-  }));
+  // Grouped by the codes they serve in one pass, so that no leaf scans every task.
+  const servedBy = new Map<string, Served[]>();
+  for (const row of rows) {
+    const task: Served = {
+      row,
+      status: statusOf(row, at),
+      office: row.leadOfficeId === null ? null : (officeNames.get(row.leadOfficeId) ?? null),
+    };
+    for (const code of new Set(row.codes as string[])) {
+      if (!counting.has(code)) continue;
+      const list = servedBy.get(code) ?? [];
+      list.push(task);
+      servedBy.set(code, list);
+    }
+  }
   function present(code: string) {
     const count = counting.get(code);
-    const served = tasks.filter((t) => (t.row.codes as string[]).includes(code));
+    const served = servedBy.get(code) ?? [];
     if (!count || served.length === 0) return null;
     const listed = served.map((t) => ({
       id: t.row.id,
