@@ -187,7 +187,11 @@ export {
   type ReportOptions,
   type ReportOptionsInput,
 } from './reports/report-options.js';
-export { parseReportRequest, type ReportRequest } from './reports/report-request.js';
+export {
+  isReportRequest,
+  parseReportRequest,
+  type ReportRequest,
+} from './reports/report-request.js';
 export { buildReportView, reportText } from './reports/build-report.js';
 export { appendixCells } from './reports/report-appendix.js';
 export {

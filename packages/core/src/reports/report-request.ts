@@ -142,6 +142,20 @@ function checkCodes(
   }
 }
 
+/**
+ * Whether a request carries what only `chiso report` reads (a `report` object, a unit's
+ * `selfAssessed` or `reasons`): `chiso results` then reads it through `parseReportRequest`,
+ * so that one file serves both commands.
+ */
+export function isReportRequest(json: unknown): boolean {
+  if (!isRecord(json)) return false;
+  if (json.report !== undefined) return true;
+  return (
+    Array.isArray(json.units) &&
+    json.units.some((unit) => isRecord(unit) && ('selfAssessed' in unit || 'reasons' in unit))
+  );
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,5 +1,6 @@
 import {
   computeResults,
+  isReportRequest,
   parseReportRequest,
   parseResultsRequest,
   presentResults,
@@ -68,21 +69,6 @@ export async function runResults(options: ResultsOptions, io: CliIo): Promise<vo
 async function readRequest(file: string, io: CliIo): Promise<ResultsInput> {
   const json = await readJsonFile(file, io);
   return isReportRequest(json) ? parseReportRequest(json).results : parseResultsRequest(json);
-}
-
-function isReportRequest(json: unknown): boolean {
-  if (typeof json !== 'object' || json === null) return false;
-  const { report, units } = json as { report?: unknown; units?: unknown };
-  return (
-    report !== undefined ||
-    (Array.isArray(units) &&
-      units.some(
-        (unit) =>
-          typeof unit === 'object' &&
-          unit !== null &&
-          ('selfAssessed' in unit || 'reasons' in unit),
-      ))
-  );
 }
 
 async function writeWorkbook(
