@@ -116,6 +116,11 @@ export const periods = pgTable('periods', {
   approvedBy: uuid('approved_by'),
   publishedAt: instant('published_at'),
   publishedBy: uuid('published_by'),
+  /**
+   * When the published results open to the public portal (embargo, issue 11): nothing of the
+   * period is shown to people without an account before it. Null until published.
+   */
+  publicFrom: instant('public_from'),
   createdAt: createdAt(),
 });
 
@@ -361,3 +366,4 @@ export * from './schema-monitoring.js';
 export * from './schema-tasks.js';
 export * from './schema-notifications.js';
 export * from './schema-plans.js';
+export * from './schema-reports.js';
