@@ -20,3 +20,4 @@ export * from './tasks.js';
 export * from './notifications.js';
 export * from './jobs.js';
 export * from './plans.js';
+export * from './public-results.js';

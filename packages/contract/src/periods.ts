@@ -75,6 +75,8 @@ export const periodSummaryResponse = z.strictObject({
   councilDecisionDate: isoDate.nullable(),
   approvedAt: isoDateTime.nullable(),
   publishedAt: isoDateTime.nullable(),
+  /** When the published results open to the public portal (embargo); null before publication. */
+  publicFrom: isoDateTime.nullable(),
 });
 
 export const periodsResponse = z.array(periodSummaryResponse);

@@ -37,6 +37,7 @@ export function presentPeriod(row: PeriodRow) {
     councilDecisionDate: row.councilDecisionDate,
     approvedAt: row.approvedAt,
     publishedAt: row.publishedAt,
+    publicFrom: row.publicFrom,
   };
 }
 
