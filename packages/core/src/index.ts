@@ -200,3 +200,12 @@ export {
   type AppraisalRecordView,
 } from './reports/appraisal-record.js';
 export type * from './reports/report-view.js';
+export {
+  blockNames,
+  buildCouncilDecision,
+  councilDecisionText,
+  type CouncilDecisionInput,
+  type CouncilDecisionView,
+  type DecisionBlock,
+  type DecisionUnit,
+} from './reports/council-decision.js';
