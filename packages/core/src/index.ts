@@ -209,3 +209,10 @@ export {
   type DecisionBlock,
   type DecisionUnit,
 } from './reports/council-decision.js';
+export {
+  buildSelfAssessmentReport,
+  selfAssessmentReportText,
+  type SelfAssessmentReportInput,
+  type SelfAssessmentReportView,
+  type SelfReportLeaf,
+} from './reports/self-assessment-report.js';
