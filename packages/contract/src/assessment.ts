@@ -248,6 +248,12 @@ export const unitDocumentQuery = z.object({
   parentAuthority: z.string().trim().min(1).max(200).optional(),
 });
 
+/** The council's decision: who issues it, where, and who signs for the People's Committee. */
+export const councilDecisionQuery = unitDocumentQuery.extend({
+  /** The chairperson's full name under the signature. */
+  signerName: z.string().trim().min(1).max(100).optional(),
+});
+
 export type SaveSelfEntryBody = z.input<typeof saveSelfEntryBody>;
 export type LinkEvidenceBody = z.input<typeof linkEvidenceBody>;
 export type AppraiseEntryBody = z.input<typeof appraiseEntryBody>;

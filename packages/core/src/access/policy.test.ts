@@ -106,6 +106,16 @@ const MATRIX: Record<Action, Record<Role, [own: boolean, other: boolean]>> = {
     officeStaff: [false, false],
     viewer: [false, false],
   },
+  readCouncilDecision: {
+    administrator: [true, true],
+    unitOfficer: [false, false],
+    unitHead: [false, false],
+    appraiser: [false, false],
+    councilMember: [true, true],
+    surveyClerk: [false, false],
+    officeStaff: [false, false],
+    viewer: [false, false],
+  },
   publish: {
     administrator: [true, true],
     unitOfficer: [false, false],

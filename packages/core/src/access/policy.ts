@@ -48,6 +48,8 @@ export type Action =
   | 'readResultsPreview'
   /** Record the council's decision and approve the results. */
   | 'approveResults'
+  /** Download the council's decision approving and publishing the index (.docx). */
+  | 'readCouncilDecision'
   /** Publish approved results. */
   | 'publish'
   /** Correct published results: change a leaf's outcome, issue an erratum (đính chính). */
@@ -96,6 +98,7 @@ const RULES: Record<Role, Partial<Record<Action, Scope>>> = {
     readAssessment: 'all',
     readResultsPreview: 'all',
     approveResults: 'all',
+    readCouncilDecision: 'all',
     publish: 'all',
     correctResults: 'all',
     enterSurveyResponses: 'all',
@@ -137,6 +140,7 @@ const RULES: Record<Role, Partial<Record<Action, Scope>>> = {
     readAssessment: 'all',
     readResultsPreview: 'all',
     approveResults: 'all',
+    readCouncilDecision: 'all',
     readSurveyResults: 'all',
     readImprovement: 'all',
   },

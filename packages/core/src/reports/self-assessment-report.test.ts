@@ -49,7 +49,7 @@ const leaves = new Map<string, SelfReportLeaf>([
     leaf({
       explanation: 'Báo cáo quý IV đang trình ký',
       supplementedOn: '2023-01-13',
-      evidence: [{ fileName: 'bao-cao-quy-iv.pdf', pageRef: undefined }],
+      evidence: [{ fileName: 'bao-cao-quy-iv.pdf', pageRef: undefined, addedOn: '2023-01-13' }],
     }),
   ],
   ['1.3', leaf({})],
@@ -79,7 +79,7 @@ Trần Văn Bình
 Mã | Lĩnh vực/ Tiêu chí/ Tiêu chí thành phần | Điểm tối đa | Điểm tự đánh giá | Giải trình, ghi chú | Tài liệu kiểm chứng
 1 | Mục 1 | 10 | 8,75 |  | 
 1.1 | Mục 1.1 | 4 | 4 |  | ke-hoach-cchc-2022.pdf (trang 3); QĐ 15-QĐ-SXD.pdf
-1.2 | Mục 1.2 | 6 | 4,75 | Báo cáo quý IV đang trình ký. Bổ sung ngày 13/01/2023 | bao-cao-quy-iv.pdf
+1.2 | Mục 1.2 | 6 | 4,75 | Báo cáo quý IV đang trình ký. Bổ sung ngày 13/01/2023 | bao-cao-quy-iv.pdf (bổ sung ngày 13/01/2023)
 1.3 | Mục 1.3 | 2,5 | — | Không áp dụng | 
 2 | Mục 2 | 10 | 8,125 |  | 
 2.1 | Mục 2.1 | 10 | 8,125 | Điểm từ kết quả điều tra xã hội học | 

@@ -14,8 +14,11 @@ import type { ReportColumn } from './report-view.js';
 export interface SelfReportLeaf {
   /** The unit's explanation (giải trình), as typed. */
   explanation: string | undefined;
-  /** Its evidence as stored: the file's name and the page or section given ("trang 3"). */
-  evidence: { fileName: string; pageRef: string | undefined }[];
+  /**
+   * Its evidence as stored: the file's name, the page or section given ("trang 3"), and the
+   * day it was linked when that was after the unit submitted.
+   */
+  evidence: { fileName: string; pageRef: string | undefined; addedOn?: string | undefined }[];
   /** The day (yyyy-mm-dd) the unit last changed the leaf, when that was after it submitted. */
   supplementedOn: string | undefined;
   /** The leaf is scored from the period's survey answers, not by the unit. */
@@ -59,7 +62,13 @@ export const SELF_REPORT_COLUMNS: ReportColumn[] = [
 
 const evidenceText = (leaf: SelfReportLeaf | undefined) =>
   (leaf?.evidence ?? [])
-    .map((e) => (e.pageRef ? `${e.fileName} (${e.pageRef})` : e.fileName))
+    .map((e) => {
+      const notes = [
+        ...(e.pageRef ? [e.pageRef] : []),
+        ...(e.addedOn ? [`bổ sung ngày ${formatDate(e.addedOn)}`] : []),
+      ];
+      return notes.length === 0 ? e.fileName : `${e.fileName} (${notes.join('; ')})`;
+    })
     .join('; ');
 
 /**

@@ -1,12 +1,14 @@
 import { periodUnitParams, unitDocumentQuery } from '@chiso/contract';
-import { vietnamDate } from '@chiso/core';
+import { formatDocumentDate, vietnamDate } from '@chiso/core';
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../context.js';
 import { appraisalRecordDocument } from '../documents/appraisal-record-document.js';
 import { documentBytes } from '../documents/official-document.js';
+import { selfAssessmentReportDocument } from '../documents/self-assessment-report-document.js';
 import { download, DOCX_TYPE, responds, type ContractTypeProvider } from '../http/contract.js';
 import { contextOf } from '../http/context.js';
 import { getAppraisalRecord } from '../use-cases/assessment/get-appraisal-record.js';
+import { getSelfAssessmentReport } from '../use-cases/assessment/get-self-assessment-report.js';
 
 const base = '/periods/:periodId/units/:unitId';
 /** Left for the clerk to fill in when the query does not give it. */
@@ -41,6 +43,37 @@ export async function documentRoutes(app: FastifyInstance, deps: Deps): Promise<
         .header(
           'content-disposition',
           `attachment; filename="bien-ban-tham-dinh-${record.unitId}-${record.year}.docx"`,
+        )
+        .send(await documentBytes(document));
+    },
+  );
+
+  api.get(
+    `${base}/self-assessment-report.docx`,
+    {
+      schema: {
+        tags: ['Tự đánh giá'],
+        summary:
+          'Tải báo cáo kết quả tự đánh giá của đơn vị dạng Word (dự thảo trước khi gửi, chỉ phần của đơn vị)',
+        params: periodUnitParams,
+        querystring: unitDocumentQuery,
+        response: responds({ 200: download(DOCX_TYPE) }),
+      },
+    },
+    async (request, reply) => {
+      const ctx = contextOf(request, deps);
+      const report = await getSelfAssessmentReport(ctx, request.params);
+      const document = selfAssessmentReportDocument(report.view, {
+        parentAuthority: request.query.parentAuthority,
+        issuer: request.query.issuer ?? report.unitName,
+        place: request.query.place ?? BLANK,
+        dateText: formatDocumentDate(report.date),
+      });
+      return reply
+        .header('content-type', DOCX_TYPE)
+        .header(
+          'content-disposition',
+          `attachment; filename="bao-cao-tu-danh-gia-${report.unitId}-${report.year}.docx"`,
         )
         .send(await documentBytes(document));
     },

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../context.js';
 import { assessmentRoutes } from './assessment.js';
 import { auditRoutes } from './audit.js';
+import { cycleDocumentRoutes } from './cycle-documents.js';
 import { authRoutes } from './auth.js';
 import { documentRoutes } from './documents.js';
 import { frameworkCopyRoutes } from './framework-copy.js';
@@ -34,6 +35,7 @@ export async function registerRoutes(app: FastifyInstance, deps: Deps): Promise<
   await resultsRoutes(app, deps);
   await assessmentRoutes(app, deps);
   await documentRoutes(app, deps);
+  await cycleDocumentRoutes(app, deps);
   await surveyRoutes(app, deps);
   await surveyEntryRoutes(app, deps);
   await publicSurveyRoutes(app, deps);

@@ -11,6 +11,7 @@ const ACTION_TEXT: Record<Action, string> = {
   appraise: 'thẩm định đơn vị này',
   readResultsPreview: 'xem kết quả trước khi công bố',
   approveResults: 'thông qua kết quả',
+  readCouncilDecision: 'tải quyết định phê duyệt và công bố Chỉ số CCHC',
   publish: 'công bố kết quả',
   correctResults: 'đính chính kết quả đã công bố',
   enterSurveyResponses: 'nhập phiếu khảo sát',
