@@ -233,7 +233,8 @@ export function buildCouncilDecision(input: CouncilDecisionInput): CouncilDecisi
     ),
   }));
   const article2 = [
-    `1. ${heads} căn cứ kết quả ${index} được công bố, tổ chức kiểm điểm, xác định rõ những nội dung, lĩnh vực cải cách hành chính còn hạn chế, bị trừ điểm, chỉ rõ trách nhiệm của tập thể, cá nhân, nguyên nhân khách quan, chủ quan; xây dựng và triển khai kế hoạch khắc phục, cải thiện Chỉ số cải cách hành chính năm ${input.year + 1} của cơ quan, đơn vị, địa phương mình.`,
+    `Căn cứ kết quả ${index} được công bố tại Điều 1:`,
+    `1. ${heads} tổ chức kiểm điểm, xác định rõ những nội dung, lĩnh vực cải cách hành chính còn hạn chế, bị trừ điểm, chỉ rõ trách nhiệm của tập thể, cá nhân, nguyên nhân khách quan, chủ quan; xây dựng và triển khai kế hoạch khắc phục, cải thiện Chỉ số cải cách hành chính năm ${input.year + 1} của cơ quan, đơn vị, địa phương mình.`,
     ...(flagged.length === 0
       ? []
       : [
