@@ -301,6 +301,21 @@ const CASES: Case[] = [
     other: ['administrator', 'councilMember'],
   },
   {
+    // Whoever reads the assessment; before submission the unit's own draft, 409 for the rest.
+    name: 'GET self-assessment-report.docx',
+    method: 'GET',
+    url: (u, w) => `${unit(u, w)}/self-assessment-report.docx`,
+    own: READERS,
+    other: ['administrator', 'councilMember'],
+  },
+  {
+    // The period is open in this world: the decision itself waits for approval (409).
+    name: 'GET /periods/:id/council-decision.docx',
+    method: 'GET',
+    url: (_u, w) => `/api/periods/${w.periodId}/council-decision.docx`,
+    own: ['administrator', 'councilMember'],
+  },
+  {
     name: 'PUT entry (self)',
     method: 'PUT',
     url: (u, w) => `${unit(u, w)}/entries/1.2`,
