@@ -23,6 +23,7 @@ import { percent, points } from '../../lib/format';
 import { RuleInputs, type Facts } from '../assessment/rule-inputs';
 import { usePreview } from '../assessment/use-preview';
 import { AppraisalForm } from './appraisal-form';
+import { SelfAssessmentReportLink } from '../assessment/self-assessment-report-link';
 import { AppraisalRecordLink } from './appraisal-record-link';
 import { EvidenceViewer } from './evidence-viewer';
 import { FinaliseButton } from './finalise-button';
@@ -136,7 +137,10 @@ export default function AppraisalPage() {
             Tự chấm <b>{points(a.self.points)}</b> ({percent(a.self.percent)}) — Thẩm định{' '}
             <b>{points(a.appraised?.points)}</b> ({percent(a.appraised?.percent)})
           </Text>
-          <AppraisalRecordLink assessment={a} />
+          <Group gap="xs">
+            <SelfAssessmentReportLink assessment={a} ownUnit={false} />
+            <AppraisalRecordLink assessment={a} />
+          </Group>
           {canAppraise && (
             <FinaliseButton
               assessment={a}

@@ -27,6 +27,7 @@ import { WindowsTable } from '../../components/windows-table';
 import { percent, points } from '../../lib/format';
 import { AppraisalRecordLink } from '../appraisal/appraisal-record-link';
 import { LeafEditor } from './leaf-editor';
+import { SelfAssessmentReportLink } from './self-assessment-report-link';
 
 /** What a unit may do now, as the server will decide it (the server checks again). */
 export function unitPermissions(
@@ -129,7 +130,10 @@ export default function AssessmentPage() {
               </>
             )}
           </Text>
-          <AppraisalRecordLink assessment={a} />
+          <Group gap="xs">
+            <SelfAssessmentReportLink assessment={a} ownUnit={user?.unitId === a.unit.id} />
+            <AppraisalRecordLink assessment={a} />
+          </Group>
         </Stack>
       </Group>
       <WindowsTable windows={a.windows} left={leftSteps(a)} />
