@@ -201,6 +201,13 @@ test('a period from opening to the published ranking', async ({ browser }, testI
     await expect(
       page.getByRole('button', { name: 'Thủ trưởng gửi kết quả tự đánh giá' }),
     ).toHaveCount(0);
+    // The unit prints its own report as a draft to sign before the head sends it.
+    const draftReport = page.getByRole('link', { name: 'Tải dự thảo báo cáo tự đánh giá (.docx)' });
+    await expect(draftReport).toBeVisible();
+    const draft = await page.request.get((await draftReport.getAttribute('href')) ?? '');
+    expect(draft.status()).toBe(200);
+    expect(draft.headers()['content-disposition']).toContain('bao-cao-tu-danh-gia-SNV-');
+    await page.setViewportSize({ width: 1280, height: 900 });
     await shot(page, testInfo, 'can-bo-kiem-tra-truoc-khi-gui');
     await page.context().close();
   });
@@ -227,6 +234,9 @@ test('a period from opening to the published ranking', async ({ browser }, testI
     await dialog.getByRole('button', { name: 'Gửi kết quả tự đánh giá' }).click();
     await saved(page, 'Đã gửi kết quả tự đánh giá');
     await expect(page.getByText('Đã gửi, chờ thẩm định').first()).toBeVisible();
+    await expect(
+      page.getByRole('link', { name: 'Tải báo cáo tự đánh giá đã gửi (.docx)' }),
+    ).toBeVisible();
     await shot(page, testInfo, 'thu-truong-da-gui');
     await page.context().close();
   });
@@ -262,6 +272,10 @@ test('a period from opening to the published ranking', async ({ browser }, testI
       .fill('Số liệu chưa khớp với báo cáo của Trung tâm Phục vụ hành chính công.');
     await page.getByLabel('Nhận xét').press('Control+Enter');
     await saved(page, 'Đã lưu kết quả thẩm định 2.1');
+    // The unit's report as sent sits beside the draft record.
+    await expect(
+      page.getByRole('link', { name: 'Tải báo cáo tự đánh giá đã gửi (.docx)' }),
+    ).toBeVisible();
     await shot(page, testInfo, 'tham-dinh-ben-canh-tai-lieu');
     await expect(
       page.getByRole('link', { name: 'Tải dự thảo biên bản thẩm định (.docx)' }),
@@ -387,6 +401,15 @@ test('a period from opening to the published ranking', async ({ browser }, testI
       page.getByText('Hội đồng đã thông qua — Quyết định 12/QĐ-HĐĐG ngày 12/01/2027'),
     ).toBeVisible();
     await shot(page, testInfo, 'hoi-dong-thong-qua');
+    // The decision to sign: a draft of the computed results until it is published.
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`/ket-qua/${periodId}`);
+    const decision = page.getByRole('link', { name: 'Quyết định công bố — dự thảo (.docx)' });
+    await expect(decision).toBeVisible();
+    const file = await page.request.get((await decision.getAttribute('href')) ?? '');
+    expect(file.status()).toBe(200);
+    expect(file.headers()['content-disposition']).toContain('quyet-dinh-cong-bo-chi-so-cchc-');
+    await shot(page, testInfo, 'hoi-dong-quyet-dinh-du-thao');
     await page.context().close();
   });
 
@@ -403,6 +426,10 @@ test('a period from opening to the published ranking', async ({ browser }, testI
     await expect(
       page.getByText('Đã công bố — Quyết định 12/QĐ-HĐĐG ngày 12/01/2027'),
     ).toBeVisible();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`/ket-qua/${periodId}`);
+    await expect(page.getByRole('link', { name: 'Quyết định công bố (.docx)' })).toBeVisible();
+    await shot(page, testInfo, 'quan-tri-quyet-dinh-cong-bo');
     await page.context().close();
   });
 
