@@ -52,6 +52,10 @@ export type Action =
   | 'publish'
   /** Correct published results: change a leaf's outcome, issue an erratum (đính chính). */
   | 'correctResults'
+  /** Read the results report of an approved or published period (Word, its appendix). */
+  | 'readResultsReport'
+  /** Write what the secretariat enters for the results report (issuer, narrative…). */
+  | 'editResultsReport'
   /** Enter paper survey forms, re-check them, import the post office's delivery. */
   | 'enterSurveyResponses'
   /** Read survey response rates, SIPAS indices and survey points. */
@@ -98,6 +102,8 @@ const RULES: Record<Role, Partial<Record<Action, Scope>>> = {
     approveResults: 'all',
     publish: 'all',
     correctResults: 'all',
+    readResultsReport: 'all',
+    editResultsReport: 'all',
     enterSurveyResponses: 'all',
     readSurveyResults: 'all',
     manageOffices: 'all',
@@ -137,6 +143,7 @@ const RULES: Record<Role, Partial<Record<Action, Scope>>> = {
     readAssessment: 'all',
     readResultsPreview: 'all',
     approveResults: 'all',
+    readResultsReport: 'all',
     readSurveyResults: 'all',
     readImprovement: 'all',
   },

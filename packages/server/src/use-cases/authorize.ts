@@ -13,6 +13,8 @@ const ACTION_TEXT: Record<Action, string> = {
   approveResults: 'thông qua kết quả',
   publish: 'công bố kết quả',
   correctResults: 'đính chính kết quả đã công bố',
+  readResultsReport: 'xem báo cáo kết quả đánh giá Chỉ số CCHC',
+  editResultsReport: 'soạn báo cáo kết quả đánh giá Chỉ số CCHC',
   enterSurveyResponses: 'nhập phiếu khảo sát',
   readSurveyResults: 'xem kết quả khảo sát của đơn vị này',
   manageOffices: 'quản lý các phòng, ban của đơn vị này',
