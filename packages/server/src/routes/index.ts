@@ -18,6 +18,7 @@ import { surveyResultsRoutes } from './survey-results.js';
 import { surveyRoutes } from './surveys.js';
 import { taskRoutes } from './tasks.js';
 import { planRoutes } from './plans.js';
+import { reportRoutes } from './reports.js';
 import { unitRoutes } from './units.js';
 import { userRoutes } from './users.js';
 
@@ -34,6 +35,7 @@ export async function registerRoutes(app: FastifyInstance, deps: Deps): Promise<
   await resultsRoutes(app, deps);
   await assessmentRoutes(app, deps);
   await documentRoutes(app, deps);
+  await reportRoutes(app, deps);
   await surveyRoutes(app, deps);
   await surveyEntryRoutes(app, deps);
   await publicSurveyRoutes(app, deps);
