@@ -17,6 +17,7 @@ import { peerGroupLabel } from '@chiso/core/units/unit-types.js';
 import { Fragment } from 'react';
 import { Link, useParams } from 'react-router';
 import { useResults } from '../../api/hooks';
+import { useSession } from '../../app/session';
 import type { ResultsGroup, UnitResultJson } from '../../api/types';
 import { ErrorMessage, Loading } from '../../components/feedback';
 import { percent, points, rankChange, signedPercent } from '../../lib/format';
@@ -32,6 +33,9 @@ export default function ResultsPage() {
   const { periodId = '' } = useParams();
   const version = useVersion();
   const results = useResults(periodId, version);
+  const { user } = useSession();
+  // The secretariat writes the report, the council reads it (decision 0021).
+  const reportReader = user?.role === 'administrator' || user?.role === 'councilMember';
   if (results.isPending) return <Loading />;
   if (results.error) return <ErrorMessage error={results.error} />;
   const { period, published, groups } = results.data;
@@ -43,13 +47,20 @@ export default function ResultsPage() {
           <Title order={2}>Kết quả {period.name}</Title>
           <PublicationBanner view={results.data} path={`/ket-qua/${period.id}`} />
         </div>
-        <Button
-          component="a"
-          href={`/api/periods/${period.id}/results.xlsx${query.replace('lan', 'version')}`}
-          variant="default"
-        >
-          Tải Excel
-        </Button>
+        <Group>
+          {reportReader && (period.status === 'approved' || period.status === 'published') && (
+            <Button component={Link} to={`/ket-qua/${period.id}/bao-cao`}>
+              Báo cáo kết quả
+            </Button>
+          )}
+          <Button
+            component="a"
+            href={`/api/periods/${period.id}/results.xlsx${query.replace('lan', 'version')}`}
+            variant="default"
+          >
+            Tải Excel
+          </Button>
+        </Group>
       </Group>
       {!published && (
         <Alert color="yellow">
