@@ -3,6 +3,7 @@ import {
   formatCount,
   formatDate,
   formatDocumentCount,
+  type ReportOptionsInput,
   type ReportView,
 } from '@chiso/core';
 import type { ReportOptionsJson, ReportResponse } from '@chiso/contract';
@@ -72,10 +73,13 @@ export async function getReport(ctx: UseCaseContext, periodId: string): Promise<
     options: stored.options as ReportOptionsJson,
     version: stored.version,
     updatedAt: stored.updatedAt?.toISOString() ?? null,
-    blocks: [...blocks].map(([group, units]) => {
-      const name = defaultBlockName(group);
-      return { group, defaultName: name, defaultHeads: `người đứng đầu ${name}`, units };
-    }),
+    // In the report's order: the blocks named, then the others as the results list them.
+    blocks: [...blocks]
+      .sort(([a], [b]) => blockOrder(stored.options, a) - blockOrder(stored.options, b))
+      .map(([group, units]) => {
+        const name = defaultBlockName(group);
+        return { group, defaultName: name, defaultHeads: `người đứng đầu ${name}`, units };
+      }),
     areas: [...areas].map(([code, title]) => ({ code, title })),
     derived: sentences,
     preview: built
@@ -117,4 +121,9 @@ function presentPreview(view: ReportView, units: number): NonNullable<ReportResp
       tables: units,
     },
   };
+}
+
+function blockOrder(options: ReportOptionsInput, group: string): number {
+  const i = options.blocks?.findIndex((b) => b.group === group) ?? -1;
+  return i < 0 ? Number.MAX_SAFE_INTEGER : i;
 }

@@ -33,7 +33,8 @@ export function formOf(report: ReportResponse): ReportFormValues {
     issuer: o.issuer ?? '',
     number: o.number ?? '',
     place: o.place ?? '',
-    date: o.date ?? '',
+    // Shown as the clerk writes a date; the server reads either form.
+    date: o.date?.replace(/^(\d{4})-(\d{2})-(\d{2})$/, '$3/$2/$1') ?? '',
     title: o.title ?? '',
     blocks: report.blocks.map((block) => {
       const stored = o.blocks?.find((b) => b.group === block.group);

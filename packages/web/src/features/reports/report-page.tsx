@@ -177,7 +177,8 @@ function ReportEditor({ report, canEdit }: { report: ReportResponse; canEdit: bo
                   return (
                     <SimpleGrid cols={2} key={block.group}>
                       <TextInput
-                        label={`Tên khối (${info?.units ?? 0} đơn vị)`}
+                        label="Tên khối"
+                        description={`${info?.defaultName ?? ''}: ${info?.units ?? 0} đơn vị`}
                         placeholder={info?.defaultName}
                         value={block.name}
                         onChange={(e) => setBlock(i, 'name', e.currentTarget.value)}
@@ -185,6 +186,7 @@ function ReportEditor({ report, canEdit }: { report: ReportResponse; canEdit: bo
                       />
                       <TextInput
                         label="Người đứng đầu"
+                        description="Đọc sau “Đối với …”"
                         placeholder={info?.defaultHeads}
                         value={block.heads}
                         onChange={(e) => setBlock(i, 'heads', e.currentTarget.value)}
