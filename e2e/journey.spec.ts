@@ -406,6 +406,27 @@ test('a period from opening to the published ranking', async ({ browser }, testI
     await page.context().close();
   });
 
+  await test.step('the administrator writes the results report and downloads it', async () => {
+    const page = await signIn(browser, ADMIN.username, ADMIN.password);
+    await page.goto(`/ket-qua/${periodId}`);
+    await page.getByRole('link', { name: 'Báo cáo kết quả' }).click();
+    await expect(page.getByText('Theo kết quả đã công bố (lần 1)')).toBeVisible();
+    await page.getByLabel('Cơ quan ban hành').fill('UBND TỈNH HẢI DƯƠNG');
+    await page.getByLabel('Ưu điểm').fill('Các sở đã ban hành kế hoạch CCHC đúng hạn.');
+    await page.getByRole('button', { name: 'Lưu nội dung báo cáo' }).click();
+    await saved(page, 'Đã lưu nội dung báo cáo');
+    // The preview words the text as the document will.
+    await expect(page.getByText('Các sở đã ban hành kế hoạch CCHC đúng hạn.')).toBeVisible();
+    await shot(page, testInfo, 'quan-tri-bao-cao-ket-qua');
+    const href = await page
+      .getByRole('link', { name: 'Báo cáo kèm phụ lục (.docx)' })
+      .getAttribute('href');
+    const download = await page.request.get(href ?? '');
+    expect(download.status()).toBe(200);
+    expect(download.headers()['content-disposition']).toContain('bao-cao-ket-qua-chi-so-cchc-');
+    await page.context().close();
+  });
+
   await test.step('the public sees the ranking', async () => {
     const page = await openAnonymous(browser);
     // A visitor without an account asks for nothing answered 401 or 403, and no error is logged.
