@@ -416,7 +416,9 @@ test('a period from opening to the published ranking', async ({ browser }, testI
     await page.getByRole('button', { name: 'Lưu nội dung báo cáo' }).click();
     await saved(page, 'Đã lưu nội dung báo cáo');
     // The preview words the text as the document will.
-    await expect(page.getByText('Các sở đã ban hành kế hoạch CCHC đúng hạn.')).toBeVisible();
+    await expect(
+      page.locator('p').filter({ hasText: 'Các sở đã ban hành kế hoạch CCHC đúng hạn.' }),
+    ).toBeVisible();
     await shot(page, testInfo, 'quan-tri-bao-cao-ket-qua');
     const href = await page
       .getByRole('link', { name: 'Báo cáo kèm phụ lục (.docx)' })

@@ -1,4 +1,4 @@
-import { Decimal } from '../decimal/decimal.js';
+import type { Decimal } from '../decimal/decimal.js';
 import {
   formatNodeDifference,
   formatNodePoints,

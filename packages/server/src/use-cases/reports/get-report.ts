@@ -6,7 +6,7 @@ import {
   type ReportOptionsInput,
   type ReportView,
 } from '@chiso/core';
-import type { ReportOptionsJson, ReportResponse } from '@chiso/contract';
+import type { ReportResponse } from '@chiso/contract';
 import type { UseCaseContext } from '../../context.js';
 import { authorize } from '../authorize.js';
 import { loadReportData, reportUnavailable, type ReportData } from './report-sources.js';
@@ -70,7 +70,7 @@ export async function getReport(ctx: UseCaseContext, periodId: string): Promise<
     reason,
     draft: data?.draft ?? false,
     publicationVersion: data?.publicationVersion ?? null,
-    options: stored.options as ReportOptionsJson,
+    options: stored.options,
     version: stored.version,
     updatedAt: stored.updatedAt?.toISOString() ?? null,
     // In the report's order: the blocks named, then the others as the results list them.

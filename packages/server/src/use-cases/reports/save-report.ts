@@ -42,7 +42,7 @@ export async function saveReport(
   );
   if (issues.length === 0) {
     parseInput(reportOptionsSchema, input.options, 'Nội dung báo cáo', 'options');
-    issues.push(...(await periodIssues(ctx, periodId, input.options as ReportOptionsInput)));
+    issues.push(...(await periodIssues(ctx, periodId, input.options)));
   }
   if (issues.length > 0) {
     throw new DomainError(ERROR_CODES.VALIDATION_FAILED, 'Nội dung báo cáo không hợp lệ', issues);
