@@ -103,6 +103,8 @@ async function runSecondDepartment(periodId: string, step: 'submit' | 'finalise'
 }
 
 test('a period from opening to the published ranking', async ({ browser }, testInfo) => {
+  // The results report's step (a sign-in, a save, a document) adds a minute on two shared cores.
+  test.setTimeout(testInfo.timeout + 120_000);
   let periodId = '';
 
   await test.step('a wrong password is refused in Vietnamese, keeping what was typed', async () => {
