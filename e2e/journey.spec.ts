@@ -103,6 +103,8 @@ async function runSecondDepartment(periodId: string, step: 'submit' | 'finalise'
 }
 
 test('a period from opening to the published ranking', async ({ browser }, testInfo) => {
+  // The results report's step (a sign-in, a save, a document) adds a minute on two shared cores.
+  test.setTimeout(testInfo.timeout + 120_000);
   let periodId = '';
 
   await test.step('a wrong password is refused in Vietnamese, keeping what was typed', async () => {
@@ -430,6 +432,29 @@ test('a period from opening to the published ranking', async ({ browser }, testI
     await page.goto(`/ket-qua/${periodId}`);
     await expect(page.getByRole('link', { name: 'Quyết định công bố (.docx)' })).toBeVisible();
     await shot(page, testInfo, 'quan-tri-quyet-dinh-cong-bo');
+    await page.context().close();
+  });
+
+  await test.step('the administrator writes the results report and downloads it', async () => {
+    const page = await signIn(browser, ADMIN.username, ADMIN.password);
+    await page.goto(`/ket-qua/${periodId}`);
+    await page.getByRole('link', { name: 'Báo cáo kết quả' }).click();
+    await expect(page.getByText('Theo kết quả đã công bố (lần 1)')).toBeVisible();
+    await page.getByLabel('Cơ quan ban hành').fill('UBND TỈNH HẢI DƯƠNG');
+    await page.getByLabel('Ưu điểm').fill('Các sở đã ban hành kế hoạch CCHC đúng hạn.');
+    await page.getByRole('button', { name: 'Lưu nội dung báo cáo' }).click();
+    await saved(page, 'Đã lưu nội dung báo cáo');
+    // The preview words the text as the document will.
+    await expect(
+      page.locator('p').filter({ hasText: 'Các sở đã ban hành kế hoạch CCHC đúng hạn.' }),
+    ).toBeVisible();
+    await shot(page, testInfo, 'quan-tri-bao-cao-ket-qua');
+    const href = await page
+      .getByRole('link', { name: 'Báo cáo kèm phụ lục (.docx)' })
+      .getAttribute('href');
+    const download = await page.request.get(href ?? '');
+    expect(download.status()).toBe(200);
+    expect(download.headers()['content-disposition']).toContain('bao-cao-ket-qua-chi-so-cchc-');
     await page.context().close();
   });
 

@@ -21,3 +21,4 @@ export * from './notifications.js';
 export * from './jobs.js';
 export * from './plans.js';
 export * from './public-results.js';
+export * from './reports.js';

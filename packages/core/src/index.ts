@@ -192,7 +192,8 @@ export {
   parseReportRequest,
   type ReportRequest,
 } from './reports/report-request.js';
-export { buildReportView, reportText } from './reports/build-report.js';
+export { buildReport, buildReportView, reportText } from './reports/build-report.js';
+export { defaultBlockName, type ReportSource } from './reports/report-blocks.js';
 export { appendixCells } from './reports/report-appendix.js';
 export {
   buildAppraisalRecord,

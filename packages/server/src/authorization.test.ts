@@ -316,6 +316,38 @@ const CASES: Case[] = [
     own: ['administrator', 'councilMember'],
   },
   {
+    name: 'GET /periods/:id/report',
+    method: 'GET',
+    url: (_u, w) => `/api/periods/${w.periodId}/report`,
+    own: ['administrator', 'councilMember'],
+  },
+  {
+    // Allowed roles pass the check; the document itself waits for the council's approval (409).
+    name: 'GET /periods/:id/report.docx',
+    method: 'GET',
+    url: (_u, w) => `/api/periods/${w.periodId}/report.docx`,
+    own: ['administrator', 'councilMember'],
+  },
+  {
+    name: 'GET /periods/:id/report-appendix.xlsx',
+    method: 'GET',
+    url: (_u, w) => `/api/periods/${w.periodId}/report-appendix.xlsx`,
+    own: ['administrator', 'councilMember'],
+  },
+  {
+    name: 'GET /periods/:id/report-appendix.docx',
+    method: 'GET',
+    url: (_u, w) => `/api/periods/${w.periodId}/report-appendix.docx`,
+    own: ['administrator', 'councilMember'],
+  },
+  {
+    name: 'PUT /periods/:id/report',
+    method: 'PUT',
+    url: (_u, w) => `/api/periods/${w.periodId}/report`,
+    body: () => ({ version: 0, options: { place: 'Hải Dương' } }),
+    own: ADMIN,
+  },
+  {
     name: 'PUT entry (self)',
     method: 'PUT',
     url: (u, w) => `${unit(u, w)}/entries/1.2`,

@@ -54,6 +54,10 @@ export type Action =
   | 'publish'
   /** Correct published results: change a leaf's outcome, issue an erratum (đính chính). */
   | 'correctResults'
+  /** Read the results report of an approved or published period (Word, its appendix). */
+  | 'readResultsReport'
+  /** Write what the secretariat enters for the results report (issuer, narrative…). */
+  | 'editResultsReport'
   /** Enter paper survey forms, re-check them, import the post office's delivery. */
   | 'enterSurveyResponses'
   /** Read survey response rates, SIPAS indices and survey points. */
@@ -101,6 +105,8 @@ const RULES: Record<Role, Partial<Record<Action, Scope>>> = {
     readCouncilDecision: 'all',
     publish: 'all',
     correctResults: 'all',
+    readResultsReport: 'all',
+    editResultsReport: 'all',
     enterSurveyResponses: 'all',
     readSurveyResults: 'all',
     manageOffices: 'all',
@@ -141,6 +147,7 @@ const RULES: Record<Role, Partial<Record<Action, Scope>>> = {
     readResultsPreview: 'all',
     approveResults: 'all',
     readCouncilDecision: 'all',
+    readResultsReport: 'all',
     readSurveyResults: 'all',
     readImprovement: 'all',
   },

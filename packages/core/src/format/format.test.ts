@@ -6,6 +6,8 @@ import {
   formatDocumentDate,
   formatCount,
   formatDate,
+  formatNodeDifference,
+  formatNodePoints,
   formatPercent,
   formatPoints,
   formatPointsFixed,
@@ -68,5 +70,20 @@ describe('formatDocumentCount', () => {
     expect(formatDocumentCount(760)).toBe('760');
     expect(formatDocumentCount(2476)).toBe('2.476');
     expect(formatDocumentCount(1620)).toBe('1.620');
+  });
+});
+
+describe('points in a table of nodes (decision 0021)', () => {
+  it('keeps a leaf exact and rounds a sum as the text does', () => {
+    expect(formatNodePoints(Decimal.of('0.125'), true)).toBe('0,125');
+    expect(formatNodePoints(Decimal.of('85.609'), false)).toBe('85,61');
+    expect(formatNodePoints(Decimal.of('14.5'), false)).toBe('14,5');
+  });
+
+  it('takes a sum’s difference from the values as shown, so that the row adds up', () => {
+    // Exact: 85,605 − 90,904 = −5,299 (−5,3 rounded); shown: 85,61 − 90,9 = −5,29.
+    expect(formatNodeDifference(Decimal.of('85.605'), Decimal.of('90.904'), false)).toBe('-5,29');
+    expect(formatNodeDifference(Decimal.of('0.125'), Decimal.of('0'), true)).toBe('+0,125');
+    expect(formatNodeDifference(Decimal.of('3'), Decimal.of('3'), false)).toBe('0');
   });
 });

@@ -101,3 +101,32 @@ export function formatDocumentDate(isoDate: string): string {
   const monthText = monthNumber <= 2 ? month : String(monthNumber);
   return `ngày ${day} tháng ${monthText} năm ${year}`;
 }
+
+/**
+ * Points in a table of framework nodes (the results report's appendix, the appraisal record,
+ * its workbook): a leaf's points and maximum exactly as entered or evaluated ("0,125",
+ * "45,41"), because a leaf is what people check against the evidence; a sum (an area, a
+ * criterion, the total) rounded as the report's text writes it ("85,61", not "85,609"), so
+ * that the table and the sentences above it show the same number (decision 0021).
+ */
+export function formatNodePoints(value: Decimal, leaf: boolean): string {
+  return leaf ? formatExact(value) : formatPoints(value);
+}
+
+/**
+ * The difference of a table row (final − self-assessed), signed: a leaf's exact; a sum's the
+ * difference of the two values as shown, so that the row adds up to the reader's eye
+ * ("85,61 | 90,91 | -5,3" even where the exact difference rounds to -5,29).
+ */
+export function formatNodeDifference(final: Decimal, self: Decimal, leaf: boolean): string {
+  const difference = leaf
+    ? final.minus(self)
+    : shownPoints(final, leaf).minus(shownPoints(self, leaf));
+  const text = formatExact(difference);
+  return difference.gt(Decimal.ZERO) ? `+${text}` : text;
+}
+
+/** A node's points as its table shows them, as a value (for a workbook's cell). */
+export function shownPoints(value: Decimal, leaf: boolean): Decimal {
+  return leaf ? value : value.toRatio().round(DISPLAY_DECIMALS);
+}

@@ -1,7 +1,7 @@
-import { Decimal } from '../decimal/decimal.js';
 import {
   formatDocumentCount,
   formatDocumentDate,
+  formatNodeDifference,
   formatPercent,
   formatPoints,
 } from '../format/format.js';
@@ -63,6 +63,7 @@ export function buildAppraisalRecord(input: AppraisalRecordInput): AppraisalReco
       code: node.code,
       title: node.title,
       depth: node.depth,
+      leaf,
       applicable: final.applicable,
       maxPoints: final.applicable ? final.maxPoints : node.maxPoints,
       selfAssessed: own.applicable ? own.points : undefined,
@@ -80,6 +81,7 @@ export function buildAppraisalRecord(input: AppraisalRecordInput): AppraisalReco
     code: '',
     title: 'TỔNG ĐIỂM',
     depth: 0,
+    leaf: false,
     applicable: true,
     maxPoints: appraised.maxPoints,
     selfAssessed: self.points,
@@ -104,7 +106,8 @@ export function buildAppraisalRecord(input: AppraisalRecordInput): AppraisalReco
   ].filter((part) => part !== undefined);
   const index = (result: UnitResult) =>
     result.percent === undefined ? '' : ` (Chỉ số ${formatPercent(result.percent)})`;
-  const difference = appraised.points.minus(self.points);
+  // The difference as the total line shows it (rounded sums, decision 0021).
+  const difference = formatNodeDifference(appraised.points, self.points, false);
   return {
     draft: input.draft,
     title: `BIÊN BẢN THẨM ĐỊNH KẾT QUẢ TỰ ĐÁNH GIÁ, CHẤM ĐIỂM CHỈ SỐ CẢI CÁCH HÀNH CHÍNH NĂM ${input.year}`,
@@ -122,7 +125,7 @@ export function buildAppraisalRecord(input: AppraisalRecordInput): AppraisalReco
     })),
     conclusion: [
       `Điểm tự đánh giá: ${formatPoints(self.points)}/${formatPoints(self.maxPoints)} điểm${index(self)}.`,
-      `Điểm thẩm định: ${formatPoints(appraised.points)}/${formatPoints(appraised.maxPoints)} điểm${index(appraised)}; ${difference.equals(Decimal.ZERO) ? 'bằng điểm tự đánh giá' : `chênh lệch ${difference.gt(Decimal.ZERO) ? '+' : ''}${formatPoints(difference)} điểm so với điểm tự đánh giá`}.`,
+      `Điểm thẩm định: ${formatPoints(appraised.points)}/${formatPoints(appraised.maxPoints)} điểm${index(appraised)}; ${difference === '0' ? 'bằng điểm tự đánh giá' : `chênh lệch ${difference} điểm so với điểm tự đánh giá`}.`,
       changed.length === 0
         ? 'Không có tiêu chí thành phần nào thay đổi điểm so với tự đánh giá.'
         : `Có ${formatDocumentCount(changed.length)} tiêu chí thành phần thay đổi điểm so với tự đánh giá: ${changed.map((leaf) => leaf.code).join('; ')}.`,

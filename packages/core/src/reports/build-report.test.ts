@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Decimal } from '../decimal/decimal.js';
 import { computeResults } from '../results/compute-results.js';
 import { reportProvinceRequest } from '../test-support/report-province.js';
 import { appendixCells } from './report-appendix.js';
@@ -339,5 +340,29 @@ describe('parseReportRequest', () => {
         ],
       }),
     );
+  });
+});
+
+describe('appendixCells: rounding in the tables (decision 0021)', () => {
+  const line = (leaf: boolean) => ({
+    code: '3',
+    title: 'Cải cách thủ tục hành chính',
+    depth: leaf ? 2 : 1,
+    leaf,
+    applicable: true,
+    maxPoints: Decimal.of('10'),
+    selfAssessed: Decimal.of('8.124'),
+    final: Decimal.of('7.605'),
+    difference: Decimal.of('-0.519'),
+    reason: '',
+  });
+
+  it('keeps a leaf exact', () => {
+    expect(appendixCells(line(true), true).slice(2, 6)).toEqual(['10', '8,124', '7,605', '-0,519']);
+  });
+
+  it('shows a sum as the text rounds it, its difference from the values shown', () => {
+    expect(appendixCells(line(false), true).slice(2, 6)).toEqual(['10', '8,12', '7,61', '-0,51']);
+    expect(appendixCells(line(false), false).slice(2, 4)).toEqual(['10', '7,61']);
   });
 });

@@ -1,7 +1,8 @@
 import { formatDocumentDate } from '../format/format.js';
 import type { Results } from '../results/compute-results.js';
 import { reportAppendix } from './report-appendix.js';
-import { reportBlocks } from './report-blocks.js';
+import { reportBlocks, type ReportSource } from './report-blocks.js';
+import type { ReportOptions } from './report-options.js';
 import type { ReportRequest } from './report-request.js';
 import { methodSections } from './method-section.js';
 import { roman } from './report-text.js';
@@ -50,13 +51,34 @@ export function buildReportView(
   today?: string,
 ): ReportView {
   const { framework, policy } = request.results;
-  const options = request.options;
-  const year = options.year ?? framework.year;
-  const blocks = reportBlocks(
-    results.units,
-    request.results.units.map((u) => u.group),
-    options,
+  return buildReport(
+    [
+      {
+        framework,
+        policy,
+        results,
+        inputOrder: request.results.units.map((u) => u.group),
+        selfAssessed: request.selfAssessed,
+        reasons: request.reasons,
+      },
+    ],
+    request.options,
+    today,
   );
+}
+
+/**
+ * The same report from several frameworks' results: a period on the server assesses each
+ * unit type on its own framework and policy, and each type's groups are blocks of one report.
+ * The year is the first framework's unless the options say.
+ */
+export function buildReport(
+  sources: readonly ReportSource[],
+  options: ReportOptions,
+  today?: string,
+): ReportView {
+  const year = options.year ?? sources[0]?.framework.year;
+  const blocks = reportBlocks(sources, options);
   const date = options.date ?? today;
   const narrative = (part: keyof typeof NARRATIVE): ReportContent[] => {
     const paragraphs = options.narrative[part];
@@ -71,17 +93,17 @@ export function buildReportView(
       heading: `Phần thứ nhất\nKẾT QUẢ ĐÁNH GIÁ, XÁC ĐỊNH CHỈ SỐ CCHC${year === undefined ? '' : ` NĂM ${year}`}`,
       content: [],
     },
-    ...methodSections(framework, blocks, options),
+    ...methodSections(blocks, options),
   ];
   let number = 1;
-  sections.push(...bandSections(blocks, policy, ++number));
-  sections.push(...headRatingSections(blocks, policy, ++number));
+  sections.push(...bandSections(blocks, ++number));
+  sections.push(...headRatingSections(blocks, ++number));
   const changes = rankChangeSections(blocks, options.minRankChange, year, number + 1);
   if (changes.length > 0) {
     number++;
     sections.push(...changes);
   }
-  sections.push(reviewSection(framework, blocks, options.review, year, ++number));
+  sections.push(reviewSection(blocks, options.review, year, ++number));
   sections.push(
     { level: 1, heading: `${roman(++number)}. NHẬN XÉT CHUNG`, content: [] },
     { level: 2, heading: `1. ${NARRATIVE.strengths}`, content: narrative('strengths') },
@@ -116,13 +138,7 @@ export function buildReportView(
         name: options.signature?.name,
       },
     },
-    appendix: reportAppendix({
-      framework,
-      blocks,
-      selfAssessed: request.selfAssessed,
-      reasons: request.reasons,
-      year,
-    }),
+    appendix: reportAppendix({ blocks, year }),
   };
 }
 

@@ -18,7 +18,6 @@ const isSurveyLeaf = (node: FrameworkNode) =>
  * gives them. Sub-sections without data are left out and the rest numbered in order.
  */
 export function methodSections(
-  framework: Framework,
   blocks: readonly ReportBlock[],
   options: ReportOptions,
 ): ReportSection[] {
@@ -44,7 +43,7 @@ export function methodSections(
 
   // One method for all blocks when the framework applies alike to each; seed 001 writes
   // a) and b) because its departments and districts have different maxima.
-  const methods = blocks.map((block) => methodOf(framework, block));
+  const methods = blocks.map((block) => methodOf(block.source.framework, block));
   const same = methods.every((m) => JSON.stringify(m) === JSON.stringify(methods[0]));
   sub('Phương pháp xác định', same ? (methods[0] ?? []) : []);
   if (!same) {

@@ -1,18 +1,20 @@
-import { Decimal } from '../decimal/decimal.js';
-import { formatExact, formatPercent, formatPoints } from '../format/format.js';
-import type { Framework } from '../framework/framework.js';
+import type { Decimal } from '../decimal/decimal.js';
+import {
+  formatNodeDifference,
+  formatNodePoints,
+  formatPercent,
+  formatPoints,
+} from '../format/format.js';
 import { bestValues } from '../results/best-values.js';
 import type { UnitResult } from '../results/compute-results.js';
 import { scoreUnit, type UnitInput, type UnitScore } from '../results/score-unit.js';
-import type { ReportBlock } from './report-blocks.js';
+import type { ReportBlock, ReportSource } from './report-blocks.js';
 import { lowerFirst } from './report-text.js';
 import type { AppendixLine, AppendixTable, ReportAppendix, ReportColumn } from './report-view.js';
 
 export interface AppendixInput {
-  framework: Framework;
+  /** Each block with its source: framework, self-assessed side, reasons. */
   blocks: readonly ReportBlock[];
-  selfAssessed: ReadonlyMap<string, ReadonlyMap<string, Decimal>>;
-  reasons: ReadonlyMap<string, ReadonlyMap<string, string>>;
   year: number | undefined;
 }
 
@@ -41,8 +43,16 @@ const COLUMNS_FINAL_ONLY: ReportColumn[] = [
  * and says so (decision 0021).
  */
 export function reportAppendix(input: AppendixInput): ReportAppendix {
-  const withSelf = input.selfAssessed.size > 0;
-  const selfScores = withSelf ? selfScoresOf(input) : new Map<string, UnitScore>();
+  const sources = [...new Set(input.blocks.map((b) => b.source))];
+  const withSelf = sources.some(
+    (s) => (s.selfAssessed?.size ?? 0) > 0 || (s.selfScores?.size ?? 0) > 0,
+  );
+  const selfScores = new Map<string, UnitScore>();
+  for (const source of withSelf ? sources : []) {
+    for (const [id, score] of source.selfScores ?? selfScoresOf(input.blocks, source)) {
+      selfScores.set(id, score);
+    }
+  }
   return {
     title: `PHỤ LỤC\nKẾT QUẢ CHỈ SỐ CCHC${input.year === undefined ? '' : ` NĂM ${input.year}`} CỦA TỪNG CƠ QUAN, ĐƠN VỊ`,
     note: withSelf
@@ -50,13 +60,16 @@ export function reportAppendix(input: AppendixInput): ReportAppendix {
       : 'Yêu cầu không có điểm tự đánh giá của các đơn vị: biểu ghi điểm đạt (điểm thẩm định, cuối cùng) của từng lĩnh vực, tiêu chí, tiêu chí thành phần.',
     withSelfAssessed: withSelf,
     columns: withSelf ? COLUMNS_WITH_SELF : COLUMNS_FINAL_ONLY,
-    rows: input.blocks.reduce((n, b) => n + b.units.length, 0) * (input.framework.nodes.length + 1),
+    rows: input.blocks.reduce(
+      (n, b) => n + b.units.length * (b.source.framework.nodes.length + 1),
+      0,
+    ),
     tables: function* () {
       for (const block of input.blocks) {
         let n = 0;
         for (const unit of block.units) {
           yield unitTable(
-            input,
+            block,
             `Biểu ${block.letter}${++n}`,
             unit,
             selfScores.get(unit.id),
@@ -68,40 +81,48 @@ export function reportAppendix(input: AppendixInput): ReportAppendix {
   };
 }
 
-/** The cells of a line as the Word table prints them. */
+/**
+ * The cells of a line as the Word table prints them: a leaf's points exact, a sum's rounded
+ * as the text writes it, through core/format (decision 0021).
+ */
 export function appendixCells(line: AppendixLine, withSelf: boolean): string[] {
   const points = (value: Decimal | undefined) =>
-    !line.applicable || value === undefined ? '—' : formatExact(value);
+    !line.applicable || value === undefined ? '—' : formatNodePoints(value, line.leaf);
   const difference =
-    line.difference === undefined || !line.applicable
+    line.selfAssessed === undefined || !line.applicable
       ? '—'
-      : line.difference.gt(Decimal.ZERO)
-        ? `+${formatExact(line.difference)}`
-        : formatExact(line.difference);
+      : formatNodeDifference(line.final, line.selfAssessed, line.leaf);
   return withSelf
     ? [
         line.code,
         line.title,
-        formatExact(line.maxPoints),
+        formatNodePoints(line.maxPoints, line.leaf),
         points(line.selfAssessed),
         points(line.final),
         difference,
         line.reason,
       ]
-    : [line.code, line.title, formatExact(line.maxPoints), points(line.final), line.reason];
+    : [
+        line.code,
+        line.title,
+        formatNodePoints(line.maxPoints, line.leaf),
+        points(line.final),
+        line.reason,
+      ];
 }
 
 function unitTable(
-  input: AppendixInput,
+  block: ReportBlock,
   label: string,
   unit: UnitResult,
   self: UnitScore | undefined,
   withSelf: boolean,
 ): AppendixTable {
-  const reasons = input.reasons.get(unit.id);
+  const { framework } = block.source;
+  const reasons = block.source.reasons?.get(unit.id);
   const selfScore = withSelf ? (self ?? unit.score) : undefined;
   // pointsOf, not node(): no score object per node, the explanation only where one is shown.
-  const lines = input.framework.nodes.map((node): AppendixLine => {
+  const lines = framework.nodes.map((node): AppendixLine => {
     const score = unit.score.pointsOf(node);
     const selfAssessed = selfScore?.pointsOf(node).points;
     const leaf = node.children.length === 0;
@@ -111,6 +132,7 @@ function unitTable(
       code: node.code,
       title: node.title,
       depth: node.depth,
+      leaf,
       applicable: score.applicable,
       maxPoints: score.applicable ? score.maxPoints : node.maxPoints,
       selfAssessed,
@@ -130,6 +152,7 @@ function unitTable(
     code: '',
     title: 'TỔNG ĐIỂM',
     depth: 0,
+    leaf: false,
     applicable: true,
     maxPoints: unit.maxPoints,
     selfAssessed: selfTotal,
@@ -155,11 +178,15 @@ function unitTable(
  * The self-assessed side of the units that carry it: their leaves' points replaced by the
  * self-assessed ones (facts of those leaves dropped), scored like the final side.
  */
-function selfScoresOf(input: AppendixInput): Map<string, UnitScore> {
+function selfScoresOf(
+  blocks: readonly ReportBlock[],
+  source: ReportSource,
+): Map<string, UnitScore> {
   const units: UnitInput[] = [];
-  for (const block of input.blocks) {
+  for (const block of blocks) {
+    if (block.source !== source) continue;
     for (const unit of block.units) {
-      const self = input.selfAssessed.get(unit.id);
+      const self = source.selfAssessed?.get(unit.id);
       if (!self) continue;
       const original = unit.score.unit;
       const facts = new Map(original.facts);
@@ -168,6 +195,6 @@ function selfScoresOf(input: AppendixInput): Map<string, UnitScore> {
     }
   }
   const groupKey = (u: UnitInput) => u.group ?? '';
-  const bests = bestValues(input.framework, units, groupKey);
-  return new Map(units.map((u) => [u.id, scoreUnit(input.framework, u, bests.get(groupKey(u)))]));
+  const bests = bestValues(source.framework, units, groupKey);
+  return new Map(units.map((u) => [u.id, scoreUnit(source.framework, u, bests.get(groupKey(u)))]));
 }

@@ -60,6 +60,8 @@ export interface AppendixLine {
   code: string;
   title: string;
   depth: number;
+  /** A leaf's points are shown exact, a sum's rounded as the text writes it (0021). */
+  leaf: boolean;
   applicable: boolean;
   maxPoints: Decimal;
   /** Undefined when the request has no self-assessed points. */

@@ -4,9 +4,7 @@ import {
   formatPoints,
   formatThreshold,
 } from '../format/format.js';
-import type { Framework } from '../framework/framework.js';
 import type { UnitResult } from '../results/compute-results.js';
-import type { ResultsPolicy } from '../results/policy.js';
 import type { ReportBlock } from './report-blocks.js';
 import type { ReviewRule } from './report-options.js';
 import {
@@ -24,11 +22,7 @@ const p = (text: string): ReportContent => ({ kind: 'paragraph', text });
 const yearText = (year: number | undefined) => (year === undefined ? '' : ` năm ${year}`);
 
 /** Section II: per block the groups by band with the units named, and the block's ranking. */
-export function bandSections(
-  blocks: readonly ReportBlock[],
-  policy: ResultsPolicy,
-  number: number,
-): ReportSection[] {
+export function bandSections(blocks: readonly ReportBlock[], number: number): ReportSection[] {
   const sections: ReportSection[] = [
     {
       level: 1,
@@ -41,7 +35,7 @@ export function bandSections(
     },
   ];
   blocks.forEach((block, i) => {
-    const groups = policy.bands
+    const groups = block.source.policy.bands
       .map((band) => ({ band, names: namesWhere(block.units, (u) => u.band === band.label) }))
       .filter((g) => g.names.length > 0);
     const content: ReportContent[] = [
@@ -98,10 +92,11 @@ function rankingTable(block: ReportBlock): ReportTable {
 /** Section III: what each head-of-agency level requires, then per block who is in it. */
 export function headRatingSections(
   blocks: readonly ReportBlock[],
-  policy: ResultsPolicy,
   number: number,
 ): ReportSection[] {
-  const levels = policy.headRating;
+  // The conditions are the first block's policy's; a block on another policy lists its own
+  // levels below (the labels are what the sentences name).
+  const levels = blocks[0]?.source.policy.headRating ?? [];
   const sections: ReportSection[] = [
     {
       level: 1,
@@ -120,7 +115,7 @@ export function headRatingSections(
     sections.push({
       level: 2,
       heading: `${i + 1}. Đối với ${block.heads}`,
-      content: levels.map((level) =>
+      content: block.source.policy.headRating.map((level) =>
         p(
           `- Nhóm ${lowerFirst(level.label)}: ${unitsSentence(namesWhere(block.units, (u) => u.headRating === level.label))}.`,
         ),
@@ -175,13 +170,17 @@ export function rankChangeSections(
  * 001: TTHC or digital government under 75 %), which must hold a self-criticism review.
  */
 export function reviewSection(
-  framework: Framework,
   blocks: readonly ReportBlock[],
   rule: ReviewRule,
   year: number | undefined,
   number: number,
 ): ReportSection {
-  const areaTitles = rule.areaCodes.map((code) => framework.byCode.get(code)?.title ?? code);
+  // Each unit type has its framework; an area's title is the first framework's that has it.
+  const areaTitles = rule.areaCodes.map(
+    (code) =>
+      blocks.map((b) => b.source.framework.byCode.get(code)?.title).find((t) => t !== undefined) ??
+      code,
+  );
   const threshold = formatThreshold(rule.belowPercent);
   const units = blocks.flatMap((block) =>
     block.units.flatMap((u) => {

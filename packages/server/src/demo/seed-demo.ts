@@ -15,6 +15,7 @@ import { runPeriod } from './run-period.js';
 import { seedErratum } from './seed-erratum.js';
 import { seedImprovement } from './seed-improvement.js';
 import { seedLastPlan } from './seed-last-plan.js';
+import { seedReport } from './seed-report.js';
 import { seedSurveys } from './seed-surveys.js';
 import { account, districtFramework, importFramework, seedUnits } from './seed-organisation.js';
 
@@ -145,6 +146,8 @@ export async function seedDemo(
     },
     appraisers: appraisers2025,
   });
+
+  await seedReport(demo, period2025);
 
   // The current period: self-assessment closed three days ago, appraisal open for a week.
   const year = Math.max(2026, Number(vietnamDate(now.getTime()).slice(0, 4)));

@@ -95,3 +95,24 @@ function headingOf(section: ReportSection): FileChild[] {
     }),
   ];
 }
+
+/**
+ * The appendix alone (one table per unit, landscape), for those who print or send it apart
+ * from the report: its title says which report it goes with, and "DỰ THẢO" when the report is.
+ */
+export async function reportAppendixBytes(view: ReportView): Promise<Buffer> {
+  const heading = view.heading;
+  const children: FileChild[] = [
+    ...(heading.draft
+      ? [paragraph('DỰ THẢO', { bold: true, align: 'right', size: 13, after: 0 })]
+      : []),
+    paragraph(
+      `(Kèm theo Báo cáo ${heading.number.replace(/^Số:\s*/, 'số ')} của ${heading.issuer}, ${heading.dateText})`,
+      { italic: true, align: 'center', size: 13, after: 6 },
+    ),
+    paragraph(tableMarker(0), { after: 0 }),
+  ];
+  return withTables(await documentBytes(officialDocument([{ children, landscape: true }])), [
+    () => appendixXml(view.appendix),
+  ]);
+}

@@ -19,6 +19,7 @@ import { surveyResultsRoutes } from './survey-results.js';
 import { surveyRoutes } from './surveys.js';
 import { taskRoutes } from './tasks.js';
 import { planRoutes } from './plans.js';
+import { reportRoutes } from './reports.js';
 import { unitRoutes } from './units.js';
 import { userRoutes } from './users.js';
 
@@ -36,6 +37,7 @@ export async function registerRoutes(app: FastifyInstance, deps: Deps): Promise<
   await assessmentRoutes(app, deps);
   await documentRoutes(app, deps);
   await cycleDocumentRoutes(app, deps);
+  await reportRoutes(app, deps);
   await surveyRoutes(app, deps);
   await surveyEntryRoutes(app, deps);
   await publicSurveyRoutes(app, deps);

@@ -1,4 +1,10 @@
-import type { AppendixLine, AppendixTable, Decimal, ReportAppendix } from '@chiso/core';
+import {
+  shownPoints,
+  type AppendixLine,
+  type AppendixTable,
+  type Decimal,
+  type ReportAppendix,
+} from '@chiso/core';
 import { ZipWriter } from './zip-writer.js';
 
 const SHEET = 'Phụ lục';
@@ -54,10 +60,16 @@ function lineXml(r: number, table: AppendixTable, line: AppendixLine, withSelf: 
     value === ''
       ? ''
       : `<c r="${column}${r}" s="${bold ? STYLE.bold : STYLE.text}" t="inlineStr"><is><t xml:space="preserve">${escape(value)}</t></is></c>`;
+  // A sum holds the value the report's text shows (85,61, not 85,609), a leaf its exact
+  // points: the same rule as the Word table, through core/format (decision 0021).
   const number = (column: string, value: Decimal | undefined) =>
     value === undefined || !line.applicable
       ? ''
-      : `<c r="${column}${r}" s="${bold ? STYLE.boldPoints : STYLE.points}"><v>${value.toString()}</v></c>`;
+      : `<c r="${column}${r}" s="${bold ? STYLE.boldPoints : STYLE.points}"><v>${shownPoints(value, line.leaf).toString()}</v></c>`;
+  const difference =
+    line.selfAssessed === undefined
+      ? undefined
+      : shownPoints(line.final, line.leaf).minus(shownPoints(line.selfAssessed, line.leaf));
   const title = line.applicable || line.depth === 0 ? line.title : `${line.title} (không áp dụng)`;
   const head =
     text('A', table.label) +
@@ -65,11 +77,11 @@ function lineXml(r: number, table: AppendixTable, line: AppendixLine, withSelf: 
     text('C', table.unitName) +
     text('D', line.code) +
     text('E', title) +
-    `<c r="F${r}" s="${bold ? STYLE.boldPoints : STYLE.points}"><v>${line.maxPoints.toString()}</v></c>`;
+    `<c r="F${r}" s="${bold ? STYLE.boldPoints : STYLE.points}"><v>${shownPoints(line.maxPoints, line.leaf).toString()}</v></c>`;
   const rest = withSelf
     ? number('G', line.selfAssessed) +
       number('H', line.final) +
-      number('I', line.difference) +
+      number('I', difference) +
       text('J', line.reason)
     : number('G', line.final) + text('H', line.reason);
   return `<row r="${r}">${head}${rest}</row>`;
@@ -79,8 +91,8 @@ function lineXml(r: number, table: AppendixTable, line: AppendixLine, withSelf: 
  * The appendix as one long sheet, a row per node of each unit with its "Biểu" and unit on
  * every row, so that a filter shows one unit (4,000 units would be 4,000 sheets otherwise).
  * Written as a stream of XML into a streamed zip: 4,000 units × 138 nodes are half a million
- * rows, which a workbook library holding a style per cell takes minutes over. Cells hold exact
- * values; a node that does not apply has no points. Without self-assessed points the two
+ * rows, which a workbook library holding a style per cell takes minutes over. Leaves hold exact
+ * values, sums the values the text shows; a node that does not apply has no points. Without self-assessed points the two
  * columns that need them are left out.
  */
 export async function writeReportAppendix(appendix: ReportAppendix, file: string): Promise<void> {

@@ -14,6 +14,8 @@ const ACTION_TEXT: Record<Action, string> = {
   readCouncilDecision: 'tải quyết định phê duyệt và công bố Chỉ số CCHC',
   publish: 'công bố kết quả',
   correctResults: 'đính chính kết quả đã công bố',
+  readResultsReport: 'xem báo cáo kết quả đánh giá Chỉ số CCHC',
+  editResultsReport: 'soạn báo cáo kết quả đánh giá Chỉ số CCHC',
   enterSurveyResponses: 'nhập phiếu khảo sát',
   readSurveyResults: 'xem kết quả khảo sát của đơn vị này',
   manageOffices: 'quản lý các phòng, ban của đơn vị này',

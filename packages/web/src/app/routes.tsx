@@ -15,6 +15,7 @@ const AppraisalPage = lazy(() => import('../features/appraisal/appraisal-page'))
 const ResultsIndexPage = lazy(() => import('../features/results/results-index-page'));
 const ResultsPage = lazy(() => import('../features/results/results-page'));
 const UnitResultPage = lazy(() => import('../features/results/unit-result-page'));
+const ReportPage = lazy(() => import('../features/reports/report-page'));
 const FrameworksPage = lazy(() => import('../features/frameworks/frameworks-page'));
 const FrameworkPage = lazy(() => import('../features/frameworks/framework-page'));
 const UnitsPage = lazy(() => import('../features/units/units-page'));
@@ -80,6 +81,10 @@ export const router = createBrowserRouter([
       { path: '/ket-qua', element: <ResultsIndexPage /> },
       { path: '/ket-qua/:periodId', element: <ResultsPage /> },
       { path: '/ket-qua/:periodId/don-vi/:unitId', element: <UnitResultPage /> },
+      {
+        path: '/ket-qua/:periodId/bao-cao',
+        element: signedIn(<ReportPage />, ['administrator', 'councilMember']),
+      },
       { path: '/bo-chi-so', element: signedIn(<FrameworksPage />) },
       { path: '/bo-chi-so/:frameworkId', element: signedIn(<FrameworkPage />) },
       { path: '/don-vi', element: signedIn(<UnitsPage />, ['administrator']) },

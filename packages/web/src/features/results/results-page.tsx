@@ -34,6 +34,8 @@ export default function ResultsPage() {
   const version = useVersion();
   const results = useResults(periodId, version);
   const { user } = useSession();
+  // The secretariat writes the report, the council reads it (decision 0021).
+  const reportReader = user?.role === 'administrator' || user?.role === 'councilMember';
   if (results.isPending) return <Loading />;
   if (results.error) return <ErrorMessage error={results.error} />;
   const { period, published, groups } = results.data;
@@ -46,18 +48,22 @@ export default function ResultsPage() {
           <PublicationBanner view={results.data} path={`/ket-qua/${period.id}`} />
         </div>
         <Group gap="xs">
-          {(user?.role === 'administrator' || user?.role === 'councilMember') &&
-            (period.status === 'approved' || period.status === 'published') && (
-              <Button
-                component="a"
-                href={`/api/periods/${period.id}/council-decision.docx`}
-                variant="default"
-              >
-                {period.status === 'approved'
-                  ? 'Quyết định công bố — dự thảo (.docx)'
-                  : 'Quyết định công bố (.docx)'}
-              </Button>
-            )}
+          {reportReader && (period.status === 'approved' || period.status === 'published') && (
+            <Button component={Link} to={`/ket-qua/${period.id}/bao-cao`}>
+              Báo cáo kết quả
+            </Button>
+          )}
+          {reportReader && (period.status === 'approved' || period.status === 'published') && (
+            <Button
+              component="a"
+              href={`/api/periods/${period.id}/council-decision.docx`}
+              variant="default"
+            >
+              {period.status === 'approved'
+                ? 'Quyết định công bố — dự thảo (.docx)'
+                : 'Quyết định công bố (.docx)'}
+            </Button>
+          )}
           <Button
             component="a"
             href={`/api/periods/${period.id}/results.xlsx${query.replace('lan', 'version')}`}
