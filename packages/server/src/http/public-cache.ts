@@ -88,12 +88,19 @@ export class PublicAnswers {
     );
   }
 
-  async send(request: FastifyRequest, reply: FastifyReply, spec: AnswerSpec): Promise<FastifyReply> {
+  async send(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    spec: AnswerSpec,
+  ): Promise<FastifyReply> {
     const compressible = spec.compressible ?? true;
     reply.header('cache-control', spec.cacheControl);
     if (compressible) reply.header('vary', 'Accept-Encoding');
     if (notModified(request, spec.key)) {
-      return reply.code(304).header('etag', tagOf(spec.key, encodingFor(request))).send();
+      return reply
+        .code(304)
+        .header('etag', tagOf(spec.key, encodingFor(request)))
+        .send();
     }
     const entry = await this.bodies.getOrBuild(spec.key, async () => ({
       tag: tagOf(spec.key),
@@ -103,7 +110,8 @@ export class PublicAnswers {
       compressible,
       fileName: spec.fileName,
     }));
-    const encoding = compressible && entry.body.length >= MIN_COMPRESS ? encodingFor(request) : undefined;
+    const encoding =
+      compressible && entry.body.length >= MIN_COMPRESS ? encodingFor(request) : undefined;
     let body = entry.body;
     if (encoding) {
       body = entry.encoded[encoding] ?? (await this.encode(spec.key, entry, encoding));

@@ -27,11 +27,7 @@ import { getPublicPeriod } from '../use-cases/public-results/get-public-period.j
 import { getPublicRanking } from '../use-cases/public-results/get-public-ranking.js';
 import { getPublicUnit, trendPeriods } from '../use-cases/public-results/get-public-unit.js';
 import { listPublicPeriods } from '../use-cases/public-results/list-public-periods.js';
-import {
-  createPortal,
-  publicPeriods,
-  requirePublic,
-} from '../use-cases/public-results/portal.js';
+import { createPortal, publicPeriods, requirePublic } from '../use-cases/public-results/portal.js';
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 const CSV_TYPE = 'text/csv; charset=utf-8';

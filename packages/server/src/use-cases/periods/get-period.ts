@@ -48,9 +48,7 @@ export function presentPeriod(row: PeriodRow) {
  */
 export async function listPublishedPeriods(ctx: UseCaseContext) {
   return (await listPeriods(ctx.deps.db))
-    .filter((p) =>
-      ctx.actor === undefined ? isPublicNow(p, ctx.now) : p.status === 'published',
-    )
+    .filter((p) => (ctx.actor === undefined ? isPublicNow(p, ctx.now) : p.status === 'published'))
     .map(presentPeriod);
 }
 

@@ -161,18 +161,16 @@ function areasOf(model: PeriodModel): { code: string; titles: string[] }[] {
 export function dataColumns(model: PeriodModel): Column[] {
   return [
     ...FIXED,
-    ...areasOf(model).map(
-      (area): Column => ({
-        column: `Điểm lĩnh vực ${area.code}`,
-        meaning: `Điểm đạt được ở lĩnh vực ${area.code} (${area.titles.join('; ')}); để trống khi lĩnh vực không áp dụng cho đơn vị; ${NUMBERS}`,
-        type: 'số thập phân',
-        unit: 'điểm',
-        value: (r) => {
-          const found = r.unit.areas.find((a) => a.code === area.code);
-          return found?.applicable ? found.points : null;
-        },
-      }),
-    ),
+    ...areasOf(model).map((area): Column => ({
+      column: `Điểm lĩnh vực ${area.code}`,
+      meaning: `Điểm đạt được ở lĩnh vực ${area.code} (${area.titles.join('; ')}); để trống khi lĩnh vực không áp dụng cho đơn vị; ${NUMBERS}`,
+      type: 'số thập phân',
+      unit: 'điểm',
+      value: (r) => {
+        const found = r.unit.areas.find((a) => a.code === area.code);
+        return found?.applicable ? found.points : null;
+      },
+    })),
   ];
 }
 

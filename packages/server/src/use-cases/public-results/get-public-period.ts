@@ -1,12 +1,7 @@
 import type { UseCaseContext } from '../../context.js';
 import type { PublishedVersionRow } from '../../repositories/public-results.js';
 import { modelOf, type Portal } from './portal.js';
-import {
-  downloadsOf,
-  licenceOf,
-  presentBlock,
-  presentPeriodSummary,
-} from './present-public.js';
+import { downloadsOf, licenceOf, presentBlock, presentPeriodSummary } from './present-public.js';
 
 /** A public period: every block with its mean, band distribution and head ratings. */
 export async function getPublicPeriod(

@@ -1,10 +1,4 @@
-import {
-  Decimal,
-  peerGroupLabel,
-  UNIT_TYPES,
-  unitTypeLabel,
-  type ResultsJson,
-} from '@chiso/core';
+import { Decimal, peerGroupLabel, UNIT_TYPES, unitTypeLabel, type ResultsJson } from '@chiso/core';
 import type { Db } from '../../db/database.js';
 import type { PublishedVersionRow } from '../../repositories/public-results.js';
 import { listPublished } from '../../repositories/results.js';
@@ -68,8 +62,12 @@ const byRank = (a: PublishedUnit, b: PublishedUnit) =>
  */
 export async function loadPeriodModel(db: Db, state: PublishedVersionRow): Promise<PeriodModel> {
   const rows = await listPublished(db, state.id, state.version);
-  const drafts: { group: string; unitType: string; framework: FrameworkView; units: PublishedUnit[] }[] =
-    [];
+  const drafts: {
+    group: string;
+    unitType: string;
+    framework: FrameworkView;
+    units: PublishedUnit[];
+  }[] = [];
   const details: PublishedDetails = {};
   for (const row of rows) {
     const results = row.results as ResultsJson;
@@ -95,7 +93,9 @@ export async function loadPeriodModel(db: Db, state: PublishedVersionRow): Promi
         ...d,
         group,
         label:
-          group === d.group ? blockLabel(group) : `${blockLabel(d.group)} (${unitTypeLabel(d.unitType)})`,
+          group === d.group
+            ? blockLabel(group)
+            : `${blockLabel(d.group)} (${unitTypeLabel(d.unitType)})`,
         meanPercent: meanOf(d.units.map((u) => u.percent)),
         areaMeans: new Map(
           areaCodes.map((code) => [
