@@ -282,14 +282,12 @@ const CASES: Case[] = [
     '/:periodId/data.json',
     '/:periodId/data.xlsx',
     '/:periodId/data-dictionary.csv',
-  ].map(
-    (path): Case => ({
-      name: `GET /public/results${path}`,
-      method: 'GET',
-      url: (_u, w) => `/api/public/results${path.replace(':periodId', w.periodId)}`,
-      own: [...EVERYONE, 'anonymous'],
-    }),
-  ),
+  ].map((path): Case => ({
+    name: `GET /public/results${path}`,
+    method: 'GET',
+    url: (_u, w) => `/api/public/results${path.replace(':periodId', w.periodId)}`,
+    own: [...EVERYONE, 'anonymous'],
+  })),
   {
     name: 'GET /periods/:id/errata/preview',
     method: 'GET',

@@ -5,6 +5,7 @@ import { findPeriod, lockPeriod, updatePeriod } from '../../repositories/periods
 import { presentPeriod } from './get-period.js';
 import { authorize } from '../authorize.js';
 import { isPublicNow } from '../public-results/public-now.js';
+import { publicStateChanged } from '../public-results/public-state.js';
 import { openingTime } from './public-from.js';
 
 /**
@@ -15,7 +16,7 @@ import { openingTime } from './public-from.js';
 export async function setPublicFrom(ctx: UseCaseContext, periodId: string, asked: string) {
   authorize(ctx, 'publish');
   const publicFrom = openingTime(asked, ctx.now);
-  return ctx.deps.db.transaction(async (tx) => {
+  const answer = await ctx.deps.db.transaction(async (tx) => {
     const period = await lockPeriod(tx, periodId);
     if (!period) throw new DomainError(ERROR_CODES.NOT_FOUND, 'Không tìm thấy kỳ đánh giá');
     if (period.status !== 'published') {
@@ -43,4 +44,6 @@ export async function setPublicFrom(ctx: UseCaseContext, periodId: string, asked
     if (!updated) throw new DomainError(ERROR_CODES.NOT_FOUND, 'Không tìm thấy kỳ đánh giá');
     return presentPeriod(updated);
   });
+  publicStateChanged();
+  return answer;
 }

@@ -1,11 +1,9 @@
 import type { UseCaseContext } from '../../context.js';
 import { BoundedCache } from '../../http/bounded-cache.js';
-import {
-  listPublishedVersions,
-  type PublishedVersionRow,
-} from '../../repositories/public-results.js';
+import type { PublishedVersionRow } from '../../repositories/public-results.js';
 import { loadPeriodModel, type PeriodModel } from './period-model.js';
 import { isPublicNow, periodNotFound } from './public-now.js';
+import { publishedVersions } from './public-state.js';
 
 /**
  * What the portal keeps between requests: each publication parsed into blocks, a few at a
@@ -20,9 +18,9 @@ export function createPortal(maxModels = 4): Portal {
   return { models: new BoundedCache<PeriodModel>({ maxEntries: maxModels, maxSize: maxModels }) };
 }
 
-/** The periods public at this instant, oldest year first: read on every request (exact). */
+/** The periods public at this request's instant, oldest year first. */
 export async function publicPeriods(ctx: UseCaseContext): Promise<PublishedVersionRow[]> {
-  return (await listPublishedVersions(ctx.deps.db)).filter((p) => isPublicNow(p, ctx.now));
+  return (await publishedVersions(ctx.deps.db)).filter((p) => isPublicNow(p, ctx.now));
 }
 
 /** A public period by id, or "not found" exactly as for a period that does not exist. */

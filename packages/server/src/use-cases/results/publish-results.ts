@@ -5,6 +5,7 @@ import type { UseCaseContext } from '../../context.js';
 import { listWindows, lockPeriod, updatePeriod } from '../../repositories/periods.js';
 import { insertPublication } from '../../repositories/results.js';
 import { authorize } from '../authorize.js';
+import { publicStateChanged } from '../public-results/public-state.js';
 import { computePeriodResults } from './period-results.js';
 import { publicationRows } from './publication-rows.js';
 
@@ -72,4 +73,5 @@ export async function publishResults(
       },
     });
   });
+  publicStateChanged();
 }
