@@ -27,12 +27,12 @@ function decisionOf(state: PublishedVersionRow): string | null {
  * công bố ngày 10/02/2026".
  */
 export function licenceOf(issuer: string | undefined, state?: PublishedVersionRow) {
-  const source = issuer ? `Nguồn: ${issuer}` : 'Nguồn';
+  const source = issuer ? `Nguồn: ${issuer}, ` : 'Nguồn: ';
   if (!state) {
     return {
       name: LICENCE_NAME,
       url: LICENCE_URL,
-      attribution: `${source}, kết quả Chỉ số CCHC đã công bố (ghi rõ kỳ đánh giá, quyết định và ngày công bố của số liệu được dùng)`,
+      attribution: `${source}kết quả Chỉ số CCHC đã công bố (ghi rõ kỳ đánh giá, quyết định và ngày công bố của số liệu được dùng)`,
     };
   }
   const decision = decisionOf(state);
@@ -40,7 +40,7 @@ export function licenceOf(issuer: string | undefined, state?: PublishedVersionRo
   return {
     name: LICENCE_NAME,
     url: LICENCE_URL,
-    attribution: `${source}, ${state.name}${decision ? ` (${decision})` : ''}, công bố ngày ${formatDate(vietnamDate(opened.getTime()))}`,
+    attribution: `${source}${state.name}${decision ? ` (${decision})` : ''}, công bố ngày ${formatDate(vietnamDate(opened.getTime()))}`,
   };
 }
 
