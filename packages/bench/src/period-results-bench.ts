@@ -11,10 +11,10 @@ import { measure, report, type Figure } from './measure.js';
 const AREAS = 9;
 const LEAVES = 10;
 
-function frameworkNodes(): FrameworkNodeInput[] {
+function frameworkNodes(leaves: number): FrameworkNodeInput[] {
   return Array.from({ length: AREAS }, (_a, a) => [
-    { code: `${a + 1}`, title: `Lĩnh vực ${a + 1}`, maxPoints: Decimal.fromInt(LEAVES) },
-    ...Array.from({ length: LEAVES }, (_l, l) => ({
+    { code: `${a + 1}`, title: `Lĩnh vực ${a + 1}`, maxPoints: Decimal.fromInt(leaves) },
+    ...Array.from({ length: leaves }, (_l, l) => ({
       code: `${a + 1}.${l + 1}`,
       title: `Tiêu chí ${a + 1}.${l + 1}`,
       maxPoints: Decimal.ONE,
@@ -31,9 +31,12 @@ function frameworkNodes(): FrameworkNodeInput[] {
   ]).flat();
 }
 
-/** A period as the database would give it: every unit appraised, half its leaves accepted. */
-export function period(units: number): PeriodData {
-  const framework = buildFramework({ name: 'Bộ chỉ số xã', nodes: frameworkNodes() });
+/**
+ * A period as the database would give it: every unit appraised, half its leaves accepted;
+ * nine areas of `leaves` leaves each.
+ */
+export function period(units: number, leaves = LEAVES): PeriodData {
+  const framework = buildFramework({ name: 'Bộ chỉ số xã', nodes: frameworkNodes(leaves) });
   const unitRows = Array.from({ length: units }, (_, u): UnitRow => ({
     id: `X${u}`,
     name: `UBND xã ${u}`,

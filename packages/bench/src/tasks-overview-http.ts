@@ -1,95 +1,14 @@
-import { fork } from 'node:child_process';
-import { once } from 'node:events';
 import { writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { vn } from './cli-bench.js';
+import { load, percentile, start, type Child } from './http-load.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
 const PATH = '/api/tasks/overview';
 const TARGET_P99_MS = 200;
 const WARM_UP = 30;
 /** Floor and server take turns, so that a busy machine weighs on both alike. */
 const ROUNDS = 3;
-
-interface Child {
-  port: number;
-  /** The child's processor time so far (user and system), in milliseconds. */
-  cpuMs: () => Promise<number>;
-  stop: () => Promise<void>;
-}
-
-/** A bench process of its own (forked), once it has said which port it listens on. */
-async function start(script: string, args: string[]): Promise<Child> {
-  // Plain `node`, as production starts it: none of the bench's own flags (--expose-gc).
-  const child = fork(join(here, script), args, {
-    execArgv: [],
-    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-  });
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const port = await new Promise<number>((resolve, reject) => {
-    child.once('message', (message) => resolve((message as { port: number }).port));
-    child.once('exit', (code) =>
-      reject(new Error(`${script} stopped (${String(code)}): ${stderr}`)),
-    );
-  });
-  return {
-    port,
-    cpuMs: async () => {
-      const answer = new Promise<NodeJS.CpuUsage>((resolve) => {
-        const listen = (message: unknown) => {
-          const { cpu } = message as { cpu?: NodeJS.CpuUsage };
-          if (!cpu) return;
-          child.off('message', listen);
-          resolve(cpu);
-        };
-        child.on('message', listen);
-      });
-      child.send('cpu');
-      const { user, system } = await answer;
-      return (user + system) / 1000;
-    },
-    stop: async () => {
-      if (child.exitCode !== null) return;
-      const exited = once(child, 'exit');
-      child.send('stop');
-      await exited;
-    },
-  };
-}
-
-/** `requests` GETs, `concurrency` at a time over kept-alive connections; each one's time to its last byte. */
-async function load(
-  url: string,
-  headers: Record<string, string>,
-  requests: number,
-  concurrency: number,
-) {
-  const times: number[] = [];
-  let sent = 0;
-  const worker = async () => {
-    while (sent < requests) {
-      sent++;
-      const begin = performance.now();
-      const response = await fetch(url, { headers });
-      const body = await response.arrayBuffer();
-      times.push(performance.now() - begin);
-      if (response.status !== 200 || body.byteLength === 0) {
-        throw new Error(`${url} → ${response.status}`);
-      }
-    }
-  };
-  const begin = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, worker));
-  return { times, wallMs: performance.now() - begin };
-}
-
-/** Nearest-rank percentile of sorted times. */
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.max(0, Math.ceil(p * sorted.length) - 1)] ?? 0;
 
 interface Subject {
   label: string;

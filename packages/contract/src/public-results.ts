@@ -176,14 +176,18 @@ export const publicUnitResponse = z.strictObject({
   licence: publicLicenceResponse,
 });
 
-/** Publishing may name when the portal opens; without it, at the moment of publication. */
+/**
+ * Publishing may name when the portal opens; without it, at the moment of publication. The
+ * body itself may be absent (Fastify hands the validator null then), as before this field.
+ */
 export const publishResultsBody = z
   .object({
     publicFrom: z.iso
       .datetime({ offset: true, error: 'nhập thời điểm công khai hợp lệ' })
       .optional(),
   })
-  .prefault({});
+  .nullish()
+  .transform((body) => body ?? {});
 
 /** The administrator sets (or moves) when a published period opens to the public. */
 export const publicFromBody = z.object({

@@ -260,6 +260,35 @@ const CASES: Case[] = [
     own: READERS,
   },
   {
+    name: 'PUT /periods/:id/public-from',
+    method: 'PUT',
+    url: (_u, w) => `/api/periods/${w.periodId}/public-from`,
+    body: () => ({ publicFrom: '2030-01-01T08:00:00+07:00' }),
+    own: ADMIN,
+  },
+  {
+    name: 'GET /published-periods',
+    method: 'GET',
+    url: () => '/api/published-periods',
+    own: [...EVERYONE, 'anonymous'],
+  },
+  // The public portal: no account needed, nothing to refuse (an unpublished period is 404).
+  ...[
+    '',
+    '/:periodId',
+    '/:periodId/blocks/so',
+    '/:periodId/units/SNV',
+    '/:periodId/data.csv',
+    '/:periodId/data.json',
+    '/:periodId/data.xlsx',
+    '/:periodId/data-dictionary.csv',
+  ].map((path): Case => ({
+    name: `GET /public/results${path}`,
+    method: 'GET',
+    url: (_u, w) => `/api/public/results${path.replace(':periodId', w.periodId)}`,
+    own: [...EVERYONE, 'anonymous'],
+  })),
+  {
     name: 'GET /periods/:id/errata/preview',
     method: 'GET',
     url: (_u, w) => `/api/periods/${w.periodId}/errata/preview`,

@@ -82,6 +82,12 @@ export async function runUntouched(
   name: string,
   selfFacts: Record<string, Record<string, Record<string, unknown>>>,
   year = 2022,
+  options: {
+    /** The publication's body (its opening to the public portal). */
+    publish?: { publicFrom?: string };
+    /** Runs once the period is approved, before it is published. */
+    beforePublish?: (periodId: string) => Promise<void>;
+  } = {},
 ): Promise<{ periodId: string; published: ResultsJson; body: Record<string, unknown> }> {
   const unitIds = Object.keys(selfFacts);
   const move = movedBy(year - 2022);
@@ -140,8 +146,13 @@ export async function runUntouched(
     body: { decisionNumber: '15/QĐ-HĐ', decisionDate: `${year + 1}-01-22` },
   });
   await setTime('02/02/2023 09:00');
-  await ok(t, 'POST', `/api/periods/${periodId}/publish`, { as: cast.admin });
-  const body = await ok(t, 'GET', `/api/periods/${periodId}/results`, {});
+  await options.beforePublish?.(periodId);
+  await ok(t, 'POST', `/api/periods/${periodId}/publish`, {
+    as: cast.admin,
+    ...(options.publish ? { body: options.publish } : {}),
+  });
+  // An account reads the publication at once, whenever the public portal opens.
+  const body = await ok(t, 'GET', `/api/periods/${periodId}/results`, { as: cast.admin });
   const groups = body.groups as { unitType: string; results: ResultsJson }[];
   const published = groups.find((g) => g.unitType === 'so')?.results;
   if (!published) throw new Error('no published results for "so"');

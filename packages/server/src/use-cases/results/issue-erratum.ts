@@ -4,6 +4,7 @@ import type { UseCaseContext } from '../../context.js';
 import { lockPeriod } from '../../repositories/periods.js';
 import { insertPublication, supersedePublication } from '../../repositories/results.js';
 import { authorize } from '../authorize.js';
+import { publicStateChanged } from '../public-results/public-state.js';
 import { erratumBasis } from './preview-erratum.js';
 import { publicationRows } from './publication-rows.js';
 
@@ -25,7 +26,7 @@ export interface ErratumInput {
  */
 export async function issueErratum(ctx: UseCaseContext, periodId: string, input: ErratumInput) {
   const actor = authorize(ctx, 'correctResults');
-  return ctx.deps.db.transaction(async (tx) => {
+  const issued = await ctx.deps.db.transaction(async (tx) => {
     const { current, recomputed, changes, fingerprint } = await erratumBasis(
       tx,
       await lockPeriod(tx, periodId),
@@ -85,4 +86,6 @@ export async function issueErratum(ctx: UseCaseContext, periodId: string, input:
     });
     return { version, changedUnits: changes.length };
   });
+  publicStateChanged();
+  return issued;
 }
