@@ -25,6 +25,11 @@ export interface Config {
   mail: { smtpUrl: string; from: string } | undefined;
   /** The address people open the app at, for links in e-mails. */
   publicUrl: string;
+  /**
+   * Who publishes the results, as the open-data attribution names it ("UBND tỉnh Hòa An");
+   * without it the attribution names the period and its decision only (decision 0022).
+   */
+  issuer: string | undefined;
   /** Which job queue runs: pg-boss on PostgreSQL unless "local" is asked (decision 0017). */
   jobsEngine: 'local' | 'pg-boss';
 }
@@ -52,6 +57,7 @@ const schema = z.object({
     .optional(),
   CHISO_MAIL_FROM: z.string().min(3).default('chiso <khong-tra-loi@localhost>'),
   CHISO_PUBLIC_URL: z.string().url().optional(),
+  CHISO_ISSUER: z.string().trim().min(1).max(200).optional(),
   CHISO_JOBS: z.enum(['auto', 'local']).default('auto'),
 });
 
@@ -86,6 +92,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     validateResponses: e.CHISO_VALIDATE_RESPONSES === '1',
     mail: e.CHISO_SMTP_URL ? { smtpUrl: e.CHISO_SMTP_URL, from: e.CHISO_MAIL_FROM } : undefined,
     publicUrl: (e.CHISO_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    issuer: e.CHISO_ISSUER,
     jobsEngine: e.DATABASE_URL && e.CHISO_JOBS === 'auto' ? 'pg-boss' : 'local',
   };
 }

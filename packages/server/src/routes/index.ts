@@ -11,6 +11,7 @@ import { officeRoutes } from './offices.js';
 import { jobRoutes } from './jobs.js';
 import { notificationRoutes } from './notifications.js';
 import { periodRoutes } from './periods.js';
+import { publicResultsRoutes } from './public-results.js';
 import { publicSurveyRoutes } from './public-surveys.js';
 import { resultsRoutes } from './results.js';
 import { surveyEntryRoutes } from './survey-entry.js';
@@ -37,6 +38,7 @@ export async function registerRoutes(app: FastifyInstance, deps: Deps): Promise<
   await surveyRoutes(app, deps);
   await surveyEntryRoutes(app, deps);
   await publicSurveyRoutes(app, deps);
+  await publicResultsRoutes(app, deps);
   await surveyResultsRoutes(app, deps);
   await taskRoutes(app, deps);
   await planRoutes(app, deps);

@@ -8,7 +8,10 @@ import {
   periodIdParams,
   periodResponse,
   periodsResponse,
+  periodSummaryResponse,
   periodUnitAppraisersParams,
+  publicFromBody,
+  publishResultsBody,
   windowsInput,
 } from '@chiso/contract';
 import type { FastifyInstance } from 'fastify';
@@ -24,6 +27,7 @@ import {
   listPublishedPeriods,
   presentPeriod,
 } from '../use-cases/periods/get-period.js';
+import { setPublicFrom } from '../use-cases/periods/set-public-from.js';
 import { setWindows } from '../use-cases/periods/set-windows.js';
 import { approveResults } from '../use-cases/results/approve-results.js';
 import { publishResults } from '../use-cases/results/publish-results.js';
@@ -160,14 +164,32 @@ export async function periodRoutes(app: FastifyInstance, deps: Deps): Promise<vo
     {
       schema: {
         tags,
-        summary: 'Công bố kết quả',
+        summary:
+          'Công bố kết quả; publicFrom: thời điểm mở cổng công khai (mặc định: ngay khi công bố)',
         params: periodIdParams,
+        body: publishResultsBody,
         response: responds({ 200: okResponse }),
       },
     },
     async (request) => {
-      await publishResults(contextOf(request, deps), request.params.id);
+      await publishResults(contextOf(request, deps), request.params.id, request.body);
       return OK;
     },
+  );
+
+  api.put(
+    '/periods/:id/public-from',
+    {
+      schema: {
+        tags,
+        summary:
+          'Dời thời điểm công khai kết quả đã công bố (chỉ khi cổng công khai chưa mở; đã mở thì không ẩn lại được)',
+        params: periodIdParams,
+        body: publicFromBody,
+        response: responds({ 200: periodSummaryResponse }),
+      },
+    },
+    async (request) =>
+      setPublicFrom(contextOf(request, deps), request.params.id, request.body.publicFrom),
   );
 }

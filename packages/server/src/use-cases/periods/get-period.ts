@@ -24,6 +24,7 @@ import { listUnits } from '../../repositories/units.js';
 import { listUsers } from '../../repositories/users.js';
 import { presentWindows } from '../assessment/get-assessment.js';
 import { requireActor } from '../authorize.js';
+import { isPublicNow } from '../public-results/public-now.js';
 
 /** A period as listed: its state in words, the council's decision, when it was published. */
 export function presentPeriod(row: PeriodRow) {
@@ -41,10 +42,15 @@ export function presentPeriod(row: PeriodRow) {
   };
 }
 
-/** Published periods, for everyone: the public results portal lists them. */
+/**
+ * Published periods: to every account all of them, as soon as they are published; without an
+ * account only those whose opening time has come (the embargo, decision 0022).
+ */
 export async function listPublishedPeriods(ctx: UseCaseContext) {
   return (await listPeriods(ctx.deps.db))
-    .filter((p) => p.status === 'published')
+    .filter((p) =>
+      ctx.actor === undefined ? isPublicNow(p, ctx.now) : p.status === 'published',
+    )
     .map(presentPeriod);
 }
 

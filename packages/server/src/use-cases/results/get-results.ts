@@ -13,6 +13,7 @@ import { listPublications, listPublished } from '../../repositories/results.js';
 import type { WorkbookGroup } from '../../spreadsheet/write-results.js';
 import { presentFramework, type FrameworkView } from '../frameworks/present-framework.js';
 import { requireActor } from '../authorize.js';
+import { isPublicNow, periodNotFound } from '../public-results/public-now.js';
 import { computePeriodResults } from './period-results.js';
 import type { PublishedDetails } from './publication-rows.js';
 import { presentPublication } from './present-publication.js';
@@ -28,7 +29,9 @@ export interface ResultsGroup extends WorkbookGroup {
 
 /**
  * Results of a period. Once published: the frozen results of the publication in force (or of
- * an earlier, superseded one when asked by version), to everyone, signed in or not. Before:
+ * an earlier, superseded one when asked by version), to every account at once and to people
+ * without one from the period's opening time (before it, "not found" as for no period:
+ * decision 0022). Before:
  * computed live, to those who may preview, each seeing the units they may see (the council
  * and administrators all, an appraiser the assigned units, a unit itself).
  */
@@ -48,6 +51,7 @@ export async function getResults(ctx: UseCaseContext, periodId: string, version?
     },
   };
   if (period.status === 'published') {
+    if (ctx.actor === undefined && !isPublicNow(period, ctx.now)) throw periodNotFound();
     const publications = (await listPublications(db, periodId)).map(presentPublication);
     const chosen =
       version === undefined

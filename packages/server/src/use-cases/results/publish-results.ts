@@ -1,4 +1,5 @@
 import { DomainError, ERROR_CODES, checkWindow } from '@chiso/core';
+import { openingTime } from '../periods/public-from.js';
 import { recordAudit } from '../../audit/record-audit.js';
 import type { UseCaseContext } from '../../context.js';
 import { listWindows, lockPeriod, updatePeriod } from '../../repositories/periods.js';
@@ -7,13 +8,23 @@ import { authorize } from '../authorize.js';
 import { computePeriodResults } from './period-results.js';
 import { publicationRows } from './publication-rows.js';
 
+export interface PublishInput {
+  /** ISO instant with its offset when the public portal opens; absent: at publication. */
+  publicFrom?: string | undefined;
+}
+
 /**
  * Publishes approved results: computed once more by the core, frozen with the framework
- * version used and each leaf's story, as version 1 under the council's decision, and opened
- * to everyone. Audited.
+ * version used and each leaf's story, as version 1 under the council's decision. Accounts
+ * read them at once; the public portal from `publicFrom` (decision 0022). Audited.
  */
-export async function publishResults(ctx: UseCaseContext, periodId: string): Promise<void> {
+export async function publishResults(
+  ctx: UseCaseContext,
+  periodId: string,
+  input: PublishInput = {},
+): Promise<void> {
   const actor = authorize(ctx, 'publish');
+  const publicFrom = openingTime(input.publicFrom, ctx.now);
   await ctx.deps.db.transaction(async (tx) => {
     const period = await lockPeriod(tx, periodId);
     if (!period) throw new DomainError(ERROR_CODES.NOT_FOUND, 'Không tìm thấy kỳ đánh giá');
@@ -45,6 +56,7 @@ export async function publishResults(ctx: UseCaseContext, periodId: string): Pro
       status: 'published',
       publishedAt: ctx.now,
       publishedBy: actor.userId,
+      publicFrom,
     });
     await recordAudit(tx, ctx, {
       action: 'period.publish',
@@ -54,6 +66,7 @@ export async function publishResults(ctx: UseCaseContext, periodId: string): Pro
       before: { status: period.status },
       after: {
         status: 'published',
+        publicFrom: publicFrom.toISOString(),
         unitTypes: byType.map((t) => t.unitType),
         units: byType.reduce((n, t) => n + t.json.units.length, 0),
       },
