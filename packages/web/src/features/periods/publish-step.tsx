@@ -122,7 +122,8 @@ export function PublicOpening({ period, admin }: { period: PeriodDetail; admin: 
   const now = useNow();
   if (!period.publicFrom) return null;
   const opensAt = Date.parse(period.publicFrom);
-  const open = opensAt <= now;
+  // Opened at publication (the server's clock said so) or since, by this browser's clock.
+  const open = opensAt <= Math.max(now, Date.parse(period.publishedAt ?? ''));
   return (
     <Card withBorder>
       <Stack gap="sm">

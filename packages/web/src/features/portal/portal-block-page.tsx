@@ -4,7 +4,7 @@ import { useDeferredValue, useMemo, useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { count, percent } from '../../lib/format';
 import { portalLinks, usePublicRanking } from './api';
-import { Figure } from './portal-period-page';
+import { Figure } from './figure';
 import { PageTitle, PortalShell, PortalState } from './portal-shell';
 import { RankingTable } from './ranking-table';
 

@@ -4,6 +4,7 @@ import { count, percent } from '../../lib/format';
 import { portalLinks, usePublicPeriod, type PublicBlock } from './api';
 import { BandDistribution } from './charts';
 import { Downloads } from './downloads';
+import { Figure } from './figure';
 import { decisionLine, ErratumNote } from './period-lines';
 import { PageTitle, PortalShell, PortalState } from './portal-shell';
 
@@ -69,19 +70,6 @@ function BlockSection({ periodId, block }: { periodId: string; block: PublicBloc
           Tìm một đơn vị trong {block.label}
         </Anchor>
       </Stack>
-    </Paper>
-  );
-}
-
-export function Figure({ label, value }: { label: string; value: string }) {
-  return (
-    <Paper bg="gray.0" p="xs" radius="sm">
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text fw={700} size="lg">
-        {value}
-      </Text>
     </Paper>
   );
 }

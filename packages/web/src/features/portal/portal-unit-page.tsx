@@ -6,7 +6,7 @@ import { AreasChart, TrendChart } from './charts';
 import { CriteriaList } from './criteria-list';
 import { Downloads } from './downloads';
 import { ErratumNote } from './period-lines';
-import { Figure } from './portal-period-page';
+import { Figure } from './figure';
 import { PageTitle, PortalShell, PortalState } from './portal-shell';
 import { RankChange } from './rank-change';
 
