@@ -252,7 +252,7 @@ test('a citizen on a phone opens the portal, finds a commune, sees its trend and
     await page.getByRole('link', { name: PERIOD(2026) }).click();
     await expect(page).toHaveURL(`/cong-khai/${ids[2026]}`);
     const block = page.getByRole('region', { name: 'Khối UBND xã' });
-    await expect(block.getByText('Số đơn vị')).toBeVisible();
+    await expect(block.getByText('Chỉ số trung bình', { exact: true })).toBeVisible();
     await expect(block.locator('.recharts-surface').first()).toBeVisible();
     await expect(page.getByRole('link', { name: 'Tải CSV' })).toBeVisible();
     await expect(page.getByText('CC BY 4.0').first()).toBeVisible();
@@ -304,7 +304,7 @@ test('a citizen on a phone opens the portal, finds a commune, sees its trend and
       page.waitForEvent('download'),
       page.getByRole('link', { name: 'Tải CSV' }).click(),
     ]);
-    const text = readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '');
+    const text = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '');
     const [header = '', ...rows] = text.split(/\r?\n/).filter((line) => line !== '');
     expect(header).toContain('Mã đơn vị');
     expect(header).toContain('Chỉ số (%)');

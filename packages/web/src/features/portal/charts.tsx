@@ -27,13 +27,16 @@ export function BandDistribution({ block }: { block: PublicBlock }) {
       caption={`Số đơn vị của khối ở mỗi mức xếp loại, trên tổng số ${count(block.units)} đơn vị.`}
       chart={
         <BarChart
-          h={220}
+          // Bars lie down: band names ("Từ 90% trở lên") fit beside them on a phone.
+          h={Math.max(160, 44 * rows.length + 40)}
           data={rows}
           dataKey="band"
+          orientation="vertical"
           series={[{ name: 'count', label: 'Số đơn vị', color: 'blue.7' }]}
           withBarValueLabel
           valueFormatter={count}
-          yAxisProps={{ allowDecimals: false }}
+          xAxisProps={{ allowDecimals: false }}
+          yAxisProps={{ width: 112 }}
           barProps={still}
           accessibilityLayer={false}
           withTooltip={false}
