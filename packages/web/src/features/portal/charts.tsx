@@ -82,6 +82,7 @@ export function TrendChart({ unit }: { unit: PublicUnit }) {
           series={[{ name: 'percent', label: 'Chỉ số', color: 'red.8' }]}
           valueFormatter={percentTick}
           yAxisProps={{ domain: [0, 100] }}
+          xAxisProps={{ padding: { left: 32, right: 32 } }}
           lineProps={still}
           connectNulls
           accessibilityLayer={false}

@@ -40,11 +40,11 @@ export function Downloads({
           </Button>
         </Group>
         <Text size="sm">
-          Giấy phép:{' '}
+          Dữ liệu được dùng lại tự do theo{' '}
           <Anchor href={licence.url} target="_blank" rel="noopener noreferrer" size="sm">
             {licence.name}
           </Anchor>
-          . Khi dùng lại dữ liệu, xin ghi: <i>{licence.attribution}</i>
+          . Khi dùng lại, xin ghi: <i>{licence.attribution}</i>
         </Text>
       </Stack>
     </Paper>

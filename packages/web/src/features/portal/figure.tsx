@@ -3,7 +3,7 @@ import { Paper, Text } from '@mantine/core';
 /** One figure of a summary: its name small, its value large. */
 export function Figure({ label, value }: { label: string; value: string }) {
   return (
-    <Paper bg="gray.0" p="xs" radius="sm">
+    <Paper withBorder p="xs" radius="sm">
       <Text size="xs" c="dimmed">
         {label}
       </Text>

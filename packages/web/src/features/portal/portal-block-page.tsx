@@ -11,6 +11,9 @@ import { RankingTable } from './ranking-table';
 /** Rows drawn at first: a block of thousands of communes stays quick on a phone. */
 const PAGE = 100;
 
+/** "Khối UBND xã" inside a sentence: "xếp hạng khối UBND xã". */
+const inSentence = (label: string) => label.replace(/^Khối /, 'khối ');
+
 /** /cong-khai/:periodId/khoi/:group: the block's whole ranking and a search by name. */
 export default function PortalBlockPage() {
   const { periodId = '', group = '' } = useParams();
@@ -30,14 +33,14 @@ export default function PortalBlockPage() {
   const visible = found.slice(0, shown);
   return (
     <PortalShell
-      title={`Xếp hạng ${block.label}`}
+      title={`Xếp hạng ${inSentence(block.label)}`}
       licence={licence}
       crumbs={[
         { label: 'Các kỳ đã công bố', to: portalLinks.periods },
         { label: period.name, to: portalLinks.period(period.id) },
       ]}
     >
-      <PageTitle sub={period.name}>Xếp hạng {block.label}</PageTitle>
+      <PageTitle sub={period.name}>Xếp hạng {inSentence(block.label)}</PageTitle>
       <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="xs">
         <Figure label="Số đơn vị" value={count(block.units)} />
         <Figure label="Chỉ số trung bình" value={percent(block.meanPercent)} />
