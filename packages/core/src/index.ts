@@ -107,6 +107,7 @@ export * from './periods/unit-steps.js';
 export * from './periods/new-period.js';
 export * from './units/unit-types.js';
 export * from './units/offices.js';
+export * from './units/name-search.js';
 export { parseUnitsTable, type UnitRowInput } from './tabular/units-table.js';
 export {
   EMAIL_ADDRESS,

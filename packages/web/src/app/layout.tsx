@@ -26,6 +26,7 @@ const NAV: NavItem[] = [
     roles: ['administrator', 'surveyClerk', 'councilMember', 'unitOfficer', 'unitHead'],
   },
   { to: '/ket-qua', label: 'Kết quả' },
+  { to: '/cong-khai', label: 'Cổng công khai' },
   { to: '/nhiem-vu', label: 'Nhiệm vụ', roles: ['unitOfficer', 'unitHead', 'officeStaff'] },
   {
     to: '/nhiem-vu/tong-hop',

@@ -37,6 +37,10 @@ const NotificationsPage = lazy(() => import('../features/notifications/notificat
 const JobsPage = lazy(() => import('../features/jobs/jobs-page'));
 const OfficesPage = lazy(() => import('../features/offices/offices-page'));
 const TasksCalendarPage = lazy(() => import('../features/tasks/calendar-page'));
+const PortalIndexPage = lazy(() => import('../features/portal/portal-index-page'));
+const PortalPeriodPage = lazy(() => import('../features/portal/portal-period-page'));
+const PortalBlockPage = lazy(() => import('../features/portal/portal-block-page'));
+const PortalUnitPage = lazy(() => import('../features/portal/portal-unit-page'));
 const NotFoundPage = lazy(() => import('../features/home/not-found-page'));
 
 /** Pages that need a signed-in user (of some roles): others go to the sign-in page and back. */
@@ -67,6 +71,11 @@ export const router = createBrowserRouter([
   { path: '/phieu', element: <RespondCodePage /> },
   { path: '/phieu/:code', element: <RespondCodePage /> },
   { path: '/phieu/mo/:token', element: <RespondLinkPage /> },
+  // The public results portal: no account, no menu; stable addresses by period and unit ids.
+  { path: '/cong-khai', element: <PortalIndexPage /> },
+  { path: '/cong-khai/:periodId', element: <PortalPeriodPage /> },
+  { path: '/cong-khai/:periodId/khoi/:group', element: <PortalBlockPage /> },
+  { path: '/cong-khai/:periodId/don-vi/:unitId', element: <PortalUnitPage /> },
   {
     element: <Layout />,
     children: [

@@ -1,6 +1,7 @@
 import { Decimal } from '@chiso/core/decimal/decimal.js';
 import { Ratio } from '@chiso/core/decimal/ratio.js';
 import {
+  formatCount,
   formatExact,
   formatNumber,
   formatPercent as corePercent,
@@ -75,4 +76,14 @@ export function rankChange(change: number | null | undefined): string {
   if (change > 0) return `tăng ${change} bậc`;
   if (change < 0) return `giảm ${-change} bậc`;
   return 'giữ nguyên';
+}
+
+/** A chart axis tick in percent, as few decimals as it needs: "80%", "97,5%". */
+export function percentTick(value: number): string {
+  return `${formatNumber(Decimal.of(value), { maxDecimals: 1, minDecimals: 0 })}%`;
+}
+
+/** A whole count with the thousands dot: "1.240". */
+export function count(value: number): string {
+  return formatCount(value);
 }

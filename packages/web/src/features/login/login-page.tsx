@@ -71,8 +71,8 @@ export default function LoginPage() {
             <Button type="submit" loading={busy}>
               Đăng nhập
             </Button>
-            <Anchor component={Link} to="/ket-qua" size="sm">
-              Xem kết quả đã công bố (không cần đăng nhập)
+            <Anchor component={Link} to="/cong-khai" size="sm">
+              Kết quả Chỉ số CCHC đã công bố (không cần đăng nhập)
             </Anchor>
           </Stack>
         </form>

@@ -27,6 +27,7 @@ import { DateInput, isoDate } from '../../components/date-input';
 import { TimeInput } from '../../components/time-input';
 import { WindowsTable } from '../../components/windows-table';
 import { date, dateTime } from '../../lib/format';
+import { Publish, PublicOpening, unitsByType } from './publish-step';
 import { filledWindows, WindowFields, type WindowTexts } from './window-fields';
 
 // Only an administrator of a published period needs it, with the rule engine it brings.
@@ -65,6 +66,7 @@ export default function PeriodPage() {
       <UnitsTable period={p} />
       {(admin || user?.role === 'councilMember') && p.status === 'open' && <Approve period={p} />}
       {admin && p.status === 'approved' && <Publish period={p} />}
+      {p.status === 'published' && <PublicOpening period={p} admin={admin} />}
       {admin && p.status === 'published' && (
         <Suspense fallback={<Loading />}>
           <ErrataPanel period={p} />
@@ -295,22 +297,6 @@ function Extend({ period }: { period: PeriodDetail }) {
   );
 }
 
-/** A type's name inside a sentence: "sở, ban, ngành", but "UBND xã" keeps its capitals. */
-const inSentence = (label: string) =>
-  label.length > 1 && label[1] === label[1]?.toLowerCase()
-    ? `${label[0]?.toLowerCase() ?? ''}${label.slice(1)}`
-    : label;
-
-/** "12 đơn vị (10 sở, ban, ngành; 2 UBND xã)": the units a decision covers, by type. */
-function unitsByType(period: PeriodDetail): string {
-  const byType = new Map<string, number>();
-  for (const u of period.units) byType.set(u.type ?? '', (byType.get(u.type ?? '') ?? 0) + 1);
-  const parts = [...byType]
-    .sort((a, b) => b[1] - a[1])
-    .map(([type, n]) => `${n} ${type ? inSentence(unitTypeLabel(type)) : 'đơn vị khác'}`);
-  return `${period.units.length} đơn vị${parts.length > 1 ? ` (${parts.join('; ')})` : ''}`;
-}
-
 function Approve({ period }: { period: PeriodDetail }) {
   const client = useQueryClient();
   const [number, setNumber] = useState('');
@@ -375,53 +361,6 @@ function Approve({ period }: { period: PeriodDetail }) {
           confirmLabel="Thông qua kết quả"
           onConfirm={() => approve.mutate()}
           loading={approve.isPending}
-        />
-      </Stack>
-    </Card>
-  );
-}
-
-function Publish({ period }: { period: PeriodDetail }) {
-  const client = useQueryClient();
-  const [confirming, setConfirming] = useState(false);
-  const publish = useMutation({
-    mutationFn: () => api('POST', `/periods/${period.id}/publish`),
-    onSuccess: async () => {
-      setConfirming(false);
-      await client.invalidateQueries({ queryKey: keys.period(period.id) });
-      await client.invalidateQueries({ queryKey: keys.periods });
-      notifySaved('Đã công bố kết quả');
-    },
-    onError: () => setConfirming(false),
-  });
-  return (
-    <Card withBorder>
-      <Stack>
-        <Title order={3}>Công bố kết quả</Title>
-        <Text>Kết quả sẽ được chốt cùng bộ chỉ số đã dùng và công khai cho mọi người.</Text>
-        <ErrorMessage error={publish.error} />
-        <Group>
-          <Button color="green" onClick={() => setConfirming(true)}>
-            Công bố
-          </Button>
-        </Group>
-        <ConfirmDialog
-          opened={confirming}
-          onClose={() => setConfirming(false)}
-          title={`Công bố kết quả ${period.name}?`}
-          effects={[
-            <>
-              Xếp hạng và điểm của <b>{unitsByType(period)}</b> được công khai cho mọi người trên
-              trang Kết quả, kèm Quyết định {period.councilDecisionNumber} ngày{' '}
-              {date(period.councilDecisionDate)}.
-            </>,
-            'Kết quả được chốt cùng bộ chỉ số đã dùng và so sánh với kỳ đã công bố trước.',
-          ]}
-          irreversible="Kết quả đã công bố là kết quả chính thức: không sửa và không rút lại được."
-          confirmLabel="Công bố kết quả"
-          color="green"
-          onConfirm={() => publish.mutate()}
-          loading={publish.isPending}
         />
       </Stack>
     </Card>
