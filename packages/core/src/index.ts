@@ -206,6 +206,7 @@ export {
   blockNames,
   buildCouncilDecision,
   councilDecisionText,
+  issuerInSentence,
   type CouncilDecisionInput,
   type CouncilDecisionView,
   type DecisionBlock,

@@ -295,6 +295,48 @@ describe.each(DATABASE_KINDS)('the documents of the cycle (%s)', (kind) => {
     expect(xml).toContain('Times New Roman');
   });
 
+  it('takes what the query leaves out from the report the secretariat stored', async () => {
+    await ok(t, 'PUT', `/api/periods/${periodId}/report`, {
+      as: cast.admin,
+      body: {
+        version: 0,
+        options: {
+          issuer: 'UBND TỈNH HÒA AN',
+          place: 'Hòa An',
+          blocks: [
+            {
+              group: 'so',
+              name: 'các cơ quan chuyên môn thuộc UBND tỉnh',
+              heads: 'Giám đốc các sở và tương đương',
+            },
+          ],
+          signature: {
+            onBehalfOf: 'TM. ỦY BAN NHÂN DÂN',
+            position: 'CHỦ TỊCH',
+            name: 'Lê Minh Hòa',
+          },
+        },
+      },
+    });
+    const { text } = await readDocx(
+      t,
+      `/api/periods/${periodId}/council-decision.docx`,
+      cast.admin,
+      'quyet-dinh-cong-bo-chi-so-cchc-2022.docx',
+    );
+    for (const expected of [
+      'UBND TỈNH HÒA AN',
+      'ỦY BAN NHÂN DÂN TỈNH HÒA AN',
+      'Hòa An, ngày 22 tháng 01 năm 2023',
+      'Điều 1. Phê duyệt và công bố Chỉ số cải cách hành chính năm 2022 của các cơ quan chuyên môn thuộc UBND tỉnh',
+      '1. Giám đốc các sở và tương đương tổ chức kiểm điểm',
+      '(Kèm theo Quyết định số 15/QĐ-UBND ngày 22/01/2023 của Ủy ban nhân dân tỉnh Hòa An)',
+      'Lê Minh Hòa',
+    ]) {
+      expect(text, expected).toContain(expected);
+    }
+  });
+
   it('is read by the administrator and the council only', async () => {
     for (const as of [cast.officers.SXD, cast.heads.SNV, cast.appraiser]) {
       expect((await t.request('GET', decision(), { as })).status).toBe(403);

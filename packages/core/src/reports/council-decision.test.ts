@@ -4,6 +4,7 @@ import { Ratio } from '../decimal/ratio.js';
 import {
   buildCouncilDecision,
   councilDecisionText,
+  issuerInSentence,
   type DecisionUnit,
 } from './council-decision.js';
 
@@ -180,5 +181,16 @@ describe('the council decision approving and publishing the index', () => {
     );
     // Without warnings in the policy Điều 2 has two items.
     expect(view.articles[1]?.paragraphs.map((p) => p.slice(0, 2))).toEqual(['Că', '1.', '2.']);
+  });
+});
+
+describe('issuerInSentence', () => {
+  it('writes a heading in capitals as sentences name it, and keeps other spellings', () => {
+    expect(issuerInSentence('UBND TỈNH HÒA AN')).toBe('UBND tỉnh Hòa An');
+    expect(issuerInSentence('ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG')).toBe(
+      'UBND thành phố Hải Phòng',
+    );
+    expect(issuerInSentence('UBND huyện Kim Sơn')).toBe('UBND huyện Kim Sơn');
+    expect(issuerInSentence('SỞ NỘI VỤ')).toBe('SỞ NỘI VỤ');
   });
 });

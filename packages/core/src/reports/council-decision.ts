@@ -30,6 +30,9 @@ export interface DecisionBlock {
   /** The peer group's code ("so", "huyen", "xa"): it names the block. */
   group: string;
   units: DecisionUnit[];
+  /** The secretariat's words for the block (the report's `blocks`), else the known ones. */
+  name?: string | undefined;
+  heads?: string | undefined;
 }
 
 export interface CouncilDecisionInput {
@@ -113,6 +116,26 @@ const BLOCK_NAMES: Record<string, { name: string; heads: string }> = {
     heads: 'Chủ tịch UBND các xã, thị trấn (trước 01/07/2025)',
   },
 };
+
+const LEVEL =
+  /^(UBND|ỦY BAN NHÂN DÂN)\s+(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN|ĐẶC KHU)\s+(.+)$/u;
+
+/**
+ * An issuer as the heading writes it ("UBND TỈNH HÒA AN", the report's stored issuer) in the
+ * case sentences need ("UBND tỉnh Hòa An"); anything not all in capitals is kept as written.
+ */
+export function issuerInSentence(issuer: string): string {
+  const trimmed = issuer.trim();
+  if (trimmed !== trimmed.toLocaleUpperCase('vi')) return trimmed;
+  const match = LEVEL.exec(trimmed);
+  if (!match) return trimmed;
+  const name = (match[3] ?? '')
+    .toLocaleLowerCase('vi')
+    .split(/\s+/u)
+    .map((word) => word.charAt(0).toLocaleUpperCase('vi') + word.slice(1))
+    .join(' ');
+  return `UBND ${(match[2] ?? '').toLocaleLowerCase('vi')} ${name}`;
+}
 
 export function blockNames(group: string): { name: string; heads: string } {
   const known = BLOCK_NAMES[group];
@@ -198,7 +221,10 @@ function inRankOrder(units: readonly DecisionUnit[]): DecisionUnit[] {
  */
 export function buildCouncilDecision(input: CouncilDecisionInput): CouncilDecisionView {
   const blocks = input.blocks.filter((b) => b.units.length > 0);
-  const named = blocks.map((b) => ({ ...b, ...blockNames(b.group) }));
+  const named = blocks.map((b) => {
+    const known = blockNames(b.group);
+    return { ...b, name: b.name ?? known.name, heads: b.heads ?? known.heads };
+  });
   const issuer = input.issuer ?? `UBND tỉnh ${BLANK}`;
   const authorityName = spelledOut(issuer);
   const index = `Chỉ số cải cách hành chính năm ${input.year}`;

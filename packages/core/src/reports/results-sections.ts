@@ -65,8 +65,8 @@ function rankingTable(block: ReportBlock): ReportTable {
   return {
     // The rating's words need a fifth of the width; names take what is left.
     columns: [
-      { header: 'Hạng', width: 7, align: 'center' },
-      { header: 'Cơ quan, đơn vị', width: withPrevious ? 35 : 45, align: 'left' },
+      { header: 'Hạng', width: 9, align: 'center' },
+      { header: 'Cơ quan, đơn vị', width: withPrevious ? 33 : 43, align: 'left' },
       { header: 'Tổng điểm', width: 13, align: 'center' },
       { header: 'Chỉ số', width: 12, align: 'center' },
       { header: 'Xếp loại người đứng đầu', width: withPrevious ? 21 : 23, align: 'left' },

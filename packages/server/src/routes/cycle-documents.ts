@@ -30,10 +30,12 @@ export async function cycleDocumentRoutes(app: FastifyInstance, deps: Deps): Pro
       const decision = await getCouncilDecision(ctx, request.params.id, {
         issuer: request.query.issuer,
         signerName: request.query.signerName,
+        parentAuthority: request.query.parentAuthority,
+        place: request.query.place,
       });
       const bytes = await councilDecisionBytes(decision.view, {
-        parentAuthority: request.query.parentAuthority,
-        place: request.query.place ?? BLANK,
+        parentAuthority: decision.parentAuthority,
+        place: decision.place ?? BLANK,
       });
       return reply
         .header('content-type', DOCX_TYPE)

@@ -3,6 +3,7 @@ import {
   Decimal,
   DomainError,
   ERROR_CODES,
+  issuerInSentence,
   Ratio,
   type CouncilDecisionView,
   type DecisionBlock,
@@ -11,6 +12,7 @@ import {
 } from '@chiso/core';
 import type { UseCaseContext } from '../../context.js';
 import { findPeriod } from '../../repositories/periods.js';
+import { findPeriodReport } from '../../repositories/reports.js';
 import { currentPublication, listPublished } from '../../repositories/results.js';
 import { authorize } from '../authorize.js';
 import { computePeriodResults } from './period-results.js';
@@ -68,6 +70,36 @@ function blocksOf(groups: readonly { unitType: string; units: readonly UnitJson[
 export interface CouncilDecisionOptions {
   issuer: string | undefined;
   signerName: string | undefined;
+  parentAuthority?: string | undefined;
+  place?: string | undefined;
+}
+
+/** What the secretariat stored for the period's report (saved through reportOptionsSchema). */
+interface StoredReport {
+  issuer?: string;
+  parentAuthority?: string;
+  place?: string;
+  blocks?: { group: string; name: string; heads?: string }[];
+  signature?: { name?: string };
+}
+
+/**
+ * The report's blocks in its order and with its words; other blocks keep the period's order
+ * after them. One source for the report and the decision, so both name the blocks alike.
+ */
+function ordered(blocks: DecisionBlock[], stored: StoredReport): DecisionBlock[] {
+  const named = stored.blocks ?? [];
+  const position = (group: string) => {
+    const i = named.findIndex((b) => b.group === group);
+    return i === -1 ? named.length : i;
+  };
+  return blocks
+    .map((block, i) => ({ block, i }))
+    .sort((a, b) => position(a.block.group) - position(b.block.group) || a.i - b.i)
+    .map(({ block }) => {
+      const words = named.find((b) => b.group === block.group);
+      return words ? { ...block, name: words.name, heads: words.heads } : block;
+    });
 }
 
 /**
@@ -79,7 +111,12 @@ export async function getCouncilDecision(
   ctx: UseCaseContext,
   periodId: string,
   options: CouncilDecisionOptions,
-): Promise<{ year: number; view: CouncilDecisionView }> {
+): Promise<{
+  year: number;
+  view: CouncilDecisionView;
+  parentAuthority: string | undefined;
+  place: string | undefined;
+}> {
   authorize(ctx, 'readCouncilDecision');
   const { db } = ctx.deps;
   const period = await findPeriod(db, periodId);
@@ -121,18 +158,23 @@ export async function getCouncilDecision(
     );
   }
   const flagRules = [...new Set(groups.flatMap((g) => g.flagRules))];
+  // What the query does not give comes from the report's stored text (decision 0021).
+  const stored = ((await findPeriodReport(db, periodId))?.options ?? {}) as StoredReport;
+  const storedIssuer = stored.issuer === undefined ? undefined : issuerInSentence(stored.issuer);
   return {
     year: period.year,
+    parentAuthority: options.parentAuthority ?? stored.parentAuthority,
+    place: options.place ?? stored.place,
     view: buildCouncilDecision({
       year: period.year,
-      issuer: options.issuer,
+      issuer: options.issuer ?? storedIssuer,
       number: period.councilDecisionNumber ?? undefined,
       date: period.councilDecisionDate ?? undefined,
-      blocks: blocksOf(groups),
+      blocks: ordered(blocksOf(groups), stored),
       flagRules,
       draft: period.status === 'approved',
       erratum,
-      signerName: options.signerName,
+      signerName: options.signerName ?? stored.signature?.name,
     }),
   };
 }
