@@ -59,6 +59,9 @@ export async function lastPublishedUnits(
         eq(periods.status, 'published'),
         lt(periods.year, query.beforeYear),
         eq(publishedResults.unitType, query.unitType),
+        // Last year may have several published periods: the one that ranked these units.
+        sql`jsonb_path_exists(${publishedResults.results}, '$.units[*] ? (@.id == $ids[*])',
+          jsonb_build_object('ids', to_jsonb(${ids}::text[])))`,
       ),
     )
     .orderBy(desc(periods.year), desc(publishedResults.publishedAt))

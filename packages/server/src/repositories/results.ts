@@ -64,12 +64,22 @@ export async function supersedePublication(
 }
 
 /** The most recent published period before a year: "last year" for rank and % changes. */
-export async function previousPublishedPeriod(db: Db, year: number) {
-  const [row] = await db
-    .select()
+/**
+ * The published periods of the latest year before `year`, the most recently published first.
+ * A year may have several (a district's own index beside the province's, a period run again):
+ * last year's result of a unit is taken from the first of them that ranked it.
+ */
+export async function previousPublishedPeriods(db: Db, year: number) {
+  const [latest] = await db
+    .select({ year: periods.year })
     .from(periods)
     .where(and(eq(periods.status, 'published'), lt(periods.year, year)))
     .orderBy(desc(periods.year))
     .limit(1);
-  return row;
+  if (!latest) return [];
+  return db
+    .select()
+    .from(periods)
+    .where(and(eq(periods.status, 'published'), eq(periods.year, latest.year)))
+    .orderBy(desc(periods.publishedAt));
 }

@@ -18,7 +18,7 @@ import {
   type StoredFramework,
 } from '../../repositories/frameworks.js';
 import { listParticipations, type ParticipationRow } from '../../repositories/periods.js';
-import { listPublished, previousPublishedPeriod } from '../../repositories/results.js';
+import { listPublished, previousPublishedPeriods } from '../../repositories/results.js';
 import { listLineage, listUnits, type UnitRow } from '../../repositories/units.js';
 import { unitInputOf } from '../assessment/unit-input.js';
 import {
@@ -156,26 +156,35 @@ export function assemblePeriodResults(data: PeriodData): TypeResults[] {
   return out;
 }
 
-/** Last published results per unit type (the version in force), as the core's previous input. */
+/**
+ * Last published results per unit type (the version in force), as the core's previous input;
+ * where last year has several published periods, each unit's comes from the latest that ranked it.
+ */
 async function previousResults(db: Db, year: number): Promise<Map<string, PreviousResult[]>> {
-  const period = await previousPublishedPeriod(db, year);
   const map = new Map<string, PreviousResult[]>();
-  if (!period) return map;
-  for (const row of await listPublished(db, period.id)) {
-    const json = row.results as ResultsJson;
-    map.set(
-      row.unitType,
-      json.units.map((u) => ({
-        id: u.id,
-        percent: u.percent === null ? undefined : Decimal.of(u.percent),
-        rank: u.rank ?? undefined,
-        areas: new Map(
-          u.areas.flatMap((a) =>
-            a.percent === null ? [] : [[a.code, Decimal.of(a.percent)] as const],
+  const seen = new Map<string, Set<string>>();
+  for (const period of await previousPublishedPeriods(db, year)) {
+    for (const row of await listPublished(db, period.id)) {
+      const json = row.results as ResultsJson;
+      const list = map.get(row.unitType) ?? [];
+      const ids = seen.get(row.unitType) ?? new Set<string>();
+      for (const u of json.units) {
+        if (ids.has(u.id)) continue;
+        ids.add(u.id);
+        list.push({
+          id: u.id,
+          percent: u.percent === null ? undefined : Decimal.of(u.percent),
+          rank: u.rank ?? undefined,
+          areas: new Map(
+            u.areas.flatMap((a) =>
+              a.percent === null ? [] : [[a.code, Decimal.of(a.percent)] as const],
+            ),
           ),
-        ),
-      })),
-    );
+        });
+      }
+      map.set(row.unitType, list);
+      seen.set(row.unitType, ids);
+    }
   }
   return map;
 }
