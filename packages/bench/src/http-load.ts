@@ -18,6 +18,17 @@ export interface Child {
 }
 
 /** A bench process of its own (forked), once it has said which port it listens on. */
+/** One side of a comparison (the floor or chiso): its process, what it is asked, what it took. */
+export interface Subject {
+  label: string;
+  child: Child;
+  url: string;
+  headers: Record<string, string>;
+  times: number[];
+  wallMs: number;
+  cpuMs: number;
+}
+
 export async function start(script: string, args: string[]): Promise<Child> {
   // Plain `node`, as production starts it: none of the bench's own flags (--expose-gc).
   const child = fork(join(here, script), args, {

@@ -10,7 +10,7 @@ import { insertPublication } from '../../server/dist/repositories/results.js';
 import { assemblePeriodResults } from '../../server/dist/use-cases/results/period-results.js';
 import { publicationRows } from '../../server/dist/use-cases/results/publication-rows.js';
 import { vn } from './cli-bench.js';
-import { percentile, rawLoad as load, start, type Child } from './http-load.js';
+import { percentile, rawLoad as load, start, type Child, type Subject } from './http-load.js';
 import { period } from './period-results-bench.js';
 import { ADMIN } from './tasks-overview-bench.js';
 
@@ -83,16 +83,6 @@ async function seedPublished(dataDir: string): Promise<string> {
   } finally {
     await database.close();
   }
-}
-
-interface Subject {
-  label: string;
-  child: Child;
-  url: string;
-  headers: Record<string, string>;
-  times: number[];
-  wallMs: number;
-  cpuMs: number;
 }
 
 /** Floor and server take turns at the same load; returns their figures and the ratio. */

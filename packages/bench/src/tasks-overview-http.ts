@@ -2,23 +2,13 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { vn } from './cli-bench.js';
-import { load, percentile, start, type Child } from './http-load.js';
+import { load, percentile, start, type Child, type Subject } from './http-load.js';
 
 const PATH = '/api/tasks/overview';
 const TARGET_P99_MS = 200;
 const WARM_UP = 30;
 /** Floor and server take turns, so that a busy machine weighs on both alike. */
 const ROUNDS = 3;
-
-interface Subject {
-  label: string;
-  child: Child;
-  url: string;
-  headers: Record<string, string>;
-  times: number[];
-  wallMs: number;
-  cpuMs: number;
-}
 
 async function signIn(base: string, admin: { username: string; password: string }) {
   const response = await fetch(`${base}/api/auth/login`, {
