@@ -44,6 +44,7 @@ async function seedPublished(dataDir: string): Promise<string> {
     copiedFromId: null,
     previousFrameworkId: null,
     reviewStatus: 'reviewed',
+    ownerUnitId: null,
     copyReview: null,
     reviewedAt: null,
     reviewedBy: null,

@@ -70,6 +70,8 @@ export const frameworks = pgTable('frameworks', {
   copyReview: jsonb('copy_review'),
   reviewedAt: instant('reviewed_at'),
   reviewedBy: uuid('reviewed_by'),
+  /** The secretariat's unit that keeps the framework (as for periods); null for the install's. */
+  ownerUnitId: text('owner_unit_id').references((): AnyPgColumn => units.id),
   createdAt: createdAt(),
   updatedAt: instant('updated_at').notNull().defaultNow(),
 });
@@ -121,6 +123,12 @@ export const periods = pgTable('periods', {
    * period is shown to people without an account before it. Null until published.
    */
   publicFrom: instant('public_from'),
+  /**
+   * The unit whose secretariat runs the period (a district running its communes' index,
+   * issue 12); null for the install's own secretariat (the province's Sở Nội vụ). Only that
+   * secretariat and those above it administer, appraise, approve and publish it.
+   */
+  ownerUnitId: text('owner_unit_id').references((): AnyPgColumn => units.id),
   createdAt: createdAt(),
 });
 
@@ -367,3 +375,4 @@ export * from './schema-tasks.js';
 export * from './schema-notifications.js';
 export * from './schema-plans.js';
 export * from './schema-reports.js';
+export * from './schema-statistics.js';
