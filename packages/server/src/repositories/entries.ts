@@ -1,6 +1,7 @@
 import { DomainError, ERROR_CODES } from '@chiso/core';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
+import { periodEntriesQuery } from './period-queries.js';
 import { entries } from '../db/schema.js';
 
 export type EntryRow = typeof entries.$inferSelect;
@@ -15,7 +16,7 @@ export async function listEntries(db: Db, periodId: string, unitId: string): Pro
 }
 
 export async function listPeriodEntries(db: Db, periodId: string): Promise<EntryRow[]> {
-  return db.select().from(entries).where(eq(entries.periodId, periodId));
+  return periodEntriesQuery(db, periodId);
 }
 
 export async function findEntry(

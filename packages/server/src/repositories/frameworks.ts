@@ -12,6 +12,7 @@ import {
 } from '@chiso/core';
 import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
+import { periodFrameworksQuery } from './period-queries.js';
 import { frameworkNodes, frameworks, periodFrameworks, periods } from '../db/schema.js';
 
 export type FrameworkRow = typeof frameworks.$inferSelect;
@@ -167,7 +168,7 @@ export async function openPeriodsUsing(db: Db, frameworkId: string): Promise<str
 }
 
 export async function frameworksOfPeriod(db: Db, periodId: string) {
-  return db.select().from(periodFrameworks).where(eq(periodFrameworks.periodId, periodId));
+  return periodFrameworksQuery(db, periodId);
 }
 
 export async function frameworkRowsByIds(db: Db, ids: string[]): Promise<FrameworkRow[]> {

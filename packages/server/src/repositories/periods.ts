@@ -1,6 +1,7 @@
 import type { ParticipationStatus, PeriodStatus, TimeWindow, WindowKind } from '@chiso/core';
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
+import { participationsQuery } from './period-queries.js';
 import {
   assignments,
   participations,
@@ -147,11 +148,7 @@ export async function insertParticipations(db: Db, periodId: string, unitIds: re
 }
 
 export async function listParticipations(db: Db, periodId: string): Promise<ParticipationRow[]> {
-  return db
-    .select()
-    .from(participations)
-    .where(eq(participations.periodId, periodId))
-    .orderBy(asc(participations.unitId));
+  return participationsQuery(db, periodId);
 }
 
 /** A unit's participation, locked: two submissions or finalisations cannot interleave. */

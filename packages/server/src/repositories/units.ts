@@ -1,5 +1,6 @@
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
+import { periodUnitsQuery } from './period-queries.js';
 import { unitLineage, units } from '../db/schema.js';
 
 export type UnitRow = typeof units.$inferSelect;
@@ -7,6 +8,11 @@ export type LineageRow = typeof unitLineage.$inferSelect;
 
 export async function listUnits(db: Db): Promise<UnitRow[]> {
   return db.select().from(units).orderBy(asc(units.type), asc(units.name));
+}
+
+/** The units taking part in a period (the results read only these, never the whole table). */
+export async function listPeriodUnits(db: Db, periodId: string): Promise<UnitRow[]> {
+  return periodUnitsQuery(db, periodId);
 }
 
 export async function findUnit(db: Db, id: string): Promise<UnitRow | undefined> {

@@ -19,7 +19,7 @@ import {
 } from '../../repositories/frameworks.js';
 import { listParticipations, type ParticipationRow } from '../../repositories/periods.js';
 import { listPublished, previousPublishedPeriods } from '../../repositories/results.js';
-import { listLineage, listUnits, type UnitRow } from '../../repositories/units.js';
+import { listLineage, listPeriodUnits, type UnitRow } from '../../repositories/units.js';
 import { unitInputOf } from '../assessment/unit-input.js';
 import {
   loadPeriodSurveys,
@@ -70,7 +70,7 @@ export async function loadPeriodData(db: Db, periodId: string, year: number): Pr
     [
       frameworksOfPeriod(db, periodId),
       listParticipations(db, periodId),
-      listUnits(db),
+      listPeriodUnits(db, periodId),
       listPeriodEntries(db, periodId),
       listLineage(db),
       previousResults(db, year),
