@@ -1,8 +1,9 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { periods } from './db/schema.js';
+import { entries, periods } from './db/schema.js';
 import { insertPeriod } from './repositories/periods.js';
 import { insertPublication, supersedePublication } from './repositories/results.js';
+import { computePeriodResults } from './use-cases/results/period-results.js';
 import { ok } from './test-support/cycle.js';
 import {
   DATABASE_KINDS,
@@ -183,6 +184,15 @@ describe.each(DATABASE_KINDS)(
         changedSincePublished: false,
       });
       expect(entry?.lowerUnitsFeed?.units[0]?.indexPercent).toBe('70.5');
+      // Fresh results (to publish, to preview an erratum) take the newest version too; an
+      // appraiser's points on the fed leaf are ignored like the unit's figures (decision 0025).
+      const db = t.deps.db;
+      await db
+        .update(entries)
+        .set({ appraisalKind: 'points', appraisedPoints: '0', appraisalComment: 'Xem lại số liệu' })
+        .where(and(eq(entries.periodId, districtPeriod), eq(entries.code, '8.3')));
+      const [huyen] = await computePeriodResults(db, districtPeriod, 2022);
+      expect(huyen?.json.units[0]?.nodes.find((n) => n.code === '8.3')?.points).toBe(1.204);
       // The district's results froze on 05/02/2023, between the communes' versions 1 and 2.
       await t.deps.db
         .update(periods)
