@@ -174,7 +174,7 @@ export async function loadLowerUnitsFeed(
 
 /** The Vietnamese line a leaf shows when its source was corrected after the higher results. */
 export function changedLine(story: LowerFeedStory | undefined): string | null {
-  return story?.latestVersion == null
+  return story === undefined || story.latestVersion === null
     ? null
     : `Kết quả của cấp dưới đã được đính chính sau khi công bố (phiên bản ${story.latestVersion})`;
 }
