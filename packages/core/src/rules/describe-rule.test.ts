@@ -36,7 +36,7 @@ describe('describeRule for lower units', () => {
     expect(
       describeRule({ kind: 'lowerUnits', aggregate: 'mean', source: { unitType: 'xa' } }, d('1.5')),
     ).toBe(
-      '1,5 điểm × bình quân chỉ số của các đơn vị cấp dưới (lấy từ kết quả đã công bố của các đơn vị loại "xa", cùng năm với kỳ đánh giá)',
+      '1,5 điểm × bình quân chỉ số của các đơn vị cấp dưới (lấy từ kết quả đã công bố của UBND xã, cùng năm với kỳ đánh giá)',
     );
     expect(
       describeRule(
@@ -49,7 +49,7 @@ describe('describeRule for lower units', () => {
         d('1'),
       ),
     ).toBe(
-      '1 điểm × tỷ lệ đơn vị cấp dưới thuộc nhóm "Tốt" (lấy từ kết quả đã công bố của các đơn vị loại "xa", năm 2024)',
+      '1 điểm × tỷ lệ đơn vị cấp dưới thuộc nhóm "Tốt" (lấy từ kết quả đã công bố của UBND xã, năm 2024)',
     );
   });
 });

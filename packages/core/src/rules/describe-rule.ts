@@ -1,5 +1,6 @@
 import { Decimal } from '../decimal/decimal.js';
 import { formatDate, formatThreshold } from '../format/format.js';
+import { unitTypeLabel } from '../units/unit-types.js';
 import { exact } from './outcome.js';
 import type { LowerUnitsRule, LowerUnitsSource, Rule } from './rule.js';
 
@@ -82,5 +83,5 @@ export function describeLowerSource(source: LowerUnitsSource | undefined): strin
       : source.year !== undefined
         ? `, năm ${source.year}`
         : ', cùng năm với kỳ đánh giá';
-  return ` (lấy từ kết quả đã công bố của các đơn vị loại "${source.unitType}"${when})`;
+  return ` (lấy từ kết quả đã công bố của ${unitTypeLabel(source.unitType)}${when})`;
 }
