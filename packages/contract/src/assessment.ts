@@ -126,6 +126,27 @@ export const offeredEvidenceResponse = z.strictObject({
   ),
 });
 
+/** Where a leaf fed by lower units' published results takes them, and which units it took. */
+export const lowerUnitsFeed = z.strictObject({
+  /** In Vietnamese: the source publication, or what the leaf still waits for. */
+  source: z.string(),
+  published: z.boolean(),
+  units: z.array(
+    z.strictObject({
+      id: z.string(),
+      name: z.string(),
+      /** The index % exactly as published ("85.5"). */
+      indexPercent: decimalString,
+      band: z.string().nullable().optional(),
+    }),
+  ),
+  publicationVersion: z.number().int().optional(),
+  /** The source was corrected (erratum) after these results: "phiên bản N" says which. */
+  changedSincePublished: z.boolean().optional(),
+  /** The Vietnamese line saying so, when it changed. */
+  changedNote: z.string().optional(),
+});
+
 /** A leaf's entry as the assessment page reads it; the appraisal once the unit may see it. */
 export const entryResponse = z.strictObject({
   code: z.string(),
@@ -134,6 +155,8 @@ export const entryResponse = z.strictObject({
   selfPoints: decimalString.nullable(),
   /** Scored from the period's survey answers: the unit does not enter it. */
   surveyFed: z.boolean(),
+  /** Scored from lower units' published results (decision 0025): nobody enters it. */
+  lowerUnitsFeed: lowerUnitsFeed.optional(),
   explanation: z.string().nullable(),
   evidence: z.array(z.strictObject({ evidenceId: z.uuid(), pageRef: z.string().nullable() })),
   appraisal: z

@@ -52,7 +52,7 @@ export const RULE_TEXT_FIELDS: Readonly<Record<RuleKind, readonly RuleField[]>> 
   notApplicableWhen: [{ path: 'condition', label: 'Điều kiện không áp dụng' }],
   survey: [{ path: 'groups[].label', label: 'Tên nhóm đối tượng khảo sát' }],
   externalIndex: [],
-  lowerUnits: [],
+  lowerUnits: [{ path: 'band', label: 'Nhóm xếp loại của đơn vị cấp dưới' }],
   manual: [],
 };
 

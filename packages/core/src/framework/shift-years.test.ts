@@ -183,7 +183,7 @@ function schemaPaths(schema: z.ZodType, prefix: string, out: { dates: string[]; 
 }
 
 /** Keys that are identifiers, not text people read. */
-const IDENTIFIERS = new Set(['groups[].group']);
+const IDENTIFIERS = new Set(['groups[].group', 'source.unitType', 'source.periodId']);
 
 describe('the tables of rule fields', () => {
   const options = (ruleSchema as unknown as { options: z.ZodObject[] }).options;

@@ -30,3 +30,26 @@ describe('describeRule for ratio bands', () => {
     );
   });
 });
+
+describe('describeRule for lower units', () => {
+  it('names the aggregate and the published source', () => {
+    expect(
+      describeRule({ kind: 'lowerUnits', aggregate: 'mean', source: { unitType: 'xa' } }, d('1.5')),
+    ).toBe(
+      '1,5 điểm × bình quân chỉ số của các đơn vị cấp dưới (lấy từ kết quả đã công bố của UBND xã, cùng năm với kỳ đánh giá)',
+    );
+    expect(
+      describeRule(
+        {
+          kind: 'lowerUnits',
+          aggregate: 'shareInBand',
+          band: 'Tốt',
+          source: { unitType: 'xa', year: 2024 },
+        },
+        d('1'),
+      ),
+    ).toBe(
+      '1 điểm × tỷ lệ đơn vị cấp dưới thuộc nhóm "Tốt" (lấy từ kết quả đã công bố của UBND xã, năm 2024)',
+    );
+  });
+});

@@ -1,7 +1,8 @@
 import { Decimal } from '../decimal/decimal.js';
 import { formatDate, formatThreshold } from '../format/format.js';
+import { unitTypeLabel } from '../units/unit-types.js';
 import { exact } from './outcome.js';
-import type { Rule } from './rule.js';
+import type { LowerUnitsRule, LowerUnitsSource, Rule } from './rule.js';
 
 /** One Vietnamese sentence saying how the leaf is scored, for forms, guidance and exports. */
 export function describeRule(rule: Rule, maxPoints: Decimal): string {
@@ -48,11 +49,7 @@ export function describeRule(rule: Rule, maxPoints: Decimal): string {
     case 'externalIndex':
       return `${max} điểm × chỉ số ÷ ${exact(rule.fullAt)}`;
     case 'lowerUnits':
-      return rule.aggregate === 'mean'
-        ? `${max} điểm × bình quân chỉ số của các đơn vị cấp dưới`
-        : rule.aggregate === 'min'
-          ? `${max} điểm × chỉ số thấp nhất của các đơn vị cấp dưới`
-          : `${max} điểm × tỷ lệ đơn vị cấp dưới đạt từ ${formatThreshold(rule.thresholdPercent ?? Decimal.ZERO)}`;
+      return `${max} điểm × ${describeLowerAggregate(rule)}${describeLowerSource(rule.source)}`;
     case 'manual':
       return `Chấm trực tiếp từ 0 đến ${max} điểm${rule.step ? `, bước ${exact(rule.step)}` : ''}`;
   }
@@ -62,4 +59,29 @@ export function describeRule(rule: Rule, maxPoints: Decimal): string {
 function coversEverything(bands: readonly { minPercent: Decimal; inclusive: boolean }[]): boolean {
   const last = bands[bands.length - 1];
   return last !== undefined && last.inclusive && last.minPercent.isZero();
+}
+
+function describeLowerAggregate(rule: LowerUnitsRule): string {
+  switch (rule.aggregate) {
+    case 'mean':
+      return 'bình quân chỉ số của các đơn vị cấp dưới';
+    case 'min':
+      return 'chỉ số thấp nhất của các đơn vị cấp dưới';
+    case 'shareAtLeast':
+      return `tỷ lệ đơn vị cấp dưới đạt từ ${formatThreshold(rule.thresholdPercent ?? Decimal.ZERO)}`;
+    case 'shareInBand':
+      return `tỷ lệ đơn vị cấp dưới thuộc nhóm "${rule.band ?? ''}"`;
+  }
+}
+
+/** The source in words: "lấy từ kết quả công bố của đơn vị loại xa, năm 2025". */
+export function describeLowerSource(source: LowerUnitsSource | undefined): string {
+  if (source === undefined) return '';
+  const when =
+    source.periodId !== undefined
+      ? ', kỳ đánh giá đã chọn'
+      : source.year !== undefined
+        ? `, năm ${source.year}`
+        : ', cùng năm với kỳ đánh giá';
+  return ` (lấy từ kết quả đã công bố của ${unitTypeLabel(source.unitType)}${when})`;
 }

@@ -394,6 +394,31 @@ const CASES: Case[] = [
     facts: { percents: [80, 79.99, 95, 60] },
     expect: { points: '0.5' },
   },
+  {
+    name: 'lowerUnits: share in band "Từ 90% trở lên", fed from published communes',
+    rule: {
+      kind: 'lowerUnits',
+      aggregate: 'shareInBand',
+      band: 'Từ 90% trở lên',
+      source: { unitType: 'xa', year: 2025 },
+    },
+    max: '1,5',
+    facts: {
+      percents: [92, 85, 90],
+      bands: ['Từ 90% trở lên', 'Từ 80% đến dưới 90%', 'Từ 90% trở lên'],
+    },
+    expect: {
+      points: '1',
+      explanation: '2/3 đơn vị cấp dưới thuộc nhóm "Từ 90% trở lên" → 1/1,5',
+    },
+  },
+  {
+    name: 'lowerUnits: share in band without the bands is missing',
+    rule: { kind: 'lowerUnits', aggregate: 'shareInBand', band: 'A' },
+    max: '1',
+    facts: { percents: [92] },
+    expect: { status: 'missing' },
+  },
   // 15. manual within [0, max] in steps
   {
     name: 'manual: 1,75 in steps of 0,25',
@@ -497,6 +522,21 @@ describe('ruleSchema', () => {
 
   it('requires a threshold for shareAtLeast', () => {
     expect(ruleSchema.safeParse({ kind: 'lowerUnits', aggregate: 'shareAtLeast' }).success).toBe(
+      false,
+    );
+    expect(ruleSchema.safeParse({ kind: 'lowerUnits', aggregate: 'shareInBand' }).success).toBe(
+      false,
+    );
+    const fed = ruleSchema.parse({
+      kind: 'lowerUnits',
+      source: { unitType: 'xa', periodId: 'p-1' },
+    });
+    expect(fed).toEqual({
+      kind: 'lowerUnits',
+      aggregate: 'mean',
+      source: { unitType: 'xa', periodId: 'p-1' },
+    });
+    expect(ruleSchema.safeParse({ kind: 'lowerUnits', source: { unitType: '' } }).success).toBe(
       false,
     );
   });

@@ -144,7 +144,11 @@ export const FACTS_SCHEMAS = {
   }),
   survey: z.strictObject({ groups: z.record(z.string(), surveyGroupFacts) }),
   externalIndex: externalIndexFacts,
-  lowerUnits: z.strictObject({ percents: z.array(percent) }),
+  lowerUnits: z.strictObject({
+    percents: z.array(percent),
+    /** Each lower unit's band (same order as percents), for the shareInBand aggregate. */
+    bands: z.array(z.string().nullable()).optional(),
+  }),
   manual: z.strictObject({ points: decimalInput }),
 } satisfies Record<Exclude<RuleKind, 'noneArose' | 'notApplicableWhen'>, z.ZodType>;
 

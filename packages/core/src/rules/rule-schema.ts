@@ -90,12 +90,24 @@ const externalIndex = z.strictObject({
 const lowerUnits = z
   .strictObject({
     kind: z.literal('lowerUnits'),
-    aggregate: z.enum(['mean', 'min', 'shareAtLeast']).default('mean'),
+    aggregate: z.enum(['mean', 'min', 'shareAtLeast', 'shareInBand']).default('mean'),
     thresholdPercent: nonNegative.optional(),
+    band: z.string().trim().min(1).optional(),
+    source: z
+      .strictObject({
+        unitType: z.string().trim().min(1),
+        year: z.number().int().min(2000).max(2100).optional(),
+        periodId: z.string().trim().min(1).optional(),
+      })
+      .optional(),
   })
   .refine((r) => r.aggregate !== 'shareAtLeast' || r.thresholdPercent !== undefined, {
     message: 'cần "thresholdPercent" khi aggregate là "shareAtLeast"',
     path: ['thresholdPercent'],
+  })
+  .refine((r) => r.aggregate !== 'shareInBand' || r.band !== undefined, {
+    message: 'cần "band" (tên nhóm xếp loại) khi aggregate là "shareInBand"',
+    path: ['band'],
   });
 
 const manual = z.strictObject({

@@ -138,9 +138,24 @@ export interface ExternalIndexRule {
 /** 14. From lower units' index results (a district scored on its communes). */
 export interface LowerUnitsRule {
   kind: 'lowerUnits';
-  aggregate: 'mean' | 'min' | 'shareAtLeast';
+  aggregate: 'mean' | 'min' | 'shareAtLeast' | 'shareInBand';
   /** For shareAtLeast: the index % a lower unit must reach to count. */
   thresholdPercent?: Decimal;
+  /** For shareInBand: the band's label in the lower period's results policy ("Từ 90% trở lên"). */
+  band?: string;
+  /**
+   * Where the lower units' results come from: the published period of that unit type (of the
+   * higher period's year unless given, or exactly `periodId`). Without a source the unit types
+   * the percents itself.
+   */
+  source?: LowerUnitsSource;
+}
+
+export interface LowerUnitsSource {
+  /** The lower units' type ("xa"). */
+  unitType: string;
+  year?: number;
+  periodId?: string;
 }
 
 /** 15. An appraiser's number within [0, max] in a given step. */

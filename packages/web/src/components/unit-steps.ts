@@ -24,7 +24,9 @@ export function leftSteps(a: Assessment): Partial<Record<WindowKind, string>> {
 
 /** What needs the unit now (the core decides), from its assessment as the server sent it. */
 export function tasksOf(a: Assessment, now: number): UnitTask[] {
-  const surveyFed = new Set(a.entries.filter((e) => e.surveyFed).map((e) => e.code));
+  const surveyFed = new Set(
+    a.entries.filter((e) => e.surveyFed || e.lowerUnitsFeed !== undefined).map((e) => e.code),
+  );
   return unitTasks(
     {
       status: a.participation.status,

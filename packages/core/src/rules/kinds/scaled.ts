@@ -97,6 +97,15 @@ export function evaluateLowerUnits(
         `${reached}/${count} đơn vị cấp dưới đạt từ ${formatThreshold(threshold)} trở lên`;
       break;
     }
+    case 'shareInBand': {
+      const band = rule.band ?? '';
+      const bands = facts.bands;
+      if (bands === undefined) return missing('Chưa có nhóm xếp loại của đơn vị cấp dưới');
+      const inBand = facts.percents.filter((_p, i) => bands[i] === band).length;
+      share = Ratio.of(inBand, count);
+      reason = () => `${inBand}/${count} đơn vị cấp dưới thuộc nhóm "${band}"`;
+      break;
+    }
   }
   return scored(quantize(ctx.maxPoints.toRatio().times(share), ctx), ctx, reason);
 }

@@ -13,6 +13,9 @@ import { listEntries, type EntryRow } from '../../repositories/entries.js';
 import { listAssessmentEvidence, listUnitLinks } from '../../repositories/evidence.js';
 import { authorize } from '../authorize.js';
 import { presentFramework } from '../frameworks/present-framework.js';
+import { combineOverrides } from '../feeds/combine.js';
+import { loadLowerUnitsFeed } from '../feeds/lower-units.js';
+import { presentLowerFeed } from '../feeds/present-lower-feed.js';
 import { loadPeriodSurveys, surveyOverrideOf } from '../survey-results/period-surveys.js';
 import {
   APPRAISAL_KIND_LABELS,
@@ -49,10 +52,10 @@ export async function getAssessment(
   const appraisalVisible = appraisalVisibleTo(actor.role, status);
   const { framework, policy } = scope.stored;
   // Leaves fed by the period's surveys show the points counted from the answers (surveyFed).
-  const surveys = surveyOverrideOf(
-    await loadPeriodSurveys(db, key.periodId, key.unitId),
-    framework,
-    scope.unit,
+  const lower = await loadLowerUnitsFeed(db, scope.period, framework, scope.unit.id);
+  const surveys = combineOverrides(
+    surveyOverrideOf(await loadPeriodSurveys(db, key.periodId, key.unitId), framework, scope.unit),
+    lower,
   );
   const compute = (phase: 'self' | 'effective') => {
     const result = unitResultOf(scope.stored, scope.unit, entries, phase, surveys);
@@ -113,7 +116,8 @@ export async function getAssessment(
           ctx.now,
           entry !== undefined && isDisputed(leaf, entry, framework.pointsDecimals),
         ),
-        surveyFed: surveys.leaves.has(leaf.code),
+        surveyFed: surveys.leaves.has(leaf.code) && !lower.leaves.has(leaf.code),
+        lowerUnitsFeed: presentLowerFeed(lower.stories.get(leaf.code)),
         previous: presentPrevious(previous, leaf.code),
         tasks: served.get(leaf.code) ?? null,
         taskEvidence: offered.get(leaf.code) ?? [],

@@ -13,6 +13,8 @@ import { listEntries } from '../../repositories/entries.js';
 import { listAssessmentEvidence, listUnitLinks } from '../../repositories/evidence.js';
 import { findUserById } from '../../repositories/users.js';
 import { authorize } from '../authorize.js';
+import { combineOverrides } from '../feeds/combine.js';
+import { loadLowerUnitsFeed } from '../feeds/lower-units.js';
 import { loadPeriodSurveys, surveyOverrideOf } from '../survey-results/period-surveys.js';
 import { accessTarget, loadUnitScope } from './scope.js';
 import { unitResultOf } from './unit-result.js';
@@ -60,10 +62,9 @@ export async function getSelfAssessmentReport(
     );
   }
   const { framework } = scope.stored;
-  const surveys = surveyOverrideOf(
-    await loadPeriodSurveys(db, key.periodId, key.unitId),
-    framework,
-    scope.unit,
+  const surveys = combineOverrides(
+    surveyOverrideOf(await loadPeriodSurveys(db, key.periodId, key.unitId), framework, scope.unit),
+    await loadLowerUnitsFeed(db, scope.period, framework, scope.unit.id),
   );
   const submittedAt = scope.participation.submittedAt;
   const after = (instant: Date | null) =>

@@ -5,6 +5,8 @@ import { listEntries } from '../../repositories/entries.js';
 import { listUnitLinks } from '../../repositories/evidence.js';
 import { updateParticipation } from '../../repositories/periods.js';
 import { authorize } from '../authorize.js';
+import { combineOverrides } from '../feeds/combine.js';
+import { loadLowerUnitsFeed } from '../feeds/lower-units.js';
 import { loadPeriodSurveys, surveyOverrideOf } from '../survey-results/period-surveys.js';
 import { accessTarget, loadUnitScope, requireOpenPeriod, requireWindow } from './scope.js';
 
@@ -31,10 +33,13 @@ export async function submitAssessment(
     const entries = await listEntries(tx, key.periodId, key.unitId);
     const links = await listUnitLinks(tx, key.periodId, key.unitId);
     // Survey-fed leaves are scored from the answers, not from what the unit typed.
-    const surveys = surveyOverrideOf(
-      await loadPeriodSurveys(tx, key.periodId, key.unitId),
-      scope.stored.framework,
-      scope.unit,
+    const surveys = combineOverrides(
+      surveyOverrideOf(
+        await loadPeriodSurveys(tx, key.periodId, key.unitId),
+        scope.stored.framework,
+        scope.unit,
+      ),
+      await loadLowerUnitsFeed(tx, scope.period, scope.stored.framework, scope.unit.id),
     );
     const problems = submissionProblems(
       entries

@@ -26,6 +26,13 @@ import {
   surveyOverrideOf,
   type PeriodSurveys,
 } from '../survey-results/period-surveys.js';
+import { combineOverrides } from '../feeds/combine.js';
+import {
+  loadLowerSources,
+  lowerUnitsOverrideOf,
+  NO_LOWER_SOURCES,
+  type LowerSources,
+} from '../feeds/lower-units.js';
 import { leafStories, type LeafStory } from './leaf-stories.js';
 
 export interface TypeResults {
@@ -49,6 +56,8 @@ export interface PeriodData {
   lineage: LineageLink[];
   previous: Map<string, PreviousResult[]>;
   surveys: PeriodSurveys;
+  /** Per framework id: the lower units' published results its fed leaves take (decision 0025). */
+  lower?: ReadonlyMap<string, LowerSources>;
 }
 
 /**
@@ -78,9 +87,14 @@ export async function loadPeriodData(db: Db, periodId: string, year: number): Pr
     ],
   );
   const frameworks = new Map<string, StoredFramework>();
+  const lower = new Map<string, LowerSources>();
+  // Fresh results (to publish, to preview an erratum) take the lower units' newest version.
+  const higher = { id: periodId, year, status: 'open', publishedAt: null };
   for (const link of links) {
     const stored = await loadFramework(db, link.frameworkId);
-    if (stored) frameworks.set(link.frameworkId, stored);
+    if (!stored) continue;
+    frameworks.set(link.frameworkId, stored);
+    lower.set(link.frameworkId, await loadLowerSources(db, higher, stored.framework));
   }
   return {
     links,
@@ -91,6 +105,7 @@ export async function loadPeriodData(db: Db, periodId: string, year: number): Pr
     lineage: groupLineage(lineageRows),
     previous,
     surveys,
+    lower,
   };
 }
 
@@ -115,7 +130,13 @@ export function assemblePeriodResults(data: PeriodData): TypeResults[] {
     const { framework, policy } = stored;
     const members = data.units.filter((u) => u.type === link.unitType && taking.has(u.id));
     if (members.length === 0) continue;
-    const overrides = members.map((unit) => surveyOverrideOf(data.surveys, framework, unit));
+    const lower = data.lower?.get(link.frameworkId) ?? NO_LOWER_SOURCES;
+    const overrides = members.map((unit) =>
+      combineOverrides(
+        surveyOverrideOf(data.surveys, framework, unit),
+        lowerUnitsOverrideOf(lower, unit.id),
+      ),
+    );
     const inputs = (phase: 'self' | 'effective') =>
       members.map((unit, i) =>
         unitInputOf(framework, unit, entriesOf.get(unit.id) ?? [], phase, overrides[i]),

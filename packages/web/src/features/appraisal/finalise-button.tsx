@@ -20,7 +20,9 @@ export function FinaliseButton({
   const firstRound = assessment.participation.status === 'submitted';
   // As the server counts: saved leaves nobody decided (a leaf never saved has nothing to accept).
   const undecided = assessment.entries.filter((e) => e.version > 0 && !e.appraisal?.kind);
-  const unfilled = assessment.entries.filter((e) => e.version === 0 && !e.surveyFed).length;
+  const unfilled = assessment.entries.filter(
+    (e) => e.version === 0 && !e.surveyFed && e.lowerUnitsFeed === undefined,
+  ).length;
   const supplements = assessment.entries.filter((e) => e.appraisal?.supplementDeadline).length;
   const label = firstRound ? 'Chốt vòng thẩm định' : 'Chốt kết quả sau giải trình';
   const effects = firstRound

@@ -21,6 +21,7 @@ import { dateTime, points } from '../../lib/format';
 import { EvidencePanel } from './evidence-panel';
 import { TaskEvidence } from './task-evidence';
 import { LeafHistory } from './leaf-history';
+import { LowerUnitsFeed } from './lower-units-feed';
 import { PreviousPoints } from './previous-points';
 import { ServedTasks } from './served-tasks';
 import { RuleInputs, type Facts } from './rule-inputs';
@@ -79,6 +80,8 @@ export function LeafEditor({ assessment, node, entry, canEditSelf, canRespond }:
   };
 
   const appraisal = entry.appraisal;
+  // Fed leaves (surveys, lower units' results) are scored by the server; nobody enters them.
+  const fed = entry.surveyFed || entry.lowerUnitsFeed !== undefined;
   const finalNode = assessment.appraised?.nodes.find((n) => n.code === node.code);
   return (
     <Card withBorder padding="lg">
@@ -134,7 +137,13 @@ export function LeafEditor({ assessment, node, entry, canEditSelf, canRespond }:
             bộ chỉ số; đơn vị không tự chấm. Xem ở mục Khảo sát, phần kết quả.
           </Alert>
         )}
-        {entry.tasks && !entry.surveyFed && (
+        {entry.lowerUnitsFeed && (
+          <LowerUnitsFeed
+            feed={entry.lowerUnitsFeed}
+            leafPoints={assessment.self.nodes.find((n) => n.code === node.code)?.points}
+          />
+        )}
+        {entry.tasks && !fed && (
           <ServedTasks
             unitId={assessment.unit.id}
             served={entry.tasks}
@@ -143,11 +152,11 @@ export function LeafEditor({ assessment, node, entry, canEditSelf, canRespond }:
             onUse={(fact, value) => setFacts({ ...facts, [fact]: value })}
           />
         )}
-        {rule && !entry.surveyFed && (
+        {rule && !fed && (
           <RuleInputs rule={rule} facts={facts} onChange={setFacts} disabled={!canEditSelf} />
         )}
         <div aria-live="polite">
-          {preview.text && (
+          {preview.text && !fed && (
             <Text fw={600} c="red.8">
               Điểm tạm tính: {preview.text}
             </Text>
@@ -158,7 +167,7 @@ export function LeafEditor({ assessment, node, entry, canEditSelf, canRespond }:
             </Text>
           ))}
         </div>
-        {!entry.surveyFed && (
+        {!fed && (
           <Textarea
             label="Giải trình"
             description="Bắt buộc khi có điểm mà chưa có tài liệu kiểm chứng hoặc tài liệu chưa đầy đủ"
@@ -169,7 +178,7 @@ export function LeafEditor({ assessment, node, entry, canEditSelf, canRespond }:
             disabled={!canEditSelf}
           />
         )}
-        {canEditSelf && !entry.surveyFed && (
+        {canEditSelf && !fed && (
           <Group>
             <Button
               onClick={() =>

@@ -31,6 +31,7 @@ const AGGREGATES = {
   mean: 'Bình quân chỉ số của các đơn vị cấp dưới',
   min: 'Chỉ số thấp nhất trong các đơn vị cấp dưới',
   shareAtLeast: 'Tỷ lệ đơn vị cấp dưới đạt từ một ngưỡng',
+  shareInBand: 'Tỷ lệ đơn vị cấp dưới thuộc một nhóm xếp loại',
 };
 
 /** Theo kết quả đơn vị cấp dưới: mean, lowest, or the share reaching a threshold. */

@@ -1,0 +1,180 @@
+import {
+  Decimal,
+  unitTypeLabel,
+  type Framework,
+  type LowerUnitsRule,
+  type ResultsJson,
+} from '@chiso/core';
+import type { Db } from '../../db/database.js';
+import { listTypePublications, type TypePublication } from '../../repositories/lower-results.js';
+import { findUnits } from '../../repositories/units.js';
+import { scoringRule, type SurveyOverride } from '../survey-results/period-surveys.js';
+
+type PublishedUnit = ResultsJson['units'][number];
+
+/** One lower unit whose published index fed the leaf. */
+export interface LowerFeedUnit {
+  id: string;
+  name: string;
+  /** The index % exactly as the source publication holds it (canonical decimal, "85.5"). */
+  indexPercent: string;
+  band: string | null;
+}
+
+/** What a leaf fed by lower units' results shows: where from, which units, which version. */
+export interface LowerFeedStory {
+  /** In Vietnamese: the source's words, or what the leaf is waiting for. */
+  source: string;
+  published: boolean;
+  units: LowerFeedUnit[];
+  publication: { periodId: string; periodName: string; version: number; publishedAt: Date } | null;
+  /** The source's version now in force, when later than the one taken (an erratum since). */
+  latestVersion: number | null;
+}
+
+export interface LowerUnitsOverride extends SurveyOverride {
+  stories: ReadonlyMap<string, LowerFeedStory>;
+}
+
+interface LeafSource {
+  rule: LowerUnitsRule;
+  waiting: string;
+  used: TypePublication | undefined;
+  latestVersion: number | null;
+}
+
+/** The lower units' sources of a framework's fed leaves, loaded once for many higher units. */
+export interface LowerSources {
+  leaves: Map<string, LeafSource>;
+  parentOf: Map<string, string | null>;
+}
+
+export const NO_LOWER_SOURCES: LowerSources = { leaves: new Map(), parentOf: new Map() };
+
+/**
+ * The period the higher unit sits in: its year, and when published the instant its results
+ * froze (the source version then in force is the one its figures keep).
+ */
+export interface HigherPeriod {
+  id: string;
+  year: number;
+  status: string;
+  publishedAt: Date | null;
+}
+
+/**
+ * For every leaf of the framework scored by a 'lowerUnits' rule with a source, the source
+ * publication it takes: the latest publication of a period of that unit type (the exact period,
+ * or one of the year) — in force now for an open higher period, in force when it was published
+ * for a published one.
+ */
+export async function loadLowerSources(
+  db: Db,
+  period: HigherPeriod,
+  framework: Framework,
+): Promise<LowerSources> {
+  const leaves = new Map<string, LeafSource>();
+  const asOf = period.status === 'published' ? period.publishedAt : null;
+  for (const leaf of framework.leaves) {
+    const rule = scoringRule(leaf.rule);
+    if (rule?.kind !== 'lowerUnits' || rule.source === undefined) continue;
+    const { source } = rule;
+    const year = source.year ?? period.year;
+    const all = (
+      await listTypePublications(
+        db,
+        source.unitType,
+        source.periodId !== undefined ? { periodId: source.periodId } : { year },
+      )
+    ).filter((p) => p.periodId !== period.id);
+    const used =
+      asOf === null
+        ? all.find((p) => p.supersededAt === null)
+        : all.find((p) => p.publishedAt.getTime() <= asOf.getTime());
+    const newest = used && all.find((p) => p.periodId === used.periodId && p.supersededAt === null);
+    const kind = unitTypeLabel(source.unitType);
+    leaves.set(leaf.code, {
+      rule,
+      waiting:
+        source.periodId !== undefined
+          ? `Chưa có kết quả công bố của kỳ đánh giá ${kind} đã chọn`
+          : `Chưa có kết quả công bố của ${kind} năm ${year}`,
+      used,
+      latestVersion:
+        used !== undefined && newest !== undefined && newest.version > used.version
+          ? newest.version
+          : null,
+    });
+  }
+  const ids = new Set<string>();
+  for (const s of leaves.values()) for (const u of unitsOf(s.used)) ids.add(u.id);
+  const rows = await findUnits(db, [...ids]);
+  return { leaves, parentOf: new Map(rows.map((r) => [r.id, r.parentId])) };
+}
+
+function unitsOf(publication: TypePublication | undefined): PublishedUnit[] {
+  return publication === undefined ? [] : (publication.results as ResultsJson).units;
+}
+
+/**
+ * One higher unit's fed leaves: the lower units directly under it (parentId) in the source
+ * publication, each with its published index and band, become the leaf's facts. A fed leaf
+ * whose source is not published yet has no facts: it scores nothing.
+ */
+export function lowerUnitsOverrideOf(sources: LowerSources, unitId: string): LowerUnitsOverride {
+  const facts = new Map<string, unknown>();
+  const stories = new Map<string, LowerFeedStory>();
+  for (const [code, source] of sources.leaves) {
+    const used = source.used;
+    const units: LowerFeedUnit[] = unitsOf(used)
+      .filter((u) => u.percent !== null && sources.parentOf.get(u.id) === unitId)
+      .map((u) => ({
+        id: u.id,
+        name: u.name,
+        indexPercent: Decimal.of(u.percent ?? 0).toString(),
+        band: u.band ?? null,
+      }));
+    if (used !== undefined && units.length > 0) {
+      facts.set(code, {
+        percents: units.map((u) => u.indexPercent),
+        bands: units.map((u) => u.band),
+      });
+    }
+    stories.set(code, {
+      source:
+        used === undefined
+          ? source.waiting
+          : `Kết quả công bố của kỳ "${used.periodName}" (phiên bản ${used.version}), ${units.length} đơn vị trực thuộc`,
+      published: used !== undefined,
+      units,
+      publication:
+        used === undefined
+          ? null
+          : {
+              periodId: used.periodId,
+              periodName: used.periodName,
+              version: used.version,
+              publishedAt: used.publishedAt,
+            },
+      latestVersion: source.latestVersion,
+    });
+  }
+  return { leaves: new Set(sources.leaves.keys()), facts, stories };
+}
+
+/** The feed for one unit: its sources loaded and applied. */
+export async function loadLowerUnitsFeed(
+  db: Db,
+  period: HigherPeriod,
+  framework: Framework,
+  unitId: string,
+): Promise<LowerUnitsOverride> {
+  return lowerUnitsOverrideOf(await loadLowerSources(db, period, framework), unitId);
+}
+
+/** The Vietnamese line a leaf shows when its source was corrected after the higher results. */
+export function changedLine(story: LowerFeedStory | undefined): string | null {
+  return story === undefined || story.latestVersion === null
+    ? null
+    : `Kết quả của cấp dưới đã được đính chính sau khi công bố (phiên bản ${story.latestVersion})`;
+}
