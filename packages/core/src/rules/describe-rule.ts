@@ -2,6 +2,7 @@ import { Decimal } from '../decimal/decimal.js';
 import { formatDate, formatThreshold } from '../format/format.js';
 import { exact } from './outcome.js';
 import type { Rule } from './rule.js';
+import { STATISTICS, type StatisticKey } from '../statistics/catalogue.js';
 
 /** One Vietnamese sentence saying how the leaf is scored, for forms, guidance and exports. */
 export function describeRule(rule: Rule, maxPoints: Decimal): string {
@@ -24,11 +25,12 @@ export function describeRule(rule: Rule, maxPoints: Decimal): string {
             `${b.inclusive ? '≥' : '>'} ${formatThreshold(b.minPercent)}: ${exact(b.points)} điểm`,
         )
         .concat(coversEverything(rule.bands) ? [] : ['thấp hơn: 0 điểm'])
-        .join('; ');
+        .join('; ')
+        .concat(statisticSource(rule.statistic));
     case 'proportional':
       return rule.fullAtPercent.equals(Decimal.HUNDRED)
-        ? `${max} điểm × tỷ lệ đạt được`
-        : `Từ ${formatThreshold(rule.fullAtPercent)} trở lên: ${max} điểm; thấp hơn: ${max} × tỷ lệ ÷ ${formatThreshold(rule.fullAtPercent)}`;
+        ? `${max} điểm × tỷ lệ đạt được${statisticSource(rule.statistic)}`
+        : `Từ ${formatThreshold(rule.fullAtPercent)} trở lên: ${max} điểm; thấp hơn: ${max} × tỷ lệ ÷ ${formatThreshold(rule.fullAtPercent)}${statisticSource(rule.statistic)}`;
     case 'relativeToBest':
       return rule.higherIsBetter
         ? `${max} điểm × giá trị ÷ giá trị cao nhất trong nhóm`
@@ -62,4 +64,11 @@ export function describeRule(rule: Rule, maxPoints: Decimal): string {
 function coversEverything(bands: readonly { minPercent: Decimal; inclusive: boolean }[]): boolean {
   const last = bands[bands.length - 1];
   return last !== undefined && last.inclusive && last.minPercent.isZero();
+}
+
+/** " (theo số liệu thống kê TTHC: …)" for a ratio leaf fed by a procedure statistic. */
+function statisticSource(statistic: StatisticKey | undefined): string {
+  return statistic === undefined
+    ? ''
+    : ` (theo số liệu thống kê TTHC: ${STATISTICS[statistic].label})`;
 }
