@@ -1,3 +1,5 @@
+import { Ratio } from '../decimal/ratio.js';
+
 /**
  * The procedure (TTHC) statistics a one-stop system counts for a unit and a period (issue 12):
  * the measures (whole numbers) and the named statistics, each the ratio of two measures, that
@@ -112,4 +114,16 @@ export function figuresOf(json: unknown): StatisticFigures {
       figures[key] = value;
   }
   return figures;
+}
+
+/** The statistic in % (574 of 596 → 96,31…%), exact; undefined if a measure is missing or the whole is 0. */
+export function statisticPercent(
+  statistic: StatisticKey,
+  figures: StatisticFigures,
+): Ratio | undefined {
+  const definition = STATISTICS[statistic];
+  const numerator = figures[definition.numerator];
+  const denominator = figures[definition.denominator];
+  if (numerator === undefined || denominator === undefined || denominator === 0) return undefined;
+  return Ratio.of(BigInt(numerator) * 100n, BigInt(denominator));
 }

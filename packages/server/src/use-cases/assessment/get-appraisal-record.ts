@@ -11,6 +11,7 @@ import { listEntries } from '../../repositories/entries.js';
 import { listAssignments } from '../../repositories/periods.js';
 import { findUserById } from '../../repositories/users.js';
 import { authorize } from '../authorize.js';
+import { loadStatisticsFeed, withStatistics } from '../feeds/statistics.js';
 import { loadPeriodSurveys, surveyOverrideOf } from '../survey-results/period-surveys.js';
 import { appraisalVisibleTo } from './appraisal-outcome.js';
 import { accessTarget, loadUnitScope } from './scope.js';
@@ -42,10 +43,15 @@ export async function getAppraisalRecord(
     );
   }
   const entries = await listEntries(db, key.periodId, key.unitId);
-  const surveys = surveyOverrideOf(
-    await loadPeriodSurveys(db, key.periodId, key.unitId),
+  const surveys = withStatistics(
+    surveyOverrideOf(
+      await loadPeriodSurveys(db, key.periodId, key.unitId),
+      scope.stored.framework,
+      scope.unit,
+    ),
     scope.stored.framework,
-    scope.unit,
+    await loadStatisticsFeed(db, key.periodId, key.unitId),
+    scope.unit.id,
   );
   const appraised = entries.filter((e) => e.appraisalKind !== null);
   // Those assigned first, then anyone else who decided a leaf (an administrator, a reassignment).

@@ -13,6 +13,7 @@ import { listEntries, type EntryRow } from '../../repositories/entries.js';
 import { listAssessmentEvidence, listUnitLinks } from '../../repositories/evidence.js';
 import { authorize } from '../authorize.js';
 import { presentFramework } from '../frameworks/present-framework.js';
+import { loadStatisticsFeed, statisticFeedOf, withStatistics } from '../feeds/statistics.js';
 import { loadPeriodSurveys, surveyOverrideOf } from '../survey-results/period-surveys.js';
 import {
   APPRAISAL_KIND_LABELS,
@@ -49,10 +50,12 @@ export async function getAssessment(
   const appraisalVisible = appraisalVisibleTo(actor.role, status);
   const { framework, policy } = scope.stored;
   // Leaves fed by the period's surveys show the points counted from the answers (surveyFed).
-  const surveys = surveyOverrideOf(
-    await loadPeriodSurveys(db, key.periodId, key.unitId),
+  const statistics = await loadStatisticsFeed(db, key.periodId, key.unitId);
+  const surveys = withStatistics(
+    surveyOverrideOf(await loadPeriodSurveys(db, key.periodId, key.unitId), framework, scope.unit),
     framework,
-    scope.unit,
+    statistics,
+    scope.unit.id,
   );
   const compute = (phase: 'self' | 'effective') => {
     const result = unitResultOf(scope.stored, scope.unit, entries, phase, surveys);
@@ -114,6 +117,7 @@ export async function getAssessment(
           entry !== undefined && isDisputed(leaf, entry, framework.pointsDecimals),
         ),
         surveyFed: surveys.leaves.has(leaf.code),
+        statisticFeed: statisticFeedOf(framework, statistics, scope.unit.id, leaf.code),
         previous: presentPrevious(previous, leaf.code),
         tasks: served.get(leaf.code) ?? null,
         taskEvidence: offered.get(leaf.code) ?? [],

@@ -13,6 +13,7 @@ import { listEntries } from '../../repositories/entries.js';
 import { listAssessmentEvidence, listUnitLinks } from '../../repositories/evidence.js';
 import { findUserById } from '../../repositories/users.js';
 import { authorize } from '../authorize.js';
+import { loadStatisticsFeed, withStatistics } from '../feeds/statistics.js';
 import { loadPeriodSurveys, surveyOverrideOf } from '../survey-results/period-surveys.js';
 import { accessTarget, loadUnitScope } from './scope.js';
 import { unitResultOf } from './unit-result.js';
@@ -60,10 +61,11 @@ export async function getSelfAssessmentReport(
     );
   }
   const { framework } = scope.stored;
-  const surveys = surveyOverrideOf(
-    await loadPeriodSurveys(db, key.periodId, key.unitId),
+  const surveys = withStatistics(
+    surveyOverrideOf(await loadPeriodSurveys(db, key.periodId, key.unitId), framework, scope.unit),
     framework,
-    scope.unit,
+    await loadStatisticsFeed(db, key.periodId, key.unitId),
+    scope.unit.id,
   );
   const submittedAt = scope.participation.submittedAt;
   const after = (instant: Date | null) =>

@@ -5,6 +5,7 @@ import { listEntries } from '../../repositories/entries.js';
 import { listUnitLinks } from '../../repositories/evidence.js';
 import { updateParticipation } from '../../repositories/periods.js';
 import { authorize } from '../authorize.js';
+import { loadStatisticsFeed, withStatistics } from '../feeds/statistics.js';
 import { loadPeriodSurveys, surveyOverrideOf } from '../survey-results/period-surveys.js';
 import { accessTarget, loadUnitScope, requireOpenPeriod, requireWindow } from './scope.js';
 
@@ -31,10 +32,15 @@ export async function submitAssessment(
     const entries = await listEntries(tx, key.periodId, key.unitId);
     const links = await listUnitLinks(tx, key.periodId, key.unitId);
     // Survey-fed leaves are scored from the answers, not from what the unit typed.
-    const surveys = surveyOverrideOf(
-      await loadPeriodSurveys(tx, key.periodId, key.unitId),
+    const surveys = withStatistics(
+      surveyOverrideOf(
+        await loadPeriodSurveys(tx, key.periodId, key.unitId),
+        scope.stored.framework,
+        scope.unit,
+      ),
       scope.stored.framework,
-      scope.unit,
+      await loadStatisticsFeed(tx, key.periodId, key.unitId),
+      scope.unit.id,
     );
     const problems = submissionProblems(
       entries

@@ -22,6 +22,12 @@ import { listPublished, previousPublishedPeriods } from '../../repositories/resu
 import { listLineage, listUnits, type UnitRow } from '../../repositories/units.js';
 import { unitInputOf } from '../assessment/unit-input.js';
 import {
+  loadStatisticsFeed,
+  NO_STATISTICS,
+  withStatistics,
+  type StatisticsFeed,
+} from '../feeds/statistics.js';
+import {
   loadPeriodSurveys,
   surveyOverrideOf,
   type PeriodSurveys,
@@ -49,6 +55,8 @@ export interface PeriodData {
   lineage: LineageLink[];
   previous: Map<string, PreviousResult[]>;
   surveys: PeriodSurveys;
+  /** The period's procedure statistics, for leaves whose rule names one (issue 12). */
+  statistics?: StatisticsFeed;
 }
 
 /**
@@ -91,6 +99,7 @@ export async function loadPeriodData(db: Db, periodId: string, year: number): Pr
     lineage: groupLineage(lineageRows),
     previous,
     surveys,
+    statistics: await loadStatisticsFeed(db, periodId),
   };
 }
 
@@ -115,7 +124,14 @@ export function assemblePeriodResults(data: PeriodData): TypeResults[] {
     const { framework, policy } = stored;
     const members = data.units.filter((u) => u.type === link.unitType && taking.has(u.id));
     if (members.length === 0) continue;
-    const overrides = members.map((unit) => surveyOverrideOf(data.surveys, framework, unit));
+    const overrides = members.map((unit) =>
+      withStatistics(
+        surveyOverrideOf(data.surveys, framework, unit),
+        framework,
+        data.statistics ?? NO_STATISTICS,
+        unit.id,
+      ),
+    );
     const inputs = (phase: 'self' | 'effective') =>
       members.map((unit, i) =>
         unitInputOf(framework, unit, entriesOf.get(unit.id) ?? [], phase, overrides[i]),
