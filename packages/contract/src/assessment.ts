@@ -4,6 +4,7 @@ import { decimalString, isoDate, isoDateTime, uuidOf } from './common.js';
 import { codeMapKind, frameworkResponse } from './frameworks.js';
 import { vietnamTime, windowResponse } from './periods.js';
 import { appraisalKind, unitResultResponse } from './results.js';
+import { statisticFeedResponse } from './statistics.js';
 
 const version = z.number().int().min(0);
 const facts = z.record(z.string(), z.unknown());
@@ -134,6 +135,8 @@ export const entryResponse = z.strictObject({
   selfPoints: decimalString.nullable(),
   /** Scored from the period's survey answers: the unit does not enter it. */
   surveyFed: z.boolean(),
+  /** Fed by a procedure (TTHC) statistic: the figure and its source; the unit may not change it. */
+  statisticFeed: statisticFeedResponse.nullable().optional(),
   explanation: z.string().nullable(),
   evidence: z.array(z.strictObject({ evidenceId: z.uuid(), pageRef: z.string().nullable() })),
   appraisal: z
