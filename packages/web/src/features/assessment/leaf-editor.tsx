@@ -23,6 +23,7 @@ import { TaskEvidence } from './task-evidence';
 import { LeafHistory } from './leaf-history';
 import { PreviousPoints } from './previous-points';
 import { ServedTasks } from './served-tasks';
+import { StatisticFeed } from './statistic-feed';
 import { RuleInputs, type Facts } from './rule-inputs';
 import { usePreview } from './use-preview';
 
@@ -134,7 +135,8 @@ export function LeafEditor({ assessment, node, entry, canEditSelf, canRespond }:
             bộ chỉ số; đơn vị không tự chấm. Xem ở mục Khảo sát, phần kết quả.
           </Alert>
         )}
-        {entry.tasks && !entry.surveyFed && (
+        {entry.statisticFeed && <StatisticFeed feed={entry.statisticFeed} />}
+        {entry.tasks && !entry.surveyFed && !entry.statisticFeed && (
           <ServedTasks
             unitId={assessment.unit.id}
             served={entry.tasks}
@@ -143,7 +145,7 @@ export function LeafEditor({ assessment, node, entry, canEditSelf, canRespond }:
             onUse={(fact, value) => setFacts({ ...facts, [fact]: value })}
           />
         )}
-        {rule && !entry.surveyFed && (
+        {rule && !entry.surveyFed && !entry.statisticFeed && (
           <RuleInputs rule={rule} facts={facts} onChange={setFacts} disabled={!canEditSelf} />
         )}
         <div aria-live="polite">
