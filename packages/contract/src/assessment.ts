@@ -4,6 +4,7 @@ import { decimalString, isoDate, isoDateTime, uuidOf } from './common.js';
 import { codeMapKind, frameworkResponse } from './frameworks.js';
 import { vietnamTime, windowResponse } from './periods.js';
 import { appraisalKind, unitResultResponse } from './results.js';
+import { statisticFeedResponse } from './statistics.js';
 
 const version = z.number().int().min(0);
 const facts = z.record(z.string(), z.unknown());
@@ -157,6 +158,8 @@ export const entryResponse = z.strictObject({
   surveyFed: z.boolean(),
   /** Scored from lower units' published results (decision 0025): nobody enters it. */
   lowerUnitsFeed: lowerUnitsFeed.optional(),
+  /** Fed by a procedure (TTHC) statistic: the figure and its source; the unit may not change it. */
+  statisticFeed: statisticFeedResponse.nullable().optional(),
   explanation: z.string().nullable(),
   evidence: z.array(z.strictObject({ evidenceId: z.uuid(), pageRef: z.string().nullable() })),
   appraisal: z

@@ -22,3 +22,4 @@ export * from './jobs.js';
 export * from './plans.js';
 export * from './public-results.js';
 export * from './reports.js';
+export * from './statistics.js';

@@ -219,3 +219,5 @@ export {
   type SelfAssessmentReportView,
   type SelfReportLeaf,
 } from './reports/self-assessment-report.js';
+export * from './statistics/catalogue.js';
+export * from './statistics/statistics-table.js';

@@ -74,6 +74,50 @@ const CASES: Case[] = [
     url: (_u, w) => `/api/periods/${w.periodId}/surveys/recompute`,
     own: ADMIN,
   },
+  {
+    name: 'POST /periods/:id/statistics/preview',
+    method: 'POST',
+    url: (_u, w) => `/api/periods/${w.periodId}/statistics/preview`,
+    file: {
+      name: 'thong-ke.csv',
+      content: 'Đơn vị;Số hồ sơ đã giải quyết;Đúng hạn\nSNV;596;574\n',
+    },
+    own: ADMIN,
+  },
+  {
+    name: 'POST /periods/:id/statistics/import',
+    method: 'POST',
+    url: (_u, w) =>
+      `/api/periods/${w.periodId}/statistics/import?mapping=${encodeURIComponent(
+        JSON.stringify({
+          headerRow: 1,
+          columns: { A: 'unit', B: 'resolved', C: 'resolvedOnTime' },
+        }),
+      )}`,
+    file: {
+      name: 'thong-ke.csv',
+      content: 'Đơn vị;Số hồ sơ đã giải quyết;Đúng hạn\nSNV;596;574\n',
+    },
+    own: ADMIN,
+  },
+  {
+    name: 'GET /periods/:id/statistics',
+    method: 'GET',
+    url: (_u, w) => `/api/periods/${w.periodId}/statistics`,
+    own: ADMIN,
+  },
+  {
+    name: 'GET /periods/:id/statistics/late-dossiers',
+    method: 'GET',
+    url: (_u, w) => `/api/periods/${w.periodId}/statistics/late-dossiers`,
+    own: ADMIN,
+  },
+  {
+    name: 'GET /periods/:id/statistics/late-dossiers.xlsx',
+    method: 'GET',
+    url: (_u, w) => `/api/periods/${w.periodId}/statistics/late-dossiers.xlsx`,
+    own: ADMIN,
+  },
   { name: 'GET /auth/me', method: 'GET', url: () => '/api/auth/me', own: EVERYONE },
   {
     name: 'GET /auth/session',

@@ -75,6 +75,8 @@ describe('every route keeps a contract', () => {
     const uploads = routes.filter(readsUpload);
     expect(uploads.map((r) => r.url).sort()).toEqual([
       '/api/frameworks/import',
+      '/api/periods/:periodId/statistics/import',
+      '/api/periods/:periodId/statistics/preview',
       '/api/periods/:periodId/surveys/import',
       '/api/periods/:periodId/units/:unitId/evidence',
       '/api/surveys/:id/frame/import',

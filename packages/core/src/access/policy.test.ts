@@ -176,6 +176,16 @@ const MATRIX: Record<Action, Record<Role, [own: boolean, other: boolean]>> = {
     officeStaff: [false, false],
     viewer: [false, false],
   },
+  manageStatistics: {
+    administrator: [true, true],
+    unitOfficer: [false, false],
+    unitHead: [false, false],
+    appraiser: [false, false],
+    councilMember: [false, false],
+    surveyClerk: [false, false],
+    officeStaff: [false, false],
+    viewer: [false, false],
+  },
   manageOffices: {
     administrator: [true, true],
     unitOfficer: [true, false],

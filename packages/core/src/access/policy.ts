@@ -73,7 +73,9 @@ export type Action =
   /** Report progress on a task, with evidence: the office in charge or the unit's focal point. */
   | 'reportTask'
   /** Give units tasks as their higher authority (a dispatch of several tasks at once). */
-  | 'dispatchTasks';
+  | 'dispatchTasks'
+  /** Import the one-stop system's procedure statistics and read them per period (issue 12). */
+  | 'manageStatistics';
 
 export interface Actor {
   userId: string;
@@ -112,6 +114,7 @@ const RULES: Record<Role, Partial<Record<Action, Scope>>> = {
     manageOffices: 'all',
     readImprovement: 'all',
     dispatchTasks: 'all',
+    manageStatistics: 'all',
   },
   unitOfficer: {
     readAssessment: 'own',

@@ -3,6 +3,7 @@ import { formatDate, formatThreshold } from '../format/format.js';
 import { unitTypeLabel } from '../units/unit-types.js';
 import { exact } from './outcome.js';
 import type { LowerUnitsRule, LowerUnitsSource, Rule } from './rule.js';
+import { STATISTICS, type StatisticKey } from '../statistics/catalogue.js';
 
 /** One Vietnamese sentence saying how the leaf is scored, for forms, guidance and exports. */
 export function describeRule(rule: Rule, maxPoints: Decimal): string {
@@ -25,11 +26,12 @@ export function describeRule(rule: Rule, maxPoints: Decimal): string {
             `${b.inclusive ? '≥' : '>'} ${formatThreshold(b.minPercent)}: ${exact(b.points)} điểm`,
         )
         .concat(coversEverything(rule.bands) ? [] : ['thấp hơn: 0 điểm'])
-        .join('; ');
+        .join('; ')
+        .concat(statisticSource(rule.statistic));
     case 'proportional':
       return rule.fullAtPercent.equals(Decimal.HUNDRED)
-        ? `${max} điểm × tỷ lệ đạt được`
-        : `Từ ${formatThreshold(rule.fullAtPercent)} trở lên: ${max} điểm; thấp hơn: ${max} × tỷ lệ ÷ ${formatThreshold(rule.fullAtPercent)}`;
+        ? `${max} điểm × tỷ lệ đạt được${statisticSource(rule.statistic)}`
+        : `Từ ${formatThreshold(rule.fullAtPercent)} trở lên: ${max} điểm; thấp hơn: ${max} × tỷ lệ ÷ ${formatThreshold(rule.fullAtPercent)}${statisticSource(rule.statistic)}`;
     case 'relativeToBest':
       return rule.higherIsBetter
         ? `${max} điểm × giá trị ÷ giá trị cao nhất trong nhóm`
@@ -84,4 +86,11 @@ export function describeLowerSource(source: LowerUnitsSource | undefined): strin
         ? `, năm ${source.year}`
         : ', cùng năm với kỳ đánh giá';
   return ` (lấy từ kết quả đã công bố của ${unitTypeLabel(source.unitType)}${when})`;
+}
+
+/** " (theo số liệu thống kê TTHC: …)" for a ratio leaf fed by a procedure statistic. */
+function statisticSource(statistic: StatisticKey | undefined): string {
+  return statistic === undefined
+    ? ''
+    : ` (theo số liệu thống kê TTHC: ${STATISTICS[statistic].label})`;
 }

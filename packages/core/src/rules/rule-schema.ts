@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Decimal } from '../decimal/decimal.js';
 import { dateInput, decimalInput } from '../validation/parse-input.js';
+import { STATISTIC_KEYS } from '../statistics/catalogue.js';
 import type { Rule } from './rule.js';
 
 const zeroDenominator = z.enum(['full', 'zero', 'notApplicable']).default('zero');
@@ -37,12 +38,14 @@ const ratioBands = z.strictObject({
     )
     .min(1),
   whenZeroDenominator: zeroDenominator,
+  statistic: z.enum(STATISTIC_KEYS).optional(),
 });
 
 const proportional = z.strictObject({
   kind: z.literal('proportional'),
   fullAtPercent: positive.default(Decimal.HUNDRED),
   whenZeroDenominator: zeroDenominator,
+  statistic: z.enum(STATISTIC_KEYS).optional(),
 });
 
 const relativeToBest = z.strictObject({

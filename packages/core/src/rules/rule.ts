@@ -1,4 +1,5 @@
 import type { Decimal } from '../decimal/decimal.js';
+import type { StatisticKey } from '../statistics/catalogue.js';
 
 /**
  * How a leaf's facts become points. One variant per rule shape found in published
@@ -63,6 +64,8 @@ export interface RatioBandsRule {
   kind: 'ratioBands';
   bands: RatioBand[];
   whenZeroDenominator: ZeroDenominator;
+  /** The procedure statistic the facts come from (issue 12); absent: the unit enters them. */
+  statistic?: StatisticKey;
 }
 
 /** 5. max × ratio, or full at/above a target and max × ratio ÷ target below it. */
@@ -70,6 +73,8 @@ export interface ProportionalRule {
   kind: 'proportional';
   fullAtPercent: Decimal;
   whenZeroDenominator: ZeroDenominator;
+  /** The procedure statistic the facts come from (issue 12); absent: the unit enters them. */
+  statistic?: StatisticKey;
 }
 
 /** 6. value ÷ best value in the peer group × max (or best ÷ value when lower is better). */

@@ -17,6 +17,7 @@ import { publicSurveyRoutes } from './public-surveys.js';
 import { resultsRoutes } from './results.js';
 import { surveyEntryRoutes } from './survey-entry.js';
 import { surveyResultsRoutes } from './survey-results.js';
+import { statisticsRoutes } from './statistics.js';
 import { surveyRoutes } from './surveys.js';
 import { taskRoutes } from './tasks.js';
 import { planRoutes } from './plans.js';
@@ -40,6 +41,7 @@ export async function registerRoutes(app: FastifyInstance, deps: Deps): Promise<
   await cycleDocumentRoutes(app, deps);
   await reportRoutes(app, deps);
   await surveyRoutes(app, deps);
+  await statisticsRoutes(app, deps);
   await surveyEntryRoutes(app, deps);
   await publicSurveyRoutes(app, deps);
   await publicResultsRoutes(app, deps);

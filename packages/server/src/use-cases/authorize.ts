@@ -24,6 +24,7 @@ const ACTION_TEXT: Record<Action, string> = {
   approvePlan: 'phê duyệt kế hoạch của đơn vị này',
   reportTask: 'báo cáo tiến độ nhiệm vụ này',
   dispatchTasks: 'giao nhiệm vụ cho các đơn vị',
+  manageStatistics: 'quản lý số liệu thống kê TTHC',
 };
 
 /** The signed-in actor, or UNAUTHENTICATED. */

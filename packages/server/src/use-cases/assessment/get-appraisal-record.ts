@@ -13,6 +13,7 @@ import { findUserById } from '../../repositories/users.js';
 import { authorize } from '../authorize.js';
 import { combineOverrides } from '../feeds/combine.js';
 import { loadLowerUnitsFeed } from '../feeds/lower-units.js';
+import { loadStatisticsFeed, withStatistics } from '../feeds/statistics.js';
 import { loadPeriodSurveys, surveyOverrideOf } from '../survey-results/period-surveys.js';
 import { appraisalVisibleTo } from './appraisal-outcome.js';
 import { accessTarget, loadUnitScope } from './scope.js';
@@ -44,13 +45,18 @@ export async function getAppraisalRecord(
     );
   }
   const entries = await listEntries(db, key.periodId, key.unitId);
-  const surveys = combineOverrides(
-    surveyOverrideOf(
-      await loadPeriodSurveys(db, key.periodId, key.unitId),
-      scope.stored.framework,
-      scope.unit,
+  const surveys = withStatistics(
+    combineOverrides(
+      surveyOverrideOf(
+        await loadPeriodSurveys(db, key.periodId, key.unitId),
+        scope.stored.framework,
+        scope.unit,
+      ),
+      await loadLowerUnitsFeed(db, scope.period, scope.stored.framework, scope.unit.id),
     ),
-    await loadLowerUnitsFeed(db, scope.period, scope.stored.framework, scope.unit.id),
+    scope.stored.framework,
+    await loadStatisticsFeed(db, key.periodId, key.unitId),
+    scope.unit.id,
   );
   const appraised = entries.filter((e) => e.appraisalKind !== null);
   // Those assigned first, then anyone else who decided a leaf (an administrator, a reassignment).

@@ -16,6 +16,7 @@ import { presentFramework } from '../frameworks/present-framework.js';
 import { combineOverrides } from '../feeds/combine.js';
 import { loadLowerUnitsFeed } from '../feeds/lower-units.js';
 import { presentLowerFeed } from '../feeds/present-lower-feed.js';
+import { loadStatisticsFeed, statisticFeedOf, withStatistics } from '../feeds/statistics.js';
 import { loadPeriodSurveys, surveyOverrideOf } from '../survey-results/period-surveys.js';
 import {
   APPRAISAL_KIND_LABELS,
@@ -53,9 +54,19 @@ export async function getAssessment(
   const { framework, policy } = scope.stored;
   // Leaves fed by the period's surveys show the points counted from the answers (surveyFed).
   const lower = await loadLowerUnitsFeed(db, scope.period, framework, scope.unit.id);
-  const surveys = combineOverrides(
-    surveyOverrideOf(await loadPeriodSurveys(db, key.periodId, key.unitId), framework, scope.unit),
-    lower,
+  const statistics = await loadStatisticsFeed(db, key.periodId, key.unitId);
+  const surveys = withStatistics(
+    combineOverrides(
+      surveyOverrideOf(
+        await loadPeriodSurveys(db, key.periodId, key.unitId),
+        framework,
+        scope.unit,
+      ),
+      lower,
+    ),
+    framework,
+    statistics,
+    scope.unit.id,
   );
   const compute = (phase: 'self' | 'effective') => {
     const result = unitResultOf(scope.stored, scope.unit, entries, phase, surveys);
@@ -107,6 +118,7 @@ export async function getAssessment(
     framework: presentFramework(scope.stored.row, framework, policy),
     entries: framework.leaves.map((leaf) => {
       const entry = byCode.get(leaf.code);
+      const statisticFeed = statisticFeedOf(framework, statistics, scope.unit.id, leaf.code);
       return {
         ...presentEntry(
           leaf.code,
@@ -116,8 +128,11 @@ export async function getAssessment(
           ctx.now,
           entry !== undefined && isDisputed(leaf, entry, framework.pointsDecimals),
         ),
-        surveyFed: surveys.leaves.has(leaf.code) && !lower.leaves.has(leaf.code),
+        // Fed by surveys only: lower units' results and statistics say so in their own fields.
+        surveyFed:
+          surveys.leaves.has(leaf.code) && !lower.leaves.has(leaf.code) && statisticFeed === null,
         lowerUnitsFeed: presentLowerFeed(lower.stories.get(leaf.code)),
+        statisticFeed,
         previous: presentPrevious(previous, leaf.code),
         tasks: served.get(leaf.code) ?? null,
         taskEvidence: offered.get(leaf.code) ?? [],

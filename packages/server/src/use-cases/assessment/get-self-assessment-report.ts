@@ -15,6 +15,7 @@ import { findUserById } from '../../repositories/users.js';
 import { authorize } from '../authorize.js';
 import { combineOverrides } from '../feeds/combine.js';
 import { loadLowerUnitsFeed } from '../feeds/lower-units.js';
+import { loadStatisticsFeed, withStatistics } from '../feeds/statistics.js';
 import { loadPeriodSurveys, surveyOverrideOf } from '../survey-results/period-surveys.js';
 import { accessTarget, loadUnitScope } from './scope.js';
 import { unitResultOf } from './unit-result.js';
@@ -62,9 +63,18 @@ export async function getSelfAssessmentReport(
     );
   }
   const { framework } = scope.stored;
-  const surveys = combineOverrides(
-    surveyOverrideOf(await loadPeriodSurveys(db, key.periodId, key.unitId), framework, scope.unit),
-    await loadLowerUnitsFeed(db, scope.period, framework, scope.unit.id),
+  const surveys = withStatistics(
+    combineOverrides(
+      surveyOverrideOf(
+        await loadPeriodSurveys(db, key.periodId, key.unitId),
+        framework,
+        scope.unit,
+      ),
+      await loadLowerUnitsFeed(db, scope.period, framework, scope.unit.id),
+    ),
+    framework,
+    await loadStatisticsFeed(db, key.periodId, key.unitId),
+    scope.unit.id,
   );
   const submittedAt = scope.participation.submittedAt;
   const after = (instant: Date | null) =>

@@ -7,6 +7,7 @@ import { updateParticipation } from '../../repositories/periods.js';
 import { authorize } from '../authorize.js';
 import { combineOverrides } from '../feeds/combine.js';
 import { loadLowerUnitsFeed } from '../feeds/lower-units.js';
+import { loadStatisticsFeed, withStatistics } from '../feeds/statistics.js';
 import { loadPeriodSurveys, surveyOverrideOf } from '../survey-results/period-surveys.js';
 import { accessTarget, loadUnitScope, requireOpenPeriod, requireWindow } from './scope.js';
 
@@ -33,13 +34,18 @@ export async function submitAssessment(
     const entries = await listEntries(tx, key.periodId, key.unitId);
     const links = await listUnitLinks(tx, key.periodId, key.unitId);
     // Survey-fed leaves are scored from the answers, not from what the unit typed.
-    const surveys = combineOverrides(
-      surveyOverrideOf(
-        await loadPeriodSurveys(tx, key.periodId, key.unitId),
-        scope.stored.framework,
-        scope.unit,
+    const surveys = withStatistics(
+      combineOverrides(
+        surveyOverrideOf(
+          await loadPeriodSurveys(tx, key.periodId, key.unitId),
+          scope.stored.framework,
+          scope.unit,
+        ),
+        await loadLowerUnitsFeed(tx, scope.period, scope.stored.framework, scope.unit.id),
       ),
-      await loadLowerUnitsFeed(tx, scope.period, scope.stored.framework, scope.unit.id),
+      scope.stored.framework,
+      await loadStatisticsFeed(tx, key.periodId, key.unitId),
+      scope.unit.id,
     );
     const problems = submissionProblems(
       entries

@@ -41,6 +41,7 @@ export function unitInputOf(
     }
   }
   for (const [code, surveyFacts] of surveys.facts) facts.set(code, surveyFacts);
+  for (const [code, note] of surveys.notes ?? []) notes.set(code, note);
   return {
     id: unit.id,
     name: unit.name,

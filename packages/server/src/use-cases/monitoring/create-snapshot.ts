@@ -23,6 +23,8 @@ import {
 import type { UnitRow } from '../../repositories/units.js';
 import { previousPointsOf } from '../assessment/previous-points.js';
 import { unitInputOf } from '../assessment/unit-input.js';
+import { loadStatisticsFeed, withStatistics } from '../feeds/statistics.js';
+import { NO_SURVEYS } from '../survey-results/period-surveys.js';
 import { authorize } from '../authorize.js';
 import { unitNodeOffices } from '../offices/resolve-offices.js';
 import { requireUnit } from '../offices/unit-of.js';
@@ -59,7 +61,9 @@ async function selfScores(db: Db, unit: UnitRow, stored: StoredFramework) {
   if (!periodId) return undefined;
   const entries = await listEntries(db, periodId, unit.id);
   if (entries.length === 0) return undefined;
-  const input = unitInputOf(stored.framework, unit, entries, 'self');
+  const statistics = await loadStatisticsFeed(db, periodId, unit.id);
+  const fed = withStatistics(NO_SURVEYS, stored.framework, statistics, unit.id);
+  const input = unitInputOf(stored.framework, unit, entries, 'self', fed);
   try {
     return scoreUnit(stored.framework, input);
   } catch {

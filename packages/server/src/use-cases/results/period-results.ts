@@ -22,6 +22,12 @@ import { listPublished, previousPublishedPeriods } from '../../repositories/resu
 import { listLineage, listPeriodUnits, type UnitRow } from '../../repositories/units.js';
 import { unitInputOf } from '../assessment/unit-input.js';
 import {
+  loadStatisticsFeed,
+  NO_STATISTICS,
+  withStatistics,
+  type StatisticsFeed,
+} from '../feeds/statistics.js';
+import {
   loadPeriodSurveys,
   surveyOverrideOf,
   type PeriodSurveys,
@@ -58,6 +64,8 @@ export interface PeriodData {
   surveys: PeriodSurveys;
   /** Per framework id: the lower units' published results its fed leaves take (decision 0025). */
   lower?: ReadonlyMap<string, LowerSources>;
+  /** The period's procedure statistics, for leaves whose rule names one (issue 12). */
+  statistics?: StatisticsFeed;
 }
 
 /**
@@ -106,6 +114,7 @@ export async function loadPeriodData(db: Db, periodId: string, year: number): Pr
     previous,
     surveys,
     lower,
+    statistics: await loadStatisticsFeed(db, periodId),
   };
 }
 
@@ -132,9 +141,14 @@ export function assemblePeriodResults(data: PeriodData): TypeResults[] {
     if (members.length === 0) continue;
     const lower = data.lower?.get(link.frameworkId) ?? NO_LOWER_SOURCES;
     const overrides = members.map((unit) =>
-      combineOverrides(
-        surveyOverrideOf(data.surveys, framework, unit),
-        lowerUnitsOverrideOf(lower, unit.id),
+      withStatistics(
+        combineOverrides(
+          surveyOverrideOf(data.surveys, framework, unit),
+          lowerUnitsOverrideOf(lower, unit.id),
+        ),
+        framework,
+        data.statistics ?? NO_STATISTICS,
+        unit.id,
       ),
     );
     const inputs = (phase: 'self' | 'effective') =>

@@ -37,6 +37,8 @@ export interface PeriodSurveys {
 export interface SurveyOverride {
   leaves: ReadonlySet<string>;
   facts: ReadonlyMap<string, unknown>;
+  /** What a fed leaf without facts says (other feeds: "Chưa có số liệu thống kê TTHC"). */
+  notes?: ReadonlyMap<string, string>;
 }
 
 export const NO_SURVEYS: SurveyOverride = { leaves: new Set(), facts: new Map() };

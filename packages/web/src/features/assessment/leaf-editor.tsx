@@ -24,6 +24,7 @@ import { LeafHistory } from './leaf-history';
 import { LowerUnitsFeed } from './lower-units-feed';
 import { PreviousPoints } from './previous-points';
 import { ServedTasks } from './served-tasks';
+import { StatisticFeed } from './statistic-feed';
 import { RuleInputs, type Facts } from './rule-inputs';
 import { usePreview } from './use-preview';
 
@@ -143,7 +144,8 @@ export function LeafEditor({ assessment, node, entry, canEditSelf, canRespond }:
             leafPoints={assessment.self.nodes.find((n) => n.code === node.code)?.points}
           />
         )}
-        {entry.tasks && !fed && (
+        {entry.statisticFeed && <StatisticFeed feed={entry.statisticFeed} />}
+        {entry.tasks && !fed && !entry.statisticFeed && (
           <ServedTasks
             unitId={assessment.unit.id}
             served={entry.tasks}
@@ -152,7 +154,7 @@ export function LeafEditor({ assessment, node, entry, canEditSelf, canRespond }:
             onUse={(fact, value) => setFacts({ ...facts, [fact]: value })}
           />
         )}
-        {rule && !fed && (
+        {rule && !fed && !entry.statisticFeed && (
           <RuleInputs rule={rule} facts={facts} onChange={setFacts} disabled={!canEditSelf} />
         )}
         <div aria-live="polite">

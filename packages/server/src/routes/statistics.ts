@@ -1,0 +1,128 @@
+import {
+  lateDossiersResponse,
+  periodParams,
+  periodStatisticsResponse,
+  statisticsImportQuery,
+  statisticsImportResponse,
+  statisticsPreviewQuery,
+  statisticsPreviewResponse,
+} from '@chiso/contract';
+import type { FastifyInstance } from 'fastify';
+import type { Deps } from '../context.js';
+import {
+  download,
+  multipart,
+  responds,
+  XLSX_TYPE,
+  type ContractTypeProvider,
+} from '../http/contract.js';
+import { contextOf } from '../http/context.js';
+import { readUploadedTables } from '../http/uploads.js';
+import { importStatistics } from '../use-cases/statistics/import-statistics.js';
+import { lateDossiers, lateDossiersWorkbook } from '../use-cases/statistics/late-dossiers.js';
+import { listStatistics } from '../use-cases/statistics/list-statistics.js';
+import { previewStatistics } from '../use-cases/statistics/preview-statistics.js';
+
+const tags = ['Thống kê TTHC'];
+const base = '/periods/:periodId/statistics';
+
+/** Procedure (TTHC) statistics of a period: preview and import of an export, list, report. */
+export async function statisticsRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
+  const api = app.withTypeProvider<ContractTypeProvider>();
+
+  api.post(
+    `${base}/preview`,
+    {
+      schema: {
+        tags,
+        summary: 'Xem trước tệp số liệu thống kê TTHC (.xlsx/.csv): tiêu đề cột, cách ghép cột',
+        params: periodParams,
+        querystring: statisticsPreviewQuery,
+        ...multipart(),
+        response: responds({ 200: statisticsPreviewResponse }),
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request, deps);
+      const tables = await readUploadedTables(request);
+      return previewStatistics(ctx, {
+        periodId: request.params.periodId,
+        tables,
+        sheet: request.query.sheet,
+        headerRow: request.query.headerRow,
+      });
+    },
+  );
+
+  api.post(
+    `${base}/import`,
+    {
+      schema: {
+        tags,
+        summary: 'Nhập số liệu thống kê TTHC theo cách ghép cột đã chọn (nhập tất cả hoặc không)',
+        params: periodParams,
+        querystring: statisticsImportQuery,
+        ...multipart(),
+        response: responds({ 200: statisticsImportResponse }),
+      },
+    },
+    async (request) => {
+      const ctx = contextOf(request, deps);
+      let fileName = '';
+      const tables = await readUploadedTables(request, (name) => (fileName = name));
+      return importStatistics(ctx, {
+        periodId: request.params.periodId,
+        tables,
+        fileName,
+        mapping: request.query.mapping,
+        sheet: request.query.sheet,
+        countedTo: request.query.countedTo,
+      });
+    },
+  );
+
+  api.get(
+    base,
+    {
+      schema: {
+        tags,
+        summary: 'Số liệu thống kê TTHC của các đơn vị trong kỳ',
+        params: periodParams,
+        response: responds({ 200: periodStatisticsResponse }),
+      },
+    },
+    async (request) => listStatistics(contextOf(request, deps), request.params.periodId),
+  );
+
+  api.get(
+    `${base}/late-dossiers`,
+    {
+      schema: {
+        tags,
+        summary: 'Bảng hồ sơ giải quyết quá hạn theo đơn vị',
+        params: periodParams,
+        response: responds({ 200: lateDossiersResponse }),
+      },
+    },
+    async (request) => lateDossiers(contextOf(request, deps), request.params.periodId),
+  );
+
+  api.get(
+    `${base}/late-dossiers.xlsx`,
+    {
+      schema: {
+        tags,
+        summary: 'Tải bảng hồ sơ giải quyết quá hạn dạng Excel',
+        params: periodParams,
+        response: responds({ 200: download(XLSX_TYPE) }),
+      },
+    },
+    async (request, reply) => {
+      const bytes = await lateDossiersWorkbook(contextOf(request, deps), request.params.periodId);
+      return reply
+        .header('content-type', XLSX_TYPE)
+        .header('content-disposition', 'attachment; filename="ho-so-qua-han.xlsx"')
+        .send(bytes);
+    },
+  );
+}

@@ -1,0 +1,89 @@
+import {
+  DomainError,
+  ERROR_CODES,
+  readStatisticsTable,
+  tableHeaders,
+  type StatisticsMapping,
+  type Table,
+} from '@chiso/core';
+import { recordAudit } from '../../audit/record-audit.js';
+import type { UseCaseContext } from '../../context.js';
+import {
+  findUnitStatistics,
+  replaceUnitStatistics,
+  saveMapping,
+} from '../../repositories/statistics.js';
+import { authorize } from '../authorize.js';
+import { chosenTable, MAPPING_SCOPE, participantUnits, requirePeriod } from './statistics-file.js';
+
+/**
+ * Imports a statistics export with the mapping the secretariat confirmed: every row or none.
+ * Each unit's row is replaced whole and audited; the mapping is remembered for the file's
+ * header row so that the next export in the same layout maps itself.
+ */
+export async function importStatistics(
+  ctx: UseCaseContext,
+  input: {
+    periodId: string;
+    tables: Table[];
+    fileName: string;
+    mapping: StatisticsMapping;
+    sheet?: string | undefined;
+    countedTo?: string | undefined;
+  },
+): Promise<{ imported: number; sheet: string }> {
+  const actor = authorize(ctx, 'manageStatistics');
+  const db = ctx.deps.db;
+  await requirePeriod(db, input.periodId);
+  const table = chosenTable(input.tables, input.sheet);
+  const units = await participantUnits(db, input.periodId);
+  const { rows, issues } = readStatisticsTable(table, input.mapping, units);
+  if (issues.length > 0) {
+    throw new DomainError(
+      ERROR_CODES.IMPORT_REJECTED,
+      `Không nhập được số liệu thống kê TTHC từ "${input.fileName}"; không có dòng nào được lưu`,
+      issues,
+    );
+  }
+  const headerKey = tableHeaders(table, input.mapping.headerRow).headerKey;
+  return db.transaction(async (tx) => {
+    for (const row of rows) {
+      const before = await findUnitStatistics(tx, input.periodId, row.unitId);
+      const after = await replaceUnitStatistics(tx, {
+        periodId: input.periodId,
+        unitId: row.unitId,
+        figures: row.figures,
+        source: 'import',
+        sourceName: input.fileName,
+        countedTo: input.countedTo ?? null,
+        updatedAt: ctx.now,
+        updatedBy: actor.userId,
+        tokenId: null,
+      });
+      await recordAudit(tx, ctx, {
+        action: 'statistics.import',
+        entityType: 'procedureStatistics',
+        entityId: `${input.periodId}/${row.unitId}`,
+        periodId: input.periodId,
+        unitId: row.unitId,
+        before,
+        after: { ...after, row: row.row, sheet: table.sheet },
+      });
+    }
+    await saveMapping(tx, {
+      scopeKey: MAPPING_SCOPE,
+      headerKey,
+      mapping: input.mapping,
+      updatedAt: ctx.now,
+      updatedBy: actor.userId,
+    });
+    await recordAudit(tx, ctx, {
+      action: 'statistics.mapping.save',
+      entityType: 'statisticMapping',
+      entityId: `${MAPPING_SCOPE}/${headerKey}`,
+      periodId: input.periodId,
+      after: input.mapping,
+    });
+    return { imported: rows.length, sheet: table.sheet };
+  });
+}

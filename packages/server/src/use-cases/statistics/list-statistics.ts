@@ -1,0 +1,28 @@
+import type { UseCaseContext } from '../../context.js';
+import { listPeriodStatistics } from '../../repositories/statistics.js';
+import { findUnits } from '../../repositories/units.js';
+import { authorize } from '../authorize.js';
+import { presentUnitStatistics, type PresentedUnitStatistics } from './present-statistics.js';
+import { requirePeriod } from './statistics-file.js';
+
+/** A period's procedure statistics, one row per unit that has figures, by unit name. */
+export async function listStatistics(
+  ctx: UseCaseContext,
+  periodId: string,
+): Promise<{ units: PresentedUnitStatistics[] }> {
+  authorize(ctx, 'manageStatistics');
+  const db = ctx.deps.db;
+  await requirePeriod(db, periodId);
+  const rows = await listPeriodStatistics(db, periodId);
+  const names = new Map(
+    (
+      await findUnits(
+        db,
+        rows.map((row) => row.unitId),
+      )
+    ).map((unit) => [unit.id, unit.name]),
+  );
+  const units = rows.map((row) => presentUnitStatistics(row, names.get(row.unitId) ?? row.unitId));
+  units.sort((a, b) => a.unitName.localeCompare(b.unitName, 'vi'));
+  return { units };
+}

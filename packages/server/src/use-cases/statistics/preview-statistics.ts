@@ -1,0 +1,67 @@
+import {
+  guessMapping,
+  readStatisticsTable,
+  type Issue,
+  type StatisticsHeader,
+  type StatisticsMapping,
+  type Table,
+} from '@chiso/core';
+import type { UseCaseContext } from '../../context.js';
+import { findMapping } from '../../repositories/statistics.js';
+import { authorize } from '../authorize.js';
+import {
+  chosenTable,
+  headersOf,
+  MAPPING_SCOPE,
+  participantUnits,
+  requirePeriod,
+} from './statistics-file.js';
+
+export interface StatisticsPreview {
+  sheets: string[];
+  sheet: string;
+  headerRow: number;
+  headers: StatisticsHeader[];
+  headerKey: string;
+  mapping: StatisticsMapping;
+  /** Whether the mapping is the one remembered for this layout (else it is a guess). */
+  remembered: boolean;
+  /** Rows that would be imported with this mapping. */
+  rows: number;
+  issues: Issue[];
+}
+
+/**
+ * What an uploaded statistics export holds before anything is stored: its headers, the
+ * mapping remembered for this header row (or one guessed from the headers) and what reading
+ * it with that mapping would find wrong.
+ */
+export async function previewStatistics(
+  ctx: UseCaseContext,
+  input: {
+    periodId: string;
+    tables: Table[];
+    sheet?: string | undefined;
+    headerRow?: number | undefined;
+  },
+): Promise<StatisticsPreview> {
+  authorize(ctx, 'manageStatistics');
+  const db = ctx.deps.db;
+  await requirePeriod(db, input.periodId);
+  const table = chosenTable(input.tables, input.sheet);
+  const headers = headersOf(table, input.headerRow);
+  const stored = await findMapping(db, MAPPING_SCOPE, headers.headerKey);
+  const mapping = stored ? (stored.mapping as StatisticsMapping) : guessMapping(headers);
+  const read = readStatisticsTable(table, mapping, await participantUnits(db, input.periodId));
+  return {
+    sheets: input.tables.map((t) => t.sheet),
+    sheet: table.sheet,
+    headerRow: headers.headerRow,
+    headers: headers.headers,
+    headerKey: headers.headerKey,
+    mapping,
+    remembered: stored !== undefined,
+    rows: read.rows.length,
+    issues: read.issues,
+  };
+}
