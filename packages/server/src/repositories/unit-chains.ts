@@ -57,10 +57,7 @@ export function periodChain(db: Db, periodId: string): Promise<string[]> {
 
 /** The chain of the unit whose secretariat keeps a framework (empty: the install's). */
 export function frameworkChain(db: Db, frameworkId: string): Promise<string[]> {
-  return ownerChain(
-    db,
-    sql`select owner_unit_id from frameworks where id::text = ${frameworkId}`,
-  );
+  return ownerChain(db, sql`select owner_unit_id from frameworks where id::text = ${frameworkId}`);
 }
 
 /** The chain of the unit whose secretariat runs the survey's period. */

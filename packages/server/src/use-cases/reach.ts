@@ -68,5 +68,5 @@ export function inReach(
   reach: ReadonlySet<string> | undefined,
   ownerUnitId: string | null | undefined,
 ): boolean {
-  return reach === undefined || (ownerUnitId != null && reach.has(ownerUnitId));
+  return reach === undefined || (typeof ownerUnitId === 'string' && reach.has(ownerUnitId));
 }

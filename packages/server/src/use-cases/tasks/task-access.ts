@@ -45,7 +45,12 @@ export async function requireTask(
   key: { unitId: string; taskId: string },
   access: keyof typeof REFUSAL,
 ): Promise<{ actor: CurrentActor; row: TaskRow }> {
-  const actor = await authorizeIn(ctx, 'readImprovement', { unitId: key.unitId }, { unitId: key.unitId });
+  const actor = await authorizeIn(
+    ctx,
+    'readImprovement',
+    { unitId: key.unitId },
+    { unitId: key.unitId },
+  );
   const row = await findTask(db, key.taskId);
   if (!row || row.unitId !== key.unitId) {
     throw new DomainError(ERROR_CODES.NOT_FOUND, 'Không tìm thấy nhiệm vụ này của đơn vị');
