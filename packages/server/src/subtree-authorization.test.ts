@@ -338,7 +338,7 @@ describe.each(DATABASE_KINDS)(
       );
     });
 
-    it('keeps the unit register and the job queue to the province', async () => {
+    it('keeps the unit register and the job queue to the province, and lists a district its own units', async () => {
       const unit = await t.request('PUT', '/api/units/X13', {
         as: as['qt.h1']!,
         body: { name: 'UBND xã mới', type: 'xa', parentId: 'H1' },
@@ -346,6 +346,10 @@ describe.each(DATABASE_KINDS)(
       expect(unit.status).toBe(403);
       expect((await t.request('GET', '/api/jobs', { as: as['qt.h1']! })).status).toBe(403);
       expect((await t.request('GET', '/api/audit', { as: as['qt.h1']! })).status).toBe(403);
+      const units = (await t.request('GET', '/api/units', { as: as['qt.h1']! })).body as {
+        units: { id: string }[];
+      };
+      expect(units.units.map((u) => u.id).sort()).toEqual(['H1', 'X11', 'X12']);
     });
   },
 );
