@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { can, ROLES, UNIT_ROLES, type Action, type Actor, type Role } from './policy.js';
+import {
+  can,
+  ROLES,
+  SECRETARIAT_ROLES,
+  UNIT_ROLES,
+  type Action,
+  type Actor,
+  type Role,
+} from './policy.js';
 
 const OWN = 'so-noi-vu';
 const OTHER = 'so-y-te';
@@ -280,5 +288,63 @@ describe('access policy: every action × role × own/other unit', () => {
     expect(
       can({ ...staff, officeId: undefined }, 'reportTask', { unitId: OWN, officeIds: offices }),
     ).toBe(false);
+  });
+});
+
+describe('access policy: a secretariat acts on its unit subtree', () => {
+  const PROVINCE = 'tinh';
+  const DISTRICT = 'huyen-a';
+  const SIBLING = 'huyen-b';
+  /** A commune of district A: its chain up to the province. */
+  const insideA = [`xa-a1`, DISTRICT, PROVINCE];
+  const insideB = [`xa-b1`, SIBLING, PROVINCE];
+  const district = (role: Role): Actor => ({ userId: 'd', role, unitId: DISTRICT });
+  const scoped: [Role, Action][] = [
+    ['administrator', 'administer'],
+    ['administrator', 'publish'],
+    ['administrator', 'readAudit'],
+    ['councilMember', 'approveResults'],
+    ['councilMember', 'readAssessment'],
+    ['surveyClerk', 'enterSurveyResponses'],
+  ];
+
+  it('names the four secretariat roles', () => {
+    expect([...SECRETARIAT_ROLES].sort()).toEqual(
+      ['administrator', 'appraiser', 'councilMember', 'surveyClerk'].sort(),
+    );
+  });
+
+  for (const [role, action] of scoped) {
+    it(`${role} of a district: ${action} on its own subtree only`, () => {
+      expect(can(district(role), action, { within: insideA })).toBe(true);
+      expect(can(district(role), action, { within: [DISTRICT, PROVINCE] })).toBe(true);
+      expect(can(district(role), action, { within: insideB })).toBe(false);
+      expect(can(district(role), action, { within: [PROVINCE] })).toBe(false);
+      expect(can(district(role), action, {})).toBe(false);
+      expect(can(district(role), action, { within: [] })).toBe(false);
+    });
+
+    it(`${role} of the install: ${action} everywhere`, () => {
+      const install: Actor = { userId: 'p', role, unitId: undefined };
+      expect(can(install, action, { within: insideA })).toBe(true);
+      expect(can(install, action, { within: insideB })).toBe(true);
+      expect(can(install, action, {})).toBe(true);
+    });
+  }
+
+  it('keeps an appraiser on the units assigned to it, whatever its secretariat', () => {
+    const appraiser = district('appraiser');
+    const assignedA = new Set(['xa-a1']);
+    expect(
+      can(appraiser, 'appraise', { unitId: 'xa-a1', assignedUnitIds: assignedA, within: insideA }),
+    ).toBe(true);
+    expect(
+      can(appraiser, 'appraise', { unitId: 'xa-a2', assignedUnitIds: assignedA, within: insideA }),
+    ).toBe(false);
+  });
+
+  it('does not widen a unit role by a chain', () => {
+    const officer: Actor = { userId: 'o', role: 'unitOfficer', unitId: DISTRICT };
+    expect(can(officer, 'readAssessment', { unitId: 'xa-a1', within: insideA })).toBe(false);
   });
 });

@@ -26,6 +26,17 @@ export const ROLE_LABELS: Record<Role, string> = {
 /** Roles that belong to one unit and see only that unit until publication. */
 export const UNIT_ROLES: readonly Role[] = ['unitOfficer', 'unitHead', 'officeStaff'];
 
+/**
+ * Roles of a secretariat (cơ quan thường trực): the install's own when the account names no
+ * unit, a unit's (a district's Phòng Nội vụ) when it does; the latter act on that unit's subtree.
+ */
+export const SECRETARIAT_ROLES: readonly Role[] = [
+  'administrator',
+  'appraiser',
+  'councilMember',
+  'surveyClerk',
+];
+
 /** Roles whose account names an office inside its unit. */
 export const OFFICE_ROLES: readonly Role[] = ['officeStaff'];
 
@@ -80,7 +91,10 @@ export type Action =
 export interface Actor {
   userId: string;
   role: Role;
-  /** The unit of a unit officer, head or office's staff. */
+  /**
+   * The unit of a unit officer, head or office's staff; for a secretariat role, the unit whose
+   * secretariat it belongs to (undefined: the install's own, acting everywhere).
+   */
   unitId: string | undefined;
   /** The office of an office's staff, inside unitId. */
   officeId?: string | undefined;
@@ -93,28 +107,35 @@ export interface AccessTarget {
   assignedUnitIds?: ReadonlySet<string> | undefined;
   /** The offices in charge of what the action is about (a task's lead and supporting offices). */
   officeIds?: ReadonlySet<string> | undefined;
+  /**
+   * The chain of unit ids from the thing's owning unit up to the root: the period's owner for
+   * anything inside a period, the unit itself for a unit, its accounts and offices. Absent or
+   * empty: the thing belongs to the install (only the install's secretariat reaches it).
+   */
+  within?: readonly string[] | undefined;
 }
 
-type Scope = 'all' | 'own' | 'assigned' | 'office';
+/** 'subtree': a secretariat's reach (everything for the install's, a unit's subtree otherwise). */
+type Scope = 'subtree' | 'own' | 'assigned' | 'office';
 
 const RULES: Record<Role, Partial<Record<Action, Scope>>> = {
   administrator: {
-    administer: 'all',
-    readAudit: 'all',
-    readAssessment: 'all',
-    readResultsPreview: 'all',
-    approveResults: 'all',
-    readCouncilDecision: 'all',
-    publish: 'all',
-    correctResults: 'all',
-    readResultsReport: 'all',
-    editResultsReport: 'all',
-    enterSurveyResponses: 'all',
-    readSurveyResults: 'all',
-    manageOffices: 'all',
-    readImprovement: 'all',
-    dispatchTasks: 'all',
-    manageStatistics: 'all',
+    administer: 'subtree',
+    readAudit: 'subtree',
+    readAssessment: 'subtree',
+    readResultsPreview: 'subtree',
+    approveResults: 'subtree',
+    readCouncilDecision: 'subtree',
+    publish: 'subtree',
+    correctResults: 'subtree',
+    readResultsReport: 'subtree',
+    editResultsReport: 'subtree',
+    enterSurveyResponses: 'subtree',
+    readSurveyResults: 'subtree',
+    manageOffices: 'subtree',
+    readImprovement: 'subtree',
+    dispatchTasks: 'subtree',
+    manageStatistics: 'subtree',
   },
   unitOfficer: {
     readAssessment: 'own',
@@ -146,16 +167,16 @@ const RULES: Record<Role, Partial<Record<Action, Scope>>> = {
     readResultsPreview: 'assigned',
   },
   councilMember: {
-    readAssessment: 'all',
-    readResultsPreview: 'all',
-    approveResults: 'all',
-    readCouncilDecision: 'all',
-    readResultsReport: 'all',
-    readSurveyResults: 'all',
-    readImprovement: 'all',
+    readAssessment: 'subtree',
+    readResultsPreview: 'subtree',
+    approveResults: 'subtree',
+    readCouncilDecision: 'subtree',
+    readResultsReport: 'subtree',
+    readSurveyResults: 'subtree',
+    readImprovement: 'subtree',
   },
   surveyClerk: {
-    enterSurveyResponses: 'all',
+    enterSurveyResponses: 'subtree',
   },
   officeStaff: {
     readImprovement: 'own',
@@ -167,15 +188,15 @@ const RULES: Record<Role, Partial<Record<Action, Scope>>> = {
 /**
  * Whether an actor may take an action on a target. Unit roles act on their own unit only;
  * appraisers on the units assigned to them; an office's staff on what their office is in
- * charge of; the rest as the table says.
+ * charge of; a secretariat on its unit's subtree (the install's on everything).
  */
 export function can(actor: Actor, action: Action, target: AccessTarget = {}): boolean {
   const scope = RULES[actor.role][action];
   switch (scope) {
     case undefined:
       return false;
-    case 'all':
-      return true;
+    case 'subtree':
+      return actor.unitId === undefined || (target.within?.includes(actor.unitId) ?? false);
     case 'own':
       return target.unitId !== undefined && target.unitId === actor.unitId;
     case 'assigned':

@@ -37,7 +37,10 @@ export async function insertFramework(
   policy: ResultsPolicy = DEFAULT_POLICY,
   copiedFromId: string | null = null,
   review: Partial<
-    Pick<typeof frameworks.$inferInsert, 'previousFrameworkId' | 'reviewStatus' | 'copyReview'>
+    Pick<
+      typeof frameworks.$inferInsert,
+      'previousFrameworkId' | 'reviewStatus' | 'copyReview' | 'ownerUnitId'
+    >
   > = {},
 ): Promise<FrameworkRow> {
   const [row] = await db

@@ -15,7 +15,7 @@ import { multipart, responds, type ContractTypeProvider } from '../http/contract
 import { contextOf } from '../http/context.js';
 import { readUploadedTables } from '../http/uploads.js';
 import { listFrameworkRows } from '../repositories/frameworks.js';
-import { authorize, requireActor } from '../use-cases/authorize.js';
+import { authorizeIn, inReach, reachOf } from '../use-cases/reach.js';
 import { copyFramework } from '../use-cases/frameworks/copy-framework.js';
 import { importFramework, previewFramework } from '../use-cases/frameworks/import-framework.js';
 import { presentFrameworkSummary } from '../use-cases/frameworks/present-framework.js';
@@ -40,8 +40,9 @@ export async function frameworkRoutes(app: FastifyInstance, deps: Deps): Promise
       },
     },
     async (request) => {
-      requireActor(contextOf(request, deps));
-      return (await listFrameworkRows(deps.db)).map(presentFrameworkSummary);
+      const reach = await reachOf(contextOf(request, deps));
+      const rows = await listFrameworkRows(deps.db);
+      return rows.filter((r) => inReach(reach, r.ownerUnitId)).map(presentFrameworkSummary);
     },
   );
 
@@ -71,7 +72,7 @@ export async function frameworkRoutes(app: FastifyInstance, deps: Deps): Promise
     },
     async (request, reply) => {
       const ctx = contextOf(request, deps);
-      authorize(ctx, 'administer');
+      await authorizeIn(ctx, 'administer', 'ownSecretariat');
       const tables = await readUploadedTables(request);
       const { preview, ...meta } = request.query;
       if (preview === 'true') {

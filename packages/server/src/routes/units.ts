@@ -15,7 +15,7 @@ import { multipart, OK, responds, type ContractTypeProvider } from '../http/cont
 import { contextOf } from '../http/context.js';
 import { readUploadedTables } from '../http/uploads.js';
 import { listLineage, listUnits } from '../repositories/units.js';
-import { requireActor } from '../use-cases/authorize.js';
+import { reachOf } from '../use-cases/reach.js';
 import { addLineage } from '../use-cases/units/add-lineage.js';
 import { importUnits } from '../use-cases/units/import-units.js';
 import { saveUnit } from '../use-cases/units/save-unit.js';
@@ -44,9 +44,14 @@ export async function unitRoutes(app: FastifyInstance, deps: Deps): Promise<void
     },
     async (request) => {
       const ctx = contextOf(request, deps);
-      requireActor(ctx);
+      // A unit's secretariat sees its subtree only (decision 0024); everyone else the whole tree.
+      const reach = await reachOf(ctx);
       const [units, lineage] = await Promise.all([listUnits(deps.db), listLineage(deps.db)]);
-      return { units, lineage };
+      if (reach === undefined) return { units, lineage };
+      return {
+        units: units.filter((u) => reach.has(u.id)),
+        lineage: lineage.filter((l) => reach.has(l.unitId)),
+      };
     },
   );
 

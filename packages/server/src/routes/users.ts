@@ -12,7 +12,7 @@ import { multipart, responds, type ContractTypeProvider } from '../http/contract
 import { contextOf } from '../http/context.js';
 import { readUploadedTables } from '../http/uploads.js';
 import { listUsers, presentUser } from '../repositories/users.js';
-import { authorize } from '../use-cases/authorize.js';
+import { authorizeIn, reachOf } from '../use-cases/reach.js';
 import { createUser } from '../use-cases/users/create-user.js';
 import { importUsers } from '../use-cases/users/import-users.js';
 import { updateUser } from '../use-cases/users/update-user.js';
@@ -28,8 +28,13 @@ export async function userRoutes(app: FastifyInstance, deps: Deps): Promise<void
       schema: { tags, summary: 'Danh sách tài khoản', response: responds({ 200: usersResponse }) },
     },
     async (request) => {
-      authorize(contextOf(request, deps), 'administer');
-      return (await listUsers(deps.db)).map(presentUser);
+      const ctx = contextOf(request, deps);
+      await authorizeIn(ctx, 'administer', 'ownSecretariat');
+      // A unit's secretariat lists the accounts of its subtree (decision 0024).
+      const reach = await reachOf(ctx);
+      return (await listUsers(deps.db))
+        .filter((u) => reach === undefined || (u.unitId !== null && reach.has(u.unitId)))
+        .map(presentUser);
     },
   );
 
@@ -61,7 +66,7 @@ export async function userRoutes(app: FastifyInstance, deps: Deps): Promise<void
     },
     async (request, reply) => {
       const ctx = contextOf(request, deps);
-      authorize(ctx, 'administer');
+      await authorizeIn(ctx, 'administer', 'ownSecretariat');
       return reply.status(201).send(await importUsers(ctx, await readUploadedTables(request)));
     },
   );

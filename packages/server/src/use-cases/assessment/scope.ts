@@ -25,6 +25,7 @@ import {
   type PeriodRow,
 } from '../../repositories/periods.js';
 import { findUnit, type UnitRow } from '../../repositories/units.js';
+import { withinOf } from '../reach.js';
 
 /** Everything a step on one unit's assessment needs to decide. */
 export interface UnitScope {
@@ -114,9 +115,11 @@ export async function accessTarget(
   periodId: string,
   unitId: string,
 ): Promise<AccessTarget> {
-  if (ctx.actor?.role !== 'appraiser') return { unitId };
+  const within = await withinOf(ctx, { periodId });
+  if (ctx.actor?.role !== 'appraiser') return { unitId, within };
   return {
     unitId,
+    within,
     assignedUnitIds: await assignedUnitIds(ctx.deps.db, periodId, ctx.actor.userId),
   };
 }

@@ -6,6 +6,7 @@ import { authorize } from '../authorize.js';
 import { accessTarget, loadUnitScope } from '../assessment/scope.js';
 import { evidenceIdsOf, presentHistory, type HistoryRow } from '../../audit/present-history.js';
 import { evidenceFileNames } from '../../repositories/evidence.js';
+import { authorizeIn } from '../reach.js';
 
 function presentAudit(row: typeof auditLog.$inferSelect) {
   return {
@@ -69,7 +70,12 @@ export async function readAudit(
     limit: number;
   },
 ) {
-  authorize(ctx, 'readAudit');
+  // A unit's secretariat reads the trail of its own periods only (decision 0024).
+  await authorizeIn(
+    ctx,
+    'readAudit',
+    filter.periodId === undefined ? 'install' : { periodId: filter.periodId },
+  );
   if (filter.entityId !== undefined && filter.entityType === undefined) {
     throw new DomainError(ERROR_CODES.VALIDATION_FAILED, 'Thiếu loại đối tượng', [
       { path: 'query.entityType', message: 'cần kèm entityType khi lọc theo entityId' },

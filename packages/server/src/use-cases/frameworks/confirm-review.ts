@@ -3,10 +3,10 @@ import { recordAudit } from '../../audit/record-audit.js';
 import type { UseCaseContext } from '../../context.js';
 import { markReviewed } from '../../repositories/framework-copy.js';
 import { findFrameworkRow } from '../../repositories/frameworks.js';
-import { authorize } from '../authorize.js';
 import { reviewOf } from './copy-review.js';
 import type { FrameworkView } from './present-framework.js';
 import { getFramework } from './update-framework.js';
+import { authorizeIn } from '../reach.js';
 
 /**
  * The administrator has looked at every date the copy moved and every item left to check:
@@ -16,7 +16,7 @@ export async function confirmFrameworkReview(
   ctx: UseCaseContext,
   frameworkId: string,
 ): Promise<FrameworkView> {
-  const actor = authorize(ctx, 'administer');
+  const actor = await authorizeIn(ctx, 'administer', { frameworkId });
   await ctx.deps.db.transaction(async (tx) => {
     const row = await findFrameworkRow(tx, frameworkId);
     if (!row) throw new DomainError(ERROR_CODES.NOT_FOUND, 'Không tìm thấy bộ chỉ số');

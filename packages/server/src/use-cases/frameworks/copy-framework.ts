@@ -17,7 +17,7 @@ import {
   listNodes,
 } from '../../repositories/frameworks.js';
 import { copyNodeOffices } from '../../repositories/offices.js';
-import { authorize } from '../authorize.js';
+import { authorizeIn } from '../reach.js';
 import type { CopyReview } from './copy-review.js';
 import type { FrameworkView } from './present-framework.js';
 import { getFramework } from './update-framework.js';
@@ -33,7 +33,8 @@ export async function copyFramework(
   frameworkId: string,
   input: { year: number; name?: string | undefined },
 ): Promise<FrameworkView> {
-  authorize(ctx, 'administer');
+  // The copy is kept by the copier's secretariat (the install's: the source's keeper).
+  const actor = await authorizeIn(ctx, 'administer', 'ownSecretariat');
   const id = await ctx.deps.db.transaction(async (tx) => {
     const row = await findFrameworkRow(tx, frameworkId);
     if (!row) throw new DomainError(ERROR_CODES.NOT_FOUND, 'Không tìm thấy bộ chỉ số');
@@ -55,7 +56,12 @@ export async function copyFramework(
       { ...shifted.value, name, year: input.year, unitType: row.unitType },
       policySchema.parse(row.policy),
       row.id,
-      { previousFrameworkId: row.id, reviewStatus: 'needsReview', copyReview: review },
+      {
+        previousFrameworkId: row.id,
+        reviewStatus: 'needsReview',
+        copyReview: review,
+        ownerUnitId: actor.unitId ?? row.ownerUnitId,
+      },
     );
     const links = defaultCodeMap(
       codeMapSideOf(buildFramework(source), row.year),

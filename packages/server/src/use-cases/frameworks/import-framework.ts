@@ -1,5 +1,6 @@
 import {
   buildFramework,
+  DEFAULT_POLICY,
   DomainError,
   ERROR_CODES,
   parseFrameworkTable,
@@ -10,7 +11,7 @@ import {
 import { recordAudit } from '../../audit/record-audit.js';
 import type { UseCaseContext } from '../../context.js';
 import { insertFramework, loadFramework } from '../../repositories/frameworks.js';
-import { authorize } from '../authorize.js';
+import { authorizeIn } from '../reach.js';
 import { presentFramework, type FrameworkView } from './present-framework.js';
 
 export interface FrameworkMeta {
@@ -53,7 +54,7 @@ export async function importFramework(
   tables: Table[],
   meta: FrameworkMeta,
 ): Promise<FrameworkView> {
-  authorize(ctx, 'administer');
+  const actor = await authorizeIn(ctx, 'administer', 'ownSecretariat');
   const unitType = unitTypeKey(meta.unitType);
   if (unitType === undefined) {
     throw new DomainError(ERROR_CODES.VALIDATION_FAILED, 'Loại đơn vị không hợp lệ', [
@@ -62,7 +63,13 @@ export async function importFramework(
   }
   const { table } = previewFramework(tables, { ...meta, unitType });
   const id = await ctx.deps.db.transaction(async (tx) => {
-    const row = await insertFramework(tx, { ...table.framework, year: meta.year, unitType });
+    const row = await insertFramework(
+      tx,
+      { ...table.framework, year: meta.year, unitType },
+      DEFAULT_POLICY,
+      null,
+      { ownerUnitId: actor.unitId ?? null },
+    );
     await recordAudit(tx, ctx, {
       action: 'framework.import',
       entityType: 'framework',

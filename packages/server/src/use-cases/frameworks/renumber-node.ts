@@ -23,10 +23,10 @@ import {
   touchFramework,
   type FrameworkNodeRow,
 } from '../../repositories/frameworks.js';
-import { authorize } from '../authorize.js';
 import { renameReviewCodes, reviewOf } from './copy-review.js';
 import type { FrameworkView } from './present-framework.js';
 import { getFramework } from './update-framework.js';
+import { authorizeIn } from '../reach.js';
 
 const byCode = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
 
@@ -68,7 +68,7 @@ export async function renumberFrameworkNode(
   code: string,
   newCode: string,
 ): Promise<FrameworkView> {
-  authorize(ctx, 'administer');
+  await authorizeIn(ctx, 'administer', { frameworkId });
   await ctx.deps.db.transaction(async (tx) => {
     const row = await findFrameworkRow(tx, frameworkId);
     if (!row) throw new DomainError(ERROR_CODES.NOT_FOUND, 'Không tìm thấy bộ chỉ số');

@@ -7,9 +7,9 @@ import {
   replaceCodeLinks,
 } from '../../repositories/framework-copy.js';
 import { findFrameworkRow, touchFramework } from '../../repositories/frameworks.js';
-import { authorize } from '../authorize.js';
 import { loadCodeMapFrameworks, sideOf, type CodeMapView } from './code-map-view.js';
 import { getCodeMap } from './get-code-map.js';
+import { authorizeIn } from '../reach.js';
 
 export interface CodeMapInput {
   /** The framework last year's codes belong to; null removes the map. */
@@ -27,7 +27,7 @@ export async function saveCodeMap(
   frameworkId: string,
   input: CodeMapInput,
 ): Promise<CodeMapView> {
-  authorize(ctx, 'administer');
+  await authorizeIn(ctx, 'administer', { frameworkId });
   await ctx.deps.db.transaction(async (tx) => {
     const row = await findFrameworkRow(tx, frameworkId);
     if (!row) throw new DomainError(ERROR_CODES.NOT_FOUND, 'Không tìm thấy bộ chỉ số');

@@ -20,8 +20,8 @@ import {
   updateNode,
   findFrameworkRow,
 } from '../../repositories/frameworks.js';
-import { authorize } from '../authorize.js';
 import { presentFramework, type FrameworkView } from './present-framework.js';
+import { authorizeIn } from '../reach.js';
 
 export interface NodeChanges {
   rule?: Rule | null | undefined;
@@ -87,7 +87,7 @@ export async function updateFrameworkNode(
   code: string,
   changes: NodeChanges,
 ): Promise<FrameworkView> {
-  authorize(ctx, 'administer');
+  await authorizeIn(ctx, 'administer', { frameworkId });
   const { db } = ctx.deps;
   await db.transaction(async (tx) => {
     const row = await findFrameworkRow(tx, frameworkId);
@@ -156,7 +156,7 @@ export async function updateFrameworkPolicy(
   frameworkId: string,
   policy: ResultsPolicy,
 ): Promise<FrameworkView> {
-  authorize(ctx, 'administer');
+  await authorizeIn(ctx, 'administer', { frameworkId });
   await ctx.deps.db.transaction(async (tx) => {
     const row = await findFrameworkRow(tx, frameworkId);
     if (!row) throw new DomainError(ERROR_CODES.NOT_FOUND, 'Không tìm thấy bộ chỉ số');

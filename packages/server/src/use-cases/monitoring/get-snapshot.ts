@@ -7,8 +7,8 @@ import {
   lockSnapshot,
   type SnapshotRow,
 } from '../../repositories/monitoring.js';
-import { authorize } from '../authorize.js';
 import { presentSnapshot } from './snapshot-view.js';
+import { authorizeIn } from '../reach.js';
 
 /** The unit's snapshot, or NOT_FOUND (also for another unit's, so ids reveal nothing). */
 export async function requireSnapshot(db: Db, unitId: string, id: string): Promise<SnapshotRow> {
@@ -40,7 +40,7 @@ export async function lockOwnSnapshot(
 }
 
 export async function getSnapshot(ctx: UseCaseContext, unitId: string, id: string) {
-  authorize(ctx, 'readImprovement', { unitId });
+  await authorizeIn(ctx, 'readImprovement', { unitId }, { unitId });
   const { db } = ctx.deps;
   const snapshot = await requireSnapshot(db, unitId, id);
   return presentSnapshot(db, snapshot, await listSnapshotRows(db, id));

@@ -2,13 +2,13 @@ import { Decimal, summarizeMonitoring } from '@chiso/core';
 import type { UseCaseContext } from '../../context.js';
 import { loadFramework, type StoredFramework } from '../../repositories/frameworks.js';
 import { listSnapshotRows, listUnitSnapshots } from '../../repositories/monitoring.js';
-import { authorize } from '../authorize.js';
 import { requireUnit } from '../offices/unit-of.js';
 import { rowOf } from './snapshot-view.js';
+import { authorizeIn } from '../reach.js';
 
 /** A unit's snapshots, newest first, each with its expected total and index. */
 export async function listSnapshots(ctx: UseCaseContext, unitId: string) {
-  authorize(ctx, 'readImprovement', { unitId });
+  await authorizeIn(ctx, 'readImprovement', { unitId }, { unitId });
   const { db } = ctx.deps;
   const unit = await requireUnit(db, unitId);
   const snapshots = await listUnitSnapshots(db, unitId);

@@ -2,12 +2,12 @@ import { DomainError, ERROR_CODES, officeKey } from '@chiso/core';
 import { recordAudit } from '../../audit/record-audit.js';
 import type { UseCaseContext } from '../../context.js';
 import { insertOffice, listOffices, presentOffice } from '../../repositories/offices.js';
-import { authorize } from '../authorize.js';
 import { requireUnit } from './unit-of.js';
+import { authorizeIn } from '../reach.js';
 
 /** Adds an office to a unit, last in its order. A name the unit already has is a conflict. */
 export async function createOffice(ctx: UseCaseContext, unitId: string, name: string) {
-  authorize(ctx, 'manageOffices', { unitId });
+  await authorizeIn(ctx, 'manageOffices', { unitId }, { unitId });
   return ctx.deps.db.transaction(async (tx) => {
     await requireUnit(tx, unitId);
     const existing = await listOffices(tx, unitId);

@@ -3,9 +3,9 @@ import type { UseCaseContext } from '../../context.js';
 import { listFrameworkRows, listNodes } from '../../repositories/frameworks.js';
 import { frameworksOfUnitPeriods } from '../../repositories/periods.js';
 import { listOffices, presentOffice } from '../../repositories/offices.js';
-import { authorize } from '../authorize.js';
 import { unitNodeOffices } from './resolve-offices.js';
 import { requireUnit } from './unit-of.js';
+import { authorizeIn } from '../reach.js';
 
 const ref = (office: Office | null) => (office ? { id: office.id, name: office.name } : null);
 
@@ -19,7 +19,7 @@ export async function getResponsibilities(
   unitId: string,
   frameworkId: string | undefined,
 ) {
-  authorize(ctx, 'readImprovement', { unitId });
+  await authorizeIn(ctx, 'readImprovement', { unitId }, { unitId });
   const { db } = ctx.deps;
   const unit = await requireUnit(db, unitId);
   const frameworks = (await listFrameworkRows(db))

@@ -8,8 +8,8 @@ import {
   listOffices,
   upsertUnitNodeOffices,
 } from '../../repositories/offices.js';
-import { authorize } from '../authorize.js';
 import { requireUnit } from './unit-of.js';
+import { authorizeIn } from '../reach.js';
 
 export interface NodeOfficesChoice {
   leadOfficeId: string | null;
@@ -27,7 +27,7 @@ export async function setNodeOffices(
   key: { unitId: string; frameworkId: string; code: string },
   choice: NodeOfficesChoice,
 ): Promise<void> {
-  authorize(ctx, 'manageOffices', { unitId: key.unitId });
+  await authorizeIn(ctx, 'manageOffices', { unitId: key.unitId }, { unitId: key.unitId });
   await ctx.deps.db.transaction(async (tx) => {
     const unit = await requireUnit(tx, key.unitId);
     const framework = await findFrameworkRow(tx, key.frameworkId);

@@ -7,7 +7,7 @@ import {
   presentOffice,
   updateOffice as writeOffice,
 } from '../../repositories/offices.js';
-import { authorize } from '../authorize.js';
+import { authorizeIn } from '../reach.js';
 
 export interface OfficeChanges {
   name?: string | undefined;
@@ -25,7 +25,7 @@ export async function updateOffice(
   officeId: string,
   changes: OfficeChanges,
 ) {
-  authorize(ctx, 'manageOffices', { unitId });
+  await authorizeIn(ctx, 'manageOffices', { unitId }, { unitId });
   return ctx.deps.db.transaction(async (tx) => {
     const before = await findOffice(tx, officeId);
     if (!before || before.unitId !== unitId) {

@@ -17,7 +17,7 @@ import {
   type PeriodRow,
 } from '../../repositories/periods.js';
 import { listUnits } from '../../repositories/units.js';
-import { authorize } from '../authorize.js';
+import { authorizeIn, inReach, reachOf } from '../reach.js';
 import type { WindowsInput } from './window-input.js';
 
 export interface NewPeriod {
@@ -51,12 +51,17 @@ export async function createPeriod(
   ctx: UseCaseContext,
   input: NewPeriod,
 ): Promise<PeriodRow & { warnings: string[] }> {
-  authorize(ctx, 'administer');
+  // A unit's secretariat opens its own period; the install's opens the install's (decision 0024).
+  const actor = await authorizeIn(ctx, 'administer', 'ownSecretariat');
+  const ownerUnitId = actor.unitId ?? null;
   const { db } = ctx.deps;
+  const reach = await reachOf(ctx);
   const rows = await frameworkRowsByIds(db, Object.values(input.frameworks));
   const issues = Object.entries(input.frameworks).flatMap(([unitType, id]) => {
     const row = rows.find((r) => r.id === id);
-    if (!row) return [{ path: `frameworks.${unitType}`, message: `không có bộ chỉ số ${id}` }];
+    if (!row || !inReach(reach, row.ownerUnitId)) {
+      return [{ path: `frameworks.${unitType}`, message: `không có bộ chỉ số ${id}` }];
+    }
     if (row.unitType !== unitType) {
       return [
         {
@@ -69,10 +74,13 @@ export async function createPeriod(
     return [];
   });
   const allUnits = await listUnits(db);
+  const owner = allUnits.find((u) => u.id === ownerUnitId);
+  // A unit's period takes part only units strictly inside its subtree.
+  const inside = (id: string) => reach === undefined || (id !== ownerUnitId && reach.has(id));
   const unitIds =
     input.unitIds ??
     allUnits
-      .filter((u) => u.type in input.frameworks && activeInYear(u, input.year))
+      .filter((u) => u.type in input.frameworks && activeInYear(u, input.year) && inside(u.id))
       .map((u) => u.id);
   if (unitIds.length === 0) {
     issues.push({
@@ -83,7 +91,12 @@ export async function createPeriod(
   for (const id of new Set(unitIds)) {
     const unit = allUnits.find((u) => u.id === id);
     if (!unit) issues.push({ path: 'unitIds', message: `không có đơn vị mã "${id}"` });
-    else if (!(unit.type in input.frameworks)) {
+    else if (!inside(id)) {
+      issues.push({
+        path: 'unitIds',
+        message: `${unit.name} không trực thuộc ${owner?.name ?? ownerUnitId}: kỳ đánh giá của ${owner?.name ?? ownerUnitId} chỉ gồm các đơn vị trực thuộc`,
+      });
+    } else if (!(unit.type in input.frameworks)) {
       issues.push({
         path: 'unitIds',
         message: `chưa chọn bộ chỉ số cho loại đơn vị "${unitTypeLabel(unit.type)}" của ${unit.name}`,
@@ -100,7 +113,7 @@ export async function createPeriod(
   // Allowed (a period recorded after the fact), but said: nobody can act in a past step.
   const warnings = pastWindowWarnings(input.windows ?? {}, ctx.now.getTime()).map((w) => w.message);
   return db.transaction(async (tx) => {
-    const period = await insertPeriod(tx, { name: input.name, year: input.year });
+    const period = await insertPeriod(tx, { name: input.name, year: input.year, ownerUnitId });
     await insertPeriodFrameworks(tx, period.id, input.frameworks);
     for (const [kind, window] of Object.entries(input.windows ?? {})) {
       if (window) await upsertWindow(tx, period.id, { kind: kind as WindowKind, ...window });

@@ -7,14 +7,14 @@ import {
   listWindows,
   upsertExtension,
 } from '../../repositories/periods.js';
-import { authorize } from '../authorize.js';
+import { authorizeIn } from '../reach.js';
 
 /** Gives one unit more time in one window, with a reason. Audited. */
 export async function extendWindow(
   ctx: UseCaseContext,
   input: { periodId: string; unitId: string; kind: WindowKind; closesAt: number; reason: string },
 ): Promise<void> {
-  const actor = authorize(ctx, 'administer');
+  const actor = await authorizeIn(ctx, 'administer', { periodId: input.periodId });
   await ctx.deps.db.transaction(async (tx) => {
     if (!(await findParticipation(tx, input.periodId, input.unitId))) {
       throw new DomainError(ERROR_CODES.NOT_FOUND, 'Đơn vị không tham gia kỳ đánh giá này');

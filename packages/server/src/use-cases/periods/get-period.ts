@@ -24,6 +24,7 @@ import { listUnits } from '../../repositories/units.js';
 import { listUsers } from '../../repositories/users.js';
 import { presentWindows } from '../assessment/get-assessment.js';
 import { requireActor } from '../authorize.js';
+import { inReach, reachOf } from '../reach.js';
 import { isPublicNow } from '../public-results/public-now.js';
 
 /** A period as listed: its state in words, the council's decision, when it was published. */
@@ -60,7 +61,9 @@ export async function listAllPeriods(ctx: UseCaseContext) {
     UNIT_ROLES.includes(actor.role) && actor.unitId
       ? await listPeriodsOfUnit(ctx.deps.db, actor.unitId)
       : await listPeriods(ctx.deps.db);
-  return rows.map(presentPeriod);
+  // A unit's secretariat lists the periods run inside its subtree (decision 0024).
+  const reach = await reachOf(ctx);
+  return rows.filter((p) => inReach(reach, p.ownerUnitId)).map(presentPeriod);
 }
 
 /**
@@ -72,6 +75,12 @@ export async function getPeriod(ctx: UseCaseContext, periodId: string) {
   const { db } = ctx.deps;
   const period = await findPeriod(db, periodId);
   if (!period) throw new DomainError(ERROR_CODES.NOT_FOUND, 'Không tìm thấy kỳ đánh giá');
+  if (!inReach(await reachOf(ctx), period.ownerUnitId)) {
+    throw new DomainError(
+      ERROR_CODES.FORBIDDEN,
+      'Kỳ đánh giá này không do cơ quan thường trực của bạn hoặc cấp dưới tổ chức',
+    );
+  }
   const [windows, extensions, links, participations, assignments, units, users] = await Promise.all(
     [
       listWindows(db, periodId),

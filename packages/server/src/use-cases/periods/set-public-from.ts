@@ -3,10 +3,10 @@ import { recordAudit } from '../../audit/record-audit.js';
 import type { UseCaseContext } from '../../context.js';
 import { findPeriod, lockPeriod, updatePeriod } from '../../repositories/periods.js';
 import { presentPeriod } from './get-period.js';
-import { authorize } from '../authorize.js';
 import { isPublicNow } from '../public-results/public-now.js';
 import { publicStateChanged } from '../public-results/public-state.js';
 import { openingTime } from './public-from.js';
+import { authorizeIn } from '../reach.js';
 
 /**
  * Moves the opening of a published period to the public portal (decision 0022). Allowed while
@@ -14,7 +14,7 @@ import { openingTime } from './public-from.js';
  * cannot be hidden again (409, saying since when they are public). Audited before/after.
  */
 export async function setPublicFrom(ctx: UseCaseContext, periodId: string, asked: string) {
-  authorize(ctx, 'publish');
+  await authorizeIn(ctx, 'publish', { periodId });
   const publicFrom = openingTime(asked, ctx.now);
   const answer = await ctx.deps.db.transaction(async (tx) => {
     const period = await lockPeriod(tx, periodId);

@@ -2,8 +2,8 @@ import { DomainError, ERROR_CODES, type WindowKind } from '@chiso/core';
 import { recordAudit } from '../../audit/record-audit.js';
 import type { UseCaseContext } from '../../context.js';
 import { findPeriod, listWindows, upsertWindow } from '../../repositories/periods.js';
-import { authorize } from '../authorize.js';
 import type { WindowsInput } from './window-input.js';
+import { authorizeIn } from '../reach.js';
 
 /** Sets when each window opens and closes (Vietnam time). Every change is audited. */
 export async function setWindows(
@@ -11,7 +11,7 @@ export async function setWindows(
   periodId: string,
   input: WindowsInput,
 ): Promise<void> {
-  authorize(ctx, 'administer');
+  await authorizeIn(ctx, 'administer', { periodId });
   await ctx.deps.db.transaction(async (tx) => {
     const period = await findPeriod(tx, periodId);
     if (!period) throw new DomainError(ERROR_CODES.NOT_FOUND, 'Không tìm thấy kỳ đánh giá');

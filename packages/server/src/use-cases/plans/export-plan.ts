@@ -2,11 +2,11 @@ import { formatDocumentDate, vietnamDate, type Plan } from '@chiso/core';
 import type { UseCaseContext } from '../../context.js';
 import { listOffices } from '../../repositories/offices.js';
 import { listPlanRows } from '../../repositories/plans.js';
-import { authorize } from '../authorize.js';
 import { requireUnit } from '../offices/unit-of.js';
 import { requirePlan } from './get-plan.js';
 import { corePlan } from './plan-view.js';
 import { publishedUnitSource } from './published-source.js';
+import { authorizeIn } from '../reach.js';
 
 export type PlanFormat = 'xlsx' | 'docx';
 
@@ -22,7 +22,7 @@ export async function exportPlan(
   key: { unitId: string; periodId: string },
   format: PlanFormat,
 ): Promise<{ bytes: Buffer; fileName: string; mediaType: string }> {
-  authorize(ctx, 'readImprovement', { unitId: key.unitId });
+  await authorizeIn(ctx, 'readImprovement', { unitId: key.unitId }, { unitId: key.unitId });
   const { db } = ctx.deps;
   const unit = await requireUnit(db, key.unitId);
   const record = await requirePlan(db, key.unitId, key.periodId);

@@ -5,9 +5,9 @@ import { findPeriod } from '../../repositories/periods.js';
 import { listPeriodPlans, insertPlans } from '../../repositories/plans.js';
 import { listAllOffices } from '../../repositories/tasks.js';
 import { listUnits } from '../../repositories/units.js';
-import { authorize } from '../authorize.js';
 import { leadOffices, newPlan } from './new-plan.js';
 import { publishedSource } from './published-source.js';
+import { authorizeIn } from '../reach.js';
 
 /**
  * The administrator starts a draft plan for every unit of a published period that has none
@@ -15,7 +15,7 @@ import { publishedSource } from './published-source.js';
  * yields them and stored in slices, never all held with their figures (decision 0016).
  */
 export async function generatePlans(ctx: UseCaseContext, periodId: string) {
-  const actor = authorize(ctx, 'administer');
+  const actor = await authorizeIn(ctx, 'administer', { periodId });
   return ctx.deps.db.transaction(async (tx) => {
     const [units, existing, offices] = await Promise.all([
       listUnits(tx),

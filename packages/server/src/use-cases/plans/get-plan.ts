@@ -3,10 +3,10 @@ import { DomainError, ERROR_CODES } from '@chiso/core';
 import type { UseCaseContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { findApproval, findPlan } from '../../repositories/plans.js';
-import { authorize } from '../authorize.js';
 import { requireUnit } from '../offices/unit-of.js';
 import { planView } from './plan-view.js';
 import { publishedUnitSource } from './published-source.js';
+import { authorizeIn } from '../reach.js';
 
 /** The stored plan of a unit for a period, or NOT_FOUND. */
 export async function requirePlan(db: Db, unitId: string, periodId: string) {
@@ -29,7 +29,7 @@ export async function getPlan(
   key: { unitId: string; periodId: string },
   approval?: number,
 ): Promise<PlanView> {
-  authorize(ctx, 'readImprovement', { unitId: key.unitId });
+  await authorizeIn(ctx, 'readImprovement', { unitId: key.unitId }, { unitId: key.unitId });
   const { db } = ctx.deps;
   const unit = await requireUnit(db, key.unitId);
   const record = await requirePlan(db, key.unitId, key.periodId);

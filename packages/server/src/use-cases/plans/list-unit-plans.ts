@@ -2,13 +2,13 @@ import { and, eq } from 'drizzle-orm';
 import type { UseCaseContext } from '../../context.js';
 import { periods, publishedResults } from '../../db/schema.js';
 import { listUnitPlans } from '../../repositories/plans.js';
-import { authorize } from '../authorize.js';
 import { requireUnit } from '../offices/unit-of.js';
 import { PLAN_STATUS_LABELS, type PlanStatus } from './plan-view.js';
+import { authorizeIn } from '../reach.js';
 
 /** The published periods of a unit's type, newest first, each with the unit's plan if any. */
 export async function listUnitPlansOf(ctx: UseCaseContext, unitId: string) {
-  authorize(ctx, 'readImprovement', { unitId });
+  await authorizeIn(ctx, 'readImprovement', { unitId }, { unitId });
   const { db } = ctx.deps;
   const unit = await requireUnit(db, unitId);
   const published = await db

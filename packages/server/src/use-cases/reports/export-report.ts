@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DomainError, ERROR_CODES, formatCount } from '@chiso/core';
 import type { UseCaseContext } from '../../context.js';
-import { authorize } from '../authorize.js';
 import { loadReportData } from './report-sources.js';
 import { periodReportView, requirePeriod, storedOptions } from './report-view.js';
+import { authorizeIn } from '../reach.js';
 
 /** The report with or without its appendix, or the appendix alone as a document or workbook. */
 export type ReportFile = 'report' | 'report-without-appendix' | 'appendix-docx' | 'appendix-xlsx';
@@ -33,7 +33,7 @@ export async function exportReport(
   periodId: string,
   file: ReportFile,
 ): Promise<ExportedReport> {
-  authorize(ctx, 'readResultsReport');
+  await authorizeIn(ctx, 'readResultsReport', { periodId });
   const { db } = ctx.deps;
   const period = await requirePeriod(db, periodId);
   const data = await loadReportData(db, period);

@@ -8,9 +8,9 @@ import {
 } from '@chiso/core';
 import type { ReportResponse } from '@chiso/contract';
 import type { UseCaseContext } from '../../context.js';
-import { authorize } from '../authorize.js';
 import { loadReportData, reportUnavailable, type ReportData } from './report-sources.js';
 import { periodReportView, requirePeriod, storedOptions } from './report-view.js';
+import { authorizeIn } from '../reach.js';
 
 /**
  * The report page's data: the stored options with their version, what chiso derives for the
@@ -19,7 +19,7 @@ import { periodReportView, requirePeriod, storedOptions } from './report-view.js
  * still given (the secretariat may write ahead), without a preview.
  */
 export async function getReport(ctx: UseCaseContext, periodId: string): Promise<ReportResponse> {
-  authorize(ctx, 'readResultsReport');
+  await authorizeIn(ctx, 'readResultsReport', { periodId });
   const { db } = ctx.deps;
   const period = await requirePeriod(db, periodId);
   const stored = await storedOptions(db, periodId);

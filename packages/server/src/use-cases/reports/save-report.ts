@@ -12,9 +12,9 @@ import type { UseCaseContext } from '../../context.js';
 import { frameworksOfPeriod, loadFramework } from '../../repositories/frameworks.js';
 import { listUnits } from '../../repositories/units.js';
 import { lockPeriodReport, writePeriodReport } from '../../repositories/reports.js';
-import { authorize } from '../authorize.js';
 import { getReport } from './get-report.js';
 import { DERIVED_KEYS, requirePeriod } from './report-view.js';
+import { authorizeIn } from '../reach.js';
 
 const DERIVED_WHY: Record<(typeof DERIVED_KEYS)[number], string> = {
   year: 'năm đánh giá là năm của kỳ, không nhập tay',
@@ -34,7 +34,7 @@ export async function saveReport(
   periodId: string,
   input: { version: number; options: Record<string, unknown> },
 ): Promise<ReportResponse> {
-  const actor = authorize(ctx, 'editResultsReport');
+  const actor = await authorizeIn(ctx, 'editResultsReport', { periodId });
   const { db } = ctx.deps;
   await requirePeriod(db, periodId);
   const issues: Issue[] = DERIVED_KEYS.filter((key) => input.options[key] !== undefined).map(

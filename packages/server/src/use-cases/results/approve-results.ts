@@ -8,7 +8,7 @@ import {
   updatePeriod,
 } from '../../repositories/periods.js';
 import { findUnits } from '../../repositories/units.js';
-import { authorize } from '../authorize.js';
+import { authorizeIn } from '../reach.js';
 
 /** The council records its decision (number, date) and approves the results. Audited. */
 export async function approveResults(
@@ -16,7 +16,7 @@ export async function approveResults(
   periodId: string,
   input: { decisionNumber: string; decisionDate: string },
 ): Promise<void> {
-  const actor = authorize(ctx, 'approveResults');
+  const actor = await authorizeIn(ctx, 'approveResults', { periodId });
   await ctx.deps.db.transaction(async (tx) => {
     const period = await lockPeriod(tx, periodId);
     if (!period) throw new DomainError(ERROR_CODES.NOT_FOUND, 'Không tìm thấy kỳ đánh giá');

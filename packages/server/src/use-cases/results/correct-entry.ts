@@ -6,7 +6,7 @@ import { decideAppraisal } from '../assessment/appraisal-outcome.js';
 import { appraisalAudit, choiceOf, type AppraisalInput } from '../assessment/appraise-entry.js';
 import { sharePeriod } from '../../repositories/periods.js';
 import { loadUnitScope } from '../assessment/scope.js';
-import { authorize } from '../authorize.js';
+import { authorizeIn } from '../reach.js';
 
 export type CorrectionInput = Pick<AppraisalInput, 'points' | 'facts' | 'outcome' | 'version'> & {
   /** Why the published outcome was wrong; it becomes the leaf's stated reason. */
@@ -22,7 +22,7 @@ export async function correctEntry(
   key: { periodId: string; unitId: string; code: string },
   input: CorrectionInput,
 ): Promise<EntryRow> {
-  const actor = authorize(ctx, 'correctResults');
+  const actor = await authorizeIn(ctx, 'correctResults', { periodId: key.periodId });
   return ctx.deps.db.transaction(async (tx) => {
     // Shared with an erratum being issued, which locks the period: a correction lands
     // before its recomputation or after it, never in between.

@@ -14,8 +14,8 @@ import type { UseCaseContext } from '../../context.js';
 import { findPeriod } from '../../repositories/periods.js';
 import { findPeriodReport } from '../../repositories/reports.js';
 import { currentPublication, listPublished } from '../../repositories/results.js';
-import { authorize } from '../authorize.js';
 import { computePeriodResults } from './period-results.js';
+import { authorizeIn } from '../reach.js';
 
 type UnitJson = ResultsJson['units'][number];
 
@@ -117,7 +117,7 @@ export async function getCouncilDecision(
   parentAuthority: string | undefined;
   place: string | undefined;
 }> {
-  authorize(ctx, 'readCouncilDecision');
+  await authorizeIn(ctx, 'readCouncilDecision', { periodId });
   const { db } = ctx.deps;
   const period = await findPeriod(db, periodId);
   if (!period) throw new DomainError(ERROR_CODES.NOT_FOUND, 'Không tìm thấy kỳ đánh giá');

@@ -12,11 +12,12 @@ import { assignedUnitIds, findPeriod } from '../../repositories/periods.js';
 import { listPublications, listPublished } from '../../repositories/results.js';
 import type { WorkbookGroup } from '../../spreadsheet/write-results.js';
 import { presentFramework, type FrameworkView } from '../frameworks/present-framework.js';
-import { requireActor } from '../authorize.js';
+import { authorize, requireActor } from '../authorize.js';
 import { isPublicNow, periodNotFound } from '../public-results/public-now.js';
 import { computePeriodResults } from './period-results.js';
 import type { PublishedDetails } from './publication-rows.js';
 import { presentPublication } from './present-publication.js';
+import { isSubtreeSecretariat, withinOf } from '../reach.js';
 
 export interface ResultsGroup extends WorkbookGroup {
   unitType: string;
@@ -80,10 +81,15 @@ export async function getResults(ctx: UseCaseContext, periodId: string, version?
   if (!actionsOf(actor.role).includes('readResultsPreview')) {
     throw new DomainError(ERROR_CODES.FORBIDDEN, 'Kết quả chưa được công bố');
   }
+  const within = await withinOf(ctx, { periodId });
+  // A unit's secretariat is refused another subtree's period (an appraiser by its assignments).
+  if (isSubtreeSecretariat(actor) && actor.role !== 'appraiser') {
+    authorize(ctx, 'readResultsPreview', { within });
+  }
   const assigned =
     actor.role === 'appraiser' ? await assignedUnitIds(db, periodId, actor.userId) : undefined;
   const visible = (unitId: string) =>
-    can(actor, 'readResultsPreview', { unitId, assignedUnitIds: assigned });
+    can(actor, 'readResultsPreview', { unitId, assignedUnitIds: assigned, within });
   const computed = await computePeriodResults(db, periodId, period.year);
   const groups: ResultsGroup[] = computed
     .map((t) => ({

@@ -3,10 +3,10 @@ import { recordAudit } from '../../audit/record-audit.js';
 import type { UseCaseContext } from '../../context.js';
 import { lockPeriod } from '../../repositories/periods.js';
 import { insertPublication, supersedePublication } from '../../repositories/results.js';
-import { authorize } from '../authorize.js';
 import { publicStateChanged } from '../public-results/public-state.js';
 import { erratumBasis } from './preview-erratum.js';
 import { publicationRows } from './publication-rows.js';
+import { authorizeIn } from '../reach.js';
 
 export interface ErratumInput {
   decisionNumber: string;
@@ -25,7 +25,7 @@ export interface ErratumInput {
  * would change. Audited.
  */
 export async function issueErratum(ctx: UseCaseContext, periodId: string, input: ErratumInput) {
-  const actor = authorize(ctx, 'correctResults');
+  const actor = await authorizeIn(ctx, 'correctResults', { periodId });
   const issued = await ctx.deps.db.transaction(async (tx) => {
     const { current, recomputed, changes, fingerprint } = await erratumBasis(
       tx,

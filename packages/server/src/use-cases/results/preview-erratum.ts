@@ -10,10 +10,10 @@ import {
   listPublished,
   type PublicationRow,
 } from '../../repositories/results.js';
-import { authorize } from '../authorize.js';
 import { compareResults, type UnitChange } from './compare-results.js';
 import { computePeriodResults, type TypeResults } from './period-results.js';
 import { presentPublication } from './present-publication.js';
+import { authorizeIn } from '../reach.js';
 
 export interface ErratumBasis {
   period: PeriodRow;
@@ -56,7 +56,7 @@ export async function erratumBasis(db: Db, period: PeriodRow | undefined): Promi
  * corrections made since that publication.
  */
 export async function previewErratum(ctx: UseCaseContext, periodId: string) {
-  authorize(ctx, 'correctResults');
+  await authorizeIn(ctx, 'correctResults', { periodId });
   const { db } = ctx.deps;
   const basis = await erratumBasis(db, await findPeriod(db, periodId));
   // Corrections by people, and repairs made by an upgrade of chiso (decision 0014).

@@ -4,10 +4,10 @@ import { recordAudit } from '../../audit/record-audit.js';
 import type { UseCaseContext } from '../../context.js';
 import { listWindows, lockPeriod, updatePeriod } from '../../repositories/periods.js';
 import { insertPublication } from '../../repositories/results.js';
-import { authorize } from '../authorize.js';
 import { publicStateChanged } from '../public-results/public-state.js';
 import { computePeriodResults } from './period-results.js';
 import { publicationRows } from './publication-rows.js';
+import { authorizeIn } from '../reach.js';
 
 export interface PublishInput {
   /** ISO instant with its offset when the public portal opens; absent: at publication. */
@@ -24,7 +24,7 @@ export async function publishResults(
   periodId: string,
   input: PublishInput = {},
 ): Promise<void> {
-  const actor = authorize(ctx, 'publish');
+  const actor = await authorizeIn(ctx, 'publish', { periodId });
   const publicFrom = openingTime(input.publicFrom, ctx.now);
   await ctx.deps.db.transaction(async (tx) => {
     const period = await lockPeriod(tx, periodId);

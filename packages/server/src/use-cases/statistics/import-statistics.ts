@@ -13,7 +13,7 @@ import {
   replaceUnitStatistics,
   saveMapping,
 } from '../../repositories/statistics.js';
-import { authorize } from '../authorize.js';
+import { authorizeIn } from '../reach.js';
 import { chosenTable, MAPPING_SCOPE, participantUnits, requirePeriod } from './statistics-file.js';
 
 /**
@@ -32,7 +32,7 @@ export async function importStatistics(
     countedTo?: string | undefined;
   },
 ): Promise<{ imported: number; sheet: string }> {
-  const actor = authorize(ctx, 'manageStatistics');
+  const actor = await authorizeIn(ctx, 'manageStatistics', { periodId: input.periodId });
   const db = ctx.deps.db;
   await requirePeriod(db, input.periodId);
   const table = chosenTable(input.tables, input.sheet);

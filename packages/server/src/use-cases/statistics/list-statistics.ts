@@ -1,7 +1,7 @@
 import type { UseCaseContext } from '../../context.js';
 import { listPeriodStatistics } from '../../repositories/statistics.js';
 import { findUnits } from '../../repositories/units.js';
-import { authorize } from '../authorize.js';
+import { authorizeIn } from '../reach.js';
 import { presentUnitStatistics, type PresentedUnitStatistics } from './present-statistics.js';
 import { requirePeriod } from './statistics-file.js';
 
@@ -10,7 +10,7 @@ export async function listStatistics(
   ctx: UseCaseContext,
   periodId: string,
 ): Promise<{ units: PresentedUnitStatistics[] }> {
-  authorize(ctx, 'manageStatistics');
+  await authorizeIn(ctx, 'manageStatistics', { periodId: periodId });
   const db = ctx.deps.db;
   await requirePeriod(db, periodId);
   const rows = await listPeriodStatistics(db, periodId);

@@ -8,7 +8,7 @@ import {
 } from '@chiso/core';
 import type { UseCaseContext } from '../../context.js';
 import { findMapping } from '../../repositories/statistics.js';
-import { authorize } from '../authorize.js';
+import { authorizeIn } from '../reach.js';
 import {
   chosenTable,
   headersOf,
@@ -45,7 +45,7 @@ export async function previewStatistics(
     headerRow?: number | undefined;
   },
 ): Promise<StatisticsPreview> {
-  authorize(ctx, 'manageStatistics');
+  await authorizeIn(ctx, 'manageStatistics', { periodId: input.periodId });
   const db = ctx.deps.db;
   await requirePeriod(db, input.periodId);
   const table = chosenTable(input.tables, input.sheet);

@@ -2,7 +2,6 @@ import { DomainError, ERROR_CODES, keysFromAnswers, recheckSelected } from '@chi
 import { recordAudit } from '../../audit/record-audit.js';
 import type { UseCaseContext } from '../../context.js';
 import { insertResponse, listForms } from '../../repositories/survey-responses.js';
-import { authorize } from '../authorize.js';
 import { ratedUnitsOf, requireRatedUnit } from '../surveys/survey-units.js';
 import {
   completeAnswers,
@@ -11,6 +10,7 @@ import {
   responseDay,
   type AnswerKeys,
 } from './collection.js';
+import { authorizeIn } from '../reach.js';
 
 export interface PaperFormInput {
   unitId: string;
@@ -28,7 +28,7 @@ export async function enterPaperForm(
   surveyId: string,
   input: PaperFormInput,
 ): Promise<{ id: string; recheckSelected: boolean }> {
-  const actor = authorize(ctx, 'enterSurveyResponses');
+  const actor = await authorizeIn(ctx, 'enterSurveyResponses', { surveyId });
   const formNumber = input.formNumber.trim();
   const batch = input.batch?.trim() || null;
   return ctx.deps.db.transaction(async (tx) => {
@@ -68,7 +68,7 @@ export type RecheckState = 'pending' | 'match' | 'mismatch' | 'resolved';
 
 /** Paper and imported forms of a survey (optionally one batch), with their re-check state. */
 export async function listPaperForms(ctx: UseCaseContext, surveyId: string, batch?: string) {
-  authorize(ctx, 'enterSurveyResponses');
+  await authorizeIn(ctx, 'enterSurveyResponses', { surveyId });
   const survey = await loadSurvey(ctx.deps.db, surveyId);
   const rows = await listForms(ctx.deps.db, surveyId, batch);
   return {

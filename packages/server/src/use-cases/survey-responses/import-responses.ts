@@ -11,11 +11,11 @@ import {
 } from '../../spreadsheet/stream-upload.js';
 import { readXlsxRows } from '../../spreadsheet/stream-xlsx.js';
 import { checkFileName } from '../../storage/evidence-store.js';
-import { authorize } from '../authorize.js';
 import { storedQuestionnaire } from '../surveys/present-survey.js';
 import { ratedUnitsOf } from '../surveys/survey-units.js';
 import { loadSurvey, openSurveyFor, requireOpen, responseDay } from './collection.js';
 import { ResponseRowCollector } from './response-rows.js';
+import { authorizeIn } from '../reach.js';
 
 /** A post office delivery may be large; it is streamed to disk, never held in memory. */
 export const RESPONSE_IMPORT_MAX_BYTES = 200 * 1024 * 1024;
@@ -33,7 +33,7 @@ export async function receiveResponseImport(
 ): Promise<{ imported: number }> {
   let fileName: string;
   try {
-    authorize(ctx, 'enterSurveyResponses');
+    await authorizeIn(ctx, 'enterSurveyResponses', { surveyId });
     fileName = checkFileName(file.fileName);
     await requireOpen(ctx.deps.db, await loadSurvey(ctx.deps.db, surveyId));
   } catch (error) {
@@ -64,7 +64,7 @@ export async function importSurveyResponses(
   filePath: string,
   fileName: string,
 ): Promise<{ imported: number }> {
-  const actor = authorize(ctx, 'enterSurveyResponses');
+  const actor = await authorizeIn(ctx, 'enterSurveyResponses', { surveyId });
   const { db } = ctx.deps;
   const survey = await loadSurvey(db, surveyId);
   await requireOpen(db, survey);

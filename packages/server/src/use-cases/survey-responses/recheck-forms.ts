@@ -18,9 +18,9 @@ import {
   resolveRecheck as markResolved,
   updateResponseAnswers,
 } from '../../repositories/survey-responses.js';
-import { authorize } from '../authorize.js';
 import { storedQuestionnaire } from '../surveys/present-survey.js';
 import { completeAnswers, loadSurvey, openSurveyFor, type AnswerKeys } from './collection.js';
+import { authorizeIn } from '../reach.js';
 
 /** Each differing question with the option key of each entry. */
 function presentDifferences(
@@ -43,7 +43,7 @@ function presentDifferences(
  * resolved). selected = pending + mismatches + done.
  */
 export async function listRechecks(ctx: UseCaseContext, surveyId: string) {
-  authorize(ctx, 'enterSurveyResponses');
+  await authorizeIn(ctx, 'enterSurveyResponses', { surveyId });
   const survey = await loadSurvey(ctx.deps.db, surveyId);
   const q = storedQuestionnaire(survey);
   const forms = await listForms(ctx.deps.db, surveyId);
@@ -78,7 +78,7 @@ export async function enterRecheck(
   surveyId: string,
   input: { formNumber: string; answers: AnswerKeys },
 ) {
-  const actor = authorize(ctx, 'enterSurveyResponses');
+  const actor = await authorizeIn(ctx, 'enterSurveyResponses', { surveyId });
   const formNumber = input.formNumber.trim();
   return ctx.deps.db.transaction(async (tx) => {
     const { survey, questionnaire } = await openSurveyFor(tx, surveyId);
@@ -129,7 +129,7 @@ export async function resolveRecheck(
   responseId: string,
   keys: AnswerKeys,
 ) {
-  const actor = authorize(ctx, 'enterSurveyResponses');
+  const actor = await authorizeIn(ctx, 'enterSurveyResponses', { surveyId });
   return ctx.deps.db.transaction(async (tx) => {
     const { survey, questionnaire } = await openSurveyFor(tx, surveyId);
     const response = await findResponse(tx, responseId);

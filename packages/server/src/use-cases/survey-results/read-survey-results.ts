@@ -14,6 +14,7 @@ import {
   type RateRow,
   type SipasRow,
 } from './present-survey-results.js';
+import { withinOf } from '../reach.js';
 
 export interface SurveyResults {
   period: { id: string; name: string; year: number };
@@ -56,6 +57,7 @@ export async function readSurveyResults(
     if (stored) frameworks.set(link.unitType, stored.framework);
   }
   const units = new Map((await listUnits(db)).map((u) => [u.id, u]));
+  const within = await withinOf(ctx, { periodId });
   const taking = new Set((await listParticipations(db, periodId)).map((p) => p.unitId));
   const scope = {
     data,
@@ -63,7 +65,7 @@ export async function readSurveyResults(
     units,
     taking,
     frameworks,
-    visible: (unitId: string) => can(actor, 'readSurveyResults', { unitId }),
+    visible: (unitId: string) => can(actor, 'readSurveyResults', { unitId, within }),
   };
   return {
     period: { id: period.id, name: period.name, year: period.year },

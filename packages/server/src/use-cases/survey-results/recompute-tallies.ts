@@ -3,7 +3,7 @@ import { recordAudit } from '../../audit/record-audit.js';
 import type { UseCaseContext } from '../../context.js';
 import { lockPeriod } from '../../repositories/periods.js';
 import { recomputePeriodTallies } from '../../repositories/survey-tallies.js';
-import { authorize } from '../authorize.js';
+import { authorizeIn } from '../reach.js';
 
 /**
  * Counts every survey's answers of a period again, in one transaction, so that survey points,
@@ -14,7 +14,7 @@ export async function recomputeTallies(
   ctx: UseCaseContext,
   periodId: string,
 ): Promise<{ computedAt: Date; responses: number }> {
-  authorize(ctx, 'administer');
+  await authorizeIn(ctx, 'administer', { periodId });
   return ctx.deps.db.transaction(async (tx) => {
     const period = await lockPeriod(tx, periodId);
     if (!period) throw new DomainError(ERROR_CODES.NOT_FOUND, 'Không tìm thấy kỳ đánh giá');

@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { recordAudit } from '../../audit/record-audit.js';
 import type { UseCaseContext } from '../../context.js';
 import { lockSurvey, upsertLink } from '../../repositories/surveys.js';
-import { authorize } from '../authorize.js';
 import { ensureNotClosed, ratedUnitsOf, requireRatedUnit, surveyNotFound } from './survey-units.js';
+import { authorizeIn } from '../reach.js';
 
 /**
  * The open link of a unit (for its QR code at the one-stop desk): one per unit, with a random
@@ -14,7 +14,7 @@ export async function createLink(
   surveyId: string,
   unitId: string,
 ): Promise<{ unitId: string; token: string; active: boolean }> {
-  authorize(ctx, 'administer');
+  await authorizeIn(ctx, 'administer', { surveyId });
   return ctx.deps.db.transaction(async (tx) => {
     const survey = await lockSurvey(tx, surveyId);
     if (!survey) throw surveyNotFound();

@@ -12,8 +12,8 @@ import type { Db } from '../../db/database.js';
 import { frameworksOfPeriod } from '../../repositories/frameworks.js';
 import { findPeriod } from '../../repositories/periods.js';
 import { insertSurvey } from '../../repositories/surveys.js';
-import { authorize } from '../authorize.js';
 import { questionnaireColumns, surveyDetail, type SurveyDetail } from './present-survey.js';
+import { authorizeIn } from '../reach.js';
 
 export const DEFAULT_RECHECK_PERCENT = 10;
 
@@ -96,7 +96,7 @@ export async function createSurvey(
   periodId: string,
   input: { questionnaire: unknown; recheckPercent?: number | undefined },
 ): Promise<SurveyDetail> {
-  authorize(ctx, 'administer');
+  await authorizeIn(ctx, 'administer', { periodId });
   const questionnaire = parseQuestionnaire(input.questionnaire);
   return saveNewSurvey(
     ctx,

@@ -11,9 +11,9 @@ import {
   markFrameSampled,
   type SurveyFrameRow,
 } from '../../repositories/surveys.js';
-import { authorize } from '../authorize.js';
 import { insertNewCodes, presentCode, type CodeView } from './issue-codes.js';
 import { ensureNotClosed, ratedUnitsOf, requireRatedUnit, surveyNotFound } from './survey-units.js';
+import { authorizeIn } from '../reach.js';
 
 /** `k` of the rows at random without replacement (a partial Fisher–Yates shuffle). */
 export function drawWithoutReplacement<T>(rows: readonly T[], k: number): T[] {
@@ -46,7 +46,7 @@ export async function drawSample(
   surveyId: string,
   input: { unitId?: string | undefined },
 ): Promise<{ sampled: number; codes: CodeView[] }> {
-  authorize(ctx, 'administer');
+  await authorizeIn(ctx, 'administer', { surveyId });
   return ctx.deps.db.transaction(async (tx) => {
     const survey = await lockSurvey(tx, surveyId);
     if (!survey) throw surveyNotFound();

@@ -5,6 +5,7 @@ import type { PlainSheet } from '../../spreadsheet/write-sheets.js';
 import { requireActor } from '../authorize.js';
 import { storedQuestionnaire } from './present-survey.js';
 import { surveyNotFound } from './survey-units.js';
+import { withinOf } from '../reach.js';
 
 /** "Phiếu đại biểu HĐND" → "phieu-dai-bieu-hdnd": a file name any browser keeps. */
 export function fileSlug(text: string): string {
@@ -22,7 +23,8 @@ export async function exportSurvey(
   surveyId: string,
 ): Promise<{ fileName: string; sheets: PlainSheet[] }> {
   const actor = requireActor(ctx);
-  if (!can(actor, 'administer') && !can(actor, 'enterSurveyResponses')) {
+  const within = await withinOf(ctx, { surveyId });
+  if (!can(actor, 'administer', { within }) && !can(actor, 'enterSurveyResponses', { within })) {
     throw new DomainError(ERROR_CODES.FORBIDDEN, 'Bạn không có quyền xem phiếu khảo sát này');
   }
   const survey = await findSurvey(ctx.deps.db, surveyId);

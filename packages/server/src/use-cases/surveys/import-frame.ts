@@ -12,8 +12,8 @@ import {
 import { recordAudit } from '../../audit/record-audit.js';
 import type { UseCaseContext } from '../../context.js';
 import { insertFrameRows, lockSurvey } from '../../repositories/surveys.js';
-import { authorize } from '../authorize.js';
 import { ensureNotClosed, ratedUnitsOf, surveyNotFound, type RatedUnits } from './survey-units.js';
+import { authorizeIn } from '../reach.js';
 
 type FrameColumn = 'unitId' | 'fullName' | 'contact' | 'procedure' | 'completedOn';
 
@@ -116,7 +116,7 @@ export async function importFrame(
   surveyId: string,
   tables: Table[],
 ): Promise<{ imported: number }> {
-  authorize(ctx, 'administer');
+  await authorizeIn(ctx, 'administer', { surveyId });
   return ctx.deps.db.transaction(async (tx) => {
     const survey = await lockSurvey(tx, surveyId);
     if (!survey) throw surveyNotFound();

@@ -1,6 +1,5 @@
 import { DomainError, ERROR_CODES, parseQuestionnaireTables, type Table } from '@chiso/core';
 import type { UseCaseContext } from '../../context.js';
-import { authorize } from '../authorize.js';
 import {
   DEFAULT_RECHECK_PERCENT,
   requireOpenPeriod,
@@ -8,6 +7,7 @@ import {
   withRatedUnitType,
 } from './create-survey.js';
 import type { SurveyDetail } from './present-survey.js';
+import { authorizeIn } from '../reach.js';
 
 /**
  * A new survey from a questionnaire workbook (the layout the export writes): all or nothing,
@@ -18,7 +18,7 @@ export async function importSurvey(
   periodId: string,
   tables: Table[],
 ): Promise<SurveyDetail> {
-  authorize(ctx, 'administer');
+  await authorizeIn(ctx, 'administer', { periodId });
   await requireOpenPeriod(ctx.deps.db, periodId);
   const questionnaire = parseQuestionnaireTables(tables);
   try {

@@ -11,8 +11,8 @@ import {
   type CodeWithUnit,
   type SurveyRow,
 } from '../../repositories/surveys.js';
-import { authorize } from '../authorize.js';
 import { ensureNotClosed, ratedUnitsOf, requireRatedUnit, surveyNotFound } from './survey-units.js';
+import { authorizeIn } from '../reach.js';
 
 /** Attempts at drawing codes not taken yet (a clash is ~1 in 10¹⁵). */
 const ATTEMPTS = 5;
@@ -105,7 +105,7 @@ export async function issueCodes(
     respondents?: { name: string; info?: string | undefined }[] | undefined;
   },
 ): Promise<{ codes: CodeView[] }> {
-  authorize(ctx, 'administer');
+  await authorizeIn(ctx, 'administer', { surveyId });
   const respondents: Respondent[] =
     input.respondents && input.respondents.length > 0
       ? input.respondents

@@ -2,9 +2,9 @@ import { formatDate } from '@chiso/core';
 import type { UseCaseContext } from '../../context.js';
 import { findSurvey, listCodes } from '../../repositories/surveys.js';
 import type { PlainSheet } from '../../spreadsheet/write-sheets.js';
-import { authorize } from '../authorize.js';
 import { presentCode, type CodeView } from './issue-codes.js';
 import { surveyNotFound } from './survey-units.js';
+import { authorizeIn } from '../reach.js';
 
 export interface CodeFilterInput {
   unitId?: string | undefined;
@@ -18,7 +18,7 @@ export async function listSurveyCodes(
   surveyId: string,
   filter: CodeFilterInput,
 ): Promise<{ codes: CodeView[] }> {
-  authorize(ctx, 'administer');
+  await authorizeIn(ctx, 'administer', { surveyId });
   const survey = await findSurvey(ctx.deps.db, surveyId);
   if (!survey) throw surveyNotFound();
   const rows = await listCodes(ctx.deps.db, survey.id, filter);

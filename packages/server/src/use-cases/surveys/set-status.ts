@@ -5,10 +5,10 @@ import type { UseCaseContext } from '../../context.js';
 import { findPeriod } from '../../repositories/periods.js';
 import { recomputeSurveyTallies } from '../../repositories/survey-tallies.js';
 import { hasResponses, lockSurvey, updateSurvey } from '../../repositories/surveys.js';
-import { authorize } from '../authorize.js';
 import { ensureFitsFramework } from './check-survey.js';
 import { storedQuestionnaire, surveyDetail, type SurveyDetail } from './present-survey.js';
 import { surveyNotFound } from './survey-units.js';
+import { authorizeIn } from '../reach.js';
 
 /**
  * Opens a survey for answers (only when its questionnaire fits the period's framework), closes
@@ -19,7 +19,7 @@ export async function setSurveyStatus(
   surveyId: string,
   status: SurveyStatus,
 ): Promise<SurveyDetail> {
-  authorize(ctx, 'administer');
+  await authorizeIn(ctx, 'administer', { surveyId });
   return ctx.deps.db.transaction(async (tx) => {
     const survey = await lockSurvey(tx, surveyId);
     if (!survey) throw surveyNotFound();

@@ -2,9 +2,9 @@ import { DomainError, ERROR_CODES, type Issue } from '@chiso/core';
 import { recordAudit } from '../../audit/record-audit.js';
 import type { UseCaseContext } from '../../context.js';
 import { listTargets, lockSurvey, replaceTargets } from '../../repositories/surveys.js';
-import { authorize } from '../authorize.js';
 import { surveyDetail, type SurveyDetail } from './present-survey.js';
 import { ratedUnitsOf, surveyNotFound } from './survey-units.js';
+import { authorizeIn } from '../reach.js';
 
 export interface TargetInput {
   unitId: string;
@@ -21,7 +21,7 @@ export async function setTargets(
   surveyId: string,
   targets: readonly TargetInput[],
 ): Promise<SurveyDetail> {
-  authorize(ctx, 'administer');
+  await authorizeIn(ctx, 'administer', { surveyId });
   return ctx.deps.db.transaction(async (tx) => {
     const survey = await lockSurvey(tx, surveyId);
     if (!survey) throw surveyNotFound();

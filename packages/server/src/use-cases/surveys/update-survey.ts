@@ -7,7 +7,6 @@ import {
   lockSurvey,
   updateSurvey as updateSurveyRow,
 } from '../../repositories/surveys.js';
-import { authorize } from '../authorize.js';
 import { ensureFitsFramework } from './check-survey.js';
 import { requireOpenPeriod, withRatedUnitType } from './create-survey.js';
 import {
@@ -17,6 +16,7 @@ import {
   type SurveyDetail,
 } from './present-survey.js';
 import { surveyNotFound } from './survey-units.js';
+import { authorizeIn } from '../reach.js';
 
 export interface SurveyChanges {
   questionnaire: unknown;
@@ -37,7 +37,7 @@ export async function updateSurvey(
   surveyId: string,
   changes: SurveyChanges,
 ): Promise<SurveyDetail> {
-  authorize(ctx, 'administer');
+  await authorizeIn(ctx, 'administer', { surveyId });
   const parsed = parseQuestionnaire(changes.questionnaire);
   return ctx.deps.db.transaction(async (tx) => {
     const survey = await lockSurvey(tx, surveyId);

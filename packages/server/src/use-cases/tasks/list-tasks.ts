@@ -9,10 +9,10 @@ import {
 import type { UseCaseContext } from '../../context.js';
 import { listOffices } from '../../repositories/offices.js';
 import { listUnitTasks, type TaskFilter } from '../../repositories/tasks.js';
-import { authorize } from '../authorize.js';
 import { requireUnit } from '../offices/unit-of.js';
 import { presentTask } from './present-task.js';
 import { loadNames } from './task-input.js';
+import { authorizeIn } from '../reach.js';
 
 export interface TaskListFilter {
   officeId?: string | undefined;
@@ -31,7 +31,7 @@ export async function listTasks(
   filter: TaskListFilter,
   range: Pick<TaskFilter, 'from' | 'to'> = {},
 ) {
-  const actor = authorize(ctx, 'readImprovement', { unitId });
+  const actor = await authorizeIn(ctx, 'readImprovement', { unitId }, { unitId });
   const { db } = ctx.deps;
   const unit = await requireUnit(db, unitId);
   const ownOffice = OFFICE_ROLES.includes(actor.role) ? (actor.officeId ?? '') : undefined;

@@ -2,7 +2,7 @@ import { can, DomainError, ERROR_CODES, OFFICE_ROLES, type Actor } from '@chiso/
 import type { CurrentActor, UseCaseContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { findTask, type TaskRow } from '../../repositories/tasks.js';
-import { authorize } from '../authorize.js';
+import { authorizeIn } from '../reach.js';
 
 /** The offices in charge of a task: its lead and its supporting offices. */
 export function taskOfficeIds(row: TaskRow): Set<string> {
@@ -45,7 +45,12 @@ export async function requireTask(
   key: { unitId: string; taskId: string },
   access: keyof typeof REFUSAL,
 ): Promise<{ actor: CurrentActor; row: TaskRow }> {
-  const actor = authorize(ctx, 'readImprovement', { unitId: key.unitId });
+  const actor = await authorizeIn(
+    ctx,
+    'readImprovement',
+    { unitId: key.unitId },
+    { unitId: key.unitId },
+  );
   const row = await findTask(db, key.taskId);
   if (!row || row.unitId !== key.unitId) {
     throw new DomainError(ERROR_CODES.NOT_FOUND, 'Không tìm thấy nhiệm vụ này của đơn vị');

@@ -1,4 +1,11 @@
-import { DomainError, ERROR_CODES, OFFICE_ROLES, UNIT_ROLES, type Role } from '@chiso/core';
+import {
+  DomainError,
+  ERROR_CODES,
+  OFFICE_ROLES,
+  SECRETARIAT_ROLES,
+  UNIT_ROLES,
+  type Role,
+} from '@chiso/core';
 import { findOffice } from '../../repositories/offices.js';
 import { recordAudit } from '../../audit/record-audit.js';
 import type { UseCaseContext } from '../../context.js';
@@ -11,7 +18,8 @@ import {
   type PublicUser,
 } from '../../repositories/users.js';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../../security/passwords.js';
-import { authorize } from '../authorize.js';
+import { authorizeIn, reachOf } from '../reach.js';
+import { requireAccountInReach } from './account-reach.js';
 
 export interface NewUser {
   username: string;
@@ -62,13 +70,17 @@ export async function checkRoleScope(
   return { unitId: unit, officeId };
 }
 
-/** Unit officers and heads belong to a unit; the other roles to none. */
+/**
+ * Unit officers and heads belong to a unit; a secretariat's account to the unit whose
+ * secretariat it is, or to none (the install's); the other roles to none.
+ */
 export async function checkRoleUnit(
   db: Db,
   role: Role,
   unitId: string | null | undefined,
 ): Promise<string | null> {
-  if (!UNIT_ROLES.includes(role)) return null;
+  // A secretariat's account may name the unit whose secretariat it belongs to (decision 0024).
+  if (!UNIT_ROLES.includes(role) && !(SECRETARIAT_ROLES.includes(role) && unitId)) return null;
   if (!unitId) {
     throw new DomainError(ERROR_CODES.VALIDATION_FAILED, 'Thiếu đơn vị', [
       {
@@ -99,10 +111,11 @@ export async function createUser(
   input: NewUser,
   viaCommandLine = false,
 ): Promise<PublicUser> {
-  if (!viaCommandLine) authorize(ctx, 'administer');
+  if (!viaCommandLine) await authorizeIn(ctx, 'administer', 'ownSecretariat');
   checkPassword(input.password);
   const { db } = ctx.deps;
   const scope = await checkRoleScope(db, input.role, input.unitId, input.officeId);
+  if (!viaCommandLine) requireAccountInReach(await reachOf(ctx), input.role, scope.unitId);
   if (await findUserByUsername(db, input.username)) {
     throw new DomainError(
       ERROR_CODES.CONFLICT,

@@ -11,7 +11,8 @@ import type { UseCaseContext } from '../../context.js';
 import { listUnits } from '../../repositories/units.js';
 import { findUserByUsername, insertUser, presentUser } from '../../repositories/users.js';
 import { hashPassword } from '../../security/passwords.js';
-import { authorize } from '../authorize.js';
+import { authorizeIn, reachOf } from '../reach.js';
+import { accountOutOfReach } from './account-reach.js';
 
 const ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789';
 
@@ -25,8 +26,9 @@ function initialPassword(): string {
  * once (the administrator hands them out; they are never stored in clear). Audited.
  */
 export async function importUsers(ctx: UseCaseContext, tables: Table[]) {
-  authorize(ctx, 'administer');
+  await authorizeIn(ctx, 'administer', 'ownSecretariat');
   const { db } = ctx.deps;
+  const reach = await reachOf(ctx);
   let rows: AccountRowInput[] | undefined;
   let sheet: string | undefined;
   let firstError: DomainError | undefined;
@@ -53,6 +55,9 @@ export async function importUsers(ctx: UseCaseContext, tables: Table[]) {
         field: 'Mã đơn vị',
         message: `không có đơn vị mã "${row.unitId}"`,
       });
+    const outOfReach = accountOutOfReach(reach, row.role, row.unitId);
+    if (outOfReach !== null && (row.unitId === undefined || units.has(row.unitId)))
+      issues.push({ sheet, row: row.row, field: 'Mã đơn vị', message: outOfReach });
     if (await findUserByUsername(db, row.username))
       issues.push({
         sheet,

@@ -10,7 +10,8 @@ import {
   type PublicUser,
 } from '../../repositories/users.js';
 import { hashPassword } from '../../security/passwords.js';
-import { authorize } from '../authorize.js';
+import { authorizeIn, reachOf } from '../reach.js';
+import { requireAccountInReach } from './account-reach.js';
 import { checkPassword, checkRoleScope, emailOf } from './create-user.js';
 
 export interface UserChanges {
@@ -32,10 +33,13 @@ export async function updateUser(
   id: string,
   changes: UserChanges,
 ): Promise<PublicUser> {
-  authorize(ctx, 'administer');
+  await authorizeIn(ctx, 'administer', 'ownSecretariat');
   const { db } = ctx.deps;
   const before = await findUserById(db, id);
   if (!before) throw new DomainError(ERROR_CODES.NOT_FOUND, 'Không tìm thấy tài khoản');
+  // A unit's secretariat changes only accounts of its subtree, and keeps them there.
+  const reach = await reachOf(ctx);
+  requireAccountInReach(reach, presentUser(before).role, before.unitId);
   const role = changes.role ?? presentUser(before).role;
   const unitId = changes.unitId === undefined ? before.unitId : changes.unitId;
   const scope = await checkRoleScope(
@@ -44,6 +48,7 @@ export async function updateUser(
     unitId,
     changes.officeId === undefined && unitId === before.unitId ? before.officeId : changes.officeId,
   );
+  requireAccountInReach(reach, role, scope.unitId);
   if (changes.password !== undefined) checkPassword(changes.password);
   const passwordHash =
     changes.password === undefined ? undefined : await hashPassword(changes.password);

@@ -16,6 +16,7 @@ import {
   OFFICE_ROLES,
   ROLE_LABELS,
   ROLES,
+  SECRETARIAT_ROLES,
   UNIT_ROLES,
   type Role,
 } from '@chiso/core/access/policy.js';
@@ -108,7 +109,11 @@ export default function AccountsPage() {
                   <Table.Td>{u.username}</Table.Td>
                   <Table.Td>{u.fullName}</Table.Td>
                   <Table.Td>{ROLE_LABELS[u.role]}</Table.Td>
-                  <Table.Td>{u.unitId ? (unitName.get(u.unitId) ?? u.unitId) : ''}</Table.Td>
+                  <Table.Td>
+                    {u.unitId
+                      ? `${SECRETARIAT_ROLES.includes(u.role) ? 'Cơ quan thường trực của ' : ''}${unitName.get(u.unitId) ?? u.unitId}`
+                      : ''}
+                  </Table.Td>
                   <Table.Td>{u.email ?? ''}</Table.Td>
                   <Table.Td>
                     {u.active === false ? (
@@ -163,7 +168,7 @@ function AccountForm({ user, onDone }: { user: User | null; onDone: () => void }
     .filter((o) => o.active)
     .map((o) => ({ value: o.id, label: o.name }));
   const scope = {
-    unitId: UNIT_ROLES.includes(role) ? unitId : null,
+    unitId: UNIT_ROLES.includes(role) || SECRETARIAT_ROLES.includes(role) ? unitId : null,
     officeId: needsOffice ? officeId : null,
   };
   const [active, setActive] = useState(user?.active !== false);
@@ -232,6 +237,20 @@ function AccountForm({ user, onDone }: { user: User | null; onDone: () => void }
               }}
               searchable
               required
+            />
+          )}
+          {SECRETARIAT_ROLES.includes(role) && (
+            <Select
+              label="Thuộc cơ quan thường trực của"
+              description="Để trống: cơ quan thường trực cấp tỉnh, làm việc trên toàn bộ các đơn vị"
+              placeholder="Cấp tỉnh"
+              data={(units.data?.units ?? [])
+                .filter((u) => !u.activeTo)
+                .map((u) => ({ value: u.id, label: u.name }))}
+              value={unitId}
+              onChange={setUnitId}
+              searchable
+              clearable
             />
           )}
           {needsOffice && (
