@@ -1,4 +1,3 @@
-import { Decimal, type FrameworkNodeInput } from '@chiso/core';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../server/dist/db/database.js';
 import { participations, units } from '../../server/dist/db/schema.js';
@@ -6,6 +5,7 @@ import { insertFramework } from '../../server/dist/repositories/frameworks.js';
 import { insertPeriod, insertPeriodFrameworks } from '../../server/dist/repositories/periods.js';
 import { computePeriodResults } from '../../server/dist/use-cases/results/period-results.js';
 import { measureAsync, report, type Figure } from './measure.js';
+import { frameworkNodes } from './period-results-bench.js';
 import { openBenchDatabase } from './survey-world.js';
 
 // Issue 12, item 6: a national deployment in one database — 34 provinces, 3.321 communes and
@@ -18,31 +18,11 @@ const COMMUNES = 3321;
 /** The first province is the issue's "province with 100 communes and 30 departments". */
 const FIRST_PROVINCE_COMMUNES = 100;
 const DEPARTMENTS = 30;
-const AREAS = 9;
+// Nine areas of ten leaves: 90 per unit.
 const LEAVES = 10;
 const YEAR = 2026;
 
 const provinceId = (p: number) => `T${String(p + 1).padStart(2, '0')}`;
-
-function nodes(): FrameworkNodeInput[] {
-  return Array.from({ length: AREAS }, (_a, a) => [
-    { code: `${a + 1}`, title: `Lĩnh vực ${a + 1}`, maxPoints: Decimal.fromInt(LEAVES) },
-    ...Array.from({ length: LEAVES }, (_l, l) => ({
-      code: `${a + 1}.${l + 1}`,
-      title: `Tiêu chí ${a + 1}.${l + 1}`,
-      maxPoints: Decimal.ONE,
-      rule: {
-        kind: 'ratioBands' as const,
-        bands: [
-          { minPercent: Decimal.HUNDRED, inclusive: true, points: Decimal.ONE },
-          { minPercent: Decimal.fromInt(95), inclusive: true, points: Decimal.of('0.5') },
-          { minPercent: Decimal.ZERO, inclusive: true, points: Decimal.ZERO },
-        ],
-        whenZeroDenominator: 'zero' as const,
-      },
-    })),
-  ]).flat();
-}
 
 /** How many communes province `p` has: 100 for the first, the rest of 3.321 spread evenly. */
 function communesOf(p: number): number {
@@ -79,7 +59,7 @@ async function seedNation(db: Db): Promise<{ periods: string[]; entries: number 
     for (const unitType of ['so', 'xa']) {
       const framework = await insertFramework(db, {
         name: `Bộ chỉ số ${unitType} tỉnh ${p + 1}`,
-        nodes: nodes(),
+        nodes: frameworkNodes(LEAVES),
         year: YEAR,
         unitType,
       });

@@ -11,7 +11,8 @@ import { measure, report, type Figure } from './measure.js';
 const AREAS = 9;
 const LEAVES = 10;
 
-function frameworkNodes(leaves: number): FrameworkNodeInput[] {
+/** Nine areas of `leaves` ratio leaves worth one point each (also the national bench's). */
+export function frameworkNodes(leaves: number): FrameworkNodeInput[] {
   return Array.from({ length: AREAS }, (_a, a) => [
     { code: `${a + 1}`, title: `Lĩnh vực ${a + 1}`, maxPoints: Decimal.fromInt(leaves) },
     ...Array.from({ length: leaves }, (_l, l) => ({
