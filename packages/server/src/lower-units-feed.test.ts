@@ -172,6 +172,15 @@ describe.each(DATABASE_KINDS)(
       // 1,5 × 85 % = 1,275 exactly.
       expect(node).toMatchObject({ points: 1.275, status: 'scored' });
       expect(node?.explanation).toBe('Bình quân chỉ số của 2 đơn vị cấp dưới 85,00% → 1,275/1,5');
+      // The mid-year monitoring starts from the fed points too, not from the typed figures.
+      const snapshot = (await ok(t, 'POST', '/api/units/H01/monitoring', {
+        as: officer,
+        body: { title: '9 tháng đầu năm', asOf: '2022-09-30' },
+      })) as unknown as { nodes: { code: string; expectedPoints: string; source: string }[] };
+      expect(snapshot.nodes.find((n) => n.code === '8.3')).toMatchObject({
+        expectedPoints: '1.275',
+        source: 'self',
+      });
     });
 
     it('follows an erratum while open, and flags it once the district period is published', async () => {

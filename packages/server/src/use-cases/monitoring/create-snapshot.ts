@@ -20,9 +20,11 @@ import {
   listSnapshotRows,
   periodOfUnitFramework,
 } from '../../repositories/monitoring.js';
+import { findPeriod } from '../../repositories/periods.js';
 import type { UnitRow } from '../../repositories/units.js';
 import { previousPointsOf } from '../assessment/previous-points.js';
 import { unitInputOf } from '../assessment/unit-input.js';
+import { loadLowerUnitsFeed } from '../feeds/lower-units.js';
 import { loadStatisticsFeed, withStatistics } from '../feeds/statistics.js';
 import { NO_SURVEYS } from '../survey-results/period-surveys.js';
 import { authorize } from '../authorize.js';
@@ -61,8 +63,14 @@ async function selfScores(db: Db, unit: UnitRow, stored: StoredFramework) {
   if (!periodId) return undefined;
   const entries = await listEntries(db, periodId, unit.id);
   if (entries.length === 0) return undefined;
+  const period = await findPeriod(db, periodId);
+  // The points the unit will get: leaves fed by the lower units' results or by statistics
+  // count what they are fed, as on the assessment page.
+  const lower = period
+    ? await loadLowerUnitsFeed(db, period, stored.framework, unit.id)
+    : NO_SURVEYS;
   const statistics = await loadStatisticsFeed(db, periodId, unit.id);
-  const fed = withStatistics(NO_SURVEYS, stored.framework, statistics, unit.id);
+  const fed = withStatistics(lower, stored.framework, statistics, unit.id);
   const input = unitInputOf(stored.framework, unit, entries, 'self', fed);
   try {
     return scoreUnit(stored.framework, input);
