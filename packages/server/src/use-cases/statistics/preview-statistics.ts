@@ -12,7 +12,7 @@ import { authorizeIn } from '../reach.js';
 import {
   chosenTable,
   headersOf,
-  MAPPING_SCOPE,
+  mappingScopes,
   participantUnits,
   requirePeriod,
 } from './statistics-file.js';
@@ -47,10 +47,10 @@ export async function previewStatistics(
 ): Promise<StatisticsPreview> {
   await authorizeIn(ctx, 'manageStatistics', { periodId: input.periodId });
   const db = ctx.deps.db;
-  await requirePeriod(db, input.periodId);
+  const period = await requirePeriod(db, input.periodId);
   const table = chosenTable(input.tables, input.sheet);
   const headers = headersOf(table, input.headerRow);
-  const stored = await findMapping(db, MAPPING_SCOPE, headers.headerKey);
+  const stored = await findMapping(db, await mappingScopes(db, period), headers.headerKey);
   const mapping = stored ? (stored.mapping as StatisticsMapping) : guessMapping(headers);
   const read = readStatisticsTable(table, mapping, await participantUnits(db, input.periodId));
   return {
