@@ -24,8 +24,12 @@ const EXPORT_CSV = toCsv([
   ['Tổng cộng', '600', '596', '574'],
 ]);
 
-async function xlsx(rows: (string | number | null)[][]): Promise<Buffer> {
+async function xlsx(
+  rows: (string | number | null)[][],
+  cover?: (string | number | null)[][],
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
+  if (cover) for (const row of cover) workbook.addWorksheet('Hướng dẫn').addRow(row);
   const sheet = workbook.addWorksheet('TTHC');
   for (const row of rows) sheet.addRow(row);
   return Buffer.from(await workbook.xlsx.writeBuffer());
@@ -89,6 +93,21 @@ describe('procedure (TTHC) statistics: import with a mapping, and the feed into 
       ],
       mapping: MAPPING,
       remembered: false,
+      rows: 1,
+      issues: [],
+    });
+  });
+
+  it('previews the statistics sheet of a workbook whose first sheet is a cover note', async () => {
+    const bytes = await xlsx(
+      [[], ['Tên đơn vị', 'Số hồ sơ tiếp nhận', 'Số hồ sơ đã giải quyết'], ['H01', 600, 596]],
+      [['Tệp xuất từ hệ thống một cửa']],
+    );
+    const r = await upload(`${base()}/preview`, 'xuat.xlsx', bytes);
+    expect(r.body).toMatchObject({
+      sheets: ['Hướng dẫn', 'TTHC'],
+      sheet: 'TTHC',
+      headerRow: 2,
       rows: 1,
       issues: [],
     });

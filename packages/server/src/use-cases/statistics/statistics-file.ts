@@ -1,6 +1,7 @@
 import {
   DomainError,
   ERROR_CODES,
+  guessMapping,
   tableHeaders,
   type StatisticsHeaders,
   type StatisticsUnit,
@@ -45,11 +46,21 @@ export async function participantUnits(db: Db, periodId: string): Promise<Statis
   return units.map((unit) => ({ id: unit.id, name: unit.name }));
 }
 
-/** The sheet asked for by name, else the first sheet that has any rows. */
+/** Whether a sheet's headers name at least two of the things an export holds (unit, measures). */
+function looksLikeStatistics(table: Table): boolean {
+  return Object.keys(guessMapping(tableHeaders(table)).columns).length >= 2;
+}
+
+/**
+ * The sheet asked for by name, else the first sheet whose headers look like statistics (an
+ * export often has a cover or notes sheet first), else the first sheet that has any rows.
+ */
 export function chosenTable(tables: readonly Table[], sheet: string | undefined): Table {
   const table =
     sheet === undefined
-      ? (tables.find((t) => t.rows.some((row) => row.length > 0)) ?? tables[0])
+      ? (tables.find(looksLikeStatistics) ??
+        tables.find((t) => t.rows.some((row) => row.length > 0)) ??
+        tables[0])
       : tables.find((t) => t.sheet === sheet);
   if (table === undefined) {
     throw new DomainError(

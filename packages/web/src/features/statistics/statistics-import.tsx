@@ -86,6 +86,8 @@ export function StatisticsImport({ periodId }: { periodId: string }) {
   const problem = preview ? mappingProblem(columns) : undefined;
   const changed =
     preview !== null && JSON.stringify(columns) !== JSON.stringify(preview.mapping.columns);
+  // The preview's issues hold for the mapping it proposed: importing that mapping would fail.
+  const blocked = preview !== null && preview.issues.length > 0 && !changed;
   const dateInvalid = countedTo.trim() !== '' && isoDate(countedTo) === undefined;
   return (
     <Card withBorder>
@@ -116,7 +118,7 @@ export function StatisticsImport({ periodId }: { periodId: string }) {
             Đã nhập số liệu của {count(done.imported)} đơn vị từ trang &quot;{done.sheet}&quot;.
           </Alert>
         )}
-        <ErrorMessage error={error} title="Chưa nhập được số liệu; không có dòng nào được lưu" />
+        {!preview && <ErrorMessage error={error} title="Không đọc được tệp" />}
         {file && preview && (
           <Stack gap="sm">
             <Group align="flex-end">
@@ -144,7 +146,7 @@ export function StatisticsImport({ periodId }: { periodId: string }) {
                 w={160}
               />
               <Text size="sm" pb={8}>
-                {count(preview.rows)} dòng đơn vị sẽ được nhập
+                Đọc được {count(preview.rows)} dòng đơn vị
               </Text>
             </Group>
             <Text size="sm" fw={500} c={preview.remembered ? 'teal.8' : undefined}>
@@ -182,11 +184,20 @@ export function StatisticsImport({ periodId }: { periodId: string }) {
                 {problem}
               </Text>
             )}
+            <ErrorMessage
+              error={error}
+              title="Chưa nhập được số liệu; không có dòng nào được lưu"
+            />
+            {blocked && (
+              <Text size="sm" c="orange.8">
+                Sửa các lỗi trong tệp (hoặc cách ghép cột) rồi chọn lại tệp để nhập.
+              </Text>
+            )}
             <Group>
               <Button
                 onClick={() => void run()}
                 loading={busy === 'import'}
-                disabled={busy !== null || problem !== undefined || dateInvalid}
+                disabled={busy !== null || problem !== undefined || dateInvalid || blocked}
               >
                 Nhập số liệu
               </Button>
