@@ -16,7 +16,7 @@ import { useRef, useState } from 'react';
 import { upload } from '../../api/client';
 import { issueText } from '../../api/issues';
 import { DateInput, isoDate } from '../../components/date-input';
-import { ErrorMessage, notifySaved } from '../../components/feedback';
+import { ErrorMessage } from '../../components/feedback';
 import { FilePicker } from '../../components/file-picker';
 import { count } from '../../lib/format';
 import { query, statisticsKeys, statisticsPath } from './api';
@@ -75,7 +75,6 @@ export function StatisticsImport({ periodId }: { periodId: string }) {
       setPreview(null);
       setFile(null);
       await client.invalidateQueries({ queryKey: statisticsKeys.all(periodId) });
-      notifySaved(`Đã nhập số liệu của ${count(answer.imported)} đơn vị`);
     } catch (e) {
       setError(e);
     } finally {
