@@ -142,6 +142,21 @@ describe('procedure (TTHC) statistics: import with a mapping, and the feed into 
     });
   });
 
+  it('uses the remembered columns for the same headers under fewer title rows', async () => {
+    const untitled = toCsv([
+      ['Tên đơn vị', 'Số hồ sơ tiếp nhận', 'Số hồ sơ đã giải quyết', 'Giải quyết đúng hạn'],
+      ['H01', '600', '596', '574'],
+    ]);
+    const r = await upload(`${base()}/preview`, 'khong-tieu-de.csv', untitled);
+    expect(r.body).toMatchObject({
+      remembered: true,
+      headerRow: 1,
+      mapping: { ...MAPPING, headerRow: 1 },
+      rows: 1,
+      issues: [],
+    });
+  });
+
   it('scores the ratioBands leaf from 574/596 whatever the unit typed, and shows the source', async () => {
     const officer = w.sessions['cb.h01'];
     const entry = `/api/periods/${periodId}/units/H01/entries/3.1`;

@@ -51,7 +51,11 @@ export async function previewStatistics(
   const table = chosenTable(input.tables, input.sheet);
   const headers = headersOf(table, input.headerRow);
   const stored = await findMapping(db, await mappingScopes(db, period), headers.headerKey);
-  const mapping = stored ? (stored.mapping as StatisticsMapping) : guessMapping(headers);
+  // The same headers may sit lower or higher in this file (more or fewer title rows): the
+  // remembered columns apply to the header row found here.
+  const mapping = stored
+    ? { ...(stored.mapping as StatisticsMapping), headerRow: headers.headerRow }
+    : guessMapping(headers);
   const read = readStatisticsTable(table, mapping, await participantUnits(db, input.periodId));
   return {
     sheets: input.tables.map((t) => t.sheet),
