@@ -102,3 +102,9 @@ export const statisticFeedResponse = z.strictObject({
   source: z.string().nullable(),
   updatedAt: isoDateTime.nullable(),
 });
+
+export type StatisticsMapping = z.output<typeof statisticsMapping>;
+export type StatisticsPreview = z.output<typeof statisticsPreviewResponse>;
+export type StatisticsImported = z.output<typeof statisticsImportResponse>;
+export type PeriodStatistics = z.output<typeof periodStatisticsResponse>;
+export type LateDossiers = z.output<typeof lateDossiersResponse>;

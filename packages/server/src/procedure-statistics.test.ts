@@ -24,8 +24,12 @@ const EXPORT_CSV = toCsv([
   ['Tổng cộng', '600', '596', '574'],
 ]);
 
-async function xlsx(rows: (string | number | null)[][]): Promise<Buffer> {
+async function xlsx(
+  rows: (string | number | null)[][],
+  cover?: (string | number | null)[][],
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
+  if (cover) for (const row of cover) workbook.addWorksheet('Hướng dẫn').addRow(row);
   const sheet = workbook.addWorksheet('TTHC');
   for (const row of rows) sheet.addRow(row);
   return Buffer.from(await workbook.xlsx.writeBuffer());
@@ -94,6 +98,21 @@ describe('procedure (TTHC) statistics: import with a mapping, and the feed into 
     });
   });
 
+  it('previews the statistics sheet of a workbook whose first sheet is a cover note', async () => {
+    const bytes = await xlsx(
+      [[], ['Tên đơn vị', 'Số hồ sơ tiếp nhận', 'Số hồ sơ đã giải quyết'], ['H01', 600, 596]],
+      [['Tệp xuất từ hệ thống một cửa']],
+    );
+    const r = await upload(`${base()}/preview`, 'xuat.xlsx', bytes);
+    expect(r.body).toMatchObject({
+      sheets: ['Hướng dẫn', 'TTHC'],
+      sheet: 'TTHC',
+      headerRow: 2,
+      rows: 1,
+      issues: [],
+    });
+  });
+
   it('imports the .csv, remembers the mapping for the layout and lists the figures', async () => {
     const r = await upload(importUrl(MAPPING), 'thong-ke-9-thang.csv', EXPORT_CSV);
     expect(r.status, JSON.stringify(r.body)).toBe(200);
@@ -120,6 +139,21 @@ describe('procedure (TTHC) statistics: import with a mapping, and the feed into 
           version: 1,
         },
       ],
+    });
+  });
+
+  it('uses the remembered columns for the same headers under fewer title rows', async () => {
+    const untitled = toCsv([
+      ['Tên đơn vị', 'Số hồ sơ tiếp nhận', 'Số hồ sơ đã giải quyết', 'Giải quyết đúng hạn'],
+      ['H01', '600', '596', '574'],
+    ]);
+    const r = await upload(`${base()}/preview`, 'khong-tieu-de.csv', untitled);
+    expect(r.body).toMatchObject({
+      remembered: true,
+      headerRow: 1,
+      mapping: { ...MAPPING, headerRow: 1 },
+      rows: 1,
+      issues: [],
     });
   });
 

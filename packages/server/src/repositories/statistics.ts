@@ -60,18 +60,30 @@ export async function replaceUnitStatistics(
   return row;
 }
 
+/**
+ * The mapping remembered for a header row under the first of `scopeKeys` (in that order of
+ * preference) that has one.
+ */
 export async function findMapping(
   db: Db,
-  scopeKey: string,
+  scopeKeys: readonly string[],
   headerKey: string,
 ): Promise<StatisticMappingRow | undefined> {
-  const [row] = await db
+  if (scopeKeys.length === 0) return undefined;
+  const rows = await db
     .select()
     .from(statisticMappings)
     .where(
-      and(eq(statisticMappings.scopeKey, scopeKey), eq(statisticMappings.headerKey, headerKey)),
+      and(
+        inArray(statisticMappings.scopeKey, [...scopeKeys]),
+        eq(statisticMappings.headerKey, headerKey),
+      ),
     );
-  return row;
+  for (const scopeKey of scopeKeys) {
+    const row = rows.find((r) => r.scopeKey === scopeKey);
+    if (row) return row;
+  }
+  return undefined;
 }
 
 export async function saveMapping(db: Db, values: typeof statisticMappings.$inferInsert) {

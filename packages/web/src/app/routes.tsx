@@ -11,6 +11,7 @@ const HomePage = lazy(() => import('../features/home/home-page'));
 const PeriodsPage = lazy(() => import('../features/periods/periods-page'));
 const PeriodPage = lazy(() => import('../features/periods/period-page'));
 const AssessmentPage = lazy(() => import('../features/assessment/assessment-page'));
+const StatisticsPage = lazy(() => import('../features/statistics/statistics-page'));
 const AppraisalPage = lazy(() => import('../features/appraisal/appraisal-page'));
 const ResultsIndexPage = lazy(() => import('../features/results/results-index-page'));
 const ResultsPage = lazy(() => import('../features/results/results-page'));
@@ -83,6 +84,10 @@ export const router = createBrowserRouter([
       { path: '/ky-danh-gia', element: signedIn(<PeriodsPage />) },
       { path: '/ky-danh-gia/:periodId', element: signedIn(<PeriodPage />) },
       { path: '/ky-danh-gia/:periodId/don-vi/:unitId', element: signedIn(<AssessmentPage />) },
+      {
+        path: '/ky-danh-gia/:periodId/thong-ke-tthc',
+        element: signedIn(<StatisticsPage />, ['administrator']),
+      },
       {
         path: '/ky-danh-gia/:periodId/tham-dinh/:unitId',
         element: signedIn(<AppraisalPage />, ['appraiser', 'administrator', 'councilMember']),

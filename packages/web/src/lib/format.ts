@@ -87,3 +87,10 @@ export function percentTick(value: number): string {
 export function count(value: number): string {
   return formatCount(value);
 }
+
+/** A statistic as reports write it, "574/596 (96,31%)"; the % left out when the whole is 0. */
+export function ratio(numerator: number, denominator: number): string {
+  const fraction = `${formatCount(numerator)}/${formatCount(denominator)}`;
+  if (denominator === 0) return fraction;
+  return `${fraction} (${corePercent(Ratio.of(BigInt(numerator) * 100n, BigInt(denominator)))})`;
+}

@@ -14,7 +14,7 @@ import {
   saveMapping,
 } from '../../repositories/statistics.js';
 import { authorizeIn } from '../reach.js';
-import { chosenTable, MAPPING_SCOPE, participantUnits, requirePeriod } from './statistics-file.js';
+import { chosenTable, mappingScope, participantUnits, requirePeriod } from './statistics-file.js';
 
 /**
  * Imports a statistics export with the mapping the secretariat confirmed: every row or none.
@@ -34,7 +34,8 @@ export async function importStatistics(
 ): Promise<{ imported: number; sheet: string }> {
   const actor = await authorizeIn(ctx, 'manageStatistics', { periodId: input.periodId });
   const db = ctx.deps.db;
-  await requirePeriod(db, input.periodId);
+  const period = await requirePeriod(db, input.periodId);
+  const scopeKey = mappingScope(period);
   const table = chosenTable(input.tables, input.sheet);
   const units = await participantUnits(db, input.periodId);
   const { rows, issues } = readStatisticsTable(table, input.mapping, units);
@@ -71,7 +72,7 @@ export async function importStatistics(
       });
     }
     await saveMapping(tx, {
-      scopeKey: MAPPING_SCOPE,
+      scopeKey,
       headerKey,
       mapping: input.mapping,
       updatedAt: ctx.now,
@@ -80,7 +81,7 @@ export async function importStatistics(
     await recordAudit(tx, ctx, {
       action: 'statistics.mapping.save',
       entityType: 'statisticMapping',
-      entityId: `${MAPPING_SCOPE}/${headerKey}`,
+      entityId: `${scopeKey}/${headerKey}`,
       periodId: input.periodId,
       after: input.mapping,
     });

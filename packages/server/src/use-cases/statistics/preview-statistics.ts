@@ -12,7 +12,7 @@ import { authorizeIn } from '../reach.js';
 import {
   chosenTable,
   headersOf,
-  MAPPING_SCOPE,
+  mappingScopes,
   participantUnits,
   requirePeriod,
 } from './statistics-file.js';
@@ -47,11 +47,15 @@ export async function previewStatistics(
 ): Promise<StatisticsPreview> {
   await authorizeIn(ctx, 'manageStatistics', { periodId: input.periodId });
   const db = ctx.deps.db;
-  await requirePeriod(db, input.periodId);
+  const period = await requirePeriod(db, input.periodId);
   const table = chosenTable(input.tables, input.sheet);
   const headers = headersOf(table, input.headerRow);
-  const stored = await findMapping(db, MAPPING_SCOPE, headers.headerKey);
-  const mapping = stored ? (stored.mapping as StatisticsMapping) : guessMapping(headers);
+  const stored = await findMapping(db, await mappingScopes(db, period), headers.headerKey);
+  // The same headers may sit lower or higher in this file (more or fewer title rows): the
+  // remembered columns apply to the header row found here.
+  const mapping = stored
+    ? { ...(stored.mapping as StatisticsMapping), headerRow: headers.headerRow }
+    : guessMapping(headers);
   const read = readStatisticsTable(table, mapping, await participantUnits(db, input.periodId));
   return {
     sheets: input.tables.map((t) => t.sheet),

@@ -1,7 +1,8 @@
 import { Checkbox, Select, TextInput } from '@mantine/core';
-import { formatPath } from '@chiso/core';
+import { formatPath, STATISTIC_KEYS, STATISTICS } from '@chiso/core';
 import { DateInput, isoDate } from '../../components/date-input';
 import { paramText, withParam, type Draft } from './rule-draft';
+import { PARAM_LABELS } from './use-rule-check';
 
 /** What every kind's form gets: its part of the draft, a way to change it, and its errors. */
 export interface KindFormProps {
@@ -155,3 +156,31 @@ export const ZERO_DENOMINATOR: Record<string, string> = {
   full: 'Đạt điểm tối đa',
   notApplicable: 'Không tính tiêu chí này (không áp dụng)',
 };
+
+/** The choice of no statistic: the unit types the numerator and denominator itself. */
+const UNIT_ENTERS = '';
+
+const STATISTIC_OPTIONS = [
+  { value: UNIT_ENTERS, label: 'Không (đơn vị tự nhập)' },
+  ...STATISTIC_KEYS.map((key) => ({ value: key, label: STATISTICS[key].label })),
+];
+
+/**
+ * Which procedure (TTHC) statistic a ratio leaf takes its numerator and denominator from
+ * (issue 12), or none: the rule's optional `statistic`, removed when the unit enters them.
+ */
+export function StatisticField({ props }: { props: KindFormProps }) {
+  const value = typeof props.draft.statistic === 'string' ? props.draft.statistic : UNIT_ENTERS;
+  return (
+    <Select
+      label={PARAM_LABELS.statistic}
+      description="Tử số và mẫu số lấy từ số liệu thống kê TTHC đã nhập cho kỳ; đơn vị không sửa được"
+      data={STATISTIC_OPTIONS}
+      value={value}
+      onChange={(v) => props.onChange(withParam(props.draft, 'statistic', v ?? undefined))}
+      error={props.errorAt('statistic')}
+      allowDeselect={false}
+      w={420}
+    />
+  );
+}

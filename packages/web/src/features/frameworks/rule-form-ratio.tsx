@@ -1,6 +1,12 @@
 import { Button, Group, Select, Stack, Table, Text } from '@mantine/core';
 import { isDraft, type Draft } from './rule-draft';
-import { ChoiceField, DecimalField, ZERO_DENOMINATOR, type KindFormProps } from './rule-fields';
+import {
+  ChoiceField,
+  DecimalField,
+  StatisticField,
+  ZERO_DENOMINATOR,
+  type KindFormProps,
+} from './rule-fields';
 import { PARAM_LABELS } from './use-rule-check';
 
 const COMPARISONS = [
@@ -139,6 +145,7 @@ export function RatioBandsForm(props: KindFormProps) {
         options={ZERO_DENOMINATOR}
         fallback="zero"
       />
+      <StatisticField props={props} />
     </Stack>
   );
 }
@@ -160,6 +167,7 @@ export function ProportionalForm(props: KindFormProps) {
         options={ZERO_DENOMINATOR}
         fallback="zero"
       />
+      <StatisticField props={props} />
     </Stack>
   );
 }

@@ -41,6 +41,7 @@ export const PARAM_LABELS = {
   aggregate: 'Cách tổng hợp',
   thresholdPercent: 'Ngưỡng chỉ số (%)',
   step: 'Bước điểm',
+  statistic: 'Lấy từ số liệu TTHC',
 } as const satisfies Record<string, string>;
 
 const LABELS: Record<string, string | undefined> = PARAM_LABELS;

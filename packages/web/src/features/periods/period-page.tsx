@@ -53,6 +53,11 @@ export default function PeriodPage() {
           </Text>
         </div>
         <Group>
+          {admin && (
+            <Button component={Link} to={`/ky-danh-gia/${p.id}/thong-ke-tthc`} variant="default">
+              Số liệu thủ tục hành chính
+            </Button>
+          )}
           <Button component={Link} to={`/ket-qua/${p.id}`} variant="default">
             {p.status === 'published' ? 'Kết quả' : 'Xem trước kết quả'}
           </Button>
