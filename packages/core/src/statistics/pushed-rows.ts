@@ -54,7 +54,7 @@ export function readPushedStatistics(
         at(
           key,
           MEASURE_LABELS[key],
-          `${String(value)} không phải là số nguyên không âm (${MEASURE_LABELS[key]})`,
+          `${JSON.stringify(value)} không phải là số nguyên không âm (${MEASURE_LABELS[key]})`,
         );
         continue;
       }
