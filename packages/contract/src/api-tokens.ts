@@ -83,3 +83,8 @@ export const pushStatisticsResponse = z.strictObject({
   stored: z.number().int(),
   periodId: z.uuid(),
 });
+
+export type ApiTokenView = z.output<typeof apiTokenView>;
+export type ApiTokenList = z.output<typeof apiTokenListResponse>;
+export type IssuedApiToken = z.output<typeof issuedApiTokenResponse>;
+export type IssueApiTokenBody = z.input<typeof issueApiTokenBody>;
