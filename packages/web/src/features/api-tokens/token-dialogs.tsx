@@ -59,12 +59,7 @@ export function IssueDialog({
           required
           data-autofocus
         />
-        <Checkbox.Group
-          label="Quyền"
-          value={scopes}
-          onChange={setScopes}
-          required
-        >
+        <Checkbox.Group label="Quyền" value={scopes} onChange={setScopes} required>
           <Stack gap={6} mt={6}>
             {API_TOKEN_SCOPES.map((scope) => (
               <Checkbox
