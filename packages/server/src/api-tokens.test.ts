@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiTokens, auditLog } from './db/schema.js';
 import { tokenHash } from './security/tokens.js';
+import { TOKEN_RATE } from './use-cases/api-tokens/authenticate-api-token.js';
 import { multipart, startTestApp, type Session, type TestApp } from './test-support/test-app.js';
 import { seedWorld, toCsv, WINDOWS, type World } from './test-support/world.js';
 
@@ -313,6 +314,19 @@ describe('API tokens: issue, rotate, revoke, and the statistics push of a source
     const expired = await push(expiring.secret, ROWS);
     expect(expired.status).toBe(401);
     expect((expired.body as ErrorBody).error.message).toBe(REFUSED);
+  });
+
+  it('slows a token down past its rate (429), counting per token', async () => {
+    const reader = await issue(admin, { name: 'Đọc nhiều', scopes: ['statistics:read'] });
+    const read = (secret: string) =>
+      t.request('GET', pushUrl(), { headers: { authorization: `Bearer ${secret}` } });
+    for (let i = 0; i < TOKEN_RATE.limit; i++) expect((await read(reader.secret)).status).toBe(200);
+    const limited = await read(reader.secret);
+    expect(limited.status).toBe(429);
+    expect((limited.body as ErrorBody).error.code).toBe('RATE_LIMITED');
+    expect((await push(secrets[0], ROWS)).status).toBe(200);
+    t.setTime('21/01/2023 00:02');
+    expect((await read(reader.secret)).status).toBe(200);
   });
 
   it('audits every change and push with the token as actor, never a secret or a hash', async () => {
