@@ -23,3 +23,4 @@ export * from './plans.js';
 export * from './public-results.js';
 export * from './reports.js';
 export * from './statistics.js';
+export * from './api-tokens.js';

@@ -98,6 +98,7 @@ export {
   toIssues,
 } from './validation/parse-input.js';
 export * from './access/policy.js';
+export * from './access/api-tokens.js';
 export * from './time/vietnam-time.js';
 export * from './periods/windows.js';
 export * from './notifications/kinds.js';
@@ -221,3 +222,4 @@ export {
 } from './reports/self-assessment-report.js';
 export * from './statistics/catalogue.js';
 export * from './statistics/statistics-table.js';
+export * from './statistics/pushed-rows.js';

@@ -82,6 +82,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'chiso_session' },
           csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
+          bearer: { type: 'http', scheme: 'bearer', description: 'Mã API (chiso_…)' },
         },
       },
     },

@@ -49,6 +49,8 @@ interface Case {
   file?: { name: string; content: Buffer | string };
   own: Who[];
   other?: Who[];
+  /** A source system's route: it takes an API token only, so every session is refused 401. */
+  tokenOnly?: true;
 }
 
 const unit = (u: string, w: World) => `/api/periods/${w.periodId}/units/${u}`;
@@ -117,6 +119,42 @@ const CASES: Case[] = [
     method: 'GET',
     url: (_u, w) => `/api/periods/${w.periodId}/statistics/late-dossiers.xlsx`,
     own: ADMIN,
+  },
+  { name: 'GET /api-tokens', method: 'GET', url: () => '/api/api-tokens', own: ADMIN },
+  {
+    name: 'POST /api-tokens',
+    method: 'POST',
+    url: () => '/api/api-tokens',
+    body: () => ({ name: `Hệ thống một cửa ${++counter}`, scopes: ['statistics:write'] }),
+    own: ADMIN,
+  },
+  {
+    name: 'POST /api-tokens/:id/rotate',
+    method: 'POST',
+    url: (_u, w) => `/api/api-tokens/${w.ids.__apiToken}/rotate`,
+    body: () => ({ graceDays: 0 }),
+    own: ADMIN,
+  },
+  {
+    name: 'POST /api-tokens/:id/revoke',
+    method: 'POST',
+    url: (_u, w) => `/api/api-tokens/${w.ids.__apiToken}/revoke`,
+    own: ADMIN,
+  },
+  {
+    name: 'POST /push/periods/:id/statistics',
+    method: 'POST',
+    url: (_u, w) => `/api/push/periods/${w.periodId}/statistics`,
+    body: () => ({ rows: [{ unitId: 'SNV', resolved: 596, resolvedOnTime: 574 }] }),
+    own: [],
+    tokenOnly: true,
+  },
+  {
+    name: 'GET /push/periods/:id/statistics',
+    method: 'GET',
+    url: (_u, w) => `/api/push/periods/${w.periodId}/statistics`,
+    own: [],
+    tokenOnly: true,
   },
   { name: 'GET /auth/me', method: 'GET', url: () => '/api/auth/me', own: EVERYONE },
   {
@@ -953,6 +991,11 @@ describe.each(DATABASE_KINDS)(
         });
         w.ids[`__taskFile${unitId}`] = file.evidence.id;
       }
+      const token = await t.request('POST', '/api/api-tokens', {
+        as: w.sessions.admin!,
+        body: { name: 'Hệ thống một cửa tỉnh', scopes: ['statistics:write'] },
+      });
+      w.ids.__apiToken = (token.body as { token: { id: string } }).token.id;
       as = {
         administrator: w.sessions.admin!,
         unitOfficer: w.sessions['cb.snv']!,
@@ -989,7 +1032,9 @@ describe.each(DATABASE_KINDS)(
                 `${who} should be let through, got ${r.status} ${JSON.stringify(r.body)}`,
               ).not.toContain(r.status);
             } else {
-              expect(r.status, `${who} should be refused`).toBe(who === 'anonymous' ? 401 : 403);
+              expect(r.status, `${who} should be refused`).toBe(
+                who === 'anonymous' || c.tokenOnly ? 401 : 403,
+              );
               // Nothing but the error: no data of the unit leaks with a refusal.
               expect(Object.keys(r.body as object)).toEqual(['error']);
             }

@@ -338,6 +338,56 @@ describe.each(DATABASE_KINDS)(
       );
     });
 
+    it('lets a district’s API token push into its own period only, and its administrator manage its own tokens', async () => {
+      const issue = async (session: Session, name: string) => {
+        const r = await t.request('POST', '/api/api-tokens', {
+          as: session,
+          body: { name, scopes: ['statistics:write'] },
+        });
+        expect(r.status, JSON.stringify(r.body)).toBe(201);
+        return r.body as { token: { id: string; ownerUnitId: string | null }; secret: string };
+      };
+      const h1 = await issue(as['qt.h1']!, 'Một cửa huyện Nam Sách');
+      const h2 = await issue(as['qt.h2']!, 'Một cửa huyện Thanh Hà');
+      const mine = await issue(province, 'Một cửa tỉnh');
+      expect([h1.token.ownerUnitId, h2.token.ownerUnitId, mine.token.ownerUnitId]).toEqual([
+        'H1',
+        'H2',
+        null,
+      ]);
+      const push = (secret: string, key: 'H1' | 'H2' | 'province') =>
+        t.request('POST', `/api/push/periods/${periods.ids[key]}/statistics`, {
+          headers: { authorization: `Bearer ${secret}` },
+          body: { rows: [{ unitId: periods.unit[key], resolved: 10, resolvedOnTime: 9 }] },
+        });
+      expect((await push(h1.secret, 'H1')).status).toBe(200);
+      expect((await push(h1.secret, 'H2')).status).toBe(403);
+      expect((await push(h1.secret, 'province')).status).toBe(403);
+      expect((await push(mine.secret, 'H2')).status).toBe(200);
+      for (const other of [h2.token.id, mine.token.id]) {
+        const revoke = await t.request('POST', `/api/api-tokens/${other}/revoke`, {
+          as: as['qt.h1']!,
+        });
+        expect(revoke.status).toBe(403);
+      }
+      const rotate = await t.request('POST', `/api/api-tokens/${h1.token.id}/rotate`, {
+        as: as['qt.h1']!,
+        body: {},
+      });
+      expect(rotate.status).toBe(201);
+      const listed = (await t.request('GET', '/api/api-tokens', { as: as['qt.h1']! })).body as {
+        tokens: { ownerUnitId: string | null }[];
+      };
+      expect(listed.tokens.map((token) => token.ownerUnitId)).toEqual(['H1', 'H1']);
+      const all = (await t.request('GET', '/api/api-tokens', { as: province })).body as {
+        tokens: unknown[];
+      };
+      expect(all.tokens).toHaveLength(4);
+      expect(
+        (await t.request('POST', `/api/api-tokens/${h2.token.id}/revoke`, { as: province })).status,
+      ).toBe(200);
+    });
+
     it('keeps the unit register and the job queue to the province, and lists a district its own units', async () => {
       const unit = await t.request('PUT', '/api/units/X13', {
         as: as['qt.h1']!,

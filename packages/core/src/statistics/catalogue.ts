@@ -127,3 +127,26 @@ export function statisticPercent(
   if (numerator === undefined || denominator === undefined || denominator === 0) return undefined;
   return Ratio.of(BigInt(numerator) * 100n, BigInt(denominator));
 }
+
+/**
+ * Each part larger than its whole (on time more than resolved…), which the ratio rules would
+ * refuse as facts, with the Vietnamese sentence that says so.
+ */
+export function partsOverWholes(
+  figures: StatisticFigures,
+): { part: MeasureKey; whole: MeasureKey; message: string }[] {
+  const found: { part: MeasureKey; whole: MeasureKey; message: string }[] = [];
+  for (const key of STATISTIC_KEYS) {
+    const { numerator, denominator } = STATISTICS[key];
+    const part = figures[numerator];
+    const whole = figures[denominator];
+    if (part !== undefined && whole !== undefined && part > whole) {
+      found.push({
+        part: numerator,
+        whole: denominator,
+        message: `${MEASURE_LABELS[numerator]} (${part}) lớn hơn ${MEASURE_LABELS[denominator]} (${whole})`,
+      });
+    }
+  }
+  return found;
+}

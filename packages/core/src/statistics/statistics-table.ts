@@ -11,8 +11,7 @@ import { searchWords } from '../units/name-search.js';
 import {
   isMeasureKey,
   MEASURE_LABELS,
-  STATISTICS,
-  STATISTIC_KEYS,
+  partsOverWholes,
   type MeasureKey,
   type StatisticFigures,
 } from './catalogue.js';
@@ -325,17 +324,9 @@ export function readStatisticsTable(
       columnOf.set(measure.key, measure.index);
     }
     if (bad) continue;
-    for (const key of STATISTIC_KEYS) {
-      const { numerator, denominator } = STATISTICS[key];
-      const part = figures[numerator];
-      const whole = figures[denominator];
-      if (part !== undefined && whole !== undefined && part > whole) {
-        bad = true;
-        where(
-          columnOf.get(numerator) ?? unitColumn,
-          `${MEASURE_LABELS[numerator]} (${part}) lớn hơn ${MEASURE_LABELS[denominator]} (${whole})`,
-        );
-      }
+    for (const { part, message } of partsOverWholes(figures)) {
+      bad = true;
+      where(columnOf.get(part) ?? unitColumn, message);
     }
     if (!bad) rows.push({ unitId, row: r + 1, figures });
   }

@@ -12,6 +12,8 @@ export interface AuditEntry {
   code?: string | undefined;
   before?: unknown;
   after?: unknown;
+  /** Who acted when no account did: an API token, by its name and prefix. */
+  actorName?: string | undefined;
 }
 
 /**
@@ -35,7 +37,9 @@ function auditRow(ctx: RequestContext, entry: AuditEntry) {
   return {
     at: ctx.now,
     actorId: ctx.actor?.userId ?? null,
-    actorName: ctx.actor ? `${ctx.actor.fullName} (${ctx.actor.username})` : null,
+    actorName: ctx.actor
+      ? `${ctx.actor.fullName} (${ctx.actor.username})`
+      : (entry.actorName ?? null),
     ip: ctx.ip,
     action: entry.action,
     entityType: entry.entityType,

@@ -2,6 +2,7 @@ import { DomainError, ERROR_CODES } from '@chiso/core';
 import type { FastifyRequest } from 'fastify';
 import type { Deps, UseCaseContext } from '../context.js';
 import { authenticate, type Authenticated } from '../use-cases/auth/authenticate.js';
+import { PUSH_PREFIX } from './api-token.js';
 
 export const SESSION_COOKIE = 'chiso_session';
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -17,6 +18,11 @@ declare module 'fastify' {
  * must echo the session's CSRF token in `X-CSRF-Token`; cookies alone never authorise a change.
  */
 export async function loadSession(request: FastifyRequest, deps: Deps): Promise<void> {
+  // Source systems' routes take an API token only (http/api-token): a cookie opens nothing there.
+  if (request.url.startsWith(PUSH_PREFIX)) {
+    request.auth = undefined;
+    return;
+  }
   const token = request.cookies[SESSION_COOKIE];
   request.auth = token ? await authenticate(deps, token, deps.clock()) : undefined;
   // Respondents' routes act on no session, so a cookie cannot be abused through them.

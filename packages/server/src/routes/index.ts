@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../context.js';
+import { apiTokenRoutes } from './api-tokens.js';
 import { assessmentRoutes } from './assessment.js';
 import { auditRoutes } from './audit.js';
 import { cycleDocumentRoutes } from './cycle-documents.js';
@@ -12,6 +13,7 @@ import { officeRoutes } from './offices.js';
 import { jobRoutes } from './jobs.js';
 import { notificationRoutes } from './notifications.js';
 import { periodRoutes } from './periods.js';
+import { pushRoutes } from './push.js';
 import { publicResultsRoutes } from './public-results.js';
 import { publicSurveyRoutes } from './public-surveys.js';
 import { resultsRoutes } from './results.js';
@@ -42,6 +44,8 @@ export async function registerRoutes(app: FastifyInstance, deps: Deps): Promise<
   await reportRoutes(app, deps);
   await surveyRoutes(app, deps);
   await statisticsRoutes(app, deps);
+  await apiTokenRoutes(app, deps);
+  await pushRoutes(app, deps);
   await surveyEntryRoutes(app, deps);
   await publicSurveyRoutes(app, deps);
   await publicResultsRoutes(app, deps);

@@ -2,6 +2,9 @@
 // decision 0015), under the names the app has used. Type-only: nothing of the contract's
 // schemas reaches the bundle.
 export type {
+  ApiTokenList,
+  ApiTokenView,
+  IssuedApiToken,
   AppraisalKind,
   Assessment,
   AreaResult as AreaResultJson,

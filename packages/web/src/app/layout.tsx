@@ -52,6 +52,7 @@ const NAV: NavItem[] = [
   { to: '/don-vi', label: 'Đơn vị', roles: ['administrator'] },
   { to: '/tai-khoan', label: 'Tài khoản', roles: ['administrator'] },
   { to: '/cong-viec-nen', label: 'Công việc nền', roles: ['administrator'] },
+  { to: '/ket-noi-he-thong', label: 'Kết nối hệ thống (API)', roles: ['administrator'] },
 ];
 
 /** The frame of every page: a header, navigation shaped by the role, and the page. */

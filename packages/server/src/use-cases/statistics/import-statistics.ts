@@ -8,17 +8,14 @@ import {
 } from '@chiso/core';
 import { recordAudit } from '../../audit/record-audit.js';
 import type { UseCaseContext } from '../../context.js';
-import {
-  findUnitStatistics,
-  replaceUnitStatistics,
-  saveMapping,
-} from '../../repositories/statistics.js';
+import { saveMapping } from '../../repositories/statistics.js';
 import { authorizeIn } from '../reach.js';
+import { storeStatisticsRows } from './store-statistics.js';
 import { chosenTable, mappingScope, participantUnits, requirePeriod } from './statistics-file.js';
 
 /**
  * Imports a statistics export with the mapping the secretariat confirmed: every row or none.
- * Each unit's row is replaced whole and audited; the mapping is remembered for the file's
+ * Each unit's row is replaced whole and audited (store-statistics.ts, shared with the API push); the mapping is remembered for the file's
  * header row so that the next export in the same layout maps itself.
  */
 export async function importStatistics(
@@ -48,29 +45,17 @@ export async function importStatistics(
   }
   const headerKey = tableHeaders(table, input.mapping.headerRow).headerKey;
   return db.transaction(async (tx) => {
-    for (const row of rows) {
-      const before = await findUnitStatistics(tx, input.periodId, row.unitId);
-      const after = await replaceUnitStatistics(tx, {
-        periodId: input.periodId,
-        unitId: row.unitId,
-        figures: row.figures,
-        source: 'import',
-        sourceName: input.fileName,
-        countedTo: input.countedTo ?? null,
-        updatedAt: ctx.now,
-        updatedBy: actor.userId,
-        tokenId: null,
-      });
-      await recordAudit(tx, ctx, {
-        action: 'statistics.import',
-        entityType: 'procedureStatistics',
-        entityId: `${input.periodId}/${row.unitId}`,
-        periodId: input.periodId,
-        unitId: row.unitId,
-        before,
-        after: { ...after, row: row.row, sheet: table.sheet },
-      });
-    }
+    await storeStatisticsRows(tx, ctx, {
+      periodId: input.periodId,
+      rows,
+      source: {
+        kind: 'import',
+        fileName: input.fileName,
+        sheet: table.sheet,
+        userId: actor.userId,
+      },
+      countedTo: input.countedTo ?? null,
+    });
     await saveMapping(tx, {
       scopeKey,
       headerKey,

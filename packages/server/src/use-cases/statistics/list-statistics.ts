@@ -1,4 +1,5 @@
 import type { UseCaseContext } from '../../context.js';
+import type { Db } from '../../db/database.js';
 import { listPeriodStatistics } from '../../repositories/statistics.js';
 import { findUnits } from '../../repositories/units.js';
 import { authorizeIn } from '../reach.js';
@@ -13,6 +14,14 @@ export async function listStatistics(
   await authorizeIn(ctx, 'manageStatistics', { periodId: periodId });
   const db = ctx.deps.db;
   await requirePeriod(db, periodId);
+  return periodStatisticsView(db, periodId);
+}
+
+/** The figures of a period's units, presented (shared with a source system's read). */
+export async function periodStatisticsView(
+  db: Db,
+  periodId: string,
+): Promise<{ units: PresentedUnitStatistics[] }> {
   const rows = await listPeriodStatistics(db, periodId);
   const names = new Map(
     (
