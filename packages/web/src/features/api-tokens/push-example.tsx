@@ -7,13 +7,16 @@ import { usePeriods } from '../../api/hooks';
 export function PushExample() {
   const periods = usePeriods();
   const [periodId, setPeriodId] = useState<string | null>(null);
-  const chosen = periodId ?? periods.data?.[0]?.id ?? '<mã-kỳ-đánh-giá>';
+  const period = periods.data?.find((p) => p.id === periodId) ?? periods.data?.[0];
+  const chosen = period?.id ?? '<mã-kỳ-đánh-giá>';
+  // The period's own year, and a unit code to fill in: a copied command never sends a made-up unit.
+  const countedTo = `${period?.year ?? new Date().getFullYear()}-09-30`;
   const url = `${window.location.origin}/api/push/periods/${chosen}/statistics`;
   const command = [
     `curl -X POST '${url}' \\`,
     `  -H 'Authorization: Bearer chiso_…' \\`,
     `  -H 'Content-Type: application/json' \\`,
-    `  -d '{"countedTo":"2024-09-30","rows":[{"unitId":"H01","received":600,"resolved":596,"resolvedOnTime":574}]}'`,
+    `  -d '{"countedTo":"${countedTo}","rows":[{"unitId":"<mã đơn vị>","received":600,"resolved":596,"resolvedOnTime":574}]}'`,
   ].join('\n');
   return (
     <Card withBorder>
