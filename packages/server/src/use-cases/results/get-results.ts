@@ -82,9 +82,16 @@ export async function getResults(ctx: UseCaseContext, periodId: string, version?
     throw new DomainError(ERROR_CODES.FORBIDDEN, 'Kết quả chưa được công bố');
   }
   const within = await withinOf(ctx, { periodId });
-  // A unit's secretariat is refused another subtree's period (an appraiser by its assignments).
-  if (isSubtreeSecretariat(actor) && actor.role !== 'appraiser') {
-    authorize(ctx, 'readResultsPreview', { within });
+  // A unit's secretariat is refused another subtree's period; its appraiser too (it is only
+  // ever assigned inside its subtree, decision 0024), or it would read the period's heading.
+  if (isSubtreeSecretariat(actor)) {
+    if (actor.role !== 'appraiser') authorize(ctx, 'readResultsPreview', { within });
+    else if (!within.includes(actor.unitId)) {
+      throw new DomainError(
+        ERROR_CODES.FORBIDDEN,
+        'Kỳ đánh giá này không do cơ quan thường trực của bạn hoặc cấp dưới tổ chức',
+      );
+    }
   }
   const assigned =
     actor.role === 'appraiser' ? await assignedUnitIds(db, periodId, actor.userId) : undefined;
