@@ -30,6 +30,7 @@ const PROVINCE_ONLY = [
 /** Not about one unit's, period's or framework's thing, each for the reason given. */
 const NOT_UNIT_SCOPED = [
   // The interactive documentation, the web app's files, the health check.
+  'GET /api/docs/',
   'GET /api/docs/static/index.html',
   'GET /api/docs/static/swagger-initializer.js',
   'GET /api/docs/json',

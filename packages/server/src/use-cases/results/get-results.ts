@@ -17,7 +17,7 @@ import { isPublicNow, periodNotFound } from '../public-results/public-now.js';
 import { computePeriodResults } from './period-results.js';
 import type { PublishedDetails } from './publication-rows.js';
 import { presentPublication } from './present-publication.js';
-import { isSubtreeSecretariat, withinOf } from '../reach.js';
+import { isSubtreeSecretariat, requirePeriodInReach, withinOf } from '../reach.js';
 
 export interface ResultsGroup extends WorkbookGroup {
   unitType: string;
@@ -86,12 +86,7 @@ export async function getResults(ctx: UseCaseContext, periodId: string, version?
   // ever assigned inside its subtree, decision 0024), or it would read the period's heading.
   if (isSubtreeSecretariat(actor)) {
     if (actor.role !== 'appraiser') authorize(ctx, 'readResultsPreview', { within });
-    else if (!within.includes(actor.unitId)) {
-      throw new DomainError(
-        ERROR_CODES.FORBIDDEN,
-        'Kỳ đánh giá này không do cơ quan thường trực của bạn hoặc cấp dưới tổ chức',
-      );
-    }
+    else await requirePeriodInReach(ctx, period);
   }
   const assigned =
     actor.role === 'appraiser' ? await assignedUnitIds(db, periodId, actor.userId) : undefined;

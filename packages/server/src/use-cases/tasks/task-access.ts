@@ -48,7 +48,7 @@ export async function requireTask(
   key: { unitId: string; taskId: string },
   access: keyof typeof REFUSAL,
 ): Promise<{ actor: CurrentActor; row: TaskRow }> {
-  const within = await withinOf(ctx, { unitId: key.unitId });
+  const within = await withinOf(ctx, { unitId: key.unitId }, db);
   const actor = authorize(ctx, 'readImprovement', { unitId: key.unitId, within });
   const row = await findTask(db, key.taskId);
   if (!row || row.unitId !== key.unitId) {
