@@ -169,7 +169,7 @@ test('a district secretariat runs its communes’ index to publication; it feeds
       await page.getByLabel(`${window} — bắt đầu`).fill(OPENS);
       await page.getByLabel(`${window} — kết thúc`).fill(CLOSES);
     }
-    await expect(page.getByText('2 đơn vị tham gia')).toBeVisible();
+    await expect(page.getByText('UBND xã: 2/2 đơn vị tham gia')).toBeVisible();
     await shot(page, testInfo, 'huyen-mo-ky');
     await page.getByRole('button', { name: 'Mở kỳ đánh giá' }).click();
     await expect(page.getByRole('heading', { level: 2, name: PERIOD })).toBeVisible();
