@@ -131,6 +131,11 @@ test('a district secretariat runs its communes’ index to publication; it feeds
 
   await test.step('the district administrator imports its communes’ framework and opens its period', async () => {
     const page = await signIn(browser, 'qt.hns');
+    // The province's own pages (its overviews, the job queue) are not offered to a district.
+    const menu = page.getByRole('navigation', { name: 'Danh mục chính' });
+    await expect(menu.getByRole('link', { name: 'Kỳ đánh giá' })).toBeVisible();
+    for (const name of ['Công việc nền', 'Nhiệm vụ các đơn vị', 'Kế hoạch cải thiện'])
+      await expect(menu.getByRole('link', { name })).toHaveCount(0);
     await page
       .getByRole('navigation', { name: 'Danh mục chính' })
       .getByRole('link', { name: 'Bộ chỉ số' })
@@ -275,10 +280,12 @@ test('a district secretariat runs its communes’ index to publication; it feeds
   await test.step('the province’s period shows Nam Sách’s 8.3 fed by its communes', async () => {
     const page = await signIn(browser, 'cb.hns');
     await page.goto(`/ky-danh-gia/${provincePeriod}/don-vi/HNS`);
-    await page
-      .getByRole('navigation', { name: /tiêu chí/ })
-      .getByText(/^8\.3 /)
-      .click();
+    const leaves = page.getByRole('navigation', { name: /tiêu chí/ });
+    await leaves.getByText(/^8\.3 /).click();
+    // The fed leaf shows its points in the list of leaves, not "chưa chấm".
+    await expect(
+      leaves.locator('.mantine-NavLink-root').filter({ hasText: '8.3 Kết quả' }).last(),
+    ).toContainText('1,36');
     const fed = page.getByRole('table', { name: 'Kết quả của các đơn vị cấp dưới' });
     await expect(fed).toContainText('UBND xã An Lâm');
     await expect(fed).toContainText('UBND xã An Sơn');

@@ -34,7 +34,7 @@ export const AC: readonly Secretariat[] = ['administrator', 'councilMember'];
 export const APC: readonly Secretariat[] = ['administrator', 'appraiser', 'councilMember'];
 export const NONE: readonly Secretariat[] = [];
 
-async function attempt(w: SubtreeWorld, c: SubtreeCase, place: Place, as: string | 'province') {
+async function attempt(w: SubtreeWorld, c: SubtreeCase, place: Place, as: string) {
   const [method] = c.route.split(' ') as [Method];
   const file = c.file && multipart(c.file.name, c.file.content);
   return w.t.request(method, c.url(w, place), {
