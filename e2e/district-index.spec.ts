@@ -1,6 +1,13 @@
 import { expect, test, type Page } from '@playwright/test';
 import { Api } from './support/api';
 import { ADMIN, PASSWORD } from './support/constants';
+import {
+  DISTRICT_ACCOUNTS,
+  DISTRICT_APPRAISER,
+  DISTRICT_UNITS,
+  importFramework,
+  selfAssess,
+} from './support/district';
 import { COMMUNE_FRAMEWORK, pdf, PROVINCE_DISTRICT_FRAMEWORK, xlsx } from './support/files';
 import { saved, shot, signIn } from './support/ui';
 
@@ -20,65 +27,7 @@ const WINDOW_LABELS = [
   'Hội đồng xem xét, thông qua',
   'Công bố',
 ];
-const APPRAISER = 'Đỗ Văn Thẩm';
 const REFUSED = 'Kỳ đánh giá này không do cơ quan thường trực của bạn hoặc cấp dưới tổ chức';
-
-/** Nam Sách (HNS) with two communes, its sibling Kim Thành (HKT) with one. */
-const UNITS = [
-  { id: 'HNS', name: 'UBND huyện Nam Sách', type: 'huyen' },
-  { id: 'HKT', name: 'UBND huyện Kim Thành', type: 'huyen' },
-  { id: 'XAL', name: 'UBND xã An Lâm', type: 'xa', parentId: 'HNS' },
-  { id: 'XAS', name: 'UBND xã An Sơn', type: 'xa', parentId: 'HNS' },
-  { id: 'XKT', name: 'UBND xã Kim Tân', type: 'xa', parentId: 'HKT' },
-];
-/** Nam Sách's secretariat (its Phòng Nội vụ), Kim Thành's administrator, the units' people. */
-const ACCOUNTS = [
-  { username: 'qt.hns', fullName: 'Nguyễn Văn Quản', role: 'administrator', unitId: 'HNS' },
-  { username: 'td.hns', fullName: APPRAISER, role: 'appraiser', unitId: 'HNS' },
-  { username: 'hd.hns', fullName: 'Trần Thị Hội', role: 'councilMember', unitId: 'HNS' },
-  { username: 'qt.hkt', fullName: 'Lê Văn Kim', role: 'administrator', unitId: 'HKT' },
-  { username: 'cb.hns', fullName: 'Phạm Thị Huyện', role: 'unitOfficer', unitId: 'HNS' },
-  { username: 'cb.xal', fullName: 'Vũ Thị Lâm', role: 'unitOfficer', unitId: 'XAL' },
-  { username: 'tt.xal', fullName: 'Vũ Văn Lâm', role: 'unitHead', unitId: 'XAL' },
-  { username: 'cb.xas', fullName: 'Hoàng Thị Sơn', role: 'unitOfficer', unitId: 'XAS' },
-  { username: 'tt.xas', fullName: 'Hoàng Văn Sơn', role: 'unitHead', unitId: 'XAS' },
-];
-
-async function importFramework(
-  api: Api,
-  name: string,
-  unitType: string,
-  rows: typeof COMMUNE_FRAMEWORK,
-) {
-  const query = new URLSearchParams({ name, year: '2026', unitType });
-  const framework = await api.upload(
-    `/frameworks/import?${query.toString()}`,
-    'bo-chi-so.xlsx',
-    XLSX,
-    await xlsx('Bộ chỉ số', rows),
-  );
-  return String(framework.id);
-}
-
-/** The unit's officer records its figures (by the API) and its head submits. */
-async function selfAssess(periodId: string, unitId: string, facts: Record<string, unknown>) {
-  const officer = await Api.signIn(`cb.${unitId.toLowerCase()}`, PASSWORD);
-  const base = `/periods/${periodId}/units/${unitId}`;
-  for (const [code, value] of Object.entries(facts)) {
-    const { entries } = (await officer.get(`${base}/assessment`)) as {
-      entries: { code: string; version: number }[];
-    };
-    await officer.send('PUT', `${base}/entries/${code}`, {
-      facts: value,
-      explanation: 'Số liệu theo báo cáo năm của xã',
-      version: entries.find((e) => e.code === code)!.version,
-    });
-  }
-  await officer.dispose();
-  const head = await Api.signIn(`tt.${unitId.toLowerCase()}`, PASSWORD);
-  await head.send('POST', `${base}/submit`);
-  await head.dispose();
-}
 
 async function periodsListed(page: Page): Promise<string> {
   await page.goto('/ky-danh-gia');
@@ -94,8 +43,8 @@ test('a district secretariat runs its communes’ index to publication; it feeds
 
   await test.step('the province arranges the districts, their people and its own period', async () => {
     const admin = await Api.signIn(ADMIN.username, ADMIN.password);
-    for (const { id, ...unit } of UNITS) await admin.send('PUT', `/units/${id}`, unit);
-    for (const account of ACCOUNTS)
+    for (const { id, ...unit } of DISTRICT_UNITS) await admin.send('PUT', `/units/${id}`, unit);
+    for (const account of DISTRICT_ACCOUNTS)
       await admin.send('POST', '/users', { ...account, password: PASSWORD });
     const huyen = await importFramework(
       admin,
@@ -188,7 +137,7 @@ test('a district secretariat runs its communes’ index to publication; it feeds
         .or(page.getByRole('combobox', { name: `Thành viên thẩm định ${unit}` }))
         .first()
         .click();
-      await page.getByRole('option', { name: APPRAISER }).click();
+      await page.getByRole('option', { name: DISTRICT_APPRAISER }).click();
       await saved(page, `Đã phân công thẩm định ${unit}`);
       await page.keyboard.press('Escape');
     }
