@@ -55,6 +55,44 @@ export const DISTRICT_FRAMEWORK: Row[] = [
   ['2.1', 'Sắp xếp tổ chức bộ máy', 2, 'Quyết định sắp xếp'],
 ];
 
+/** A district's framework for its communes (3 points), as its Phòng Nội vụ would type it. */
+export const COMMUNE_FRAMEWORK: Row[] = [
+  HEADER,
+  ['1', 'Công tác chỉ đạo, điều hành CCHC', 2, null, null, null],
+  [
+    '1.1',
+    'Báo cáo CCHC định kỳ',
+    2,
+    '{"kind":"countOnTime","required":4,"partialCredit":true}',
+    'Các báo cáo quý, 6 tháng, năm',
+    null,
+  ],
+  ['2', 'Cải cách thủ tục hành chính', 1, null, null, null],
+  [
+    '2.1',
+    'Tỷ lệ hồ sơ TTHC giải quyết đúng hạn',
+    1,
+    '{"kind":"ratioBands","bands":[{"minPercent":100,"points":1},{"minPercent":95,"points":"0,95"},{"minPercent":90,"points":"0,5"}]}',
+    'Báo cáo kết quả giải quyết TTHC',
+    null,
+  ],
+];
+
+/** The province's framework for its districts: 8.3 takes the mean index of their communes. */
+export const PROVINCE_DISTRICT_FRAMEWORK: Row[] = [
+  HEADER,
+  ['8', 'Tác động của CCHC', '2,5', null, null, null],
+  ['8.1', 'Thu hút đầu tư', 1, '{"kind":"manual","step":"0,25"}', null, null],
+  [
+    '8.3',
+    'Kết quả đánh giá xác định chỉ số CCHC năm của các xã',
+    '1,5',
+    '{"kind":"lowerUnits","aggregate":"mean","source":{"unitType":"xa"}}',
+    null,
+    null,
+  ],
+];
+
 /** The same table with mistakes: an area whose points do not add up, a leaf with no number. */
 export const BROKEN_FRAMEWORK: Row[] = [
   ['Stt', 'Lĩnh vực/Tiêu chí', 'Điểm tối đa'],

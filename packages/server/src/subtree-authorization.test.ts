@@ -1,275 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { addSurvey } from './test-support/collection-fixtures.js';
-import {
-  DATABASE_KINDS,
-  multipart,
-  startTestApp,
-  type Session,
-  type TestApp,
-} from './test-support/test-app.js';
-import { TEST_FRAMEWORK_CSV, WINDOWS, type World } from './test-support/world.js';
+import { DATABASE_KINDS, type Session, type TestApp } from './test-support/test-app.js';
+import { buildSubtreeWorld, type SubtreeWorld } from './test-support/subtree-world.js';
 
-/** Whose period a request is about: the actor's district's, the sibling's, the province's. */
-type Place = 'own' | 'sibling' | 'province';
-type Secretariat = 'administrator' | 'appraiser' | 'councilMember' | 'surveyClerk';
-
-interface Periods {
-  /** Period ids and a commune taking part in each (the province's: its district H1). */
-  ids: Record<'H1' | 'H2' | 'province', string>;
-  unit: Record<'H1' | 'H2' | 'province', string>;
-  survey: Record<'H1' | 'H2' | 'province', string>;
-}
-
-interface Case {
-  name: string;
-  method: 'GET' | 'POST' | 'PUT';
-  url: (period: string, unit: string, survey: string) => string;
-  body?: () => unknown;
-  /** The district secretariat's role this route is for. */
-  role: Secretariat;
-}
-
-const CASES: Case[] = [
-  // Before the assignment case below, which empties the assignments it is tried on.
-  {
-    name: 'PUT appraisal',
-    method: 'PUT',
-    url: (p, u) => `/api/periods/${p}/units/${u}/entries/1.2/appraisal`,
-    body: () => ({ points: 1, version: 0 }),
-    role: 'appraiser',
-  },
-  {
-    name: 'GET /periods/:id',
-    method: 'GET',
-    url: (p) => `/api/periods/${p}`,
-    role: 'administrator',
-  },
-  {
-    name: 'PUT /periods/:id/windows',
-    method: 'PUT',
-    url: (p) => `/api/periods/${p}/windows`,
-    body: () => ({}),
-    role: 'administrator',
-  },
-  {
-    name: 'PUT /periods/:id/units/:unitId/appraisers',
-    method: 'PUT',
-    url: (p, u) => `/api/periods/${p}/units/${u}/appraisers`,
-    body: () => ({ appraiserIds: [] }),
-    role: 'administrator',
-  },
-  {
-    name: 'POST /periods/:id/publish',
-    method: 'POST',
-    url: (p) => `/api/periods/${p}/publish`,
-    role: 'administrator',
-  },
-  {
-    name: 'PUT /periods/:id/public-from',
-    method: 'PUT',
-    url: (p) => `/api/periods/${p}/public-from`,
-    body: () => ({ publicFrom: '2030-01-01T08:00:00+07:00' }),
-    role: 'administrator',
-  },
-  {
-    name: 'GET /periods/:id/report',
-    method: 'GET',
-    url: (p) => `/api/periods/${p}/report`,
-    role: 'administrator',
-  },
-  {
-    name: 'GET /audit?periodId',
-    method: 'GET',
-    url: (p) => `/api/audit?periodId=${p}`,
-    role: 'administrator',
-  },
-  {
-    name: 'POST /periods/:id/surveys/recompute',
-    method: 'POST',
-    url: (p) => `/api/periods/${p}/surveys/recompute`,
-    role: 'administrator',
-  },
-  {
-    name: 'GET assessment (administrator)',
-    method: 'GET',
-    url: (p, u) => `/api/periods/${p}/units/${u}/assessment`,
-    role: 'administrator',
-  },
-  {
-    name: 'GET assessment (council)',
-    method: 'GET',
-    url: (p, u) => `/api/periods/${p}/units/${u}/assessment`,
-    role: 'councilMember',
-  },
-  {
-    name: 'GET /periods/:id/results',
-    method: 'GET',
-    url: (p) => `/api/periods/${p}/results`,
-    role: 'councilMember',
-  },
-  {
-    name: 'POST /periods/:id/approve',
-    method: 'POST',
-    url: (p) => `/api/periods/${p}/approve`,
-    body: () => ({ decisionNumber: '1/QĐ', decisionDate: '2023-01-25' }),
-    role: 'councilMember',
-  },
-  {
-    name: 'GET /periods/:id/council-decision.docx',
-    method: 'GET',
-    url: (p) => `/api/periods/${p}/council-decision.docx`,
-    role: 'councilMember',
-  },
-  {
-    name: 'GET /surveys/:id',
-    method: 'GET',
-    url: (_p, _u, s) => `/api/surveys/${s}`,
-    role: 'surveyClerk',
-  },
-  {
-    name: 'GET /surveys/:id/rechecks',
-    method: 'GET',
-    url: (_p, _u, s) => `/api/surveys/${s}/rechecks`,
-    role: 'surveyClerk',
-  },
-];
-
-const ROLE_PREFIX: Record<Secretariat, string> = {
-  administrator: 'qt',
-  appraiser: 'td',
-  councilMember: 'hd',
-  surveyClerk: 'np',
-};
-
-async function ok(response: Promise<{ status: number; body: unknown }>, what: string) {
-  const r = await response;
-  if (r.status >= 300) throw new Error(`${what}: ${r.status} ${JSON.stringify(r.body)}`);
-  return r.body as Record<string, unknown>;
-}
-
-/** A commune framework imported and a 2022 period opened by `admin`; returns their ids. */
-async function openPeriod(t: TestApp, admin: Session, unitType: string, name: string) {
-  const upload = multipart('khung.csv', TEST_FRAMEWORK_CSV);
-  const framework = await ok(
-    t.request(
-      'POST',
-      `/api/frameworks/import?name=${encodeURIComponent(name)}&year=2022&unitType=${unitType}`,
-      {
-        as: admin,
-        payload: upload.payload,
-        headers: upload.headers,
-      },
-    ),
-    `framework ${name}`,
-  );
-  const period = await ok(
-    t.request('POST', '/api/periods', {
-      as: admin,
-      body: { name, year: 2022, frameworks: { [unitType]: framework.id }, windows: WINDOWS },
-    }),
-    `period ${name}`,
-  );
-  return { frameworkId: String(framework.id), periodId: String(period.id) };
-}
-
+/**
+ * What the subtree matrix (subtree-matrix-*.test.ts, every route × role × place) does not say:
+ * what lists show a district, which units its period takes, whom it may assign and create.
+ */
 describe.each(DATABASE_KINDS)(
   'authorization: a district secretariat on its own subtree, its sibling’s and the province’s (%s)',
   (kind) => {
+    let w: SubtreeWorld;
     let t: TestApp;
     let province: Session;
-    const as: Record<string, Session> = {};
-    const ids: Record<string, string> = {};
-    const periods: Periods = {
-      ids: { H1: '', H2: '', province: '' },
-      unit: { H1: 'X11', H2: 'X21', province: 'H1' },
-      survey: { H1: '', H2: '', province: '' },
-    };
+    let as: Record<string, Session>;
+    let ids: Record<string, string>;
+    const periods = { ids: { H1: '', H2: '', province: '' } };
 
     beforeAll(async () => {
-      t = await startTestApp(kind);
-      await t.createAccount('admin', 'administrator');
-      province = await t.login('admin');
-      for (const [id, name, type, parentId] of [
-        ['H1', 'UBND huyện Nam Sách', 'huyen', null],
-        ['H2', 'UBND huyện Thanh Hà', 'huyen', null],
-        ['X11', 'UBND xã An Lâm', 'xa', 'H1'],
-        ['X12', 'UBND xã An Sơn', 'xa', 'H1'],
-        ['X21', 'UBND xã Thanh An', 'xa', 'H2'],
-        ['X22', 'UBND xã Thanh Lang', 'xa', 'H2'],
-      ] as const) {
-        await ok(
-          t.request('PUT', `/api/units/${id}`, { as: province, body: { name, type, parentId } }),
-          `unit ${id}`,
-        );
-      }
-      for (const district of ['H1', 'H2'] as const) {
-        for (const role of Object.keys(ROLE_PREFIX) as Secretariat[]) {
-          const username = `${ROLE_PREFIX[role]}.${district.toLowerCase()}`;
-          ids[username] = await t.createAccount(username, role, district);
-          as[username] = await t.login(username);
-        }
-      }
-      const opened = await openPeriod(t, province, 'huyen', 'Chỉ số CCHC các huyện 2022');
-      periods.ids.province = opened.periodId;
-      for (const district of ['H1', 'H2'] as const) {
-        const own = await openPeriod(
-          t,
-          as[`qt.${district.toLowerCase()}`]!,
-          'xa',
-          `Chỉ số CCHC các xã ${district} 2022`,
-        );
-        periods.ids[district] = own.periodId;
-        await ok(
-          t.request(
-            'PUT',
-            `/api/periods/${own.periodId}/units/${periods.unit[district]}/appraisers`,
-            {
-              as: as[`qt.${district.toLowerCase()}`]!,
-              body: { appraiserIds: [ids[`td.${district.toLowerCase()}`]] },
-            },
-          ),
-          `assign ${district}`,
-        );
-      }
-      for (const key of ['H1', 'H2', 'province'] as const) {
-        periods.survey[key] = await addSurvey(t, { periodId: periods.ids[key] } as World);
-      }
-      t.setTime('05/01/2023 09:00');
-    }, 60_000);
-    afterAll(async () => t.close());
-
-    const placeOf = (place: Place): 'H1' | 'H2' | 'province' =>
-      place === 'own' ? 'H1' : place === 'sibling' ? 'H2' : 'province';
-
-    for (const c of CASES) {
-      it(`${c.name}: H1's ${c.role} on its own subtree only; the province's administrator on both districts'`, async () => {
-        for (const place of ['own', 'sibling', 'province'] as const) {
-          const key = placeOf(place);
-          const url = c.url(periods.ids[key], periods.unit[key], periods.survey[key]);
-          const r = await t.request(c.method, url, {
-            as: as[`${ROLE_PREFIX[c.role]}.h1`]!,
-            ...(c.body ? { body: c.body() } : {}),
-          });
-          if (place === 'own') {
-            expect([401, 403], `${place}: ${r.status} ${JSON.stringify(r.body)}`).not.toContain(
-              r.status,
-            );
-          } else {
-            expect(r.status, `${place} should be refused: ${JSON.stringify(r.body)}`).toBe(403);
-            expect(Object.keys(r.body as object)).toEqual(['error']);
-          }
-        }
-        if (c.role !== 'administrator') return;
-        for (const key of ['H1', 'H2'] as const) {
-          const url = c.url(periods.ids[key], periods.unit[key], periods.survey[key]);
-          const r = await t.request(c.method, url, {
-            as: province,
-            ...(c.body ? { body: c.body() } : {}),
-          });
-          expect([401, 403], `province on ${key}: ${r.status}`).not.toContain(r.status);
-        }
-      });
-    }
+      w = await buildSubtreeWorld(kind);
+      ({ t, province, as } = w);
+      ids = w.userIds;
+      periods.ids = w.period;
+    }, 120_000);
+    afterAll(async () => w?.t.close());
 
     it('gives a district period its own communes only, and owns it by the district', async () => {
       const list = await t.request('GET', '/api/periods', { as: as['qt.h1']! });
@@ -319,9 +72,9 @@ describe.each(DATABASE_KINDS)(
           as: as['qt.h1']!,
           body: { fullName: 'Người mới', password: 'mat-khau-rat-dai', ...body },
         });
-      expect(
-        (await create({ username: 'cb.x11', role: 'unitOfficer', unitId: 'X11' })).status,
-      ).toBe(201);
+      expect((await create({ username: 'tt.x11', role: 'unitHead', unitId: 'X11' })).status).toBe(
+        201,
+      );
       expect((await create({ username: 'td2.h1', role: 'appraiser', unitId: 'H1' })).status).toBe(
         201,
       );
@@ -334,7 +87,7 @@ describe.each(DATABASE_KINDS)(
         username: string;
       }[];
       expect(users.map((u) => u.username).sort()).toEqual(
-        ['cb.x11', 'hd.h1', 'np.h1', 'qt.h1', 'td.h1', 'td2.h1'].sort(),
+        ['cb.h1', 'cb.x11', 'hd.h1', 'np.h1', 'qt.h1', 'td.h1', 'td2.h1', 'tt.x11'].sort(),
       );
     });
 
@@ -358,7 +111,7 @@ describe.each(DATABASE_KINDS)(
       const push = (secret: string, key: 'H1' | 'H2' | 'province') =>
         t.request('POST', `/api/push/periods/${periods.ids[key]}/statistics`, {
           headers: { authorization: `Bearer ${secret}` },
-          body: { rows: [{ unitId: periods.unit[key], resolved: 10, resolvedOnTime: 9 }] },
+          body: { rows: [{ unitId: w.periodUnit[key], resolved: 10, resolvedOnTime: 9 }] },
         });
       expect((await push(h1.secret, 'H1')).status).toBe(200);
       expect((await push(h1.secret, 'H2')).status).toBe(403);

@@ -1,5 +1,12 @@
-import { SECRETARIAT_ROLES, type AccessTarget, type Action } from '@chiso/core';
+import {
+  DomainError,
+  ERROR_CODES,
+  SECRETARIAT_ROLES,
+  type AccessTarget,
+  type Action,
+} from '@chiso/core';
 import type { CurrentActor, UseCaseContext } from '../context.js';
+import type { Db } from '../db/database.js';
 import {
   frameworkChain,
   periodChain,
@@ -29,13 +36,19 @@ export function isSubtreeSecretariat(actor: CurrentActor): actor is CurrentActor
   return actor.unitId !== undefined && SECRETARIAT_ROLES.includes(actor.role);
 }
 
-/** The chain of unit ids from the place's owning unit to the root (policy's `within`). */
-export async function withinOf(ctx: UseCaseContext, place: Place): Promise<string[]> {
+/**
+ * The chain of unit ids from the place's owning unit to the root (policy's `within`). Inside a
+ * transaction pass it as `db`: on the embedded database a query beside it would wait forever.
+ */
+export async function withinOf(
+  ctx: UseCaseContext,
+  place: Place,
+  db: Db = ctx.deps.db,
+): Promise<string[]> {
   const actor = requireActor(ctx);
   // Only a unit's secretariat reads the chain; skip the query for everyone else.
   if (!isSubtreeSecretariat(actor) || place === 'install') return [];
   if (place === 'ownSecretariat') return [actor.unitId];
-  const { db } = ctx.deps;
   if ('periodId' in place) return periodChain(db, place.periodId);
   if ('surveyId' in place) return surveyChain(db, place.surveyId);
   if ('frameworkId' in place) return frameworkChain(db, place.frameworkId);
@@ -69,4 +82,20 @@ export function inReach(
   ownerUnitId: string | null | undefined,
 ): boolean {
   return reach === undefined || (typeof ownerUnitId === 'string' && reach.has(ownerUnitId));
+}
+
+/**
+ * Refuses a unit's secretariat a period run outside its subtree (decision 0024), for the reads
+ * that are open to several roles and so cannot ask `authorize` one action.
+ */
+export async function requirePeriodInReach(
+  ctx: UseCaseContext,
+  period: { ownerUnitId: string | null },
+): Promise<void> {
+  if (!inReach(await reachOf(ctx), period.ownerUnitId)) {
+    throw new DomainError(
+      ERROR_CODES.FORBIDDEN,
+      'Kỳ đánh giá này không do cơ quan thường trực của bạn hoặc cấp dưới tổ chức',
+    );
+  }
 }

@@ -1,6 +1,6 @@
 import { AppShell, Burger, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { ROLE_LABELS, type Role } from '@chiso/core/access/policy.js';
+import { ROLE_LABELS, SECRETARIAT_ROLES, type Role } from '@chiso/core/access/policy.js';
 import { Suspense } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { Loading } from '../components/feedback';
@@ -11,6 +11,11 @@ interface NavItem {
   to: string;
   label: string;
   roles?: Role[];
+  /**
+   * The install's (the province's) pages for a secretariat: province-wide overviews and the job
+   * queue, which a district's secretariat is refused (decision 0024), so not offered to it.
+   */
+  installSecretariat?: true;
 }
 
 const NAV: NavItem[] = [
@@ -32,16 +37,19 @@ const NAV: NavItem[] = [
     to: '/nhiem-vu/tong-hop',
     label: 'Nhiệm vụ các đơn vị',
     roles: ['administrator', 'councilMember'],
+    installSecretariat: true,
   },
   {
     to: '/theo-doi',
     label: 'Tự theo dõi giữa kỳ',
     roles: ['administrator', 'councilMember', 'unitOfficer', 'unitHead', 'officeStaff'],
+    installSecretariat: true,
   },
   {
     to: '/ke-hoach',
     label: 'Kế hoạch cải thiện',
     roles: ['administrator', 'councilMember', 'unitOfficer', 'unitHead', 'officeStaff'],
+    installSecretariat: true,
   },
   {
     to: '/bo-chi-so',
@@ -51,7 +59,12 @@ const NAV: NavItem[] = [
   { to: '/phong-ban', label: 'Phòng, ban', roles: ['unitOfficer', 'unitHead'] },
   { to: '/don-vi', label: 'Đơn vị', roles: ['administrator'] },
   { to: '/tai-khoan', label: 'Tài khoản', roles: ['administrator'] },
-  { to: '/cong-viec-nen', label: 'Công việc nền', roles: ['administrator'] },
+  {
+    to: '/cong-viec-nen',
+    label: 'Công việc nền',
+    roles: ['administrator'],
+    installSecretariat: true,
+  },
   { to: '/ket-noi-he-thong', label: 'Kết nối hệ thống (API)', roles: ['administrator'] },
 ];
 
@@ -61,7 +74,15 @@ export function Layout() {
   const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
   const navigate = useNavigate();
-  const items = NAV.filter((item) => !item.roles || (user && item.roles.includes(user.role)));
+  // A district's secretariat (a secretariat role with a unit) is not offered the install's pages.
+  const unitSecretariat = Boolean(
+    user && SECRETARIAT_ROLES.includes(user.role) && user.unitId !== null,
+  );
+  const items = NAV.filter(
+    (item) =>
+      (!item.roles || (user && item.roles.includes(user.role))) &&
+      !(item.installSecretariat && unitSecretariat),
+  );
 
   return (
     <AppShell

@@ -24,7 +24,7 @@ import { listUnits } from '../../repositories/units.js';
 import { listUsers } from '../../repositories/users.js';
 import { presentWindows } from '../assessment/get-assessment.js';
 import { requireActor } from '../authorize.js';
-import { inReach, reachOf } from '../reach.js';
+import { inReach, reachOf, requirePeriodInReach } from '../reach.js';
 import { isPublicNow } from '../public-results/public-now.js';
 
 /** A period as listed: its state in words, the council's decision, when it was published. */
@@ -75,12 +75,7 @@ export async function getPeriod(ctx: UseCaseContext, periodId: string) {
   const { db } = ctx.deps;
   const period = await findPeriod(db, periodId);
   if (!period) throw new DomainError(ERROR_CODES.NOT_FOUND, 'Không tìm thấy kỳ đánh giá');
-  if (!inReach(await reachOf(ctx), period.ownerUnitId)) {
-    throw new DomainError(
-      ERROR_CODES.FORBIDDEN,
-      'Kỳ đánh giá này không do cơ quan thường trực của bạn hoặc cấp dưới tổ chức',
-    );
-  }
+  await requirePeriodInReach(ctx, period);
   const [windows, extensions, links, participations, assignments, units, users] = await Promise.all(
     [
       listWindows(db, periodId),

@@ -17,7 +17,7 @@ import { isPublicNow, periodNotFound } from '../public-results/public-now.js';
 import { computePeriodResults } from './period-results.js';
 import type { PublishedDetails } from './publication-rows.js';
 import { presentPublication } from './present-publication.js';
-import { isSubtreeSecretariat, withinOf } from '../reach.js';
+import { isSubtreeSecretariat, requirePeriodInReach, withinOf } from '../reach.js';
 
 export interface ResultsGroup extends WorkbookGroup {
   unitType: string;
@@ -82,9 +82,11 @@ export async function getResults(ctx: UseCaseContext, periodId: string, version?
     throw new DomainError(ERROR_CODES.FORBIDDEN, 'Kết quả chưa được công bố');
   }
   const within = await withinOf(ctx, { periodId });
-  // A unit's secretariat is refused another subtree's period (an appraiser by its assignments).
-  if (isSubtreeSecretariat(actor) && actor.role !== 'appraiser') {
-    authorize(ctx, 'readResultsPreview', { within });
+  // A unit's secretariat is refused another subtree's period; its appraiser too (it is only
+  // ever assigned inside its subtree, decision 0024), or it would read the period's heading.
+  if (isSubtreeSecretariat(actor)) {
+    if (actor.role !== 'appraiser') authorize(ctx, 'readResultsPreview', { within });
+    else await requirePeriodInReach(ctx, period);
   }
   const assigned =
     actor.role === 'appraiser' ? await assignedUnitIds(db, periodId, actor.userId) : undefined;

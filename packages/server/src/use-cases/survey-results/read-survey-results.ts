@@ -14,7 +14,7 @@ import {
   type RateRow,
   type SipasRow,
 } from './present-survey-results.js';
-import { withinOf } from '../reach.js';
+import { requirePeriodInReach, withinOf } from '../reach.js';
 
 export interface SurveyResults {
   period: { id: string; name: string; year: number };
@@ -42,6 +42,7 @@ export async function readSurveyResults(
   const { db } = ctx.deps;
   const period = await findPeriod(db, periodId);
   if (!period) throw new DomainError(ERROR_CODES.NOT_FOUND, 'Không tìm thấy kỳ đánh giá');
+  await requirePeriodInReach(ctx, period);
   const ownUnit = UNIT_ROLES.includes(actor.role) ? (actor.unitId ?? '') : undefined;
   const data = await loadPeriodSurveys(db, periodId, ownUnit);
   const targets = new Map<string, Map<string, number>>();

@@ -7,6 +7,7 @@ import {
   targetTotalsOfPeriod,
 } from '../../repositories/surveys.js';
 import { requireActor } from '../authorize.js';
+import { requirePeriodInReach } from '../reach.js';
 import { presentSummary, type SurveySummary } from './present-survey.js';
 
 /** Who may see the list: setup, entry staff, and those who read survey results (read-only). */
@@ -26,6 +27,7 @@ export async function listSurveys(
   if (!period) {
     throw new DomainError(ERROR_CODES.NOT_FOUND, 'Không tìm thấy kỳ đánh giá');
   }
+  await requirePeriodInReach(ctx, period);
   const [rows, responses, targets] = await Promise.all([
     listSurveyRows(db, periodId),
     responseCountsOfPeriod(db, periodId),

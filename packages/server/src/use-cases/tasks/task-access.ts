@@ -2,7 +2,8 @@ import { can, DomainError, ERROR_CODES, OFFICE_ROLES, type Actor } from '@chiso/
 import type { CurrentActor, UseCaseContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { findTask, type TaskRow } from '../../repositories/tasks.js';
-import { authorizeIn } from '../reach.js';
+import { authorize } from '../authorize.js';
+import { withinOf } from '../reach.js';
 
 /** The offices in charge of a task: its lead and its supporting offices. */
 export function taskOfficeIds(row: TaskRow): Set<string> {
@@ -13,10 +14,12 @@ export function taskOfficeIds(row: TaskRow): Set<string> {
 
 /**
  * Whether an actor who may read the unit's improvement work may read this task: an office's
- * staff only the tasks their office leads or supports; the unit and the province all.
+ * staff only the tasks their office leads or supports; the unit and the secretariats above it
+ * all. `within` is the task's unit chain (decision 0024): without it a district's
+ * secretariat would be refused its own communes' tasks.
  */
-export function maySeeTask(actor: Actor, row: TaskRow): boolean {
-  if (!can(actor, 'readImprovement', { unitId: row.unitId })) return false;
+export function maySeeTask(actor: Actor, row: TaskRow, within: readonly string[]): boolean {
+  if (!can(actor, 'readImprovement', { unitId: row.unitId, within })) return false;
   if (!OFFICE_ROLES.includes(actor.role)) return true;
   return actor.officeId !== undefined && taskOfficeIds(row).has(actor.officeId);
 }
@@ -45,19 +48,15 @@ export async function requireTask(
   key: { unitId: string; taskId: string },
   access: keyof typeof REFUSAL,
 ): Promise<{ actor: CurrentActor; row: TaskRow }> {
-  const actor = await authorizeIn(
-    ctx,
-    'readImprovement',
-    { unitId: key.unitId },
-    { unitId: key.unitId },
-  );
+  const within = await withinOf(ctx, { unitId: key.unitId }, db);
+  const actor = authorize(ctx, 'readImprovement', { unitId: key.unitId, within });
   const row = await findTask(db, key.taskId);
   if (!row || row.unitId !== key.unitId) {
     throw new DomainError(ERROR_CODES.NOT_FOUND, 'Không tìm thấy nhiệm vụ này của đơn vị');
   }
   const allowed =
     access === 'read'
-      ? maySeeTask(actor, row)
+      ? maySeeTask(actor, row, within)
       : access === 'report'
         ? mayReport(actor, row)
         : mayEdit(actor, row);
