@@ -252,7 +252,8 @@ export function districtRules(year: number): Record<string, Rule> {
     [LOWER_LEAF[0]]: {
       kind: 'lowerUnits',
       aggregate: 'mean',
-      source: { unitType: 'xa', year },
+      // A thị xã's wards count as a huyện's communes do.
+      source: { unitType: 'xa', alsoUnitTypes: ['phuong'], year },
     },
   };
 }

@@ -1,8 +1,9 @@
 import {
   Decimal,
-  unitTypeLabel,
+  lowerSourceKinds,
   type Framework,
   type LowerUnitsRule,
+  type LowerUnitsSource,
   type ResultsJson,
 } from '@chiso/core';
 import type { Db } from '../../db/database.js';
@@ -90,9 +91,9 @@ export async function loadLowerSources(
     const { source } = rule;
     const year = source.year ?? period.year;
     const all = (
-      await listTypePublications(
+      await sourcePublications(
         db,
-        source.unitType,
+        source,
         source.periodId !== undefined ? { periodId: source.periodId } : { year },
       )
     ).filter((p) => p.periodId !== period.id);
@@ -112,7 +113,7 @@ export async function loadLowerSources(
       });
     }
     versions.sort((a, b) => b.used.publishedAt.getTime() - a.used.publishedAt.getTime());
-    const kind = unitTypeLabel(source.unitType);
+    const kind = lowerSourceKinds(source);
     leaves.set(leaf.code, {
       rule,
       waiting:
@@ -127,6 +128,31 @@ export async function loadLowerSources(
     for (const v of s.versions) for (const u of unitsOf(v.used)) ids.add(u.id);
   const rows = await findUnits(db, [...ids]);
   return { leaves, parentOf: new Map(rows.map((r) => [r.id, r.parentId])) };
+}
+
+/**
+ * The publications holding results of the source's unit types, newest first; one publication
+ * holding several of them (communes and wards) counts once, with all their units.
+ */
+async function sourcePublications(
+  db: Db,
+  source: LowerUnitsSource,
+  where: { periodId: string } | { year: number },
+): Promise<TypePublication[]> {
+  const merged = new Map<string, TypePublication>();
+  for (const unitType of [source.unitType, ...(source.alsoUnitTypes ?? [])]) {
+    for (const p of await listTypePublications(db, unitType, where)) {
+      const key = `${p.periodId}/${p.version}`;
+      const seen = merged.get(key);
+      merged.set(
+        key,
+        seen === undefined ? p : { ...seen, results: { units: [...unitsOf(seen), ...unitsOf(p)] } },
+      );
+    }
+  }
+  return [...merged.values()].sort(
+    (a, b) => b.publishedAt.getTime() - a.publishedAt.getTime() || b.version - a.version,
+  );
 }
 
 function unitsOf(publication: TypePublication | undefined): PublishedUnit[] {
