@@ -16,7 +16,7 @@ import { approveResults } from '../use-cases/results/approve-results.js';
 import { publishResults } from '../use-cases/results/publish-results.js';
 import { vietnamDate } from '@chiso/core';
 import { ctx, DAY, head, officer, pdf, strength, type Demo } from './demo.js';
-import { factsFor, prng } from './fill.js';
+import { factsFor, fedFromData, prng } from './fill.js';
 
 export interface PeriodPlan {
   name: string;
@@ -94,7 +94,7 @@ export async function runPeriod(demo: Demo, plan: PeriodPlan, stopAt?: Date): Pr
       },
     );
     for (const [i, leaf] of scope.stored.framework.leaves.entries()) {
-      if (!leaf.rule) continue;
+      if (!leaf.rule || fedFromData(leaf.rule)) continue;
       const facts = factsFor(leaf.rule, leaf.maxPoints, unitStrength, random);
       const withEvidence = i % 3 === 0;
       await saveSelfEntry(

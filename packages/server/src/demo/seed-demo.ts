@@ -188,6 +188,8 @@ export async function seedDemo(
     'Năm hiện tại: phòng, ban của các đơn vị, nhiệm vụ được giao, bản tự theo dõi 9 tháng và nhắc việc…',
   );
   await seedImprovement(demo, passwordHash, year, now, period2025);
-  report(`Xong dữ liệu mẫu: ${demo.accounts.length} tài khoản, 3 kỳ đánh giá.`);
+  report(
+    `Xong dữ liệu mẫu: ${demo.accounts.length} tài khoản, ${DISTRICTS.length + 3} kỳ đánh giá.`,
+  );
   return { accounts: demo.accounts, currentPeriodId };
 }

@@ -63,7 +63,7 @@ export async function seedDistricts(demo: Demo, passwordHash: string): Promise<s
     if (admin === undefined || communes.length === 0) continue;
     const whom = type === 'xa' ? 'UBND xã, thị trấn' : 'UBND phường';
     const frameworkId = await importFrameworkAs(demo, admin, at('15/11/2024 08:00'), {
-      ...communeFramework(2024, type, `Bộ chỉ số CCHC ${whom} năm 2024 — ${short}`),
+      ...communeFramework(2024, type, `Bộ chỉ số CCHC cấp xã của ${short} năm 2024`),
       year: 2024,
       unitType: type,
     });

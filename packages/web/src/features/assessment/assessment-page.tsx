@@ -1,6 +1,5 @@
 import {
   Alert,
-  Badge,
   Button,
   Card,
   Grid,
@@ -26,6 +25,7 @@ import { leftSteps } from '../../components/unit-steps';
 import { WindowsTable } from '../../components/windows-table';
 import { percent, points } from '../../lib/format';
 import { AppraisalRecordLink } from '../appraisal/appraisal-record-link';
+import { leafBadge } from './leaf-badge';
 import { LeafEditor } from './leaf-editor';
 import { SelfAssessmentReportLink } from './self-assessment-report-link';
 
@@ -60,38 +60,6 @@ export function unitPermissions(
       a.participation.status === 'draft' &&
       windowOpen('selfAssessment'),
   };
-}
-
-function leafBadge(entry: EntryView | undefined, problem: boolean) {
-  if (entry?.appraisal?.supplementDeadline)
-    return (
-      <Badge size="xs" color="orange">
-        bổ sung
-      </Badge>
-    );
-  if (entry?.appraisal?.disputed)
-    return (
-      <Badge size="xs" color="orange">
-        giải trình
-      </Badge>
-    );
-  if (problem)
-    return (
-      <Badge size="xs" color="red">
-        thiếu TLKC
-      </Badge>
-    );
-  if (entry?.facts)
-    return (
-      <Badge size="xs" color="green" variant="light">
-        {points(entry.selfPoints)}
-      </Badge>
-    );
-  return (
-    <Badge size="xs" color="gray" variant="outline">
-      chưa chấm
-    </Badge>
-  );
 }
 
 export default function AssessmentPage() {
@@ -166,6 +134,7 @@ export default function AssessmentPage() {
                             rightSection={leafBadge(
                               entries.get(leaf.code),
                               problems.has(leaf.code),
+                              a.self.nodes.find((n) => n.code === leaf.code),
                             )}
                             onClick={() => setParams({ tc: leaf.code }, { replace: true })}
                           />
