@@ -59,7 +59,7 @@ export async function seedUnits(demo: Demo, passwordHash: string) {
       name,
       type,
       parentId: parent,
-      peerGroup: 'xa-cu',
+      peerGroup: type === 'xa' ? 'xa-cu' : 'phuong-cu',
       activeTo: '2025-06-30',
     });
   }
