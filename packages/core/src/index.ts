@@ -23,7 +23,7 @@ export { FACTS_SCHEMAS, type FactsOf } from './rules/facts-schema.js';
 export { evaluateRule } from './rules/evaluate-rule.js';
 export type { LeafOutcome, RuleContext } from './rules/outcome.js';
 export { checkRule, pointsRange } from './rules/check-rule.js';
-export { describeLowerSource, describeRule } from './rules/describe-rule.js';
+export { describeLowerSource, describeRule, lowerSourceKinds } from './rules/describe-rule.js';
 export * from './rules/fact-labels.js';
 export {
   describeFacts,

@@ -183,7 +183,12 @@ function schemaPaths(schema: z.ZodType, prefix: string, out: { dates: string[]; 
 }
 
 /** Keys that are identifiers, not text people read. */
-const IDENTIFIERS = new Set(['groups[].group', 'source.unitType', 'source.periodId']);
+const IDENTIFIERS = new Set([
+  'groups[].group',
+  'source.unitType',
+  'source.alsoUnitTypes[]',
+  'source.periodId',
+]);
 
 describe('the tables of rule fields', () => {
   const options = (ruleSchema as unknown as { options: z.ZodObject[] }).options;

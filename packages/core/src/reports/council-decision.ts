@@ -115,6 +115,10 @@ const BLOCK_NAMES: Record<string, { name: string; heads: string }> = {
     name: 'UBND các xã, thị trấn (trước 01/07/2025)',
     heads: 'Chủ tịch UBND các xã, thị trấn (trước 01/07/2025)',
   },
+  'phuong-cu': {
+    name: 'UBND các phường (trước 01/07/2025)',
+    heads: 'Chủ tịch UBND các phường (trước 01/07/2025)',
+  },
 };
 
 const LEVEL =

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Decimal } from '../decimal/decimal.js';
 import { describeRule } from './describe-rule.js';
 import type { RatioBandsRule } from './rule.js';
+import { ruleSchema } from './rule-schema.js';
 
 const d = (value: string) => Decimal.of(value);
 
@@ -51,5 +52,30 @@ describe('describeRule for lower units', () => {
     ).toBe(
       '1 điểm × tỷ lệ đơn vị cấp dưới thuộc nhóm "Tốt" (lấy từ kết quả đã công bố của UBND xã, năm 2024)',
     );
+  });
+
+  it('names every unit type a source takes (a thị xã’s wards beside communes)', () => {
+    expect(
+      describeRule(
+        {
+          kind: 'lowerUnits',
+          aggregate: 'mean',
+          source: { unitType: 'xa', alsoUnitTypes: ['phuong'], year: 2024 },
+        },
+        d('1.5'),
+      ),
+    ).toBe(
+      '1,5 điểm × bình quân chỉ số của các đơn vị cấp dưới (lấy từ kết quả đã công bố của UBND xã và UBND phường, năm 2024)',
+    );
+    expect(
+      ruleSchema.safeParse({
+        kind: 'lowerUnits',
+        source: { unitType: 'xa', alsoUnitTypes: ['phuong', 'thitran'] },
+      }).success,
+    ).toBe(true);
+    expect(
+      ruleSchema.safeParse({ kind: 'lowerUnits', source: { unitType: 'xa', alsoUnitTypes: [''] } })
+        .success,
+    ).toBe(false);
   });
 });

@@ -85,7 +85,14 @@ export function describeLowerSource(source: LowerUnitsSource | undefined): strin
       : source.year !== undefined
         ? `, năm ${source.year}`
         : ', cùng năm với kỳ đánh giá';
-  return ` (lấy từ kết quả đã công bố của ${unitTypeLabel(source.unitType)}${when})`;
+  return ` (lấy từ kết quả đã công bố của ${lowerSourceKinds(source)}${when})`;
+}
+
+/** "UBND xã", or "UBND xã và UBND phường" when the source takes several unit types. */
+export function lowerSourceKinds(source: LowerUnitsSource): string {
+  const labels = [source.unitType, ...(source.alsoUnitTypes ?? [])].map(unitTypeLabel);
+  const last = labels.pop() ?? '';
+  return labels.length === 0 ? last : `${labels.join(', ')} và ${last}`;
 }
 
 /** " (theo số liệu thống kê TTHC: …)" for a ratio leaf fed by a procedure statistic. */

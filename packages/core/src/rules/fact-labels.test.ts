@@ -138,6 +138,7 @@ describe('peerGroupLabel', () => {
     expect(peerGroupLabel('so')).toBe(unitTypeLabel('so'));
     expect(peerGroupLabel('phuong')).toBe('UBND phường');
     expect(peerGroupLabel('xa-cu')).toBe('UBND xã, thị trấn (trước 01/07/2025)');
+    expect(peerGroupLabel('phuong-cu')).toBe('UBND phường (trước 01/07/2025)');
     expect(peerGroupLabel('khoi-noi-chinh')).toBe('khoi-noi-chinh');
     expect(peerGroupLabel(null)).toBe('');
   });

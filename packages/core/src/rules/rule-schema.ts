@@ -99,6 +99,7 @@ const lowerUnits = z
     source: z
       .strictObject({
         unitType: z.string().trim().min(1),
+        alsoUnitTypes: z.array(z.string().trim().min(1)).optional(),
         year: z.number().int().min(2000).max(2100).optional(),
         periodId: z.string().trim().min(1).optional(),
       })

@@ -159,6 +159,11 @@ export interface LowerUnitsRule {
 export interface LowerUnitsSource {
   /** The lower units' type ("xa"). */
   unitType: string;
+  /**
+   * Other types of the same level whose results count too: a thị xã's wards ("phuong") beside
+   * a huyện's communes, under one district framework (decision 0030).
+   */
+  alsoUnitTypes?: string[];
   year?: number;
   periodId?: string;
 }

@@ -52,11 +52,12 @@ export function unitTypeLabel(key: string): string {
 
 /**
  * Peer groups (nhóm xếp hạng) are free codes on units; most equal a unit type's key ("so",
- * "xa"), and the demo keeps the communes before the 2025 reform apart as "xa-cu". Those are
+ * "xa"), and the demo keeps the communes and wards before the 2025 reform apart as "xa-cu" and "phuong-cu". Those are
  * named; a province's own code is shown as it was written.
  */
 const PEER_GROUP_LABELS: Record<string, string> = {
   'xa-cu': 'UBND xã, thị trấn (trước 01/07/2025)',
+  'phuong-cu': 'UBND phường (trước 01/07/2025)',
 };
 
 export function peerGroupLabel(code: string | null | undefined): string {

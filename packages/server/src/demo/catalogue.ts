@@ -1,4 +1,11 @@
-import { Decimal, type FrameworkInput, type FrameworkNodeInput, type Rule } from '@chiso/core';
+import {
+  Decimal,
+  type FrameworkInput,
+  type FrameworkNodeInput,
+  type RatioBandsRule,
+  type Rule,
+  type StatisticKey,
+} from '@chiso/core';
 
 /** The fictional province of the demo: tỉnh Hòa An, before and after the 2025 reform. */
 export const PROVINCE = 'tỉnh Hòa An';
@@ -68,6 +75,11 @@ const ratioBands = (...bands: [number, string | number][]): Rule => ({
   whenZeroDenominator: 'full',
   bands: bands.map(([min, points]) => ({ minPercent: d(min), inclusive: true, points: d(points) })),
 });
+/** The same, its facts taken from the one-stop system's procedure statistics (decision 0026). */
+const fedBands = (statistic: StatisticKey, ...bands: [number, string | number][]): Rule => ({
+  ...(ratioBands(...bands) as RatioBandsRule),
+  statistic,
+});
 const plan = (deadline: string): Rule => ({
   kind: 'timeliness',
   deadline,
@@ -125,7 +137,12 @@ export function departmentFramework(year: number): FrameworkInput {
       ['2.2', 'Rà soát, hệ thống hóa văn bản QPPL', 3, manual],
       ['2.3', 'Theo dõi thi hành pháp luật', 3, manual],
       ['3', 'Cải cách thủ tục hành chính', 0],
-      ['3.1', 'Tỷ lệ hồ sơ TTHC giải quyết đúng hạn', 4, ratioBands([100, 4], [98, '3.5'], [0, 2])],
+      [
+        '3.1',
+        'Tỷ lệ hồ sơ TTHC giải quyết đúng hạn',
+        4,
+        fedBands('onTimeRate', [100, 4], [98, '3.5'], [0, 2]),
+      ],
       [
         '3.2',
         'Xin lỗi bằng văn bản khi giải quyết TTHC trễ hạn',
@@ -168,10 +185,17 @@ export function departmentFramework(year: number): FrameworkInput {
   };
 }
 
-/** Communes and wards (from 2025): 100 points in 8 areas, SIPAS included. */
-export function communeFramework(year: number, unitType: 'xa' | 'phuong'): FrameworkInput {
+/**
+ * Communes and wards: 100 points in 8 areas, SIPAS included; the province's from 2025, a
+ * district's own before (`name` then says whose).
+ */
+export function communeFramework(
+  year: number,
+  unitType: 'xa' | 'phuong',
+  name = `Bộ chỉ số CCHC cấp xã (${unitType === 'xa' ? 'xã, đặc khu' : 'phường'}) năm ${year}`,
+): FrameworkInput {
   return {
-    name: `Bộ chỉ số CCHC cấp xã (${unitType === 'xa' ? 'xã, đặc khu' : 'phường'}) năm ${year}`,
+    name,
     year,
     unitType,
     nodes: nodes([
@@ -187,8 +211,13 @@ export function communeFramework(year: number, unitType: 'xa' | 'phuong'): Frame
       ['2', 'Cải cách thể chế', 0],
       ['2.1', 'Ban hành, rà soát văn bản', 8, manual],
       ['3', 'Cải cách thủ tục hành chính', 0],
-      ['3.1', 'Tỷ lệ hồ sơ TTHC giải quyết đúng hạn', 8, ratioBands([100, 8], [0, 7])],
-      ['3.2', 'Tiếp nhận, trả kết quả qua bưu chính công ích (từ 30%)', 4, ratioBands([30, 4])],
+      ['3.1', 'Tỷ lệ hồ sơ TTHC giải quyết đúng hạn', 8, fedBands('onTimeRate', [100, 8], [0, 7])],
+      [
+        '3.2',
+        'Tỷ lệ TTHC có hồ sơ qua dịch vụ bưu chính công ích (từ 30%)',
+        4,
+        fedBands('postalProcedureRate', [30, 4]),
+      ],
       ['3.3', 'Hoạt động Bộ phận Một cửa', 8, manual],
       ['4', 'Cải cách tổ chức bộ máy', 0],
       ['4.1', 'Tổ chức bộ máy, biên chế', 8, manual],
@@ -216,9 +245,26 @@ export function districtRules(year: number): Record<string, Rule> {
   return {
     '1.1': plan(`${year}-01-31`),
     '1.2': { kind: 'countOnTime', required: 4, partialCredit: false },
-    '3.4': ratioBands([100, 7], [98, '6.5'], [0, 5]),
+    '3.4': fedBands('onTimeRate', [100, 7], [98, '6.5'], [0, 5]),
     '3.6': { kind: 'noneArose', otherwise: proportional() },
     '7.2': proportional(80),
     '8.1': sipas,
+    [LOWER_LEAF[0]]: {
+      kind: 'lowerUnits',
+      aggregate: 'mean',
+      // A thị xã's wards count as a huyện's communes do.
+      source: { unitType: 'xa', alsoUnitTypes: ['phuong'], year },
+    },
   };
 }
+
+/**
+ * Seed 000's leaf 8.3, the district's communes' index, put in the seed 004 tree in place of
+ * its 8.3 (annual budget revenue, 0,5) and 8.6 (socio-economic targets, 1): area 8 keeps its 13.
+ */
+export const LOWER_LEAF = [
+  '8.3',
+  'Kết quả đánh giá xác định chỉ số CCHC năm của UBND cấp xã',
+  '1.5',
+] as const;
+export const DROPPED_DISTRICT_LEAVES = ['8.6'];

@@ -81,3 +81,19 @@ export function factsFor(
       return { bonus: good ? '0.5' : '0', penalty: '0' };
   }
 }
+
+/**
+ * A leaf whose facts come from elsewhere (the lower units' published results, the one-stop
+ * statistics): the unit types nothing there and the appraiser has nothing to change.
+ */
+export function fedFromData(rule: Rule): boolean {
+  switch (rule.kind) {
+    case 'lowerUnits':
+      return rule.source !== undefined;
+    case 'ratioBands':
+    case 'proportional':
+      return rule.statistic !== undefined;
+    default:
+      return false;
+  }
+}

@@ -8,6 +8,13 @@ import { listUnits } from '../repositories/units.js';
 import { localEvidenceStore } from '../storage/evidence-store.js';
 import { seedDemo } from './seed-demo.js';
 
+const SECRETARIAT: readonly string[] = [
+  'administrator',
+  'appraiser',
+  'councilMember',
+  'surveyClerk',
+];
+
 const WORDS = [
   'hoa-sen',
   'tre-xanh',
@@ -57,13 +64,21 @@ async function main() {
       '',
       `Xong. Mật khẩu chung của mọi tài khoản mẫu: ${password}`,
       '',
+      'Sở Nội vụ (cả tỉnh):',
       ...(
         ['administrator', 'appraiser', 'councilMember', 'surveyClerk', 'viewer'] as const
       ).flatMap((role) =>
         accounts
-          .filter((a) => a.role === role)
+          .filter((a) => a.role === role && a.unit === undefined)
           .map((a) => `  ${a.username.padEnd(24)} ${ROLE_LABELS[role]} — ${a.fullName}`),
       ),
+      'Phòng Nội vụ các huyện, thị xã (năm 2024; chỉ thao tác trong huyện, thị xã của mình):',
+      ...accounts
+        .filter((a) => SECRETARIAT.includes(a.role) && a.unit !== undefined)
+        .map(
+          (a) =>
+            `  ${a.username.padEnd(24)} ${ROLE_LABELS[a.role]} — ${a.fullName} (mã đơn vị ${a.unit ?? ''})`,
+        ),
       '  cb.<mã đơn vị>, tt.<mã đơn vị>  cán bộ đầu mối và thủ trưởng của từng đơn vị, ví dụ:',
       ...accounts
         .filter((a) =>

@@ -16,7 +16,7 @@ import { approveResults } from '../use-cases/results/approve-results.js';
 import { publishResults } from '../use-cases/results/publish-results.js';
 import { vietnamDate } from '@chiso/core';
 import { ctx, DAY, head, officer, pdf, strength, type Demo } from './demo.js';
-import { factsFor, prng } from './fill.js';
+import { factsFor, fedFromData, prng } from './fill.js';
 
 export interface PeriodPlan {
   name: string;
@@ -28,11 +28,19 @@ export interface PeriodPlan {
     { opensAt: Date; closesAt: Date }
   >;
   appraisers: Record<string, string>;
+  /** The secretariat running the period: the province's by default, else a district's. */
+  secretariat?: { admin: string; council: string; decisionNumber: string };
+  /** Called once the period exists, before the units fill in (the statistics import). */
+  prepare?: (periodId: string, admin: CurrentActor) => Promise<void>;
 }
 
 /** Fills, submits, appraises, explains, approves and publishes a period (or stops mid-way). */
 export async function runPeriod(demo: Demo, plan: PeriodPlan, stopAt?: Date): Promise<string> {
   const w = plan.windows;
+  const admin =
+    plan.secretariat === undefined
+      ? demo.admin
+      : (demo.actors.get(plan.secretariat.admin) as CurrentActor);
   demo.report(
     `${plan.name}: ${plan.units.length} đơn vị tự chấm${stopAt === undefined ? ', được thẩm định, Hội đồng thông qua và công bố' : ', đang trong thời gian thẩm định'}…`,
   );
@@ -43,7 +51,7 @@ export async function runPeriod(demo: Demo, plan: PeriodPlan, stopAt?: Date): Pr
     ]),
   );
   const period = await createPeriod(
-    ctx(demo, demo.admin, new Date(w.selfAssessment.opensAt.getTime() - 5 * DAY)),
+    ctx(demo, admin, new Date(w.selfAssessment.opensAt.getTime() - 5 * DAY)),
     {
       name: plan.name,
       year: plan.year,
@@ -52,7 +60,7 @@ export async function runPeriod(demo: Demo, plan: PeriodPlan, stopAt?: Date): Pr
       unitIds: plan.units,
     },
   );
-  const setup = ctx(demo, demo.admin, new Date(w.selfAssessment.opensAt.getTime() - 4 * DAY));
+  const setup = ctx(demo, admin, new Date(w.selfAssessment.opensAt.getTime() - 4 * DAY));
   for (const unitId of plan.units) {
     const appraiser = demo.actors.get(plan.appraisers[unitId] ?? '') as CurrentActor;
     await assignAppraisers(setup, {
@@ -61,6 +69,7 @@ export async function runPeriod(demo: Demo, plan: PeriodPlan, stopAt?: Date): Pr
       appraiserIds: [appraiser.userId],
     });
   }
+  await plan.prepare?.(period.id, admin);
   const live = (time: Date) => stopAt === undefined || time < stopAt;
   const fillAt = new Date(w.selfAssessment.opensAt.getTime() + 2 * DAY);
   const submitAt = new Date(w.selfAssessment.closesAt.getTime() - 2 * DAY);
@@ -85,7 +94,7 @@ export async function runPeriod(demo: Demo, plan: PeriodPlan, stopAt?: Date): Pr
       },
     );
     for (const [i, leaf] of scope.stored.framework.leaves.entries()) {
-      if (!leaf.rule) continue;
+      if (!leaf.rule || fedFromData(leaf.rule)) continue;
       const facts = factsFor(leaf.rule, leaf.maxPoints, unitStrength, random);
       const withEvidence = i % 3 === 0;
       await saveSelfEntry(
@@ -112,7 +121,7 @@ export async function runPeriod(demo: Demo, plan: PeriodPlan, stopAt?: Date): Pr
     // In a period caught mid-cycle, the last unit is late and has been given more time.
     const lateUnit = stopAt !== undefined && index === plan.units.length - 1;
     if (lateUnit) {
-      await extendWindow(ctx(demo, demo.admin, submitAt), {
+      await extendWindow(ctx(demo, admin, submitAt), {
         periodId: period.id,
         unitId,
         kind: 'selfAssessment',
@@ -188,13 +197,13 @@ export async function runPeriod(demo: Demo, plan: PeriodPlan, stopAt?: Date): Pr
   }
   demo.report(`  ${plan.name}: ${plan.units.length}/${plan.units.length} đơn vị`);
   if (stopAt !== undefined) return period.id;
-  const council = demo.actors.get('hoidong1') as CurrentActor;
+  const council = demo.actors.get(plan.secretariat?.council ?? 'hoidong1') as CurrentActor;
   await approveResults(ctx(demo, council, new Date(w.council.opensAt.getTime() + DAY)), period.id, {
-    decisionNumber: `${(plan.year % 100) + 10}/QĐ-HĐĐG`,
+    decisionNumber: plan.secretariat?.decisionNumber ?? `${(plan.year % 100) + 10}/QĐ-HĐĐG`,
     decisionDate: vietnamDate(w.council.opensAt.getTime() + DAY),
   });
   await publishResults(
-    ctx(demo, demo.admin, new Date(w.publication.opensAt.getTime() + DAY)),
+    ctx(demo, admin, new Date(w.publication.opensAt.getTime() + DAY)),
     period.id,
   );
   return period.id;

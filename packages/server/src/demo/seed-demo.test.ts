@@ -1,7 +1,23 @@
 import { parseVietnamTime } from '@chiso/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../test-support/test-app.js';
+import { startTestApp, type Session, type TestApp } from '../test-support/test-app.js';
+import { DISTRICTS, NEW_COMMUNES, OLD_COMMUNES } from './catalogue.js';
 import { seedDemo } from './seed-demo.js';
+
+interface Period {
+  id: string;
+  name: string;
+}
+interface PeriodResults {
+  period: { id: string };
+  publication: { publishedAt: string } | null;
+  groups: {
+    unitType: string;
+    results: {
+      units: { id: string; percent: number; nodes: { code: string; points: number | null }[] }[];
+    };
+  }[];
+}
 
 describe('npm run demo: tỉnh Hòa An', () => {
   let t: TestApp;
@@ -11,8 +27,10 @@ describe('npm run demo: tỉnh Hòa An', () => {
     t = await startTestApp('pglite');
     t.setTime('22/11/2026 10:00');
     await seedDemo(t.deps, new Date(parseVietnamTime('22/11/2026 10:00') ?? 0), password);
-  }, 120_000);
+  }, 240_000);
   afterAll(async () => t.close());
+  const results = async (periodId: string | undefined) =>
+    (await t.request('GET', `/api/periods/${periodId ?? ''}/results`)).body as PeriodResults;
 
   it('publishes 2024 and 2025 and leaves the current period in its appraisal window', async () => {
     const viewer = await t.login('xem', password);
@@ -24,6 +42,10 @@ describe('npm run demo: tỉnh Hòa An', () => {
       ['Chỉ số CCHC năm 2026', 'open'],
       ['Chỉ số CCHC năm 2025', 'published'],
       ['Chỉ số CCHC năm 2024', 'published'],
+      ['Chỉ số CCHC năm 2024 của UBND phường — thị xã Bắc Lâm', 'published'],
+      ['Chỉ số CCHC năm 2024 của UBND xã, thị trấn — huyện Nam Giang', 'published'],
+      ['Chỉ số CCHC năm 2024 của UBND xã, thị trấn — huyện Tây Hòa', 'published'],
+      ['Chỉ số CCHC năm 2024 của UBND xã, thị trấn — huyện Đông Sơn', 'published'],
     ]);
     const admin = await t.login('quantri', password);
     const current = (await t.request('GET', `/api/periods`, { as: admin })).body as {
@@ -57,7 +79,7 @@ describe('npm run demo: tỉnh Hòa An', () => {
         expect(story.differs).toBe(false);
       }
       expect(view.publications.map((p) => [p.version, p.superseded])).toEqual(
-        period.name.endsWith('2024')
+        period.name === 'Chỉ số CCHC năm 2024'
           ? [
               [2, false],
               [1, true],
@@ -93,9 +115,95 @@ describe('npm run demo: tỉnh Hòa An', () => {
       }[];
     };
     const districts = y2024.groups.find((g) => g.unitType === 'huyen');
-    expect(districts?.framework.nodes).toHaveLength(53);
+    // Seed 004's tree with seed 000's 8.3 in place of its 8.3 and 8.6 (decision 0030).
+    expect(districts?.framework.nodes).toHaveLength(52);
     expect(districts?.framework.maxPoints).toBe('100');
     expect(districts?.results.units).toHaveLength(4);
+  });
+
+  it('feeds each district’s 8.3 from its own communes’ period, published before the appraisal', async () => {
+    const admin = await t.login('quantri', password);
+    const periods = (await t.request('GET', '/api/periods', { as: admin })).body as Period[];
+    const province = await results(periods.find((p) => p.name === 'Chỉ số CCHC năm 2024')?.id);
+    const districts = province.groups.find((g) => g.unitType === 'huyen')?.results.units ?? [];
+    expect(districts).toHaveLength(DISTRICTS.length);
+    for (const [id, name] of DISTRICTS) {
+      const own = periods.filter((p) => p.name.endsWith(name.replace(/^UBND /, '— ')));
+      expect(own, name).toHaveLength(1);
+      const lower = await results(own[0]?.id);
+      expect(Date.parse(lower.publication?.publishedAt ?? '')).toBeLessThan(
+        parseVietnamTime('11/01/2025 00:00') ?? 0,
+      );
+      const communes = lower.groups.flatMap((g) => g.results.units);
+      expect(communes.map((c) => c.id).sort()).toEqual(
+        OLD_COMMUNES.filter((c) => c[3] === id)
+          .map((c) => c[0])
+          .sort(),
+      );
+      // 1,5 × the mean of the communes' published indices, as the rule computes it.
+      const mean = communes.reduce((n, c) => n + c.percent, 0) / communes.length;
+      const expected = (1.5 * mean) / 100;
+      const leaf = districts.find((u) => u.id === id)?.nodes.find((n) => n.code === '8.3');
+      expect(leaf?.points, name).toBeCloseTo(expected, 3);
+      expect(leaf?.points, name).toBeGreaterThan(0);
+      const officer = await t.login(`cb.${id.toLowerCase()}`, password);
+      const assessment = (
+        await t.request('GET', `/api/periods/${province.period.id}/units/${id}/assessment`, {
+          as: officer,
+        })
+      ).body as { entries: { code: string; lowerUnitsFeed?: { units: { id: string }[] } }[] };
+      const feed = assessment.entries.find((e) => e.code === '8.3')?.lowerUnitsFeed;
+      expect(feed?.units.map((u) => u.id).sort()).toEqual(communes.map((c) => c.id).sort());
+    }
+  });
+
+  it('imports the one-stop statistics for the province’s, a district’s and the current period', async () => {
+    const admin = await t.login('quantri', password);
+    const periods = (await t.request('GET', '/api/periods', { as: admin })).body as Period[];
+    const figures = async (name: string, as: Session) => {
+      const id = periods.find((p) => p.name === name)?.id ?? '';
+      const r = await t.request('GET', `/api/periods/${id}/statistics`, { as });
+      expect(r.status, name).toBe(200);
+      return (r.body as { units: { unitId: string; figures: Record<string, number> }[] }).units;
+    };
+    const y2024 = await figures('Chỉ số CCHC năm 2024', admin);
+    expect(y2024.find((u) => u.unitId === 'H-DS')?.figures).toMatchObject({
+      resolved: 596,
+      resolvedOnTime: 574,
+    });
+    const dongSon = await figures(
+      'Chỉ số CCHC năm 2024 của UBND xã, thị trấn — huyện Đông Sơn',
+      await t.login('noivu.h-ds', password),
+    );
+    const sum = (key: string) => dongSon.reduce((n, u) => n + (u.figures[key] ?? 0), 0);
+    expect([sum('resolvedOnTime'), sum('resolved')]).toEqual([22855, 23067]);
+    expect(await figures('Chỉ số CCHC năm 2026', admin)).toHaveLength(6 + NEW_COMMUNES.length);
+  });
+
+  it('keeps each district’s Phòng Nội vụ inside its own district', async () => {
+    const admin = await t.login('quantri', password);
+    const all = (await t.request('GET', '/api/periods', { as: admin })).body as Period[];
+    const dongSon = await t.login('noivu.h-ds', password);
+    const own = (await t.request('GET', '/api/periods', { as: dongSon })).body as Period[];
+    expect(own.map((p) => p.name)).toEqual([
+      'Chỉ số CCHC năm 2024 của UBND xã, thị trấn — huyện Đông Sơn',
+    ]);
+    const sibling = all.find((p) => p.name.endsWith('huyện Tây Hòa'))?.id ?? '';
+    for (const username of ['noivu.h-ds', 'thamdinh.h-ds', 'hoidong.h-ds']) {
+      const as = await t.login(username, password);
+      expect((await t.request('GET', `/api/periods/${sibling}`, { as })).status, username).toBe(
+        403,
+      );
+    }
+    const users = (await t.request('GET', '/api/users', { as: dongSon })).body as {
+      unitId: string | null;
+    }[];
+    const inside = new Set([
+      'H-DS',
+      ...OLD_COMMUNES.filter((c) => c[3] === 'H-DS').map((c) => c[0]),
+    ]);
+    expect(users.length).toBeGreaterThan(0);
+    expect(users.every((u) => u.unitId !== null && inside.has(u.unitId))).toBe(true);
   });
 
   it('counts the departments’ questionnaires into their survey leaves', async () => {

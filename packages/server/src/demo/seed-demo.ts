@@ -1,5 +1,5 @@
 import { vietnamDate } from '@chiso/core';
-import type { Deps } from '../context.js';
+import type { CurrentActor, Deps } from '../context.js';
 import { actorOf, insertUser } from '../repositories/users.js';
 import { hashPassword } from '../security/passwords.js';
 import {
@@ -12,10 +12,12 @@ import {
 } from './catalogue.js';
 import { at, DAY, type Demo, type DemoAccount } from './demo.js';
 import { runPeriod } from './run-period.js';
+import { seedDistricts } from './seed-districts.js';
 import { seedErratum } from './seed-erratum.js';
 import { seedImprovement } from './seed-improvement.js';
 import { seedLastPlan } from './seed-last-plan.js';
 import { seedReport } from './seed-report.js';
+import { seedStatistics } from './seed-statistics.js';
 import { seedSurveys } from './seed-surveys.js';
 import { account, districtFramework, importFramework, seedUnits } from './seed-organisation.js';
 
@@ -60,7 +62,7 @@ export async function seedDemo(
   for (const [username, role, fullName] of [
     ['thamdinh1', 'appraiser', 'Thành viên Tổ thẩm định (khối sở)'],
     ['thamdinh2', 'appraiser', 'Thành viên Tổ thẩm định (khối xã, phường)'],
-    ['thamdinh3', 'appraiser', 'Thành viên Tổ thẩm định (khối huyện)'],
+    ['thamdinh3', 'appraiser', 'Thành viên Tổ thẩm định (khối huyện, thị xã)'],
     ['hoidong1', 'councilMember', 'Phó Chủ tịch UBND tỉnh, Chủ tịch Hội đồng'],
     ['hoidong2', 'councilMember', 'Giám đốc Sở Nội vụ, Phó Chủ tịch Hội đồng'],
     ['xem', 'viewer', 'Phóng viên Báo Hòa An'],
@@ -75,30 +77,30 @@ export async function seedDemo(
   const appraisersFor = (units: string[], who: (id: string) => string) =>
     Object.fromEntries(units.map((id) => [id, who(id)]));
 
-  // 2024: the three-level world, districts on the seed 004 tree.
-  const units2024 = [
-    ...departments,
-    ...DISTRICTS.map(([id]) => id),
-    ...OLD_COMMUNES.map(([id]) => id),
-  ];
+  // 2024: the three-level world. Each district runs its communes' index first (published in
+  // January 2025); the province then assesses departments and districts, whose leaf 8.3 takes
+  // the communes' published results.
+  await seedDistricts(demo, passwordHash);
+  const units2024 = [...departments, ...DISTRICTS.map(([id]) => id)];
+  // The one-stop system's export of the year, imported before the units fill in.
+  const statistics =
+    (year: number, unitIds: string[], now: Date, title: string) =>
+    (periodId: string, admin: CurrentActor) =>
+      seedStatistics(demo, admin, now, { periodId, year, unitIds, title });
   const period2024 = await runPeriod(demo, {
     name: 'Chỉ số CCHC năm 2024',
     year: 2024,
     frameworks: {
       so: await importFramework(demo, { ...departmentFramework(2024), year: 2024, unitType: 'so' }),
       huyen: await districtFramework(demo, 2024),
-      xa: await importFramework(demo, {
-        ...communeFramework(2024, 'xa'),
-        year: 2024,
-        unitType: 'xa',
-      }),
-      phuong: await importFramework(demo, {
-        ...communeFramework(2024, 'phuong'),
-        year: 2024,
-        unitType: 'phuong',
-      }),
     },
     units: units2024,
+    prepare: statistics(
+      2024,
+      units2024,
+      at('13/12/2024 08:00'),
+      'BÁO CÁO TÌNH HÌNH GIẢI QUYẾT TTHC CỦA CÁC SỞ, BAN, NGÀNH VÀ UBND CẤP HUYỆN NĂM 2024',
+    ),
     windows: {
       selfAssessment: span('16/12/2024 00:00', '10/01/2025 24:00'),
       appraisal: span('11/01/2025 00:00', '20/01/2025 24:00'),
@@ -107,11 +109,7 @@ export async function seedDemo(
       publication: span('17/02/2025 00:00', '31/12/2025 24:00'),
     },
     appraisers: appraisersFor(units2024, (id) =>
-      departments.includes(id)
-        ? 'thamdinh1'
-        : id.startsWith('H-') || id.startsWith('TX-')
-          ? 'thamdinh3'
-          : 'thamdinh2',
+      departments.includes(id) ? 'thamdinh1' : 'thamdinh3',
     ),
   });
 
@@ -145,6 +143,12 @@ export async function seedDemo(
       publication: span('23/02/2026 00:00', '31/12/2026 24:00'),
     },
     appraisers: appraisers2025,
+    prepare: statistics(
+      2025,
+      units2025,
+      at('12/12/2025 08:00'),
+      'BÁO CÁO TÌNH HÌNH GIẢI QUYẾT TTHC NĂM 2025',
+    ),
   });
 
   await seedReport(demo, period2025);
@@ -170,6 +174,12 @@ export async function seedDemo(
         publication: relative(21, 120),
       },
       appraisers: appraisers2025,
+      prepare: statistics(
+        year,
+        units2025,
+        new Date(now.getTime() - 26 * DAY),
+        `BÁO CÁO TÌNH HÌNH GIẢI QUYẾT TTHC NĂM ${year}`,
+      ),
     },
     now,
   );
@@ -178,6 +188,8 @@ export async function seedDemo(
     'Năm hiện tại: phòng, ban của các đơn vị, nhiệm vụ được giao, bản tự theo dõi 9 tháng và nhắc việc…',
   );
   await seedImprovement(demo, passwordHash, year, now, period2025);
-  report(`Xong dữ liệu mẫu: ${demo.accounts.length} tài khoản, 3 kỳ đánh giá.`);
+  report(
+    `Xong dữ liệu mẫu: ${demo.accounts.length} tài khoản, ${DISTRICTS.length + 3} kỳ đánh giá.`,
+  );
   return { accounts: demo.accounts, currentPeriodId };
 }

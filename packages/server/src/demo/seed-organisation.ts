@@ -1,16 +1,29 @@
 import { readFile } from 'node:fs/promises';
 import {
   buildFramework,
+  Decimal,
   parseCsv,
+  serializeRule,
+  type Cell,
   parseFrameworkTable,
   type FrameworkInput,
   type Role,
 } from '@chiso/core';
+import type { CurrentActor } from '../context.js';
 import { insertFramework } from '../repositories/frameworks.js';
+import { importFramework as importFrameworkUseCase } from '../use-cases/frameworks/import-framework.js';
 import { actorOf, insertUser } from '../repositories/users.js';
 import { addLineage } from '../use-cases/units/add-lineage.js';
 import { saveUnit } from '../use-cases/units/save-unit.js';
-import { DEPARTMENTS, DISTRICTS, districtRules, NEW_COMMUNES, OLD_COMMUNES } from './catalogue.js';
+import {
+  DEPARTMENTS,
+  DISTRICTS,
+  districtRules,
+  DROPPED_DISTRICT_LEAVES,
+  LOWER_LEAF,
+  NEW_COMMUNES,
+  OLD_COMMUNES,
+} from './catalogue.js';
 import { at, ctx, type Demo } from './demo.js';
 
 export async function account(
@@ -46,7 +59,7 @@ export async function seedUnits(demo: Demo, passwordHash: string) {
       name,
       type,
       parentId: parent,
-      peerGroup: 'xa-cu',
+      peerGroup: type === 'xa' ? 'xa-cu' : 'phuong-cu',
       activeTo: '2025-06-30',
     });
   }
@@ -101,6 +114,40 @@ export async function districtFramework(demo: Demo, year: number): Promise<strin
     name: `Bộ chỉ số CCHC cấp huyện năm ${year}`,
   });
   const rules = districtRules(year);
-  const nodes = table.framework.nodes.map((n) => ({ ...n, rule: rules[n.code] ?? n.rule }));
+  const [lowerCode, lowerTitle, lowerMax] = LOWER_LEAF;
+  const nodes = table.framework.nodes
+    .filter((n) => !DROPPED_DISTRICT_LEAVES.includes(n.code))
+    .map((n) =>
+      n.code === lowerCode
+        ? { ...n, title: lowerTitle, maxPoints: Decimal.of(lowerMax), rule: rules[n.code] }
+        : { ...n, rule: rules[n.code] ?? n.rule },
+    );
   return importFramework(demo, { ...table.framework, nodes, year, unitType: 'huyen' });
+}
+
+/**
+ * A framework imported through the use-case, as a secretariat would upload its table: a
+ * district's administrator's import is owned by the district (decision 0024).
+ */
+export async function importFrameworkAs(
+  demo: Demo,
+  actor: CurrentActor,
+  now: Date,
+  input: FrameworkInput & { year: number; unitType: string },
+): Promise<string> {
+  const rows: Cell[][] = [
+    ['Stt', 'Lĩnh vực/Tiêu chí', 'Điểm tối đa', 'Quy tắc chấm'],
+    ...input.nodes.map((n) => [
+      n.code,
+      n.title,
+      n.maxPoints.toString(),
+      n.rule ? JSON.stringify(serializeRule(n.rule)) : null,
+    ]),
+  ];
+  const view = await importFrameworkUseCase(ctx(demo, actor, now), [{ sheet: 'Bộ chỉ số', rows }], {
+    name: input.name,
+    year: input.year,
+    unitType: input.unitType,
+  });
+  return view.id;
 }

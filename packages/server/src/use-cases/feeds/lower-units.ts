@@ -1,8 +1,9 @@
 import {
   Decimal,
-  unitTypeLabel,
+  lowerSourceKinds,
   type Framework,
   type LowerUnitsRule,
+  type LowerUnitsSource,
   type ResultsJson,
 } from '@chiso/core';
 import type { Db } from '../../db/database.js';
@@ -36,11 +37,20 @@ export interface LowerUnitsOverride extends SurveyOverride {
   stories: ReadonlyMap<string, LowerFeedStory>;
 }
 
+/** One source period's publication a leaf takes, and its later version if corrected since. */
+interface SourceVersion {
+  used: TypePublication;
+  latestVersion: number | null;
+}
+
 interface LeafSource {
   rule: LowerUnitsRule;
   waiting: string;
-  used: TypePublication | undefined;
-  latestVersion: number | null;
+  /**
+   * Per source period (each district runs its own communes' period), the version taken;
+   * the periods most recently published first.
+   */
+  versions: SourceVersion[];
 }
 
 /** The lower units' sources of a framework's fed leaves, loaded once for many higher units. */
@@ -81,35 +91,68 @@ export async function loadLowerSources(
     const { source } = rule;
     const year = source.year ?? period.year;
     const all = (
-      await listTypePublications(
+      await sourcePublications(
         db,
-        source.unitType,
+        source,
         source.periodId !== undefined ? { periodId: source.periodId } : { year },
       )
     ).filter((p) => p.periodId !== period.id);
-    const used =
-      asOf === null
-        ? all.find((p) => p.supersededAt === null)
-        : all.find((p) => p.publishedAt.getTime() <= asOf.getTime());
-    const newest = used && all.find((p) => p.periodId === used.periodId && p.supersededAt === null);
-    const kind = unitTypeLabel(source.unitType);
+    const versions: SourceVersion[] = [];
+    for (const periodId of new Set(all.map((p) => p.periodId))) {
+      const ofPeriod = all.filter((p) => p.periodId === periodId);
+      const used =
+        asOf === null
+          ? ofPeriod.find((p) => p.supersededAt === null)
+          : ofPeriod.find((p) => p.publishedAt.getTime() <= asOf.getTime());
+      if (used === undefined) continue;
+      const newest = ofPeriod.find((p) => p.supersededAt === null);
+      versions.push({
+        used,
+        latestVersion:
+          newest !== undefined && newest.version > used.version ? newest.version : null,
+      });
+    }
+    versions.sort((a, b) => b.used.publishedAt.getTime() - a.used.publishedAt.getTime());
+    const kind = lowerSourceKinds(source);
     leaves.set(leaf.code, {
       rule,
       waiting:
         source.periodId !== undefined
           ? `Chưa có kết quả công bố của kỳ đánh giá ${kind} đã chọn`
           : `Chưa có kết quả công bố của ${kind} năm ${year}`,
-      used,
-      latestVersion:
-        used !== undefined && newest !== undefined && newest.version > used.version
-          ? newest.version
-          : null,
+      versions,
     });
   }
   const ids = new Set<string>();
-  for (const s of leaves.values()) for (const u of unitsOf(s.used)) ids.add(u.id);
+  for (const s of leaves.values())
+    for (const v of s.versions) for (const u of unitsOf(v.used)) ids.add(u.id);
   const rows = await findUnits(db, [...ids]);
   return { leaves, parentOf: new Map(rows.map((r) => [r.id, r.parentId])) };
+}
+
+/**
+ * The publications holding results of the source's unit types, newest first; one publication
+ * holding several of them (communes and wards) counts once, with all their units.
+ */
+async function sourcePublications(
+  db: Db,
+  source: LowerUnitsSource,
+  where: { periodId: string } | { year: number },
+): Promise<TypePublication[]> {
+  const merged = new Map<string, TypePublication>();
+  for (const unitType of [source.unitType, ...(source.alsoUnitTypes ?? [])]) {
+    for (const p of await listTypePublications(db, unitType, where)) {
+      const key = `${p.periodId}/${p.version}`;
+      const seen = merged.get(key);
+      merged.set(
+        key,
+        seen === undefined ? p : { ...seen, results: { units: [...unitsOf(seen), ...unitsOf(p)] } },
+      );
+    }
+  }
+  return [...merged.values()].sort(
+    (a, b) => b.publishedAt.getTime() - a.publishedAt.getTime() || b.version - a.version,
+  );
 }
 
 function unitsOf(publication: TypePublication | undefined): PublishedUnit[] {
@@ -124,9 +167,8 @@ function unitsOf(publication: TypePublication | undefined): PublishedUnit[] {
 export function lowerUnitsOverrideOf(sources: LowerSources, unitId: string): LowerUnitsOverride {
   const facts = new Map<string, unknown>();
   const stories = new Map<string, LowerFeedStory>();
-  for (const [code, source] of sources.leaves) {
-    const used = source.used;
-    const units: LowerFeedUnit[] = unitsOf(used)
+  const childrenIn = (publication: TypePublication | undefined): LowerFeedUnit[] =>
+    unitsOf(publication)
       .filter((u) => u.percent !== null && sources.parentOf.get(u.id) === unitId)
       .map((u) => ({
         id: u.id,
@@ -134,6 +176,12 @@ export function lowerUnitsOverrideOf(sources: LowerSources, unitId: string): Low
         indexPercent: Decimal.of(u.percent ?? 0).toString(),
         band: u.band ?? null,
       }));
+  for (const [code, source] of sources.leaves) {
+    // The unit's own lower period: the most recently published one that ranked its children.
+    const version =
+      source.versions.find((v) => childrenIn(v.used).length > 0) ?? source.versions[0];
+    const used = version?.used;
+    const units = childrenIn(used);
     if (used !== undefined && units.length > 0) {
       facts.set(code, {
         percents: units.map((u) => u.indexPercent),
@@ -156,7 +204,7 @@ export function lowerUnitsOverrideOf(sources: LowerSources, unitId: string): Low
               version: used.version,
               publishedAt: used.publishedAt,
             },
-      latestVersion: source.latestVersion,
+      latestVersion: version?.latestVersion ?? null,
     });
   }
   return { leaves: new Set(sources.leaves.keys()), facts, stories };

@@ -54,6 +54,8 @@ export function AppraisalForm({
       setBusy(false);
     }
   };
+  // Lower units' results and statistics score the leaf; the appraiser only comments (0025, 0026).
+  const fed = entry.lowerUnitsFeed !== undefined || Boolean(entry.statisticFeed);
   const save = (next: boolean) =>
     send(outcomeBody(state, 'comment'), `Đã lưu kết quả thẩm định ${node.code}`, next);
 
@@ -63,7 +65,7 @@ export function AppraisalForm({
         <Title order={3} size="h5">
           Ý kiến thẩm định
         </Title>
-        {entry.appraisal?.kindLabel ? (
+        {fed ? null : entry.appraisal?.kindLabel ? (
           <Text size="sm">
             Đã quyết định: <b>{entry.appraisal.kindLabel}</b>
           </Text>
@@ -72,22 +74,44 @@ export function AppraisalForm({
             Chưa thẩm định: khi chốt vòng, tiêu chí được chấp nhận theo kết quả tự đánh giá.
           </Text>
         )}
-        <OutcomeForm
-          node={node}
-          entry={entry}
-          pointsDecimals={assessment.framework.pointsDecimals}
-          state={state}
-          onChange={setState}
-          disabled={!canAppraise}
-          reasonLabel="Nhận xét, lý do (bắt buộc khi kết quả khác kết quả tự đánh giá)"
-          onSubmitKey={() => void save(true)}
-        />
+        {fed ? (
+          <>
+            <Text size="sm">
+              Điểm tiêu chí này được tính tự động từ{' '}
+              {entry.lowerUnitsFeed
+                ? 'kết quả đã công bố của các đơn vị cấp dưới'
+                : 'số liệu thống kê TTHC của hệ thống một cửa'}
+              ; Tổ thẩm định không sửa điểm, chỉ ghi nhận xét.
+            </Text>
+            <Textarea
+              label="Nhận xét"
+              value={state.reason}
+              onChange={(e) => setState({ ...state, reason: e.currentTarget.value })}
+              disabled={!canAppraise}
+              autosize
+              minRows={2}
+            />
+          </>
+        ) : (
+          <OutcomeForm
+            node={node}
+            entry={entry}
+            pointsDecimals={assessment.framework.pointsDecimals}
+            state={state}
+            onChange={setState}
+            disabled={!canAppraise}
+            reasonLabel="Nhận xét, lý do (bắt buộc khi kết quả khác kết quả tự đánh giá)"
+            onSubmitKey={() => void save(true)}
+          />
+        )}
         <ErrorMessage error={error} title="Chưa lưu được" />
         {canAppraise && (
           <Group gap="xs">
-            <Button onClick={() => void save(true)} loading={busy}>
-              Lưu và sang tiêu chí sau
-            </Button>
+            {!fed && (
+              <Button onClick={() => void save(true)} loading={busy}>
+                Lưu và sang tiêu chí sau
+              </Button>
+            )}
             <Button
               variant="default"
               loading={busy}
@@ -99,7 +123,7 @@ export function AppraisalForm({
                 )
               }
             >
-              Chấp nhận và sang tiêu chí sau
+              {fed ? 'Lưu nhận xét và sang tiêu chí sau' : 'Chấp nhận và sang tiêu chí sau'}
             </Button>
           </Group>
         )}

@@ -20,7 +20,9 @@ import type { Assessment, EntryView, Finalised, FrameworkNodeView } from '../../
 import { useSession } from '../../app/session';
 import { ErrorMessage, Loading, notifyError, notifySaved } from '../../components/feedback';
 import { percent, points } from '../../lib/format';
+import { LowerUnitsFeed } from '../assessment/lower-units-feed';
 import { RuleInputs, type Facts } from '../assessment/rule-inputs';
+import { StatisticFeed } from '../assessment/statistic-feed';
 import { usePreview } from '../assessment/use-preview';
 import { AppraisalForm } from './appraisal-form';
 import { SelfAssessmentReportLink } from '../assessment/self-assessment-report-link';
@@ -220,6 +222,7 @@ function SelfSide({
   entry: EntryView;
   assessment: Assessment;
 }) {
+  const self = assessment.self.nodes.find((n) => n.code === node.code);
   return (
     <Card withBorder>
       <Stack gap="xs">
@@ -231,10 +234,16 @@ function SelfSide({
             Cách chấm: {node.ruleText}
           </Text>
         )}
-        <Text>
-          Đơn vị tự chấm: <b>{selfText(assessment.self.nodes.find((n) => n.code === node.code))}</b>
-        </Text>
-        {entry.facts && (
+        {/* A leaf fed by lower units' results or statistics shows where its points come from. */}
+        {entry.lowerUnitsFeed ? (
+          <LowerUnitsFeed feed={entry.lowerUnitsFeed} leafPoints={self?.points} />
+        ) : (
+          <Text>
+            {entry.statisticFeed ? 'Điểm theo số liệu' : 'Đơn vị tự chấm'}: <b>{selfText(self)}</b>
+          </Text>
+        )}
+        {entry.statisticFeed && <StatisticFeed feed={entry.statisticFeed} />}
+        {entry.facts && !entry.lowerUnitsFeed && !entry.statisticFeed && (
           <SelfFacts
             node={node}
             facts={entry.facts}

@@ -134,7 +134,7 @@ export default function AssessmentPage() {
                             rightSection={leafBadge(
                               entries.get(leaf.code),
                               problems.has(leaf.code),
-                              a.self.nodes.find((n) => n.code === leaf.code)?.points,
+                              a.self.nodes.find((n) => n.code === leaf.code),
                             )}
                             onClick={() => setParams({ tc: leaf.code }, { replace: true })}
                           />

@@ -2,11 +2,11 @@ import { Badge } from '@mantine/core';
 import type { EntryView } from '../../api/types';
 import { points } from '../../lib/format';
 
-/** `fedPoints`: the leaf's points when the lower units' published results score it. */
+/** The badge beside a leaf in the assessment's tree: its state or its self-assessed points. */
 export function leafBadge(
   entry: EntryView | undefined,
   problem: boolean,
-  fedPoints: number | null | undefined,
+  fed?: { status: string; points: number | null },
 ) {
   if (entry?.appraisal?.supplementDeadline)
     return (
@@ -26,18 +26,17 @@ export function leafBadge(
         thiếu TLKC
       </Badge>
     );
-  // Scored from the lower units' results: nobody enters it, so it is never "not scored".
-  if (entry?.lowerUnitsFeed) {
-    return entry.lowerUnitsFeed.published && fedPoints !== undefined && fedPoints !== null ? (
-      <Badge size="xs" color="grape" variant="light">
-        {points(fedPoints)}
+  // Fed by lower units' results or statistics: the server's points, never "chưa chấm".
+  if (entry?.lowerUnitsFeed || entry?.statisticFeed)
+    return fed?.status === 'scored' ? (
+      <Badge size="xs" color="teal" variant="light">
+        {points(fed.points)}
       </Badge>
     ) : (
       <Badge size="xs" color="gray" variant="outline">
-        chờ cấp dưới
+        {entry.lowerUnitsFeed ? 'chờ cấp dưới' : 'chờ số liệu'}
       </Badge>
     );
-  }
   if (entry?.facts)
     return (
       <Badge size="xs" color="green" variant="light">

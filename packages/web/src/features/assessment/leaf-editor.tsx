@@ -84,6 +84,7 @@ export function LeafEditor({ assessment, node, entry, canEditSelf, canRespond }:
   // Fed leaves (surveys, lower units' results) are scored by the server; nobody enters them.
   const fed = entry.surveyFed || entry.lowerUnitsFeed !== undefined;
   const finalNode = assessment.appraised?.nodes.find((n) => n.code === node.code);
+  const selfNode = assessment.self.nodes.find((n) => n.code === node.code);
   return (
     <Card withBorder padding="lg">
       <Stack>
@@ -139,12 +140,14 @@ export function LeafEditor({ assessment, node, entry, canEditSelf, canRespond }:
           </Alert>
         )}
         {entry.lowerUnitsFeed && (
-          <LowerUnitsFeed
-            feed={entry.lowerUnitsFeed}
-            leafPoints={assessment.self.nodes.find((n) => n.code === node.code)?.points}
-          />
+          <LowerUnitsFeed feed={entry.lowerUnitsFeed} leafPoints={selfNode?.points} />
         )}
         {entry.statisticFeed && <StatisticFeed feed={entry.statisticFeed} />}
+        {entry.statisticFeed && selfNode?.explanation && (
+          <Text size="sm" fw={600}>
+            Điểm của tiêu chí: {selfNode.explanation}
+          </Text>
+        )}
         {entry.tasks && !fed && !entry.statisticFeed && (
           <ServedTasks
             unitId={assessment.unit.id}
