@@ -77,6 +77,9 @@ export const periodSummaryResponse = z.strictObject({
   publishedAt: isoDateTime.nullable(),
   /** When the published results open to the public portal (embargo); null before publication. */
   publicFrom: isoDateTime.nullable(),
+  /** The secretariat that runs it (decision 0024): a district's unit, or null for the install's. */
+  ownerUnitId: z.string().nullable(),
+  ownerUnitName: z.string().nullable(),
 });
 
 export const periodsResponse = z.array(periodSummaryResponse);

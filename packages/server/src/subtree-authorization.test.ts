@@ -33,7 +33,18 @@ describe.each(DATABASE_KINDS)(
         'X12',
       ]);
       const all = await t.request('GET', '/api/periods', { as: province });
-      expect((all.body as unknown[]).length).toBe(3);
+      // The province's list says who runs each period.
+      const owners = (
+        all.body as { id: string; ownerUnitId: string | null; ownerUnitName: string | null }[]
+      ).map((p) => [p.id, p.ownerUnitId, p.ownerUnitName]);
+      expect(owners).toEqual(
+        expect.arrayContaining([
+          [periods.ids.H1, 'H1', 'UBND huyện Nam Sách'],
+          [periods.ids.H2, 'H2', 'UBND huyện Thanh Hà'],
+          [periods.ids.province, null, null],
+        ]),
+      );
+      expect(owners).toHaveLength(3);
     });
 
     it('refuses a district period naming a sibling’s commune or the district itself', async () => {

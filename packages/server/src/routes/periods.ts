@@ -66,8 +66,11 @@ export async function periodRoutes(app: FastifyInstance, deps: Deps): Promise<vo
       },
     },
     async (request, reply) => {
-      const { warnings, ...period } = await createPeriod(contextOf(request, deps), request.body);
-      return reply.status(201).send({ ...presentPeriod(period), warnings });
+      const { warnings, ownerUnitName, ...period } = await createPeriod(
+        contextOf(request, deps),
+        request.body,
+      );
+      return reply.status(201).send({ ...presentPeriod(period, () => ownerUnitName), warnings });
     },
   );
 

@@ -50,7 +50,7 @@ function notReviewed(unitType: string, row: { id: string; name: string; year: nu
 export async function createPeriod(
   ctx: UseCaseContext,
   input: NewPeriod,
-): Promise<PeriodRow & { warnings: string[] }> {
+): Promise<PeriodRow & { ownerUnitName: string | undefined; warnings: string[] }> {
   // A unit's secretariat opens its own period; the install's opens the install's (decision 0024).
   const actor = await authorizeIn(ctx, 'administer', 'ownSecretariat');
   const ownerUnitId = actor.unitId ?? null;
@@ -132,6 +132,6 @@ export async function createPeriod(
         ...(warnings.length > 0 ? { warnings } : {}),
       },
     });
-    return { ...period, warnings };
+    return { ...period, ownerUnitName: owner?.name, warnings };
   });
 }

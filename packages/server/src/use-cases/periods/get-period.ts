@@ -9,6 +9,7 @@ import {
   type WindowKind,
 } from '@chiso/core';
 import type { UseCaseContext } from '../../context.js';
+import type { Db } from '../../db/database.js';
 import { frameworksOfPeriod } from '../../repositories/frameworks.js';
 import {
   findPeriod,
@@ -20,15 +21,21 @@ import {
   listWindows,
   type PeriodRow,
 } from '../../repositories/periods.js';
-import { listUnits } from '../../repositories/units.js';
+import { findUnits, listUnits } from '../../repositories/units.js';
 import { listUsers } from '../../repositories/users.js';
 import { presentWindows } from '../assessment/get-assessment.js';
 import { requireActor } from '../authorize.js';
 import { inReach, reachOf, requirePeriodInReach } from '../reach.js';
 import { isPublicNow } from '../public-results/public-now.js';
 
-/** A period as listed: its state in words, the council's decision, when it was published. */
-export function presentPeriod(row: PeriodRow) {
+/**
+ * A period as listed: its state in words, the council's decision, when it was published, and
+ * who runs it (`ownerName` names the owning unit; the install's own periods have none).
+ */
+export function presentPeriod(
+  row: PeriodRow,
+  ownerName: (unitId: string) => string | undefined = () => undefined,
+) {
   return {
     id: row.id,
     name: row.name,
@@ -40,7 +47,17 @@ export function presentPeriod(row: PeriodRow) {
     approvedAt: row.approvedAt,
     publishedAt: row.publishedAt,
     publicFrom: row.publicFrom,
+    ownerUnitId: row.ownerUnitId,
+    ownerUnitName: row.ownerUnitId === null ? null : (ownerName(row.ownerUnitId) ?? null),
   };
+}
+
+/** The names of the units that own `rows`, for `presentPeriod`. */
+export async function ownerNamesOf(db: Db, rows: readonly PeriodRow[]) {
+  const ids = [...new Set(rows.flatMap((p) => (p.ownerUnitId === null ? [] : [p.ownerUnitId])))];
+  const found = ids.length === 0 ? [] : await findUnits(db, ids);
+  const names = new Map(found.map((u) => [u.id, u.name]));
+  return (unitId: string) => names.get(unitId);
 }
 
 /**
@@ -48,9 +65,11 @@ export function presentPeriod(row: PeriodRow) {
  * account only those whose opening time has come (the embargo, decision 0022).
  */
 export async function listPublishedPeriods(ctx: UseCaseContext) {
-  return (await listPeriods(ctx.deps.db))
-    .filter((p) => (ctx.actor === undefined ? isPublicNow(p, ctx.now) : p.status === 'published'))
-    .map(presentPeriod);
+  const rows = (await listPeriods(ctx.deps.db)).filter((p) =>
+    ctx.actor === undefined ? isPublicNow(p, ctx.now) : p.status === 'published',
+  );
+  const owners = await ownerNamesOf(ctx.deps.db, rows);
+  return rows.map((p) => presentPeriod(p, owners));
 }
 
 export async function listAllPeriods(ctx: UseCaseContext) {
@@ -63,7 +82,9 @@ export async function listAllPeriods(ctx: UseCaseContext) {
       : await listPeriods(ctx.deps.db);
   // A unit's secretariat lists the periods run inside its subtree (decision 0024).
   const reach = await reachOf(ctx);
-  return rows.filter((p) => inReach(reach, p.ownerUnitId)).map(presentPeriod);
+  const reached = rows.filter((p) => inReach(reach, p.ownerUnitId));
+  const owners = await ownerNamesOf(ctx.deps.db, reached);
+  return reached.map((p) => presentPeriod(p, owners));
 }
 
 /**
@@ -96,7 +117,7 @@ export async function getPeriod(ctx: UseCaseContext, periodId: string) {
   };
   const unitName = new Map(units.map((u) => [u.id, u]));
   return {
-    ...presentPeriod(period),
+    ...presentPeriod(period, (id) => unitName.get(id)?.name),
     windows: presentWindows({ windows, extensions: new Map() }, ctx.now),
     frameworks: links.map((l) => ({ unitType: l.unitType, frameworkId: l.frameworkId })),
     units: participations

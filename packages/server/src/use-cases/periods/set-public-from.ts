@@ -2,7 +2,7 @@ import { DomainError, ERROR_CODES, formatVietnamTime } from '@chiso/core';
 import { recordAudit } from '../../audit/record-audit.js';
 import type { UseCaseContext } from '../../context.js';
 import { findPeriod, lockPeriod, updatePeriod } from '../../repositories/periods.js';
-import { presentPeriod } from './get-period.js';
+import { ownerNamesOf, presentPeriod } from './get-period.js';
 import { isPublicNow } from '../public-results/public-now.js';
 import { publicStateChanged } from '../public-results/public-state.js';
 import { openingTime } from './public-from.js';
@@ -42,7 +42,7 @@ export async function setPublicFrom(ctx: UseCaseContext, periodId: string, asked
     });
     const updated = await findPeriod(tx, periodId);
     if (!updated) throw new DomainError(ERROR_CODES.NOT_FOUND, 'Không tìm thấy kỳ đánh giá');
-    return presentPeriod(updated);
+    return presentPeriod(updated, await ownerNamesOf(tx, [updated]));
   });
   publicStateChanged();
   return answer;

@@ -12,6 +12,8 @@ export default function PeriodsPage() {
   const periods = usePeriods();
   if (periods.isPending) return <Loading />;
   if (periods.error) return <ErrorMessage error={periods.error} />;
+  // The province sees the districts' own periods beside its own: say who runs each.
+  const severalOwners = new Set(periods.data.map((p) => p.ownerUnitId)).size > 1;
   return (
     <Stack>
       <Title order={2}>Kỳ đánh giá</Title>
@@ -20,6 +22,7 @@ export default function PeriodsPage() {
           <Table.Tr>
             <Table.Th>Kỳ đánh giá</Table.Th>
             <Table.Th>Năm</Table.Th>
+            {severalOwners && <Table.Th>Cơ quan chủ trì</Table.Th>}
             <Table.Th>Tình trạng</Table.Th>
             <Table.Th>Quyết định của Hội đồng</Table.Th>
           </Table.Tr>
@@ -33,6 +36,7 @@ export default function PeriodsPage() {
                 </Anchor>
               </Table.Td>
               <Table.Td>{p.year}</Table.Td>
+              {severalOwners && <Table.Td>{p.ownerUnitName ?? 'Cấp tỉnh (Sở Nội vụ)'}</Table.Td>}
               <Table.Td>
                 <StateText color={p.status === 'published' ? 'green.8' : 'blue.8'}>
                   {p.statusLabel}
