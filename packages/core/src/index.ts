@@ -99,6 +99,7 @@ export {
 } from './validation/parse-input.js';
 export * from './access/policy.js';
 export * from './access/api-tokens.js';
+export * from './access/visibility.js';
 export * from './time/vietnam-time.js';
 export * from './periods/windows.js';
 export * from './notifications/kinds.js';

@@ -210,6 +210,8 @@ describe('presentHistory: a leaf history a civil servant reads', () => {
       appraisalVisible: false,
     });
     expect(shown).toHaveLength(1);
+    expect(shown[0]?.actor).toBe('Tổ thẩm định');
+    expect(JSON.stringify(shown)).not.toMatch(/Nguyễn Thị Lan|0,5|Thiếu|10\.1\.2\.3/);
     expect(shown[0]).toMatchObject({
       actionLabel: 'Tổ thẩm định yêu cầu bổ sung',
       changes: [

@@ -225,8 +225,9 @@ export interface HistoryOptions {
   /** The address each change came from; administrators only. */
   showIp: boolean;
   /**
-   * Whether the reader may see appraised points yet: a unit sees them once the round is sent
-   * (as on its assessment page); before that, only requests to supplement.
+   * Whether the reader may see the appraisal yet (points, comments, the appraiser's name): a
+   * unit sees it once the round is sent (as on its assessment page); before that, only
+   * requests to supplement, signed by the team.
    */
   appraisalVisible: boolean;
 }
@@ -245,7 +246,8 @@ export function presentHistory(rows: readonly AuditRow[], options: HistoryOption
         id: row.id,
         at: row.at.toISOString(),
         when: formatVietnamTime(row.at.getTime()),
-        actor: row.actorName ?? 'Hệ thống',
+        // Before the round is sent, the unit reads who asked as the team, not the person.
+        actor: hidden ? 'Tổ thẩm định' : (row.actorName ?? 'Hệ thống'),
         action: row.action,
         actionLabel: hidden
           ? 'Tổ thẩm định yêu cầu bổ sung'

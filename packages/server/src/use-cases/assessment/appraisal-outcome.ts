@@ -5,11 +5,14 @@ import {
   evaluateRule,
   formatExact,
   pointsRange,
-  UNIT_ROLES,
+  visibilityFor,
+  visibilityPhaseOf,
   type AppraisalKind,
   type FrameworkNode,
   type ParticipationStatus,
+  type PeriodStatus,
   type Role,
+  type Visibility,
 } from '@chiso/core';
 import type { EntryRow } from '../../repositories/entries.js';
 
@@ -21,12 +24,21 @@ import type { EntryRow } from '../../repositories/entries.js';
 export { APPRAISAL_KIND_LABELS, APPRAISAL_KINDS, type AppraisalKind } from '@chiso/core';
 
 /**
- * Whether the actor sees the appraisal (decision 0006): a unit's own people only once the first
- * round is finalised and sent to them; appraisers, the council and administrators always. The
- * assessment page and the appraisal record both ask this.
+ * What the actor may see of one unit in a period: the core's one visibility rule (decisions
+ * 0006, 0032), asked by the assessment page, the appraisal record, the leaf history and the
+ * results preview alike.
  */
-export function appraisalVisibleTo(role: Role, status: ParticipationStatus): boolean {
-  return !UNIT_ROLES.includes(role) || status === 'appraised' || status === 'finalised';
+export function visibilityIn(
+  role: Role,
+  scope: { period: { status: string }; participation: { status: string } | undefined },
+): Visibility {
+  return visibilityFor(
+    role,
+    visibilityPhaseOf(
+      scope.period.status as PeriodStatus,
+      scope.participation?.status as ParticipationStatus | undefined,
+    ),
+  );
 }
 
 /** A leaf's outcome as far as one leaf alone can tell (no peer group). */

@@ -15,7 +15,7 @@ import { combineOverrides } from '../feeds/combine.js';
 import { loadLowerUnitsFeed } from '../feeds/lower-units.js';
 import { loadStatisticsFeed, withStatistics } from '../feeds/statistics.js';
 import { loadPeriodSurveys, surveyOverrideOf } from '../survey-results/period-surveys.js';
-import { appraisalVisibleTo } from './appraisal-outcome.js';
+import { visibilityIn } from './appraisal-outcome.js';
 import { accessTarget, loadUnitScope } from './scope.js';
 import { unitResultOf } from './unit-result.js';
 
@@ -32,7 +32,7 @@ export async function getAppraisalRecord(
   const { db } = ctx.deps;
   const scope = await loadUnitScope(db, key.periodId, key.unitId);
   const status = scope.participation.status as ParticipationStatus;
-  if (!appraisalVisibleTo(actor.role, status)) {
+  if (!visibilityIn(actor.role, scope).appraisal) {
     throw new DomainError(
       ERROR_CODES.INVALID_STATE,
       'Biên bản thẩm định chỉ xem được sau khi người thẩm định chốt vòng 1 và gửi kết quả cho đơn vị',

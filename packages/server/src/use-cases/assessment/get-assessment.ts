@@ -20,7 +20,7 @@ import { loadStatisticsFeed, statisticFeedOf, withStatistics } from '../feeds/st
 import { loadPeriodSurveys, surveyOverrideOf } from '../survey-results/period-surveys.js';
 import {
   APPRAISAL_KIND_LABELS,
-  appraisalVisibleTo,
+  visibilityIn,
   isDisputed,
   type AppraisalKind,
 } from './appraisal-outcome.js';
@@ -50,7 +50,7 @@ export async function getAssessment(
     listUnitLinks(db, key.periodId, key.unitId),
   ]);
   const status = scope.participation.status as ParticipationStatus;
-  const appraisalVisible = appraisalVisibleTo(actor.role, status);
+  const appraisalVisible = visibilityIn(actor.role, scope).appraisal;
   const { framework, policy } = scope.stored;
   // Leaves fed by the period's surveys show the points counted from the answers (surveyFed).
   const lower = await loadLowerUnitsFeed(db, scope.period, framework, scope.unit.id);

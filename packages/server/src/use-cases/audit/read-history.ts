@@ -1,8 +1,9 @@
-import { DomainError, ERROR_CODES, UNIT_ROLES } from '@chiso/core';
+import { DomainError, ERROR_CODES } from '@chiso/core';
 import { and, desc, eq, type SQL } from 'drizzle-orm';
 import type { UseCaseContext } from '../../context.js';
 import { auditLog } from '../../db/schema.js';
 import { authorize } from '../authorize.js';
+import { visibilityIn } from '../assessment/appraisal-outcome.js';
 import { accessTarget, loadUnitScope } from '../assessment/scope.js';
 import { evidenceIdsOf, presentHistory, type HistoryRow } from '../../audit/present-history.js';
 import { evidenceFileNames } from '../../repositories/evidence.js';
@@ -49,14 +50,12 @@ export async function leafHistory(
       ),
     )
     .orderBy(desc(auditLog.id));
+  const visibility = visibilityIn(actor.role, scope);
   return presentHistory(rows, {
     rule: scope.stored.framework.byCode.get(key.code)?.rule,
     fileNames: await evidenceFileNames(db, evidenceIdsOf(rows)),
-    showIp: actor.role === 'administrator',
-    appraisalVisible:
-      !UNIT_ROLES.includes(actor.role) ||
-      scope.participation.status === 'appraised' ||
-      scope.participation.status === 'finalised',
+    showIp: visibility.ip,
+    appraisalVisible: visibility.appraisal,
   });
 }
 

@@ -3,12 +3,15 @@ import {
   can,
   DomainError,
   ERROR_CODES,
+  presentResults,
   UNIT_ROLES,
+  withoutRanks,
   unitTypeLabel,
   type ResultsJson,
 } from '@chiso/core';
 import type { UseCaseContext } from '../../context.js';
-import { assignedUnitIds, findPeriod } from '../../repositories/periods.js';
+import { assignedUnitIds, findPeriod, listParticipations } from '../../repositories/periods.js';
+import { visibilityIn } from '../assessment/appraisal-outcome.js';
 import { listPublications, listPublished } from '../../repositories/results.js';
 import type { WorkbookGroup } from '../../spreadsheet/write-results.js';
 import { presentFramework, type FrameworkView } from '../frameworks/present-framework.js';
@@ -93,18 +96,40 @@ export async function getResults(ctx: UseCaseContext, periodId: string, version?
   const visible = (unitId: string) =>
     can(actor, 'readResultsPreview', { unitId, assignedUnitIds: assigned, within });
   const computed = await computePeriodResults(db, periodId, period.year);
+  // Before publication a unit reads its own self-assessed points only, without its rank or
+  // its areas' ranks among peers, and without the appraisers' reasons (decision 0032).
+  const participation = new Map((await listParticipations(db, periodId)).map((p) => [p.unitId, p]));
+  const seen = (unitId: string) =>
+    visibilityIn(actor.role, { period, participation: participation.get(unitId) });
   const groups: ResultsGroup[] = computed
-    .map((t) => ({
-      unitType: t.unitType,
-      label: unitTypeLabel(t.unitType),
-      framework: presentFramework(t.frameworkRow, t.framework, t.policy),
-      results: { ...t.json, units: t.json.units.filter((u) => visible(u.id)) },
-      // Before publication a unit does not read the appraisers' reasons here; its own
-      // assessment page shows them once the round is sent to it.
-      details: UNIT_ROLES.includes(actor.role)
-        ? null
-        : Object.fromEntries([...t.stories].filter(([id]) => visible(id))),
-    }))
+    .map((t) => {
+      const self = new Map(
+        presentResults(t.framework, {
+          units: t.selfResults.units.filter(
+            (u) => visible(u.id) && seen(u.id).resultPoints === 'self',
+          ),
+        }).units.map((u) => [u.id, u]),
+      );
+      const units = t.json.units
+        .filter((u) => visible(u.id))
+        .flatMap((u) => {
+          const v = seen(u.id);
+          const shown = v.resultPoints === 'self' ? self.get(u.id) : u;
+          if (!shown) return [];
+          return [v.ranks ? shown : withoutRanks(shown)];
+        });
+      return {
+        unitType: t.unitType,
+        label: unitTypeLabel(t.unitType),
+        framework: presentFramework(t.frameworkRow, t.framework, t.policy),
+        results: { ...t.json, units },
+        details: UNIT_ROLES.includes(actor.role)
+          ? null
+          : Object.fromEntries(
+              [...t.stories].filter(([id]) => visible(id) && seen(id).appraisalDetails),
+            ),
+      };
+    })
     .filter((g) => g.results.units.length > 0);
   return { ...base, published: false, publication: null, publications: [], groups };
 }

@@ -48,6 +48,8 @@ export interface TypeResults {
   policy: ResultsPolicy;
   results: Results;
   json: ResultsJson;
+  /** The same units on their own self-assessed points, among the same peers. */
+  selfResults: Results;
   /** Per unit id: how each leaf came to its points (self-assessed, appraised, why). */
   stories: Map<string, LeafStory[]>;
 }
@@ -185,6 +187,7 @@ export function assemblePeriodResults(data: PeriodData): TypeResults[] {
       policy,
       results,
       json: presentResults(framework, results),
+      selfResults,
       stories,
     });
   }
