@@ -165,8 +165,15 @@ export function assemblePeriodResults(data: PeriodData): TypeResults[] {
       lineage: data.lineage,
     });
     // The self-assessed side is ranked among the same peers, so that a peer-relative leaf
-    // reads the same best value the unit saw when it assessed itself.
-    const selfResults = computeResults({ framework, policy, units: inputs('self') });
+    // reads the same best value the unit saw when it assessed itself; with last year's
+    // published figures beside it, as a unit's own preview shows them (decision 0032).
+    const selfResults = computeResults({
+      framework,
+      policy,
+      units: inputs('self'),
+      previous: data.previous.get(link.unitType) ?? [],
+      lineage: data.lineage,
+    });
     const selfById = new Map(selfResults.units.map((u) => [u.id, u.score]));
     const finalById = new Map(results.units.map((u) => [u.id, u.score]));
     const stories = new Map<string, LeafStory[]>();
