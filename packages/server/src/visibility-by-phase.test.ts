@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from './test-support/test-app.js';
 import {
   COMMENT,
+  SUPPLEMENT,
   observe,
   READERS,
   type Reader,
@@ -13,7 +14,8 @@ import { seedWorld, type World } from './test-support/world.js';
  * Nothing shown before its time (issue 13 item 2, decision 0032): a period walked through
  * each phase, and at each phase every read of Sở Nội vụ's leaf 3.1 and of the results, as
  * every reader, compared field by field with what the visibility rule allows.
- * Sở Nội vụ claims 1 point on 3.1 (596/596); td1 appraises it 0,5 with a comment.
+ * Sở Nội vụ claims 1 point on 3.1 (596/596); td1 appraises it 0,5 with a comment and asks
+ * for a supplement, which the unit reads at once, signed by the team, not by td1.
  */
 const PHASES = [
   'selfAssessment',
@@ -61,6 +63,7 @@ function expected(phase: Phase, reader: Reader): Seen {
           appraisedPoints: appraised && appraisalSeen,
           comment: appraised && appraisalSeen,
           appraiser: appraised && appraisalSeen,
+          supplement: appraised,
           ip: reader === 'admin',
         },
     results: { units, snvPoints, ranks: ranked, areaRanks: ranked, details: ranked },
@@ -117,7 +120,13 @@ describe('what each reader sees of a unit, phase by phase', () => {
     t.setTime('12/01/2023 10:00');
     await ok('PUT', `${unit('SNV')}/entries/3.1/appraisal`, {
       as: s.td1,
-      body: { points: '0,5', comment: COMMENT, version: 1 },
+      body: {
+        points: '0,5',
+        comment: COMMENT,
+        supplementDeadline: '14/01/2023 17:00',
+        supplementNote: SUPPLEMENT,
+        version: 1,
+      },
     });
     await snapshot('appraisal');
     await ok('POST', `${unit('SNV')}/finalise`, { as: s.td1 });

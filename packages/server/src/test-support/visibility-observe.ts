@@ -7,13 +7,24 @@ import type { World } from './world.js';
 /** The appraiser's comment on Sở Nội vụ's leaf 3.1, looked for in every read. */
 export const COMMENT = 'Chưa khớp báo cáo quý IV';
 
+/** What td1 asks Sở Nội vụ to supplement on 3.1: the unit reads it before the round is sent. */
+export const SUPPLEMENT = 'Gửi bản chụp báo cáo năm';
+
 /** The readers of the matrix: SNV's officer and head, SYT's officer, both appraisers, the council, the administrator. */
 export const READERS = ['cb.snv', 'tt.snv', 'cb.syt', 'td1', 'td2', 'hd1', 'admin'] as const;
 export type Reader = (typeof READERS)[number];
 
 /** What one reader finds in each read of Sở Nội vụ's leaf 3.1 and of the period's results. */
 export interface Seen {
-  history: number | { appraisedPoints: boolean; comment: boolean; appraiser: boolean; ip: boolean };
+  history:
+    | number
+    | {
+        appraisedPoints: boolean;
+        comment: boolean;
+        appraiser: boolean;
+        supplement: boolean;
+        ip: boolean;
+      };
   results:
     | number
     | {
@@ -71,6 +82,7 @@ export async function observe(t: TestApp, w: World, reader: Reader): Promise<See
             appraisedPoints: rows.some((r) => r.changes.some((c) => c.label === 'Điểm thẩm định')),
             comment: text.includes(COMMENT),
             appraiser: text.includes('td1'),
+            supplement: text.includes(SUPPLEMENT),
             ip: rows.some((r) => r.ip !== undefined),
           },
     results:
