@@ -75,6 +75,11 @@ function expected(phase: Phase, reader: Reader): Seen {
           comment: appraised && appraisalSeen,
         },
     record: !reachesSnv ? FORBIDDEN : !appraisalSeen || phase === 'selfAssessment' ? 409 : 200,
+    selfReport: !reachesSnv
+      ? FORBIDDEN
+      : unit === undefined && phase === 'selfAssessment'
+        ? 409
+        : { unitNamed: true, comment: false, appraiser: false },
   };
 }
 

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import type { ResultsJson } from '@chiso/core';
 import type { HistoryRow } from '../audit/present-history.js';
 import type { TestApp } from './test-app.js';
@@ -37,6 +38,8 @@ export interface Seen {
   xlsx: number | { units: string[]; ranks: boolean; comment: boolean };
   assessment: number | { appraisedPoints: number | null; comment: boolean };
   record: number;
+  /** The self-assessment report .docx: the unit's side only, whoever reads it. */
+  selfReport: number | { unitNamed: boolean; comment: boolean; appraiser: boolean };
 }
 
 interface ResultsBody {
@@ -60,6 +63,17 @@ async function readXlsx(raw: Buffer) {
   return { units: units.sort(), ranks, comment };
 }
 
+async function docxSeen(raw: Buffer) {
+  const zip = await JSZip.loadAsync(raw);
+  const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+  const text = xml.replace(/<[^>]+>/g, '');
+  return {
+    unitNamed: text.includes('Sở Nội vụ'),
+    comment: text.includes(COMMENT),
+    appraiser: text.includes('td1'),
+  };
+}
+
 /** Every read of the matrix, as one reader, with the body fields that may leak. */
 export async function observe(t: TestApp, w: World, reader: Reader): Promise<Seen> {
   const as = w.sessions[reader];
@@ -69,6 +83,7 @@ export async function observe(t: TestApp, w: World, reader: Reader): Promise<See
   const xlsx = await t.request('GET', `/api/periods/${w.periodId}/results.xlsx`, { as });
   const assessment = await t.request('GET', `${unit}/assessment`, { as });
   const record = await t.request('GET', `${unit}/appraisal-record.docx`, { as });
+  const selfReport = await t.request('GET', `${unit}/self-assessment-report.docx`, { as });
   const rows = history.body as HistoryRow[];
   const text = JSON.stringify(history.body);
   const body = results.body as ResultsBody;
@@ -106,5 +121,6 @@ export async function observe(t: TestApp, w: World, reader: Reader): Promise<See
             comment: JSON.stringify(assessment.body).includes(COMMENT),
           },
     record: record.status,
+    selfReport: selfReport.status !== 200 ? selfReport.status : await docxSeen(selfReport.raw),
   };
 }
