@@ -28,6 +28,9 @@ export default defineConfig({
           include: ['packages/server/src/**/*.test.ts'],
           environment: 'node',
           testTimeout: 30_000,
+          // A suite's world (an app, its database, seeded units and periods) takes seconds alone
+          // and several times that on a busy machine: a slow start is not a failure.
+          hookTimeout: 120_000,
         },
       },
     ],

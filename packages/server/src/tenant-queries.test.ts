@@ -101,7 +101,7 @@ describe.each(DATABASE_KINDS)(
         periodOf.set(province, period.id);
       }
     });
-    afterAll(async () => t.close());
+    afterAll(async () => t?.close());
 
     it('recomputes one province from its own units only', async () => {
       const results = await computePeriodResults(t.deps.db, periodOf.get('T02') ?? '', 2026);
