@@ -30,38 +30,58 @@ export function textProblem(text: string): string | undefined {
   return undefined;
 }
 
+/** Where a value is: its key under its parent, kept as a chain so nothing is copied per value. */
+interface Place {
+  key: PropertyKey;
+  parent: Place | undefined;
+  depth: number;
+}
+
+function pathOf(place: Place | undefined): PropertyKey[] {
+  const keys: PropertyKey[] = [];
+  for (let at = place; at; at = at.parent) keys.push(at.key);
+  return keys.reverse();
+}
+
 /** The problems of one part of a request (body, query, params), each with its path. */
 export function inputIssues(value: unknown, prefix: string): Issue[] {
   const issues: Issue[] = [];
+  // Only where something is wrong: formatting every path of a big import would cost.
+  const add = (place: Place | undefined, message: string) =>
+    issues.push({ path: formatPath(pathOf(place), prefix) || '(nội dung)', message });
   // Walked with a stack of its own, so that a deeply nested body cannot overflow ours.
-  const stack: { value: unknown; path: PropertyKey[] }[] = [{ value, path: [] }];
-  while (stack.length > 0 && issues.length < 20) {
-    const { value: item, path } = stack.pop() as { value: unknown; path: PropertyKey[] };
-    const at = formatPath(path, prefix) || '(nội dung)';
+  const values: unknown[] = [value];
+  const places: (Place | undefined)[] = [undefined];
+  while (values.length > 0 && issues.length < 20) {
+    const item = values.pop();
+    const place = places.pop();
     if (typeof item === 'string') {
       const problem = textProblem(item);
-      if (problem) issues.push({ path: at, message: problem });
+      if (problem) add(place, problem);
     } else if (typeof item === 'number') {
-      if (!Number.isFinite(item) || Math.abs(item) > MAX_JSON_NUMBER) {
-        issues.push({ path: at, message: 'số quá lớn' });
-      }
+      if (!Number.isFinite(item) || Math.abs(item) > MAX_JSON_NUMBER) add(place, 'số quá lớn');
     } else if (item !== null && typeof item === 'object') {
-      if (path.length >= MAX_JSON_DEPTH) {
-        issues.push({ path: at, message: `lồng nhau quá ${MAX_JSON_DEPTH} cấp` });
+      const depth = place ? place.depth : 0;
+      if (depth >= MAX_JSON_DEPTH) {
+        add(place, `lồng nhau quá ${MAX_JSON_DEPTH} cấp`);
         continue;
       }
-      const entries = Array.isArray(item)
-        ? item.map((element, index) => [index, element] as const)
-        : Object.entries(item as Record<string, unknown>);
-      for (const [key, element] of entries) {
-        if (typeof key === 'string') {
-          const problem = textProblem(key);
-          if (problem) {
-            issues.push({ path: at, message: `tên trường ${problem}` });
-            continue;
-          }
+      if (Array.isArray(item)) {
+        item.forEach((element: unknown, index) => {
+          values.push(element);
+          places.push({ key: index, parent: place, depth: depth + 1 });
+        });
+        continue;
+      }
+      for (const key in item) {
+        if (!Object.hasOwn(item, key)) continue;
+        const problem = textProblem(key);
+        if (problem) {
+          add(place, `tên trường ${problem}`);
+          continue;
         }
-        stack.push({ value: element, path: [...path, key] });
+        values.push((item as Record<string, unknown>)[key]);
+        places.push({ key, parent: place, depth: depth + 1 });
       }
     }
   }
