@@ -1,12 +1,12 @@
 import { decimalInput, PARTICIPATION_STATUSES, PERIOD_STATUSES, TASK_STATUSES } from '@chiso/core';
 import { z } from 'zod';
-import { decimalString, isoDate, isoDateTime, uuidOf } from './common.js';
+import { decimalString, isoDate, isoDateTime, uuidOf, versionInput } from './common.js';
 import { codeMapKind, frameworkResponse } from './frameworks.js';
 import { vietnamTime, windowResponse } from './periods.js';
 import { appraisalKind, unitResultResponse } from './results.js';
 import { statisticFeedResponse } from './statistics.js';
 
-const version = z.number().int().min(0);
+const version = versionInput(0);
 const facts = z.record(z.string(), z.unknown());
 
 export const evidenceParams = z.object({ id: uuidOf('tài liệu kiểm chứng') });

@@ -14,6 +14,21 @@ export const isoDate = z.iso.date();
 /** An exact decimal as the server writes it: "12.5", "0.250000", "-1"; never a float. */
 export const decimalString = z.string().regex(/^-?\d+(\.\d+)?$/, 'số thập phân dạng "12.5"');
 
+// Whole numbers a request carries, within the int4 columns that keep them: past 2147483647
+// PostgreSQL refuses the value, which was a 500 (decision 0033).
+export const INT4_MAX = 2_147_483_647;
+
+/** A whole number from `min` up to the int4 range's end, e.g. a count or a target. */
+export const intInput = (min = 0, max = INT4_MAX) =>
+  z.number().int().min(min).max(Math.min(max, INT4_MAX));
+
+/** The version of a row a change is based on (optimistic locking), an int4 column. */
+export const versionInput = (min = 0) => intInput(min);
+
+/** A whole number in a query string ("?limit=20"), within the int4 range. */
+export const intQuery = (min = 0, max = INT4_MAX) =>
+  z.coerce.number().int().min(min).max(Math.min(max, INT4_MAX));
+
 /** The answer of an action that has nothing more to say. */
 export const okResponse = z.strictObject({ ok: z.literal(true) });
 

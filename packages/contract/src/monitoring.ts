@@ -1,6 +1,14 @@
 import { LOSS_REASONS, EXPECTATION_SOURCES } from '@chiso/core';
 import { z } from 'zod';
-import { decimalString, isoDate, isoDateTime, leafCodeText, unitIdText, uuidOf } from './common.js';
+import {
+  decimalString,
+  isoDate,
+  isoDateTime,
+  leafCodeText,
+  unitIdText,
+  uuidOf,
+  versionInput,
+} from './common.js';
 import { officeResponse } from './offices.js';
 
 // Mid-year self-monitoring (tự theo dõi, đánh giá giữa kỳ; issue 10).
@@ -20,7 +28,7 @@ export const createSnapshotBody = z.object({
 export const updateSnapshotBody = z.object({
   title: title.optional(),
   asOf: isoDate.optional(),
-  version: z.number().int().min(0),
+  version: versionInput(0),
 });
 
 /** Points as typed: "0,5" or "0.5". */
@@ -36,7 +44,7 @@ export const updateSnapshotRowBody = z.object({
   reason: z.enum(LOSS_REASONS).nullable(),
   reasonText: z.string().max(2000).nullable(),
   officeId: uuidOf('phòng, ban').nullable(),
-  version: z.number().int().min(0),
+  version: versionInput(0),
 });
 
 export const monitoringDocumentQuery = z.object({

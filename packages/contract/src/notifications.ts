@@ -1,12 +1,12 @@
 import { NOTIFICATION_KINDS } from '@chiso/core';
 import { z } from 'zod';
-import { isoDateTime, uuidOf } from './common.js';
+import { intQuery, isoDateTime, uuidOf } from './common.js';
 
 const yesNo = z.enum(['true', 'false'], 'chỉ nhận "true" hoặc "false"');
 
 export const notificationsQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
-  offset: z.coerce.number().int().min(0).default(0),
+  offset: intQuery(0).default(0),
   /** "true": only the notifications not read yet. */
   unread: yesNo.optional(),
 });

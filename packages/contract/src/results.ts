@@ -1,10 +1,10 @@
 import { APPRAISAL_KINDS, dateInput, decimalInput, PERIOD_STATUSES } from '@chiso/core';
 import { z } from 'zod';
-import { isoDate, isoDateTime } from './common.js';
+import { intQuery, isoDate, isoDateTime } from './common.js';
 import { frameworkResponse } from './frameworks.js';
 
 export const resultsQuery = z.object({
-  version: z.coerce.number().int().min(1, 'lần công bố bắt đầu từ 1').optional(),
+  version: intQuery(1).min(1, 'lần công bố bắt đầu từ 1').optional(),
 });
 
 export const issueErratumBody = z.object({

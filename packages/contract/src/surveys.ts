@@ -1,6 +1,6 @@
 import { PERIOD_STATUSES, SURVEY_KINDS } from '@chiso/core';
 import { z } from 'zod';
-import { isoDate, isoDateTime, unitIdText, uuidOf } from './common.js';
+import { intInput, isoDate, isoDateTime, unitIdText, uuidOf, versionInput } from './common.js';
 
 export const SURVEY_STATUSES = ['draft', 'open', 'closed'] as const;
 /** Codes per request. */
@@ -20,7 +20,7 @@ export const createSurveyBody = z.object({
 export const updateSurveyBody = z.object({
   questionnaire: questionnaireInput,
   recheckPercent,
-  version: z.number().int().min(1),
+  version: versionInput(1),
 });
 
 export const surveyStatusBody = z.object({ status: z.enum(SURVEY_STATUSES) });
@@ -31,7 +31,7 @@ export const setTargetsBody = z.object({
       z.object({
         unitId: unitIdText,
         target: z.number().int().min(0).max(1_000_000),
-        population: z.number().int().min(0).nullable().optional(),
+        population: intInput(0).nullable().optional(),
       }),
     )
     .max(10_000),

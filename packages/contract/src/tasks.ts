@@ -1,7 +1,7 @@
 import { dateInput, TASK_STATUSES } from '@chiso/core';
 import { z } from 'zod';
 import { evidenceResponse, historyRowResponse } from './assessment.js';
-import { isoDate, isoDateTime, leafCodeText, unitIdText, uuidOf } from './common.js';
+import { isoDate, isoDateTime, leafCodeText, unitIdText, uuidOf, versionInput } from './common.js';
 
 // Tasks (nhiệm vụ) given to a unit and its offices, their reports and evidence (issue 10,
 // decision 0018).
@@ -41,10 +41,10 @@ export const createTaskBody = z.object({
 });
 
 export const updateTaskBody = createTaskBody.partial().extend({
-  version: z.number().int().min(1),
+  version: versionInput(1),
 });
 
-export const taskVersionBody = z.object({ version: z.number().int().min(1) });
+export const taskVersionBody = z.object({ version: versionInput(1) });
 
 export const taskReportBody = z.object({
   text: z.string().trim().min(1, 'nội dung báo cáo không được để trống').max(5000),

@@ -20,6 +20,8 @@ import {
 } from './http/contract.js';
 import { loadSession } from './http/context.js';
 import { handleError, handleNotFound } from './http/errors.js';
+import { guardInput } from './http/input-guard.js';
+import { securityHeadersHook } from './http/security-headers.js';
 import { zodValidatorCompiler } from './http/validation.js';
 import { registerRoutes } from './routes/index.js';
 
@@ -27,15 +29,6 @@ export type App = FastifyInstance;
 
 /** The built web app, next to the server in the repository (packages/web/dist). */
 const WEB_ROOT = fileURLToPath(new URL('../../web/dist/', import.meta.url));
-
-const SECURITY_HEADERS: Record<string, string> = {
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'same-origin',
-  'x-frame-options': 'SAMEORIGIN',
-};
-// Mantine sets inline styles; scripts, frames (evidence previews) and everything else stay on this origin.
-const CONTENT_SECURITY_POLICY =
-  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; frame-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
 
 export interface AppOptions {
   logger?: boolean;
@@ -63,6 +56,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
   if (serializing.validate) app.addHook('preSerialization', declaredStatusHook(serializing));
   app.setErrorHandler(handleError);
   app.setNotFoundHandler(handleNotFound);
+  app.addHook('preValidation', guardInput);
 
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, {
@@ -92,12 +86,10 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
   app.addHook('preHandler', async (request) => loadSession(request, deps));
-  app.addHook('onSend', async (request, reply) => {
-    for (const [name, value] of Object.entries(SECURITY_HEADERS)) reply.header(name, value);
-    // The interactive API documentation runs its own inline scripts.
-    if (!request.url.startsWith('/api/docs'))
-      reply.header('content-security-policy', CONTENT_SECURITY_POLICY);
-  });
+  app.addHook(
+    'onSend',
+    securityHeadersHook({ httpsPublicUrl: deps.config.publicUrl.startsWith('https://') }),
+  );
   const openApiDocument = z.looseObject({
     openapi: z.string(),
     paths: z.record(z.string(), z.unknown()),

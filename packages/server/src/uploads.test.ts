@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_KINDS, multipart, startTestApp, type TestApp } from './test-support/test-app.js';
+import { sampleJpeg, sampleOffice, samplePng } from './test-support/sample-files.js';
 import { PDF, seedWorld, type World } from './test-support/world.js';
 
 const errorOf = (body: unknown) => (body as { error: { code: string; message: string } }).error;
-const PNG = Buffer.from([
-  0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82,
-]);
+const PNG = samplePng();
 const ELF = Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]), Buffer.alloc(64)]);
 
 describe.each(DATABASE_KINDS)('evidence uploads (%s)', (kind) => {
@@ -77,10 +76,45 @@ describe.each(DATABASE_KINDS)('evidence uploads (%s)', (kind) => {
       'Tên tệp "C:\\Users\\x\\ke-hoach.pdf" không hợp lệ: không được chứa đường dẫn thư mục',
     ],
     ['an empty file', 'rong.pdf', Buffer.alloc(0), 'Tệp "rong.pdf" rỗng'],
+    [
+      'a PDF header followed by a web page',
+      'gia-mao.pdf',
+      '%PDF-1.4\n<!DOCTYPE html><html><script>fetch("/api/users")</script></html>\n%%EOF\n',
+      'Tệp "gia-mao.pdf" không phải là PDF hợp lệ: có nội dung HTML hoặc mã script',
+    ],
+    [
+      'a PNG header with nothing after it',
+      'anh.png',
+      PNG.subarray(0, 16),
+      'Tệp "anh.png" không phải là ảnh PNG hợp lệ: không bắt đầu bằng khối IHDR',
+    ],
+    [
+      'a JPEG without its end',
+      'anh.jpg',
+      sampleJpeg().subarray(0, -2),
+      'Tệp "anh.jpg" không phải là ảnh JPEG hợp lệ: không có dấu kết thúc ảnh (EOI)',
+    ],
   ])('refuses %s', async (_what, name, content, message) => {
     const r = await upload(name, content);
     expect(r.status).toBe(422);
     expect(errorOf(r.body)).toMatchObject({ code: 'FILE_REJECTED', message });
+  });
+
+  it('stores well-formed Word, Excel and JPEG files, and refuses a package without its content types', async () => {
+    for (const [name, content, type] of [
+      ['bao-cao.docx', await sampleOffice('docx'), 'wordprocessingml.document'],
+      ['so-lieu.xlsx', await sampleOffice('xlsx'), 'spreadsheetml.sheet'],
+      ['anh.jpg', sampleJpeg(), 'image/jpeg'],
+    ] as const) {
+      const r = await upload(name, content);
+      expect(r.status, name).toBe(201);
+      expect((r.body as { evidence: { mediaType: string } }).evidence.mediaType).toContain(type);
+    }
+    const r = await upload('thieu.docx', await sampleOffice('docx', false));
+    expect(r.status).toBe(422);
+    expect(errorOf(r.body).message).toBe(
+      'Tệp "thieu.docx" không phải là Word (.docx) hợp lệ: thiếu [Content_Types].xml',
+    );
   });
 
   it('refuses a file over the size limit (1 MB in tests), streaming, without storing it', async () => {

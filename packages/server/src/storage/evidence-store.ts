@@ -1,11 +1,12 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { link, mkdir, stat, unlink } from 'node:fs/promises';
+import { link, mkdir, open, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { DomainError, ERROR_CODES } from '@chiso/core';
 import { EVIDENCE_TYPES, SNIFF_BYTES, sniffEvidenceType, type EvidenceType } from './sniff.js';
+import { evidenceProblem, readerOf } from './verify-evidence.js';
 
 export interface StoredFile {
   /** Where the bytes are: derived from the content hash, so the same file is stored once. */
@@ -83,6 +84,13 @@ export function localEvidenceStore(root: string): EvidenceStore {
           throw reject(
             `Tệp "${name}" có nội dung ${spec.label} nhưng phần mở rộng không khớp (.${spec.extensions.join(', .')})`,
           );
+        }
+        const file = await open(temp, 'r');
+        const problem = await evidenceProblem(type, readerOf(file), size).finally(() =>
+          file.close(),
+        );
+        if (problem !== undefined) {
+          throw reject(`Tệp "${name}" không phải là ${spec.label} hợp lệ: ${problem}`);
         }
         const sha256 = hash.digest('hex');
         const key = join(sha256.slice(0, 2), sha256.slice(2, 4), sha256);

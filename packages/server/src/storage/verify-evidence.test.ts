@@ -1,0 +1,120 @@
+import JSZip from 'jszip';
+import { describe, expect, it } from 'vitest';
+import { samplePdf } from '../demo/pdf.js';
+import { sampleJpeg, sampleOffice, samplePng } from '../test-support/sample-files.js';
+import { sniffEvidenceType } from './sniff.js';
+import { evidenceProblem, type ReadAt } from './verify-evidence.js';
+
+const readerOver =
+  (bytes: Buffer): ReadAt =>
+  (offset, length) =>
+    Promise.resolve(bytes.subarray(offset, offset + length));
+
+/** What the store would say of these bytes, after sniffing their type. */
+async function problemOf(bytes: Buffer) {
+  const type = sniffEvidenceType(bytes.subarray(0, 64 * 1024));
+  if (type === undefined) throw new Error('not sniffed');
+  return evidenceProblem(type, readerOver(bytes), bytes.length);
+}
+
+const PDF = samplePdf(['Báo cáo']);
+
+describe('evidence checked beyond its first bytes', () => {
+  it('accepts well-formed files of every type', async () => {
+    for (const bytes of [
+      PDF,
+      Buffer.concat([PDF, Buffer.from('\n')]),
+      samplePng(),
+      sampleJpeg(),
+      await sampleOffice('docx'),
+      await sampleOffice('xlsx'),
+    ]) {
+      expect(await problemOf(bytes)).toBeUndefined();
+    }
+  });
+
+  it('accepts a PDF whose cross-reference is a stream', async () => {
+    const object =
+      '1 0 obj\n<< /Type /XRef /Size 1 /W [1 1 1] /Length 0 >>\nstream\n\nendstream\nendobj\n';
+    const head = '%PDF-1.5\n';
+    const pdf = `${head}${object}startxref\n${head.length}\n%%EOF\n`;
+    expect(await problemOf(Buffer.from(pdf, 'latin1'))).toBeUndefined();
+  });
+
+  it.each([
+    [
+      'a PDF header followed by a web page',
+      '%PDF-1.4\n<html><body><script>alert(1)</script>',
+      'có nội dung HTML hoặc mã script',
+    ],
+    [
+      'a PDF header followed by a script',
+      '%PDF-1.7\n%%EOF\n<SCRIPT src=x></SCRIPT>',
+      'có nội dung HTML hoặc mã script',
+    ],
+    ['a bare PDF header', '%PDF-1.4\n', 'không có dấu kết thúc %%EOF'],
+    ['a PDF without startxref', '%PDF-1.4\n1 0 obj\n<<>>\nendobj\n%%EOF\n', 'thiếu startxref'],
+    [
+      'a startxref past the end',
+      '%PDF-1.4\nstartxref\n99999\n%%EOF\n',
+      'startxref trỏ ra ngoài tệp',
+    ],
+    [
+      'a startxref pointing at nothing',
+      '%PDF-1.4\nabc\nstartxref\n3\n%%EOF\n',
+      'không có bảng tham chiếu chéo (xref) tại vị trí startxref',
+    ],
+  ])('refuses %s', async (_what, text, reason) => {
+    expect(await problemOf(Buffer.from(text, 'latin1'))).toBe(reason);
+  });
+
+  it('refuses a PDF cut short (its end lost)', async () => {
+    expect(await problemOf(PDF.subarray(0, PDF.length - 40))).toBe('không có dấu kết thúc %%EOF');
+  });
+
+  it('refuses PNGs that do not decode: a bare header, a wrong CRC, a cut, no IDAT', async () => {
+    const png = samplePng();
+    expect(await problemOf(png.subarray(0, 16))).toBe('không bắt đầu bằng khối IHDR');
+    const flipped = Buffer.from(png);
+    flipped[20] = (flipped[20] as number) ^ 0xff;
+    expect(await problemOf(flipped)).toBe('khối IHDR sai mã kiểm tra CRC');
+    expect(await problemOf(png.subarray(0, png.length - 12))).toBe('không có khối kết thúc IEND');
+    expect(await problemOf(png.subarray(0, png.length - 20))).toMatch(/^khối IDAT bị cắt cụt$/);
+    const noData = Buffer.concat([png.subarray(0, 33), png.subarray(png.length - 12)]);
+    expect(await problemOf(noData)).toBe('không có dữ liệu ảnh (IDAT)');
+  });
+
+  it('refuses JPEGs without a frame, without an end, or with broken segments', async () => {
+    const jpeg = sampleJpeg();
+    expect(await problemOf(Buffer.from([0xff, 0xd8, 0xff, 0xd9]))).toBe(
+      'kết thúc trước khi có dữ liệu ảnh',
+    );
+    expect(await problemOf(jpeg.subarray(0, jpeg.length - 2))).toBe(
+      'không có dấu kết thúc ảnh (EOI)',
+    );
+    const withoutFrame = Buffer.concat([jpeg.subarray(0, 89), jpeg.subarray(102)]);
+    expect(await problemOf(withoutFrame)).toBe('không có khung ảnh (SOF)');
+    expect(await problemOf(Buffer.concat([jpeg.subarray(0, 4), Buffer.alloc(40)]))).toBe(
+      'cấu trúc phân đoạn hỏng',
+    );
+  });
+
+  it('refuses Office files that are not whole packages', async () => {
+    const docx = await sampleOffice('docx');
+    expect(await problemOf(docx.subarray(0, docx.length - 30))).toBe(
+      'không có thư mục trung tâm của tệp nén',
+    );
+    expect(await problemOf(await sampleOffice('xlsx', false))).toBe('thiếu [Content_Types].xml');
+    // A document package whose content types declare a workbook.
+    const zip = new JSZip();
+    zip.file(
+      '[Content_Types].xml',
+      (await JSZip.loadAsync(await sampleOffice('xlsx')))
+        .file('[Content_Types].xml')
+        ?.async('string') ?? '',
+    );
+    zip.file('word/document.xml', '<root/>');
+    const mixed = await zip.generateAsync({ type: 'nodebuffer' });
+    expect(await problemOf(mixed)).toBe('[Content_Types].xml không khai báo đúng loại tệp');
+  });
+});
