@@ -50,3 +50,11 @@ export async function bumpCounter(
 export async function deleteStaleCounters(db: Db, before: Date): Promise<void> {
   await db.delete(rateCounters).where(lt(rateCounters.windowStart, before));
 }
+
+/** Takes one back from the counter (an attempt that turned out not to count), in one statement. */
+export async function releaseCounter(db: Db, key: string): Promise<void> {
+  await db
+    .update(rateCounters)
+    .set({ count: sql`greatest(${rateCounters.count} - 1, 0)` })
+    .where(eq(rateCounters.key, key));
+}
