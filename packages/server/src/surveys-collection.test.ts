@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { parseCsv, type Cell } from '@chiso/core';
+import { FORM_TOKEN_SPENT, parseCsv, type Cell } from '@chiso/core';
 import ExcelJS from 'exceljs';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -195,6 +195,11 @@ describe.each(DATABASE_KINDS)('survey collection (%s)', (kind) => {
     const device = (n: number) => ({
       cookie: `chiso_device=thiet-bi-thu-nghiem-${String(n).padStart(4, '0')}`,
     });
+    /** The single-use token a form is handed out with (decision 0031). */
+    const formToken = async (link: string) => {
+      const r = await t.request('GET', `/api/public/surveys/link/${link}`);
+      return (r.body as { formToken: string }).formToken;
+    };
 
     it('sets a device cookie, saves a draft under a resume token and resumes it', async () => {
       await addLink(t, surveyId, 'SNV', LINK);
@@ -222,9 +227,14 @@ describe.each(DATABASE_KINDS)('survey collection (%s)', (kind) => {
       });
       expect(r.headers['set-cookie']).toBeUndefined();
       expect((r.body as Body).draft).toEqual({ C1: 'C', C2: 'B', C3: null });
+      expect((r.body as { formToken: string }).formToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
       r = await t.request('POST', `/api/public/surveys/link/${LINK}`, {
         headers: device(1),
-        body: { answers: { C1: 'C', C2: 'B' }, resumeToken },
+        body: {
+          answers: { C1: 'C', C2: 'B' },
+          resumeToken,
+          formToken: (r.body as { formToken: string }).formToken,
+        },
       });
       expect(r.status).toBe(200);
       r = await t.request('GET', `/api/public/surveys/link/${LINK}?resume=${resumeToken}`);
@@ -235,7 +245,7 @@ describe.each(DATABASE_KINDS)('survey collection (%s)', (kind) => {
     it('refuses a second answer from the same device for the unit', async () => {
       const r = await t.request('POST', `/api/public/surveys/link/${LINK}`, {
         headers: device(1),
-        body: { answers: { C1: 'A', C2: 'A' } },
+        body: { answers: { C1: 'A', C2: 'A' }, formToken: await formToken(LINK) },
       });
       expect(r.status).toBe(409);
       expect(errorOf(r)).toMatchObject({
@@ -243,6 +253,31 @@ describe.each(DATABASE_KINDS)('survey collection (%s)', (kind) => {
         message: 'Thiết bị này đã gửi phiếu cho đơn vị này',
       });
       expect(await responsesOf(surveyId, 'link')).toHaveLength(1);
+    });
+
+    it('takes a form token once: a replay is refused without any cookie, a missing one is 400', async () => {
+      const token = await formToken(LINK);
+      const send = (body: object) =>
+        t.request('POST', `/api/public/surveys/link/${LINK}`, { body });
+      let r = await send({ answers: { C1: 'A', C2: 'A' }, formToken: token });
+      expect(r.status).toBe(200);
+      // No cookie at all, the same token again: refused by the token, not by a device.
+      r = await send({ answers: { C1: 'B', C2: 'B' }, formToken: token });
+      expect(r.status).toBe(409);
+      expect(errorOf(r)).toMatchObject({ code: 'CONFLICT', message: FORM_TOKEN_SPENT });
+      r = await send({ answers: { C1: 'B', C2: 'B' } });
+      expect(r.status).toBe(400);
+      r = await send({ answers: { C1: 'B', C2: 'B' }, formToken: 'a'.repeat(43) });
+      expect(r.status).toBe(409);
+      // An answer refused after the token was spent (this device answered) gives it back.
+      const kept = await formToken(LINK);
+      r = await t.request('POST', `/api/public/surveys/link/${LINK}`, {
+        headers: device(1),
+        body: { answers: { C1: 'A', C2: 'A' }, formToken: kept },
+      });
+      expect(errorOf(r).message).toBe('Thiết bị này đã gửi phiếu cho đơn vị này');
+      expect((await send({ answers: { C1: 'A', C2: 'A' }, formToken: kept })).status).toBe(200);
+      expect(await responsesOf(surveyId, 'link')).toHaveLength(3);
     });
 
     it('tells a device that already answered when the form opens, not only at the end', async () => {
@@ -264,13 +299,13 @@ describe.each(DATABASE_KINDS)('survey collection (%s)', (kind) => {
       for (let i = 0; i < 20; i++) {
         const r = await t.request('POST', `/api/public/surveys/link/${link}`, {
           headers: device(100 + i),
-          body: { answers: { C1: 'A', C2: 'A' } },
+          body: { answers: { C1: 'A', C2: 'A' }, formToken: await formToken(link) },
         });
         expect(r.status).toBe(200);
       }
       let r = await t.request('POST', `/api/public/surveys/link/${link}`, {
         headers: device(200),
-        body: { answers: { C1: 'A', C2: 'A' } },
+        body: { answers: { C1: 'A', C2: 'A' }, formToken: await formToken(link) },
       });
       expect(r.status).toBe(429);
       expect(errorOf(r).message).toBe(
@@ -279,7 +314,7 @@ describe.each(DATABASE_KINDS)('survey collection (%s)', (kind) => {
       t.setTime('05/01/2023 10:01');
       r = await t.request('POST', `/api/public/surveys/link/${link}`, {
         headers: device(200),
-        body: { answers: { C1: 'A', C2: 'A' } },
+        body: { answers: { C1: 'A', C2: 'A' }, formToken: await formToken(link) },
       });
       expect(r.status).toBe(200);
       t.setTime('05/01/2023 09:00');

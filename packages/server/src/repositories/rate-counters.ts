@@ -58,3 +58,23 @@ export async function releaseCounter(db: Db, key: string): Promise<void> {
     .set({ count: sql`greatest(${rateCounters.count} - 1, 0)` })
     .where(eq(rateCounters.key, key));
 }
+
+/** Keeps a single-use key, unspent (count 0), from now. */
+export async function issueOnceKey(db: Db, key: string, now: Date): Promise<void> {
+  await db.insert(rateCounters).values({ key, windowStart: now, count: 0 });
+}
+
+/**
+ * Spends a single-use key issued after `notBefore`, in one statement: of two requests spending
+ * it at once, one gets true. False if it was never issued, is too old or was spent.
+ */
+export async function spendOnceKey(db: Db, key: string, notBefore: Date): Promise<boolean> {
+  const rows = await db
+    .update(rateCounters)
+    .set({ count: 1 })
+    .where(
+      sql`${rateCounters.key} = ${key} and ${rateCounters.count} = 0 and ${rateCounters.windowStart} > ${notBefore.toISOString()}::timestamptz`,
+    )
+    .returning({ key: rateCounters.key });
+  return rows.length === 1;
+}
