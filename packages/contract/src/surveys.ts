@@ -136,6 +136,9 @@ export const surveyLinkResponse = z.strictObject({
   unitName: z.string(),
   token: z.string(),
   active: z.boolean(),
+  /** Times one address sent more than 5 answers in 10 minutes through the link, since burstsSince (a day's window; decision 0031). */
+  suspiciousBursts: z.number().int(),
+  burstsSince: isoDateTime.nullable(),
 });
 
 export const surveyDetailResponse = surveySummaryResponse.extend({

@@ -311,6 +311,17 @@ describe.each(DATABASE_KINDS)('survey collection (%s)', (kind) => {
       expect(errorOf(r).message).toBe(
         'Đã có quá nhiều phiếu gửi từ địa chỉ mạng này cho đơn vị này. Vui lòng thử lại sau 60 phút.',
       );
+      // The administrator sees one suspicious burst on that link (more than 5 in 10 minutes).
+      const detail = await t.request('GET', `/api/surveys/${surveyId}`, { as: w.sessions.admin });
+      const links = (detail.body as { links: Record<string, unknown>[] }).links;
+      expect(links.find((l) => l.unitId === 'SYT')).toMatchObject({
+        suspiciousBursts: 1,
+        burstsSince: '2023-01-05T02:00:00.000Z',
+      });
+      expect(links.find((l) => l.unitId === 'SNV')).toMatchObject({
+        suspiciousBursts: 0,
+        burstsSince: null,
+      });
       t.setTime('05/01/2023 10:01');
       r = await t.request('POST', `/api/public/surveys/link/${link}`, {
         headers: device(200),

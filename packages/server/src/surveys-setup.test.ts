@@ -586,7 +586,14 @@ describe.each(DATABASE_KINDS)('survey setup (%s)', (kind) => {
     const second = r.body as { token: string };
     expect(second.token).not.toBe(first.token);
     expect((await detail(parId)).links).toEqual([
-      { unitId: 'SNV', unitName: 'Sở Nội vụ', token: second.token, active: true },
+      {
+        unitId: 'SNV',
+        unitName: 'Sở Nội vụ',
+        token: second.token,
+        active: true,
+        suspiciousBursts: 0,
+        burstsSince: null,
+      },
     ]);
   });
 

@@ -78,3 +78,15 @@ export async function spendOnceKey(db: Db, key: string, notBefore: Date): Promis
     .returning({ key: rateCounters.key });
   return rows.length === 1;
 }
+
+/** Every counter whose key begins with `prefix` (a link's bursts, one row per unit). */
+export async function countersByPrefix(db: Db, prefix: string): Promise<Map<string, Counter>> {
+  const escaped = prefix.replace(/[\\%_]/g, (c) => `\\${c}`);
+  const rows = await db
+    .select()
+    .from(rateCounters)
+    .where(sql`${rateCounters.key} like ${`${escaped}%`}`);
+  return new Map(
+    rows.map((r) => [r.key.slice(prefix.length), { windowStart: r.windowStart, count: r.count }]),
+  );
+}

@@ -1,3 +1,4 @@
+import { formatVietnamTime } from '@chiso/core/time/vietnam-time.js';
 import { Badge, Button, Card, CopyButton, Group, Stack, Table, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
@@ -51,7 +52,10 @@ export function LinksTab({ survey }: { survey: SurveyDetail }) {
                 return (
                   <Table.Tr key={u.unitId}>
                     <Table.Td>{u.unitName}</Table.Td>
-                    <Table.Td>{link ? <LinkAddress link={link} /> : '—'}</Table.Td>
+                    <Table.Td>
+                      {link ? <LinkAddress link={link} /> : '—'}
+                      {link && <Bursts link={link} />}
+                    </Table.Td>
                     <Table.Td>
                       {link?.active && (
                         <QrCode
@@ -125,5 +129,15 @@ function LinkAddress({ link }: { link: SurveyLink }) {
         )}
       </Group>
     </Stack>
+  );
+}
+
+/** Suspicious bursts through the link: one address sending many answers in a few minutes. */
+function Bursts({ link }: { link: SurveyLink }) {
+  if (link.suspiciousBursts === 0 || !link.burstsSince) return null;
+  return (
+    <Text size="xs" c="orange.9" mt={4}>
+      {`Đáng ngờ: ${link.suspiciousBursts} lần một địa chỉ mạng gửi hơn 5 phiếu trong 10 phút (từ ${formatVietnamTime(Date.parse(link.burstsSince))})`}
+    </Text>
   );
 }
