@@ -99,4 +99,33 @@ describe.each(DATABASE_KINDS)('open-link answers: form tokens and bursts (%s)', 
       burstsSince: null,
     });
   });
+
+  it('stops a link at the daily cap its administrator sets, until the next day', async () => {
+    t.setTime('07/01/2023 09:00');
+    const cap = (dailyCap: number | null, unitId = 'SNV') =>
+      t.request('PUT', `/api/surveys/${surveyId}/links/${unitId}/cap`, {
+        as: w.sessions.admin,
+        body: { dailyCap },
+      });
+    let r = await cap(2);
+    expect(r.status).toBe(200);
+    expect((r.body as { links: Record<string, unknown>[] }).links).toContainEqual(
+      expect.objectContaining({ unitId: 'SNV', dailyCap: 2 }),
+    );
+    expect((await cap(0)).status).toBe(400);
+    const answer = async (n: number) =>
+      send(LINK, { answers, formToken: await formToken(LINK) }, device(50 + n));
+    expect((await answer(1)).status).toBe(200);
+    expect((await answer(2)).status).toBe(200);
+    r = await answer(3);
+    expect(r.status).toBe(429);
+    expect(errorOf(r).message).toBe(
+      'Đường dẫn khảo sát của đơn vị này đã nhận đủ 2 phiếu hôm nay (giới hạn do quản trị đặt). Vui lòng quay lại vào ngày mai.',
+    );
+    t.setTime('08/01/2023 00:05');
+    expect((await answer(3)).status).toBe(200);
+    expect((await cap(null)).status).toBe(200);
+    for (let n = 4; n < 7; n++) expect((await answer(n)).status).toBe(200);
+    t.setTime('05/01/2023 09:00');
+  });
 });

@@ -591,6 +591,7 @@ describe.each(DATABASE_KINDS)('survey setup (%s)', (kind) => {
         unitName: 'Sở Nội vụ',
         token: second.token,
         active: true,
+        dailyCap: null,
         suspiciousBursts: 0,
         burstsSince: null,
       },

@@ -1,4 +1,4 @@
-import { DomainError, ERROR_CODES } from '@chiso/core';
+import { DomainError, ERROR_CODES, vietnamDate } from '@chiso/core';
 import type { UseCaseContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import {
@@ -59,7 +59,7 @@ export async function countFailedLookup(ctx: UseCaseContext): Promise<void> {
 export async function countLinkResponse(
   tx: Db,
   ctx: UseCaseContext,
-  link: { surveyId: string; unitId: string },
+  link: { surveyId: string; unitId: string; dailyCap: number | null },
 ): Promise<void> {
   await deleteStaleCounters(tx, new Date(ctx.now.getTime() - KEEP_MS));
   const key = `survey-link:${link.surveyId}:${link.unitId}:${ctx.ip}`;
@@ -73,6 +73,23 @@ export async function countLinkResponse(
     );
   }
   await countBurst(tx, ctx, link);
+  if (link.dailyCap !== null) await countLinkDay(tx, ctx, { ...link, dailyCap: link.dailyCap });
+}
+
+/** The link's answers today (Vietnam time) against the cap its administrator set. */
+async function countLinkDay(
+  tx: Db,
+  ctx: UseCaseContext,
+  link: { surveyId: string; unitId: string; dailyCap: number },
+): Promise<void> {
+  const key = `survey-link-day:${link.surveyId}:${link.unitId}:${vietnamDate(ctx.now.getTime())}`;
+  const counter = await bumpCounter(tx, key, ctx.now, KEEP_MS);
+  if (counter.count > link.dailyCap) {
+    throw new DomainError(
+      ERROR_CODES.RATE_LIMITED,
+      `Đường dẫn khảo sát của đơn vị này đã nhận đủ ${link.dailyCap} phiếu hôm nay (giới hạn do quản trị đặt). Vui lòng quay lại vào ngày mai.`,
+    );
+  }
 }
 
 /**

@@ -55,6 +55,7 @@ export interface SurveyDetail extends SurveySummary {
     unitName: string;
     token: string;
     active: boolean;
+    dailyCap: number | null;
     suspiciousBursts: number;
     burstsSince: string | null;
   }[];
@@ -165,6 +166,7 @@ export async function surveyDetail(db: Db, row: SurveyRow): Promise<SurveyDetail
         unitName: name(l.unitId),
         token: l.token,
         active: l.active,
+        dailyCap: l.dailyCap,
         suspiciousBursts: bursts.get(l.unitId)?.count ?? 0,
         burstsSince: bursts.get(l.unitId)?.windowStart.toISOString() ?? null,
       }))
