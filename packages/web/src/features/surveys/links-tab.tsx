@@ -192,6 +192,7 @@ function LinkCap({
         size="compact-xs"
         variant="default"
         loading={save.isPending}
+        aria-label={`Lưu số phiếu tối đa mỗi ngày của ${unitName}`}
         onClick={() => save.mutate({ dailyCap: typeof value === 'number' ? value : null })}
       >
         Lưu
