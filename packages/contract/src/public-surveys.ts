@@ -42,6 +42,12 @@ export const publicFormResponse = z.strictObject({
   answered: z.boolean(),
 });
 
+/** An open link's form carries a single-use token, sent back with the answers (decision 0031). */
+export const linkFormResponse = publicFormResponse.extend({ formToken: z.string() });
+export const linkSubmitBody = linkAnswersBody.extend({
+  formToken: z.string().regex(TOKEN, 'mã phiếu không hợp lệ; vui lòng mở lại đường dẫn khảo sát'),
+});
+
 export const draftSavedResponse = z.strictObject({ saved: z.literal(true) });
 /** The token to finish later with (the database keeps only its hash). */
 export const linkDraftResponse = z.strictObject({ resumeToken: z.string() });
@@ -50,6 +56,7 @@ export const answeredResponse = z.strictObject({ ok: z.literal(true) });
 export type Answers = z.output<typeof answerKeys>;
 export type PublicQuestion = z.output<typeof publicQuestionResponse>;
 export type PublicForm = z.output<typeof publicFormResponse>;
+export type LinkFormResponse = z.output<typeof linkFormResponse>;
 export type DraftSaved = z.output<typeof draftSavedResponse>;
 export type LinkDraft = z.output<typeof linkDraftResponse>;
 export type Answered = z.output<typeof answeredResponse>;

@@ -62,6 +62,16 @@ export const codeFilterQuery = z.object({
 });
 
 export const createLinkBody = z.object({ unitId: unitIdText });
+export const linkUnitParams = surveyParams.extend({ unitId: unitIdText });
+/** Answers a unit's open link takes a day, or null for no cap (decision 0031). */
+export const linkCapBody = z.object({
+  dailyCap: z
+    .number()
+    .int('số phiếu mỗi ngày là số nguyên')
+    .min(1, 'số phiếu mỗi ngày ít nhất là 1')
+    .max(100_000, 'số phiếu mỗi ngày nhiều nhất là 100.000')
+    .nullable(),
+});
 
 /** A questionnaire as JSON (core QuestionnaireJson): weights and targets as exact text. */
 export const questionnaireResponse = z.strictObject({
@@ -136,6 +146,11 @@ export const surveyLinkResponse = z.strictObject({
   unitName: z.string(),
   token: z.string(),
   active: z.boolean(),
+  /** Answers the link takes per day (Vietnam time), or null for no cap. */
+  dailyCap: z.number().int().nullable(),
+  /** Times one address sent more than 5 answers in 10 minutes through the link, since burstsSince (a day's window; decision 0031). */
+  suspiciousBursts: z.number().int(),
+  burstsSince: isoDateTime.nullable(),
 });
 
 export const surveyDetailResponse = surveySummaryResponse.extend({
@@ -188,3 +203,4 @@ export type Surveys = z.output<typeof surveysResponse>;
 export type Sample = z.output<typeof sampleResponse>;
 export type ImportedCount = z.output<typeof importedCountResponse>;
 export type CreatedLink = z.output<typeof createdLinkResponse>;
+export type LinkCapBody = z.input<typeof linkCapBody>;

@@ -172,7 +172,12 @@ export {
   SURVEY_CODE_ALPHABET,
   SURVEY_CODE_LENGTH,
 } from './surveys/codes.js';
-export { answersRefusal, FINAL_REFUSALS, SURVEY_REFUSALS } from './surveys/answering.js';
+export {
+  answersRefusal,
+  FINAL_REFUSALS,
+  FORM_TOKEN_SPENT,
+  SURVEY_REFUSALS,
+} from './surveys/answering.js';
 export * from './monitoring/monitoring.js';
 export * from './monitoring/appendix-text.js';
 export * from './tasks/status.js';

@@ -40,11 +40,24 @@ export interface AppOptions {
 
 /** Builds the HTTP application over its dependencies; tests call it with their own. */
 export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<App> {
+  const limits = deps.config.connections;
   const app = Fastify({
     logger: options.logger === false ? false : { level: deps.config.logLevel },
+    // Only the declared proxies' X-Forwarded-For is believed (decision 0031).
     trustProxy: deps.config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
+    // A body sent a byte at a time is cut off once the whole request has taken too long.
+    requestTimeout: limits.requestTimeoutMs,
+    connectionTimeout: limits.idleTimeoutMs,
+    keepAliveTimeout: limits.keepAliveTimeoutMs,
+    maxRequestsPerSocket: limits.maxRequestsPerSocket,
+    http: {
+      headersTimeout: Math.min(60_000, limits.requestTimeoutMs),
+      // Node looks for requests past their time every 30 s by default; a short limit is checked more often.
+      connectionsCheckingInterval: Math.min(30_000, Math.max(100, limits.requestTimeoutMs / 4)),
+    },
   }).withTypeProvider<ContractTypeProvider>();
+  app.server.maxConnections = limits.maxConnections;
 
   if (options.onRoute) app.addHook('onRoute', options.onRoute);
   app.setValidatorCompiler(zodValidatorCompiler);

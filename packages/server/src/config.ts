@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { DomainError, ERROR_CODES, toIssues } from '@chiso/core';
 import { z } from 'zod';
+import { parseTrustedProxies } from './http/trusted-proxies.js';
 
 /** How the server runs, from the environment. */
 export interface Config {
@@ -14,8 +15,22 @@ export interface Config {
   /** The first administrator, created on first start when no administrator exists. */
   initialAdmin: { username: string; password: string; fullName: string } | undefined;
   logLevel: string;
-  /** Behind a reverse proxy, take the client address from X-Forwarded-For. */
-  trustProxy: boolean;
+  /**
+   * The reverse proxies whose X-Forwarded-For is believed (addresses, CIDR ranges, range names),
+   * or false: the client address is the connection's (decision 0031).
+   */
+  trustProxy: string[] | false;
+  /** How long the server waits for slow clients, and how many it holds at once (decision 0031). */
+  connections: {
+    /** The whole request, headers and body, must arrive within this. */
+    requestTimeoutMs: number;
+    /** A socket with nothing sent or received for this long is closed. */
+    idleTimeoutMs: number;
+    keepAliveTimeoutMs: number;
+    maxConnections: number;
+    /** 0: no limit. */
+    maxRequestsPerSocket: number;
+  };
   /**
    * Check every JSON answer against its route's contract and refuse (500) one that breaks it.
    * Tests and browser tests turn it on; production only serialises (decision 0015).
@@ -34,6 +49,9 @@ export interface Config {
   jobsEngine: 'local' | 'pg-boss';
 }
 
+/** A duration in seconds (fractions allowed, for tests). */
+const seconds = z.coerce.number().positive().max(3600);
+
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
@@ -49,7 +67,22 @@ const schema = z.object({
   CHISO_ADMIN_PASSWORD: z.string().min(10, 'mật khẩu quản trị cần ít nhất 10 ký tự').optional(),
   CHISO_ADMIN_NAME: z.string().default('Quản trị hệ thống'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  CHISO_TRUST_PROXY: z.enum(['0', '1']).default('0'),
+  CHISO_TRUST_PROXY: z
+    .string()
+    .default('0')
+    .superRefine((value, context) => {
+      const parsed = parseTrustedProxies(value);
+      if ('badEntry' in parsed)
+        context.addIssue({
+          code: 'custom',
+          message: `"${parsed.badEntry}" không phải địa chỉ IP, dải CIDR hay loopback/linklocal/uniquelocal (not an IP address, CIDR range or range name)`,
+        });
+    }),
+  CHISO_REQUEST_TIMEOUT_S: seconds.default(120),
+  CHISO_IDLE_TIMEOUT_S: seconds.default(60),
+  CHISO_KEEP_ALIVE_S: seconds.default(72),
+  CHISO_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(1_000_000).default(1000),
+  CHISO_MAX_REQUESTS_PER_SOCKET: z.coerce.number().int().min(0).max(1_000_000).default(1000),
   CHISO_VALIDATE_RESPONSES: z.enum(['0', '1']).default('0'),
   CHISO_SMTP_URL: z
     .string()
@@ -88,11 +121,24 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
           }
         : undefined,
     logLevel: e.LOG_LEVEL,
-    trustProxy: e.CHISO_TRUST_PROXY === '1',
+    trustProxy: trustedProxies(e.CHISO_TRUST_PROXY),
+    connections: {
+      requestTimeoutMs: Math.round(e.CHISO_REQUEST_TIMEOUT_S * 1000),
+      idleTimeoutMs: Math.round(e.CHISO_IDLE_TIMEOUT_S * 1000),
+      keepAliveTimeoutMs: Math.round(e.CHISO_KEEP_ALIVE_S * 1000),
+      maxConnections: e.CHISO_MAX_CONNECTIONS,
+      maxRequestsPerSocket: e.CHISO_MAX_REQUESTS_PER_SOCKET,
+    },
     validateResponses: e.CHISO_VALIDATE_RESPONSES === '1',
     mail: e.CHISO_SMTP_URL ? { smtpUrl: e.CHISO_SMTP_URL, from: e.CHISO_MAIL_FROM } : undefined,
     publicUrl: (e.CHISO_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     issuer: e.CHISO_ISSUER,
     jobsEngine: e.DATABASE_URL && e.CHISO_JOBS === 'auto' ? 'pg-boss' : 'local',
   };
+}
+
+function trustedProxies(value: string): string[] | false {
+  const parsed = parseTrustedProxies(value);
+  // The schema refused a bad entry already.
+  return 'proxies' in parsed ? parsed.proxies : false;
 }

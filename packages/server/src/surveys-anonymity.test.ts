@@ -74,9 +74,11 @@ describe.each(DATABASE_KINDS)('anonymity of survey answers (%s)', (kind) => {
     });
     expect(r.status).toBe(200);
     await addLink(t, surveyId, 'SNV', 'lien-ket-an-danh-000001');
+    r = await t.request('GET', '/api/public/surveys/link/lien-ket-an-danh-000001');
+    const { formToken } = r.body as { formToken: string };
     r = await t.request('POST', '/api/public/surveys/link/lien-ket-an-danh-000001', {
       headers: { cookie: 'chiso_device=may-cua-nguoi-dan-00000001' },
-      body: { answers: { C1: 'A', C2: 'A' } },
+      body: { answers: { C1: 'A', C2: 'A' }, formToken },
     });
     expect(r.status).toBe(200);
 

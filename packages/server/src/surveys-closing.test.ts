@@ -77,7 +77,7 @@ describe.each(DATABASE_KINDS)('surveys close with the results (%s)', (kind) => {
     await refused('PUT', `/api/public/surveys/link/${LINK}/draft`, { body: { answers } });
     await refused('POST', `/api/public/surveys/link/${LINK}`, {
       headers: device,
-      body: { answers },
+      body: { answers, formToken: 'a'.repeat(43) },
     });
     // Paper entry, the re-check (second entry and resolution), the post office's file.
     await refused('POST', `/api/surveys/${surveyId}/paper`, {
@@ -118,10 +118,12 @@ describe.each(DATABASE_KINDS)('surveys close with the results (%s)', (kind) => {
       'code draft',
     );
     await addLink(t, surveyId, 'SNV', LINK);
+    const form = await t.request('GET', `/api/public/surveys/link/${LINK}`);
+    const { formToken } = form.body as { formToken: string };
     await ok(
       t.request('POST', `/api/public/surveys/link/${LINK}`, {
         headers: { cookie: 'chiso_device=thiet-bi-khac-0000000002' },
-        body: { answers: { C1: 'A', C2: 'A' } },
+        body: { answers: { C1: 'A', C2: 'A' }, formToken },
       }),
       'link answer',
     );

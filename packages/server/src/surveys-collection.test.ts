@@ -195,6 +195,11 @@ describe.each(DATABASE_KINDS)('survey collection (%s)', (kind) => {
     const device = (n: number) => ({
       cookie: `chiso_device=thiet-bi-thu-nghiem-${String(n).padStart(4, '0')}`,
     });
+    /** The single-use token a form is handed out with (decision 0031). */
+    const formToken = async (link: string) => {
+      const r = await t.request('GET', `/api/public/surveys/link/${link}`);
+      return (r.body as { formToken: string }).formToken;
+    };
 
     it('sets a device cookie, saves a draft under a resume token and resumes it', async () => {
       await addLink(t, surveyId, 'SNV', LINK);
@@ -222,9 +227,14 @@ describe.each(DATABASE_KINDS)('survey collection (%s)', (kind) => {
       });
       expect(r.headers['set-cookie']).toBeUndefined();
       expect((r.body as Body).draft).toEqual({ C1: 'C', C2: 'B', C3: null });
+      expect((r.body as { formToken: string }).formToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
       r = await t.request('POST', `/api/public/surveys/link/${LINK}`, {
         headers: device(1),
-        body: { answers: { C1: 'C', C2: 'B' }, resumeToken },
+        body: {
+          answers: { C1: 'C', C2: 'B' },
+          resumeToken,
+          formToken: (r.body as { formToken: string }).formToken,
+        },
       });
       expect(r.status).toBe(200);
       r = await t.request('GET', `/api/public/surveys/link/${LINK}?resume=${resumeToken}`);
@@ -235,7 +245,7 @@ describe.each(DATABASE_KINDS)('survey collection (%s)', (kind) => {
     it('refuses a second answer from the same device for the unit', async () => {
       const r = await t.request('POST', `/api/public/surveys/link/${LINK}`, {
         headers: device(1),
-        body: { answers: { C1: 'A', C2: 'A' } },
+        body: { answers: { C1: 'A', C2: 'A' }, formToken: await formToken(LINK) },
       });
       expect(r.status).toBe(409);
       expect(errorOf(r)).toMatchObject({
@@ -264,13 +274,13 @@ describe.each(DATABASE_KINDS)('survey collection (%s)', (kind) => {
       for (let i = 0; i < 20; i++) {
         const r = await t.request('POST', `/api/public/surveys/link/${link}`, {
           headers: device(100 + i),
-          body: { answers: { C1: 'A', C2: 'A' } },
+          body: { answers: { C1: 'A', C2: 'A' }, formToken: await formToken(link) },
         });
         expect(r.status).toBe(200);
       }
       let r = await t.request('POST', `/api/public/surveys/link/${link}`, {
         headers: device(200),
-        body: { answers: { C1: 'A', C2: 'A' } },
+        body: { answers: { C1: 'A', C2: 'A' }, formToken: await formToken(link) },
       });
       expect(r.status).toBe(429);
       expect(errorOf(r).message).toBe(
@@ -279,7 +289,7 @@ describe.each(DATABASE_KINDS)('survey collection (%s)', (kind) => {
       t.setTime('05/01/2023 10:01');
       r = await t.request('POST', `/api/public/surveys/link/${link}`, {
         headers: device(200),
-        body: { answers: { C1: 'A', C2: 'A' } },
+        body: { answers: { C1: 'A', C2: 'A' }, formToken: await formToken(link) },
       });
       expect(r.status).toBe(200);
       t.setTime('05/01/2023 09:00');

@@ -586,7 +586,15 @@ describe.each(DATABASE_KINDS)('survey setup (%s)', (kind) => {
     const second = r.body as { token: string };
     expect(second.token).not.toBe(first.token);
     expect((await detail(parId)).links).toEqual([
-      { unitId: 'SNV', unitName: 'Sở Nội vụ', token: second.token, active: true },
+      {
+        unitId: 'SNV',
+        unitName: 'Sở Nội vụ',
+        token: second.token,
+        active: true,
+        dailyCap: null,
+        suspiciousBursts: 0,
+        burstsSince: null,
+      },
     ]);
   });
 
@@ -711,6 +719,7 @@ describe.each(DATABASE_KINDS)('survey setup (%s)', (kind) => {
       ['targets', 'PUT', `/api/surveys/${parId}/targets`, { targets: [] }],
       ['codes', 'POST', `/api/surveys/${parId}/codes`, { unitId: 'SNV', count: 1 }],
       ['links', 'POST', `/api/surveys/${parId}/links`, { unitId: 'SNV' }],
+      ['cap', 'PUT', `/api/surveys/${parId}/links/SNV/cap`, { dailyCap: 10 }],
       ['status', 'POST', `/api/surveys/${parId}/status`, { status: 'closed' }],
       ['sample', 'POST', `/api/surveys/${parId}/frame/sample`, {}],
     ];
@@ -734,6 +743,11 @@ describe.each(DATABASE_KINDS)('survey setup (%s)', (kind) => {
     }
     expect((await t.request('GET', `/api/surveys/${parId}`)).status).toBe(401);
     expect((await t.request('GET', `/api/periods/${periodId}/surveys`)).status).toBe(401);
+    const capped = await t.request('PUT', `/api/surveys/${parId}/links/SNV/cap`, {
+      as: w.sessions.admin,
+      body: { dailyCap: 10 },
+    });
+    expect(capped.status).toBe(200);
     const history = await t.request('GET', `/api/audit?entityType=survey&entityId=${parId}`, {
       as: w.sessions.admin,
     });
@@ -747,6 +761,7 @@ describe.each(DATABASE_KINDS)('survey setup (%s)', (kind) => {
       'survey.sample',
       'survey.codes.issue',
       'survey.link',
+      'survey.linkCap',
       'survey.update',
     ]) {
       expect(actions).toContain(action);

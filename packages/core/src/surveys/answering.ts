@@ -10,6 +10,10 @@ export const SURVEY_REFUSALS = {
   draft: 'Phiếu khảo sát chưa mở để nhận trả lời',
 } as const;
 
+/** An open link's form token sent a second time, or a day after the form was opened (0031). */
+export const FORM_TOKEN_SPENT =
+  'Phiếu này đã được gửi hoặc đã quá hạn (mã phiếu chỉ dùng một lần). Vui lòng mở lại đường dẫn khảo sát để trả lời';
+
 /** The refusals after which a survey will never take answers again. */
 export const FINAL_REFUSALS: readonly string[] = [
   SURVEY_REFUSALS.approved,

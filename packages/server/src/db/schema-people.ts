@@ -57,7 +57,10 @@ export const sessions = pgTable(
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
 
-/** Failed sign-ins per username and address, for rate limiting across API nodes. */
+/**
+ * Failed sign-ins as counted before decision 0031; no longer written (sign-in counts on
+ * rate_counters, one atomic upsert per attempt). Kept so that the schema matches the migrations.
+ */
 export const loginFailures = pgTable('login_failures', {
   key: text('key').primaryKey(),
   windowStart: instant('window_start').notNull(),

@@ -121,6 +121,8 @@ export const surveyLinks = pgTable(
       .references(() => units.id),
     token: text('token').notNull().unique(),
     active: boolean('active').notNull().default(true),
+    /** Answers the link takes per day (Vietnam time), as the administrator set it; null: no cap (0031). */
+    dailyCap: integer('daily_cap'),
     createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.surveyId, t.unitId] })],

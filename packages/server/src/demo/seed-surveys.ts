@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { QuestionnaireInput } from '@chiso/core';
 import type { CurrentActor, UseCaseContext } from '../context.js';
 import { submitCodeResponse } from '../use-cases/survey-responses/answer-by-code.js';
-import { submitLinkResponse } from '../use-cases/survey-responses/answer-by-link.js';
+import { getLinkForm, submitLinkResponse } from '../use-cases/survey-responses/answer-by-link.js';
 import { enterPaperForm } from '../use-cases/survey-responses/enter-paper-form.js';
 import { importSurveyResponses } from '../use-cases/survey-responses/import-responses.js';
 import { enterRecheck } from '../use-cases/survey-responses/recheck-forms.js';
@@ -142,9 +142,12 @@ export async function seedSurveys(
     // Citizens at the one-stop desk: the link's QR code, and forms collected by the post office.
     const link = await createLink(admin(22), sipas, unitId);
     for (let k = 0; k < PLAN.sipasLink; k++) {
-      await submitLinkResponse(respondent(15 - k, `10.2.${d}.${k + 1}`), link.token, {
+      const citizen = respondent(15 - k, `10.2.${d}.${k + 1}`);
+      const { formToken } = await getLinkForm(citizen, link.token);
+      await submitLinkResponse(citizen, link.token, {
         answers: answersFor(SIPAS_FORM, s, random),
         deviceToken: `thiet-bi-${d}-${k}`,
+        formToken,
       });
     }
     for (let k = 0; k < PLAN.sipasPost; k++) {

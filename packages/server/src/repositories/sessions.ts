@@ -1,6 +1,6 @@
 import { and, eq, gt, lt } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
-import { loginFailures, sessions, users } from '../db/schema.js';
+import { sessions, users } from '../db/schema.js';
 
 export async function insertSession(db: Db, session: typeof sessions.$inferInsert): Promise<void> {
   await db.insert(sessions).values(session);
@@ -28,20 +28,4 @@ export async function deleteSessionsOfUser(db: Db, userId: string): Promise<void
 
 export async function deleteExpiredSessions(db: Db, now: Date): Promise<void> {
   await db.delete(sessions).where(lt(sessions.expiresAt, now));
-}
-
-export async function readFailures(db: Db, key: string) {
-  const [row] = await db.select().from(loginFailures).where(eq(loginFailures.key, key));
-  return row;
-}
-
-export async function writeFailures(db: Db, key: string, windowStart: Date, count: number) {
-  await db
-    .insert(loginFailures)
-    .values({ key, windowStart, count })
-    .onConflictDoUpdate({ target: loginFailures.key, set: { windowStart, count } });
-}
-
-export async function clearFailures(db: Db, key: string) {
-  await db.delete(loginFailures).where(eq(loginFailures.key, key));
 }

@@ -287,6 +287,20 @@ export async function upsertLink(
   return row;
 }
 
+/** Sets how many answers the unit's link takes a day (null: no cap); undefined if no link. */
+export async function setLinkDailyCap(
+  db: Db,
+  key: { surveyId: string; unitId: string },
+  dailyCap: number | null,
+): Promise<SurveyLinkRow | undefined> {
+  const [row] = await db
+    .update(surveyLinks)
+    .set({ dailyCap })
+    .where(and(eq(surveyLinks.surveyId, key.surveyId), eq(surveyLinks.unitId, key.unitId)))
+    .returning();
+  return row;
+}
+
 /** Whether units are attached to the survey (targets, codes, links, frame): they pin its unit type. */
 export async function hasUnitsAttached(db: Db, surveyId: string): Promise<boolean> {
   const tables = [

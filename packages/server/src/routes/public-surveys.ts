@@ -4,6 +4,8 @@ import {
   codeParams,
   draftSavedResponse,
   linkAnswersBody,
+  linkFormResponse,
+  linkSubmitBody,
   linkDraftResponse,
   linkFormQuery,
   linkParams,
@@ -108,7 +110,7 @@ export async function publicSurveyRoutes(app: FastifyInstance, deps: Deps): Prom
           'Phiếu khảo sát theo đường dẫn (mã QR) của đơn vị; answered: thiết bị này đã gửi phiếu cho đơn vị',
         params: linkParams,
         querystring: linkFormQuery,
-        response: responds({ 200: publicFormResponse }),
+        response: responds({ 200: linkFormResponse }),
       },
     },
     async (request, reply) => {
@@ -140,9 +142,10 @@ export async function publicSurveyRoutes(app: FastifyInstance, deps: Deps): Prom
     {
       schema: {
         tags,
-        summary: 'Gửi phiếu trả lời qua đường dẫn (mỗi thiết bị một lần cho mỗi đơn vị)',
+        summary:
+          'Gửi phiếu trả lời qua đường dẫn, kèm mã phiếu dùng một lần (mỗi thiết bị một lần cho mỗi đơn vị)',
         params: linkParams,
-        body: linkAnswersBody,
+        body: linkSubmitBody,
         response: responds({ 200: answeredResponse }),
       },
     },

@@ -2,6 +2,8 @@ import {
   codeFilterQuery,
   createdLinkResponse,
   createLinkBody,
+  linkCapBody,
+  linkUnitParams,
   createSurveyBody,
   drawSampleBody,
   importedCountResponse,
@@ -33,6 +35,7 @@ import {
   type PlainSheet,
 } from '../spreadsheet/write-sheets.js';
 import { createLink } from '../use-cases/surveys/create-link.js';
+import { setLinkCap } from '../use-cases/surveys/set-link-cap.js';
 import { createSurvey } from '../use-cases/surveys/create-survey.js';
 import { drawSample } from '../use-cases/surveys/draw-sample.js';
 import { exportSurvey } from '../use-cases/surveys/export-survey.js';
@@ -283,5 +286,26 @@ export async function surveyRoutes(app: FastifyInstance, deps: Deps): Promise<vo
       },
     },
     async (request) => createLink(contextOf(request, deps), request.params.id, request.body.unitId),
+  );
+
+  api.put(
+    '/surveys/:id/links/:unitId/cap',
+    {
+      schema: {
+        tags,
+        summary:
+          'Đặt số phiếu tối đa mỗi ngày qua đường dẫn mở của một đơn vị (null: không giới hạn)',
+        params: linkUnitParams,
+        body: linkCapBody,
+        response: responds({ 200: surveyDetailResponse }),
+      },
+    },
+    async (request) =>
+      setLinkCap(
+        contextOf(request, deps),
+        request.params.id,
+        request.params.unitId,
+        request.body.dailyCap,
+      ),
   );
 }

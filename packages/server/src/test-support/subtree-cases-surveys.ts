@@ -79,6 +79,12 @@ export const SURVEY_CASES: SubtreeCase[] = [
     allowed: A,
   },
   {
+    route: 'PUT /api/surveys/:id/links/:unitId/cap',
+    url: (w, p) => survey(`/links/${w.periodUnit[p]}/cap`)(w, p),
+    body: () => ({ dailyCap: 50 }),
+    allowed: A,
+  },
+  {
     route: 'POST /api/surveys/:id/paper',
     url: survey('/paper'),
     body: (w, p) => ({ unitId: w.periodUnit[p], formNumber: 'A-1', answers: { C1: 'A' } }),

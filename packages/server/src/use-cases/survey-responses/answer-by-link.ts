@@ -24,6 +24,7 @@ import {
   responseDay,
   type AnswerKeys,
 } from './collection.js';
+import { issueFormToken, spendFormToken } from './form-tokens.js';
 import {
   countFailedLookup,
   countLinkDraft,
@@ -87,6 +88,7 @@ export async function getLinkForm(
     ...presentForm(survey, questionnaire, unit),
     draft: draft ? keysFromAnswers(questionnaire, draft.answers) : null,
     answered,
+    formToken: await issueFormToken(ctx, link),
   };
 }
 
@@ -119,19 +121,26 @@ export async function saveLinkDraft(
 }
 
 /**
- * A response through an open link: within the address's allowance, once per device (a SHA-256
- * of its cookie is kept apart from the answers, per survey and unit).
+ * A response through an open link: with the single-use token its form was handed out with,
+ * within the address's allowance, once per device (a SHA-256 of its cookie is kept apart from
+ * the answers, per survey and unit).
  */
 export async function submitLinkResponse(
   ctx: UseCaseContext,
   token: string,
-  input: { answers: AnswerKeys; resumeToken?: string | undefined; deviceToken: string },
+  input: {
+    answers: AnswerKeys;
+    resumeToken?: string | undefined;
+    deviceToken: string;
+    formToken: string;
+  },
 ) {
   const { link } = await resolveLink(ctx, token);
   const day = responseDay(ctx);
   await ctx.deps.db.transaction(async (tx) => {
     const { questionnaire } = await openSurveyFor(tx, link.surveyId);
     const answers = completeAnswers(questionnaire, input.answers);
+    await spendFormToken(tx, ctx, link, input.formToken);
     await countLinkResponse(tx, ctx, link);
     if (!(await addDevice(tx, link.surveyId, link.unitId, deviceHash(link, input.deviceToken)))) {
       throw new DomainError(ERROR_CODES.CONFLICT, 'Thiết bị này đã gửi phiếu cho đơn vị này');

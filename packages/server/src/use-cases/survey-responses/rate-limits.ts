@@ -1,4 +1,4 @@
-import { DomainError, ERROR_CODES } from '@chiso/core';
+import { DomainError, ERROR_CODES, vietnamDate } from '@chiso/core';
 import type { UseCaseContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import {
@@ -14,6 +14,8 @@ const MINUTE = 60_000;
 const LOOKUPS = { limit: 30, windowMs: 15 * MINUTE };
 /** Responses through one open link, per address. */
 const LINK_RESPONSES = { limit: 20, windowMs: 60 * MINUTE };
+/** More answers than this from one address through one link in 10 minutes is a suspicious burst. */
+export const BURST = { answers: 5, windowMs: 10 * MINUTE };
 /** Drafts started through one open link, per address. */
 const LINK_DRAFTS = { limit: 60, windowMs: 60 * MINUTE };
 /** Counters hold addresses: they are forgotten a day after their window began. */
@@ -28,6 +30,9 @@ function rateLimited(ctx: UseCaseContext, counter: Counter, windowMs: number, wh
 }
 
 const lookupKey = (ctx: UseCaseContext) => `survey-lookup:${ctx.ip}`;
+
+/** Where a link's suspicious bursts are counted: per survey, then the unit (no address). */
+export const burstsPrefix = (surveyId: string) => `survey-link-bursts:${surveyId}:`;
 
 /** Refuses an address that looked up too many wrong codes or links lately. */
 export async function guardLookups(ctx: UseCaseContext): Promise<void> {
@@ -54,7 +59,7 @@ export async function countFailedLookup(ctx: UseCaseContext): Promise<void> {
 export async function countLinkResponse(
   tx: Db,
   ctx: UseCaseContext,
-  link: { surveyId: string; unitId: string },
+  link: { surveyId: string; unitId: string; dailyCap: number | null },
 ): Promise<void> {
   await deleteStaleCounters(tx, new Date(ctx.now.getTime() - KEEP_MS));
   const key = `survey-link:${link.surveyId}:${link.unitId}:${ctx.ip}`;
@@ -67,6 +72,39 @@ export async function countLinkResponse(
       'Đã có quá nhiều phiếu gửi từ địa chỉ mạng này cho đơn vị này.',
     );
   }
+  await countBurst(tx, ctx, link);
+  if (link.dailyCap !== null) await countLinkDay(tx, ctx, { ...link, dailyCap: link.dailyCap });
+}
+
+/** The link's answers today (Vietnam time) against the cap its administrator set. */
+async function countLinkDay(
+  tx: Db,
+  ctx: UseCaseContext,
+  link: { surveyId: string; unitId: string; dailyCap: number },
+): Promise<void> {
+  const key = `survey-link-day:${link.surveyId}:${link.unitId}:${vietnamDate(ctx.now.getTime())}`;
+  const counter = await bumpCounter(tx, key, ctx.now, KEEP_MS);
+  if (counter.count > link.dailyCap) {
+    throw new DomainError(
+      ERROR_CODES.RATE_LIMITED,
+      `Đường dẫn khảo sát của đơn vị này đã nhận đủ ${link.dailyCap} phiếu hôm nay (giới hạn do quản trị đặt). Vui lòng quay lại vào ngày mai.`,
+    );
+  }
+}
+
+/**
+ * Counts, for the administrator, each time an address passes BURST's answers in 10 minutes
+ * through the link (once per burst). The count is the link's, kept a day like the counters.
+ */
+async function countBurst(
+  tx: Db,
+  ctx: UseCaseContext,
+  link: { surveyId: string; unitId: string },
+): Promise<void> {
+  const key = `survey-link-burst:${link.surveyId}:${link.unitId}:${ctx.ip}`;
+  const fromAddress = await bumpCounter(tx, key, ctx.now, BURST.windowMs);
+  if (fromAddress.count === BURST.answers + 1)
+    await bumpCounter(tx, `${burstsPrefix(link.surveyId)}${link.unitId}`, ctx.now, KEEP_MS);
 }
 
 /** One more draft started through the link from this address. */

@@ -14,7 +14,9 @@ import {
   responseCountsByUnit,
   type SurveyRow,
 } from '../../repositories/surveys.js';
+import { countersByPrefix } from '../../repositories/rate-counters.js';
 import { findUnits } from '../../repositories/units.js';
+import { burstsPrefix } from '../survey-responses/rate-limits.js';
 import { answersRefusal } from './answering.js';
 
 export interface SurveySummary {
@@ -48,7 +50,15 @@ export interface SurveyDetail extends SurveySummary {
     codes: number;
     answeredCodes: number;
   }[];
-  links: { unitId: string; unitName: string; token: string; active: boolean }[];
+  links: {
+    unitId: string;
+    unitName: string;
+    token: string;
+    active: boolean;
+    dailyCap: number | null;
+    suspiciousBursts: number;
+    burstsSince: string | null;
+  }[];
   frame: { total: number; sampled: number };
 }
 
@@ -118,6 +128,7 @@ export async function surveyDetail(db: Db, row: SurveyRow): Promise<SurveyDetail
   const responses = await responseCountsByUnit(db, row.id);
   const codes = await codeCountsByUnit(db, row.id);
   const links = await listLinks(db, row.id);
+  const bursts = await countersByPrefix(db, burstsPrefix(row.id));
   const frame = await frameSummary(db, row.id);
   const period = await findPeriod(db, row.periodId);
   const unitIds = [
@@ -155,6 +166,9 @@ export async function surveyDetail(db: Db, row: SurveyRow): Promise<SurveyDetail
         unitName: name(l.unitId),
         token: l.token,
         active: l.active,
+        dailyCap: l.dailyCap,
+        suspiciousBursts: bursts.get(l.unitId)?.count ?? 0,
+        burstsSince: bursts.get(l.unitId)?.windowStart.toISOString() ?? null,
       }))
       .sort((a, b) => a.unitName.localeCompare(b.unitName, 'vi')),
     frame,

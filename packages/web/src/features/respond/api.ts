@@ -1,4 +1,4 @@
-import { FINAL_REFUSALS } from '@chiso/core/surveys/answering.js';
+import { FINAL_REFUSALS, FORM_TOKEN_SPENT } from '@chiso/core/surveys/answering.js';
 import { api, ApiError } from '../../api/client';
 
 import type {
@@ -6,6 +6,7 @@ import type {
   Answers,
   DraftSaved,
   LinkDraft,
+  LinkFormResponse,
   PublicForm,
   PublicQuestion,
 } from '@chiso/contract';
@@ -18,8 +19,11 @@ export type PublicSurvey = PublicForm['survey'];
 /** By personal code: answered says the code was used. */
 export type CodeForm = PublicForm;
 
-/** By a unit's link: answered says this device (its cookie) already sent a form for the unit. */
-export type LinkForm = PublicForm;
+/**
+ * By a unit's link: answered says this device (its cookie) already sent a form for the unit;
+ * formToken is sent back with the answers, once.
+ */
+export type LinkForm = LinkFormResponse;
 
 const codePath = (code: string) => `/public/surveys/code/${encodeURIComponent(code)}`;
 const linkPath = (token: string) => `/public/surveys/link/${encodeURIComponent(token)}`;
@@ -44,9 +48,15 @@ export const saveLinkDraft = (token: string, answers: Answers, resumeToken: stri
     ...(resumeToken ? { resumeToken } : {}),
   });
 
-export const submitLink = (token: string, answers: Answers, resumeToken: string | undefined) =>
+export const submitLink = (
+  token: string,
+  answers: Answers,
+  resumeToken: string | undefined,
+  formToken: string,
+) =>
   api<Answered>('POST', linkPath(token), {
     answers,
+    formToken,
     ...(resumeToken ? { resumeToken } : {}),
   });
 
@@ -101,6 +111,12 @@ export function describeTrouble(
             retry: false,
           };
     case 'CONFLICT':
+      if (error.message === FORM_TOKEN_SPENT)
+        return {
+          title: 'Phiếu đã được gửi hoặc đã quá hạn',
+          message: `${sentence(error.message)}${kept}`,
+          retry: false,
+        };
       return channel === 'code'
         ? {
             title: 'Mã phiếu này đã được dùng',

@@ -85,11 +85,12 @@ function LinkForm({ token, fromAddress }: { token: string; fromAddress: string |
     },
     [token],
   );
+  const formToken = form.data?.formToken;
   const submit = useCallback(
     async (answers: Answers) => {
-      await submitLink(token, answers, resumeRef.current);
+      await submitLink(token, answers, resumeRef.current, formToken ?? '');
     },
-    [token],
+    [token, formToken],
   );
 
   if (form.isPending) return <Loading label="Đang mở phiếu…" />;

@@ -1,8 +1,20 @@
-import { Badge, Button, Card, CopyButton, Group, Stack, Table, Text } from '@mantine/core';
+import { formatVietnamTime } from '@chiso/core/time/vietnam-time.js';
+import {
+  Badge,
+  Button,
+  Card,
+  CopyButton,
+  Group,
+  NumberInput,
+  Stack,
+  Table,
+  Text,
+} from '@mantine/core';
+import { useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import { Loading, notifyError, notifySaved } from '../../components/feedback';
-import type { CreatedLink } from '@chiso/contract';
+import type { CreatedLink, LinkCapBody } from '@chiso/contract';
 import { linkUrl, surveyKeys, type SurveyDetail, type SurveyLink } from './api';
 import { ConfirmButton } from './confirm-button';
 import { QrCode } from './qr-code';
@@ -51,7 +63,11 @@ export function LinksTab({ survey }: { survey: SurveyDetail }) {
                 return (
                   <Table.Tr key={u.unitId}>
                     <Table.Td>{u.unitName}</Table.Td>
-                    <Table.Td>{link ? <LinkAddress link={link} /> : '—'}</Table.Td>
+                    <Table.Td>
+                      {link ? <LinkAddress link={link} /> : '—'}
+                      {link && <Bursts link={link} />}
+                      {link && <LinkCap surveyId={survey.id} link={link} unitName={u.unitName} />}
+                    </Table.Td>
                     <Table.Td>
                       {link?.active && (
                         <QrCode
@@ -125,5 +141,62 @@ function LinkAddress({ link }: { link: SurveyLink }) {
         )}
       </Group>
     </Stack>
+  );
+}
+
+/** Suspicious bursts through the link: one address sending many answers in a few minutes. */
+function Bursts({ link }: { link: SurveyLink }) {
+  if (link.suspiciousBursts === 0 || !link.burstsSince) return null;
+  return (
+    <Text size="xs" c="orange.9" mt={4}>
+      {`Đáng ngờ: ${link.suspiciousBursts} lần một địa chỉ mạng gửi hơn 5 phiếu trong 10 phút (từ ${formatVietnamTime(Date.parse(link.burstsSince))})`}
+    </Text>
+  );
+}
+
+/** The administrator's cap on the link's answers a day; empty for none. */
+function LinkCap({
+  surveyId,
+  link,
+  unitName,
+}: {
+  surveyId: string;
+  link: SurveyLink;
+  unitName: string;
+}) {
+  const client = useQueryClient();
+  const [value, setValue] = useState<number | string>(link.dailyCap ?? '');
+  const save = useMutation({
+    mutationFn: (body: LinkCapBody) =>
+      api<SurveyDetail>('PUT', `/surveys/${surveyId}/links/${link.unitId}/cap`, body),
+    onSuccess: async () => {
+      await client.invalidateQueries({ queryKey: surveyKeys.detail(surveyId) });
+      notifySaved('Đã lưu số phiếu tối đa mỗi ngày');
+    },
+    onError: notifyError,
+  });
+  return (
+    <Group gap="xs" mt={4} align="end">
+      <NumberInput
+        size="xs"
+        w={170}
+        label="Tối đa mỗi ngày (để trống: không giới hạn)"
+        aria-label={`Số phiếu tối đa mỗi ngày qua đường dẫn của ${unitName}`}
+        min={1}
+        max={100_000}
+        allowDecimal={false}
+        value={value}
+        onChange={setValue}
+      />
+      <Button
+        size="compact-xs"
+        variant="default"
+        loading={save.isPending}
+        aria-label={`Lưu số phiếu tối đa mỗi ngày của ${unitName}`}
+        onClick={() => save.mutate({ dailyCap: typeof value === 'number' ? value : null })}
+      >
+        Lưu
+      </Button>
+    </Group>
   );
 }

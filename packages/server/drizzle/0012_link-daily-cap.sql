@@ -1,0 +1,1 @@
+ALTER TABLE "survey_links" ADD COLUMN "daily_cap" integer;
