@@ -38,7 +38,7 @@ describe.each(DATABASE_KINDS)('sign-in limits behind a declared proxy (%s)', (ki
   beforeAll(async () => {
     t = await startTestApp(kind, { env: { CHISO_TRUST_PROXY: '127.0.0.1' } });
     for (const name of ['a.vp', 'b.vp', 'c.vp', 'd.vp', 'e.vp', 'f.vp'])
-      await t.createAccount(name, 'unit_officer');
+      await t.createAccount(name, 'viewer');
   }, 60_000);
   afterAll(async () => t.close());
   beforeEach(async () => {
