@@ -13,6 +13,7 @@ import {
   Title,
   Tooltip,
 } from '@mantine/core';
+import { UNIT_ROLES } from '@chiso/core/access/policy.js';
 import { peerGroupLabel } from '@chiso/core/units/unit-types.js';
 import { Fragment } from 'react';
 import { Link, useParams } from 'react-router';
@@ -36,6 +37,8 @@ export default function ResultsPage() {
   const { user } = useSession();
   // The secretariat writes the report, the council reads it (decision 0021).
   const reportReader = user?.role === 'administrator' || user?.role === 'councilMember';
+  // Before publication a unit's people see their own self-assessment only (decision 0032).
+  const unitSide = user !== null && user !== undefined && UNIT_ROLES.includes(user.role);
   if (results.isPending) return <Loading />;
   if (results.error) return <ErrorMessage error={results.error} />;
   const { period, published, groups } = results.data;
@@ -75,7 +78,9 @@ export default function ResultsPage() {
       </Group>
       {!published && (
         <Alert color="yellow">
-          Kết quả xem trước chỉ dành cho người có thẩm quyền và có thể còn thay đổi.
+          {unitSide
+            ? 'Trước khi công bố, đơn vị chỉ xem điểm tự chấm của mình, chưa có thứ hạng; điểm thẩm định xem ở trang tự đánh giá sau khi Tổ thẩm định gửi kết quả.'
+            : 'Kết quả xem trước chỉ dành cho người có thẩm quyền và có thể còn thay đổi.'}
         </Alert>
       )}
       {groups.length === 0 && <Text>Chưa có kết quả để hiển thị.</Text>}
