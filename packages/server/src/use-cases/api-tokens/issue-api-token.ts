@@ -1,10 +1,10 @@
 import { DomainError, ERROR_CODES, type ApiTokenScope } from '@chiso/core';
 import { recordAudit } from '../../audit/record-audit.js';
 import type { UseCaseContext } from '../../context.js';
-import { insertApiToken, listApiTokenRows } from '../../repositories/api-tokens.js';
+import { insertApiToken } from '../../repositories/api-tokens.js';
 import { newApiSecret, tokenHash } from '../../security/tokens.js';
 import { authorizeIn, isSubtreeSecretariat } from '../reach.js';
-import { auditedToken, presentApiTokens, type PresentedApiToken } from './present-api-token.js';
+import { auditedToken, presentApiToken, type PresentedApiToken } from './present-api-token.js';
 import { endOfVietnamDay } from './token-place.js';
 
 /**
@@ -48,7 +48,6 @@ export async function issueApiToken(
     });
     return inserted;
   });
-  const [token] = await presentApiTokens(db, [row], await listApiTokenRows(db), ctx.now);
-  if (!token) throw new Error('token not presented');
+  const token = await presentApiToken(db, row, ctx.now);
   return { token, secret };
 }

@@ -1,6 +1,6 @@
 import { API_TOKEN_STATUS_LABELS, apiTokenStatus, scopesOf, type ApiTokenScope } from '@chiso/core';
 import type { Db } from '../../db/database.js';
-import { accountNames, type ApiTokenRow } from '../../repositories/api-tokens.js';
+import { accountNames, listApiTokenRows, type ApiTokenRow } from '../../repositories/api-tokens.js';
 import { findUnits } from '../../repositories/units.js';
 
 /** A token as the administrator sees it: never the secret, never its hash. */
@@ -80,4 +80,15 @@ export function auditedToken(row: ApiTokenRow) {
     revokedAt: iso(row.revokedAt),
     rotatedFromId: row.rotatedFromId,
   };
+}
+
+/** One token as answered after a change: whether a newer one replaced it needs the others. */
+export async function presentApiToken(
+  db: Db,
+  row: ApiTokenRow,
+  now: Date,
+): Promise<PresentedApiToken> {
+  const [token] = await presentApiTokens(db, [row], await listApiTokenRows(db), now);
+  if (!token) throw new Error('token not presented');
+  return token;
 }

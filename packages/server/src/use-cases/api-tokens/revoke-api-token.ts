@@ -1,12 +1,8 @@
 import { recordAudit } from '../../audit/record-audit.js';
 import type { UseCaseContext } from '../../context.js';
-import {
-  findApiToken,
-  listApiTokenRows,
-  revokeApiTokenRow,
-} from '../../repositories/api-tokens.js';
+import { findApiToken, revokeApiTokenRow } from '../../repositories/api-tokens.js';
 import { requireActor } from '../authorize.js';
-import { auditedToken, presentApiTokens, type PresentedApiToken } from './present-api-token.js';
+import { auditedToken, presentApiToken, type PresentedApiToken } from './present-api-token.js';
 import { reachableToken } from './token-place.js';
 
 /** Revokes a token at once (again is harmless: the first revocation stands). */
@@ -30,7 +26,6 @@ export async function revokeApiToken(
     });
   });
   const row = (await findApiToken(db, id)) ?? before;
-  const [token] = await presentApiTokens(db, [row], await listApiTokenRows(db), ctx.now);
-  if (!token) throw new Error('token not presented');
+  const token = await presentApiToken(db, row, ctx.now);
   return { token };
 }

@@ -1,15 +1,10 @@
 import { apiTokenWorks, DomainError, ERROR_CODES, scopesOf } from '@chiso/core';
 import { recordAudit } from '../../audit/record-audit.js';
 import type { UseCaseContext } from '../../context.js';
-import {
-  findSuccessor,
-  insertApiToken,
-  listApiTokenRows,
-  updateApiToken,
-} from '../../repositories/api-tokens.js';
+import { findSuccessor, insertApiToken, updateApiToken } from '../../repositories/api-tokens.js';
 import { newApiSecret, tokenHash } from '../../security/tokens.js';
 import { requireActor } from '../authorize.js';
-import { auditedToken, presentApiTokens, type PresentedApiToken } from './present-api-token.js';
+import { auditedToken, presentApiToken, type PresentedApiToken } from './present-api-token.js';
 import { reachableToken } from './token-place.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -83,7 +78,6 @@ export async function rotateApiToken(
     });
     return inserted;
   });
-  const [token] = await presentApiTokens(db, [row], await listApiTokenRows(db), ctx.now);
-  if (!token) throw new Error('token not presented');
+  const token = await presentApiToken(db, row, ctx.now);
   return { token, secret };
 }
