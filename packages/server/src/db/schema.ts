@@ -376,3 +376,4 @@ export * from './schema-notifications.js';
 export * from './schema-plans.js';
 export * from './schema-reports.js';
 export * from './schema-statistics.js';
+export * from './schema-imports.js';

@@ -1,0 +1,44 @@
+import { boolean, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { bytes, createdAt, instant } from './columns.js';
+import { users } from './schema-people.js';
+import { units } from './schema.js';
+
+// Imports run as background jobs (issue 13, item 3): the uploaded file waits here, in the
+// database every server shares, with the progress the web app polls and a cancel flag the job
+// reads between batches.
+
+export const importJobs = pgTable(
+  'import_jobs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    /** What is imported: units, users, framework, statistics, … */
+    kind: text('kind').notNull(),
+    /** queued, running, succeeded, failed, cancelled. */
+    state: text('state').notNull().default('queued'),
+    requestedBy: uuid('requested_by')
+      .notNull()
+      .references(() => users.id),
+    /** The unit whose reach the import was asked in (the caller's secretariat). */
+    unitId: text('unit_id').references(() => units.id),
+    /** The import's own parameters (period, sheet, mapping, …). */
+    parameters: jsonb('parameters').notNull().default({}),
+    fileName: text('file_name').notNull(),
+    /** The uploaded file; emptied once the job has finished. */
+    content: bytes('content'),
+    /** Reading, checking, saving: what the progress bar says. */
+    phase: text('phase'),
+    totalRows: integer('total_rows'),
+    doneRows: integer('done_rows').notNull().default(0),
+    cancelRequested: boolean('cancel_requested').notNull().default(false),
+    /** The answer of a successful import (counts), or the problems of a refused one. */
+    result: jsonb('result'),
+    problems: jsonb('problems'),
+    createdAt: createdAt(),
+    startedAt: instant('started_at'),
+    finishedAt: instant('finished_at'),
+  },
+  (t) => [
+    index('import_jobs_requested_by_idx').on(t.requestedBy, t.createdAt),
+    index('import_jobs_state_idx').on(t.state),
+  ],
+);
