@@ -1,4 +1,5 @@
 import { signIn } from './client.js';
+import { entryChain, entryWorld, ENTRY_CODES, lostEntries, type AckedEntry } from './entry-world.js';
 import type { Random } from './seeded.js';
 import { ADMIN, freshDatabase, startServer, type DatabaseKind } from './server-process.js';
 
@@ -6,18 +7,23 @@ export interface Durability {
   kind: DatabaseKind;
   runs: number;
   acknowledged: number;
+  /** Of them, the unit officer's entry saves. */
+  entrySaves: number;
   lost: number;
   /** Runs whose server did not come back on its own data. */
   failedRestarts: number;
   restartMsMax: number;
   restartMsMedian: number;
+  /** The first start on the empty database, for comparison (the slowest run). */
+  firstStartMsMax: number;
 }
 
 /**
  * kill -9 in the middle of concurrent writes: each run a fresh database, the real server
  * process, `writers` administrators' loops each creating units (`PUT /api/units/:id`, one
  * transaction with its audit row), SIGKILL at a seeded moment, a restart on the same data and
- * every acknowledged (2xx) unit read back by id and name.
+ * every acknowledged (2xx) unit read back by id and name; beside them the unit officer saves six
+ * leaves in version-checked chains, each leaf's last acknowledged save read back.
  */
 export async function killDurability(
   kind: DatabaseKind,
@@ -25,6 +31,8 @@ export async function killDurability(
   options: { runs: number; writers: number; killAfterMs: [number, number]; baseUrl?: string },
 ): Promise<Durability> {
   let acknowledged = 0;
+  let entrySavesAll = 0;
+  let firstStartMsMax = 0;
   let lost = 0;
   let failedRestarts = 0;
   const restarts: number[] = [];
@@ -32,8 +40,11 @@ export async function killDurability(
     const database = await freshDatabase(kind, options.baseUrl);
     try {
       const server = await startServer(database);
+      firstStartMsMax = Math.max(firstStartMsMax, server.startMs);
       const client = await signIn(server.base, ADMIN);
+      const { officer, periodId } = await entryWorld(client);
       const acked = new Map<string, string>();
+      const ackedEntries = new Map<string, AckedEntry>();
       let stopping = false;
       const writer = async (w: number) => {
         for (let i = 0; !stopping; i++) {
@@ -47,19 +58,25 @@ export async function killDurability(
           }
         }
       };
-      const writers = Array.from({ length: options.writers }, (_x, w) => writer(w));
+      const writers = [
+        ...Array.from({ length: options.writers }, (_x, w) => writer(w).then(() => 0)),
+        ...ENTRY_CODES.map((code) =>
+          entryChain(officer, periodId, code, ackedEntries, () => stopping),
+        ),
+      ];
       const delay = random.int(options.killAfterMs[0], options.killAfterMs[1]);
       await new Promise((resolve) => setTimeout(resolve, delay));
       await server.kill9();
       stopping = true;
-      await Promise.all(writers);
-      acknowledged += acked.size;
+      const entrySaves = (await Promise.all(writers)).reduce((a, b) => a + b, 0);
+      acknowledged += acked.size + entrySaves;
+      entrySavesAll += entrySaves;
       let again;
       try {
         again = await startServer(database);
       } catch {
         failedRestarts++;
-        lost += acked.size;
+        lost += acked.size + entrySaves;
         continue;
       }
       restarts.push(again.startMs);
@@ -69,6 +86,7 @@ export async function killDurability(
         (listed.body as { units: { id: string; name: string }[] }).units.map((u) => [u.id, u.name]),
       );
       for (const [id, name] of acked) if (names.get(id) !== name) lost++;
+      lost += await lostEntries(reader, periodId, ackedEntries);
       await again.stop();
     } finally {
       await database.drop();
@@ -79,10 +97,12 @@ export async function killDurability(
     kind,
     runs: options.runs,
     acknowledged,
+    entrySaves: entrySavesAll,
     lost,
     failedRestarts,
     restartMsMax: restarts.at(-1) ?? 0,
-    restartMsMedian: restarts[Math.floor(restarts.length / 2)] ?? 0,
+    restartMsMedian: restarts[Math.floor((restarts.length - 1) / 2)] ?? 0,
+    firstStartMsMax,
   };
 }
 

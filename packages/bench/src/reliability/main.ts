@@ -42,7 +42,7 @@ if (!baseUrl) print('PostgreSQL: bỏ qua (đặt CHISO_BENCH_DATABASE_URL để
 const began = performance.now();
 const random = seeded(seed);
 
-print(`\n1. kill -9 giữa lúc ghi đồng thời (${writers} luồng tạo đơn vị, tiến trình thật, khởi động lại trên cùng dữ liệu)`);
+print(`\n1. kill -9 giữa lúc ghi đồng thời (${writers} luồng tạo đơn vị và 6 chuỗi lưu tiêu chí, tiến trình thật, khởi động lại trên cùng dữ liệu)`);
 for (const kind of kinds) {
   const d = await killDurability(kind, random, {
     runs: killRuns,
@@ -52,10 +52,12 @@ for (const kind of kinds) {
   });
   figure(`${name(kind)}: lần kill -9 (runs)`, d.runs);
   figure(`${name(kind)}: lượt ghi được xác nhận 2xx (writes acknowledged)`, d.acknowledged);
+  figure(`${name(kind)}:   trong đó lưu tiêu chí có kiểm phiên bản (entry saves)`, d.entrySaves);
   figure(`${name(kind)}: lượt ghi đã xác nhận bị mất (acknowledged writes lost)`, d.lost, 0);
   figure(`${name(kind)}: lần không khởi động lại được (failed restarts)`, d.failedRestarts, 0);
   figure(`${name(kind)}: khởi động lại, trung vị ms (restart median)`, d.restartMsMedian);
   figure(`${name(kind)}: khởi động lại, chậm nhất ms (restart max)`, d.restartMsMax);
+  figure(`${name(kind)}: khởi động lần đầu, chậm nhất ms (first start max)`, d.firstStartMsMax);
 }
 
 print(`\n2. Tệp nhập bị làm hỏng (đơn vị, tài khoản, bộ chỉ số; .xlsx/.csv; chờ tối đa ${hangS} s mỗi tệp)`);
