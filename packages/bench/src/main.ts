@@ -33,3 +33,6 @@ process.stdout.write(`\n${benchPeriodResults()}\n`);
 process.stdout.write(`\n${await benchPreviousPoints()}\n`);
 process.stdout.write(`\n${await benchNational()}\n`);
 process.stdout.write(`\n${benchWebBundle()}\n`);
+process.stdout.write(
+  '\nĐộ tin cậy (kill -9, tệp nhập hỏng, dò phân quyền, đăng nhập đồng thời): npm run bench:reliability (khoảng 4 phút; docs/benchmarks.md)\n',
+);

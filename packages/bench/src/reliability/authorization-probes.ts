@@ -173,7 +173,11 @@ export async function authorizationProbes(): Promise<Probes> {
               ...(session ? { cookie: session.cookie, 'x-csrf-token': session.csrf } : {}),
               ...(file?.headers ?? {}),
             },
-            ...(file ? { payload: file.payload } : body === undefined ? {} : { payload: body as object }),
+            ...(file
+              ? { payload: file.payload }
+              : body === undefined
+                ? {}
+                : { payload: body as object }),
           });
           figures.probes++;
           if (r.statusCode !== 400) figures.decided++;

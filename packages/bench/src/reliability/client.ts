@@ -7,7 +7,12 @@ export interface Client {
     body?: unknown,
     timeoutMs?: number,
   ) => Promise<Answer>;
-  upload: (path: string, fileName: string, content: Uint8Array, timeoutMs: number) => Promise<Answer>;
+  upload: (
+    path: string,
+    fileName: string,
+    content: Uint8Array,
+    timeoutMs: number,
+  ) => Promise<Answer>;
 }
 
 export interface Answer {

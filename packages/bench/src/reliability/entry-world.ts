@@ -98,7 +98,8 @@ export async function entryChain(
         { facts: { count }, version },
         10_000,
       );
-      if (r.status !== 200) throw new Error(`entry ${code} → ${r.status} ${JSON.stringify(r.body)}`);
+      if (r.status !== 200)
+        throw new Error(`entry ${code} → ${r.status} ${JSON.stringify(r.body)}`);
       version = (r.body as { version: number }).version;
       acked.set(code, { version, count });
       saves++;

@@ -95,7 +95,7 @@ async function xlsx(rows: Rows): Promise<Buffer> {
 const CONTROL = ['\u0000', '\u0001', '\u0007', '\u0008', '\u000b', '\u001b', '\u007f', '\u202e'];
 
 /** Row-level damage: what a person or a script could type into the cells. */
-function mutateRows(rows: Rows, mutation: Mutation, random: Random): Rows {
+export function mutateRows(rows: Rows, mutation: Mutation, random: Random): Rows {
   const copy = rows.map((row) => [...row]);
   const body = () => random.int(1, copy.length - 1);
   const column = (row: Cell[]) => random.int(0, Math.max(0, row.length - 1));
@@ -135,7 +135,7 @@ function mutateRows(rows: Rows, mutation: Mutation, random: Random): Rows {
 }
 
 /** Byte-level damage of the encoded file. */
-function mutateBytes(file: Buffer, mutation: Mutation, random: Random): Buffer {
+export function mutateBytes(file: Buffer, mutation: Mutation, random: Random): Buffer {
   const bytes = Buffer.from(file);
   if (mutation === 'byteFlips') {
     for (let k = random.int(1, 16); k > 0; k--) {
@@ -147,7 +147,11 @@ function mutateBytes(file: Buffer, mutation: Mutation, random: Random): Buffer {
   if (mutation === 'truncation') return bytes.subarray(0, random.int(0, bytes.length - 1));
   // zipEntryDamage: a local file header's fields or the start of its data.
   const headers: number[] = [];
-  for (let at = bytes.indexOf('PK\u0003\u0004'); at >= 0; at = bytes.indexOf('PK\u0003\u0004', at + 4))
+  for (
+    let at = bytes.indexOf('PK\u0003\u0004');
+    at >= 0;
+    at = bytes.indexOf('PK\u0003\u0004', at + 4)
+  )
     headers.push(at);
   const at = headers.length ? random.pick(headers) : 0;
   const field = random.pick([

@@ -1,5 +1,11 @@
 import { signIn } from './client.js';
-import { entryChain, entryWorld, ENTRY_CODES, lostEntries, type AckedEntry } from './entry-world.js';
+import {
+  entryChain,
+  entryWorld,
+  ENTRY_CODES,
+  lostEntries,
+  type AckedEntry,
+} from './entry-world.js';
 import type { Random } from './seeded.js';
 import { ADMIN, freshDatabase, startServer, type DatabaseKind } from './server-process.js';
 

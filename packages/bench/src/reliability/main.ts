@@ -32,7 +32,8 @@ const summary: Row[] = [];
 const print = (text: string) => process.stdout.write(`${text}\n`);
 const figure = (label: string, value: number, mustBe?: number, digits = 0) => {
   summary.push({ label, value, ...(mustBe === undefined ? {} : { mustBe }) });
-  const verdict = mustBe === undefined ? '' : value === mustBe ? '  (đạt)' : `  (KHÔNG ĐẠT: phải là ${mustBe})`;
+  const verdict =
+    mustBe === undefined ? '' : value === mustBe ? '  (đạt)' : `  (KHÔNG ĐẠT: phải là ${mustBe})`;
   print(`  ${vn(value, digits).padStart(9)}  ${label}${verdict}`);
 };
 
@@ -42,7 +43,9 @@ if (!baseUrl) print('PostgreSQL: bỏ qua (đặt CHISO_BENCH_DATABASE_URL để
 const began = performance.now();
 const random = seeded(seed);
 
-print(`\n1. kill -9 giữa lúc ghi đồng thời (${writers} luồng tạo đơn vị và 6 chuỗi lưu tiêu chí, tiến trình thật, khởi động lại trên cùng dữ liệu)`);
+print(
+  `\n1. kill -9 giữa lúc ghi đồng thời (${writers} luồng tạo đơn vị và 6 chuỗi lưu tiêu chí, tiến trình thật, khởi động lại trên cùng dữ liệu)`,
+);
 for (const kind of kinds) {
   const d = await killDurability(kind, random, {
     runs: killRuns,
@@ -60,7 +63,9 @@ for (const kind of kinds) {
   figure(`${name(kind)}: khởi động lần đầu, chậm nhất ms (first start max)`, d.firstStartMsMax);
 }
 
-print(`\n2. Tệp nhập bị làm hỏng (đơn vị, tài khoản, bộ chỉ số; .xlsx/.csv; chờ tối đa ${hangS} s mỗi tệp)`);
+print(
+  `\n2. Tệp nhập bị làm hỏng (đơn vị, tài khoản, bộ chỉ số; .xlsx/.csv; chờ tối đa ${hangS} s mỗi tệp)`,
+);
 for (const kind of kinds) {
   const m = await mutatedImports(kind, random, {
     files,
@@ -75,12 +80,18 @@ for (const kind of kinds) {
   figure(`${name(kind)}: bị từ chối mà số dòng đổi (partial imports)`, m.partial, 0);
   figure(`${name(kind)}: bộ nhớ đỉnh của máy chủ MiB (peak RSS, VmHWM)`, m.peakRssMb);
   figure(`${name(kind)}: bộ nhớ đỉnh sau khởi động, trước tệp đầu MiB`, m.startPeakRssMb);
-  print(`             trả lời: ${Object.entries(m.statuses).map(([s, n]) => `${s} × ${n}`).join(', ')}`);
+  print(
+    `             trả lời: ${Object.entries(m.statuses)
+      .map(([s, n]) => `${s} × ${n}`)
+      .join(', ')}`,
+  );
   if (m.heaviest) print(`             tệp nặng nhất: ${m.heaviest}`);
   for (const example of m.examples) print(`             ${example}`);
 }
 
-print('\n3. Dò phân quyền: mọi tuyến × mọi vai trò (và không tài khoản) × đơn vị mình / đơn vị khác');
+print(
+  '\n3. Dò phân quyền: mọi tuyến × mọi vai trò (và không tài khoản) × đơn vị mình / đơn vị khác',
+);
 const p = await authorizationProbes();
 figure('tuyến trong bảng định tuyến (routes)', p.routes);
 figure('lượt dò (probes)', p.probes);
@@ -88,7 +99,9 @@ figure('lượt qua được kiểm tra dữ liệu vào (decided, not 400)', p.
 figure('lượt lộ (leaks: 2xx mà ma trận nói 401/403)', p.leaks, 0);
 for (const example of p.examples) print(`             ${example}`);
 
-print(`\n4. Đăng nhập đồng thời: ${signIns} lượt cùng lúc cho một tài khoản (1 đúng, ${signIns - 1} sai)`);
+print(
+  `\n4. Đăng nhập đồng thời: ${signIns} lượt cùng lúc cho một tài khoản (1 đúng, ${signIns - 1} sai)`,
+);
 for (const kind of kinds) {
   const s = await signInConcurrency(kind, random, {
     attempts: signIns,
@@ -96,8 +109,16 @@ for (const kind of kinds) {
   });
   figure(`${name(kind)}: lượt đăng nhập (attempts)`, s.attempts);
   figure(`${name(kind)}: mật khẩu đã kiểm (checked, from audit rows)`, s.checked);
-  figure(`${name(kind)}: mật khẩu sai kiểm quá giới hạn ${s.limit} (checked past the limit)`, s.checkedPastLimit, 0);
-  print(`             trả lời: ${Object.entries(s.answers).map(([a, n]) => `${a} × ${n}`).join(', ')}`);
+  figure(
+    `${name(kind)}: mật khẩu sai kiểm quá giới hạn ${s.limit} (checked past the limit)`,
+    s.checkedPastLimit,
+    0,
+  );
+  print(
+    `             trả lời: ${Object.entries(s.answers)
+      .map(([a, n]) => `${a} × ${n}`)
+      .join(', ')}`,
+  );
 }
 
 print(`\nTóm tắt (${vn((performance.now() - began) / 1000, 0)} s)`);

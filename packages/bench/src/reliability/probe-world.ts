@@ -106,7 +106,11 @@ export async function buildProbeWorld(): Promise<ProbeWorld> {
   const database = await openDatabase({});
   const dataDir = await mkdtemp(join(tmpdir(), 'chiso-probes-'));
   const now = new Date(parseVietnamTime('05/01/2023 09:00') ?? 0);
-  const config = readConfig({ CHISO_DATA_DIR: dataDir, LOG_LEVEL: 'silent', CHISO_SESSION_HOURS: '720' });
+  const config = readConfig({
+    CHISO_DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    CHISO_SESSION_HOURS: '720',
+  });
   const deps: Deps = {
     db: database.db,
     clock: () => now,
@@ -121,7 +125,11 @@ export async function buildProbeWorld(): Promise<ProbeWorld> {
   const passwordHash = await hashPassword(PASSWORD);
   const ids: Record<string, string> = {};
   const login = async (username: string): Promise<Session> => {
-    const r = await inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: PASSWORD } });
+    const r = await inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username, password: PASSWORD },
+    });
     if (r.statusCode !== 200) throw new Error(`login ${username}: ${r.body}`);
     const cookie = /chiso_session=[^;]+/.exec(String(r.headers['set-cookie']))?.[0] ?? '';
     return { cookie, csrf: (JSON.parse(r.body) as { csrfToken: string }).csrfToken };
@@ -137,7 +145,13 @@ export async function buildProbeWorld(): Promise<ProbeWorld> {
     }).then((row) => (ids[username] = row.id));
   await add('admin', 'administrator');
   const admin = await login('admin');
-  const call = async (session: Session, method: string, url: string, payload?: unknown, headers = {}) => {
+  const call = async (
+    session: Session,
+    method: string,
+    url: string,
+    payload?: unknown,
+    headers = {},
+  ) => {
     const r = await inject({
       method,
       url,
@@ -155,7 +169,9 @@ export async function buildProbeWorld(): Promise<ProbeWorld> {
     await call(admin, 'PUT', `/api/units/${id}`, { name, type });
   for (const [username, role, , unit] of ACCOUNTS) await add(username, role, unit);
   for (const unit of ['SNV', 'SYT']) {
-    const office = await call(admin, 'POST', `/api/units/${unit}/offices`, { name: 'Phòng Pháp chế' });
+    const office = await call(admin, 'POST', `/api/units/${unit}/offices`, {
+      name: 'Phòng Pháp chế',
+    });
     ids[`office:${unit}`] = String(office.id);
   }
   await add('cb.phong', 'officeStaff', 'SNV', ids['office:SNV']);
@@ -213,7 +229,8 @@ export async function buildProbeWorld(): Promise<ProbeWorld> {
   });
   ids.apiToken = (token.token as { id: string }).id;
   const sessions = { administrator: admin } as ProbeWorld['sessions'];
-  for (const [username, , who] of ACCOUNTS) if (who) sessions[who as 'viewer'] = await login(username);
+  for (const [username, , who] of ACCOUNTS)
+    if (who) sessions[who as 'viewer'] = await login(username);
   sessions.officeStaff = await login('cb.phong');
   return {
     routes,

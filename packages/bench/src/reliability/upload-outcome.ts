@@ -20,7 +20,7 @@ interface JobView {
   error?: unknown;
 }
 
-const messageOf = (body: unknown) => JSON.stringify(body).slice(0, 300);
+const messageOf = (body: unknown) => (JSON.stringify(body) ?? '').slice(0, 300);
 const jobOf = (body: unknown) => {
   const view = (body ?? {}) as JobView;
   return {
@@ -58,7 +58,12 @@ export async function uploadAndWait(
       : { kind: 'refused', status: answer.status, message: messageOf(answer.body) };
   }
   const { id } = jobOf(answer.body);
-  if (!id) return { kind: 'serverError', status: 202, message: `202 without a job: ${messageOf(answer.body)}` };
+  if (!id)
+    return {
+      kind: 'serverError',
+      status: 202,
+      message: `202 without a job: ${messageOf(answer.body)}`,
+    };
   for (;;) {
     const left = deadline - Date.now();
     if (left <= 0) return { kind: 'hang' };
