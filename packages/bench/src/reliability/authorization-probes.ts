@@ -16,6 +16,10 @@ export interface Probes {
   /** Probes that got past the route's schema (not 400), so that authorization decided them. */
   decided: number;
   leaks: number;
+  /** Another unit's things answered 2xx to the administrator or the council: the ids are real. */
+  otherLetThrough: number;
+  /** Sessions a probe ended (sign-out, a changed account) and that were signed in again. */
+  sessionsRestored: number;
   examples: string[];
 }
 
@@ -145,7 +149,15 @@ const methodsOf = (route: RouteOptions) =>
  */
 export async function authorizationProbes(): Promise<Probes> {
   const w = await buildProbeWorld();
-  const figures: Probes = { routes: 0, probes: 0, decided: 0, leaks: 0, examples: [] };
+  const figures: Probes = {
+    routes: 0,
+    probes: 0,
+    decided: 0,
+    leaks: 0,
+    otherLetThrough: 0,
+    sessionsRestored: 0,
+    examples: [],
+  };
   try {
     const routes = w.routes.flatMap((r) => methodsOf(r).map((m) => ({ method: m, route: r })));
     figures.routes = routes.length;
@@ -182,6 +194,7 @@ export async function authorizationProbes(): Promise<Probes> {
           figures.probes++;
           if (r.statusCode !== 400) figures.decided++;
           const ok = r.statusCode >= 200 && r.statusCode < 300;
+          if (ok && target === 'SYT' && REACHES_OTHER.includes(who)) figures.otherLetThrough++;
           let leak: string | undefined;
           if (ok && who === 'anonymous' && !isPublic) leak = 'no account';
           else if (ok && target === 'SYT' && who !== 'anonymous' && !REACHES_OTHER.includes(who))
@@ -194,6 +207,9 @@ export async function authorizationProbes(): Promise<Probes> {
             if (figures.examples.length < 10)
               figures.examples.push(`${leak}: ${who} ${method} ${url} → ${r.statusCode}`);
           }
+          // A change made may have ended the session or altered the account that probes next.
+          if (method !== 'GET' && who !== 'anonymous')
+            figures.sessionsRestored += await w.restore();
         }
       }
     }

@@ -113,4 +113,4 @@ export async function killDurability(
 }
 
 /** How long after the writes begin the process is killed; overridden by the environment. */
-export const KILL_WINDOW_MS: [number, number] = [300, 2500];
+export const KILL_WINDOW_MS: [number, number] = [1000, 5000];

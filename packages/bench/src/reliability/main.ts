@@ -96,6 +96,11 @@ const p = await authorizationProbes();
 figure('tuyến trong bảng định tuyến (routes)', p.routes);
 figure('lượt dò (probes)', p.probes);
 figure('lượt qua được kiểm tra dữ liệu vào (decided, not 400)', p.decided);
+figure(
+  'đơn vị khác: 2xx cho quản trị/hội đồng (other unit let through: the ids are real)',
+  p.otherLetThrough,
+);
+figure('phiên đăng nhập lại sau lượt dò làm mất (sessions restored)', p.sessionsRestored);
 figure('lượt lộ (leaks: 2xx mà ma trận nói 401/403)', p.leaks, 0);
 for (const example of p.examples) print(`             ${example}`);
 

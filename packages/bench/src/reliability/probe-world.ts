@@ -3,11 +3,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseVietnamTime, type Role } from '@chiso/core';
+import { eq } from 'drizzle-orm';
 import type { RouteOptions } from 'fastify';
 import { buildApp } from '../../../server/dist/app.js';
 import { readConfig } from '../../../server/dist/config.js';
 import type { Deps } from '../../../server/dist/context.js';
 import { openDatabase } from '../../../server/dist/db/database.js';
+import { users } from '../../../server/dist/db/schema.js';
 import { samplePdf } from '../../../server/dist/demo/pdf.js';
 import { jobRegistry } from '../../../server/dist/jobs/catalogue.js';
 import { localQueue } from '../../../server/dist/jobs/local-queue.js';
@@ -50,6 +52,11 @@ export interface ProbeWorld {
   sessions: Record<Exclude<Who, 'anonymous'>, Session>;
   /** Ids of the seeded things: per unit (SNV own, SYT other) where they belong to one. */
   ids: Record<string, string>;
+  /**
+   * Puts every probing account back as seeded (role, unit, office, active, password: a probe
+   * may have changed them) and signs in again whoever's session a probe ended; returns how many.
+   */
+  restore: () => Promise<number>;
   close: () => Promise<void>;
 }
 
@@ -134,7 +141,10 @@ export async function buildProbeWorld(): Promise<ProbeWorld> {
     const cookie = /chiso_session=[^;]+/.exec(String(r.headers['set-cookie']))?.[0] ?? '';
     return { cookie, csrf: (JSON.parse(r.body) as { csrfToken: string }).csrfToken };
   };
-  const add = (username: string, role: Role, unitId?: string, officeId?: string) =>
+  const seeded: { username: string; role: Role; unitId: string | null; officeId: string | null }[] =
+    [];
+  const add = (username: string, role: Role, unitId?: string, officeId?: string) => (
+    seeded.push({ username, role, unitId: unitId ?? null, officeId: officeId ?? null }),
     insertUser(database.db, {
       username,
       fullName: `Người dùng ${username}`,
@@ -142,7 +152,8 @@ export async function buildProbeWorld(): Promise<ProbeWorld> {
       role,
       unitId: unitId ?? null,
       officeId: officeId ?? null,
-    }).then((row) => (ids[username] = row.id));
+    }).then((row) => (ids[username] = row.id))
+  );
   await add('admin', 'administrator');
   const admin = await login('admin');
   const call = async (
@@ -232,11 +243,41 @@ export async function buildProbeWorld(): Promise<ProbeWorld> {
   for (const [username, , who] of ACCOUNTS)
     if (who) sessions[who as 'viewer'] = await login(username);
   sessions.officeStaff = await login('cb.phong');
+  const usernameOf: Record<string, string> = { administrator: 'admin', officeStaff: 'cb.phong' };
+  for (const [username, , who] of ACCOUNTS) if (who) usernameOf[who] = username;
+  const restore = async () => {
+    for (const account of seeded) {
+      await database.db
+        .update(users)
+        .set({
+          role: account.role,
+          unitId: account.unitId,
+          officeId: account.officeId,
+          active: true,
+          passwordHash,
+          mustChangePassword: false,
+        })
+        .where(eq(users.username, account.username));
+    }
+    let again = 0;
+    for (const [who, session] of Object.entries(sessions)) {
+      const me = await inject({
+        method: 'GET',
+        url: '/api/auth/me',
+        headers: { cookie: session.cookie },
+      });
+      if (me.statusCode === 200) continue;
+      sessions[who as 'viewer'] = await login(usernameOf[who] ?? '');
+      again++;
+    }
+    return again;
+  };
   return {
     routes,
     inject,
     sessions,
     ids,
+    restore,
     close: async () => {
       await app.close();
       await queue.stop();
