@@ -18,6 +18,7 @@ const writers = envInt('CHISO_RELIABILITY_WRITERS', 8);
 const files = envInt('CHISO_RELIABILITY_FILES', 63);
 const hangS = envInt('CHISO_RELIABILITY_HANG_S', 20);
 const signIns = envInt('CHISO_RELIABILITY_SIGN_INS', 60);
+const killMaxMs = envInt('CHISO_RELIABILITY_KILL_MAX_MS', KILL_WINDOW_MS[1]);
 const baseUrl = process.env.CHISO_BENCH_DATABASE_URL;
 const kinds: DatabaseKind[] = baseUrl ? ['pglite', 'postgres'] : ['pglite'];
 const name = (kind: DatabaseKind) => (kind === 'pglite' ? 'PGlite' : 'PostgreSQL');
@@ -50,7 +51,7 @@ for (const kind of kinds) {
   const d = await killDurability(kind, random, {
     runs: killRuns,
     writers,
-    killAfterMs: KILL_WINDOW_MS,
+    killAfterMs: [Math.min(KILL_WINDOW_MS[0], killMaxMs), killMaxMs],
     ...(baseUrl ? { baseUrl } : {}),
   });
   figure(`${name(kind)}: lần kill -9 (runs)`, d.runs);
