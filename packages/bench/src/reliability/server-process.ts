@@ -100,7 +100,7 @@ function vmHwmMb(pid: number): number {
 export async function startServer(
   database: FreshDatabase,
   extraEnv: Record<string, string> = {},
-  readyTimeoutMs = 60_000,
+  readyTimeoutMs = 180_000,
 ): Promise<ServerProcess> {
   const port = await freePort();
   const begin = performance.now();
