@@ -34,5 +34,5 @@ process.stdout.write(`\n${await benchPreviousPoints()}\n`);
 process.stdout.write(`\n${await benchNational()}\n`);
 process.stdout.write(`\n${benchWebBundle()}\n`);
 process.stdout.write(
-  '\nĐộ tin cậy (kill -9, tệp nhập hỏng, dò phân quyền, đăng nhập đồng thời): npm run bench:reliability (khoảng 4 phút; docs/benchmarks.md)\n',
+  '\nĐộ tin cậy (kill -9, tệp nhập hỏng, dò phân quyền, đăng nhập đồng thời): npm run bench:reliability (khoảng 4 phút; số liệu một lần chạy trong docs/decisions/0041)\n',
 );
