@@ -1,11 +1,7 @@
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { formatVietnamTime, type Role } from '@chiso/core';
 import pg from 'pg';
@@ -15,13 +11,17 @@ import { openDatabase, type Database } from './db/database.js';
 import { insertUser } from './repositories/users.js';
 import { hashPassword } from './security/passwords.js';
 import { s3Client } from './storage/s3-evidence-store.js';
-import { startTestS3, type TestS3 } from './test-support/s3.js';
 import {
-  multipart,
-  TEST_PASSWORD,
-  type Session,
-  type TestResponse,
-} from './test-support/test-app.js';
+  call,
+  healthy,
+  ROOT,
+  signIn,
+  startServer,
+  stopServer,
+  type Server,
+} from './test-support/chiso-process.js';
+import { startTestS3, type TestS3 } from './test-support/s3.js';
+import { multipart, TEST_PASSWORD } from './test-support/test-app.js';
 import { PDF, seedWorld, type World } from './test-support/world.js';
 
 /**
@@ -30,128 +30,9 @@ import { PDF, seedWorld, type World } from './test-support/world.js';
  * is one process's own database.
  */
 const BASE_URL = process.env.CHISO_TEST_DATABASE_URL;
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-const MAIN = join(ROOT, 'packages/server/dist/main.js');
 const INITIAL_ADMIN = { username: 'quantri', password: 'Hoa-An-quan-tri-2026!' };
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-interface Server {
-  name: string;
-  url: string;
-  dataDir: string;
-  child: ChildProcess;
-  output: () => string;
-}
-
-async function startServer(name: string, env: Record<string, string>): Promise<Server> {
-  const port = await freePort();
-  const dataDir = await mkdtemp(join(tmpdir(), `chiso-${name}-`));
-  const child = spawn(process.execPath, [MAIN], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH ?? '',
-      TZ: 'Asia/Ho_Chi_Minh',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      CHISO_DATA_DIR: dataDir,
-      LOG_LEVEL: 'warn',
-      // A failed start prints its stack into the test's failure message.
-      CHISO_DEBUG: '1',
-      CHISO_VALIDATE_RESPONSES: '1',
-      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  return { name, url: `http://127.0.0.1:${port}`, dataDir, child, output: () => output };
-}
-
-async function healthy(server: Server): Promise<void> {
-  const until = Date.now() + 60_000;
-  while (Date.now() < until) {
-    if (server.child.exitCode !== null) {
-      throw new Error(`${server.name} exited ${server.child.exitCode}: ${server.output()}`);
-    }
-    const ok = await fetch(`${server.url}/healthz`).then(
-      (r) => r.ok,
-      () => false,
-    );
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`${server.name} did not answer /healthz: ${server.output()}`);
-}
-
-async function stopServer(server: Server): Promise<void> {
-  if (server.child.exitCode !== null) return;
-  const exited = new Promise((resolve) => server.child.once('exit', resolve));
-  server.child.kill('SIGTERM');
-  await exited;
-  await rm(server.dataDir, { recursive: true, force: true });
-}
-
-type Answer = TestResponse;
-
-async function call(
-  server: Server,
-  method: string,
-  url: string,
-  options: {
-    as?: Session;
-    body?: unknown;
-    payload?: Buffer | string;
-    headers?: Record<string, string>;
-  } = {},
-): Promise<Answer> {
-  const headers: Record<string, string> = { ...options.headers };
-  if (options.as) {
-    headers.cookie = options.as.cookie;
-    headers['x-csrf-token'] = options.as.csrf;
-  }
-  let body: Buffer | string | undefined = options.payload;
-  if (options.body !== undefined) {
-    headers['content-type'] = 'application/json';
-    body = JSON.stringify(options.body);
-  }
-  const response = await fetch(`${server.url}${url}`, { method, headers, body });
-  const raw = Buffer.from(await response.arrayBuffer());
-  const json = (response.headers.get('content-type') ?? '').includes('application/json');
-  return {
-    status: response.status,
-    body: json ? (JSON.parse(raw.toString()) as unknown) : raw,
-    headers: Object.fromEntries(response.headers),
-    raw,
-  };
-}
-
-async function signIn(server: Server, username: string, password = TEST_PASSWORD) {
-  const response = await fetch(`${server.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password }),
-  });
-  const body = (await response.json()) as { csrfToken?: string; user?: { id: string } };
-  const cookie = response.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0] ?? '')
-    .find((c) => c.startsWith('chiso_session='));
-  return { status: response.status, body, cookie, csrf: body.csrfToken };
-}
 
 describe.skipIf(!BASE_URL)('two chiso processes on one PostgreSQL and one object store', () => {
   let s3: TestS3;

@@ -129,7 +129,9 @@ export function s3EvidenceStore(
             ? 'không có bucket này'
             : status === 403 || status === 401
               ? 'khóa truy cập không được phép đọc bucket (CHISO_S3_ACCESS_KEY_ID, CHISO_S3_SECRET_ACCESS_KEY)'
-              : `không kết nối được (${error instanceof Error ? error.message : String(error)})`;
+              : error instanceof Error && error.name === 'CredentialsProviderError'
+                ? 'không có khóa truy cập: đặt CHISO_S3_ACCESS_KEY_ID và CHISO_S3_SECRET_ACCESS_KEY (hoặc AWS_*, vai trò của máy)'
+                : `không kết nối được (${error instanceof Error ? error.message : String(error)})`;
         throw new DomainError(
           ERROR_CODES.VALIDATION_FAILED,
           'Kho lưu trữ tài liệu kiểm chứng S3 không dùng được',
