@@ -3,6 +3,20 @@ import { DomainError, ERROR_CODES, toIssues } from '@chiso/core';
 import { z } from 'zod';
 import { parseTrustedProxies } from './http/trusted-proxies.js';
 
+/** Evidence on S3-compatible object storage (AWS S3, MinIO, Ceph, …), decision 0040. */
+export interface ObjectStorageConfig {
+  bucket: string;
+  /** For a store other than AWS (http(s)://host:port); undefined: AWS's own for the region. */
+  endpoint: string | undefined;
+  region: string;
+  /** From CHISO_S3_ACCESS_KEY_ID/CHISO_S3_SECRET_ACCESS_KEY; undefined: the SDK's usual chain. */
+  credentials: { accessKeyId: string; secretAccessKey: string } | undefined;
+  /** Bucket in the path (http://host/bucket/key), as MinIO and most self-hosted stores want. */
+  forcePathStyle: boolean;
+  /** Put before every key: "" or ending in "/" ("chiso/"). */
+  prefix: string;
+}
+
 /** How the server runs, from the environment. */
 export interface Config {
   port: number;
@@ -47,6 +61,8 @@ export interface Config {
   issuer: string | undefined;
   /** Which job queue runs: pg-boss on PostgreSQL unless "local" is asked (decision 0017). */
   jobsEngine: 'local' | 'pg-boss';
+  /** Evidence in a bucket when CHISO_S3_BUCKET is set; otherwise in CHISO_DATA_DIR/evidence. */
+  objectStorage: ObjectStorageConfig | undefined;
 }
 
 /** A duration in seconds (fractions allowed, for tests). */
@@ -92,11 +108,85 @@ const schema = z.object({
   CHISO_PUBLIC_URL: z.string().url().optional(),
   CHISO_ISSUER: z.string().trim().min(1).max(200).optional(),
   CHISO_JOBS: z.enum(['auto', 'local']).default('auto'),
+  CHISO_S3_BUCKET: z
+    .string()
+    .regex(
+      /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
+      'tên bucket gồm 3–63 chữ thường, chữ số, dấu chấm hoặc gạch ngang (a bucket name)',
+    )
+    .optional(),
+  CHISO_S3_ENDPOINT: z
+    .string()
+    .regex(/^https?:\/\/[^/\s]+\/?$/, 'dạng http(s)://máy-chủ:cổng, không có đường dẫn')
+    .optional(),
+  CHISO_S3_REGION: z
+    .string()
+    .regex(/^[a-z0-9-]{1,64}$/, 'dạng ap-southeast-1 (chữ thường, chữ số, gạch ngang)')
+    .optional(),
+  CHISO_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  CHISO_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  CHISO_S3_FORCE_PATH_STYLE: z.enum(['0', '1'], 'chỉ nhận 0 hoặc 1').optional(),
+  CHISO_S3_PREFIX: z
+    .string()
+    .max(200)
+    .regex(
+      /^(?!\/)[A-Za-z0-9._\-/]*$/,
+      'chỉ chữ, số, ". _ - /" và không bắt đầu bằng "/" (chiso/ hoặc tinh-hoa-an/minh-chung/)',
+    )
+    .optional(),
 });
+
+const S3_VARIABLES = [
+  'CHISO_S3_ENDPOINT',
+  'CHISO_S3_REGION',
+  'CHISO_S3_ACCESS_KEY_ID',
+  'CHISO_S3_SECRET_ACCESS_KEY',
+  'CHISO_S3_FORCE_PATH_STYLE',
+  'CHISO_S3_PREFIX',
+] as const;
+
+/** Settings that only make sense together: named by the variable that is missing. */
+const checked = schema.superRefine((e, context) => {
+  const given = S3_VARIABLES.filter((name) => e[name] !== undefined);
+  if (e.CHISO_S3_BUCKET === undefined && given.length > 0) {
+    context.addIssue({
+      code: 'custom',
+      path: ['CHISO_S3_BUCKET'],
+      message: `cần tên bucket khi đặt ${given.join(', ')} (lưu tài liệu kiểm chứng trên S3)`,
+    });
+  }
+  const [id, secret] = ['CHISO_S3_ACCESS_KEY_ID', 'CHISO_S3_SECRET_ACCESS_KEY'] as const;
+  for (const [name, other] of [
+    [id, secret],
+    [secret, id],
+  ] as const) {
+    if (e[name] === undefined && e[other] !== undefined) {
+      context.addIssue({ code: 'custom', path: [name], message: `cần đặt cùng với ${other}` });
+    }
+  }
+});
+
+function objectStorage(e: z.output<typeof schema>): ObjectStorageConfig | undefined {
+  if (e.CHISO_S3_BUCKET === undefined) return undefined;
+  const prefix = e.CHISO_S3_PREFIX ?? '';
+  const endpoint = e.CHISO_S3_ENDPOINT?.replace(/\/+$/, '');
+  return {
+    bucket: e.CHISO_S3_BUCKET,
+    endpoint,
+    region: e.CHISO_S3_REGION ?? 'us-east-1',
+    credentials:
+      e.CHISO_S3_ACCESS_KEY_ID && e.CHISO_S3_SECRET_ACCESS_KEY
+        ? { accessKeyId: e.CHISO_S3_ACCESS_KEY_ID, secretAccessKey: e.CHISO_S3_SECRET_ACCESS_KEY }
+        : undefined,
+    // A self-hosted store (an endpoint) rarely has per-bucket host names: path style by default.
+    forcePathStyle: (e.CHISO_S3_FORCE_PATH_STYLE ?? (endpoint ? '1' : '0')) === '1',
+    prefix: prefix === '' || prefix.endsWith('/') ? prefix : `${prefix}/`,
+  };
+}
 
 /** Reads the configuration; a wrong variable stops the start with a message naming it. */
 export function readConfig(env: NodeJS.ProcessEnv): Config {
-  const parsed = schema.safeParse(env);
+  const parsed = checked.safeParse(env);
   if (!parsed.success) {
     throw new DomainError(
       ERROR_CODES.VALIDATION_FAILED,
@@ -134,6 +224,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     publicUrl: (e.CHISO_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
     issuer: e.CHISO_ISSUER,
     jobsEngine: e.DATABASE_URL && e.CHISO_JOBS === 'auto' ? 'pg-boss' : 'local',
+    objectStorage: objectStorage(e),
   };
 }
 

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
@@ -6,7 +5,7 @@ import type { Deps } from './context.js';
 import { openDatabase } from './db/database.js';
 import { startQueue } from './jobs/start-queue.js';
 import { smtpMailer } from './mail/mailer.js';
-import { localEvidenceStore } from './storage/evidence-store.js';
+import { configuredStore } from './storage/configured-store.js';
 import { ensureInitialAdmin } from './use-cases/users/ensure-initial-admin.js';
 
 export interface RunningServer {
@@ -23,6 +22,9 @@ export async function serve(
   config: Config,
   clock: () => Date = () => new Date(),
 ): Promise<RunningServer> {
+  const evidence = configuredStore(config);
+  // A bucket that does not answer stops the start, naming the variable, before anything opens.
+  await evidence.check();
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.databaseUrl ? undefined : config.dataDir,
@@ -31,7 +33,7 @@ export async function serve(
   const deps: Deps = {
     db: database.db,
     clock,
-    storage: localEvidenceStore(join(config.dataDir, 'evidence')),
+    storage: evidence.store,
     config,
     mailer,
   };
@@ -41,7 +43,7 @@ export async function serve(
   const queue = await startQueue(deps);
   await app.listen({ port: config.port, host: config.host });
   app.log.info(
-    `Hàng đợi công việc: ${queue.engine === 'pg-boss' ? 'pg-boss' : 'trong tiến trình'}; thư điện tử: ${mailer ? 'bật' : 'tắt'}`,
+    `Hàng đợi công việc: ${queue.engine === 'pg-boss' ? 'pg-boss' : 'trong tiến trình'}; thư điện tử: ${mailer ? 'bật' : 'tắt'}; tài liệu kiểm chứng: ${evidence.store.description}`,
   );
   app.log.info(
     `chiso đang chạy tại http://localhost:${config.port} (cơ sở dữ liệu: ${database.kind === 'pglite' ? `PGlite trong ${config.dataDir}` : 'PostgreSQL'})`,
@@ -52,6 +54,7 @@ export async function serve(
       await app.close();
       await queue.stop();
       mailer?.close();
+      evidence.close();
       await database.close();
     },
   };

@@ -10,6 +10,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import * as schema from './schema.js';
+import { LOCKS, withAdvisoryLock } from './advisory-lock.js';
 
 export type Schema = typeof schema;
 
@@ -41,7 +42,11 @@ export async function openDatabase(options: {
     pool.on('error', () => undefined);
     // numeric stays a string: points are exact decimals, never floats.
     const db = drizzlePg(pool, { schema });
-    await migratePg(db, { migrationsFolder: MIGRATIONS_FOLDER });
+    // Servers started together migrate one after the other: the first applies what is new, the
+    // others then find nothing to do (at once, two created the same tables and one failed).
+    await withAdvisoryLock(pool, LOCKS.migrations, () =>
+      migratePg(db, { migrationsFolder: MIGRATIONS_FOLDER }),
+    );
     return { db: db as unknown as Db, kind: 'postgres', close: () => pool.end() };
   }
   let client: PGlite;

@@ -1,11 +1,10 @@
 import { randomInt } from 'node:crypto';
-import { join } from 'node:path';
 import { ROLE_LABELS } from '@chiso/core';
 import { describeFailure } from '../cli/exit-codes.js';
 import { readConfig } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import { listUnits } from '../repositories/units.js';
-import { localEvidenceStore } from '../storage/evidence-store.js';
+import { configuredStore } from '../storage/configured-store.js';
 import { seedDemo } from './seed-demo.js';
 
 const SECRETARIAT: readonly string[] = [
@@ -29,6 +28,8 @@ const WORDS = [
 /** `npm run demo`: loads tỉnh Hòa An into the configured database and prints the accounts. */
 async function main() {
   const config = readConfig(process.env);
+  const evidence = configuredStore(config);
+  await evidence.check();
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.databaseUrl ? undefined : config.dataDir,
@@ -47,7 +48,7 @@ async function main() {
     const deps = {
       db: database.db,
       clock: () => now,
-      storage: localEvidenceStore(join(config.dataDir, 'evidence')),
+      storage: evidence.store,
       config,
     };
     process.stdout.write(
@@ -91,6 +92,7 @@ async function main() {
     ];
     process.stdout.write(lines.join('\n'));
   } finally {
+    evidence.close();
     await database.close();
   }
 }

@@ -4,6 +4,7 @@ import { listPgBossJobs, type PgBossJobRow } from '../repositories/pg-boss-jobs.
 import { jobIdOf } from './job-id.js';
 import type { JobQueue, JobState, JobView } from './queue.js';
 import type { JobRegistry } from './registry.js';
+import { LOCKS, withAdvisoryLock } from '../db/advisory-lock.js';
 
 interface Envelope {
   version: number;
@@ -53,14 +54,18 @@ export async function pgBossQueue(
   boss.on('error', () => undefined);
   await boss.start();
   const names = registry.all().map((job) => job.name);
-  for (const job of registry.all()) {
-    await boss.createQueue(job.name, {
-      name: job.name,
-      retryLimit: job.retries,
-      retryDelay: job.retryDelaySeconds,
-      retryBackoff: true,
-    });
-  }
+  // Queues are created one server at a time: pg-boss adds a table per queue, and two servers
+  // creating the same ones at once deadlocked (decision 0040).
+  await withAdvisoryLock(databaseUrl, LOCKS.jobQueues, async () => {
+    for (const job of registry.all()) {
+      await boss.createQueue(job.name, {
+        name: job.name,
+        retryLimit: job.retries,
+        retryDelay: job.retryDelaySeconds,
+        retryBackoff: true,
+      });
+    }
+  });
 
   return {
     engine: 'pg-boss',

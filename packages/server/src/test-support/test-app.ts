@@ -15,7 +15,7 @@ import { localQueue, type LocalQueue } from '../jobs/local-queue.js';
 import { smtpMailer } from '../mail/mailer.js';
 import { insertUser } from '../repositories/users.js';
 import { hashPassword } from '../security/passwords.js';
-import { localEvidenceStore } from '../storage/evidence-store.js';
+import { configuredStore } from '../storage/configured-store.js';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -29,7 +29,7 @@ export const TEST_PASSWORD = 'mat-khau-thu-nghiem';
 /** A fresh database: PGlite in memory, or a new database on the PostgreSQL server. */
 async function freshDatabase(
   kind: DatabaseKind,
-): Promise<{ database: Database; drop: () => Promise<void> }> {
+): Promise<{ database: Database; url?: string; drop: () => Promise<void> }> {
   if (kind === 'pglite') {
     const database = await openDatabase({});
     return { database, drop: () => Promise.resolve() };
@@ -45,6 +45,7 @@ async function freshDatabase(
   const database = await openDatabase({ databaseUrl: url.toString() });
   return {
     database,
+    url: url.toString(),
     drop: async () => {
       const client = new pg.Client({ connectionString: base });
       await client.connect();
@@ -71,6 +72,8 @@ export interface Session {
 
 export interface TestApp {
   kind: DatabaseKind;
+  /** The PostgreSQL database's URL (undefined on PGlite), for other processes on the same data. */
+  databaseUrl: string | undefined;
   app: App;
   deps: Deps;
   /** Every route of the app, as it was added (method, url, schema, handler). */
@@ -103,7 +106,10 @@ export interface TestApp {
 }
 
 export interface TestAppOptions {
-  /** More environment for the configuration (CHISO_SMTP_URL of a test SMTP server, …). */
+  /**
+   * More environment for the configuration (CHISO_SMTP_URL of a test SMTP server, the CHISO_S3_*
+   * of a test S3 server for evidence in a bucket, …).
+   */
   env?: Record<string, string>;
 }
 
@@ -111,7 +117,7 @@ export async function startTestApp(
   kind: DatabaseKind,
   options: TestAppOptions = {},
 ): Promise<TestApp> {
-  const { database, drop } = await freshDatabase(kind);
+  const { database, url: databaseUrl, drop } = await freshDatabase(kind);
   const dataDir = await mkdtemp(join(tmpdir(), 'chiso-app-'));
   let now = new Date(parseVietnamTime('05/01/2023 09:00') ?? 0);
   // Sessions outlive the test's month of simulated time; uploads are capped at 1 MB to test the limit.
@@ -124,10 +130,11 @@ export async function startTestApp(
     CHISO_VALIDATE_RESPONSES: process.env.CHISO_VALIDATE_RESPONSES,
     ...options.env,
   });
+  const evidence = configuredStore(config);
   const deps: Deps = {
     db: database.db,
     clock: () => now,
-    storage: localEvidenceStore(join(dataDir, 'evidence')),
+    storage: evidence.store,
     config,
     mailer: config.mail ? smtpMailer(config.mail) : undefined,
   };
@@ -180,6 +187,7 @@ export async function startTestApp(
 
   return {
     kind,
+    databaseUrl,
     app,
     deps,
     routes,
@@ -223,6 +231,7 @@ export async function startTestApp(
       await app.close();
       await queue.stop();
       deps.mailer?.close();
+      evidence.close();
       await database.close();
       await drop();
       await rm(dataDir, { recursive: true, force: true });

@@ -91,7 +91,9 @@ async function ok(response: Promise<{ status: number; body: unknown }>, what: st
  * (cb.phong is the staff of Sở Nội vụ's "Phòng Pháp chế", ids.officeSNV),
  * the test framework and the 2022 period with its windows; td1 appraises SNV, td2 SYT.
  */
-export async function seedWorld(t: TestApp): Promise<World> {
+export async function seedWorld(
+  t: Pick<TestApp, 'createAccount' | 'login' | 'request'>,
+): Promise<World> {
   const ids: Record<string, string> = {};
   ids.admin = await t.createAccount('admin', 'administrator');
   const admin = await t.login('admin');

@@ -1,11 +1,10 @@
 import { createInterface } from 'node:readline';
 import { readConfig } from '../../config.js';
 import { openDatabase } from '../../db/database.js';
-import { localEvidenceStore } from '../../storage/evidence-store.js';
+import { configuredStore } from '../../storage/configured-store.js';
 import { createUser } from '../../use-cases/users/create-user.js';
 import { UsageError } from '../exit-codes.js';
 import type { CliIo } from '../io.js';
-import { join } from 'node:path';
 
 /** Reads a password without echoing it; from the environment when there is no terminal. */
 async function readPassword(io: CliIo): Promise<string> {
@@ -49,11 +48,12 @@ export async function runAdminCreate(
     databaseUrl: config.databaseUrl,
     dataDir: config.databaseUrl ? undefined : config.dataDir,
   });
+  const evidence = configuredStore(config);
   try {
     const deps = {
       db: database.db,
       clock: () => new Date(),
-      storage: localEvidenceStore(join(config.dataDir, 'evidence')),
+      storage: evidence.store,
       config,
     };
     const user = await createUser(
@@ -68,6 +68,7 @@ export async function runAdminCreate(
     );
     io.stdout(`Đã tạo tài khoản quản trị "${user.username}".\n`);
   } finally {
+    evidence.close();
     await database.close();
   }
 }

@@ -22,24 +22,32 @@ export async function ensureInitialAdmin(deps: Deps, log: FastifyBaseLogger): Pr
   }
   if (await findUserByUsername(db, admin.username)) return;
   const passwordHash = await hashPassword(admin.password);
-  await db.transaction(async (tx) => {
-    const user = await insertUser(tx, {
-      username: admin.username,
-      fullName: admin.fullName,
-      passwordHash,
-      role: 'administrator',
-      unitId: null,
+  const created = await db
+    .transaction(async (tx) => {
+      const user = await insertUser(tx, {
+        username: admin.username,
+        fullName: admin.fullName,
+        passwordHash,
+        role: 'administrator',
+        unitId: null,
+      });
+      await recordAudit(
+        tx,
+        { actor: undefined, ip: 'environment', now: deps.clock() },
+        {
+          action: 'user.create',
+          entityType: 'user',
+          entityId: user.id,
+          after: { username: user.username, role: user.role, source: 'CHISO_ADMIN_USERNAME' },
+        },
+      );
+      return true;
+    })
+    .catch(async (error: unknown) => {
+      // Servers started together: another one created the same account first (decision 0040).
+      if (await findUserByUsername(db, admin.username)) return false;
+      throw error;
     });
-    await recordAudit(
-      tx,
-      { actor: undefined, ip: 'environment', now: deps.clock() },
-      {
-        action: 'user.create',
-        entityType: 'user',
-        entityId: user.id,
-        after: { username: user.username, role: user.role, source: 'CHISO_ADMIN_USERNAME' },
-      },
-    );
-  });
+  if (!created) return;
   log.info(`Đã tạo tài khoản quản trị "${admin.username}" từ biến môi trường`);
 }
