@@ -23,6 +23,8 @@ const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
 
 /** http is only for a provider on this machine (tests, a trial); anything else must be https. */
 function isSafeUrl(text: string): boolean {
+  // Not a URL at all is the url check's to say.
+  if (!URL.canParse(text)) return true;
   const url = new URL(text);
   return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK.has(url.hostname));
 }
