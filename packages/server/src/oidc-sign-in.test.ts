@@ -1,4 +1,4 @@
-import { oidcRefusalMessage, type OidcRefusal } from '@chiso/contract';
+import type { OidcRefusal } from '@chiso/contract';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, sessions, userIdentities, users } from './db/schema.js';
@@ -122,12 +122,6 @@ describe.each(DATABASE_KINDS)('sign-in by OpenID Connect against a real provider
       .from(auditLog)
       .where(and(eq(auditLog.action, 'auth.signIn.failed'), eq(auditLog.entityId, account)));
     expect(failed?.after).toEqual({ method: 'oidc', reason, issuer: provider.issuer, subject });
-  });
-
-  it('words the unknown account as the issue asks', () => {
-    expect(oidcRefusalMessage('unknown-account', 'khong.co.trong.chiso')).toBe(
-      'Tài khoản “khong.co.trong.chiso” chưa được cấp trong chiso; liên hệ quản trị để được cấp tài khoản.',
-    );
   });
 
   it('refuses an answer with another state, and still finishes its own sign-in', async () => {

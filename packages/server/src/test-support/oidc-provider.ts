@@ -143,7 +143,8 @@ export class TestBrowser {
         const prompt = /name="prompt" value="(\w+)"/.exec(html)?.[1];
         const action = /action="([^"]+)"/.exec(html)?.[1];
         if (!prompt || !action) throw new Error(`unexpected provider page: ${html.slice(0, 300)}`);
-        const form = prompt === 'login' ? { prompt, login, password: 'bat-ky' } : { prompt };
+        const form: Record<string, string> =
+          prompt === 'login' ? { prompt, login, password: 'bat-ky' } : { prompt };
         response = await this.fetchProvider(new URL(action, next), new URLSearchParams(form));
       }
       const location = response.headers.get('location');
