@@ -19,7 +19,15 @@ export function OidcSignIn({ next }: { next: string | null }) {
   return (
     <>
       <Divider label="hoặc" labelPosition="center" />
-      <Button component="a" href={`/api/auth/oidc/start${query}`} variant="default">
+      <Button
+        component="a"
+        href={`/api/auth/oidc/start${query}`}
+        variant="default"
+        // A province's label can be long: it wraps instead of being cut.
+        h="auto"
+        py={8}
+        styles={{ label: { whiteSpace: 'normal', textAlign: 'center', lineHeight: 1.35 } }}
+      >
         {info.data.label}
       </Button>
     </>
