@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, sessions, userIdentities, users } from './db/schema.js';
 import { DEFAULT_OIDC_LABEL } from './oidc/oidc-config.js';
+import { STARTS_PER_ADDRESS } from './use-cases/auth/start-oidc-sign-in.js';
 import {
   CHISO_ORIGIN,
   startTestProvider,
@@ -171,6 +172,19 @@ describe.each(DATABASE_KINDS)('sign-in by OpenID Connect against a real provider
       'provider-refused',
     );
   });
+
+  it('counts the sign-ins begun from one address: past 300 in 10 minutes it sends back', async () => {
+    t.setTime('06/01/2023 09:00');
+    const begin = () => new TestBrowser(t).visitChiso('/api/auth/oidc/start');
+    for (let i = 0; i < STARTS_PER_ADDRESS; i++) {
+      const started = await begin();
+      expect(new URL(started.location ?? '').origin, `start ${i + 1}`).toBe(provider.issuer);
+    }
+    expect(refusalOf((await begin()).location).reason).toBe('rate-limited');
+    t.setTime('06/01/2023 09:10');
+    expect(new URL((await begin()).location ?? '').origin).toBe(provider.issuer);
+    t.setTime('05/01/2023 09:00');
+  }, 120_000);
 });
 
 describe('sign-in by OpenID Connect matched by e-mail', () => {
@@ -249,5 +263,27 @@ describe('sign-in by OpenID Connect switched off', () => {
       expect(r.status, url).toBe(404);
       expect(r.body).toMatchObject({ error: { code: 'NOT_FOUND' } });
     }
+  });
+});
+
+describe('sign-in by OpenID Connect with the provider unreachable', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp('pglite', {
+      env: {
+        CHISO_PUBLIC_URL: CHISO_ORIGIN,
+        // Nothing listens on port 9 (discard) on this machine.
+        CHISO_OIDC_ISSUER: 'http://127.0.0.1:9',
+        CHISO_OIDC_CLIENT_ID: TEST_CLIENT.id,
+        CHISO_OIDC_CLIENT_SECRET: TEST_CLIENT.secret,
+      },
+    });
+  });
+  afterAll(async () => t.close());
+
+  it('sends the browser back to the sign-in page rather than answering 5xx', async () => {
+    const answer = await new TestBrowser(t).visitChiso('/api/auth/oidc/start?tiep=/ket-qua');
+    expect(answer.status).toBe(302);
+    expect(answer.location).toBe('/dang-nhap?oidc=provider-failed&tiep=%2Fket-qua');
   });
 });
