@@ -10,6 +10,7 @@ import {
   FLOW_LIFETIME_MS,
   flowCookieValue,
   readFlowCookie,
+  safeReturnPath,
 } from '../oidc/oidc-flow.js';
 import { finishOidcSignIn, type OidcRefused } from '../use-cases/auth/finish-oidc-sign-in.js';
 import { startOidcSignIn } from '../use-cases/auth/start-oidc-sign-in.js';
@@ -71,7 +72,9 @@ export async function authOidcRoutes(app: FastifyInstance, deps: Deps): Promise<
       const started = await startOidcSignIn(contextOf(request, deps), {
         returnTo: request.query.tiep,
       });
-      if (started.kind === 'refused') return toSignInPage(reply, started, request.query.tiep);
+      if (started.kind === 'refused') {
+        return toSignInPage(reply, started, safeReturnPath(request.query.tiep));
+      }
       reply.setCookie(FLOW_COOKIE, flowCookieValue(started.flow), {
         path: FLOW_COOKIE_PATH,
         httpOnly: true,
