@@ -27,6 +27,8 @@ async function me(t: TestApp, browser: TestBrowser) {
   return t.request('GET', '/api/auth/me', { headers: { cookie: browser.chiso.header() } });
 }
 
+// The tests of this block run in order on one world: the first sign-in links sub-a, which the
+// later ones (the link after a rename, a second identity, replays) build on.
 describe.each(DATABASE_KINDS)('sign-in by OpenID Connect against a real provider (%s)', (kind) => {
   let provider: TestProvider;
   let t: TestApp;
