@@ -163,6 +163,14 @@ const CASES: Case[] = [
     url: () => '/api/auth/session',
     own: [...EVERYONE, 'anonymous'],
   },
+  // Sign-in by OpenID Connect (0037): public; off in this world, so the start and the callback
+  // are 404 for everyone (oidc-sign-in.test.ts runs them against a real provider).
+  ...['/auth/oidc', '/auth/oidc/start', '/auth/oidc/callback'].map((path): Case => ({
+    name: `GET ${path}`,
+    method: 'GET',
+    url: () => `/api${path}`,
+    own: [...EVERYONE, 'anonymous'],
+  })),
   {
     name: 'GET /unit-types',
     method: 'GET',

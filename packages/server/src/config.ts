@@ -2,6 +2,12 @@ import { resolve } from 'node:path';
 import { DomainError, ERROR_CODES, toIssues } from '@chiso/core';
 import { z } from 'zod';
 import { parseTrustedProxies } from './http/trusted-proxies.js';
+import {
+  checkOidcEnvironment,
+  oidcConfig,
+  oidcEnvironment,
+  type OidcConfig,
+} from './oidc/oidc-config.js';
 
 /** Evidence on S3-compatible object storage (AWS S3, MinIO, Ceph, …), decision 0040. */
 export interface ObjectStorageConfig {
@@ -63,78 +69,85 @@ export interface Config {
   jobsEngine: 'local' | 'pg-boss';
   /** Evidence in a bucket when CHISO_S3_BUCKET is set; otherwise in CHISO_DATA_DIR/evidence. */
   objectStorage: ObjectStorageConfig | undefined;
+  /** Sign-in through the province's OpenID Connect provider; off (undefined) unless configured (0037). */
+  oidc: OidcConfig | undefined;
 }
 
 /** A duration in seconds (fractions allowed, for tests). */
 const seconds = z.coerce.number().positive().max(3600);
 
-const schema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HOST: z.string().default('0.0.0.0'),
-  CHISO_DATA_DIR: z.string().default('./data'),
-  DATABASE_URL: z.string().url().optional(),
-  CHISO_MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(50),
-  CHISO_SESSION_HOURS: z.coerce
-    .number()
-    .positive()
-    .max(24 * 30)
-    .default(12),
-  CHISO_ADMIN_USERNAME: z.string().min(1).optional(),
-  CHISO_ADMIN_PASSWORD: z.string().min(10, 'mật khẩu quản trị cần ít nhất 10 ký tự').optional(),
-  CHISO_ADMIN_NAME: z.string().default('Quản trị hệ thống'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  CHISO_TRUST_PROXY: z
-    .string()
-    .default('0')
-    .superRefine((value, context) => {
-      const parsed = parseTrustedProxies(value);
-      if ('badEntry' in parsed)
-        context.addIssue({
-          code: 'custom',
-          message: `"${parsed.badEntry}" không phải địa chỉ IP, dải CIDR hay loopback/linklocal/uniquelocal (not an IP address, CIDR range or range name)`,
-        });
-    }),
-  CHISO_REQUEST_TIMEOUT_S: seconds.default(120),
-  CHISO_IDLE_TIMEOUT_S: seconds.default(60),
-  CHISO_KEEP_ALIVE_S: seconds.default(72),
-  CHISO_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(1_000_000).default(1000),
-  CHISO_MAX_REQUESTS_PER_SOCKET: z.coerce.number().int().min(0).max(1_000_000).default(1000),
-  CHISO_VALIDATE_RESPONSES: z.enum(['0', '1']).default('0'),
-  CHISO_SMTP_URL: z
-    .string()
-    .regex(/^smtps?:\/\/[^/]+/, 'dạng smtp://người-dùng:mật-khẩu@máy-chủ:587 hoặc smtps://…')
-    .optional(),
-  CHISO_MAIL_FROM: z.string().min(3).default('chiso <khong-tra-loi@localhost>'),
-  CHISO_PUBLIC_URL: z.string().url().optional(),
-  CHISO_ISSUER: z.string().trim().min(1).max(200).optional(),
-  CHISO_JOBS: z.enum(['auto', 'local']).default('auto'),
-  CHISO_S3_BUCKET: z
-    .string()
-    .regex(
-      /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
-      'tên bucket gồm 3–63 chữ thường, chữ số, dấu chấm hoặc gạch ngang (a bucket name)',
-    )
-    .optional(),
-  CHISO_S3_ENDPOINT: z
-    .string()
-    .regex(/^https?:\/\/[^/\s]+\/?$/, 'dạng http(s)://máy-chủ:cổng, không có đường dẫn')
-    .optional(),
-  CHISO_S3_REGION: z
-    .string()
-    .regex(/^[a-z0-9-]{1,64}$/, 'dạng ap-southeast-1 (chữ thường, chữ số, gạch ngang)')
-    .optional(),
-  CHISO_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
-  CHISO_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
-  CHISO_S3_FORCE_PATH_STYLE: z.enum(['0', '1'], 'chỉ nhận 0 hoặc 1').optional(),
-  CHISO_S3_PREFIX: z
-    .string()
-    .max(200)
-    .regex(
-      /^(?!\/)[A-Za-z0-9._\-/]*$/,
-      'chỉ chữ, số, ". _ - /" và không bắt đầu bằng "/" (chiso/ hoặc tinh-hoa-an/minh-chung/)',
-    )
-    .optional(),
-});
+const schema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().default('0.0.0.0'),
+    CHISO_DATA_DIR: z.string().default('./data'),
+    DATABASE_URL: z.string().url().optional(),
+    CHISO_MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(50),
+    CHISO_SESSION_HOURS: z.coerce
+      .number()
+      .positive()
+      .max(24 * 30)
+      .default(12),
+    CHISO_ADMIN_USERNAME: z.string().min(1).optional(),
+    CHISO_ADMIN_PASSWORD: z.string().min(10, 'mật khẩu quản trị cần ít nhất 10 ký tự').optional(),
+    CHISO_ADMIN_NAME: z.string().default('Quản trị hệ thống'),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
+    CHISO_TRUST_PROXY: z
+      .string()
+      .default('0')
+      .superRefine((value, context) => {
+        const parsed = parseTrustedProxies(value);
+        if ('badEntry' in parsed)
+          context.addIssue({
+            code: 'custom',
+            message: `"${parsed.badEntry}" không phải địa chỉ IP, dải CIDR hay loopback/linklocal/uniquelocal (not an IP address, CIDR range or range name)`,
+          });
+      }),
+    CHISO_REQUEST_TIMEOUT_S: seconds.default(120),
+    CHISO_IDLE_TIMEOUT_S: seconds.default(60),
+    CHISO_KEEP_ALIVE_S: seconds.default(72),
+    CHISO_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(1_000_000).default(1000),
+    CHISO_MAX_REQUESTS_PER_SOCKET: z.coerce.number().int().min(0).max(1_000_000).default(1000),
+    CHISO_VALIDATE_RESPONSES: z.enum(['0', '1']).default('0'),
+    CHISO_SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\/[^/]+/, 'dạng smtp://người-dùng:mật-khẩu@máy-chủ:587 hoặc smtps://…')
+      .optional(),
+    CHISO_MAIL_FROM: z.string().min(3).default('chiso <khong-tra-loi@localhost>'),
+    CHISO_PUBLIC_URL: z.string().url().optional(),
+    CHISO_ISSUER: z.string().trim().min(1).max(200).optional(),
+    CHISO_JOBS: z.enum(['auto', 'local']).default('auto'),
+    CHISO_S3_BUCKET: z
+      .string()
+      .regex(
+        /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
+        'tên bucket gồm 3–63 chữ thường, chữ số, dấu chấm hoặc gạch ngang (a bucket name)',
+      )
+      .optional(),
+    CHISO_S3_ENDPOINT: z
+      .string()
+      .regex(/^https?:\/\/[^/\s]+\/?$/, 'dạng http(s)://máy-chủ:cổng, không có đường dẫn')
+      .optional(),
+    CHISO_S3_REGION: z
+      .string()
+      .regex(/^[a-z0-9-]{1,64}$/, 'dạng ap-southeast-1 (chữ thường, chữ số, gạch ngang)')
+      .optional(),
+    CHISO_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    CHISO_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    CHISO_S3_FORCE_PATH_STYLE: z.enum(['0', '1'], 'chỉ nhận 0 hoặc 1').optional(),
+    CHISO_S3_PREFIX: z
+      .string()
+      .max(200)
+      .regex(
+        /^(?!\/)[A-Za-z0-9._\-/]*$/,
+        'chỉ chữ, số, ". _ - /" và không bắt đầu bằng "/" (chiso/ hoặc tinh-hoa-an/minh-chung/)',
+      )
+      .optional(),
+    ...oidcEnvironment,
+  })
+  .superRefine(checkOidcEnvironment);
 
 const S3_VARIABLES = [
   'CHISO_S3_ENDPOINT',
@@ -195,6 +208,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     );
   }
   const e = parsed.data;
+  const publicUrl = (e.CHISO_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
   return {
     port: e.PORT,
     host: e.HOST,
@@ -221,10 +235,11 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     },
     validateResponses: e.CHISO_VALIDATE_RESPONSES === '1',
     mail: e.CHISO_SMTP_URL ? { smtpUrl: e.CHISO_SMTP_URL, from: e.CHISO_MAIL_FROM } : undefined,
-    publicUrl: (e.CHISO_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    publicUrl,
     issuer: e.CHISO_ISSUER,
     jobsEngine: e.DATABASE_URL && e.CHISO_JOBS === 'auto' ? 'pg-boss' : 'local',
     objectStorage: objectStorage(e),
+    oidc: oidcConfig(e, publicUrl),
   };
 }
 

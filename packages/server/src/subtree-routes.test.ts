@@ -44,6 +44,10 @@ const NOT_UNIT_SCOPED = [
   'POST /api/auth/logout',
   'GET /api/auth/me',
   'GET /api/auth/session',
+  // Signing in through the province's OpenID Connect provider (0037): no session yet.
+  'GET /api/auth/oidc',
+  'GET /api/auth/oidc/start',
+  'GET /api/auth/oidc/callback',
   'GET /api/notifications',
   'GET /api/notifications/unread-count',
   'POST /api/notifications/:id/read',

@@ -9,7 +9,8 @@ import { requireActor } from '../use-cases/authorize.js';
 import { signIn } from '../use-cases/auth/sign-in.js';
 import { signOut } from '../use-cases/auth/sign-out.js';
 
-function setSessionCookie(
+/** The session cookie, as every way of signing in sets it. */
+export function setSessionCookie(
   request: FastifyRequest,
   reply: FastifyReply,
   token: string,

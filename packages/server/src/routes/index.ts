@@ -5,6 +5,7 @@ import { assessmentRoutes } from './assessment.js';
 import { auditRoutes } from './audit.js';
 import { cycleDocumentRoutes } from './cycle-documents.js';
 import { authRoutes } from './auth.js';
+import { authOidcRoutes } from './auth-oidc.js';
 import { documentRoutes } from './documents.js';
 import { frameworkCopyRoutes } from './framework-copy.js';
 import { frameworkRoutes } from './frameworks.js';
@@ -30,6 +31,7 @@ import { userRoutes } from './users.js';
 /** Every API route, under /api. */
 export async function registerRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
   await authRoutes(app, deps);
+  await authOidcRoutes(app, deps);
   await unitRoutes(app, deps);
   await userRoutes(app, deps);
   await officeRoutes(app, deps);

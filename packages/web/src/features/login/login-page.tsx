@@ -13,6 +13,8 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useSession } from '../../app/session';
 import { ErrorMessage } from '../../components/feedback';
+import { oidcRefusalMessage } from './oidc-refusals';
+import { OidcSignIn } from './oidc-sign-in';
 
 export default function LoginPage() {
   const { signIn } = useSession();
@@ -53,6 +55,12 @@ export default function LoginPage() {
               </Text>
             </div>
             <ErrorMessage error={error} title="Đăng nhập không thành công" />
+            {!error && (
+              <ErrorMessage
+                error={oidcRefusalMessage(params)}
+                title="Đăng nhập qua hệ thống định danh không thành công"
+              />
+            )}
             <TextInput
               label="Tên đăng nhập"
               value={username}
@@ -71,6 +79,7 @@ export default function LoginPage() {
             <Button type="submit" loading={busy}>
               Đăng nhập
             </Button>
+            <OidcSignIn next={params.get('tiep')} />
             <Anchor component={Link} to="/cong-khai" size="sm">
               Kết quả Chỉ số CCHC đã công bố (không cần đăng nhập)
             </Anchor>
