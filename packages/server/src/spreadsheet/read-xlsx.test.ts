@@ -99,7 +99,8 @@ describe('.xlsx read by yauzl + saxes as ExcelJS read it', () => {
       // Style 1 is the sample's date format: day 0 of a 1904 workbook.
       [null, '1904-01-01', 7, 'kết quả'],
     ]);
-    expect(await parseTables(bytes, 'noi-dong.xlsx')).toEqual(await tablesWithExcelJS(bytes));
+    // ExcelJS itself fails on prefixed element names (x:row), which some producers write.
+    await expect(tablesWithExcelJS(bytes)).rejects.toThrow();
   });
 });
 
