@@ -198,20 +198,6 @@ export class ZipArchive {
     }
   }
 
-  /** A small entry's whole text, refused past `maxBytes`. */
-  async text(name: string, maxBytes: number): Promise<string> {
-    const pieces: Buffer[] = [];
-    let length = 0;
-    for await (const piece of this.bytes(name)) {
-      length += piece.length;
-      if (length > maxBytes) {
-        throw new ZipRefused(`phần "${name}" lớn hơn ${megabytes(maxBytes)} MB`);
-      }
-      pieces.push(piece);
-    }
-    return Buffer.concat(pieces).toString('utf8');
-  }
-
   close(): void {
     this.zip.close();
   }
