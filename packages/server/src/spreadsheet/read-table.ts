@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import { DomainError, ERROR_CODES, parseCsv, type Cell, type Table } from '@chiso/core';
-import ExcelJS from 'exceljs';
+import { readXlsx, xlsxRejected } from './stream-xlsx.js';
+import { XLSX_LIMITS } from './xlsx-parts.js';
+import { columnOf } from './xlsx-sheet.js';
 
 const XLSX_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 const XLS_MAGIC = [0xd0, 0xcf, 0x11, 0xe0];
@@ -51,37 +53,62 @@ export async function parseTables(bytes: Uint8Array, name: string): Promise<Tabl
   return [parseCsv(text, name)];
 }
 
+/**
+ * A workbook's sheets as tables, read by the same streaming reader as large imports: rows at
+ * their row number (missing rows empty), cells at their column (missing cells null), and every
+ * cell of a merged range holding the value of its top-left cell, as Excel shows it.
+ */
 async function readWorkbook(bytes: Uint8Array, name: string): Promise<Table[]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch {
-    throw rejected(name, 'tệp bảng tính bị hỏng hoặc không đúng định dạng .xlsx');
-  }
-  return workbook.worksheets.map((sheet) => {
-    const rows: Cell[][] = [];
-    sheet.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-      const cells: Cell[] = [];
-      row.eachCell({ includeEmpty: true }, (cell, colNumber) => {
-        cells[colNumber - 1] = toCell(cell.value);
-      });
-      rows[rowNumber - 1] = Array.from(cells, (cell) => cell ?? null);
-    });
-    return { sheet: sheet.name, rows: Array.from(rows, (row) => row ?? []) };
+  const tables: Table[] = [];
+  let rows: Cell[][] = [];
+  let merged = 0;
+  await readXlsx(bytes, name, {
+    sheet: (sheet) => {
+      rows = [];
+      tables.push({ sheet, rows });
+    },
+    row: (cells, rowNumber) => {
+      while (rows.length < rowNumber - 1) rows.push([]);
+      rows[rowNumber - 1] = cells;
+    },
+    merged: (ranges) => {
+      merged += fillMerged(rows, ranges, XLSX_LIMITS.maxMergedCells - merged);
+      if (merged > XLSX_LIMITS.maxMergedCells) {
+        throw xlsxRejected(
+          name,
+          `các vùng ô gộp có hơn ${XLSX_LIMITS.maxMergedCells.toLocaleString('vi-VN')} ô`,
+        );
+      }
+    },
   });
+  return tables;
 }
 
-/** What a person sees in the cell: formulas by their result, dates as ISO dates. */
-export function toCell(value: ExcelJS.CellValue): Cell {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')
-    return value;
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if ('richText' in value) return value.richText.map((part) => part.text).join('');
-  if ('formula' in value || 'sharedFormula' in value) {
-    return toCell((value as { result?: ExcelJS.CellValue }).result ?? null);
+/** Copies each range's top-left value into its other cells; how many cells that filled. */
+function fillMerged(rows: Cell[][], ranges: readonly string[], budget: number): number {
+  let filled = 0;
+  for (const range of ranges) {
+    const match = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(range);
+    if (!match) continue;
+    const left = columnOf(match[1] ?? '');
+    const top = Number(match[2]) - 1;
+    const right = columnOf(match[3] ?? '');
+    const bottom = Number(match[4]) - 1;
+    if (left < 0 || right < left || top < 0 || bottom < top) continue;
+    if (bottom >= XLSX_LIMITS.maxRows || right >= XLSX_LIMITS.maxColumns) continue;
+    filled += (bottom - top + 1) * (right - left + 1) - 1;
+    if (filled > budget) return filled;
+    const master = rows[top]?.[left] ?? null;
+    for (let r = top; r <= bottom; r++) {
+      while (rows.length <= r) rows.push([]);
+      const row = rows[r] ?? [];
+      rows[r] = row;
+      for (let c = left; c <= right; c++) {
+        if (r === top && c === left) continue;
+        while (row.length < c) row.push(null);
+        row[c] = master;
+      }
+    }
   }
-  if ('hyperlink' in value) return value.text;
-  if ('error' in value) return value.error;
-  return null;
+  return filled;
 }

@@ -6,7 +6,8 @@ import { extname, join } from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { DomainError, ERROR_CODES } from '@chiso/core';
-import { zipEntries } from './stream-zip.js';
+import { xlsxRejected } from './stream-xlsx.js';
+import { limitsForSize, withZip, ZipRefused } from './zip-archive.js';
 
 /** What a large import file turned out to be, by its content. */
 export type SpreadsheetKind = 'xlsx' | 'csv';
@@ -84,13 +85,21 @@ export async function sniffSpreadsheet(path: string, fileName: string): Promise<
   const handle = await open(path, 'r');
   const head = Buffer.alloc(4096);
   let length: number;
+  let size: number;
   try {
     ({ bytesRead: length } = await handle.read(head, 0, head.length, 0));
+    ({ size } = await handle.stat());
   } finally {
     await handle.close();
   }
   if (length >= 4 && head.readUInt32LE(0) === ZIP_MAGIC) {
-    const names = (await zipEntries(path)).map((entry) => entry.name);
+    let names: string[];
+    try {
+      names = await withZip(path, limitsForSize(size), async (zip) => zip.names());
+    } catch (error) {
+      if (error instanceof ZipRefused) throw xlsxRejected(fileName, error.message);
+      throw error;
+    }
     if (names.includes('xl/workbook.xml')) return 'xlsx';
     throw rejected(fileName, 'tệp nén không phải là bảng tính Excel (.xlsx)');
   }

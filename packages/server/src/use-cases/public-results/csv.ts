@@ -1,7 +1,12 @@
-/** RFC 4180: fields with a comma, a quote or a line break are quoted, quotes doubled; CRLF. */
+import { formulaSafeText } from '../../spreadsheet/formula-guard.js';
+
+/**
+ * RFC 4180: fields with a comma, a quote or a line break are quoted, quotes doubled; CRLF.
+ * Text that a spreadsheet would take for a formula starts with an apostrophe.
+ */
 export function csvField(value: string | number | null): string {
   if (value === null) return '';
-  const text = typeof value === 'number' ? numberText(value) : value;
+  const text = typeof value === 'number' ? numberText(value) : formulaSafeText(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
