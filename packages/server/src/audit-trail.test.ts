@@ -90,7 +90,8 @@ describe.each(DATABASE_KINDS)('the audit trail, paged and filtered (%s)', (kind)
         { name: 'Kỳ của huyện Hai 2026', year: 2026, ownerUnitId: 'H2' },
       ])
       .returning({ id: periods.id });
-    [period.province, period.H1, period.H2] = made.map((p) => p.id);
+    const [province, h1, h2] = made.map((p) => p.id);
+    Object.assign(period, { province, H1: h1, H2: h2 });
     ids.admin = await t.createAccount('admin', 'administrator');
     ids['qt.h1'] = await t.createAccount('qt.h1', 'administrator', 'H1');
     ids['cb.x11'] = await t.createAccount('cb.x11', 'unitOfficer', 'X11');
