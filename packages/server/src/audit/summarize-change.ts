@@ -30,6 +30,15 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   target: 'mục tiêu',
   explanation: 'giải trình',
   fileName: 'tên tệp',
+  appraisalKind: 'cách thẩm định',
+  appraisedPoints: 'điểm thẩm định',
+  appraisalComment: 'nhận xét thẩm định',
+  selfPoints: 'điểm tự đánh giá',
+  reason: 'lý do',
+  surveys: 'số cuộc khảo sát',
+  responses: 'số phiếu',
+  decisionNumber: 'số quyết định',
+  changedUnits: 'đơn vị thay đổi',
 };
 
 const MAX_VALUE = 60;

@@ -11,6 +11,21 @@ import { dateTime } from '../../lib/format';
 
 const PAGE = 50;
 
+/** What a change is about, in Vietnamese (the trail's entity types). */
+const ENTITY_LABELS: Record<string, string> = {
+  user: 'tài khoản',
+  unit: 'đơn vị',
+  period: 'kỳ đánh giá',
+  entry: 'tiêu chí',
+  window: 'thời hạn',
+  framework: 'bộ chỉ số',
+  survey: 'khảo sát',
+  task: 'nhiệm vụ',
+  plan: 'kế hoạch',
+  office: 'phòng, ban',
+  apiToken: 'khóa kết nối',
+};
+
 const ACTION_OPTIONS = Object.entries(AUDIT_ACTION_LABELS)
   .map(([value, label]) => ({ value, label }))
   .sort((a, b) => a.label.localeCompare(b.label, 'vi'));
@@ -169,7 +184,9 @@ export default function AuditPage() {
                         {row.actionLabel}
                       </Text>
                       <Text size="xs" c="dimmed">
-                        {row.code ? `Tiêu chí ${row.code}` : row.entityType}
+                        {row.code
+                          ? `Tiêu chí ${row.code}`
+                          : (ENTITY_LABELS[row.entityType] ?? 'đối tượng khác')}
                       </Text>
                     </Table.Td>
                     <Table.Td>{row.unitName ?? row.unitId ?? '—'}</Table.Td>
