@@ -109,9 +109,9 @@ describe.each(DATABASE_KINDS)('accounts and sessions (%s)', (kind) => {
     r = await t.request('GET', `/api/audit?entityType=user&entityId=${w.ids['cb.syt']}`, {
       as: w.sessions.admin,
     });
-    const audit = (r.body as { action: string; after: Record<string, unknown> }[]).filter(
-      (a) => a.action === 'user.update',
-    );
+    const audit = (
+      r.body as { entries: { action: string; after: Record<string, unknown> }[] }
+    ).entries.filter((a) => a.action === 'user.update');
     expect(audit.map((a) => a.after)).toMatchObject([{ active: false }, { passwordChanged: true }]);
     expect(JSON.stringify(audit)).not.toContain('mat-khau-moi');
   });

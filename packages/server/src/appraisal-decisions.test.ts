@@ -171,7 +171,7 @@ describe.each(DATABASE_KINDS)("the appraiser's decisions on a leaf (%s)", (kind)
         as: cast.admin,
       },
     );
-    expect((history as unknown as { action: string }[])[0]).toMatchObject({
+    expect((history as unknown as { entries: { action: string }[] }).entries[0]).toMatchObject({
       action: 'entry.accept',
     });
   });

@@ -404,6 +404,7 @@ const CASES: Case[] = [
     own: ADMIN,
   },
   { name: 'GET /audit', method: 'GET', url: () => '/api/audit', own: ADMIN },
+  { name: 'GET /audit.xlsx', method: 'GET', url: () => '/api/audit.xlsx', own: ADMIN },
   {
     name: 'GET assessment',
     method: 'GET',

@@ -30,6 +30,11 @@ export interface Config {
   /** Embedded database and evidence files live here when no DATABASE_URL is given. */
   dataDir: string;
   databaseUrl: string | undefined;
+  /**
+   * The database owner, who runs the migrations (and installs pg-boss's schema) before the
+   * server connects as DATABASE_URL's role, which cannot alter or empty audit_log (0038).
+   */
+  migrationDatabaseUrl: string | undefined;
   maxUploadBytes: number;
   sessionHours: number;
   /** The first administrator, created on first start when no administrator exists. */
@@ -82,6 +87,7 @@ const schema = z
     HOST: z.string().default('0.0.0.0'),
     CHISO_DATA_DIR: z.string().default('./data'),
     DATABASE_URL: z.string().url().optional(),
+    CHISO_MIGRATION_DATABASE_URL: z.string().url().optional(),
     CHISO_MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(50),
     CHISO_SESSION_HOURS: z.coerce
       .number()
@@ -214,6 +220,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     host: e.HOST,
     dataDir: resolve(e.CHISO_DATA_DIR),
     databaseUrl: e.DATABASE_URL,
+    migrationDatabaseUrl: e.DATABASE_URL ? e.CHISO_MIGRATION_DATABASE_URL : undefined,
     maxUploadBytes: Math.round(e.CHISO_MAX_UPLOAD_MB * 1024 * 1024),
     sessionHours: e.CHISO_SESSION_HOURS,
     initialAdmin:

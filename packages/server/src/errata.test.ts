@@ -92,7 +92,7 @@ describe.each(DATABASE_KINDS)('errata for published results (%s)', (kind) => {
     const audit = await ok(t, 'GET', `/api/audit?entityType=entry&entityId=${periodId}/SXD/6.1`, {
       as: cast.admin,
     });
-    expect((audit as unknown as unknown[])[0]).toMatchObject({
+    expect((audit as unknown as { entries: unknown[] }).entries[0]).toMatchObject({
       action: 'entry.correct',
       after: { appraisedPoints: '40.000000', reason: 'Thiếu quyết định giao dự toán' },
     });
@@ -222,7 +222,7 @@ describe.each(DATABASE_KINDS)('errata for published results (%s)', (kind) => {
     const audit = await ok(t, 'GET', `/api/audit?entityType=period&entityId=${periodId}`, {
       as: cast.admin,
     });
-    expect((audit as unknown as unknown[])[0]).toMatchObject({
+    expect((audit as unknown as { entries: unknown[] }).entries[0]).toMatchObject({
       action: 'period.erratum',
       before: { version: 1, decisionNumber: '15/QĐ-HĐ' },
       after: { version: 2, decisionNumber: '20/QĐ-HĐ', changedUnits: ['SGT', 'SXD'] },

@@ -28,6 +28,7 @@ export async function serve(
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.databaseUrl ? undefined : config.dataDir,
+    migrationDatabaseUrl: config.migrationDatabaseUrl,
   });
   const mailer = config.mail ? smtpMailer(config.mail) : undefined;
   const deps: Deps = {
@@ -38,6 +39,11 @@ export async function serve(
     mailer,
   };
   const app = await buildApp(deps);
+  if (database.kind === 'postgres' && !config.migrationDatabaseUrl) {
+    app.log.warn(
+      'CHISO_MIGRATION_DATABASE_URL chưa đặt: máy chủ dùng một vai trò cho cả cập nhật cấu trúc và dữ liệu, nên nhật ký thay đổi chỉ an toàn như vai trò đó (vai trò sở hữu có thể xóa trigger hay làm rỗng audit_log). Xem README, mục "Hai vai trò PostgreSQL".',
+    );
+  }
   await ensureInitialAdmin(deps, app.log);
   // Reminders and other background work; the queue decides what is due by this clock.
   const queue = await startQueue(deps);

@@ -113,7 +113,7 @@ describe.each(DATABASE_KINDS)('anonymity of survey answers (%s)', (kind) => {
       ['admin', `/api/surveys/${surveyId}/rechecks`],
       ['admin', `/api/periods/${w.periodId}/surveys`],
       ['admin', `/api/periods/${w.periodId}/surveys/results`],
-      ['admin', '/api/audit?limit=1000'],
+      ['admin', '/api/audit?limit=200'],
       ['cb.snv', `/api/periods/${w.periodId}/surveys`],
       ['cb.snv', `/api/periods/${w.periodId}/surveys/results`],
       ['tt.snv', `/api/periods/${w.periodId}/surveys/results`],

@@ -752,7 +752,9 @@ describe.each(DATABASE_KINDS)('survey setup (%s)', (kind) => {
       as: w.sessions.admin,
     });
     expect(history.status).toBe(200);
-    const actions = (history.body as { action: string }[]).map((e) => e.action);
+    const actions = (history.body as { entries: { action: string }[] }).entries.map(
+      (e) => e.action,
+    );
     for (const action of [
       'survey.create',
       'survey.status',

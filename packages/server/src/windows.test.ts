@@ -68,12 +68,11 @@ describe.each(DATABASE_KINDS)(
       t.setTime('12/01/2023 17:00');
       expect((await save('1.2', 2)).status).toBe(409);
       r = await t.request('GET', `/api/audit?entityType=window`, { as: w.sessions.admin });
-      const audit = r.body as {
-        action: string;
-        unitId: string;
-        actor: string;
-        after: { reason: string };
-      }[];
+      const audit = (
+        r.body as {
+          entries: { action: string; unitId: string; actor: string; after: { reason: string } }[];
+        }
+      ).entries;
       expect(audit[0]).toMatchObject({
         action: 'window.extend',
         unitId: 'SNV',

@@ -1,4 +1,6 @@
 import {
+  AUDIT_ACTION_LABELS,
+  OTHER_AUDIT_ACTION_LABEL,
   decimalText,
   describeFacts,
   displayValue,
@@ -31,21 +33,11 @@ export interface HistoryRow {
   ip?: string;
 }
 
-export const ACTION_LABELS: Record<string, string> = {
-  'entry.self.save': 'Đơn vị lưu kết quả tự đánh giá',
-  'entry.appraise': 'Tổ thẩm định chấm điểm',
-  'entry.reappraise': 'Tổ thẩm định chấm lại sau giải trình',
-  'entry.accept': 'Chấp nhận kết quả tự đánh giá khi chốt vòng thẩm định',
-  'entry.correct': 'Quản trị điều chỉnh sau khi công bố',
-  'entry.repair': 'Sửa dữ liệu khi nâng cấp hệ thống',
-  'entry.respond': 'Đơn vị giải trình',
-  'evidence.link': 'Gắn tài liệu kiểm chứng',
-  'evidence.unlink': 'Gỡ tài liệu kiểm chứng',
-  'evidence.upload': 'Tải lên tài liệu kiểm chứng',
-};
+/** A leaf's actions are named as in the whole trail: the core's one list (core/audit). */
+export const ACTION_LABELS = AUDIT_ACTION_LABELS;
 
-/** What an action not listed above is called: still Vietnamese, never its code. */
-export const OTHER_ACTION_LABEL = 'Thay đổi khác';
+/** What an action not listed is called: still Vietnamese, never its code. */
+export const OTHER_ACTION_LABEL = OTHER_AUDIT_ACTION_LABEL;
 
 export const APPRAISAL_KIND_LABELS: Record<string, string> = {
   accepted: 'Chấp nhận kết quả tự đánh giá',

@@ -57,6 +57,12 @@ Cách dùng:
                                               Tạo tài khoản quản trị (mật khẩu hỏi khi chạy,
                                               hoặc lấy từ CHISO_ADMIN_PASSWORD)
 
+  chiso db grant-app-role [--role chiso_app]  Với vai trò sở hữu (CHISO_MIGRATION_DATABASE_URL):
+                                              cập nhật cấu trúc, rồi cấp cho vai trò của ứng
+                                              dụng quyền đọc, ghi các bảng nhưng với audit_log
+                                              chỉ thêm và đọc (không sửa, xóa, làm rỗng, tắt
+                                              trigger)
+
 Tệp có thể là .xlsx hoặc .csv (UTF-8); số viết "4,5" hay "4.5" đều được.
 Dùng "-" thay cho tên tệp JSON để đọc từ đầu vào chuẩn.
 `;
@@ -134,6 +140,15 @@ export async function runCli(argv: string[], io: CliIo, debug = false): Promise<
         });
         const { runAdminCreate } = await import('./commands/admin.js');
         await runAdminCreate(values, io);
+        return EXIT.ok;
+      }
+      case 'db': {
+        const [sub, ...args] = rest;
+        if (sub !== 'grant-app-role')
+          throw new UsageError('dùng: chiso db grant-app-role [--role chiso_app]');
+        const { values } = parseOptions(args, { role: { type: 'string' } });
+        const { runGrantAppRole } = await import('./commands/db.js');
+        await runGrantAppRole(values, io);
         return EXIT.ok;
       }
       default:

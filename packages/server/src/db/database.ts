@@ -34,8 +34,11 @@ export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.m
 export async function openDatabase(options: {
   databaseUrl?: string | undefined;
   dataDir?: string | undefined;
+  /** PostgreSQL only: migrate as this role (the owner), then connect as databaseUrl's (0038). */
+  migrationDatabaseUrl?: string | undefined;
 }): Promise<Database> {
   if (options.databaseUrl) {
+    if (options.migrationDatabaseUrl) await migrateAsOwner(options.migrationDatabaseUrl);
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
     // An idle connection dropped by the server (restart, failover) must not crash the process;
     // the pool replaces it and the next query reports any real outage.
@@ -44,9 +47,10 @@ export async function openDatabase(options: {
     const db = drizzlePg(pool, { schema });
     // Servers started together migrate one after the other: the first applies what is new, the
     // others then find nothing to do (at once, two created the same tables and one failed).
-    await withAdvisoryLock(pool, LOCKS.migrations, () =>
-      migratePg(db, { migrationsFolder: MIGRATIONS_FOLDER }),
-    );
+    if (!options.migrationDatabaseUrl)
+      await withAdvisoryLock(pool, LOCKS.migrations, () =>
+        migratePg(db, { migrationsFolder: MIGRATIONS_FOLDER }),
+      );
     return { db: db as unknown as Db, kind: 'postgres', close: () => pool.end() };
   }
   let client: PGlite;
@@ -60,4 +64,18 @@ export async function openDatabase(options: {
   const db = drizzlePglite(client, { schema });
   await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
   return { db: db as unknown as Db, kind: 'pglite', close: () => client.close() };
+}
+
+/** Runs the committed migrations on PostgreSQL as the role of `url` (the database owner). */
+export async function migrateAsOwner(url: string): Promise<void> {
+  const pool = new pg.Pool({ connectionString: url, max: 1 });
+  pool.on('error', () => undefined);
+  try {
+    const db = drizzlePg(pool, { schema });
+    await withAdvisoryLock(pool, LOCKS.migrations, () =>
+      migratePg(db, { migrationsFolder: MIGRATIONS_FOLDER }),
+    );
+  } finally {
+    await pool.end();
+  }
 }

@@ -48,9 +48,17 @@ export async function pgBossQueue(
   deps: Deps,
   registry: JobRegistry,
   databaseUrl: string,
-  options: { pollingIntervalSeconds?: number } = {},
+  options: {
+    pollingIntervalSeconds?: number;
+    /** false: the schema is installed by its owner (decision 0038); only its version is checked. */
+    migrate?: boolean;
+  } = {},
 ): Promise<JobQueue> {
-  const boss = new PgBoss({ connectionString: databaseUrl, max: 4 });
+  const boss = new PgBoss({
+    connectionString: databaseUrl,
+    max: 4,
+    migrate: options.migrate ?? true,
+  });
   boss.on('error', () => undefined);
   await boss.start();
   const names = registry.all().map((job) => job.name);

@@ -10,12 +10,21 @@ import type { JobQueue } from './queue.js';
  */
 export async function startQueue(deps: Deps): Promise<JobQueue> {
   const registry = jobRegistry();
+  const owner = deps.config.migrationDatabaseUrl;
+  // pg-boss creates its schema and a table per queue: its owner does it, the app only uses them.
+  if (owner && deps.config.jobsEngine === 'pg-boss') await installPgBoss(deps, owner);
   const queue =
     deps.config.jobsEngine === 'pg-boss' && deps.config.databaseUrl
-      ? await pgBossQueue(deps, registry, deps.config.databaseUrl)
+      ? await pgBossQueue(deps, registry, deps.config.databaseUrl, { migrate: owner === undefined })
       : localQueue(deps, registry);
   deps.jobs = queue;
   for (const recurring of RECURRING) await queue.schedule(recurring);
   await queue.work();
   return queue;
+}
+
+/** pg-boss's schema and queues, installed or brought up to date as the database owner (0038). */
+export async function installPgBoss(deps: Deps, ownerUrl: string): Promise<void> {
+  const queue = await pgBossQueue(deps, jobRegistry(), ownerUrl);
+  await queue.stop();
 }

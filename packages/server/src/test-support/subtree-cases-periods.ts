@@ -116,6 +116,12 @@ export const PERIOD_CASES: SubtreeCase[] = [
     allowed: A,
   },
   {
+    route: 'GET /api/audit.xlsx',
+    label: "a period's trail as a spreadsheet",
+    url: (w, p) => `/api/audit.xlsx?periodId=${w.period[p]}`,
+    allowed: A,
+  },
+  {
     route: 'POST /api/periods/:periodId/statistics/preview',
     url: period('/statistics/preview'),
     file: { name: 'thong-ke.csv', content: STATISTICS },

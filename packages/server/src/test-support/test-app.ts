@@ -111,13 +111,15 @@ export interface TestAppOptions {
    * of a test S3 server for evidence in a bucket, …).
    */
   env?: Record<string, string>;
+  /** Opens the database instead of a fresh one as the test-support's only role (audit roles, 0038). */
+  database?: () => Promise<{ database: Database; url?: string; drop: () => Promise<void> }>;
 }
 
 export async function startTestApp(
   kind: DatabaseKind,
   options: TestAppOptions = {},
 ): Promise<TestApp> {
-  const { database, url: databaseUrl, drop } = await freshDatabase(kind);
+  const { database, url: databaseUrl, drop } = await (options.database?.() ?? freshDatabase(kind));
   const dataDir = await mkdtemp(join(tmpdir(), 'chiso-app-'));
   let now = new Date(parseVietnamTime('05/01/2023 09:00') ?? 0);
   // Sessions outlive the test's month of simulated time; uploads are capped at 1 MB to test the limit.

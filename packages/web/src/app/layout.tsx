@@ -66,6 +66,7 @@ const NAV: NavItem[] = [
     installSecretariat: true,
   },
   { to: '/ket-noi-he-thong', label: 'Kết nối hệ thống (API)', roles: ['administrator'] },
+  { to: '/nhat-ky', label: 'Nhật ký thay đổi', roles: ['administrator'] },
 ];
 
 /** The frame of every page: a header, navigation shaped by the role, and the page. */

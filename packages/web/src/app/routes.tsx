@@ -36,6 +36,7 @@ const TaskPage = lazy(() => import('../features/tasks/task-page'));
 const TasksOverviewPage = lazy(() => import('../features/tasks/overview-page'));
 const NotificationsPage = lazy(() => import('../features/notifications/notifications-page'));
 const JobsPage = lazy(() => import('../features/jobs/jobs-page'));
+const AuditPage = lazy(() => import('../features/audit/audit-page'));
 const ApiTokensPage = lazy(() => import('../features/api-tokens/api-tokens-page'));
 const OfficesPage = lazy(() => import('../features/offices/offices-page'));
 const TasksCalendarPage = lazy(() => import('../features/tasks/calendar-page'));
@@ -106,6 +107,7 @@ export const router = createBrowserRouter([
       { path: '/tai-khoan', element: signedIn(<AccountsPage />, ['administrator']) },
       { path: '/thong-bao', element: signedIn(<NotificationsPage />) },
       { path: '/cong-viec-nen', element: signedIn(<JobsPage />, ['administrator']) },
+      { path: '/nhat-ky', element: signedIn(<AuditPage />, ['administrator']) },
       { path: '/ket-noi-he-thong', element: signedIn(<ApiTokensPage />, ['administrator']) },
       {
         path: '/khao-sat',
