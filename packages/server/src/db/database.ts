@@ -9,6 +9,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { lockDataDir } from './data-dir-lock.js';
 import * as schema from './schema.js';
 
 export type Schema = typeof schema;
@@ -28,12 +29,15 @@ export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.m
 /**
  * Opens PostgreSQL: a real server when a URL is given, otherwise PGlite (PostgreSQL in
  * WebAssembly) in `dataDir/pgdata`, or in memory when `dataDir` is undefined. Migrations run
- * before anything else touches the database.
+ * before anything else touches the database, unless `migrate` is false (a restore runs them
+ * itself, up to the backup's level). A PGlite folder is held by one process at a time.
  */
 export async function openDatabase(options: {
   databaseUrl?: string | undefined;
   dataDir?: string | undefined;
+  migrate?: boolean;
 }): Promise<Database> {
+  const migrate = options.migrate ?? true;
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
     // An idle connection dropped by the server (restart, failover) must not crash the process;
@@ -41,18 +45,36 @@ export async function openDatabase(options: {
     pool.on('error', () => undefined);
     // numeric stays a string: points are exact decimals, never floats.
     const db = drizzlePg(pool, { schema });
-    await migratePg(db, { migrationsFolder: MIGRATIONS_FOLDER });
+    if (migrate) {
+      await migratePg(db, { migrationsFolder: MIGRATIONS_FOLDER }).catch(async (error: unknown) => {
+        await pool.end();
+        throw error;
+      });
+    }
     return { db: db as unknown as Db, kind: 'postgres', close: () => pool.end() };
   }
   let client: PGlite;
+  let release = () => Promise.resolve();
   if (options.dataDir) {
+    await mkdir(options.dataDir, { recursive: true });
+    release = await lockDataDir(options.dataDir);
     const dir = join(options.dataDir, 'pgdata');
     await mkdir(dir, { recursive: true });
     client = new PGlite(dir);
   } else {
     client = new PGlite();
   }
+  const close = async () => {
+    await client.close().finally(release);
+  };
   const db = drizzlePglite(client, { schema });
-  await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
-  return { db: db as unknown as Db, kind: 'pglite', close: () => client.close() };
+  if (migrate) {
+    await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER }).catch(
+      async (error: unknown) => {
+        await close();
+        throw error;
+      },
+    );
+  }
+  return { db: db as unknown as Db, kind: 'pglite', close };
 }

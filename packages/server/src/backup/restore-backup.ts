@@ -1,0 +1,309 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { link, mkdir, readdir, rm, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { once } from 'node:events';
+import { StringDecoder } from 'node:string_decoder';
+import { sql } from 'drizzle-orm';
+import { DomainError, ERROR_CODES } from '@chiso/core';
+import { MIGRATIONS_FOLDER, openDatabase, type Database, type Db } from '../db/database.js';
+import { codeMigrations, quoteIdent, readTables, type MigrationStep } from './catalog.js';
+import { fileEntry, MANIFEST_ENTRY, type Manifest, type ManifestTable } from './manifest.js';
+import { backupEntries, checkLevel, verifyBackup } from './read-backup.js';
+import { fixTextSettings, insertTextRows, type TextRow } from './table-rows.js';
+
+export interface RestoreTarget {
+  /** A PostgreSQL server's database; without it PGlite in `dataDir/pgdata`. */
+  databaseUrl?: string | undefined;
+  dataDir: string;
+  /** Where the evidence files go (the local evidence store's folder). */
+  evidenceDir: string;
+}
+
+export interface RestoreSummary {
+  manifest: Manifest;
+  kind: Database['kind'];
+}
+
+const refuse = (message: string) => new DomainError(ERROR_CODES.INVALID_STATE, message);
+
+async function entriesOf(dir: string): Promise<string[]> {
+  return readdir(dir).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [];
+    throw error;
+  });
+}
+
+/** An empty folder, or one holding only the store's empty `tmp`, takes a restore. */
+async function checkEmptyFolders(target: RestoreTarget): Promise<void> {
+  const evidence = (await entriesOf(target.evidenceDir)).filter((name) => name !== 'tmp');
+  const evidenceTmp = await entriesOf(join(target.evidenceDir, 'tmp'));
+  if (evidence.length > 0 || evidenceTmp.length > 0) {
+    throw refuse(
+      `Thư mục tệp kiểm chứng ${target.evidenceDir} đã có tệp: chỉ phục hồi vào thư mục trống (chuyển thư mục cũ đi chỗ khác hoặc đặt CHISO_DATA_DIR khác)`,
+    );
+  }
+  if (!target.databaseUrl && (await entriesOf(join(target.dataDir, 'pgdata'))).length > 0) {
+    throw refuse(
+      `Thư mục ${join(target.dataDir, 'pgdata')} đã có cơ sở dữ liệu: chỉ phục hồi vào thư mục trống (chuyển thư mục cũ đi chỗ khác hoặc đặt CHISO_DATA_DIR khác)`,
+    );
+  }
+}
+
+async function checkEmptyDatabase(db: Db): Promise<void> {
+  const result = (await db.execute(
+    sql`select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
+        where n.nspname in ('public', 'drizzle') and c.relkind in ('r', 'p', 'v', 'm', 'S')
+        order by c.relname`,
+  )) as unknown as { rows: { name: string }[] };
+  if (result.rows.length > 0) {
+    const names = result.rows.slice(0, 5).map((row) => row.name);
+    throw refuse(
+      `Cơ sở dữ liệu đích đã có ${result.rows.length} bảng hoặc đối tượng (${names.join(', ')}${result.rows.length > 5 ? ', …' : ''}): chỉ phục hồi vào một cơ sở dữ liệu trống (tạo mới bằng createdb)`,
+    );
+  }
+}
+
+/** The code's migrations up to the backup's level, recorded as drizzle's migrator does. */
+async function migrateTo(tx: Db, steps: MigrationStep[]): Promise<void> {
+  await tx.execute(sql.raw(`create schema if not exists "drizzle"`));
+  await tx.execute(
+    sql.raw(`create table if not exists "drizzle"."__drizzle_migrations" (
+      id serial primary key, hash text not null, created_at bigint)`),
+  );
+  for (const step of steps) {
+    for (const statement of step.statements) await tx.execute(sql.raw(statement));
+    await tx.execute(
+      sql`insert into "drizzle"."__drizzle_migrations" ("hash", "created_at") values (${step.hash}, ${step.folderMillis})`,
+    );
+  }
+}
+
+/** The tables the migrations made must be the backup's, column for column. */
+async function checkTables(tx: Db, manifest: Manifest) {
+  const tables = await readTables(tx);
+  const byName = new Map(tables.map((table) => [table.name, table]));
+  for (const listed of manifest.tables) {
+    const table = byName.get(listed.name);
+    const same =
+      table !== undefined && JSON.stringify(table.columns) === JSON.stringify(listed.columns);
+    if (!same) {
+      throw new DomainError(
+        ERROR_CODES.FILE_REJECTED,
+        `Bảng ${listed.name} của bản sao lưu không khớp với lược đồ ở mức di chuyển ${manifest.migration.level}: bản sao lưu bị sửa hoặc không do chiso tạo`,
+      );
+    }
+  }
+  if (tables.length !== manifest.tables.length) {
+    const missing = tables.filter((t) => !manifest.tables.some((m) => m.name === t.name));
+    throw new DomainError(
+      ERROR_CODES.FILE_REJECTED,
+      `Bản sao lưu thiếu bảng ${missing.map((t) => t.name).join(', ')}`,
+    );
+  }
+  return byName;
+}
+
+const BATCH_ROWS = 500;
+const BATCH_BYTES = 4 * 1024 * 1024;
+
+async function loadTable(
+  tx: Db,
+  listed: ManifestTable,
+  info: { columns: ManifestTable['columns']; hasIdentity: boolean; selfReferencing: boolean },
+  body: AsyncIterable<Buffer>,
+): Promise<void> {
+  // A table that references itself goes through a staging table and one final statement, as
+  // foreign keys are checked at the end of each statement: a child may come before its parent.
+  const into = info.selfReferencing ? `restore_${listed.name}` : listed.name;
+  if (info.selfReferencing) {
+    await tx.execute(
+      sql.raw(
+        `create temporary table ${quoteIdent(into)} (like ${quoteIdent(listed.name)}) on commit drop`,
+      ),
+    );
+  }
+  let batch: TextRow[] = [];
+  let batchBytes = 0;
+  let line = 0;
+  let rest = '';
+  const flush = async () => {
+    const hasIdentity = info.selfReferencing ? false : info.hasIdentity;
+    await insertTextRows(tx, into, { columns: info.columns, hasIdentity }, batch);
+    batch = [];
+    batchBytes = 0;
+  };
+  const take = async (text: string) => {
+    line += 1;
+    let row: unknown;
+    try {
+      row = JSON.parse(text);
+    } catch {
+      row = undefined;
+    }
+    if (
+      !Array.isArray(row) ||
+      row.length !== info.columns.length ||
+      !row.every((value) => value === null || typeof value === 'string')
+    ) {
+      throw new DomainError(
+        ERROR_CODES.FILE_REJECTED,
+        `Mục ${listed.entry}, dòng ${line}: không phải một dòng của bảng ${listed.name}`,
+      );
+    }
+    batch.push(row as TextRow);
+    batchBytes += text.length;
+    if (batch.length >= BATCH_ROWS || batchBytes >= BATCH_BYTES) await flush();
+  };
+  const decoder = new StringDecoder('utf8');
+  for await (const chunk of body) {
+    const lines = (rest + decoder.write(chunk)).split('\n');
+    rest = lines.pop() ?? '';
+    for (const text of lines) await take(text);
+  }
+  rest += decoder.end();
+  if (rest !== '') await take(rest);
+  await flush();
+  if (info.selfReferencing) {
+    const names = info.columns.map((c) => quoteIdent(c.name)).join(', ');
+    const overriding = info.hasIdentity ? ' overriding system value' : '';
+    await tx.execute(
+      sql.raw(
+        `insert into ${quoteIdent(listed.name)} (${names})${overriding} select ${names} from ${quoteIdent(into)}`,
+      ),
+    );
+  }
+  const counted = (await tx.execute(
+    sql.raw(`select count(*)::text as n from ${quoteIdent(listed.name)}`),
+  )) as unknown as { rows: { n: string }[] };
+  if (Number(counted.rows[0]?.n) !== listed.rows) {
+    throw new DomainError(
+      ERROR_CODES.FILE_REJECTED,
+      `Bảng ${listed.name}: nạp được ${counted.rows[0]?.n ?? 0} dòng, ${MANIFEST_ENTRY} ghi ${listed.rows}`,
+    );
+  }
+}
+
+/** Writes one evidence file by its key, checking its SHA-256 as it goes; never overwrites. */
+async function copyFile(
+  evidenceDir: string,
+  item: Manifest['files'][number],
+  body: AsyncIterable<Buffer>,
+  written: string[],
+): Promise<void> {
+  const tmp = join(evidenceDir, 'tmp');
+  await mkdir(tmp, { recursive: true });
+  const temp = join(tmp, randomUUID());
+  const hash = createHash('sha256');
+  const out = createWriteStream(temp, { flags: 'wx' });
+  try {
+    for await (const chunk of body) {
+      hash.update(chunk);
+      if (!out.write(chunk)) await once(out, 'drain');
+    }
+    out.end();
+    await once(out, 'finish');
+    if (hash.digest('hex') !== item.sha256 || item.key.split('/').pop() !== item.sha256) {
+      throw new DomainError(
+        ERROR_CODES.FILE_REJECTED,
+        `Tệp kiểm chứng ${item.entry} trong bản sao lưu không khớp SHA-256 đã ghi: không phục hồi`,
+      );
+    }
+    const target = join(evidenceDir, ...item.key.split('/'));
+    await mkdir(join(target, '..'), { recursive: true });
+    await link(temp, target);
+    written.push(target);
+  } finally {
+    out.destroy();
+    await unlink(temp).catch(() => undefined);
+  }
+}
+
+/** Sequences (audit_log.id) continue after the largest restored value. */
+async function resetSequences(tx: Db): Promise<void> {
+  const owned = (await tx.execute(
+    sql`select t.relname as "table", a.attname as "column"
+        from pg_class s
+        join pg_depend d on d.objid = s.oid and d.deptype in ('a', 'i')
+        join pg_class t on t.oid = d.refobjid
+        join pg_attribute a on a.attrelid = t.oid and a.attnum = d.refobjsubid
+        join pg_namespace n on n.oid = t.relnamespace
+        where s.relkind = 'S' and n.nspname = 'public'`,
+  )) as unknown as { rows: { table: string; column: string }[] };
+  for (const { table, column } of owned.rows) {
+    const t = quoteIdent(table);
+    const c = quoteIdent(column);
+    await tx.execute(
+      sql.raw(
+        `select setval(pg_get_serial_sequence('${t.replaceAll("'", "''")}', '${column.replaceAll("'", "''")}'),
+           coalesce((select max(${c}) from ${t}), 1), (select max(${c}) from ${t}) is not null)`,
+      ),
+    );
+  }
+}
+
+/**
+ * Restores a backup into an empty target: checks the whole file first (every SHA-256, the
+ * migration level), then in one transaction runs the migrations up to the backup's level,
+ * loads every table and copies every file (each SHA-256 checked again), and commits; on any
+ * failure nothing stays behind. Later migrations of this code run after the commit, as at a
+ * server's start.
+ */
+export async function restoreBackup(file: string, target: RestoreTarget): Promise<RestoreSummary> {
+  await checkEmptyFolders(target);
+  const manifest = await verifyBackup(file);
+  const code = codeMigrations(MIGRATIONS_FOLDER);
+  checkLevel(manifest, code);
+  const createdPgdata = !target.databaseUrl;
+  const database = await openDatabase({
+    databaseUrl: target.databaseUrl,
+    dataDir: target.databaseUrl ? undefined : target.dataDir,
+    migrate: false,
+  });
+  const written: string[] = [];
+  let restored = false;
+  try {
+    await checkEmptyDatabase(database.db);
+    await database.db.transaction(async (tx) => {
+      await fixTextSettings(tx);
+      await migrateTo(tx, code.slice(0, manifest.migration.level));
+      const tables = await checkTables(tx, manifest);
+      const files = new Map(manifest.files.map((item) => [item.entry, item]));
+      const listed = new Map(manifest.tables.map((table) => [table.entry, table]));
+      for await (const entry of backupEntries(file)) {
+        const table = listed.get(entry.name);
+        const item = files.get(entry.name);
+        if (table) {
+          const info = tables.get(table.name);
+          if (!info) throw new Error(`table ${table.name} vanished`);
+          await loadTable(tx, table, { ...info, columns: table.columns }, entry.body);
+        } else if (item) {
+          if (fileEntry(item.key) !== item.entry) throw new Error(`bad entry ${item.entry}`);
+          await copyFile(target.evidenceDir, item, entry.body, written);
+        } else if (entry.name !== MANIFEST_ENTRY) {
+          throw new DomainError(
+            ERROR_CODES.FILE_REJECTED,
+            `Mục ${entry.name} không có trong ${MANIFEST_ENTRY}: bản sao lưu đã bị sửa`,
+          );
+        }
+      }
+      await resetSequences(tx);
+    });
+    restored = true;
+  } finally {
+    await database.close();
+    if (!restored) {
+      for (const path of written) await unlink(path).catch(() => undefined);
+      if (createdPgdata) {
+        await rm(join(target.dataDir, 'pgdata'), { recursive: true, force: true });
+      }
+    }
+  }
+  // This code's later migrations, as a server's start would run them.
+  const migrated = await openDatabase({
+    databaseUrl: target.databaseUrl,
+    dataDir: target.databaseUrl ? undefined : target.dataDir,
+  });
+  await migrated.close();
+  return { manifest, kind: database.kind };
+}
