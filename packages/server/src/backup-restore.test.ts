@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackup } from './backup/create-backup.js';
-import { readTables } from './backup/catalog.js';
+import { readTables, queryRows } from './backup/catalog.js';
 import { restoreBackup, type RestoreTarget } from './backup/restore-backup.js';
 import { fixTextSettings, readTableRows } from './backup/table-rows.js';
 import { openDatabase, type Db } from './db/database.js';
@@ -35,11 +35,12 @@ async function snapshot(db: Db): Promise<Record<string, string>> {
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 async function evidenceHashes(db: Db, root: string): Promise<Record<string, string>> {
-  const result = (await db.execute(
+  const result = await queryRows<{ key: string }>(
+    db,
     sql`select distinct storage_key as key from evidence_files order by storage_key`,
-  )) as unknown as { rows: { key: string }[] };
+  );
   const out: Record<string, string> = {};
-  for (const { key } of result.rows) out[key] = sha256(await readFile(join(root, key)));
+  for (const { key } of result) out[key] = sha256(await readFile(join(root, key)));
   return out;
 }
 
@@ -197,14 +198,16 @@ describe.each(DATABASE_KINDS)('backup and restore (from %s)', (kind) => {
           expect(await evidenceHashes(restored.db, target.evidenceDir)).toEqual(files);
           for (const [key, hash] of Object.entries(files)) expect(key.endsWith(hash)).toBe(true);
           // The trail goes on after the restored rows, and stays append-only.
-          const next = (await restored.db.execute(
+          const next = await queryRows<{ id: string }>(
+            restored.db,
             sql`insert into audit_log (at, action, entity_type, entity_id)
               values (now(), 'test', 'test', 'x') returning id::text as id`,
-          )) as unknown as { rows: { id: string }[] };
-          const last = (await t.deps.db.execute(
+          );
+          const last = await queryRows<{ id: string }>(
+            t.deps.db,
             sql`select max(id)::text as id from audit_log`,
-          )) as unknown as { rows: { id: string }[] };
-          expect(Number(next.rows[0]?.id)).toBe(Number(last.rows[0]?.id) + 1);
+          );
+          expect(Number(next[0]?.id)).toBe(Number(last[0]?.id) + 1);
           await expect(restored.db.execute(sql`delete from audit_log`)).rejects.toThrow();
         } finally {
           await restored.close();

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import type { Db } from '../db/database.js';
 
@@ -25,16 +25,17 @@ export interface TableInfo {
   hasIdentity: boolean;
 }
 
-async function rows<T>(db: Db, query: ReturnType<typeof sql>): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as { rows: T[] };
-  return result.rows;
+/** The rows of a query, the same from node-postgres and PGlite. */
+export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
+  const result = await db.execute(query);
+  return (result as { rows: T[] }).rows;
 }
 
 export const quoteIdent = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 /** The public schema's tables, those referenced before those that reference them. */
 export async function readTables(db: Db): Promise<TableInfo[]> {
-  const columns = await rows<{ table: string; name: string; type: string; identity: string }>(
+  const columns = await queryRows<{ table: string; name: string; type: string; identity: string }>(
     db,
     sql`select c.relname as "table", a.attname as name,
           format_type(a.atttypid, a.atttypmod) as type, a.attidentity as identity
@@ -45,7 +46,7 @@ export async function readTables(db: Db): Promise<TableInfo[]> {
           and not a.attisdropped and a.attgenerated = ''
         order by c.relname, a.attnum`,
   );
-  const keys = await rows<{ table: string; columns: string[] | string }>(
+  const keys = await queryRows<{ table: string; columns: string[] | string }>(
     db,
     sql`select c.relname as "table",
           array(select a.attname from unnest(k.conkey) with ordinality as u(attnum, i)
@@ -56,7 +57,7 @@ export async function readTables(db: Db): Promise<TableInfo[]> {
         join pg_namespace n on n.oid = c.relnamespace
         where n.nspname = 'public' and k.contype = 'p'`,
   );
-  const foreign = await rows<{ table: string; target: string }>(
+  const foreign = await queryRows<{ table: string; target: string }>(
     db,
     sql`select c.relname as "table", t.relname as target
         from pg_constraint k
@@ -161,12 +162,12 @@ export function codeMigrations(folder: string): MigrationStep[] {
  * first ones. `undefined` when the database has no migration table (never migrated).
  */
 export async function migrationLevel(db: Db): Promise<string[] | undefined> {
-  const exists = await rows<{ present: boolean }>(
+  const exists = await queryRows<{ present: boolean }>(
     db,
     sql`select to_regclass('drizzle.__drizzle_migrations') is not null as present`,
   );
   if (!exists[0]?.present) return undefined;
-  const applied = await rows<{ hash: string }>(
+  const applied = await queryRows<{ hash: string }>(
     db,
     sql`select hash from drizzle.__drizzle_migrations order by created_at, id`,
   );

@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import { DomainError, ERROR_CODES } from '@chiso/core';
 import { MIGRATIONS_FOLDER, type Database, type Db } from '../db/database.js';
 import type { EvidenceStore } from '../storage/evidence-store.js';
-import { codeMigrations, migrationLevel, readTables } from './catalog.js';
+import { codeMigrations, migrationLevel, readTables, queryRows } from './catalog.js';
 import {
   BACKUP_FORMAT,
   BACKUP_FORMAT_VERSION,
@@ -119,11 +119,12 @@ export async function createBackup(
             bytes,
           });
         }
-        const stored = (await tx.execute(
+        const stored = await queryRows<{ key: string; sha256: string; bytes: string }>(
+          tx,
           sql`select distinct storage_key as key, sha256, size_bytes::text as bytes
               from evidence_files order by storage_key`,
-        )) as unknown as { rows: { key: string; sha256: string; bytes: string }[] };
-        return stored.rows.map((row): StoredKey => ({
+        );
+        return stored.map((row): StoredKey => ({
           key: row.key,
           sha256: row.sha256,
           bytes: Number(row.bytes),

@@ -7,7 +7,13 @@ import { StringDecoder } from 'node:string_decoder';
 import { sql } from 'drizzle-orm';
 import { DomainError, ERROR_CODES } from '@chiso/core';
 import { MIGRATIONS_FOLDER, openDatabase, type Database, type Db } from '../db/database.js';
-import { codeMigrations, quoteIdent, readTables, type MigrationStep } from './catalog.js';
+import {
+  codeMigrations,
+  quoteIdent,
+  readTables,
+  queryRows,
+  type MigrationStep,
+} from './catalog.js';
 import { fileEntry, MANIFEST_ENTRY, type Manifest, type ManifestTable } from './manifest.js';
 import { backupEntries, checkLevel, verifyBackup } from './read-backup.js';
 import { fixTextSettings, insertTextRows, type TextRow } from './table-rows.js';
@@ -51,15 +57,16 @@ async function checkEmptyFolders(target: RestoreTarget): Promise<void> {
 }
 
 async function checkEmptyDatabase(db: Db): Promise<void> {
-  const result = (await db.execute(
+  const result = await queryRows<{ name: string }>(
+    db,
     sql`select c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
         where n.nspname in ('public', 'drizzle') and c.relkind in ('r', 'p', 'v', 'm', 'S')
         order by c.relname`,
-  )) as unknown as { rows: { name: string }[] };
-  if (result.rows.length > 0) {
-    const names = result.rows.slice(0, 5).map((row) => row.name);
+  );
+  if (result.length > 0) {
+    const names = result.slice(0, 5).map((row) => row.name);
     throw refuse(
-      `Cơ sở dữ liệu đích đã có ${result.rows.length} bảng hoặc đối tượng (${names.join(', ')}${result.rows.length > 5 ? ', …' : ''}): chỉ phục hồi vào một cơ sở dữ liệu trống (tạo mới bằng createdb)`,
+      `Cơ sở dữ liệu đích đã có ${result.length} bảng hoặc đối tượng (${names.join(', ')}${result.length > 5 ? ', …' : ''}): chỉ phục hồi vào một cơ sở dữ liệu trống (tạo mới bằng createdb)`,
     );
   }
 }
@@ -173,13 +180,14 @@ async function loadTable(
       ),
     );
   }
-  const counted = (await tx.execute(
+  const counted = await queryRows<{ n: string }>(
+    tx,
     sql.raw(`select count(*)::text as n from ${quoteIdent(listed.name)}`),
-  )) as unknown as { rows: { n: string }[] };
-  if (Number(counted.rows[0]?.n) !== listed.rows) {
+  );
+  if (Number(counted[0]?.n) !== listed.rows) {
     throw new DomainError(
       ERROR_CODES.FILE_REJECTED,
-      `Bảng ${listed.name}: nạp được ${counted.rows[0]?.n ?? 0} dòng, ${MANIFEST_ENTRY} ghi ${listed.rows}`,
+      `Bảng ${listed.name}: nạp được ${counted[0]?.n ?? 0} dòng, ${MANIFEST_ENTRY} ghi ${listed.rows}`,
     );
   }
 }
@@ -221,7 +229,8 @@ async function copyFile(
 
 /** Sequences (audit_log.id) continue after the largest restored value. */
 async function resetSequences(tx: Db): Promise<void> {
-  const owned = (await tx.execute(
+  const owned = await queryRows<{ table: string; column: string }>(
+    tx,
     sql`select t.relname as "table", a.attname as "column"
         from pg_class s
         join pg_depend d on d.objid = s.oid and d.deptype in ('a', 'i')
@@ -229,8 +238,8 @@ async function resetSequences(tx: Db): Promise<void> {
         join pg_attribute a on a.attrelid = t.oid and a.attnum = d.refobjsubid
         join pg_namespace n on n.oid = t.relnamespace
         where s.relkind = 'S' and n.nspname = 'public'`,
-  )) as unknown as { rows: { table: string; column: string }[] };
-  for (const { table, column } of owned.rows) {
+  );
+  for (const { table, column } of owned) {
     const t = quoteIdent(table);
     const c = quoteIdent(column);
     await tx.execute(

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
-import { quoteIdent, type ColumnInfo } from './catalog.js';
+import { quoteIdent, queryRows, type ColumnInfo } from './catalog.js';
 
 // A table's rows as PostgreSQL's own text for each value (or null), ordered by primary key,
 // one JSON array per line: exact for numeric, jsonb, bytea (hex) and instants (UTC), and read
@@ -42,12 +42,13 @@ export async function readTableRows(
   );
   const size = pageSize(table.columns);
   for (;;) {
-    const result = (await tx.execute(sql.raw(`fetch ${size} from ${cursor}`))) as unknown as {
-      rows: Record<string, string | null>[];
-    };
-    if (result.rows.length === 0) break;
-    await onPage(result.rows.map((row) => table.columns.map((_, i) => row[`c${i}`] ?? null)));
-    if (result.rows.length < size) break;
+    const result = await queryRows<Record<string, string | null>>(
+      tx,
+      sql.raw(`fetch ${size} from ${cursor}`),
+    );
+    if (result.length === 0) break;
+    await onPage(result.map((row) => table.columns.map((_, i) => row[`c${i}`] ?? null)));
+    if (result.length < size) break;
   }
   await tx.execute(sql.raw(`close ${cursor}`));
 }
