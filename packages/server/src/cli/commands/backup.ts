@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import { formatCount, formatVietnamTime } from '@chiso/core';
 import { readConfig } from '../../config.js';
 import { openDatabase } from '../../db/database.js';
 import { localEvidenceStore } from '../../storage/evidence-store.js';
@@ -30,7 +31,7 @@ export async function runBackup(options: { out?: string | undefined }, io: CliIo
     );
     const rows = manifest.tables.reduce((sum, table) => sum + table.rows, 0);
     io.stdout(
-      `Đã sao lưu vào ${out} (${megabytes(bytes)}): ${manifest.tables.length} bảng, ${rows} dòng, ` +
+      `Đã sao lưu vào ${out} (${megabytes(bytes)}): ${manifest.tables.length} bảng, ${formatCount(rows)} dòng, ` +
         `${manifest.files.length} tệp kiểm chứng; mức di chuyển ${manifest.migration.level} (${manifest.migration.tag}).\n`,
     );
   } finally {
@@ -54,7 +55,7 @@ export async function runRestore(file: string | undefined, io: CliIo): Promise<v
   const rows = manifest.tables.reduce((sum, table) => sum + table.rows, 0);
   const where = kind === 'pglite' ? `PGlite trong ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
   io.stdout(
-    `Đã phục hồi ${path} (tạo lúc ${manifest.createdAt}) vào ${where}: ${manifest.tables.length} bảng, ` +
-      `${rows} dòng, ${manifest.files.length} tệp kiểm chứng đã kiểm SHA-256.\n`,
+    `Đã phục hồi ${path} (tạo lúc ${formatVietnamTime(Date.parse(manifest.createdAt))}) vào ${where}: ${manifest.tables.length} bảng, ` +
+      `${formatCount(rows)} dòng, ${manifest.files.length} tệp kiểm chứng đã kiểm SHA-256.\n`,
   );
 }
