@@ -252,7 +252,7 @@ async function resetSequences(tx: Db): Promise<void> {
 }
 
 /**
- * Restores a backup into an empty target: checks the whole file first (every SHA-256, the
+ * Restores a backup into an empty target: checks the target, then the whole file (every SHA-256, the
  * migration level), then in one transaction runs the migrations up to the backup's level,
  * loads every table and copies every file (each SHA-256 checked again), and commits; on any
  * failure nothing stays behind. Later migrations of this code run after the commit, as at a
@@ -260,9 +260,15 @@ async function resetSequences(tx: Db): Promise<void> {
  */
 export async function restoreBackup(file: string, target: RestoreTarget): Promise<RestoreSummary> {
   await checkEmptyFolders(target);
-  const manifest = await verifyBackup(file);
   const code = codeMigrations(MIGRATIONS_FOLDER);
-  checkLevel(manifest, code);
+  const check = async () => {
+    const manifest = await verifyBackup(file);
+    checkLevel(manifest, code);
+    return manifest;
+  };
+  // A PostgreSQL target is asked first, as that is quick; a PGlite folder (slow to create) is
+  // made only once the file is known good.
+  const early = target.databaseUrl ? undefined : await check();
   const createdPgdata = !target.databaseUrl;
   const database = await openDatabase({
     databaseUrl: target.databaseUrl,
@@ -271,14 +277,18 @@ export async function restoreBackup(file: string, target: RestoreTarget): Promis
   });
   const written: string[] = [];
   let restored = false;
+  let manifest: Manifest;
   try {
     await checkEmptyDatabase(database.db);
+    const checked = early ?? (await check());
+    manifest = checked;
+    const { migration } = checked;
     await database.db.transaction(async (tx) => {
       await fixTextSettings(tx);
-      await migrateTo(tx, code.slice(0, manifest.migration.level));
-      const tables = await checkTables(tx, manifest);
-      const files = new Map(manifest.files.map((item) => [item.entry, item]));
-      const listed = new Map(manifest.tables.map((table) => [table.entry, table]));
+      await migrateTo(tx, code.slice(0, migration.level));
+      const tables = await checkTables(tx, checked);
+      const files = new Map(checked.files.map((item) => [item.entry, item]));
+      const listed = new Map(checked.tables.map((table) => [table.entry, table]));
       for await (const entry of backupEntries(file)) {
         const table = listed.get(entry.name);
         const item = files.get(entry.name);

@@ -23,7 +23,7 @@ export async function lockDataDir(dataDir: string): Promise<() => Promise<void>>
   const refuse = (holder: string) =>
     new DomainError(
       ERROR_CODES.INVALID_STATE,
-      `Thư mục dữ liệu ${dataDir} đang được ${holder} dùng (máy chủ chiso hoặc một lệnh chiso khác): hãy dừng máy chủ trước rồi chạy lại`,
+      `Thư mục dữ liệu ${dataDir} đang được ${holder} dùng (máy chủ chiso hoặc một lệnh chiso khác): hãy dừng máy chủ trước rồi chạy lại (chỉ khi chắc chắn không còn tiến trình nào dùng thư mục này mới xoá tệp ${path})`,
     );
   if (heldHere.has(path)) throw refuse('chính tiến trình này');
   for (let attempt = 0; attempt < 3; attempt += 1) {
