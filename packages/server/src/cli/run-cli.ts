@@ -62,6 +62,11 @@ Cách dùng:
                                               dụng quyền đọc, ghi các bảng nhưng với audit_log
                                               chỉ thêm và đọc (không sửa, xóa, làm rỗng, tắt
                                               trigger)
+  chiso backup --out <tệp.tar.gz>             Sao lưu toàn bộ cơ sở dữ liệu (DATABASE_URL hoặc
+                                              PGlite trong CHISO_DATA_DIR — dừng máy chủ trước)
+                                              cùng mọi tệp kiểm chứng, kèm bảng kê SHA-256
+  chiso restore <tệp.tar.gz>                  Phục hồi vào cơ sở dữ liệu và thư mục trống: kiểm
+                                              tra toàn bộ tệp trước, nạp tất cả hoặc không gì
 
 Tệp có thể là .xlsx hoặc .csv (UTF-8); số viết "4,5" hay "4.5" đều được.
 Dùng "-" thay cho tên tệp JSON để đọc từ đầu vào chuẩn.
@@ -149,6 +154,21 @@ export async function runCli(argv: string[], io: CliIo, debug = false): Promise<
         const { values } = parseOptions(args, { role: { type: 'string' } });
         const { runGrantAppRole } = await import('./commands/db.js');
         await runGrantAppRole(values, io);
+        return EXIT.ok;
+      }
+      case 'backup': {
+        const { values } = parseOptions(rest, { out: { type: 'string' } });
+        const { runBackup } = await import('./commands/backup.js');
+        await runBackup(values, io);
+        return EXIT.ok;
+      }
+      case 'restore': {
+        const [file, ...extra] = rest;
+        if (file === undefined || file.startsWith('-') || extra.length > 0) {
+          throw new UsageError('dùng: chiso restore <tệp sao lưu>');
+        }
+        const { runRestore } = await import('./commands/backup.js');
+        await runRestore(file, io);
         return EXIT.ok;
       }
       default:

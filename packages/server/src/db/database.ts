@@ -9,6 +9,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { lockDataDir } from './data-dir-lock.js';
 import * as schema from './schema.js';
 import { LOCKS, withAdvisoryLock } from './advisory-lock.js';
 
@@ -29,16 +30,19 @@ export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.m
 /**
  * Opens PostgreSQL: a real server when a URL is given, otherwise PGlite (PostgreSQL in
  * WebAssembly) in `dataDir/pgdata`, or in memory when `dataDir` is undefined. Migrations run
- * before anything else touches the database.
+ * before anything else touches the database, unless `migrate` is false (a restore runs them
+ * itself, up to the backup's level). A PGlite folder is held by one process at a time.
  */
 export async function openDatabase(options: {
   databaseUrl?: string | undefined;
   dataDir?: string | undefined;
   /** PostgreSQL only: migrate as this role (the owner), then connect as databaseUrl's (0038). */
   migrationDatabaseUrl?: string | undefined;
+  migrate?: boolean;
 }): Promise<Database> {
+  const migrate = options.migrate ?? true;
   if (options.databaseUrl) {
-    if (options.migrationDatabaseUrl) await migrateAsOwner(options.migrationDatabaseUrl);
+    if (migrate && options.migrationDatabaseUrl) await migrateAsOwner(options.migrationDatabaseUrl);
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
     // An idle connection dropped by the server (restart, failover) must not crash the process;
     // the pool replaces it and the next query reports any real outage.
@@ -47,23 +51,40 @@ export async function openDatabase(options: {
     const db = drizzlePg(pool, { schema });
     // Servers started together migrate one after the other: the first applies what is new, the
     // others then find nothing to do (at once, two created the same tables and one failed).
-    if (!options.migrationDatabaseUrl)
+    if (migrate && !options.migrationDatabaseUrl) {
       await withAdvisoryLock(pool, LOCKS.migrations, () =>
         migratePg(db, { migrationsFolder: MIGRATIONS_FOLDER }),
-      );
+      ).catch(async (error: unknown) => {
+        await pool.end();
+        throw error;
+      });
+    }
     return { db: db as unknown as Db, kind: 'postgres', close: () => pool.end() };
   }
   let client: PGlite;
+  let release = () => Promise.resolve();
   if (options.dataDir) {
+    await mkdir(options.dataDir, { recursive: true });
+    release = await lockDataDir(options.dataDir);
     const dir = join(options.dataDir, 'pgdata');
     await mkdir(dir, { recursive: true });
     client = new PGlite(dir);
   } else {
     client = new PGlite();
   }
+  const close = async () => {
+    await client.close().finally(release);
+  };
   const db = drizzlePglite(client, { schema });
-  await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
-  return { db: db as unknown as Db, kind: 'pglite', close: () => client.close() };
+  if (migrate) {
+    await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER }).catch(
+      async (error: unknown) => {
+        await close();
+        throw error;
+      },
+    );
+  }
+  return { db: db as unknown as Db, kind: 'pglite', close };
 }
 
 /** Runs the committed migrations on PostgreSQL as the role of `url` (the database owner). */
