@@ -3,6 +3,7 @@
 // against them in tests); the web app takes its types from them (decision 0015).
 export * from './common.js';
 export * from './auth.js';
+export * from './accounts-security.js';
 export * from './units.js';
 export * from './users.js';
 export * from './frameworks.js';

@@ -1,4 +1,3 @@
-import { randomInt } from 'node:crypto';
 import { join } from 'node:path';
 import { ROLE_LABELS } from '@chiso/core';
 import { describeFailure } from '../cli/exit-codes.js';
@@ -6,6 +5,7 @@ import { readConfig } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import { listUnits } from '../repositories/units.js';
 import { localEvidenceStore } from '../storage/evidence-store.js';
+import { demoPassword } from './demo-password.js';
 import { seedDemo } from './seed-demo.js';
 
 const SECRETARIAT: readonly string[] = [
@@ -13,17 +13,6 @@ const SECRETARIAT: readonly string[] = [
   'appraiser',
   'councilMember',
   'surveyClerk',
-];
-
-const WORDS = [
-  'hoa-sen',
-  'tre-xanh',
-  'song-hong',
-  'nui-ngu',
-  'lua-vang',
-  'bien-dong',
-  'sao-mai',
-  'cau-vong',
 ];
 
 /** `npm run demo`: loads tỉnh Hòa An into the configured database and prints the accounts. */
@@ -42,7 +31,7 @@ async function main() {
       process.exitCode = 1;
       return;
     }
-    const password = `${WORDS[randomInt(WORDS.length)]}-${randomInt(1000, 10000)}`;
+    const password = demoPassword();
     const now = new Date();
     const deps = {
       db: database.db,
