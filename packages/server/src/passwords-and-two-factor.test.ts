@@ -197,7 +197,9 @@ describe.each(DATABASE_KINDS)('passwords and two-factor sign-in (%s)', (kind) =>
       `otpauth://totp/chiso:td.hai?secret=${secret}&issuer=chiso&algorithm=SHA1&digits=6&period=30`,
     );
     let r = await t.request('POST', '/api/auth/totp/enable', { as: me, body: { code: '000000' } });
-    expect(errorOf(r.body).details[0]).toMatch(/^code: mã xác thực không đúng/);
+    expect(errorOf(r.body).details[0]).toBe(
+      'code: không đúng, đã hết hạn hoặc đã được dùng; hãy nhập mã mới đang hiện trên ứng dụng',
+    );
     const enrolCode = totpCode(secret, t.deps.clock());
     r = await t.request('POST', '/api/auth/totp/enable', { as: me, body: { code: enrolCode } });
     expect(r.status).toBe(200);

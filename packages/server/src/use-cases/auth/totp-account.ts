@@ -11,7 +11,7 @@ export const RECOVERY_CODE_COUNT = 10;
 const ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789';
 
 export const WRONG_CODE =
-  'mã xác thực không đúng, đã hết hạn hoặc đã được dùng; hãy nhập mã mới trên ứng dụng';
+  'không đúng, đã hết hạn hoặc đã được dùng; hãy nhập mã mới đang hiện trên ứng dụng';
 
 /** The signed-in person's row, when their role is offered two-factor sign-in (0036). */
 export async function offeredAccount(ctx: UseCaseContext): Promise<UserRow> {

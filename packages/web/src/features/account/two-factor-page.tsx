@@ -99,7 +99,9 @@ export default function TwoFactorPage() {
               <Text size="xs" c="dimmed" ta="center">
                 Không quét được? Nhập khóa này vào ứng dụng:
               </Text>
-              <Code fz="sm">{setup.secret.match(/.{1,4}/g)?.join(' ')}</Code>
+              <Code fz="xs" style={{ whiteSpace: 'nowrap' }}>
+                {setup.secret.match(/.{1,4}/g)?.join(' ')}
+              </Code>
             </Stack>
             <Stack gap="sm">
               <List type="ordered" size="sm" spacing={4}>
