@@ -56,6 +56,20 @@ describe.each(DATABASE_KINDS)('passwords and two-factor sign-in (%s)', (kind) =>
       },
     });
     expect(errorOf(r.body).details).toEqual(['password: mật khẩu không được chứa tên đăng nhập']);
+    r = await t.request('POST', '/api/users', {
+      as: w.sessions.admin,
+      body: {
+        username: 'cb.moi',
+        fullName: 'Lê Thị Mới',
+        password: 'hoa sữa cuối thu',
+        role: 'viewer',
+      },
+    });
+    expect(r.status).toBe(201);
+    // Created with its owner there: signs straight in (only a reset or an import must change).
+    expect((await raw('cb.moi', 'hoa sữa cuối thu')).body).toMatchObject({
+      user: { mustChangePassword: false },
+    });
     r = await t.request('PATCH', `/api/users/${w.ids.xem}`, {
       as: w.sessions.admin,
       body: { password: 'qwertyuiop' },

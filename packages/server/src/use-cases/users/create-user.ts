@@ -112,8 +112,8 @@ export function checkPassword(password: string, owner: PasswordOwner, path = 'pa
 }
 
 /**
- * Creates an account (administrators only, or the command line without an actor). Audited. A
- * password an administrator chose for someone must be changed by its owner first (0036).
+ * Creates an account (administrators only, or the command line without an actor). Audited. The
+ * password meets the policy; unlike a reset, it need not be changed at first sign-in (0036).
  */
 export async function createUser(
   ctx: UseCaseContext,
@@ -141,7 +141,6 @@ export async function createUser(
       ...scope,
       email: emailOf(input.email),
       passwordChangedAt: ctx.now,
-      mustChangePassword: !viaCommandLine,
     });
     const user = presentUser(row);
     await recordAudit(tx, ctx, {
