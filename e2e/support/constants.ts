@@ -5,7 +5,7 @@ export const BASE_URL = `http://127.0.0.1:${PORT}`;
 export const NOW = new Date('2027-01-12T09:00:00+07:00');
 
 export const PASSWORD = 'mat-khau-thu-2027';
-export const ADMIN = { username: 'quantri', password: 'mat-khau-quan-tri-2027' };
+export const ADMIN = { username: 'quantri', password: 'mat-khau-so-noi-vu-2027' };
 
 export const ACCOUNTS = [
   { username: 'cb.snv', fullName: 'Nguyễn Thị Lan', role: 'unitOfficer', unitId: 'SNV' },

@@ -4,6 +4,7 @@
 export * from './common.js';
 export * from './auth.js';
 export * from './auth-oidc.js';
+export * from './accounts-security.js';
 export * from './units.js';
 export * from './users.js';
 export * from './frameworks.js';

@@ -101,6 +101,7 @@ export * from './access/policy.js';
 export * from './access/api-tokens.js';
 export * from './access/visibility.js';
 export * from './audit/action-labels.js';
+export * from './access/passwords.js';
 export * from './time/vietnam-time.js';
 export * from './periods/windows.js';
 export * from './notifications/kinds.js';

@@ -133,7 +133,7 @@ describe.each(DATABASE_KINDS)('accounts and sessions (%s)', (kind) => {
       body: { username: 'cb.moi', fullName: 'Cán bộ mới', password: 'ngan', role: 'unitOfficer' },
     });
     expect(r.status).toBe(400);
-    expect(errorOf(r.body).details).toEqual(['password: mật khẩu cần ít nhất 10 ký tự']);
+    expect(errorOf(r.body).details).toEqual(['password: mật khẩu cần ít nhất 10 ký tự (mới có 4)']);
     const again = await t.request('POST', '/api/users', {
       as: w.sessions.admin,
       body: {

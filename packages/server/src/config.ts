@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { DomainError, ERROR_CODES, toIssues } from '@chiso/core';
+import { DomainError, ERROR_CODES, passwordProblems, toIssues } from '@chiso/core';
 import { z } from 'zod';
 import { parseTrustedProxies } from './http/trusted-proxies.js';
 import {
@@ -215,6 +215,21 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
   }
   const e = parsed.data;
   const publicUrl = (e.CHISO_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
+  // The first administrator's password meets the same policy as every other (decision 0036).
+  const adminProblems =
+    e.CHISO_ADMIN_USERNAME && e.CHISO_ADMIN_PASSWORD
+      ? passwordProblems(e.CHISO_ADMIN_PASSWORD, {
+          username: e.CHISO_ADMIN_USERNAME,
+          fullName: e.CHISO_ADMIN_NAME,
+        })
+      : [];
+  if (adminProblems.length > 0) {
+    throw new DomainError(
+      ERROR_CODES.VALIDATION_FAILED,
+      'Cấu hình (biến môi trường) không hợp lệ',
+      adminProblems.map((message) => ({ field: 'CHISO_ADMIN_PASSWORD', message })),
+    );
+  }
   return {
     port: e.PORT,
     host: e.HOST,

@@ -37,6 +37,12 @@ export const SECRETARIAT_ROLES: readonly Role[] = [
   'surveyClerk',
 ];
 
+/**
+ * Roles offered two-factor sign-in (TOTP, decision 0036): those whose account changes what every
+ * unit gets — accounts and frameworks, appraised points, the council's approval.
+ */
+export const SECOND_FACTOR_ROLES: readonly Role[] = ['administrator', 'appraiser', 'councilMember'];
+
 /** Roles whose account names an office inside its unit. */
 export const OFFICE_ROLES: readonly Role[] = ['officeStaff'];
 

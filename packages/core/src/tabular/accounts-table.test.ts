@@ -111,4 +111,26 @@ describe('roleOf', () => {
     expect(roleOf('Người xem')).toBe('viewer');
     expect(roleOf('Phó giám đốc')).toBeUndefined();
   });
+
+  it('checks a first password the administrator wrote by the policy, naming row and column', () => {
+    const header = [...HEADER, 'Mật khẩu'];
+    expect(
+      rejection([
+        header,
+        [1, 'cb.snv', 'Nguyễn Thị Lan', 'Cán bộ đầu mối', 'SNV', 'ngan'],
+        [2, 'tt.snv', 'Trần Văn Hùng', 'Thủ trưởng', 'SNV', 'matkhau@2025'],
+        [3, 'td1', 'Đỗ Thị Thẩm', 'Thẩm định', null, 'td1-rat-kho-doan'],
+        [4, 'td2', 'Lê Văn Định', 'Thẩm định', null, 'sông Hồng mùa lũ'],
+      ]),
+    ).toEqual([
+      'Trang "Tài khoản", dòng 2, cột F (Mật khẩu): mật khẩu cần ít nhất 10 ký tự (mới có 4)',
+      'Trang "Tài khoản", dòng 3, cột F (Mật khẩu): mật khẩu này phổ biến hoặc đã bị lộ trong các vụ rò rỉ dữ liệu; hãy chọn mật khẩu khác',
+      'Trang "Tài khoản", dòng 4, cột F (Mật khẩu): mật khẩu không được chứa tên đăng nhập',
+    ]);
+    const [account] = parse([
+      header,
+      [1, 'td2', 'Lê Văn Định', 'Thẩm định', null, 'sông Hồng mùa lũ'],
+    ]);
+    expect(account?.password).toBe('sông Hồng mùa lũ');
+  });
 });

@@ -1,9 +1,10 @@
+import { passwordProblems } from '../access/passwords.js';
 import { ROLES, type Role } from '../access/policy.js';
 import { DomainError, ERROR_CODES, type Issue } from '../errors.js';
 import { describeRequired, locateColumns, type ColumnRole } from './columns.js';
 import { cellIssue, cellText, isBlank, normalizeHeader, type Table } from './table.js';
 
-type AccountColumn = 'username' | 'fullName' | 'role' | 'unit' | 'email';
+type AccountColumn = 'username' | 'fullName' | 'role' | 'unit' | 'email' | 'password';
 
 const ROLES_COLUMNS: ColumnRole<AccountColumn>[] = [
   {
@@ -17,6 +18,11 @@ const ROLES_COLUMNS: ColumnRole<AccountColumn>[] = [
     key: 'email',
     label: '"Thư điện tử"',
     match: (h) => h.includes('thu dien tu') || h === 'email' || h === 'e-mail',
+  },
+  {
+    key: 'password',
+    label: '"Mật khẩu"',
+    match: (h) => h.startsWith('mat khau') || h === 'password',
   },
   {
     key: 'fullName',
@@ -53,6 +59,8 @@ export interface AccountRowInput {
   unitId: string | undefined;
   /** Where reminders are e-mailed, when the table has the column and the cell is filled. */
   email: string | undefined;
+  /** A first password the administrator chose (checked by the policy); else one is drawn. */
+  password: string | undefined;
   row: number;
 }
 
@@ -103,6 +111,11 @@ export function parseAccountsTable(table: Table): AccountRowInput[] {
       issue('username', `tên đăng nhập "${username}" trùng với dòng ${seen.get(username)}`);
     else seen.set(username, r + 1);
     if (text('fullName') === '') issue('fullName', 'thiếu họ và tên');
+    const password = text('password') || undefined;
+    if (password !== undefined) {
+      for (const problem of passwordProblems(password, { username, fullName: text('fullName') }))
+        issue('password', problem);
+    }
     if (role === undefined)
       issue(
         'role',
@@ -116,6 +129,7 @@ export function parseAccountsTable(table: Table): AccountRowInput[] {
       role: role ?? 'viewer',
       unitId,
       email,
+      password,
       row: r + 1,
     });
   }

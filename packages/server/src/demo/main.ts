@@ -1,10 +1,10 @@
-import { randomInt } from 'node:crypto';
 import { ROLE_LABELS } from '@chiso/core';
 import { describeFailure } from '../cli/exit-codes.js';
 import { readConfig } from '../config.js';
 import { openDatabase } from '../db/database.js';
 import { listUnits } from '../repositories/units.js';
 import { configuredStore } from '../storage/configured-store.js';
+import { demoPassword } from './demo-password.js';
 import { seedDemo } from './seed-demo.js';
 
 const SECRETARIAT: readonly string[] = [
@@ -12,17 +12,6 @@ const SECRETARIAT: readonly string[] = [
   'appraiser',
   'councilMember',
   'surveyClerk',
-];
-
-const WORDS = [
-  'hoa-sen',
-  'tre-xanh',
-  'song-hong',
-  'nui-ngu',
-  'lua-vang',
-  'bien-dong',
-  'sao-mai',
-  'cau-vong',
 ];
 
 /** `npm run demo`: loads tỉnh Hòa An into the configured database and prints the accounts. */
@@ -43,7 +32,7 @@ async function main() {
       process.exitCode = 1;
       return;
     }
-    const password = `${WORDS[randomInt(WORDS.length)]}-${randomInt(1000, 10000)}`;
+    const password = demoPassword();
     const now = new Date();
     const deps = {
       db: database.db,

@@ -72,6 +72,8 @@ export async function insertUser(
     unitId: string | null;
     officeId?: string | null;
     email?: string | null;
+    passwordChangedAt?: Date | null;
+    mustChangePassword?: boolean;
   },
 ): Promise<UserRow> {
   const [row] = await db
@@ -86,7 +88,17 @@ export async function updateUser(
   db: Db,
   id: string,
   changes: Partial<
-    Pick<UserRow, 'fullName' | 'role' | 'unitId' | 'email' | 'active' | 'passwordHash'>
+    Pick<
+      UserRow,
+      | 'fullName'
+      | 'role'
+      | 'unitId'
+      | 'email'
+      | 'active'
+      | 'passwordHash'
+      | 'passwordChangedAt'
+      | 'mustChangePassword'
+    >
   >,
 ): Promise<UserRow | undefined> {
   const [row] = await db.update(users).set(changes).where(eq(users.id, id)).returning();

@@ -1,4 +1,10 @@
-import { loginBody, okResponse, sessionResponse, signedInResponse } from '@chiso/contract';
+import {
+  loginBody,
+  loginResponse,
+  okResponse,
+  sessionResponse,
+  signedInResponse,
+} from '@chiso/contract';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Role } from '@chiso/core';
 import type { CurrentActor, Deps } from '../context.js';
@@ -25,7 +31,7 @@ export function setSessionCookie(
   });
 }
 
-interface SessionPerson {
+export interface SessionPerson {
   id: string;
   username: string;
   fullName: string;
@@ -34,15 +40,32 @@ interface SessionPerson {
 }
 
 /** The session as the web app keeps it: the person, the CSRF token, when it ends. */
-function presentSession(
+export function presentSession(
   person: SessionPerson,
-  session: Pick<Authenticated, 'csrfToken' | 'expiresAt'>,
+  session: Pick<Authenticated, 'csrfToken' | 'expiresAt' | 'mustChangePassword'>,
 ) {
   const { id, username, fullName, role, unitId } = person;
   return {
-    user: { id, username, fullName, role, unitId: unitId ?? null },
+    user: {
+      id,
+      username,
+      fullName,
+      role,
+      unitId: unitId ?? null,
+      mustChangePassword: session.mustChangePassword,
+    },
     csrfToken: session.csrfToken,
     expiresAt: session.expiresAt,
+  };
+}
+
+/** A session still owing its second factor: no person yet, only what the code is posted with. */
+function presentPending(session: Pick<Authenticated, 'csrfToken' | 'expiresAt'>) {
+  return {
+    user: null,
+    csrfToken: session.csrfToken,
+    expiresAt: session.expiresAt,
+    secondFactor: 'totp' as const,
   };
 }
 
@@ -63,7 +86,7 @@ export async function authRoutes(app: FastifyInstance, deps: Deps): Promise<void
         tags,
         summary: 'Đăng nhập',
         body: loginBody,
-        response: responds({ 200: signedInResponse }),
+        response: responds({ 200: loginResponse }),
       },
     },
     async (request, reply) => {
@@ -72,6 +95,7 @@ export async function authRoutes(app: FastifyInstance, deps: Deps): Promise<void
         userAgent: request.headers['user-agent'],
       });
       setSessionCookie(request, reply, result.token, result.expiresAt);
+      if (result.secondFactor) return presentPending(result);
       return presentSession(result.user, result);
     },
   );
@@ -113,6 +137,7 @@ export async function authRoutes(app: FastifyInstance, deps: Deps): Promise<void
     async (request) => {
       const { actor } = contextOf(request, deps);
       if (!actor) return { user: null, csrfToken: null, expiresAt: null };
+      if (request.auth?.pendingSecondFactor) return presentPending(request.auth);
       return sessionOf(request, actor);
     },
   );

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../context.js';
+import { accountSecurityRoutes } from './account-security.js';
 import { apiTokenRoutes } from './api-tokens.js';
 import { assessmentRoutes } from './assessment.js';
 import { auditRoutes } from './audit.js';
@@ -32,6 +33,7 @@ import { userRoutes } from './users.js';
 export async function registerRoutes(app: FastifyInstance, deps: Deps): Promise<void> {
   await authRoutes(app, deps);
   await authOidcRoutes(app, deps);
+  await accountSecurityRoutes(app, deps);
   await unitRoutes(app, deps);
   await userRoutes(app, deps);
   await officeRoutes(app, deps);

@@ -8,6 +8,3 @@ export function hashPassword(password: string): Promise<string> {
 export function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
   return verify(passwordHash, password).catch(() => false);
 }
-
-/** Minimum the accounts' passwords must meet; checked wherever one is set. */
-export const MIN_PASSWORD_LENGTH = 10;

@@ -35,6 +35,12 @@ export const UNIT_CASES: SubtreeCase[] = [
     allowed: A,
   },
   {
+    // Two-factor sign-in turned off for someone (not on: the allowed get 409, not 403).
+    route: 'POST /api/users/:id/totp/disable',
+    url: (w, p) => `/api/users/${w.userIds[`cb.${w.unit[p].toLowerCase()}`]}/totp/disable`,
+    allowed: A,
+  },
+  {
     // The plans of a period's units, drafted from its results.
     route: 'POST /api/plans/generate',
     url: () => '/api/plans/generate',

@@ -1,8 +1,24 @@
-import { AppShell, Burger, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
+import {
+  AppShell,
+  Burger,
+  Button,
+  Group,
+  Menu,
+  NavLink,
+  Stack,
+  Text,
+  Title,
+  UnstyledButton,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { ROLE_LABELS, SECRETARIAT_ROLES, type Role } from '@chiso/core/access/policy.js';
+import {
+  ROLE_LABELS,
+  SECOND_FACTOR_ROLES,
+  SECRETARIAT_ROLES,
+  type Role,
+} from '@chiso/core/access/policy.js';
 import { Suspense } from 'react';
-import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { Loading } from '../components/feedback';
 import { NotificationBell } from '../components/notification-bell';
 import { useSession } from './session';
@@ -85,6 +101,10 @@ export function Layout() {
       !(item.installSecretariat && unitSecretariat),
   );
 
+  // A password an administrator set must be changed first; the server refuses the rest (0036).
+  if (user?.mustChangePassword && location.pathname !== '/doi-mat-khau')
+    return <Navigate to="/doi-mat-khau" replace />;
+
   return (
     <AppShell
       header={{ height: 56 }}
@@ -117,14 +137,31 @@ export function Layout() {
           {user ? (
             <Group gap="xs" wrap="nowrap">
               <NotificationBell />
-              <Stack gap={0} visibleFrom="xs" align="flex-end">
-                <Text size="sm" fw={600}>
-                  {user.fullName}
-                </Text>
-                <Text size="xs" c="dimmed">
-                  {ROLE_LABELS[user.role]}
-                </Text>
-              </Stack>
+              {/* The user menu: one's own password and two-factor sign-in (0036). */}
+              <Menu position="bottom-end" withinPortal>
+                <Menu.Target>
+                  <UnstyledButton aria-label="Tài khoản của tôi">
+                    <Stack gap={0} align="flex-end">
+                      <Text size="sm" fw={600}>
+                        {user.fullName}
+                      </Text>
+                      <Text size="xs" c="dimmed" visibleFrom="xs">
+                        {ROLE_LABELS[user.role]} ▾
+                      </Text>
+                    </Stack>
+                  </UnstyledButton>
+                </Menu.Target>
+                <Menu.Dropdown>
+                  <Menu.Item component={Link} to="/doi-mat-khau">
+                    Đổi mật khẩu
+                  </Menu.Item>
+                  {SECOND_FACTOR_ROLES.includes(user.role) && (
+                    <Menu.Item component={Link} to="/xac-thuc-hai-buoc">
+                      Xác thực hai bước
+                    </Menu.Item>
+                  )}
+                </Menu.Dropdown>
+              </Menu>
               <Button
                 variant="default"
                 size="xs"

@@ -44,6 +44,8 @@ const PortalIndexPage = lazy(() => import('../features/portal/portal-index-page'
 const PortalPeriodPage = lazy(() => import('../features/portal/portal-period-page'));
 const PortalBlockPage = lazy(() => import('../features/portal/portal-block-page'));
 const PortalUnitPage = lazy(() => import('../features/portal/portal-unit-page'));
+const ChangePasswordPage = lazy(() => import('../features/account/change-password-page'));
+const TwoFactorPage = lazy(() => import('../features/account/two-factor-page'));
 const NotFoundPage = lazy(() => import('../features/home/not-found-page'));
 
 /** Pages that need a signed-in user (of some roles): others go to the sign-in page and back. */
@@ -106,6 +108,11 @@ export const router = createBrowserRouter([
       { path: '/don-vi', element: signedIn(<UnitsPage />, ['administrator']) },
       { path: '/tai-khoan', element: signedIn(<AccountsPage />, ['administrator']) },
       { path: '/thong-bao', element: signedIn(<NotificationsPage />) },
+      { path: '/doi-mat-khau', element: signedIn(<ChangePasswordPage />) },
+      {
+        path: '/xac-thuc-hai-buoc',
+        element: signedIn(<TwoFactorPage />, ['administrator', 'appraiser', 'councilMember']),
+      },
       { path: '/cong-viec-nen', element: signedIn(<JobsPage />, ['administrator']) },
       { path: '/nhat-ky', element: signedIn(<AuditPage />, ['administrator']) },
       { path: '/ket-noi-he-thong', element: signedIn(<ApiTokensPage />, ['administrator']) },

@@ -7,19 +7,35 @@ export interface Authenticated {
   actor: CurrentActor;
   csrfToken: string;
   expiresAt: Date;
+  /** The session's key (SHA-256 of its token): a second factor or a password change names it. */
+  tokenHash: string;
+  /** The password was right, the second factor is still owed: the session opens nothing else. */
+  pendingSecondFactor: boolean;
+  /** An administrator set the password: its owner must change it before anything else. */
+  mustChangePassword: boolean;
 }
 
-/** The actor behind a session cookie, if the session is live and the account active. */
+/**
+ * The actor behind a session cookie, if the session is live and the account active. A session
+ * still owing its second factor is answered only where `allowPending` says so (the second
+ * factor's own route, sign-out, the session's state); everywhere else it is no session at all.
+ */
 export async function authenticate(
   deps: Deps,
   token: string,
   now: Date,
+  allowPending = false,
 ): Promise<Authenticated | undefined> {
-  const found = await findLiveSession(deps.db, tokenHash(token), now);
+  const hash = tokenHash(token);
+  const found = await findLiveSession(deps.db, hash, now);
   if (!found) return undefined;
+  if (found.session.pendingSecondFactor && !allowPending) return undefined;
   return {
     actor: actorOf(found.user),
     csrfToken: found.session.csrfToken,
     expiresAt: found.session.expiresAt,
+    tokenHash: hash,
+    pendingSecondFactor: found.session.pendingSecondFactor,
+    mustChangePassword: found.user.mustChangePassword,
   };
 }

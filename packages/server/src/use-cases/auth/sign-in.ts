@@ -24,7 +24,13 @@ export interface SignedIn {
   token: string;
   csrfToken: string;
   expiresAt: Date;
+  /** The account signs in with a code too: the session waits for it (decision 0036). */
+  secondFactor: 'totp' | undefined;
+  mustChangePassword: boolean;
 }
+
+/** A session waiting for its second factor lasts this long: time to open the app and type. */
+export const PENDING_SESSION_MS = 10 * 60_000;
 
 export async function signIn(
   ctx: UseCaseContext,
@@ -52,7 +58,10 @@ export async function signIn(
   }
   const token = newToken();
   const csrfToken = newToken();
-  const expiresAt = new Date(ctx.now.getTime() + config.sessionHours * 3_600_000);
+  const secondFactor = user.totpEnabledAt !== null ? 'totp' : undefined;
+  const expiresAt = new Date(
+    ctx.now.getTime() + (secondFactor ? PENDING_SESSION_MS : config.sessionHours * 3_600_000),
+  );
   await db.transaction(async (tx) => {
     await releaseSignInAttempt(tx, claim);
     await insertSession(tx, {
@@ -63,6 +72,8 @@ export async function signIn(
       expiresAt,
       ip: ctx.ip,
       userAgent: input.userAgent ?? null,
+      pendingSecondFactor: secondFactor !== undefined,
+      method: 'password',
     });
     await recordAudit(
       tx,
@@ -71,8 +82,16 @@ export async function signIn(
         action: 'auth.signIn',
         entityType: 'user',
         entityId: user.id,
+        ...(secondFactor ? { after: { secondFactor: 'pending' } } : {}),
       },
     );
   });
-  return { user: presentUser(user), token, csrfToken, expiresAt };
+  return {
+    user: presentUser(user),
+    token,
+    csrfToken,
+    expiresAt,
+    secondFactor,
+    mustChangePassword: user.mustChangePassword,
+  };
 }

@@ -2,8 +2,10 @@ import {
   DomainError,
   ERROR_CODES,
   OFFICE_ROLES,
+  passwordProblems,
   SECRETARIAT_ROLES,
   UNIT_ROLES,
+  type PasswordOwner,
   type Role,
 } from '@chiso/core';
 import { findOffice } from '../../repositories/offices.js';
@@ -17,7 +19,7 @@ import {
   presentUser,
   type PublicUser,
 } from '../../repositories/users.js';
-import { hashPassword, MIN_PASSWORD_LENGTH } from '../../security/passwords.js';
+import { hashPassword } from '../../security/passwords.js';
 import { authorizeIn, reachOf } from '../reach.js';
 import { requireAccountInReach } from './account-reach.js';
 
@@ -97,22 +99,29 @@ export async function checkRoleUnit(
   return unitId;
 }
 
-export function checkPassword(password: string): void {
-  if (password.length < MIN_PASSWORD_LENGTH) {
-    throw new DomainError(ERROR_CODES.VALIDATION_FAILED, 'Mật khẩu quá ngắn', [
-      { path: 'password', message: `mật khẩu cần ít nhất ${MIN_PASSWORD_LENGTH} ký tự` },
-    ]);
+/** The core's policy (decision 0036) wherever a password is set; each problem on `path`. */
+export function checkPassword(password: string, owner: PasswordOwner, path = 'password'): void {
+  const problems = passwordProblems(password, owner);
+  if (problems.length > 0) {
+    throw new DomainError(
+      ERROR_CODES.VALIDATION_FAILED,
+      'Mật khẩu chưa đạt yêu cầu',
+      problems.map((message) => ({ path, message })),
+    );
   }
 }
 
-/** Creates an account (administrators only, or the command line without an actor). Audited. */
+/**
+ * Creates an account (administrators only, or the command line without an actor). Audited. The
+ * password meets the policy; unlike a reset, it need not be changed at first sign-in (0036).
+ */
 export async function createUser(
   ctx: UseCaseContext,
   input: NewUser,
   viaCommandLine = false,
 ): Promise<PublicUser> {
   if (!viaCommandLine) await authorizeIn(ctx, 'administer', 'ownSecretariat');
-  checkPassword(input.password);
+  checkPassword(input.password, input);
   const { db } = ctx.deps;
   const scope = await checkRoleScope(db, input.role, input.unitId, input.officeId);
   if (!viaCommandLine) requireAccountInReach(await reachOf(ctx), input.role, scope.unitId);
@@ -131,6 +140,7 @@ export async function createUser(
       role: input.role,
       ...scope,
       email: emailOf(input.email),
+      passwordChangedAt: ctx.now,
     });
     const user = presentUser(row);
     await recordAudit(tx, ctx, {

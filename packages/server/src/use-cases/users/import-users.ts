@@ -22,8 +22,10 @@ function initialPassword(): string {
 }
 
 /**
- * Creates accounts from a spreadsheet, all or none, each with a random first password returned
- * once (the administrator hands them out; they are never stored in clear). Audited.
+ * Creates accounts from a spreadsheet, all or none, each with the first password of its
+ * "Mật khẩu" cell (checked by the policy in the core's table reader) or a random one, returned
+ * once (the administrator hands them out; they are never stored in clear), to be changed at the
+ * first sign-in (0036). Audited.
  */
 export async function importUsers(ctx: UseCaseContext, tables: Table[]) {
   await authorizeIn(ctx, 'administer', 'ownSecretariat');
@@ -74,7 +76,7 @@ export async function importUsers(ctx: UseCaseContext, tables: Table[]) {
     );
   const prepared = await Promise.all(
     rows.map(async (row) => {
-      const password = initialPassword();
+      const password = row.password ?? initialPassword();
       return { row, password, passwordHash: await hashPassword(password) };
     }),
   );
@@ -89,6 +91,8 @@ export async function importUsers(ctx: UseCaseContext, tables: Table[]) {
           role: row.role,
           unitId: row.unitId ?? null,
           email: row.email?.toLowerCase() ?? null,
+          passwordChangedAt: ctx.now,
+          mustChangePassword: true,
         }),
       );
       await recordAudit(tx, ctx, {

@@ -26,7 +26,8 @@ export interface UserChanges {
 
 /**
  * Changes an account. A new password or a disabled account ends its sessions; the last active
- * administrator cannot be disabled or demoted. Audited (never the password itself).
+ * administrator cannot be disabled or demoted. Audited (never the password itself). A password
+ * reset for someone else is checked by the policy and must be changed at its owner's next sign-in.
  */
 export async function updateUser(
   ctx: UseCaseContext,
@@ -49,7 +50,13 @@ export async function updateUser(
     changes.officeId === undefined && unitId === before.unitId ? before.officeId : changes.officeId,
   );
   requireAccountInReach(reach, role, scope.unitId);
-  if (changes.password !== undefined) checkPassword(changes.password);
+  if (changes.password !== undefined)
+    checkPassword(changes.password, {
+      username: before.username,
+      fullName: changes.fullName ?? before.fullName,
+    });
+  // A password set for someone else is the administrator's: its owner must change it (0036).
+  const mustChange = changes.password !== undefined && ctx.actor?.userId !== id;
   const passwordHash =
     changes.password === undefined ? undefined : await hashPassword(changes.password);
   return db.transaction(async (tx) => {
@@ -67,7 +74,9 @@ export async function updateUser(
       ...scope,
       ...(changes.active === undefined ? {} : { active: changes.active }),
       ...(changes.email === undefined ? {} : { email: emailOf(changes.email) }),
-      ...(passwordHash === undefined ? {} : { passwordHash }),
+      ...(passwordHash === undefined
+        ? {}
+        : { passwordHash, passwordChangedAt: ctx.now, mustChangePassword: mustChange }),
     });
     if (!row) throw new DomainError(ERROR_CODES.NOT_FOUND, 'Không tìm thấy tài khoản');
     if (passwordHash !== undefined || changes.active === false) await deleteSessionsOfUser(tx, id);
@@ -77,7 +86,12 @@ export async function updateUser(
       entityType: 'user',
       entityId: id,
       before: presentUser(before),
-      after: { ...after, ...(passwordHash === undefined ? {} : { passwordChanged: true }) },
+      after: {
+        ...after,
+        ...(passwordHash === undefined
+          ? {}
+          : { passwordChanged: true, mustChangePassword: mustChange }),
+      },
     });
     return after;
   });

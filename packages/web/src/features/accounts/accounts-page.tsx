@@ -15,6 +15,7 @@ import {
   OFFICE_ROLES,
   ROLE_LABELS,
   ROLES,
+  SECOND_FACTOR_ROLES,
   SECRETARIAT_ROLES,
   UNIT_ROLES,
   type Role,
@@ -27,6 +28,7 @@ import { keys, useUnits, useUsers } from '../../api/hooks';
 import type { User } from '../../api/types';
 import { ErrorMessage, Loading, notifySaved } from '../../components/feedback';
 import { ImportAccounts } from './import-accounts';
+import { TurnOffTwoFactor } from './turn-off-two-factor';
 
 /** Lower case without diacritics, so "son" finds "Sơn" and "dong" finds "Đông". */
 const fold = (text: string) =>
@@ -278,10 +280,16 @@ function AccountForm({ user, onDone }: { user: User | null; onDone: () => void }
         />
         <PasswordInput
           label={user ? 'Đặt lại mật khẩu (để trống nếu không đổi)' : 'Mật khẩu (ít nhất 10 ký tự)'}
+          description={
+            user
+              ? 'Người dùng phải đổi mật khẩu này ở lần đăng nhập tới. Ít nhất 10 ký tự, không chứa tên đăng nhập, không phải mật khẩu phổ biến.'
+              : 'Không chứa tên đăng nhập hay họ tên, không phải mật khẩu phổ biến (như "matkhau123").'
+          }
           value={password}
           onChange={(e) => setPassword(e.currentTarget.value)}
           autoComplete="new-password"
         />
+        {user && SECOND_FACTOR_ROLES.includes(user.role) && <TurnOffTwoFactor user={user} />}
         {user && (
           <Switch
             label="Tài khoản hoạt động"

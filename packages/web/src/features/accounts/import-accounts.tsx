@@ -25,8 +25,9 @@ export function ImportAccounts() {
         <Title order={3}>Nhập tài khoản từ Excel</Title>
         <Text size="sm" c="dimmed">
           Các cột: "Tên đăng nhập", "Họ và tên", "Vai trò" (quản trị, cán bộ đầu mối, thủ trưởng,
-          thẩm định, hội đồng, người xem), "Mã đơn vị" và, nếu có, "Thư điện tử". Mật khẩu đầu tiên
-          được tạo ngẫu nhiên và chỉ hiện một lần dưới đây.
+          thẩm định, hội đồng, người xem), "Mã đơn vị" và, nếu có, "Thư điện tử", "Mật khẩu". Ô mật
+          khẩu để trống thì mật khẩu đầu tiên được tạo ngẫu nhiên và chỉ hiện một lần dưới đây;
+          người dùng phải đổi mật khẩu ở lần đăng nhập đầu.
         </Text>
         <FilePicker
           file={file}

@@ -15,24 +15,26 @@ import { useSession } from '../../app/session';
 import { ErrorMessage } from '../../components/feedback';
 import { oidcRefusalMessage } from './oidc-refusals';
 import { OidcSignIn } from './oidc-sign-in';
+import { SecondFactorStep } from './second-factor-step';
 
 export default function LoginPage() {
-  const { signIn } = useSession();
+  const { signIn, pendingSecondFactor } = useSession();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  const next = params.get('tiep');
+  const afterSignIn = () => navigate(next?.startsWith('/') ? next : '/');
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
     setError(null);
     try {
-      await signIn(username, password);
-      const next = params.get('tiep');
-      await navigate(next?.startsWith('/') ? next : '/');
+      // null: the account asks for its two-factor code next (the step below).
+      if (await signIn(username, password)) await afterSignIn();
     } catch (failure) {
       // What the person typed stays; only the error is shown.
       setError(failure);
@@ -40,6 +42,8 @@ export default function LoginPage() {
       setBusy(false);
     }
   };
+
+  if (pendingSecondFactor) return <SecondFactorStep onDone={afterSignIn} />;
 
   return (
     <Center mih="100vh" bg="gray.0" p="md">
