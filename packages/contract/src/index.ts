@@ -21,6 +21,7 @@ export * from './monitoring.js';
 export * from './tasks.js';
 export * from './notifications.js';
 export * from './jobs.js';
+export * from './imports.js';
 export * from './plans.js';
 export * from './public-results.js';
 export * from './reports.js';

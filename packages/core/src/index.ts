@@ -112,9 +112,11 @@ export * from './periods/new-period.js';
 export * from './units/unit-types.js';
 export * from './units/offices.js';
 export * from './units/name-search.js';
-export { parseUnitsTable, type UnitRowInput } from './tabular/units-table.js';
+export { parseUnitsTable, unitsTableSteps, type UnitRowInput } from './tabular/units-table.js';
+export * from './tabular/cell-rules.js';
 export {
   EMAIL_ADDRESS,
+  accountsTableSteps,
   parseAccountsTable,
   roleOf,
   type AccountRowInput,

@@ -1,7 +1,8 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, users } from './db/schema.js';
-import { DATABASE_KINDS, multipart, startTestApp, type TestApp } from './test-support/test-app.js';
+import { importAndWait } from './test-support/import-jobs.js';
+import { DATABASE_KINDS, startTestApp, type TestApp } from './test-support/test-app.js';
 import { seedWorld, toCsv, type World } from './test-support/world.js';
 
 const HEADER = ['Tên đăng nhập', 'Họ và tên', 'Vai trò', 'Mã đơn vị'];
@@ -16,14 +17,8 @@ interface Created {
 describe.each(DATABASE_KINDS)('importing accounts from a spreadsheet (%s)', (kind) => {
   let t: TestApp;
   let w: World;
-  const upload = (rows: (string | null)[][], as = w.sessions.admin) => {
-    const file = multipart('tai-khoan.csv', toCsv(rows));
-    return t.request('POST', '/api/users/import', {
-      as,
-      payload: file.payload,
-      headers: file.headers,
-    });
-  };
+  const upload = (rows: (string | null)[][], as = w.sessions.admin!) =>
+    importAndWait(t, '/api/users/import', { name: 'tai-khoan.csv', content: toCsv(rows) }, as);
   const count = async () => (await t.deps.db.select({ id: users.id }).from(users)).length;
 
   beforeAll(async () => {
@@ -38,8 +33,9 @@ describe.each(DATABASE_KINDS)('importing accounts from a spreadsheet (%s)', (kin
       ['cb2.snv', 'Nguyễn Văn Minh', 'Cán bộ đầu mối', 'SNV'],
       ['td3', 'Hoàng Thị Thu', 'Thẩm định', null],
     ]);
-    expect(r.status).toBe(201);
-    const { created } = r.body as { created: Created[] };
+    expect(r.upload.status).toBe(202);
+    expect(r.job?.state).toBe('succeeded');
+    const { created } = r.job?.result as unknown as { created: Created[] };
     expect(created.map((c) => [c.username, c.role, c.unitId])).toEqual([
       ['cb2.snv', 'unitOfficer', 'SNV'],
       ['td3', 'appraiser', null],
@@ -73,10 +69,10 @@ describe.each(DATABASE_KINDS)('importing accounts from a spreadsheet (%s)', (kin
       ['cb.syt', 'Trùng tên', 'Thủ trưởng', 'SYT'],
       ['cb.xyz', 'Không có đơn vị', 'Cán bộ đầu mối', 'XYZ'],
     ]);
-    expect(r.status).toBe(422);
-    const error = (r.body as { error: { code: string; details: string[] } }).error;
-    expect(error.code).toBe('IMPORT_REJECTED');
-    expect(error.details).toEqual([
+    expect(r.job?.state).toBe('failed');
+    const error = r.job?.problems;
+    expect(error?.code).toBe('IMPORT_REJECTED');
+    expect(error?.details).toEqual([
       'Trang "tai-khoan.csv", dòng 3, trường "Tên đăng nhập": tên đăng nhập "cb.syt" đã có người dùng',
       'Trang "tai-khoan.csv", dòng 4, trường "Mã đơn vị": không có đơn vị mã "XYZ"',
     ]);
@@ -85,6 +81,6 @@ describe.each(DATABASE_KINDS)('importing accounts from a spreadsheet (%s)', (kin
 
   it('is for administrators only', async () => {
     const r = await upload([HEADER, ['x.y', 'Ai đó', 'Người xem', null]], w.sessions['cb.snv']);
-    expect(r.status).toBe(403);
+    expect(r.upload.status).toBe(403);
   });
 });

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED_004_TABLE } from '../../core/src/test-support/seed-004.js';
 import { DATABASE_KINDS, multipart, startTestApp, type TestApp } from './test-support/test-app.js';
+import { importAndWait } from './test-support/import-jobs.js';
 import { seedWorld, type World } from './test-support/world.js';
 
 const errorOf = (body: unknown) =>
@@ -54,8 +55,14 @@ describe.each(DATABASE_KINDS)('administration (%s)', (kind) => {
       ['H01', 'UBND huyện Nam Sách', 'UBND cấp huyện', null, null],
       ['P01', 'UBND phường Trần Phú', 'phường', null, 'phuong'],
     ]);
-    const r = await upload('/api/units/import', 'don-vi.xlsx', file);
-    expect(r.body).toEqual({ created: 2, updated: 1 });
+    const { upload: queued, job } = await importAndWait(
+      t,
+      '/api/units/import',
+      { name: 'don-vi.xlsx', content: file },
+      w.sessions.admin!,
+    );
+    expect(queued.status).toBe(202);
+    expect(job).toMatchObject({ state: 'succeeded', result: { created: 2, updated: 1 } });
     const units = (await t.request('GET', '/api/units', { as: w.sessions.admin })).body as {
       units: { id: string; type: string; parentId: string | null; peerGroup: string }[];
     };
@@ -72,9 +79,15 @@ describe.each(DATABASE_KINDS)('administration (%s)', (kind) => {
       ['X02', 'UBND xã Thanh Quang', 'xã', 'H01'],
       ['X 03', 'UBND xã Quốc Tuấn', 'thôn', 'H99'],
     ]);
-    const r = await upload('/api/units/import', 'don-vi.xlsx', file);
-    expect(r.status).toBe(422);
-    expect(errorOf(r.body).details).toEqual([
+    const { job } = await importAndWait(
+      t,
+      '/api/units/import',
+      { name: 'don-vi.xlsx', content: file },
+      w.sessions.admin!,
+    );
+    expect(job?.state).toBe('failed');
+    expect(job?.problems?.code).toBe('IMPORT_REJECTED');
+    expect(job?.problems?.details).toEqual([
       'Trang "Danh sách", dòng 3, cột A (Mã đơn vị): mã "X 03" chỉ được gồm chữ không dấu, số, "-", "_" hoặc "."',
       'Trang "Danh sách", dòng 3, cột C (Loại đơn vị): loại đơn vị "thôn" không rõ (ví dụ: Sở, ban, ngành; UBND cấp huyện; xã; phường)',
       'Trang "Danh sách", dòng 3, trường "Đơn vị cấp trên": đơn vị cấp trên "H99" không có trong bảng hoặc hệ thống',

@@ -935,6 +935,19 @@ const CASES: Case[] = [
     url: () => '/api/jobs/00000000-0000-4000-8000-000000000000/retry',
     own: ADMIN,
   },
+  // An import job: its requester (the administrator) and administrators of the same reach.
+  {
+    name: 'GET /imports/:id',
+    method: 'GET',
+    url: (_u, w) => `/api/imports/${w.ids.__import}`,
+    own: ADMIN,
+  },
+  {
+    name: 'POST /imports/:id/cancel',
+    method: 'POST',
+    url: (_u, w) => `/api/imports/${w.ids.__import}/cancel`,
+    own: ADMIN,
+  },
   {
     name: 'GET /evidence/:id',
     method: 'GET',
@@ -1043,6 +1056,16 @@ describe.each(DATABASE_KINDS)(
         });
         w.ids[`__taskFile${unitId}`] = file.evidence.id;
       }
+      const queued = multipart(
+        'don-vi.csv',
+        'Mã đơn vị;Tên đơn vị;Loại\nH09;UBND huyện Kim Thành;huyện\n',
+      );
+      const imported = await t.request('POST', '/api/units/import', {
+        as: w.sessions.admin!,
+        payload: queued.payload,
+        headers: queued.headers,
+      });
+      w.ids.__import = (imported.body as { id: string }).id;
       const token = await t.request('POST', '/api/api-tokens', {
         as: w.sessions.admin!,
         body: { name: 'Hệ thống một cửa tỉnh', scopes: ['statistics:write'] },

@@ -38,7 +38,7 @@ const isPluginRoute = (route: RouteOptions) =>
 
 /** A handler that reads an uploaded file, by what it calls (request.file, readUploadedTables). */
 const readsUpload = (route: RouteOptions) =>
-  /\.file\(|readUploadedTables\b/.test(String(route.handler));
+  /\.file\(|readUploaded(Tables|File)\b/.test(String(route.handler));
 
 const methodsOf = (route: RouteOptions) =>
   (Array.isArray(route.method) ? route.method : [route.method]).filter((m) => m !== 'HEAD');

@@ -39,6 +39,10 @@ const NOT_UNIT_SCOPED = [
   'GET /api/openapi.json',
   'GET /*',
   'GET /healthz',
+  // One's own imports: the requester, or an administrator whose reach holds the unit the
+  // import was asked in (imports.test.ts).
+  'GET /api/imports/:id',
+  'POST /api/imports/:id/cancel',
   // One's own session and notifications.
   'POST /api/auth/login',
   'POST /api/auth/logout',

@@ -2,6 +2,7 @@ import { passwordProblems } from '../access/passwords.js';
 import { ROLES, type Role } from '../access/policy.js';
 import { DomainError, ERROR_CODES, type Issue } from '../errors.js';
 import { describeRequired, locateColumns, type ColumnRole } from './columns.js';
+import { drainSteps, TEXT_LIMITS } from './cell-rules.js';
 import { cellIssue, cellText, isBlank, normalizeHeader, type Table } from './table.js';
 
 type AccountColumn = 'username' | 'fullName' | 'role' | 'unit' | 'email' | 'password';
@@ -71,6 +72,17 @@ const USERNAME = /^[a-zA-Z0-9._-]{3,60}$/;
 
 /** Reads an accounts table: one row per person. All-or-nothing, each bad cell named. */
 export function parseAccountsTable(table: Table): AccountRowInput[] {
+  return drainSteps(accountsTableSteps(table));
+}
+
+/**
+ * `parseAccountsTable` in steps: yields the rows read every `stepRows` rows (a server pauses
+ * there), returns the accounts or throws the table's issues.
+ */
+export function* accountsTableSteps(
+  table: Table,
+  stepRows = 2000,
+): Generator<number, AccountRowInput[]> {
   const required: AccountColumn[] = ['username', 'fullName', 'role'];
   const located = locateColumns(table, ROLES_COLUMNS, required);
   if (!located) {
@@ -96,11 +108,14 @@ export function parseAccountsTable(table: Table): AccountRowInput[] {
       const c = columns.get(key);
       issues.push(cellIssue(table, r, c, c === undefined ? undefined : headers[c], message));
     };
+    if ((r - headerRow) % stepRows === 0) yield r - headerRow;
     const username = text('username').toLowerCase();
     const role = roleOf(text('role'));
     const unitId = text('unit') || undefined;
     const email = text('email') || undefined;
-    if (email !== undefined && !EMAIL_ADDRESS.test(email))
+    if (email !== undefined && email.length > TEXT_LIMITS.email)
+      issue('email', `dài ${email.length} ký tự, tối đa ${TEXT_LIMITS.email} ký tự`);
+    else if (email !== undefined && !EMAIL_ADDRESS.test(email))
       issue('email', `địa chỉ thư điện tử "${email}" không hợp lệ (ví dụ: ten@donvi.gov.vn)`);
     if (!USERNAME.test(username))
       issue(
@@ -111,6 +126,11 @@ export function parseAccountsTable(table: Table): AccountRowInput[] {
       issue('username', `tên đăng nhập "${username}" trùng với dòng ${seen.get(username)}`);
     else seen.set(username, r + 1);
     if (text('fullName') === '') issue('fullName', 'thiếu họ và tên');
+    else if (text('fullName').length > TEXT_LIMITS.fullName)
+      issue(
+        'fullName',
+        `dài ${text('fullName').length} ký tự, tối đa ${TEXT_LIMITS.fullName} ký tự`,
+      );
     const password = text('password') || undefined;
     if (password !== undefined) {
       for (const problem of passwordProblems(password, { username, fullName: text('fullName') }))

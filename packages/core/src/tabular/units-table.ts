@@ -2,6 +2,7 @@ import { DomainError, ERROR_CODES, type Issue } from '../errors.js';
 import { unitTypeKey } from '../units/unit-types.js';
 import { parseDate } from '../validation/parse-input.js';
 import { describeRequired, locateColumns, type ColumnRole } from './columns.js';
+import { drainSteps, TEXT_LIMITS } from './cell-rules.js';
 import { cellIssue, cellText, isBlank, type Table } from './table.js';
 
 type UnitColumn = 'id' | 'name' | 'type' | 'parent' | 'group' | 'activeFrom' | 'activeTo';
@@ -58,6 +59,25 @@ export function parseUnitsTable(
   table: Table,
   existingIds: ReadonlySet<string> = new Set(),
 ): UnitRowInput[] {
+  return drainSteps(unitsTableSteps(table, existingIds));
+}
+
+/** Text columns the API limits (saveUnitBody), with their limits. */
+const LIMITED: [UnitColumn, number][] = [
+  ['name', TEXT_LIMITS.unitName],
+  ['type', TEXT_LIMITS.unitType],
+  ['group', TEXT_LIMITS.peerGroup],
+];
+
+/**
+ * `parseUnitsTable` in steps: yields the rows read every `stepRows` rows (a server pauses
+ * there), returns the units or throws the table's issues.
+ */
+export function* unitsTableSteps(
+  table: Table,
+  existingIds: ReadonlySet<string> = new Set(),
+  stepRows = 2000,
+): Generator<number, UnitRowInput[]> {
   const required: UnitColumn[] = ['id', 'name', 'type'];
   const located = locateColumns(table, ROLES, required);
   if (!located) {
@@ -83,6 +103,9 @@ export function parseUnitsTable(
       const c = columns.get(key);
       issues.push(cellIssue(table, r, c, c === undefined ? undefined : headers[c], message));
     };
+    if ((r - headerRow) % stepRows === 0) yield r - headerRow;
+    for (const [key, max] of LIMITED)
+      if (text(key).length > max) issue(key, `dài ${text(key).length} ký tự, tối đa ${max} ký tự`);
     const id = text('id');
     const name = text('name');
     const typeText = text('type');

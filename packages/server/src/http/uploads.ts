@@ -1,18 +1,14 @@
-import { DomainError, ERROR_CODES, type Table } from '@chiso/core';
+import { checkCellRules, DomainError, ERROR_CODES, type Table } from '@chiso/core';
 import type { FastifyRequest } from 'fastify';
 import { parseTables } from '../spreadsheet/read-table.js';
 
 /** Spreadsheets for import are small; they are read whole (xlsx needs it), up to this size. */
 const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
 
-/**
- * The uploaded .xlsx/.csv of a multipart request, as tables (type checked by content);
- * `named` hears the file's name, for those that keep it.
- */
-export async function readUploadedTables(
+/** The uploaded .xlsx/.csv of a multipart request, as bytes with the file's name. */
+export async function readUploadedFile(
   request: FastifyRequest,
-  named?: (fileName: string) => void,
-): Promise<Table[]> {
+): Promise<{ bytes: Buffer; fileName: string }> {
   const file = await request
     .file({ limits: { fileSize: IMPORT_MAX_BYTES } })
     .catch(() => undefined);
@@ -25,6 +21,27 @@ export async function readUploadedTables(
   const bytes = await file.toBuffer().catch(() => {
     throw new DomainError(ERROR_CODES.FILE_REJECTED, 'Tệp nhập quá lớn (tối đa 10 MB)');
   });
-  named?.(file.filename);
-  return parseTables(bytes, file.filename);
+  return { bytes, fileName: file.filename };
+}
+
+/**
+ * The uploaded .xlsx/.csv of a multipart request, as tables (type checked by content), every
+ * text cell checked as the API checks text (no control character, no endless cell); `named`
+ * hears the file's name, for those that keep it. For the imports that still run in the request.
+ */
+export async function readUploadedTables(
+  request: FastifyRequest,
+  named?: (fileName: string) => void,
+): Promise<Table[]> {
+  const { bytes, fileName } = await readUploadedFile(request);
+  named?.(fileName);
+  const tables = await parseTables(bytes, fileName);
+  const issues = checkCellRules(tables);
+  if (issues.length > 0)
+    throw new DomainError(
+      ERROR_CODES.IMPORT_REJECTED,
+      `Tệp "${fileName}" có ô không nhận được (không có gì được lưu)`,
+      issues,
+    );
+  return tables;
 }

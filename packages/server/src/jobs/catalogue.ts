@@ -1,5 +1,6 @@
 import { scanRemindersJob, SCAN_EVERY_MINUTES } from '../reminders/scan-reminders.js';
 import { sendReminderJob } from '../reminders/send-reminder.js';
+import { runImportJob } from '../use-cases/imports/run-import.js';
 import type { JobDefinition } from './job.js';
 import type { RecurringJob } from './queue.js';
 import { JobRegistry } from './registry.js';
@@ -8,6 +9,7 @@ import { JobRegistry } from './registry.js';
 export const JOBS: readonly JobDefinition[] = [
   scanRemindersJob,
   sendReminderJob,
+  runImportJob,
 ] as JobDefinition[];
 
 /** The jobs that run on a schedule. */
@@ -21,4 +23,5 @@ export const jobRegistry = () => new JobRegistry(JOBS);
 export const JOB_LABELS: Record<string, string> = {
   [scanRemindersJob.name]: 'Rà soát nhắc việc',
   [sendReminderJob.name]: 'Gửi nhắc việc',
+  [runImportJob.name]: 'Nhập tệp',
 };

@@ -88,6 +88,9 @@ export function localQueue(
       running ??= runTick().finally(() => (running = undefined));
       return running;
     },
+    wake() {
+      if (timer) setImmediate(() => void queue.tick().catch(() => undefined));
+    },
     async work() {
       if (timer) return;
       timer = setInterval(() => void queue.tick().catch(() => undefined), options.pollMs ?? 5_000);

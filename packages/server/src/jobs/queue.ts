@@ -43,6 +43,11 @@ export interface JobQueue {
   ): Promise<boolean>;
   /** Runs a job on a schedule, from every server that starts the queue, yet once per slot. */
   schedule(recurring: RecurringJob): Promise<void>;
+  /**
+   * Looks for due jobs soon instead of at the next poll, once working (a job someone waits for,
+   * such as an import); pg-boss polls on its own.
+   */
+  wake?: () => void;
   /** Starts working: picks up due jobs until stopped. */
   work(): Promise<void>;
   /** Stops picking up jobs and waits for the running ones. */

@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { periodUnitsQuery } from './period-queries.js';
 import { unitLineage, units } from '../db/schema.js';
@@ -57,4 +57,28 @@ export async function insertLineage(
   rows: (typeof unitLineage.$inferInsert)[],
 ): Promise<void> {
   if (rows.length > 0) await db.insert(unitLineage).values(rows).onConflictDoNothing();
+}
+
+/** Inserts or updates many units in one statement, answering the rows as stored. */
+export async function upsertUnits(
+  db: Db,
+  rows: readonly (typeof units.$inferInsert)[],
+): Promise<UnitRow[]> {
+  if (rows.length === 0) return [];
+  const excluded = (column: string) => sql.raw(`excluded.${column}`);
+  return db
+    .insert(units)
+    .values([...rows])
+    .onConflictDoUpdate({
+      target: units.id,
+      set: {
+        name: excluded('name'),
+        type: excluded('type'),
+        parentId: excluded('parent_id'),
+        peerGroup: excluded('peer_group'),
+        activeFrom: excluded('active_from'),
+        activeTo: excluded('active_to'),
+      },
+    })
+    .returning();
 }

@@ -1,5 +1,5 @@
 import { ROLES, type Role } from '@chiso/core';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { CurrentActor } from '../context.js';
 import type { Db } from '../db/database.js';
 import { users } from '../db/schema.js';
@@ -111,4 +111,26 @@ export async function countActiveAdministrators(db: Db): Promise<number> {
     .from(users)
     .where(and(eq(users.role, 'administrator'), eq(users.active, true)));
   return row?.count ?? 0;
+}
+
+/** Which of these user names are taken (lower-case), in one query. */
+export async function takenUsernames(db: Db, usernames: readonly string[]): Promise<Set<string>> {
+  if (usernames.length === 0) return new Set();
+  const rows = await db
+    .select({ username: users.username })
+    .from(users)
+    .where(inArray(users.username, [...usernames]));
+  return new Set(rows.map((r) => r.username));
+}
+
+/** Creates many accounts in one statement (an import), answering the rows in order. */
+export async function insertUsers(
+  db: Db,
+  rows: readonly (Parameters<typeof insertUser>[1] & { unitId: string | null })[],
+): Promise<UserRow[]> {
+  if (rows.length === 0) return [];
+  return db
+    .insert(users)
+    .values(rows.map((user) => ({ ...user, username: user.username.toLowerCase() })))
+    .returning();
 }

@@ -10,6 +10,7 @@ import { authOidcRoutes } from './auth-oidc.js';
 import { documentRoutes } from './documents.js';
 import { frameworkCopyRoutes } from './framework-copy.js';
 import { frameworkRoutes } from './frameworks.js';
+import { importRoutes } from './imports.js';
 import { monitoringRoutes } from './monitoring.js';
 import { officeRoutes } from './offices.js';
 import { jobRoutes } from './jobs.js';
@@ -59,4 +60,5 @@ export async function registerRoutes(app: FastifyInstance, deps: Deps): Promise<
   await auditRoutes(app, deps);
   await notificationRoutes(app, deps);
   await jobRoutes(app, deps);
+  await importRoutes(app, deps);
 }

@@ -1,6 +1,6 @@
 import {
   addLineageBody,
-  importUnitsResponse,
+  importJobResponse,
   okResponse,
   saveUnitBody,
   unitParams,
@@ -13,11 +13,11 @@ import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../context.js';
 import { multipart, OK, responds, type ContractTypeProvider } from '../http/contract.js';
 import { contextOf } from '../http/context.js';
-import { readUploadedTables } from '../http/uploads.js';
+import { readUploadedFile } from '../http/uploads.js';
 import { listLineage, listUnits } from '../repositories/units.js';
 import { reachOf } from '../use-cases/reach.js';
 import { addLineage } from '../use-cases/units/add-lineage.js';
-import { importUnits } from '../use-cases/units/import-units.js';
+import { queueImport } from '../use-cases/imports/queue-import.js';
 import { saveUnit } from '../use-cases/units/save-unit.js';
 
 const tags = ['Đơn vị'];
@@ -75,14 +75,15 @@ export async function unitRoutes(app: FastifyInstance, deps: Deps): Promise<void
     {
       schema: {
         tags,
-        summary: 'Nhập danh sách đơn vị từ .xlsx/.csv',
+        summary: 'Nhập danh sách đơn vị từ .xlsx/.csv (chạy nền: theo dõi ở /imports/:id)',
         ...multipart(),
-        response: responds({ 200: importUnitsResponse }),
+        response: responds({ 202: importJobResponse }),
       },
     },
-    async (request) => {
-      const tables = await readUploadedTables(request);
-      return importUnits(contextOf(request, deps), tables);
+    async (request, reply) => {
+      const ctx = contextOf(request, deps);
+      const file = await readUploadedFile(request);
+      return reply.status(202).send(await queueImport(ctx, 'units', file));
     },
   );
 

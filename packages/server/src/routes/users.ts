@@ -1,6 +1,6 @@
 import {
   createUserBody,
-  importUsersResponse,
+  importJobResponse,
   updateUserBody,
   userParams,
   userResponse,
@@ -10,11 +10,11 @@ import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../context.js';
 import { multipart, responds, type ContractTypeProvider } from '../http/contract.js';
 import { contextOf } from '../http/context.js';
-import { readUploadedTables } from '../http/uploads.js';
+import { readUploadedFile } from '../http/uploads.js';
 import { listUsers, presentUser } from '../repositories/users.js';
 import { authorizeIn, reachOf } from '../use-cases/reach.js';
 import { createUser } from '../use-cases/users/create-user.js';
-import { importUsers } from '../use-cases/users/import-users.js';
+import { queueImport } from '../use-cases/imports/queue-import.js';
 import { updateUser } from '../use-cases/users/update-user.js';
 
 const tags = ['Tài khoản'];
@@ -59,15 +59,17 @@ export async function userRoutes(app: FastifyInstance, deps: Deps): Promise<void
     {
       schema: {
         tags,
-        summary: 'Nhập tài khoản từ .xlsx/.csv (mật khẩu đầu tiên ngẫu nhiên)',
+        summary:
+          'Nhập tài khoản từ .xlsx/.csv (mật khẩu đầu tiên ngẫu nhiên; chạy nền: theo dõi ở /imports/:id)',
         ...multipart(),
-        response: responds({ 201: importUsersResponse }),
+        response: responds({ 202: importJobResponse }),
       },
     },
     async (request, reply) => {
       const ctx = contextOf(request, deps);
       await authorizeIn(ctx, 'administer', 'ownSecretariat');
-      return reply.status(201).send(await importUsers(ctx, await readUploadedTables(request)));
+      const file = await readUploadedFile(request);
+      return reply.status(202).send(await queueImport(ctx, 'users', file));
     },
   );
 

@@ -24,6 +24,7 @@ export type {
   HistoryRow,
   ImportedUnits,
   ImportedUsers,
+  ImportJob,
   Job,
   JobsPage,
   Notification,

@@ -1,24 +1,37 @@
-import { DomainError, ERROR_CODES, parseUnitsTable, type Table } from '@chiso/core';
-import { recordAudit } from '../../audit/record-audit.js';
+import {
+  DomainError,
+  ERROR_CODES,
+  unitsTableSteps,
+  type Table,
+  type UnitRowInput,
+} from '@chiso/core';
+import { recordAudits } from '../../audit/record-audit.js';
 import type { UseCaseContext } from '../../context.js';
-import { findUnit, listUnits, upsertUnit } from '../../repositories/units.js';
+import { listUnits, upsertUnits } from '../../repositories/units.js';
 import { authorize } from '../authorize.js';
+import { IN_REQUEST, type ImportProgress } from '../imports/import-progress.js';
+
+/** Units written (and audited) per statement. */
+const BATCH = 1000;
 
 /**
- * Imports units from the first sheet holding an organisation table: all rows or none. Existing
- * units with the same code are updated. Every row is audited.
+ * Imports units from the first sheet holding an organisation table: all rows or none, in one
+ * transaction. Existing units with the same code are updated. Every row is audited.
  */
 export async function importUnits(
   ctx: UseCaseContext,
   tables: Table[],
+  progress: ImportProgress = IN_REQUEST,
 ): Promise<{ created: number; updated: number }> {
   authorize(ctx, 'administer');
-  const existing = new Set((await listUnits(ctx.deps.db)).map((u) => u.id));
-  let rows;
+  const existing = new Map((await listUnits(ctx.deps.db)).map((u) => [u.id, u]));
+  const existingIds = new Set(existing.keys());
+  let rows: UnitRowInput[] | undefined;
   const failures: DomainError[] = [];
   for (const table of tables) {
+    await progress.phase('checking', Math.max(0, table.rows.length - 1));
     try {
-      rows = parseUnitsTable(table, existing);
+      rows = await progress.drive(unitsTableSteps(table, existingIds));
       break;
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
@@ -31,48 +44,74 @@ export async function importUnits(
       found ?? failures[0] ?? new DomainError(ERROR_CODES.IMPORT_REJECTED, 'Tệp không có trang nào')
     );
   }
-  const unitRows = rows;
+  // Parents first, so that references hold while rows go in.
+  const ordered = parentsFirst(rows);
+  await progress.phase('saving', ordered.length);
   return ctx.deps.db.transaction(async (tx) => {
     let created = 0;
-    let updated = 0;
-    // Parents first, so that references hold while rows go in.
-    const ordered = [...unitRows].sort((a, b) => depth(a.id, unitRows) - depth(b.id, unitRows));
-    for (const unit of ordered) {
-      const before = await findUnit(tx, unit.id);
-      const row = await upsertUnit(tx, {
-        id: unit.id,
-        name: unit.name,
-        type: unit.type,
-        parentId: unit.parentId ?? null,
-        peerGroup: unit.peerGroup,
-        activeFrom: unit.activeFrom ?? null,
-        activeTo: unit.activeTo ?? null,
-      });
-      if (before) updated++;
-      else created++;
-      await recordAudit(tx, ctx, {
-        action: before ? 'unit.update' : 'unit.create',
-        entityType: 'unit',
-        entityId: row.id,
-        unitId: row.id,
-        before,
-        after: { ...row, source: 'import' },
-      });
+    for (let start = 0; start < ordered.length; start += BATCH) {
+      const batch = ordered.slice(start, start + BATCH);
+      const stored = await upsertUnits(
+        tx,
+        batch.map((unit) => ({
+          id: unit.id,
+          name: unit.name,
+          type: unit.type,
+          parentId: unit.parentId ?? null,
+          peerGroup: unit.peerGroup,
+          activeFrom: unit.activeFrom ?? null,
+          activeTo: unit.activeTo ?? null,
+        })),
+      );
+      await recordAudits(
+        tx,
+        ctx,
+        stored.map((row) => {
+          const before = existing.get(row.id);
+          if (!before) created++;
+          return {
+            action: before ? 'unit.update' : 'unit.create',
+            entityType: 'unit',
+            entityId: row.id,
+            unitId: row.id,
+            before,
+            after: { ...row, source: 'import' },
+          };
+        }),
+      );
+      await progress.step(start + batch.length, tx);
     }
-    return { created, updated };
+    return { created, updated: ordered.length - created };
   });
 }
 
-function depth(id: string, rows: readonly { id: string; parentId: string | undefined }[]): number {
-  let level = 0;
-  const seen = new Set<string>();
-  for (
-    let current = rows.find((r) => r.id === id);
-    current?.parentId && !seen.has(current.id);
-    level++
-  ) {
-    seen.add(current.id);
-    current = rows.find((r) => r.id === current?.parentId);
-  }
-  return level;
+/** The rows sorted by their depth in the table (roots first), in linear time. */
+function parentsFirst(rows: readonly UnitRowInput[]): UnitRowInput[] {
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const depths = new Map<string, number>();
+  const depthOf = (row: UnitRowInput): number => {
+    const known = depths.get(row.id);
+    if (known !== undefined) return known;
+    // Walk up to a known depth or the top, then fill the chain in (a cycle stops the walk).
+    const chain: UnitRowInput[] = [];
+    const seen = new Set<string>();
+    let current: UnitRowInput | undefined = row;
+    let base = -1;
+    while (current && !seen.has(current.id)) {
+      const d = depths.get(current.id);
+      if (d !== undefined) {
+        base = d;
+        break;
+      }
+      seen.add(current.id);
+      chain.push(current);
+      current = current.parentId === undefined ? undefined : byId.get(current.parentId);
+    }
+    for (let i = chain.length - 1; i >= 0; i--) depths.set(chain[i]!.id, ++base);
+    return depths.get(row.id) ?? 0;
+  };
+  return rows
+    .map((row, index) => ({ row, index, depth: depthOf(row) }))
+    .sort((a, b) => a.depth - b.depth || a.index - b.index)
+    .map((x) => x.row);
 }

@@ -1,20 +1,24 @@
 import { randomInt } from 'node:crypto';
 import {
+  accountsTableSteps,
   DomainError,
   ERROR_CODES,
-  parseAccountsTable,
   type AccountRowInput,
+  type Issue,
   type Table,
 } from '@chiso/core';
-import { recordAudit } from '../../audit/record-audit.js';
+import { recordAudits } from '../../audit/record-audit.js';
 import type { UseCaseContext } from '../../context.js';
 import { listUnits } from '../../repositories/units.js';
-import { findUserByUsername, insertUser, presentUser } from '../../repositories/users.js';
+import { insertUsers, presentUser, takenUsernames } from '../../repositories/users.js';
 import { hashPassword } from '../../security/passwords.js';
+import { IN_REQUEST, type ImportProgress } from '../imports/import-progress.js';
 import { authorizeIn, reachOf } from '../reach.js';
 import { accountOutOfReach } from './account-reach.js';
 
 const ALPHABET = 'abcdefghijkmnpqrstuvwxyz23456789';
+/** Accounts hashed, then written, per batch. */
+const BATCH = 500;
 
 /** A first password people can type: 12 characters without look-alikes (no l/1, o/0). */
 function initialPassword(): string {
@@ -27,7 +31,11 @@ function initialPassword(): string {
  * once (the administrator hands them out; they are never stored in clear), to be changed at the
  * first sign-in (0036). Audited.
  */
-export async function importUsers(ctx: UseCaseContext, tables: Table[]) {
+export async function importUsers(
+  ctx: UseCaseContext,
+  tables: Table[],
+  progress: ImportProgress = IN_REQUEST,
+) {
   await authorizeIn(ctx, 'administer', 'ownSecretariat');
   const { db } = ctx.deps;
   const reach = await reachOf(ctx);
@@ -35,8 +43,9 @@ export async function importUsers(ctx: UseCaseContext, tables: Table[]) {
   let sheet: string | undefined;
   let firstError: DomainError | undefined;
   for (const table of tables) {
+    await progress.phase('checking', Math.max(0, table.rows.length - 1));
     try {
-      rows = parseAccountsTable(table);
+      rows = await progress.drive(accountsTableSteps(table));
       sheet = table.sheet;
       break;
     } catch (error) {
@@ -48,7 +57,12 @@ export async function importUsers(ctx: UseCaseContext, tables: Table[]) {
   if (!rows)
     throw firstError ?? new DomainError(ERROR_CODES.IMPORT_REJECTED, 'Tệp không có trang nào');
   const units = new Set((await listUnits(db)).map((u) => u.id));
-  const issues = [];
+  const taken = new Set<string>();
+  for (let start = 0; start < rows.length; start += BATCH) {
+    const names = rows.slice(start, start + BATCH).map((r) => r.username);
+    for (const name of await takenUsernames(db, names)) taken.add(name);
+  }
+  const issues: Issue[] = [];
   for (const row of rows) {
     if (row.unitId !== undefined && !units.has(row.unitId))
       issues.push({
@@ -60,7 +74,7 @@ export async function importUsers(ctx: UseCaseContext, tables: Table[]) {
     const outOfReach = accountOutOfReach(reach, row.role, row.unitId);
     if (outOfReach !== null && (row.unitId === undefined || units.has(row.unitId)))
       issues.push({ sheet, row: row.row, field: 'Mã đơn vị', message: outOfReach });
-    if (await findUserByUsername(db, row.username))
+    if (taken.has(row.username))
       issues.push({
         sheet,
         row: row.row,
@@ -74,34 +88,56 @@ export async function importUsers(ctx: UseCaseContext, tables: Table[]) {
       'Không nhập được danh sách tài khoản',
       issues,
     );
-  const prepared = await Promise.all(
-    rows.map(async (row) => {
-      const password = row.password ?? initialPassword();
-      return { row, password, passwordHash: await hashPassword(password) };
-    }),
-  );
+  // Hashing is the slow part (Argon2, on the thread pool): batch by batch, outside the
+  // transaction, so that a cancel is heard and the database is not held meanwhile.
+  await progress.phase('saving', rows.length);
+  const prepared: { row: AccountRowInput; password: string; passwordHash: string }[] = [];
+  for (let start = 0; start < rows.length; start += BATCH) {
+    const batch = rows.slice(start, start + BATCH);
+    prepared.push(
+      ...(await Promise.all(
+        batch.map(async (row) => {
+          const password = row.password ?? initialPassword();
+          return { row, password, passwordHash: await hashPassword(password) };
+        }),
+      )),
+    );
+    await progress.step(Math.floor((start + batch.length) / 2));
+  }
   return db.transaction(async (tx) => {
     const created = [];
-    for (const { row, password, passwordHash } of prepared) {
-      const user = presentUser(
-        await insertUser(tx, {
-          username: row.username,
-          fullName: row.fullName,
-          passwordHash,
-          role: row.role,
-          unitId: row.unitId ?? null,
-          email: row.email?.toLowerCase() ?? null,
-          passwordChangedAt: ctx.now,
-          mustChangePassword: true,
-        }),
+    for (let start = 0; start < prepared.length; start += BATCH) {
+      const batch = prepared.slice(start, start + BATCH);
+      const stored = (
+        await insertUsers(
+          tx,
+          batch.map(({ row, passwordHash }) => ({
+            username: row.username,
+            fullName: row.fullName,
+            passwordHash,
+            role: row.role,
+            unitId: row.unitId ?? null,
+            email: row.email?.toLowerCase() ?? null,
+            passwordChangedAt: ctx.now,
+            mustChangePassword: true,
+          })),
+        )
+      ).map(presentUser);
+      await recordAudits(
+        tx,
+        ctx,
+        stored.map((user) => ({
+          action: 'user.create',
+          entityType: 'user',
+          entityId: user.id,
+          after: { ...user, source: 'import' },
+        })),
       );
-      await recordAudit(tx, ctx, {
-        action: 'user.create',
-        entityType: 'user',
-        entityId: user.id,
-        after: { ...user, source: 'import' },
-      });
-      created.push({ ...user, initialPassword: password });
+      const passwords = new Map(batch.map((p) => [p.row.username, p.password]));
+      for (const user of stored)
+        created.push({ ...user, initialPassword: passwords.get(user.username) ?? '' });
+      const done = start + batch.length;
+      await progress.step(Math.floor(rows.length / 2 + done / 2), tx);
     }
     return { created };
   });

@@ -1,23 +1,31 @@
-import { Button, Card, Code, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Alert, Button, Card, Code, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { upload } from '../../api/client';
 import { keys } from '../../api/hooks';
 import type { ImportedUsers } from '../../api/types';
-import { ErrorMessage, notifySaved } from '../../components/feedback';
+import { notifySaved } from '../../components/feedback';
 import { FilePicker } from '../../components/file-picker';
+import { ImportJobStatus, useImportJob } from '../../components/import-job';
+
+/** The answer as the job keeps it: first passwords only in the requester's first read. */
+type ImportedAccounts = {
+  created: (Omit<ImportedUsers['created'][number], 'initialPassword'> & {
+    initialPassword?: string;
+  })[];
+  passwordsShown?: boolean;
+};
 
 /** Accounts from a spreadsheet; each first password is shown once, here. */
 export function ImportAccounts() {
   const client = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
-  const run = useMutation({
-    mutationFn: () => upload<ImportedUsers>('/users/import', file as File),
-    onSuccess: async () => {
-      await client.invalidateQueries({ queryKey: keys.users });
-      notifySaved('Đã nhập tài khoản');
-      setFile(null);
-    },
+  const [created, setCreated] = useState<ImportedAccounts | undefined>();
+  const run = useImportJob('/users/import', async (job) => {
+    // Kept here: the server hands the first passwords out once.
+    setCreated(job.result as ImportedAccounts);
+    await client.invalidateQueries({ queryKey: keys.users });
+    notifySaved('Đã nhập tài khoản');
+    setFile(null);
   });
   return (
     <Card withBorder>
@@ -34,16 +42,29 @@ export function ImportAccounts() {
           onFile={setFile}
           label="Kéo thả tệp .xlsx hoặc .csv vào đây, hoặc bấm để chọn"
         />
-        <ErrorMessage error={run.error} title="Tệp chưa nhập được (không có gì được lưu)" />
+        <ImportJobStatus state={run} />
         <Group>
-          <Button onClick={() => run.mutate()} loading={run.isPending} disabled={!file}>
+          <Button
+            onClick={() => {
+              if (!file) return;
+              setCreated(undefined);
+              run.start(file);
+            }}
+            loading={run.busy}
+            disabled={!file}
+          >
             Nhập
           </Button>
         </Group>
-        {run.data && (
+        {created?.passwordsShown && (
+          <Alert color="yellow" title="Mật khẩu đầu tiên đã được hiện một lần">
+            Máy chủ chỉ cho xem mật khẩu đầu tiên một lần; hãy đặt lại mật khẩu cho tài khoản cần.
+          </Alert>
+        )}
+        {created && !created.passwordsShown && (
           <Table aria-label="Mật khẩu đầu tiên">
             <Table.Tbody>
-              {run.data.created.map((u) => (
+              {created.created.map((u) => (
                 <Table.Tr key={u.id}>
                   <Table.Td>{u.username}</Table.Td>
                   <Table.Td>{u.fullName}</Table.Td>

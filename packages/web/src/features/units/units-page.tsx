@@ -16,12 +16,13 @@ import { peerGroupLabel, unitTypeLabel, UNIT_TYPES } from '@chiso/core/units/uni
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { api, upload } from '../../api/client';
+import { api } from '../../api/client';
 import { keys, useUnits } from '../../api/hooks';
 import type { ImportedUnits, Unit } from '../../api/types';
 import { ErrorMessage, Loading, notifySaved } from '../../components/feedback';
 import { DateInput, isoDate } from '../../components/date-input';
 import { FilePicker } from '../../components/file-picker';
+import { ImportJobStatus, useImportJob } from '../../components/import-job';
 import { UnitForm } from './unit-form';
 import { date } from '../../lib/format';
 
@@ -233,13 +234,11 @@ function Lineage({ units }: { units: Unit[] }) {
 function ImportUnits() {
   const client = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
-  const run = useMutation({
-    mutationFn: () => upload<ImportedUnits>('/units/import', file as File),
-    onSuccess: async (result) => {
-      await client.invalidateQueries({ queryKey: keys.units });
-      notifySaved(`Đã nhập: ${result.created} đơn vị mới, ${result.updated} đơn vị cập nhật`);
-      setFile(null);
-    },
+  const run = useImportJob('/units/import', async (job) => {
+    const result = job.result as ImportedUnits;
+    await client.invalidateQueries({ queryKey: keys.units });
+    notifySaved(`Đã nhập: ${result.created} đơn vị mới, ${result.updated} đơn vị cập nhật`);
+    setFile(null);
   });
   return (
     <Card withBorder>
@@ -255,9 +254,9 @@ function ImportUnits() {
           onFile={setFile}
           label="Kéo thả tệp .xlsx hoặc .csv vào đây, hoặc bấm để chọn"
         />
-        <ErrorMessage error={run.error} title="Tệp chưa nhập được (không có gì được lưu)" />
+        <ImportJobStatus state={run} />
         <Group>
-          <Button onClick={() => run.mutate()} loading={run.isPending} disabled={!file}>
+          <Button onClick={() => file && run.start(file)} loading={run.busy} disabled={!file}>
             Nhập
           </Button>
         </Group>

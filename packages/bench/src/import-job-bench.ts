@@ -1,0 +1,111 @@
+import type { AddressInfo } from 'node:net';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildApp } from '../../server/dist/app.js';
+import { readConfig } from '../../server/dist/config.js';
+import type { Deps } from '../../server/dist/context.js';
+import { jobRegistry } from '../../server/dist/jobs/catalogue.js';
+import { localQueue } from '../../server/dist/jobs/local-queue.js';
+import { findImportJob } from '../../server/dist/repositories/import-jobs.js';
+import { actorOf, insertUser } from '../../server/dist/repositories/users.js';
+import { localEvidenceStore } from '../../server/dist/storage/evidence-store.js';
+import { queueImport } from '../../server/dist/use-cases/imports/queue-import.js';
+import { vn } from './cli-bench.js';
+import { percentile } from './http-load.js';
+import { openBenchDatabase } from './survey-world.js';
+
+const IDLE_MS = 3000;
+
+/** A units file of `rows` communes under one district, as an office would keep it. */
+function unitsCsv(rows: number): Buffer {
+  const lines = ['Mã đơn vị;Tên đơn vị;Loại đơn vị;Đơn vị cấp trên', 'HB;UBND huyện Bench;huyện;'];
+  for (let i = 1; i < rows; i++) lines.push(`XB${i};UBND xã Bench số ${i};xã;HB`);
+  return Buffer.from(`${lines.join('\n')}\n`);
+}
+
+/** Sequential GET /healthz until `until` says stop; the times in ms, sorted. */
+const failures = { count: 0 };
+
+async function sample(base: string, until: () => Promise<boolean> | boolean): Promise<number[]> {
+  const times: number[] = [];
+  for (let n = 0; !(await until()); n++) {
+    const started = performance.now();
+    // A request the server dropped (its request timeout) counts with the time it waited.
+    const status = await fetch(`${base}/healthz`)
+      .then(async (response) => {
+        await response.arrayBuffer();
+        return response.status;
+      })
+      .catch(() => 0);
+    if (status !== 200) failures.count++;
+    times.push(performance.now() - started);
+  }
+  return times.sort((a, b) => a - b);
+}
+
+const line = (label: string, sorted: number[]) =>
+  `  ${label}: p50 ${vn(percentile(sorted, 0.5), 1)} ms, p99 ${vn(percentile(sorted, 0.99), 1)} ms, tối đa ${vn(sorted.at(-1) ?? 0, 1)} ms (${vn(sorted.length)} lần)`;
+
+/**
+ * /healthz sampled by one client while a 100.000-row units import runs as a job on the same
+ * server (the local queue polling, as `serve` runs it), beside /healthz idle in the same run;
+ * PGlite, and PostgreSQL when CHISO_BENCH_DATABASE_URL names a server.
+ */
+export async function benchImportJob(): Promise<string> {
+  const url = process.env.CHISO_BENCH_DATABASE_URL ?? process.env.CHISO_TEST_DATABASE_URL;
+  const rows = process.env.CHISO_BENCH_QUICK === '1' ? 10_000 : 100_000;
+  const file = unitsCsv(rows);
+  const out = [`Nhập ${vn(rows)} đơn vị chạy nền (quyết định 0034): /healthz trong lúc nhập`];
+  for (const target of url === undefined ? [undefined] : [url, undefined]) {
+    const bench = await openBenchDatabase(target);
+    const dir = await mkdtemp(join(tmpdir(), 'chiso-bench-import-'));
+    const deps: Deps = {
+      db: bench.database.db,
+      clock: () => new Date(),
+      storage: localEvidenceStore(join(dir, 'evidence')),
+      config: readConfig({ CHISO_DATA_DIR: dir, LOG_LEVEL: 'silent' }),
+    };
+    const queue = localQueue(deps, jobRegistry(), { pollMs: 200 });
+    deps.jobs = queue;
+    const app = await buildApp(deps, { logger: false });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      await queue.work();
+      const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+      const admin = await insertUser(deps.db, {
+        username: 'bench.admin',
+        fullName: 'Quản trị đo',
+        passwordHash: 'x',
+        role: 'administrator',
+        unitId: null,
+      });
+      const ctx = { actor: actorOf(admin), ip: '127.0.0.1', now: new Date(), deps };
+      const idleEnd = performance.now() + IDLE_MS;
+      const idle = await sample(base, () => performance.now() > idleEnd);
+      failures.count = 0;
+      const started = performance.now();
+      const job = await queueImport(ctx, 'units', { bytes: file, fileName: 'don-vi.csv' });
+      let state = job.state as string;
+      let checks = 0;
+      const during = await sample(base, async () => {
+        if (checks++ % 5 === 0) state = (await findImportJob(deps.db, job.id))?.state ?? 'lost';
+        return state !== 'queued' && state !== 'running';
+      });
+      const seconds = (performance.now() - started) / 1000;
+      const done = await findImportJob(deps.db, job.id);
+      if (done?.state !== 'succeeded') throw new Error(`import ended ${done?.state}`);
+      out.push(
+        `[${bench.kind}] nhập xong sau ${vn(seconds, 1)} s (${JSON.stringify(done.result)})`,
+        line('/healthz khi rảnh (cùng lượt đo)', idle),
+        line('/healthz trong lúc nhập', during),
+        `  /healthz không trả lời được (quá thời hạn yêu cầu): ${vn(failures.count)} lần`,
+      );
+    } finally {
+      await queue.stop();
+      await app.close();
+      await bench.drop();
+    }
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,55 @@
+import type { Table } from '@chiso/core';
+import type { UseCaseContext } from '../../context.js';
+import { importUnits } from '../units/import-units.js';
+import { importUsers } from '../users/import-users.js';
+import { authorize } from '../authorize.js';
+import { authorizeIn } from '../reach.js';
+import type { ImportProgress } from './import-progress.js';
+
+/**
+ * An import that runs as a background job (decision 0034): who may ask for it (checked in the
+ * request, before the file is queued, and again by the use-case when the job runs as the
+ * requester), and the use-case that reads the tables, checks them and saves all or nothing.
+ */
+export interface ImportKind {
+  authorize: (ctx: UseCaseContext) => Promise<void>;
+  run: (
+    ctx: UseCaseContext,
+    tables: Table[],
+    progress: ImportProgress,
+  ) => Promise<Record<string, unknown>>;
+  /**
+   * The answer as it is kept once its requester has read it: first passwords are shown once,
+   * then dropped from the row.
+   */
+  afterShown?: (result: Record<string, unknown>) => Record<string, unknown>;
+}
+
+export const IMPORT_KINDS = {
+  units: {
+    authorize: async (ctx) => {
+      authorize(ctx, 'administer');
+    },
+    run: importUnits,
+  },
+  users: {
+    authorize: async (ctx) => {
+      await authorizeIn(ctx, 'administer', 'ownSecretariat');
+    },
+    run: importUsers,
+    afterShown: (result) => ({
+      created: ((result.created ?? []) as Record<string, unknown>[]).map(
+        ({ initialPassword: _shown, ...user }) => user,
+      ),
+      passwordsShown: true,
+    }),
+  },
+} satisfies Record<string, ImportKind>;
+
+export type ImportKindName = keyof typeof IMPORT_KINDS;
+
+export function importKind(name: string): ImportKind | undefined {
+  return Object.hasOwn(IMPORT_KINDS, name)
+    ? (IMPORT_KINDS as Record<string, ImportKind>)[name]
+    : undefined;
+}

@@ -1,0 +1,87 @@
+import { cellRuleSteps, DomainError, ERROR_CODES, formatIssue } from '@chiso/core';
+import { z } from 'zod';
+import type { Deps, UseCaseContext } from '../../context.js';
+import { defineJob } from '../../jobs/job.js';
+import {
+  findImportJob,
+  startImportJob,
+  updateImportJob,
+  type ImportJobChanges,
+} from '../../repositories/import-jobs.js';
+import { actorOf, findUserById } from '../../repositories/users.js';
+import { parseTables } from '../../spreadsheet/read-table.js';
+import { importKind } from './import-kinds.js';
+import { forgetCancelled, ImportCancelled, jobProgress } from './import-progress.js';
+
+/** Runs one queued import (decision 0034); never retried: a refusal is the answer, not a fault. */
+export const runImportJob = defineJob({
+  name: 'imports.run',
+  version: 1,
+  payload: z.object({ importId: z.uuid() }),
+  retries: 0,
+  retryDelaySeconds: 60,
+  handler: async (deps, { importId }, run) => runImport(deps, importId, run.now),
+});
+
+const problemsOf = (error: DomainError) => ({
+  code: error.code,
+  message: error.message,
+  issues: [...error.issues],
+  details: error.issues.map(formatIssue),
+});
+
+/**
+ * Reads, checks and saves the job's file as its requester, all or nothing, pausing between
+ * batches; the job's row ends succeeded (the answer), failed (the problems, as a refused
+ * request gives them), or cancelled. The file is dropped in every case.
+ */
+export async function runImport(deps: Deps, id: string, now: Date): Promise<void> {
+  const content = await startImportJob(deps.db, id, now);
+  const job = await findImportJob(deps.db, id);
+  if (content === undefined || !job) return;
+  const finish = async (changes: ImportJobChanges) => {
+    forgetCancelled(id);
+    await updateImportJob(deps.db, id, { ...changes, content: null, finishedAt: deps.clock() });
+  };
+  try {
+    const kind = importKind(job.kind);
+    const user = await findUserById(deps.db, job.requestedBy);
+    if (!kind || !user?.active)
+      throw new DomainError(
+        ERROR_CODES.INVALID_STATE,
+        !kind ? `Không có kiểu nhập "${job.kind}"` : 'Tài khoản gửi tệp không còn hoạt động',
+      );
+    const parameters = job.parameters as { ip?: string };
+    const ctx: UseCaseContext = { actor: actorOf(user), ip: parameters.ip ?? '', now, deps };
+    const progress = jobProgress(deps, id);
+    const tables = await parseTables(content, job.fileName);
+    await progress.phase(
+      'reading',
+      tables.reduce((sum, t) => sum + t.rows.length, 0),
+    );
+    const issues = await progress.drive(cellRuleSteps(tables));
+    if (issues.length > 0)
+      throw new DomainError(
+        ERROR_CODES.IMPORT_REJECTED,
+        `Tệp "${job.fileName}" có ô không nhận được (không có gì được lưu)`,
+        issues,
+      );
+    const result = await kind.run(ctx, tables, progress);
+    const done = (await findImportJob(deps.db, id))?.totalRows ?? undefined;
+    await finish({ state: 'succeeded', result, ...(done === undefined ? {} : { doneRows: done }) });
+  } catch (error) {
+    if (error instanceof ImportCancelled) return finish({ state: 'cancelled' });
+    if (error instanceof DomainError)
+      return finish({ state: 'failed', problems: problemsOf(error) });
+    await finish({
+      state: 'failed',
+      problems: {
+        code: 'INTERNAL',
+        message: 'Lỗi máy chủ khi nhập tệp; không có gì được lưu',
+        issues: [],
+        details: [],
+      },
+    });
+    throw error;
+  }
+}
