@@ -290,7 +290,8 @@ export async function resolve(specifier, context, next) {
     // Reading a table takes the zip and XML readers, not ExcelJS (decision 0035).
     expect(spreadsheets.packages).toContain('yauzl');
     expect(spreadsheets.packages).toContain('saxes');
-    for (const name of [...HEAVY, 'exceljs']) expect(spreadsheets.packages, name).not.toContain(name);
+    for (const name of [...HEAVY, 'exceljs'])
+      expect(spreadsheets.packages, name).not.toContain(name);
   });
 
   it('creates the first administrator with chiso admin create, loading the database then', async () => {
