@@ -160,4 +160,32 @@ describe.each(DATABASE_KINDS)('bad bytes get 400, never 500 (%s)', (kind) => {
     expect(r.status).toBeGreaterThanOrEqual(400);
     expect(r.status).toBeLessThan(500);
   });
+
+  it('refuses a multipart body whose boundary is not the one its header names, without a 500', async () => {
+    const payload = Buffer.from(
+      `--other\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n` +
+        `Content-Type: application/pdf\r\n\r\n%PDF-1.4\r\n--other--\r\n`,
+    );
+    for (const path of [`${base}/evidence`, '/api/units/import']) {
+      const r = await t.request('POST', path, {
+        as: path.includes('units') ? w.sessions.admin : w.sessions['cb.snv'],
+        headers: { 'content-type': 'multipart/form-data; boundary=----chisoDeclared' },
+        payload,
+      });
+      expect(r.status, path).toBe(400);
+      expect(errorOf(r.body).code, path).toBe('VALIDATION_FAILED');
+    }
+    // Cut short in the middle of the file: the form never ends.
+    const cut = Buffer.from(
+      `------chisoDeclared\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n` +
+        `Content-Type: application/pdf\r\n\r\n%PDF-1.4\r\n`,
+    );
+    const r = await t.request('POST', `${base}/evidence`, {
+      as: w.sessions['cb.snv'],
+      headers: { 'content-type': 'multipart/form-data; boundary=----chisoDeclared' },
+      payload: cut,
+    });
+    expect(r.status).toBeGreaterThanOrEqual(400);
+    expect(r.status).toBeLessThan(500);
+  });
 });

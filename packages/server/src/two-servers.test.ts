@@ -30,7 +30,7 @@ import { PDF, seedWorld, type World } from './test-support/world.js';
  * is one process's own database.
  */
 const BASE_URL = process.env.CHISO_TEST_DATABASE_URL;
-const INITIAL_ADMIN = { username: 'quantri', password: 'Hoa-An-quan-tri-2026!' };
+const INITIAL_ADMIN = { username: 'quantri', password: 'Hoa-An-so-noi-vu-2026!' };
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 

@@ -89,7 +89,7 @@ export async function openDatabase(options: {
 
 /** Runs the committed migrations on PostgreSQL as the role of `url` (the database owner). */
 export async function migrateAsOwner(url: string): Promise<void> {
-  const pool = new pg.Pool({ connectionString: url, max: 1 });
+  const pool = new pg.Pool({ connectionString: url, max: 2 });
   pool.on('error', () => undefined);
   try {
     const db = drizzlePg(pool, { schema });

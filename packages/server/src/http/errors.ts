@@ -63,6 +63,16 @@ export function handleError(
         ),
       );
   }
+  if (MULTIPART_PARSE_ERRORS.has(fastifyError.message)) {
+    return reply
+      .status(400)
+      .send(
+        body(
+          ERROR_CODES.VALIDATION_FAILED,
+          'Tệp gửi lên bị hỏng hoặc không trọn vẹn (nội dung multipart/form-data không đọc được)',
+        ),
+      );
+  }
   if (
     fastifyError.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
     fastifyError.code === 'FST_ERR_CTP_EMPTY_JSON_BODY'
@@ -88,6 +98,17 @@ export function handleError(
     .status(500)
     .send(body('INTERNAL', 'Lỗi hệ thống; vui lòng thử lại hoặc báo quản trị'));
 }
+
+/**
+ * What the multipart parser (@fastify/busboy) throws on a body that does not match its own
+ * header — a wrong boundary, a form cut short: the client's fault, plain Errors without a status.
+ */
+const MULTIPART_PARSE_ERRORS = new Set([
+  'Unexpected end of multipart data',
+  'Multipart: Boundary not found',
+  'Boundary required',
+  'Malformed part header',
+]);
 
 /**
  * 404 for unknown API routes, in the same shape. A page address of the web app (any other GET
