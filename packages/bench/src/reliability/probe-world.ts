@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseVietnamTime, type Role } from '@chiso/core';
+import { parseVietnamTime, ROLES, type Role } from '@chiso/core';
 import { eq } from 'drizzle-orm';
 import type { RouteOptions } from 'fastify';
 import { buildApp } from '../../../server/dist/app.js';
@@ -21,17 +21,7 @@ export const PASSWORD = 'Tham-do-phan-quyen-2026';
 export const PDF = samplePdf(['Báo cáo kết quả CCHC']);
 
 /** Who probes: a role's account (of SNV where the role has a unit), or nobody. */
-export const WHO = [
-  'administrator',
-  'unitOfficer',
-  'unitHead',
-  'appraiser',
-  'councilMember',
-  'surveyClerk',
-  'officeStaff',
-  'viewer',
-  'anonymous',
-] as const;
+export const WHO = [...ROLES, 'anonymous'] as const;
 export type Who = (typeof WHO)[number];
 
 export interface Session {
