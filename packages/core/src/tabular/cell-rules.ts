@@ -23,6 +23,7 @@ export const TEXT_LIMITS = {
   taskTitle: 1000,
   taskTarget: 500,
   authority: 300,
+  documentNumber: 100,
   planTasks: 5000,
   surveyBatch: 60,
 } as const;
