@@ -25,6 +25,8 @@ export const TEXT_LIMITS = {
   authority: 300,
   documentNumber: 100,
   planTasks: 5000,
+  /** A plan row's supporting offices. */
+  planSupportingOffices: 50,
   surveyBatch: 60,
 } as const;
 
