@@ -28,6 +28,10 @@ export const TEXT_LIMITS = {
   /** A plan row's supporting offices. */
   planSupportingOffices: 50,
   surveyBatch: 60,
+  /** A sampling frame's person: no API route writes one, these are the import's own limits. */
+  frameName: 300,
+  frameContact: 300,
+  frameProcedure: 500,
 } as const;
 
 /** "dài N ký tự, tối đa M ký tự" when a text is longer than its field allows, or undefined. */
