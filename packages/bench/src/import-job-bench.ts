@@ -88,15 +88,23 @@ export async function benchImportJob(): Promise<string> {
       const job = await queueImport(ctx, 'units', { bytes: file, fileName: 'don-vi.csv' });
       let state = job.state as string;
       let checks = 0;
+      // The save starts when the row first reads `saving` (written before its transaction).
+      let savingFrom: number | undefined;
       const during = await sample(base, async () => {
-        if (checks++ % 5 === 0) state = (await findImportJob(deps.db, job.id))?.state ?? 'lost';
+        if (checks++ % 5 === 0) {
+          const seen = await findImportJob(deps.db, job.id);
+          state = seen?.state ?? 'lost';
+          if (seen?.phase === 'saving') savingFrom ??= performance.now();
+        }
         return state !== 'queued' && state !== 'running';
       });
-      const seconds = (performance.now() - started) / 1000;
+      const ended = performance.now();
+      const seconds = (ended - started) / 1000;
+      const saving = savingFrom === undefined ? 0 : (ended - savingFrom) / 1000;
       const done = await findImportJob(deps.db, job.id);
       if (done?.state !== 'succeeded') throw new Error(`import ended ${done?.state}`);
       out.push(
-        `[${bench.kind}] nhập xong sau ${vn(seconds, 1)} s (${JSON.stringify(done.result)})`,
+        `[${bench.kind}] nhập xong sau ${vn(seconds, 1)} s, trong đó lưu ${vn(saving, 1)} s (${JSON.stringify(done.result)})`,
         line('/healthz khi rảnh (cùng lượt đo)', idle),
         line('/healthz trong lúc nhập', during),
         `  /healthz không trả lời được (quá thời hạn yêu cầu): ${vn(failures.count)} lần`,
