@@ -422,13 +422,15 @@ describe.each(DATABASE_KINDS)('survey setup (%s)', (kind) => {
     const header = ['Mã đơn vị', 'Họ và tên', 'Liên hệ', 'Thủ tục', 'Ngày hoàn thành'];
     const bad = toCsv([
       header,
-      ['SNV', 'Nguyễn Văn An', '0912 345 678', 'Cấp giấy phép', '03/03/2023'],
+      // A contact longer than 300 characters is refused, not cut.
+      ['SNV', 'Nguyễn Văn An', '0912 345 678 '.repeat(25), 'Cấp giấy phép', '03/03/2023'],
       ['H01', 'Trần Thị Bình', null, null, null],
       ['SYT', '', null, null, '31/02/2023'],
     ]);
     let r = await upload(`/api/surveys/${parId}/frame/import`, 'danh-sach.csv', bad);
     expect(r.status).toBe(422);
     expect(errorOf(r.body).details).toEqual([
+      'Trang "danh-sach.csv", dòng 2, cột C (Liên hệ): dài 324 ký tự, tối đa 300 ký tự',
       'Trang "danh-sach.csv", dòng 3, cột A (Mã đơn vị): UBND huyện Nam Sách không thuộc loại đơn vị được đánh giá bằng phiếu này (Sở, ban, ngành)',
       'Trang "danh-sach.csv", dòng 4, cột B (Họ và tên): thiếu họ và tên',
       'Trang "danh-sach.csv", dòng 4, cột E (Ngày hoàn thành): "31/02/2023" không phải là ngày (dd/mm/yyyy)',

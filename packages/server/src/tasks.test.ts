@@ -339,6 +339,20 @@ describe.each(DATABASE_KINDS)('tasks given to a unit and its offices (%s)', (kin
     ]);
     const before = await ok<ListBody>('GET', '/units/SNV/tasks', officer);
     const good = bad.replace('Văn phòng Sở;;30', 'Phòng Pháp chế;;30');
+    const tooLong = await upload(
+      `/task-dispatches/import${query}`,
+      admin,
+      'giao-nhiem-vu.csv',
+      good.replace('Báo cáo quý', 'b'.repeat(1001)),
+    );
+    expect(tooLong.status).toBe(422);
+    expect((tooLong.body as ErrorBody).error.issues).toEqual([
+      expect.objectContaining({
+        row: 3,
+        column: 'A',
+        message: 'dài 1.001 ký tự, tối đa 1.000 ký tự',
+      }),
+    ]);
     const preview = await upload(
       `/task-dispatches/import${query}&preview=true`,
       admin,

@@ -1,4 +1,5 @@
 import { DomainError, ERROR_CODES, type Issue } from '../errors.js';
+import { TEXT_LIMITS, tooLong } from '../tabular/cell-rules.js';
 import { cellText, columnLetter, normalizeHeader, type Cell } from '../tabular/table.js';
 import { answerOf } from './answers.js';
 import type { Questionnaire } from './questionnaire.js';
@@ -110,9 +111,9 @@ export function parseResponseRow(
   }
   const batch =
     columns.batch === undefined ? undefined : cellCodeText(cells[columns.batch]) || undefined;
-  if (batch !== undefined && batch.length > 60 && columns.batch !== undefined) {
-    at(columns.batch, 'tên lô dài quá 60 ký tự');
-  }
+  const batchTooLong = batch === undefined ? undefined : tooLong(batch, TEXT_LIMITS.surveyBatch);
+  if (batchTooLong !== undefined && columns.batch !== undefined)
+    at(columns.batch, `tên lô ${batchTooLong}`);
   const unitId = cellText(cells[columns.unitId]);
   if (unitId === '') at(columns.unitId, 'thiếu mã đơn vị được đánh giá');
   const answers = q.questions.map((question, i) => {

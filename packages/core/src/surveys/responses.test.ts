@@ -121,6 +121,17 @@ describe('response sheet', () => {
       'Trang "Phiếu", dòng 7, cột B (Số phiếu): số phiếu "số 1 / 2" chỉ gồm chữ, số, ".", "/", "_", "-" (tối đa 40 ký tự)',
     ]);
   });
+
+  it("holds the batch to the API's 60 characters", () => {
+    const row = (batch: string) => [1, 'P-1', batch, 'so-a', 'A', 'A', 'A'];
+    expect(parseResponseRow(q, columns, row('l'.repeat(60)), at)).toMatchObject({
+      batch: 'l'.repeat(60),
+    });
+    const bad = parseResponseRow(q, columns, row('l'.repeat(61)), at);
+    expect('issues' in bad && bad.issues.map(formatIssue)).toEqual([
+      'Trang "Phiếu", dòng 7, cột C (Lô): tên lô dài 61 ký tự, tối đa 60 ký tự',
+    ]);
+  });
 });
 
 describe('tallyResponses', () => {

@@ -18,8 +18,28 @@ export const TEXT_LIMITS = {
   frameworkTitle: 1000,
   guidance: 5000,
   office: 200,
+  /** A node's supporting offices (each at most `office`). */
+  supportingOffices: 30,
   taskTitle: 1000,
+  taskTarget: 500,
+  authority: 300,
+  documentNumber: 100,
+  planTasks: 5000,
+  /** A plan row's supporting offices. */
+  planSupportingOffices: 50,
+  surveyBatch: 60,
+  /** A sampling frame's person: no API route writes one, these are the import's own limits. */
+  frameName: 300,
+  frameContact: 300,
+  frameProcedure: 500,
 } as const;
+
+/** "dài N ký tự, tối đa M ký tự" when a text is longer than its field allows, or undefined. */
+export function tooLong(text: string, max: number): string | undefined {
+  return text.length > max
+    ? `dài ${formatCount(text.length)} ký tự, tối đa ${formatCount(max)} ký tự`
+    : undefined;
+}
 
 /** Control characters other than tab and line breaks (C0, DEL, C1): never part of a text. */
 // eslint-disable-next-line no-control-regex

@@ -150,3 +150,56 @@ describe('parseFrameworkTable: lead and supporting offices', () => {
     expect(table.framework.nodes.find((n) => n.code === '2.1')?.leadOffice).toBe('Phòng Tư pháp');
   });
 });
+
+describe("parseFrameworkTable: the API's text limits (updateNodeBody)", () => {
+  const header: Cell[] = [
+    'Stt',
+    'Tiêu chí',
+    'Điểm chuẩn',
+    'Hướng dẫn',
+    'Đơn vị chủ trì',
+    'Đơn vị phối hợp',
+  ];
+  const row = (title: string, guidance: string, lead: string, supporting: string): Cell[] => [
+    '1',
+    title,
+    '1',
+    guidance,
+    lead,
+    supporting,
+  ];
+
+  it('accepts every text exactly at its limit', () => {
+    // 30 offices, the first one 200 characters long.
+    const supporting = ['s'.repeat(200), ...Array.from({ length: 29 }, (_, i) => `Phòng ${i + 1}`)];
+    const table = parse([
+      header,
+      row('t'.repeat(1000), 'h'.repeat(5000), 'p'.repeat(200), supporting.join('; ')),
+    ]);
+    const [node] = table.framework.nodes;
+    expect(node?.title).toHaveLength(1000);
+    expect(node?.guidance).toHaveLength(5000);
+    expect(node?.leadOffice).toHaveLength(200);
+    expect(node?.supportingOffices).toHaveLength(30);
+  });
+
+  it('refuses a longer text, naming sheet, row and column, and imports nothing', () => {
+    expect(
+      rejection([header, row('t'.repeat(1001), 'h'.repeat(5001), 'p'.repeat(201), '')]),
+    ).toEqual([
+      'Trang "Phụ lục", dòng 2, cột B (Tiêu chí): dài 1.001 ký tự, tối đa 1.000 ký tự',
+      'Trang "Phụ lục", dòng 2, cột D (Hướng dẫn): dài 5.001 ký tự, tối đa 5.000 ký tự',
+      'Trang "Phụ lục", dòng 2, cột E (Đơn vị chủ trì): dài 201 ký tự, tối đa 200 ký tự',
+    ]);
+  });
+
+  it('refuses a supporting office over 200 characters and more than 30 offices', () => {
+    const many = Array.from({ length: 31 }, (_, i) => `Phòng ${i + 1}`).join('; ');
+    expect(rejection([header, row('A', '', '', `${'s'.repeat(201)}`)])).toEqual([
+      `Trang "Phụ lục", dòng 2, cột F (Đơn vị phối hợp): đơn vị phối hợp "${'s'.repeat(40)}…" dài 201 ký tự, tối đa 200 ký tự`,
+    ]);
+    expect(rejection([header, row('A', '', '', many)])).toEqual([
+      'Trang "Phụ lục", dòng 2, cột F (Đơn vị phối hợp): có 31 đơn vị phối hợp, nhiều nhất 30 đơn vị',
+    ]);
+  });
+});

@@ -16,8 +16,10 @@ import {
   cellText,
   isBlank,
   normalizeHeader,
+  type Cell,
   type Table,
 } from './table.js';
+import { TEXT_LIMITS, tooLong } from './cell-rules.js';
 import { checkTotals } from './framework-totals.js';
 
 export type FrameworkColumn =
@@ -177,6 +179,7 @@ export function parseFrameworkTable(
       return parsed.value;
     };
     const supporting = officeList(cellText(get('supporting')));
+    checkLengths(get, supporting, (key, message) => at(r, key, message));
     const maxPoints = readDecimal('maxPoints', true);
     const achieved = readDecimal('achieved', false);
     const target = readDecimal('target', false);
@@ -249,6 +252,34 @@ export function parseFrameworkTable(
     );
   }
   return { framework, ...result };
+}
+
+/** The API's limits on a node's texts (updateNodeBody), each breach reported on its column. */
+const LENGTH_CHECKED: [FrameworkColumn, number][] = [
+  ['title', TEXT_LIMITS.frameworkTitle],
+  ['guidance', TEXT_LIMITS.guidance],
+  ['leadUnit', TEXT_LIMITS.office],
+];
+
+function checkLengths(
+  get: (key: FrameworkColumn) => Cell | undefined,
+  supporting: readonly string[],
+  report: (key: FrameworkColumn, message: string) => void,
+) {
+  for (const [key, max] of LENGTH_CHECKED) {
+    const problem = tooLong(cellText(get(key)), max);
+    if (problem !== undefined) report(key, problem);
+  }
+  for (const name of supporting) {
+    const problem = tooLong(name, TEXT_LIMITS.office);
+    if (problem !== undefined)
+      report('supporting', `đơn vị phối hợp "${name.slice(0, 40)}…" ${problem}`);
+  }
+  if (supporting.length > TEXT_LIMITS.supportingOffices)
+    report(
+      'supporting',
+      `có ${supporting.length} đơn vị phối hợp, nhiều nhất ${TEXT_LIMITS.supportingOffices} đơn vị`,
+    );
 }
 
 function parseRuleCell(text: string, report: (message: string) => void) {

@@ -96,3 +96,41 @@ describe('readPlanTable: seed 004 as offices keep it', () => {
     }
   });
 });
+
+describe("readPlanTable: the API's limits (planRowBody)", () => {
+  const header: Cell[] = ['Stt', 'Mục tiêu', 'Nhiệm vụ/Giải pháp', 'Đơn vị phối hợp'];
+  const offices = (count: number) => Array.from({ length: count }, (_, i) => `Phòng ${i + 1}`);
+  const rejection = (rows: Cell[][]) => {
+    try {
+      read(rows);
+    } catch (error) {
+      expect(error).toBeInstanceOf(DomainError);
+      return (error as DomainError).issues.map(formatIssue);
+    }
+    throw new Error('expected the plan to be rejected');
+  };
+
+  it('accepts tasks of exactly 5.000 characters, broken over two rows, and 50 supporting offices', () => {
+    const plan = read([
+      header,
+      ['1', '2', 'a'.repeat(2999), offices(50).join('; ')],
+      [null, null, 'b'.repeat(2000), null],
+    ]);
+    expect(plan.rows.get('1')?.tasks).toHaveLength(5000);
+    expect(plan.rows.get('1')?.supportingOffices).toHaveLength(50);
+  });
+
+  it("refuses longer tasks (counting the rows they go on in) and more offices on the code's row", () => {
+    expect(
+      rejection([
+        header,
+        ['1', '2', 'a'.repeat(3000), null],
+        [null, null, 'b'.repeat(2000), null],
+        ['2', '2', null, offices(51).join('; ')],
+      ]),
+    ).toEqual([
+      'Trang "Phụ lục", dòng 2, cột C (Nhiệm vụ/Giải pháp): dài 5.001 ký tự, tối đa 5.000 ký tự',
+      'Trang "Phụ lục", dòng 4, cột D (Đơn vị phối hợp): có 51 đơn vị phối hợp, nhiều nhất 50 đơn vị',
+    ]);
+  });
+});

@@ -1,6 +1,7 @@
 import type { Decimal } from '../decimal/decimal.js';
 import { DomainError, ERROR_CODES, type Issue } from '../errors.js';
 import { formatExact } from '../format/format.js';
+import { TEXT_LIMITS, tooLong } from './cell-rules.js';
 import { describeRequired, locateColumns } from './columns.js';
 import { FRAMEWORK_COLUMNS, officeList, type FrameworkColumn } from './framework-table.js';
 import {
@@ -129,6 +130,17 @@ export function readPlanTable(table: Table): PlanTable {
       supportingOffices: officeList(cellText(get('supporting'))),
     };
     rows.set(code, previous);
+  }
+  // After the loop: a row's tasks may go on in the rows below it.
+  for (const row of rows.values()) {
+    const problem = tooLong(row.tasks ?? '', TEXT_LIMITS.planTasks);
+    if (problem !== undefined) at(row.row - 1, 'tasks', problem);
+    if (row.supportingOffices.length > TEXT_LIMITS.planSupportingOffices)
+      at(
+        row.row - 1,
+        'supporting',
+        `có ${row.supportingOffices.length} đơn vị phối hợp, nhiều nhất ${TEXT_LIMITS.planSupportingOffices} đơn vị`,
+      );
   }
   if (rows.size === 0 && issues.length === 0) {
     issues.push({ sheet: table.sheet, message: 'bảng không có dòng nào có mã (Stt)' });

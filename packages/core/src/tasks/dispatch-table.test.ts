@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../errors.js';
+import { DomainError, formatIssue } from '../errors.js';
 import { formatDocumentRef, parseDocumentRef } from './document-ref.js';
 import { parseDeadlineCell, parseDispatchTable, type DispatchUnit } from './dispatch-table.js';
 
@@ -136,5 +136,49 @@ describe("a dispatch's table", () => {
     expect(formatDocumentRef({ number: '1138/UBND-NC', date: '2023-06-08' })).toBe(
       '1138/UBND-NC ngày 08/06/2023',
     );
+  });
+});
+
+describe("a dispatch's table: the API's text limits (dispatchBody)", () => {
+  const header = [...HEADER, 'Mục tiêu', 'Cơ quan giao'];
+  const table = (title: string, document: string, target: string, authority: string) => ({
+    sheet: 'Nhiệm vụ',
+    rows: [header, [title, 'H01', null, null, '30/10/2023', document, target, authority]],
+  });
+  const issuesOf = (attempt: () => unknown) => {
+    try {
+      attempt();
+    } catch (error) {
+      expect(error).toBeInstanceOf(DomainError);
+      return (error as DomainError).issues.map(formatIssue);
+    }
+    throw new Error('expected the table to be rejected');
+  };
+
+  it('accepts every text exactly at its limit', () => {
+    const [row] = parseDispatchTable(
+      table('t'.repeat(1000), `1/${'X'.repeat(98)}`, 'm'.repeat(500), 'c'.repeat(300)),
+      UNITS,
+    );
+    expect(row?.title).toHaveLength(1000);
+    expect(row?.document?.number).toHaveLength(100);
+    expect(row?.target).toHaveLength(500);
+    expect(row?.authority).toHaveLength(300);
+  });
+
+  it('refuses a longer text, naming sheet, row and column, and gives nothing', () => {
+    expect(
+      issuesOf(() =>
+        parseDispatchTable(
+          table('t'.repeat(1001), `1/${'X'.repeat(99)}`, 'm'.repeat(501), 'c'.repeat(301)),
+          UNITS,
+        ),
+      ),
+    ).toEqual([
+      'Trang "Nhiệm vụ", dòng 2, cột A (Nội dung nhiệm vụ): dài 1.001 ký tự, tối đa 1.000 ký tự',
+      'Trang "Nhiệm vụ", dòng 2, cột G (Mục tiêu): dài 501 ký tự, tối đa 500 ký tự',
+      'Trang "Nhiệm vụ", dòng 2, cột H (Cơ quan giao): dài 301 ký tự, tối đa 300 ký tự',
+      'Trang "Nhiệm vụ", dòng 2, cột F (Văn bản giao): số, ký hiệu văn bản dài 101 ký tự, tối đa 100 ký tự',
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 import { DomainError, ERROR_CODES, type Issue } from '../errors.js';
 import { daysFromCivil, civilFromDays } from '../time/vietnam-time.js';
 import { parseDate } from '../time/calendar-date.js';
+import { TEXT_LIMITS, tooLong } from '../tabular/cell-rules.js';
 import { describeRequired, locateColumns, type ColumnRole } from '../tabular/columns.js';
 import {
   cellIssue,
@@ -55,6 +56,13 @@ const ROLES: ColumnRole<DispatchColumn>[] = [
 ];
 
 const REQUIRED: DispatchColumn[] = ['title', 'unit', 'deadline'];
+
+/** The API's limits on a task's texts (dispatchBody), each breach reported on its column. */
+const LENGTH_CHECKED: [DispatchColumn, number][] = [
+  ['title', TEXT_LIMITS.taskTitle],
+  ['target', TEXT_LIMITS.taskTarget],
+  ['authority', TEXT_LIMITS.authority],
+];
 
 /** A unit a dispatch may name, by its id or its name, with its active offices. */
 export interface DispatchUnit {
@@ -143,6 +151,10 @@ export function parseDispatchTable(table: Table, units: readonly DispatchUnit[])
     };
     const title = text('title');
     if (title === '') issue('title', 'thiếu nội dung nhiệm vụ');
+    for (const [key, max] of LENGTH_CHECKED) {
+      const problem = tooLong(text(key), max);
+      if (problem !== undefined) issue(key, problem);
+    }
     const deadline = parseDeadlineCell(cell('deadline'));
     if (deadline === undefined) {
       issue(
@@ -155,7 +167,9 @@ export function parseDispatchTable(table: Table, units: readonly DispatchUnit[])
     let document: DocumentRef | null = null;
     if (text('document') !== '') {
       document = parseDocumentRef(text('document')) ?? null;
-      if (document === null)
+      const numberProblem = document && tooLong(document.number, TEXT_LIMITS.documentNumber);
+      if (numberProblem) issue('document', `số, ký hiệu văn bản ${numberProblem}`);
+      else if (document === null)
         issue(
           'document',
           `"${text('document')}" không phải là số, ký hiệu văn bản (ví dụ 1138/UBND-NC ngày 08/06/2023)`,

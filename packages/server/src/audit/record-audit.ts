@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { auditLog } from '../db/schema.js';
 import type { RequestContext } from '../context.js';
@@ -30,7 +31,54 @@ export async function recordAudits(
   ctx: RequestContext,
   entries: readonly AuditEntry[],
 ): Promise<void> {
-  if (entries.length > 0) await tx.insert(auditLog).values(entries.map((e) => auditRow(ctx, e)));
+  if (entries.length === 0) return;
+  if (entries.length < LARGE_BATCH) {
+    await tx.insert(auditLog).values(entries.map((e) => auditRow(ctx, e)));
+    return;
+  }
+  await insertAsRecordset(tx, ctx, entries);
+}
+
+/** From this many rows on, the batch goes as one jsonb parameter (decision 0034). */
+const LARGE_BATCH = 100;
+
+/**
+ * The same rows as `auditRow` gives, written by one `INSERT … SELECT … FROM
+ * jsonb_to_recordset($1)`: one text parameter instead of thirteen a row, which PGlite parses
+ * 3–4× faster. Who and when are the context's, one parameter each; before and after stay jsonb.
+ */
+async function insertAsRecordset(
+  tx: Db,
+  ctx: RequestContext,
+  entries: readonly AuditEntry[],
+): Promise<void> {
+  const first = auditRow(ctx, entries[0]!);
+  const records = JSON.stringify(
+    entries.map((entry) => {
+      const row = auditRow(ctx, entry);
+      return {
+        action: row.action,
+        entity_type: row.entityType,
+        entity_id: row.entityId,
+        period_id: row.periodId,
+        unit_id: row.unitId,
+        code: row.code,
+        // A missing key reads as SQL NULL, as the VALUES path writes an absent before/after.
+        ...(row.before === null ? {} : { before: row.before }),
+        ...(row.after === null ? {} : { after: row.after }),
+      };
+    }),
+  );
+  await tx.execute(sql`
+    insert into audit_log
+      (at, actor_id, actor_name, ip, action, entity_type, entity_id, period_id, unit_id, code,
+       before, after)
+    select ${first.at.toISOString()}::timestamptz, ${first.actorId}::uuid, ${first.actorName}::text,
+           ${first.ip}::text, r.action, r.entity_type, r.entity_id, r.period_id, r.unit_id, r.code,
+           r.before, r.after
+      from jsonb_to_recordset(${records}::jsonb)
+        as r(action text, entity_type text, entity_id text, period_id uuid, unit_id text,
+             code text, before jsonb, after jsonb)`);
 }
 
 function auditRow(ctx: RequestContext, entry: AuditEntry) {

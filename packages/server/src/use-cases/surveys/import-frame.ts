@@ -6,6 +6,8 @@ import {
   isBlank,
   normalizeHeader,
   parseDate,
+  TEXT_LIMITS,
+  tooLong,
   type Issue,
   type Table,
 } from '@chiso/core';
@@ -34,6 +36,12 @@ const COLUMNS: { key: FrameColumn; label: string; match: (h: string) => boolean 
   },
 ];
 const REQUIRED: FrameColumn[] = ['unitId', 'fullName'];
+/** Texts longer than these are refused, not cut. */
+const LENGTH_CHECKED: [FrameColumn, number][] = [
+  ['fullName', TEXT_LIMITS.frameName],
+  ['contact', TEXT_LIMITS.frameContact],
+  ['procedure', TEXT_LIMITS.frameProcedure],
+];
 const SCAN_ROWS = 30;
 
 export interface FrameRow {
@@ -89,7 +97,10 @@ export function parseFrameTable(
     if (problem !== undefined) issue('unitId', problem);
     const fullName = text('fullName');
     if (fullName === '') issue('fullName', 'thiếu họ và tên');
-    else if (fullName.length > 300) issue('fullName', 'họ và tên dài quá 300 ký tự');
+    for (const [key, max] of LENGTH_CHECKED) {
+      const tooLongText = tooLong(text(key), max);
+      if (tooLongText !== undefined) issue(key, tooLongText);
+    }
     const dateText = text('completedOn');
     const completedOn = dateText === '' ? null : (parseDate(dateText) ?? null);
     if (dateText !== '' && completedOn === null)
@@ -97,8 +108,8 @@ export function parseFrameTable(
     rows.push({
       unitId,
       fullName,
-      contact: text('contact').slice(0, 300) || null,
-      procedure: text('procedure').slice(0, 500) || null,
+      contact: text('contact') || null,
+      procedure: text('procedure') || null,
       completedOn,
     });
   }
