@@ -11,12 +11,16 @@ import type { ImportProgress } from './import-progress.js';
  * request, before the file is queued, and again by the use-case when the job runs as the
  * requester), and the use-case that reads the tables, checks them and saves all or nothing.
  */
+/** What the request named besides the file (a period's or survey's id…), kept on the job's row. */
+export type ImportParameters = Readonly<Record<string, unknown>>;
+
 export interface ImportKind {
-  authorize: (ctx: UseCaseContext) => Promise<void>;
+  authorize: (ctx: UseCaseContext, parameters: ImportParameters) => Promise<void>;
   run: (
     ctx: UseCaseContext,
     tables: Table[],
     progress: ImportProgress,
+    parameters: ImportParameters,
   ) => Promise<Record<string, unknown>>;
   /**
    * The answer as it is kept once its requester has read it: first passwords are shown once,

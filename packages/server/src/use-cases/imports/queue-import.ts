@@ -3,7 +3,12 @@ import type { UseCaseContext } from '../../context.js';
 import { insertImportJob } from '../../repositories/import-jobs.js';
 import { requireActor } from '../authorize.js';
 import { requireQueue } from '../jobs/require-queue.js';
-import { IMPORT_KINDS, type ImportKindName } from './import-kinds.js';
+import {
+  IMPORT_KINDS,
+  type ImportKind,
+  type ImportKindName,
+  type ImportParameters,
+} from './import-kinds.js';
 import { presentImport } from './present-import.js';
 import { runImportJob } from './run-import.js';
 
@@ -16,10 +21,11 @@ export async function queueImport(
   ctx: UseCaseContext,
   kind: ImportKindName,
   file: { bytes: Buffer; fileName: string },
-  parameters: Record<string, unknown> = {},
+  parameters: ImportParameters = {},
 ) {
   const actor = requireActor(ctx);
-  await IMPORT_KINDS[kind].authorize(ctx);
+  const spec: ImportKind = IMPORT_KINDS[kind];
+  await spec.authorize(ctx, parameters);
   const queue = requireQueue(ctx);
   const job = await ctx.deps.db.transaction(async (tx) => {
     const row = await insertImportJob(tx, {

@@ -51,8 +51,13 @@ export async function runImport(deps: Deps, id: string, now: Date): Promise<void
         ERROR_CODES.INVALID_STATE,
         !kind ? `Không có kiểu nhập "${job.kind}"` : 'Tài khoản gửi tệp không còn hoạt động',
       );
-    const parameters = job.parameters as { ip?: string };
-    const ctx: UseCaseContext = { actor: actorOf(user), ip: parameters.ip ?? '', now, deps };
+    const { ip, ...parameters } = job.parameters as Record<string, unknown>;
+    const ctx: UseCaseContext = {
+      actor: actorOf(user),
+      ip: typeof ip === 'string' ? ip : '',
+      now,
+      deps,
+    };
     const progress = jobProgress(deps, id);
     const tables = await parseTables(content, job.fileName);
     await progress.phase(
@@ -66,7 +71,7 @@ export async function runImport(deps: Deps, id: string, now: Date): Promise<void
         `Tệp "${job.fileName}" có ô không nhận được (không có gì được lưu)`,
         issues,
       );
-    const result = await kind.run(ctx, tables, progress);
+    const result = await kind.run(ctx, tables, progress, parameters);
     const done = (await findImportJob(deps.db, id))?.totalRows ?? undefined;
     await finish({ state: 'succeeded', result, ...(done === undefined ? {} : { doneRows: done }) });
   } catch (error) {
