@@ -19,7 +19,13 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'core', include: ['packages/core/src/**/*.test.ts'], environment: 'node' },
+        test: {
+          name: 'core',
+          include: ['packages/core/src/**/*.test.ts'],
+          environment: 'node',
+          // Property tests run hundreds of cases: 5 s was passed on a loaded machine (load 28).
+          testTimeout: 30_000,
+        },
       },
       {
         extends: true,
