@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { Ratio } from '../decimal/ratio.js';
 import { computeResults } from '../results/compute-results.js';
 import { DEFAULT_POLICY } from '../results/policy.js';
-import { counted, growth, newCounter } from '../test-support/counting.js';
+import { comparing, counted, growth, newCounter } from '../test-support/counting.js';
 import { frameworkOf, SMALL_FRAMEWORK, unitOf } from '../test-support/factories.js';
 import { planForUnit, plansOf } from './build-plan.js';
 
@@ -26,25 +25,6 @@ const resultsOf = (n: number) =>
  * once: the comparisons of exact indexes grow as n log n, never as n² (a rank by counting the
  * peers above would).
  */
-/** Runs `work` counting the exact comparisons of indexes it makes (sorting, binary searches). */
-function comparing<T>(work: () => T): { value: T; comparisons: number } {
-  const original = Object.getOwnPropertyDescriptor(Ratio.prototype, 'compare')!;
-  const compare = original.value as Ratio['compare'];
-  let comparisons = 0;
-  Object.defineProperty(Ratio.prototype, 'compare', {
-    ...original,
-    value(this: Ratio, other: Parameters<Ratio['compare']>[0]) {
-      comparisons++;
-      return compare.call(this, other);
-    },
-  });
-  try {
-    return { value: work(), comparisons };
-  } finally {
-    Object.defineProperty(Ratio.prototype, 'compare', original);
-  }
-}
-
 describe('the improvement plans of many units: twice the units, about twice the work', () => {
   it('compare each what-if index with log n peers, reading each result a bounded number of times', () => {
     const work = (n: number) => {

@@ -1,3 +1,5 @@
+import { Ratio } from '../decimal/ratio.js';
+
 /** How many property reads the code under test made on the counted inputs. */
 export interface Counter {
   reads: number;
@@ -44,4 +46,23 @@ export function counted<T>(value: T, counter: Counter): T {
 /** The ratio of the work at 2n to the work at n, the work counted by `run`. */
 export function growth(run: (n: number) => number, n: number): number {
   return run(2 * n) / run(n);
+}
+
+/** Runs `work` counting the exact comparisons of indexes it makes (sorting, binary searches). */
+export function comparing<T>(work: () => T): { value: T; comparisons: number } {
+  const original = Object.getOwnPropertyDescriptor(Ratio.prototype, 'compare')!;
+  const compare = original.value as Ratio['compare'];
+  let comparisons = 0;
+  Object.defineProperty(Ratio.prototype, 'compare', {
+    ...original,
+    value(this: Ratio, other: Parameters<Ratio['compare']>[0]) {
+      comparisons++;
+      return compare.call(this, other);
+    },
+  });
+  try {
+    return { value: work(), comparisons };
+  } finally {
+    Object.defineProperty(Ratio.prototype, 'compare', original);
+  }
 }
