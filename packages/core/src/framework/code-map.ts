@@ -68,6 +68,17 @@ function groupsOf(pairs: { oldCode: string; newCode: string; row: number }[]) {
   return [...groups.values()];
 }
 
+/** The pairs by one of their codes, in table order. */
+function groupPairs<T>(pairs: readonly T[], key: (pair: T) => string): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const pair of pairs) {
+    const list = out.get(key(pair));
+    if (list === undefined) out.set(key(pair), [pair]);
+    else list.push(pair);
+  }
+  return out;
+}
+
 function kindOf(group: { olds: Set<string>; news: Set<string> }, oldCode: string, newCode: string) {
   if (group.olds.size > 1) return 'merged';
   if (group.news.size > 1) return 'split';
@@ -125,8 +136,10 @@ export function checkCodeMap(
     else if (newCode !== null) added.set(newCode, index);
   });
 
+  const byOld = groupPairs(pairs, (p) => p.oldCode);
+  const byNew = groupPairs(pairs, (p) => p.newCode);
   for (const [code, index] of dropped) {
-    const to = pairs.filter((p) => p.oldCode === code);
+    const to = byOld.get(code) ?? [];
     if (to.length > 0) {
       problem(
         index,
@@ -137,7 +150,7 @@ export function checkCodeMap(
     }
   }
   for (const [code, index] of added) {
-    const from = pairs.filter((p) => p.newCode === code);
+    const from = byNew.get(code) ?? [];
     if (from.length > 0) {
       problem(
         index,
@@ -163,8 +176,10 @@ export function checkCodeMap(
     return { links: [], issues };
   }
 
+  const groupOf = new Map<string, (typeof groups)[number]>();
+  for (const g of groups) for (const code of g.olds) if (!groupOf.has(code)) groupOf.set(code, g);
   const links: ClassifiedLink[] = pairs.map(({ oldCode, newCode }) => {
-    const group = groups.find((g) => g.olds.has(oldCode));
+    const group = groupOf.get(oldCode);
     return { oldCode, newCode, kind: group ? kindOf(group, oldCode, newCode) : 'renumbered' };
   });
   const usedOld = new Set([...pairs.map((p) => p.oldCode), ...dropped.keys()]);

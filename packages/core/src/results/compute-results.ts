@@ -5,7 +5,7 @@ import type { Framework, FrameworkNode } from '../framework/framework.js';
 import { bestValues } from './best-values.js';
 import { groupBy } from './group-by.js';
 import { bandOf, flagsOf, headRatingNote, headRatingOf, type RaisedFlag } from './classify.js';
-import { findPredecessor, type LineageLink } from './lineage.js';
+import { findPredecessor, indexLineage, type LineageLink } from './lineage.js';
 import { lostPointsOf, type LostPoints } from './lost-points.js';
 import type { ResultsPolicy } from './policy.js';
 import { rankValues } from './rank.js';
@@ -103,7 +103,7 @@ export function computeResults(input: ResultsInput): Results {
   }
 
   const previousById = new Map((input.previous ?? []).map((p) => [p.id, p]));
-  const lineage = input.lineage ?? [];
+  const lineage = indexLineage(input.lineage ?? []);
   const results: UnitResult[] = [];
   for (const members of groupBy(input.units, groupKey).values()) {
     const scoreOf = (unit: UnitInput) => scores.get(unit) as UnitScore;

@@ -17,11 +17,28 @@ export interface LineageLink {
 export function findPredecessor(
   unitId: string,
   hasPrevious: (id: string) => boolean,
-  lineage: readonly LineageLink[],
+  lineage: readonly LineageLink[] | LineageIndex,
 ): string | undefined {
   if (hasPrevious(unitId)) return unitId;
-  const link = lineage.find((l) => l.id === unitId);
+  const link = isIndex(lineage) ? lineage.get(unitId) : lineage.find((l) => l.id === unitId);
   if (!link) return undefined;
   if (link.primary !== undefined && hasPrevious(link.primary)) return link.primary;
   return link.from.find(hasPrevious);
+}
+
+/** Lineage links by unit id, for asking `findPredecessor` of many units. */
+export type LineageIndex = ReadonlyMap<string, LineageLink>;
+
+/**
+ * The links by unit id, the first link of a unit kept (as a search of the list finds it):
+ * a period's units asked one by one would otherwise each search the whole lineage.
+ */
+export function indexLineage(lineage: readonly LineageLink[]): LineageIndex {
+  const index = new Map<string, LineageLink>();
+  for (const link of lineage) if (!index.has(link.id)) index.set(link.id, link);
+  return index;
+}
+
+function isIndex(lineage: readonly LineageLink[] | LineageIndex): lineage is LineageIndex {
+  return lineage instanceof Map;
 }

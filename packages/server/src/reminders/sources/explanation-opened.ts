@@ -1,12 +1,12 @@
-import { formatVietnamTime } from '@chiso/core';
+import { formatVietnamTime, type Framework } from '@chiso/core';
 import type { Db } from '../../db/database.js';
-import { listPeriodEntries } from '../../repositories/entries.js';
+import { listPeriodEntries, type EntryRow } from '../../repositories/entries.js';
 import { frameworksOfPeriod, loadFramework } from '../../repositories/frameworks.js';
 import {
   listOpenPeriodWindows,
   listParticipationsAt,
 } from '../../repositories/reminder-sources.js';
-import { findUnits } from '../../repositories/units.js';
+import { findUnits, type UnitRow } from '../../repositories/units.js';
 import { isDisputed } from '../../use-cases/assessment/appraisal-outcome.js';
 import { deadlineText, type DueReminder, type ReminderSource } from '../source.js';
 import { peopleByUnit } from './people.js';
@@ -15,19 +15,35 @@ import { peopleByUnit } from './people.js';
 async function disputedLeaves(db: Db, periodId: string, unitIds: readonly string[]) {
   const units = await findUnits(db, unitIds);
   const links = await frameworksOfPeriod(db, periodId);
-  const frameworks = new Map<string, Awaited<ReturnType<typeof loadFramework>>>();
+  const frameworks = new Map<string, Framework | undefined>();
   for (const link of links)
-    frameworks.set(link.unitType, await loadFramework(db, link.frameworkId));
+    frameworks.set(link.unitType, (await loadFramework(db, link.frameworkId))?.framework);
+  const disputed = disputedByUnit(await listPeriodEntries(db, periodId), units, frameworks);
+  return { disputed, names: new Map(units.map((u) => [u.id, u.name])) };
+}
+
+/**
+ * The disputed leaves of `units` (the appraised ones) from all the period's entries, in one
+ * pass: an entry's unit is looked up, never searched for in the list of units.
+ */
+export function disputedByUnit(
+  entries: readonly EntryRow[],
+  units: readonly Pick<UnitRow, 'id' | 'type'>[],
+  frameworks: ReadonlyMap<string, Framework | undefined>,
+): Map<string, string[]> {
   const typeOf = new Map(units.map((u) => [u.id, u.type]));
   const disputed = new Map<string, string[]>();
-  for (const entry of await listPeriodEntries(db, periodId)) {
-    const stored = frameworks.get(typeOf.get(entry.unitId) ?? '');
-    const node = stored?.framework.byCode.get(entry.code);
-    if (!stored || !node || !unitIds.includes(entry.unitId)) continue;
-    if (!isDisputed(node, entry, stored.framework.pointsDecimals)) continue;
-    disputed.set(entry.unitId, [...(disputed.get(entry.unitId) ?? []), entry.code]);
+  for (const entry of entries) {
+    const type = typeOf.get(entry.unitId);
+    const framework = type === undefined ? undefined : frameworks.get(type);
+    const node = framework?.byCode.get(entry.code);
+    if (!framework || !node) continue;
+    if (!isDisputed(node, entry, framework.pointsDecimals)) continue;
+    const codes = disputed.get(entry.unitId);
+    if (codes === undefined) disputed.set(entry.unitId, [entry.code]);
+    else codes.push(entry.code);
   }
-  return { disputed, names: new Map(units.map((u) => [u.id, u.name])) };
+  return disputed;
 }
 
 /**

@@ -6,7 +6,9 @@ export async function peopleByUnit(db: Db, unitIds: readonly string[]) {
   const byUnit = new Map<string, string[]>();
   for (const person of await listUnitPeople(db, unitIds)) {
     if (!person.unitId) continue;
-    byUnit.set(person.unitId, [...(byUnit.get(person.unitId) ?? []), person.id]);
+    const list = byUnit.get(person.unitId);
+    if (list === undefined) byUnit.set(person.unitId, [person.id]);
+    else list.push(person.id);
   }
   return byUnit;
 }

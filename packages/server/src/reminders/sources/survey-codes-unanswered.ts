@@ -50,10 +50,16 @@ export const surveyCodesUnansweredSource: ReminderSource = {
       db,
       due.map((s) => s.surveyId),
     );
+    const bySurvey = new Map<string, typeof counts>();
+    for (const c of counts) {
+      const list = bySurvey.get(c.surveyId);
+      if (list === undefined) bySurvey.set(c.surveyId, [c]);
+      else list.push(c);
+    }
     const administrators = await listActiveAdministrators(db);
     const found: DueReminder[] = [];
     for (const survey of due) {
-      const ofSurvey = counts.filter((c) => c.surveyId === survey.surveyId);
+      const ofSurvey = bySurvey.get(survey.surveyId) ?? [];
       const issued = ofSurvey.reduce((sum, c) => sum + c.codes, 0);
       const unanswered = issued - ofSurvey.reduce((sum, c) => sum + c.answered, 0);
       if (unanswered === 0) continue;

@@ -7,6 +7,33 @@ import { peopleByUnit } from './people.js';
 const STAGES = [7, 1];
 
 /**
+ * The staff of some offices, in the order the staff list gives them, each person once. The
+ * list is grouped by office once: every open task of a province would otherwise read it all.
+ */
+export function officeStaff(
+  staff: readonly { id: string; officeId: string | null }[],
+): (officeIds: readonly (string | null)[]) => string[] {
+  const byOffice = new Map<string, { id: string; at: number }[]>();
+  staff.forEach((person, at) => {
+    if (person.officeId === null) return;
+    const list = byOffice.get(person.officeId);
+    if (list === undefined) byOffice.set(person.officeId, [{ id: person.id, at }]);
+    else list.push({ id: person.id, at });
+  });
+  return (officeIds) => {
+    const found = new Map<string, number>();
+    for (const officeId of new Set(officeIds)) {
+      if (officeId === null) continue;
+      for (const { id, at } of byOffice.get(officeId) ?? []) {
+        const seen = found.get(id);
+        if (seen === undefined || at < seen) found.set(id, at);
+      }
+    }
+    return [...found].sort((a, b) => a[1] - b[1]).map(([id]) => id);
+  };
+}
+
+/**
  * Assigned tasks not yet completed: 7 days and 1 day before the end of their deadline day
  * (Vietnam time), and once when they become overdue (00:00 the day after). To the staff of the
  * lead and supporting offices and to the unit's officers and heads. The deadline is in the
@@ -22,16 +49,15 @@ export const taskDueSource: ReminderSource = {
       open.flatMap((task) => [task.leadOfficeId, ...(task.supportingOfficeIds as string[])]),
     );
     officeIds.delete(null);
-    const staff = await listOfficeStaff(db, [...officeIds] as string[]);
+    const staffOf = officeStaff(await listOfficeStaff(db, [...officeIds] as string[]));
     const people = await peopleByUnit(db, [...new Set(open.map((task) => task.unitId))]);
     const found: DueReminder[] = [];
     for (const task of open) {
       const end = overdueFrom(task.deadline);
       const stage = at >= end ? 'overdue' : dueReminderStage(end, at, STAGES);
       if (stage === undefined) continue;
-      const offices = new Set([task.leadOfficeId, ...(task.supportingOfficeIds as string[])]);
       const recipients = new Set([
-        ...staff.filter((s) => s.officeId !== null && offices.has(s.officeId)).map((s) => s.id),
+        ...staffOf([task.leadOfficeId, ...(task.supportingOfficeIds as string[])]),
         ...(people.get(task.unitId) ?? []),
       ]);
       const deadline = formatDate(task.deadline);

@@ -83,6 +83,12 @@ export async function getSelfAssessmentReport(
       : undefined;
   const fileNames = new Map(files.map((f) => [f.id, f.fileName]));
   const byCode = new Map(entries.map((e) => [e.code, e]));
+  const linksOf = new Map<string, (typeof links)[number][]>();
+  for (const l of links) {
+    const list = linksOf.get(l.code);
+    if (list === undefined) linksOf.set(l.code, [l]);
+    else list.push(l);
+  }
   const leaves = new Map(
     framework.leaves.map((leaf): [string, SelfReportLeaf] => {
       const entry = byCode.get(leaf.code);
@@ -90,13 +96,11 @@ export async function getSelfAssessmentReport(
         leaf.code,
         {
           explanation: entry?.selfExplanation ?? undefined,
-          evidence: links
-            .filter((l) => l.code === leaf.code)
-            .map((l) => ({
-              fileName: fileNames.get(l.evidenceId) ?? l.evidenceId,
-              pageRef: l.pageRef ?? undefined,
-              addedOn: after(l.linkedAt),
-            })),
+          evidence: (linksOf.get(leaf.code) ?? []).map((l) => ({
+            fileName: fileNames.get(l.evidenceId) ?? l.evidenceId,
+            pageRef: l.pageRef ?? undefined,
+            addedOn: after(l.linkedAt),
+          })),
           supplementedOn: after(entry?.selfUpdatedAt ?? null),
           surveyFed: surveys.leaves.has(leaf.code),
         },

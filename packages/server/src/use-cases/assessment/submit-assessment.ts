@@ -32,7 +32,9 @@ export async function submitAssessment(
     }
     requireWindow(scope, 'selfAssessment', ctx.now);
     const entries = await listEntries(tx, key.periodId, key.unitId);
-    const links = await listUnitLinks(tx, key.periodId, key.unitId);
+    const evidenceCount = new Map<string, number>();
+    for (const l of await listUnitLinks(tx, key.periodId, key.unitId))
+      evidenceCount.set(l.code, (evidenceCount.get(l.code) ?? 0) + 1);
     // Survey-fed leaves are scored from the answers, not from what the unit typed.
     const surveys = withStatistics(
       combineOverrides(
@@ -53,7 +55,7 @@ export async function submitAssessment(
         .map((e) => ({
           code: e.code,
           hasPositivePoints: e.selfPoints !== null && Decimal.of(e.selfPoints).gt(Decimal.ZERO),
-          evidenceCount: links.filter((l) => l.code === e.code).length,
+          evidenceCount: evidenceCount.get(e.code) ?? 0,
           hasExplanation: (e.selfExplanation ?? '').trim() !== '',
         })),
     );

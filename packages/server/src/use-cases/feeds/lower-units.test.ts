@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { counted, growth, newCounter } from '../../../../core/src/test-support/counting.js';
 import type { TypePublication } from '../../repositories/lower-results.js';
 import { lowerUnitsOverrideOf, type LowerSources } from './lower-units.js';
 
@@ -64,4 +65,42 @@ describe('the lower feed with one lower period per district', () => {
       'Kết quả công bố của kỳ "Kỳ p-h2" (phiên bản 1), 0 đơn vị trực thuộc',
     );
   });
+});
+
+describe('the lower feed of a province’s districts', () => {
+  /** `n` districts of ten communes each, all in one published communes' period. */
+  function province(n: number, counter: { reads: number }): LowerSources {
+    const communes = Array.from({ length: 10 * n }, (_, i): [string, number] => [
+      `X${i}`,
+      60 + (i % 40),
+    ]);
+    return {
+      leaves: new Map([
+        [
+          '8.3',
+          {
+            rule: { kind: 'lowerUnits', aggregate: 'mean', source: { unitType: 'xa', year: 2024 } },
+            waiting: 'Chưa có kết quả công bố của UBND xã năm 2024',
+            versions: [
+              { used: counted(publication('p-xa', 1, 7, communes), counter), latestVersion: null },
+            ],
+          },
+        ],
+      ]),
+      parentOf: new Map(communes.map(([id], i) => [id, `H${Math.floor(i / 10)}`])),
+    };
+  }
+
+  it('reads each commune once for all the districts: twice the districts, about twice the work', () => {
+    const work = (n: number) => {
+      const counter = newCounter();
+      const sources = province(n, counter);
+      for (let d = 0; d < n; d++) {
+        const feed = lowerUnitsOverrideOf(sources, `H${d}`);
+        expect((feed.facts.get('8.3') as { percents: string[] }).percents).toHaveLength(10);
+      }
+      return counter.reads;
+    };
+    expect(growth(work, 200)).toBeLessThanOrEqual(2.2);
+  }, 60_000);
 });

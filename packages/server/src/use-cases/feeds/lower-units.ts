@@ -167,15 +167,9 @@ function unitsOf(publication: TypePublication | undefined): PublishedUnit[] {
 export function lowerUnitsOverrideOf(sources: LowerSources, unitId: string): LowerUnitsOverride {
   const facts = new Map<string, unknown>();
   const stories = new Map<string, LowerFeedStory>();
+  const byParent = childrenByParent(sources);
   const childrenIn = (publication: TypePublication | undefined): LowerFeedUnit[] =>
-    unitsOf(publication)
-      .filter((u) => u.percent !== null && sources.parentOf.get(u.id) === unitId)
-      .map((u) => ({
-        id: u.id,
-        name: u.name,
-        indexPercent: Decimal.of(u.percent ?? 0).toString(),
-        band: u.band ?? null,
-      }));
+    (publication === undefined ? undefined : byParent.get(publication)?.get(unitId)) ?? [];
   for (const [code, source] of sources.leaves) {
     // The unit's own lower period: the most recently published one that ranked its children.
     const version =
@@ -208,6 +202,41 @@ export function lowerUnitsOverrideOf(sources: LowerSources, unitId: string): Low
     });
   }
   return { leaves: new Set(sources.leaves.keys()), facts, stories };
+}
+
+const grouped = new WeakMap<LowerSources, Map<TypePublication, Map<string, LowerFeedUnit[]>>>();
+
+/**
+ * Each source publication's ranked units under their parent, grouped once per loaded sources:
+ * a province's districts each asking for their communes would otherwise each read every
+ * commune of every source publication.
+ */
+function childrenByParent(sources: LowerSources) {
+  let byPublication = grouped.get(sources);
+  if (byPublication !== undefined) return byPublication;
+  byPublication = new Map();
+  for (const source of sources.leaves.values()) {
+    for (const { used } of source.versions) {
+      if (byPublication.has(used)) continue;
+      const byParent = new Map<string, LowerFeedUnit[]>();
+      for (const u of unitsOf(used)) {
+        const parent = sources.parentOf.get(u.id);
+        if (u.percent === null || parent === undefined || parent === null) continue;
+        const child = {
+          id: u.id,
+          name: u.name,
+          indexPercent: Decimal.of(u.percent ?? 0).toString(),
+          band: u.band ?? null,
+        };
+        const list = byParent.get(parent);
+        if (list === undefined) byParent.set(parent, [child]);
+        else list.push(child);
+      }
+      byPublication.set(used, byParent);
+    }
+  }
+  grouped.set(sources, byPublication);
+  return byPublication;
 }
 
 /** The feed for one unit: its sources loaded and applied. */

@@ -74,7 +74,9 @@ export async function createPeriod(
     return [];
   });
   const allUnits = await listUnits(db);
-  const owner = allUnits.find((u) => u.id === ownerUnitId);
+  // Looked up by id: a province's period names thousands of units, each checked below.
+  const unitById = new Map(allUnits.map((u) => [u.id, u]));
+  const owner = ownerUnitId === null ? undefined : unitById.get(ownerUnitId);
   // A unit's period takes part only units strictly inside its subtree.
   const inside = (id: string) => reach === undefined || (id !== ownerUnitId && reach.has(id));
   const unitIds =
@@ -89,7 +91,7 @@ export async function createPeriod(
     });
   }
   for (const id of new Set(unitIds)) {
-    const unit = allUnits.find((u) => u.id === id);
+    const unit = unitById.get(id);
     if (!unit) issues.push({ path: 'unitIds', message: `không có đơn vị mã "${id}"` });
     else if (!inside(id)) {
       issues.push({

@@ -1,12 +1,9 @@
 import {
   DomainError,
   ERROR_CODES,
-  PARTICIPATION_LABELS,
   PERIOD_LABELS,
   UNIT_ROLES,
-  type ParticipationStatus,
   type PeriodStatus,
-  type WindowKind,
 } from '@chiso/core';
 import type { UseCaseContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
@@ -27,6 +24,7 @@ import { presentWindows } from '../assessment/get-assessment.js';
 import { requireActor } from '../authorize.js';
 import { inReach, reachOf, requirePeriodInReach } from '../reach.js';
 import { isPublicNow } from '../public-results/public-now.js';
+import { presentPeriodUnits } from './present-period-units.js';
 
 /**
  * A period as listed: its state in words, the council's decision, when it was published, and
@@ -108,42 +106,11 @@ export async function getPeriod(ctx: UseCaseContext, periodId: string) {
       actor.role === 'administrator' ? listUsers(db) : Promise.resolve([]),
     ],
   );
-  const sees = (unitId: string) => {
-    if (actor.role === 'administrator' || actor.role === 'councilMember') return true;
-    if (UNIT_ROLES.includes(actor.role)) return unitId === actor.unitId;
-    if (actor.role === 'appraiser')
-      return assignments.some((a) => a.unitId === unitId && a.appraiserId === actor.userId);
-    return false;
-  };
   const unitName = new Map(units.map((u) => [u.id, u]));
   return {
     ...presentPeriod(period, (id) => unitName.get(id)?.name),
     windows: presentWindows({ windows, extensions: new Map() }, ctx.now),
     frameworks: links.map((l) => ({ unitType: l.unitType, frameworkId: l.frameworkId })),
-    units: participations
-      .filter((p) => sees(p.unitId))
-      .map((p) => ({
-        unitId: p.unitId,
-        name: unitName.get(p.unitId)?.name ?? p.unitId,
-        type: unitName.get(p.unitId)?.type ?? null,
-        peerGroup: unitName.get(p.unitId)?.peerGroup ?? null,
-        status: p.status,
-        statusLabel: PARTICIPATION_LABELS[p.status as ParticipationStatus] ?? p.status,
-        submittedAt: p.submittedAt,
-        appraisedAt: p.appraisedAt,
-        finalisedAt: p.finalisedAt,
-        extensions: extensions
-          .filter((e) => e.unitId === p.unitId && sees(p.unitId))
-          .map((e) => ({ kind: e.kind as WindowKind, closesAt: e.closesAt, reason: e.reason })),
-        appraisers:
-          actor.role === 'administrator'
-            ? assignments
-                .filter((a) => a.unitId === p.unitId)
-                .map((a) => ({
-                  id: a.appraiserId,
-                  fullName: users.find((u) => u.id === a.appraiserId)?.fullName ?? '',
-                }))
-            : undefined,
-      })),
+    units: presentPeriodUnits({ actor, participations, assignments, extensions, units, users }),
   };
 }

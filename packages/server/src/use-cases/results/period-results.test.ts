@@ -1,5 +1,10 @@
 import { buildFramework, Decimal, DEFAULT_POLICY } from '@chiso/core';
 import { describe, expect, it } from 'vitest';
+import {
+  counted as deepCounted,
+  growth,
+  newCounter,
+} from '../../../../core/src/test-support/counting.js';
 import type { EntryRow } from '../../repositories/entries.js';
 import type { FrameworkRow } from '../../repositories/frameworks.js';
 import type { UnitRow } from '../../repositories/units.js';
@@ -87,6 +92,31 @@ describe('the period results before publication', () => {
     // Every element read at most a few times: grouping once, not a filter per unit.
     expect(large).toBeLessThanOrEqual(4 * (800 + 800 + 800 * LEAVES));
   });
+
+  it('compare each unit formed by a merger with its predecessor: twice the units, about twice the work', () => {
+    const work = (units: number) => {
+      const counter = newCounter();
+      const data = periodOf(units, { reads: 0 });
+      const lineage = data.units.map((u, i) => ({
+        id: u.id,
+        from: [`C${2 * i}`, `C${2 * i + 1}`],
+      }));
+      const previous = Array.from({ length: 2 * units }, (_, i) => ({
+        id: `C${i}`,
+        percent: Decimal.fromInt(60 + (i % 35)),
+        rank: (i % units) + 1,
+        areas: new Map([['1', Decimal.fromInt(70 + (i % 25))]]),
+      }));
+      const [type] = assemblePeriodResults({
+        ...data,
+        lineage: deepCounted(lineage, counter),
+        previous: new Map([['so', deepCounted(previous, counter)]]),
+      });
+      expect(type?.results.units.every((u) => u.previousId?.startsWith('C'))).toBe(true);
+      return counter.reads;
+    };
+    expect(growth(work, 400)).toBeLessThanOrEqual(2.2);
+  }, 60_000);
 
   it('tell, for each leaf, what the unit assessed and what the appraisal decided', () => {
     const [type] = assemblePeriodResults(periodOf(2, { reads: 0 }));

@@ -19,6 +19,13 @@ export async function getTask(ctx: UseCaseContext, key: { unitId: string; taskId
     listOffices(db, row.unitId),
   ]);
   const officeName = new Map(offices.map((o) => [o.id, o.name]));
+  const filesOf = new Map<string, typeof files>();
+  for (const f of files) {
+    if (f.reportId === null) continue;
+    const list = filesOf.get(f.reportId);
+    if (list === undefined) filesOf.set(f.reportId, [f]);
+    else list.push(f);
+  }
   return {
     task: presentTask(row, names, ctx.now),
     reports: reports.map((report) => ({
@@ -31,7 +38,7 @@ export async function getTask(ctx: UseCaseContext, key: { unitId: string; taskId
           ? null
           : { id: report.officeId, name: officeName.get(report.officeId) ?? '' },
       at: report.at,
-      evidence: files.filter((f) => f.reportId === report.id).map((f) => presentEvidence(f.file)),
+      evidence: (filesOf.get(report.id) ?? []).map((f) => presentEvidence(f.file)),
     })),
     pendingEvidence: files.filter((f) => f.reportId === null).map((f) => presentEvidence(f.file)),
     history: presentTaskHistory(audit, actor.role === 'administrator'),
