@@ -272,7 +272,7 @@ describe.each(DATABASE_KINDS)('the improvement plan of a published period (%s)',
         t,
         `${url()}/import?${query}`,
         { name, content },
-        cast.officers.SXD,
+        cast.officers.SXD!,
       );
       expect(queued.status, JSON.stringify(queued.body)).toBe(202);
       return job!;
