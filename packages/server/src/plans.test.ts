@@ -9,6 +9,7 @@ import { castOf, importFramework, ok, runUntouched, type Cast } from './test-sup
 import { importAndWait } from './test-support/import-jobs.js';
 import { DATABASE_KINDS, startTestApp, type TestApp } from './test-support/test-app.js';
 import { toCsv, WINDOWS } from './test-support/world.js';
+import { markCancelledHere, onImportStep } from './use-cases/imports/import-progress.js';
 import { computePeriodResults } from './use-cases/results/period-results.js';
 
 interface ErrorBody {
@@ -333,6 +334,17 @@ describe.each(DATABASE_KINDS)('the improvement plan of a published period (%s)',
     const unchanged = (await ok(t, 'GET', url(), { as: cast.officers.SXD })) as unknown as PlanView;
     expect(unchanged.version).toBe(plan.version);
     expect(row(unchanged, '6.1').target).toBe('47');
+    // Stopped at its one batch, inside the transaction: the plan is left as it was.
+    onImportStep((_id, phase) => {
+      if (phase === 'checking') markCancelledHere(_id);
+    });
+    const stopped = await upload(good, `version=${plan.version}`).finally(() =>
+      onImportStep(undefined),
+    );
+    expect(stopped).toMatchObject({ state: 'cancelled', result: null, problems: null });
+    const kept = (await ok(t, 'GET', url(), { as: cast.officers.SXD })) as unknown as PlanView;
+    expect(kept.version).toBe(plan.version);
+    expect(row(kept, '6.1').target).toBe('47');
     const done = await upload(good, `version=${plan.version}`);
     expect(done.state).toBe('succeeded');
     plan = (done.result as PlanImport).plan!;

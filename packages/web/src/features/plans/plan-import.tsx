@@ -1,6 +1,7 @@
 import type { PlanImport, PlanView } from '@chiso/contract';
 import { Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
+import { notifySaved } from '../../components/feedback';
 import { FilePicker } from '../../components/file-picker';
 import { ImportJobStatus, useImportJob } from '../../components/import-job';
 import { points } from '../../lib/format';
@@ -22,6 +23,7 @@ export function PlanImportCard({
     const answer = done.result as PlanImport;
     if (!answer.preview && answer.plan) {
       onSaved(answer.plan);
+      notifySaved(`Đã nhập ${answer.changes.length} dòng vào kế hoạch`);
       setPreview(null);
       setFile(null);
     } else {
