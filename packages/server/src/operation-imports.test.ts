@@ -87,6 +87,15 @@ describe.each(DATABASE_KINDS)('operations imports as background jobs (%s)', (kin
       .from(auditLog)
       .where(eq(auditLog.entityId, queued.id));
     expect(audit.map((a) => a.action)).toEqual(['import.queue']);
+    const given = (job.result as { tasks: { id: string }[] }).tasks.map((task) => task.id);
+    const audited = await t.deps.db
+      .select({ entityId: auditLog.entityId, unitId: auditLog.unitId, after: auditLog.after })
+      .from(auditLog)
+      .where(eq(auditLog.action, 'task.dispatch'));
+    expect(audited.filter((a) => given.includes(a.entityId))).toEqual([
+      expect.objectContaining({ entityId: given[0], unitId: 'SNV' }),
+      expect.objectContaining({ entityId: given[1], unitId: 'SYT' }),
+    ]);
   });
 
   it('fails a refused statistics file naming sheet, row and column, and stores nothing', async () => {

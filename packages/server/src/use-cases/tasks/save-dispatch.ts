@@ -1,7 +1,7 @@
 import { DomainError, ERROR_CODES, formatDocumentRef, type Issue } from '@chiso/core';
 import type { UseCaseContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
-import { recordAudit } from '../../audit/record-audit.js';
+import { recordAudits } from '../../audit/record-audit.js';
 import { listFrameworkRows } from '../../repositories/frameworks.js';
 import { listOffices, type OfficeRow } from '../../repositories/offices.js';
 import { insertDispatch, insertTasks } from '../../repositories/tasks.js';
@@ -172,15 +172,18 @@ export async function saveDispatch(
       createdBy: actor?.userId ?? null,
     })),
   );
-  for (const row of rows) {
-    await recordAudit(tx, ctx, {
+  // One statement for the dispatch's audit rows, not one a task (a table may give thousands).
+  await recordAudits(
+    tx,
+    ctx,
+    rows.map((row) => ({
       action: 'task.dispatch',
       entityType: 'task',
       entityId: row.id,
       unitId: row.unitId,
       after: taskSnapshot(row, officeName),
-    });
-  }
+    })),
+  );
   return {
     dispatchId: dispatch.id,
     preview: false,
