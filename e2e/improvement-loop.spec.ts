@@ -224,6 +224,24 @@ test('a district closes the year: plan, tasks to two offices, a report, an overd
         if (box.scrollWidth > box.clientWidth) box.scrollLeft = box.scrollWidth;
     });
     await shot(page, testInfo, 'ke-hoach-phong-ban-thoi-han');
+    // The plan's own annex reads back into it through the import card, run as a job (0043).
+    const href = await page.getByRole('link', { name: 'Tải phụ lục (.xlsx)' }).getAttribute('href');
+    const annex = await page.request.get(href!);
+    expect(annex.ok()).toBe(true);
+    const card = page.locator('.mantine-Card-root').filter({ hasText: 'Nhập kế hoạch từ bảng' });
+    await card.locator('input[type=file]').setInputFiles({
+      name: 'phu-luc-ke-hoach.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: await annex.body(),
+    });
+    await card.getByRole('button', { name: 'Xem trước' }).click();
+    await expect(card.getByText(/Xem trước: \d+ dòng trong/)).toBeVisible();
+    await card.scrollIntoViewIfNeeded();
+    await shot(page, testInfo, 'ke-hoach-nhap-xem-truoc');
+    await card.getByRole('button', { name: 'Nhập vào kế hoạch' }).click();
+    await saved(page, /Đã nhập \d+ dòng vào kế hoạch/);
+    await expect(row12).toContainText(OFFICE_2);
+    await expect(row12).toContainText('1 nhiệm vụ');
     trouble.expectClean();
     await page.context().close();
   });

@@ -20,7 +20,11 @@ const issue = z.strictObject({
 
 export const importJobResponse = z.strictObject({
   id: z.uuid(),
-  /** units, users, … */
+  /**
+   * units, users, taskDispatch, statisticsPreview, statistics, plan, … (each kind's `result` is
+   * its route's former answer: dispatchResponse, statisticsPreviewResponse,
+   * statisticsImportResponse, planImportResponse).
+   */
   kind: z.string(),
   state: z.enum(IMPORT_JOB_STATES),
   fileName: z.string(),

@@ -224,6 +224,7 @@ export const generatePlansResponse = z.strictObject({
   existing: z.number().int(),
 });
 
+/** The `result` of a plan import job, preview or not (decision 0043). */
 export const planImportResponse = z.strictObject({
   preview: z.boolean(),
   sheet: z.string(),

@@ -37,6 +37,7 @@ export const statisticsImportQuery = z.strictObject({
     .pipe(statisticsMapping),
 });
 
+/** The `result` of a statisticsPreview import job (decision 0043). */
 export const statisticsPreviewResponse = z.strictObject({
   sheets: z.array(z.string()),
   sheet: z.string(),
@@ -49,6 +50,7 @@ export const statisticsPreviewResponse = z.strictObject({
   issues: z.array(issueResponse),
 });
 
+/** The `result` of a statistics import job (decision 0043). */
 export const statisticsImportResponse = z.strictObject({
   imported: z.number().int(),
   sheet: z.string(),

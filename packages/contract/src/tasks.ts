@@ -195,6 +195,7 @@ export const dispatchImportQuery = z.object({
   preview: z.enum(['true', 'false']).default('false'),
 });
 
+/** A dispatch's answer; also the `result` of a taskDispatch import job (decision 0043). */
 export const dispatchResponse = z.strictObject({
   /** Null for a preview: nothing stored. */
   dispatchId: z.uuid().nullable(),

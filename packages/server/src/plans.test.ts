@@ -6,8 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from './db/schema.js';
 import { parseTables } from './spreadsheet/read-table.js';
 import { castOf, importFramework, ok, runUntouched, type Cast } from './test-support/cycle.js';
-import { DATABASE_KINDS, multipart, startTestApp, type TestApp } from './test-support/test-app.js';
+import { importAndWait } from './test-support/import-jobs.js';
+import { DATABASE_KINDS, startTestApp, type TestApp } from './test-support/test-app.js';
 import { toCsv, WINDOWS } from './test-support/world.js';
+import { markCancelledHere, onImportStep } from './use-cases/imports/import-progress.js';
 import { computePeriodResults } from './use-cases/results/period-results.js';
 
 interface ErrorBody {
@@ -265,13 +267,16 @@ describe.each(DATABASE_KINDS)('the improvement plan of a published period (%s)',
       'Nhiệm vụ/Giải pháp',
       'Đơn vị chủ trì',
     ];
-    const upload = (csv: string, query: string) => {
-      const file = multipart('ke-hoach.csv', csv);
-      return t.request('POST', `${url()}/import?${query}`, {
-        as: cast.officers.SXD,
-        payload: file.payload,
-        headers: file.headers,
-      });
+    // The import runs as a job (decision 0043): 202, then the job's answer or its problems.
+    const upload = async (content: string | Buffer, query: string, name = 'ke-hoach.csv') => {
+      const { upload: queued, job } = await importAndWait(
+        t,
+        `${url()}/import?${query}`,
+        { name, content },
+        cast.officers.SXD!,
+      );
+      expect(queued.status, JSON.stringify(queued.body)).toBe(202);
+      return job!;
     };
     // The table's own check (a target above its "Điểm chuẩn") names the cell.
     const overMax = toCsv([
@@ -279,8 +284,8 @@ describe.each(DATABASE_KINDS)('the improvement plan of a published period (%s)',
       ['6.1', 'Thực hiện dự toán', '47', '45,41', '60', 'Giải ngân', null],
     ]);
     const table = await upload(overMax, `version=${plan.version}`);
-    expect(table.status).toBe(422);
-    expect((table.body as ErrorBody).error.issues).toEqual([
+    expect(table).toMatchObject({ kind: 'plan', state: 'failed', result: null });
+    expect(table.problems?.issues).toEqual([
       {
         sheet: 'ke-hoach.csv',
         row: 2,
@@ -297,11 +302,11 @@ describe.each(DATABASE_KINDS)('the improvement plan of a published period (%s)',
       ['6.2', 'Cơ chế tự chủ của đơn vị sự nghiệp', '3', null, '1', null, null],
     ]);
     const rejected = await upload(bad, `version=${plan.version}`);
-    expect(rejected.status).toBe(422);
-    expect((rejected.body as ErrorBody).error.message).toBe(
+    expect(rejected.state).toBe('failed');
+    expect(rejected.problems?.message).toBe(
       'Bảng kế hoạch chưa nhập được; không dòng nào được lưu',
     );
-    expect((rejected.body as ErrorBody).error.issues).toEqual([
+    expect(rejected.problems?.issues).toEqual([
       {
         sheet: 'ke-hoach.csv',
         row: 3,
@@ -320,7 +325,7 @@ describe.each(DATABASE_KINDS)('the improvement plan of a published period (%s)',
       ['1.1', 'Kết quả thực hiện kế hoạch', '50', '45,5', '50', 'Rà soát', 'Văn phòng'],
       ['6.1', 'Thực hiện dự toán', '47', '45,41', '46,5', 'Giải ngân đúng hạn', null],
     ]);
-    const preview = (await upload(good, 'preview=true')).body as PlanImport;
+    const preview = (await upload(good, 'preview=true')).result as PlanImport;
     expect(preview.preview).toBe(true);
     expect(preview.changes).toEqual([
       { code: '1.1', target: '50', tasks: 'Rà soát', leadOffice: 'Văn phòng' },
@@ -329,21 +334,27 @@ describe.each(DATABASE_KINDS)('the improvement plan of a published period (%s)',
     const unchanged = (await ok(t, 'GET', url(), { as: cast.officers.SXD })) as unknown as PlanView;
     expect(unchanged.version).toBe(plan.version);
     expect(row(unchanged, '6.1').target).toBe('47');
+    // Stopped at its one batch, inside the transaction: the plan is left as it was.
+    onImportStep((_id, phase) => {
+      if (phase === 'checking') markCancelledHere(_id);
+    });
+    const stopped = await upload(good, `version=${plan.version}`).finally(() =>
+      onImportStep(undefined),
+    );
+    expect(stopped).toMatchObject({ state: 'cancelled', result: null, problems: null });
+    const kept = (await ok(t, 'GET', url(), { as: cast.officers.SXD })) as unknown as PlanView;
+    expect(kept.version).toBe(plan.version);
+    expect(row(kept, '6.1').target).toBe('47');
     const done = await upload(good, `version=${plan.version}`);
-    expect(done.status).toBe(200);
-    plan = (done.body as PlanImport).plan!;
+    expect(done.state).toBe('succeeded');
+    plan = (done.result as PlanImport).plan!;
     expect(row(plan, '6.1')).toMatchObject({ target: '46.5', tasks: 'Giải ngân đúng hạn' });
     await sameFigures(plan, { '1.1': '50', '6.1': '46.5' });
     // The plan's own .xlsx reads back into it unchanged.
     const xlsx = await t.request('GET', `${url()}/plan.xlsx`, { as: cast.officers.SXD });
-    const file = multipart('ke-hoach.xlsx', xlsx.raw);
-    const back = await t.request('POST', `${url()}/import?version=${plan.version}`, {
-      as: cast.officers.SXD,
-      payload: file.payload,
-      headers: file.headers,
-    });
-    expect(back.status, JSON.stringify(back.body)).toBe(200);
-    plan = (back.body as PlanImport).plan!;
+    const back = await upload(xlsx.raw, `version=${plan.version}`, 'ke-hoach.xlsx');
+    expect(back.state, JSON.stringify(back.problems)).toBe('succeeded');
+    plan = (back.result as PlanImport).plan!;
     await sameFigures(plan, { '1.1': '50', '6.1': '46.5' });
   });
 

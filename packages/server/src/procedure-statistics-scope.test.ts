@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { multipart, startTestApp, type Session, type TestApp } from './test-support/test-app.js';
+import { importAndWait } from './test-support/import-jobs.js';
 import { TEST_FRAMEWORK_CSV, toCsv, WINDOWS } from './test-support/world.js';
 
 /** The same export layout for everyone: a title row, then the headers on row 2. */
@@ -29,14 +30,21 @@ describe('procedure statistics: column mappings remembered per secretariat (deci
   const as: Record<string, Session> = {};
   const periods: Record<'province' | 'H1' | 'H2', string> = { province: '', H1: '', H2: '' };
 
-  const upload = (who: Session, url: string, content: string) => {
-    const file = multipart('thong-ke.csv', content);
-    return t.request('POST', url, { as: who, payload: file.payload, headers: file.headers });
+  // Preview and import run as jobs (decision 0043): 202, then the job's answer or its problems.
+  const upload = async (who: Session, url: string, content: string) => {
+    const { upload: queued, job } = await importAndWait(
+      t,
+      url,
+      { name: 'thong-ke.csv', content },
+      who,
+    );
+    expect(queued.status, JSON.stringify(queued.body)).toBe(202);
+    return job!;
   };
   const preview = async (who: Session, key: keyof typeof periods, unit: string) => {
     const r = await upload(who, `/api/periods/${periods[key]}/statistics/preview`, exportCsv(unit));
-    expect(r.status, JSON.stringify(r.body)).toBe(200);
-    return r.body as { remembered: boolean; mapping: unknown };
+    expect(r.state, JSON.stringify(r.problems)).toBe('succeeded');
+    return r.result as { remembered: boolean; mapping: unknown };
   };
   const importWith = (who: Session, key: keyof typeof periods, unit: string, mapping: unknown) =>
     upload(
@@ -99,7 +107,7 @@ describe('procedure statistics: column mappings remembered per secretariat (deci
       'UBND huyện Nam Sách',
       PROVINCE_MAPPING,
     );
-    expect(imported.status, JSON.stringify(imported.body)).toBe(200);
+    expect(imported.state, JSON.stringify(imported.problems)).toBe('succeeded');
     expect(await preview(province, 'province', 'UBND huyện Nam Sách')).toMatchObject({
       remembered: true,
       mapping: PROVINCE_MAPPING,
@@ -112,7 +120,7 @@ describe('procedure statistics: column mappings remembered per secretariat (deci
 
   it('keeps a district’s own mapping to itself: the province and the sibling keep theirs', async () => {
     const imported = await importWith(as.H1!, 'H1', 'UBND xã An Lâm', DISTRICT_MAPPING);
-    expect(imported.status, JSON.stringify(imported.body)).toBe(200);
+    expect(imported.state, JSON.stringify(imported.problems)).toBe('succeeded');
     expect(await preview(as.H1!, 'H1', 'UBND xã An Lâm')).toMatchObject({
       remembered: true,
       mapping: DISTRICT_MAPPING,

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { multipart, startTestApp, type Session, type TestApp } from './test-support/test-app.js';
+import { importAndWait } from './test-support/import-jobs.js';
 import { seedWorld, toCsv, WINDOWS, type World } from './test-support/world.js';
 
 /** A district framework whose on-time leaf takes its facts from the one-stop statistics. */
@@ -41,9 +42,11 @@ describe('procedure (TTHC) statistics: import with a mapping, and the feed into 
   let admin: Session;
   let periodId: string;
   const base = () => `/api/periods/${periodId}/statistics`;
-  const upload = (url: string, name: string, content: Buffer | string) => {
-    const file = multipart(name, content);
-    return t.request('POST', url, { as: admin, payload: file.payload, headers: file.headers });
+  // Preview and import run as jobs (decision 0043): 202, then the job's answer or its problems.
+  const upload = async (url: string, name: string, content: Buffer | string) => {
+    const { upload: queued, job } = await importAndWait(t, url, { name, content }, admin);
+    expect(queued.status, JSON.stringify(queued.body)).toBe(202);
+    return job!;
   };
   const importUrl = (mapping: unknown) =>
     `${base()}/import?mapping=${encodeURIComponent(JSON.stringify(mapping))}`;
@@ -82,8 +85,8 @@ describe('procedure (TTHC) statistics: import with a mapping, and the feed into 
 
   it('previews a .csv: the header row under the title, a guessed mapping, no issues', async () => {
     const r = await upload(`${base()}/preview`, 'thong-ke-9-thang.csv', EXPORT_CSV);
-    expect(r.status).toBe(200);
-    expect(r.body).toMatchObject({
+    expect(r).toMatchObject({ kind: 'statisticsPreview', state: 'succeeded' });
+    expect(r.result).toMatchObject({
       headerRow: 2,
       headers: [
         { column: 'A', text: 'Tên đơn vị' },
@@ -104,7 +107,7 @@ describe('procedure (TTHC) statistics: import with a mapping, and the feed into 
       [['Tệp xuất từ hệ thống một cửa']],
     );
     const r = await upload(`${base()}/preview`, 'xuat.xlsx', bytes);
-    expect(r.body).toMatchObject({
+    expect(r.result).toMatchObject({
       sheets: ['Hướng dẫn', 'TTHC'],
       sheet: 'TTHC',
       headerRow: 2,
@@ -115,10 +118,10 @@ describe('procedure (TTHC) statistics: import with a mapping, and the feed into 
 
   it('imports the .csv, remembers the mapping for the layout and lists the figures', async () => {
     const r = await upload(importUrl(MAPPING), 'thong-ke-9-thang.csv', EXPORT_CSV);
-    expect(r.status, JSON.stringify(r.body)).toBe(200);
-    expect(r.body).toEqual({ imported: 1, sheet: 'thong-ke-9-thang.csv' });
+    expect(r.state, JSON.stringify(r.problems)).toBe('succeeded');
+    expect(r.result).toEqual({ imported: 1, sheet: 'thong-ke-9-thang.csv' });
     const again = await upload(`${base()}/preview`, 'thong-ke-quy-4.csv', EXPORT_CSV);
-    expect(again.body).toMatchObject({ remembered: true, mapping: MAPPING });
+    expect(again.result).toMatchObject({ remembered: true, mapping: MAPPING });
     const list = await t.request('GET', base(), { as: admin });
     expect(list.body).toMatchObject({
       units: [
@@ -148,7 +151,7 @@ describe('procedure (TTHC) statistics: import with a mapping, and the feed into 
       ['H01', '600', '596', '574'],
     ]);
     const r = await upload(`${base()}/preview`, 'khong-tieu-de.csv', untitled);
-    expect(r.body).toMatchObject({
+    expect(r.result).toMatchObject({
       remembered: true,
       headerRow: 1,
       mapping: { ...MAPPING, headerRow: 1 },
@@ -194,8 +197,8 @@ describe('procedure (TTHC) statistics: import with a mapping, and the feed into 
       ['Sở Nội vụ', 1, 1, 1],
     ]);
     const r = await upload(importUrl({ ...MAPPING, headerRow: 1 }), 'sai.xlsx', bytes);
-    expect(r.status).toBe(422);
-    expect((r.body as { error: { code: string; issues: unknown[] } }).error).toMatchObject({
+    expect(r.state).toBe('failed');
+    expect(r.problems).toMatchObject({
       code: 'IMPORT_REJECTED',
       issues: [
         {
@@ -227,7 +230,7 @@ describe('procedure (TTHC) statistics: import with a mapping, and the feed into 
       columns: { A: 'unit', B: 'resolved', C: 'resolvedOnTime', D: 'resolvedLate' },
     };
     const r = await upload(importUrl(mapping), 'thong-ke-xa.xlsx', bytes);
-    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    expect(r.state, JSON.stringify(r.problems)).toBe('succeeded');
     const late = await t.request('GET', `${base()}/late-dossiers`, { as: admin });
     expect(late.body).toEqual({
       rows: [

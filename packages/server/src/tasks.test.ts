@@ -6,6 +6,7 @@ import {
   type Session,
   type TestApp,
 } from './test-support/test-app.js';
+import { importAndWait } from './test-support/import-jobs.js';
 import { PDF, seedWorld, toCsv, type World } from './test-support/world.js';
 
 interface TaskBody {
@@ -323,14 +324,20 @@ describe.each(DATABASE_KINDS)('tasks given to a unit and its offices (%s)', (kin
       ['Báo cáo quý', 'Sở Y tế', 'Văn phòng Sở', null, '30/01/2023', null],
     ]);
     const query = `?authority=${encodeURIComponent('UBND tỉnh')}`;
-    const refused = await upload(
-      `/task-dispatches/import${query}`,
-      admin,
-      'giao-nhiem-vu.csv',
-      bad,
-    );
-    expect(refused.status).toBe(422);
-    expect((refused.body as ErrorBody).error.issues).toEqual([
+    // The import runs as a job (decision 0043): 202, then the job's answer or its problems.
+    const dispatch = async (at: string, content: string) => {
+      const { upload: queued, job } = await importAndWait(
+        t,
+        `/api/task-dispatches/import${at}`,
+        { name: 'giao-nhiem-vu.csv', content },
+        admin,
+      );
+      expect(queued.status).toBe(202);
+      return job!;
+    };
+    const refused = await dispatch(query, bad);
+    expect(refused).toMatchObject({ kind: 'taskDispatch', state: 'failed', result: null });
+    expect(refused.problems?.issues).toEqual([
       expect.objectContaining({
         row: 3,
         column: 'C',
@@ -339,40 +346,29 @@ describe.each(DATABASE_KINDS)('tasks given to a unit and its offices (%s)', (kin
     ]);
     const before = await ok<ListBody>('GET', '/units/SNV/tasks', officer);
     const good = bad.replace('Văn phòng Sở;;30', 'Phòng Pháp chế;;30');
-    const tooLong = await upload(
-      `/task-dispatches/import${query}`,
-      admin,
-      'giao-nhiem-vu.csv',
-      good.replace('Báo cáo quý', 'b'.repeat(1001)),
-    );
-    expect(tooLong.status).toBe(422);
-    expect((tooLong.body as ErrorBody).error.issues).toEqual([
+    const tooLong = await dispatch(query, good.replace('Báo cáo quý', 'b'.repeat(1001)));
+    expect(tooLong.state).toBe('failed');
+    expect(tooLong.problems?.issues).toEqual([
       expect.objectContaining({
         row: 3,
         column: 'A',
         message: 'dài 1.001 ký tự, tối đa 1.000 ký tự',
       }),
     ]);
-    const preview = await upload(
-      `/task-dispatches/import${query}&preview=true`,
-      admin,
-      'giao-nhiem-vu.csv',
-      good,
-    );
-    expect(preview.status).toBe(200);
+    const preview = await dispatch(`${query}&preview=true`, good);
+    expect(preview.state).toBe('succeeded');
+    expect(preview.result).toMatchObject({ dispatchId: null, preview: true });
     expect((await ok<ListBody>('GET', '/units/SNV/tasks', officer)).tasks).toHaveLength(
       before.tasks.length,
     );
-    const imported = await upload(
-      `/task-dispatches/import${query}`,
-      admin,
-      'giao-nhiem-vu.csv',
-      good,
-    );
-    expect(imported.status).toBe(201);
+    const imported = await dispatch(query, good);
+    expect(imported.state).toBe('succeeded');
     expect(
-      (imported.body as { tasks: { row: number; unitName: string; documentText: string | null }[] })
-        .tasks,
+      (
+        imported.result as {
+          tasks: { row: number; unitName: string; documentText: string | null }[];
+        }
+      ).tasks,
     ).toEqual([
       expect.objectContaining({
         row: 2,

@@ -1,8 +1,8 @@
 import {
   createPlanBody,
   generatePlansResponse,
+  importJobResponse,
   planImportQuery,
-  planImportResponse,
   planParams,
   planQuery,
   planResponse,
@@ -21,13 +21,13 @@ import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../context.js';
 import { download, multipart, responds, type ContractTypeProvider } from '../http/contract.js';
 import { contextOf } from '../http/context.js';
-import { readUploadedTables } from '../http/uploads.js';
+import { readUploadedFile } from '../http/uploads.js';
+import { queueImport } from '../use-cases/imports/queue-import.js';
 import { approvePlan } from '../use-cases/plans/approve-plan.js';
 import { exportPlan } from '../use-cases/plans/export-plan.js';
 import { generatePlan } from '../use-cases/plans/generate-plan.js';
 import { generatePlans } from '../use-cases/plans/generate-plans.js';
 import { getPlan } from '../use-cases/plans/get-plan.js';
-import { importPlan } from '../use-cases/plans/import-plan.js';
 import { listUnitPlansOf } from '../use-cases/plans/list-unit-plans.js';
 import { planToTasks } from '../use-cases/plans/plan-to-tasks.js';
 import { plansOverview } from '../use-cases/plans/plans-overview.js';
@@ -166,19 +166,23 @@ export async function planRoutes(app: FastifyInstance, deps: Deps): Promise<void
     {
       schema: {
         tags,
-        summary: 'Nhập kế hoạch từ bảng phụ lục (.xlsx, .csv); preview=true để xem trước',
+        summary:
+          'Nhập kế hoạch từ bảng phụ lục (.xlsx, .csv); preview=true để xem trước (chạy nền: theo dõi ở /imports/:id)',
         params: planParams,
         querystring: planImportQuery,
         ...multipart(),
-        response: responds({ 200: planImportResponse }),
+        response: responds({ 202: importJobResponse }),
       },
     },
-    async (request) => {
-      const tables = await readUploadedTables(request);
-      return importPlan(contextOf(request, deps), request.params, tables, {
+    async (request, reply) => {
+      const ctx = contextOf(request, deps);
+      const file = await readUploadedFile(request);
+      const job = await queueImport(ctx, 'plan', file, {
+        ...request.params,
         preview: request.query.preview === 'true',
-        version: request.query.version,
+        ...(request.query.version === undefined ? {} : { version: request.query.version }),
       });
+      return reply.status(202).send(job);
     },
   );
 

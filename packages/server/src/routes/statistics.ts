@@ -1,11 +1,10 @@
 import {
+  importJobResponse,
   lateDossiersResponse,
   periodParams,
   periodStatisticsResponse,
   statisticsImportQuery,
-  statisticsImportResponse,
   statisticsPreviewQuery,
-  statisticsPreviewResponse,
 } from '@chiso/contract';
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../context.js';
@@ -17,11 +16,10 @@ import {
   type ContractTypeProvider,
 } from '../http/contract.js';
 import { contextOf } from '../http/context.js';
-import { readUploadedTables } from '../http/uploads.js';
-import { importStatistics } from '../use-cases/statistics/import-statistics.js';
+import { readUploadedFile } from '../http/uploads.js';
+import { queueImport } from '../use-cases/imports/queue-import.js';
 import { lateDossiers, lateDossiersWorkbook } from '../use-cases/statistics/late-dossiers.js';
 import { listStatistics } from '../use-cases/statistics/list-statistics.js';
-import { previewStatistics } from '../use-cases/statistics/preview-statistics.js';
 
 const tags = ['Thống kê TTHC'];
 const base = '/periods/:periodId/statistics';
@@ -35,22 +33,24 @@ export async function statisticsRoutes(app: FastifyInstance, deps: Deps): Promis
     {
       schema: {
         tags,
-        summary: 'Xem trước tệp số liệu thống kê TTHC (.xlsx/.csv): tiêu đề cột, cách ghép cột',
+        summary:
+          'Xem trước tệp số liệu thống kê TTHC (.xlsx/.csv): tiêu đề cột, cách ghép cột (chạy nền: theo dõi ở /imports/:id)',
         params: periodParams,
         querystring: statisticsPreviewQuery,
         ...multipart(),
-        response: responds({ 200: statisticsPreviewResponse }),
+        response: responds({ 202: importJobResponse }),
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const ctx = contextOf(request, deps);
-      const tables = await readUploadedTables(request);
-      return previewStatistics(ctx, {
+      const file = await readUploadedFile(request);
+      const { sheet, headerRow } = request.query;
+      const job = await queueImport(ctx, 'statisticsPreview', file, {
         periodId: request.params.periodId,
-        tables,
-        sheet: request.query.sheet,
-        headerRow: request.query.headerRow,
+        ...(sheet === undefined ? {} : { sheet }),
+        ...(headerRow === undefined ? {} : { headerRow }),
       });
+      return reply.status(202).send(job);
     },
   );
 
@@ -59,25 +59,26 @@ export async function statisticsRoutes(app: FastifyInstance, deps: Deps): Promis
     {
       schema: {
         tags,
-        summary: 'Nhập số liệu thống kê TTHC theo cách ghép cột đã chọn (nhập tất cả hoặc không)',
+        summary:
+          'Nhập số liệu thống kê TTHC theo cách ghép cột đã chọn, tất cả hoặc không (chạy nền: theo dõi ở /imports/:id)',
         params: periodParams,
         querystring: statisticsImportQuery,
         ...multipart(),
-        response: responds({ 200: statisticsImportResponse }),
+        response: responds({ 202: importJobResponse }),
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const ctx = contextOf(request, deps);
-      let fileName = '';
-      const tables = await readUploadedTables(request, (name) => (fileName = name));
-      return importStatistics(ctx, {
+      const file = await readUploadedFile(request);
+      const { mapping, sheet, countedTo } = request.query;
+      const job = await queueImport(ctx, 'statistics', file, {
         periodId: request.params.periodId,
-        tables,
-        fileName,
-        mapping: request.query.mapping,
-        sheet: request.query.sheet,
-        countedTo: request.query.countedTo,
+        fileName: file.fileName,
+        mapping,
+        ...(sheet === undefined ? {} : { sheet }),
+        ...(countedTo === undefined ? {} : { countedTo }),
       });
+      return reply.status(202).send(job);
     },
   );
 

@@ -5,6 +5,7 @@ import {
   dispatchBody,
   dispatchImportQuery,
   dispatchResponse,
+  importJobResponse,
   taskDetailResponse,
   taskEvidenceParams,
   taskParams,
@@ -24,12 +25,12 @@ import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../context.js';
 import { download, multipart, responds, type ContractTypeProvider } from '../http/contract.js';
 import { contextOf } from '../http/context.js';
-import { readUploadedTables } from '../http/uploads.js';
+import { readUploadedFile } from '../http/uploads.js';
 import { completeTask } from '../use-cases/tasks/complete-task.js';
 import { createTask } from '../use-cases/tasks/create-task.js';
 import { dispatchTasks } from '../use-cases/tasks/dispatch-tasks.js';
 import { getTask } from '../use-cases/tasks/get-task.js';
-import { importDispatch } from '../use-cases/tasks/import-dispatch.js';
+import { queueImport } from '../use-cases/imports/queue-import.js';
 import { listTasks } from '../use-cases/tasks/list-tasks.js';
 import { openTaskEvidence } from '../use-cases/tasks/open-task-evidence.js';
 import { reopenTask } from '../use-cases/tasks/reopen-task.js';
@@ -241,22 +242,22 @@ export async function taskRoutes(app: FastifyInstance, deps: Deps): Promise<void
     {
       schema: {
         tags,
-        summary: 'Nhập bảng giao nhiệm vụ (.xlsx, .csv); preview=true để xem trước',
+        summary:
+          'Nhập bảng giao nhiệm vụ (.xlsx, .csv); preview=true để xem trước (chạy nền: theo dõi ở /imports/:id)',
         querystring: dispatchImportQuery,
         ...multipart(),
-        response: responds({ 200: dispatchResponse, 201: dispatchResponse }),
+        response: responds({ 202: importJobResponse }),
       },
     },
     async (request, reply) => {
-      let fileName = '';
-      const tables = await readUploadedTables(request, (name) => (fileName = name));
-      const preview = request.query.preview === 'true';
-      const result = await importDispatch(contextOf(request, deps), tables, {
+      const ctx = contextOf(request, deps);
+      const file = await readUploadedFile(request);
+      const job = await queueImport(ctx, 'taskDispatch', file, {
         authority: request.query.authority,
-        preview,
-        fileName,
+        preview: request.query.preview === 'true',
+        fileName: file.fileName,
       });
-      return reply.status(preview ? 200 : 201).send(result);
+      return reply.status(202).send(job);
     },
   );
 }

@@ -22,9 +22,14 @@ const running = (job: ImportJob | undefined) =>
  */
 export function useImportJob(path: string, onSucceeded: (job: ImportJob) => void | Promise<void>) {
   const [id, setId] = useState<string | undefined>();
+  // Only the latest upload's job is followed (a preview asked again as a field is typed).
+  const latest = useRef(0);
   const start = useMutation({
-    mutationFn: (file: File) => upload<ImportJob>(path, file),
-    onSuccess: (job) => setId(job.id),
+    mutationFn: ({ file, at }: { file: File; at: string; asked: number }) =>
+      upload<ImportJob>(at, file),
+    onSuccess: (job, { asked }) => {
+      if (asked === latest.current) setId(job.id);
+    },
   });
   const poll = useQuery({
     queryKey: ['imports', id],
@@ -36,7 +41,8 @@ export function useImportJob(path: string, onSucceeded: (job: ImportJob) => void
     mutationFn: () => api<ImportJob>('POST', `/imports/${id}/cancel`),
     onSuccess: () => void poll.refetch(),
   });
-  const job = id === undefined ? undefined : (poll.data ?? start.data);
+  const job =
+    id === undefined ? undefined : (poll.data ?? (start.data?.id === id ? start.data : undefined));
   const told = useRef<string | undefined>(undefined);
   useEffect(() => {
     if (job?.state === 'succeeded' && told.current !== job.id) {
@@ -46,9 +52,10 @@ export function useImportJob(path: string, onSucceeded: (job: ImportJob) => void
   }, [job, onSucceeded]);
   return {
     job,
-    start: (file: File) => {
+    /** `at`: the route with this upload's query (a preview, a mapping…), else `path`. */
+    start: (file: File, at: string = path) => {
       setId(undefined);
-      start.mutate(file);
+      start.mutate({ file, at, asked: ++latest.current });
     },
     busy: start.isPending || running(job),
     cancel: () => cancel.mutate(),

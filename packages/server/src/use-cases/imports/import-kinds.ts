@@ -5,6 +5,7 @@ import { importUsers } from '../users/import-users.js';
 import { authorize } from '../authorize.js';
 import { authorizeIn } from '../reach.js';
 import type { ImportProgress } from './import-progress.js';
+import { OPERATION_IMPORT_KINDS } from './operation-import-kinds.js';
 
 /**
  * An import that runs as a background job (decision 0034): who may ask for it (checked in the
@@ -48,6 +49,7 @@ export const IMPORT_KINDS = {
       passwordsShown: true,
     }),
   },
+  ...OPERATION_IMPORT_KINDS,
 } satisfies Record<string, ImportKind>;
 
 export type ImportKindName = keyof typeof IMPORT_KINDS;

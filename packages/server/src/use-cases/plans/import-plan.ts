@@ -9,6 +9,7 @@ import {
   type PlanRowChange,
 } from '../../repositories/plans.js';
 import { authorize } from '../authorize.js';
+import { IN_REQUEST, type ImportProgress } from '../imports/import-progress.js';
 import { requireUnit } from '../offices/unit-of.js';
 import { lockForChange } from './plan-lock.js';
 import { corePlan, planView, targetsOf, targetTotal } from './plan-view.js';
@@ -25,18 +26,22 @@ const nameKey = (name: string) => name.normalize('NFC').trim().toLocaleLowerCase
  * Reads a plan kept as seed 004's table (.xlsx/.csv, checked by the upload) into the draft:
  * each row's target, tasks and offices by name. All or nothing: a code not in the plan, an
  * office the unit does not have or a target the core refuses is named by sheet, row and
- * column, and nothing is written. With `preview` nothing is written either way.
+ * column, and nothing is written. With `preview` nothing is written either way. `progress`
+ * is an import job's (decision 0043).
  */
 export async function importPlan(
   ctx: UseCaseContext,
   key: { unitId: string; periodId: string },
   tables: readonly Table[],
   options: { preview: boolean; version: number | undefined },
+  progress: ImportProgress = IN_REQUEST,
 ) {
   authorize(ctx, 'editImprovement', { unitId: key.unitId });
   const table = tables[0];
   if (!table) throw new DomainError(ERROR_CODES.IMPORT_REJECTED, 'Tệp không có bảng nào');
   const read = readPlanTable(table);
+  // Set before the transaction: inside it PGlite's one connection writes nothing beside.
+  await progress.phase('checking', read.rows.size);
   return ctx.deps.db.transaction(async (tx) => {
     const unit = await requireUnit(tx, key.unitId);
     if (!options.preview && options.version === undefined) {
@@ -116,6 +121,8 @@ export async function importPlan(
       tasks: change.tasks ?? null,
       leadOffice: change.leadOfficeId ? (names.get(change.leadOfficeId) ?? null) : null,
     }));
+    // A plan is one batch: the last point where a cancel is heard, before anything is written.
+    await progress.step(read.rows.size, tx);
     if (options.preview) return { preview: true, sheet: read.sheet, changes: summary, plan: null };
     await upsertPlanRows(
       tx,

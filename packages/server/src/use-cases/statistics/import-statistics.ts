@@ -9,6 +9,7 @@ import {
 import { recordAudit } from '../../audit/record-audit.js';
 import type { UseCaseContext } from '../../context.js';
 import { saveMapping } from '../../repositories/statistics.js';
+import { IN_REQUEST, type ImportProgress } from '../imports/import-progress.js';
 import { authorizeIn } from '../reach.js';
 import { storeStatisticsRows } from './store-statistics.js';
 import { chosenTable, mappingScope, participantUnits, requirePeriod } from './statistics-file.js';
@@ -16,7 +17,8 @@ import { chosenTable, mappingScope, participantUnits, requirePeriod } from './st
 /**
  * Imports a statistics export with the mapping the secretariat confirmed: every row or none.
  * Each unit's row is replaced whole and audited (store-statistics.ts, shared with the API push); the mapping is remembered for the file's
- * header row so that the next export in the same layout maps itself.
+ * header row so that the next export in the same layout maps itself. Cancellable between
+ * batches of units saved (`progress`): the transaction rolls back.
  */
 export async function importStatistics(
   ctx: UseCaseContext,
@@ -28,6 +30,7 @@ export async function importStatistics(
     sheet?: string | undefined;
     countedTo?: string | undefined;
   },
+  progress: ImportProgress = IN_REQUEST,
 ): Promise<{ imported: number; sheet: string }> {
   const actor = await authorizeIn(ctx, 'manageStatistics', { periodId: input.periodId });
   const db = ctx.deps.db;
@@ -35,6 +38,7 @@ export async function importStatistics(
   const scopeKey = mappingScope(period);
   const table = chosenTable(input.tables, input.sheet);
   const units = await participantUnits(db, input.periodId);
+  await progress.phase('checking', Math.max(0, table.rows.length - input.mapping.headerRow));
   const { rows, issues } = readStatisticsTable(table, input.mapping, units);
   if (issues.length > 0) {
     throw new DomainError(
@@ -43,7 +47,10 @@ export async function importStatistics(
       issues,
     );
   }
+  // Outside the transaction a cancel is read from the job's row, on PGlite too.
+  await progress.step(rows.length);
   const headerKey = tableHeaders(table, input.mapping.headerRow).headerKey;
+  await progress.phase('saving', rows.length);
   return db.transaction(async (tx) => {
     await storeStatisticsRows(tx, ctx, {
       periodId: input.periodId,
@@ -55,6 +62,7 @@ export async function importStatistics(
         userId: actor.userId,
       },
       countedTo: input.countedTo ?? null,
+      step: (done) => progress.step(done, tx),
     });
     await saveMapping(tx, {
       scopeKey,

@@ -8,6 +8,7 @@ import {
 } from '@chiso/core';
 import type { UseCaseContext } from '../../context.js';
 import { findMapping } from '../../repositories/statistics.js';
+import { IN_REQUEST, type ImportProgress } from '../imports/import-progress.js';
 import { authorizeIn } from '../reach.js';
 import {
   chosenTable,
@@ -44,6 +45,7 @@ export async function previewStatistics(
     sheet?: string | undefined;
     headerRow?: number | undefined;
   },
+  progress: ImportProgress = IN_REQUEST,
 ): Promise<StatisticsPreview> {
   await authorizeIn(ctx, 'manageStatistics', { periodId: input.periodId });
   const db = ctx.deps.db;
@@ -56,7 +58,10 @@ export async function previewStatistics(
   const mapping = stored
     ? { ...(stored.mapping as StatisticsMapping), headerRow: headers.headerRow }
     : guessMapping(headers);
-  const read = readStatisticsTable(table, mapping, await participantUnits(db, input.periodId));
+  const units = await participantUnits(db, input.periodId);
+  await progress.phase('checking', Math.max(0, table.rows.length - headers.headerRow));
+  const read = readStatisticsTable(table, mapping, units);
+  await progress.step(read.rows.length);
   return {
     sheets: input.tables.map((t) => t.sheet),
     sheet: table.sheet,

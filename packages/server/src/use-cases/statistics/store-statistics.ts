@@ -9,6 +9,9 @@ export type StatisticsSource =
   | { kind: 'import'; fileName: string; sheet: string; userId: string }
   | { kind: 'api'; tokenId: string; tokenName: string; actorName: string };
 
+/** Units stored between two calls of an import's progress (the last batch may be shorter). */
+const STEP_ROWS = 100;
+
 /**
  * Stores checked statistics rows inside the caller's transaction, the one storing step of the
  * file import and the API push: each unit's row replaced whole (version + 1) and audited with
@@ -22,10 +25,13 @@ export async function storeStatisticsRows(
     rows: readonly StatisticsRow[];
     source: StatisticsSource;
     countedTo: string | null;
+    /** Hears the rows stored after each batch (an import's progress, which may cancel). */
+    step?: (done: number) => Promise<void>;
   },
 ): Promise<number> {
   const { source } = input;
-  for (const row of input.rows) {
+  for (const [index, row] of input.rows.entries()) {
+    if (input.step && index > 0 && index % STEP_ROWS === 0) await input.step(index);
     const before = await findUnitStatistics(tx, input.periodId, row.unitId);
     const after = await replaceUnitStatistics(tx, {
       periodId: input.periodId,
@@ -52,5 +58,6 @@ export async function storeStatisticsRows(
           : { ...after, row: row.row },
     });
   }
+  await input.step?.(input.rows.length);
   return input.rows.length;
 }

@@ -1,7 +1,7 @@
 import { DomainError, ERROR_CODES, formatDocumentRef, type Issue } from '@chiso/core';
 import type { UseCaseContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
-import { recordAudit } from '../../audit/record-audit.js';
+import { recordAudits } from '../../audit/record-audit.js';
 import { listFrameworkRows } from '../../repositories/frameworks.js';
 import { listOffices, type OfficeRow } from '../../repositories/offices.js';
 import { insertDispatch, insertTasks } from '../../repositories/tasks.js';
@@ -43,9 +43,13 @@ export interface DispatchedTask {
   authority?: string | null | undefined;
 }
 
+/** Tasks checked between two calls of an import's progress (the last batch may be shorter). */
+const CHECK_BATCH = 100;
+
 /**
  * Checks every task of a dispatch against its unit (offices, leaves of the newest framework of
  * the unit's type) and, unless it is a preview, stores them all with one dispatch id, or none.
+ * `step` hears the tasks checked after each batch (an import's progress, which may cancel).
  */
 export async function saveDispatch(
   ctx: UseCaseContext,
@@ -53,6 +57,7 @@ export async function saveDispatch(
   head: DispatchHead,
   items: readonly DispatchedTask[],
   preview: boolean,
+  step?: (done: number) => Promise<void>,
 ) {
   const actor = ctx.actor;
   const units = new Map((await listUnits(tx)).map((u) => [u.id, u]));
@@ -66,7 +71,8 @@ export async function saveDispatch(
     unit: UnitRow;
     checked: Awaited<ReturnType<typeof checkTaskFields>>;
   }[] = [];
-  for (const item of items) {
+  for (const [index, item] of items.entries()) {
+    if (step && index > 0 && index % CHECK_BATCH === 0) await step(index);
     const unit = units.get(item.unitId);
     const where =
       item.row === null ? { path: `${item.path}.unitId` } : { sheet: item.sheet, row: item.row };
@@ -108,6 +114,7 @@ export async function saveDispatch(
       }
     }
   }
+  await step?.(items.length);
   if (issues.length > 0) {
     throw new DomainError(
       ERROR_CODES.VALIDATION_FAILED,
@@ -165,15 +172,18 @@ export async function saveDispatch(
       createdBy: actor?.userId ?? null,
     })),
   );
-  for (const row of rows) {
-    await recordAudit(tx, ctx, {
+  // One statement for the dispatch's audit rows, not one a task (a table may give thousands).
+  await recordAudits(
+    tx,
+    ctx,
+    rows.map((row) => ({
       action: 'task.dispatch',
       entityType: 'task',
       entityId: row.id,
       unitId: row.unitId,
       after: taskSnapshot(row, officeName),
-    });
-  }
+    })),
+  );
   return {
     dispatchId: dispatch.id,
     preview: false,

@@ -1,9 +1,9 @@
 import type { PlanImport, PlanView } from '@chiso/contract';
 import { Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { useState } from 'react';
-import { upload } from '../../api/client';
-import { ErrorMessage } from '../../components/feedback';
+import { notifySaved } from '../../components/feedback';
 import { FilePicker } from '../../components/file-picker';
+import { ImportJobStatus, useImportJob } from '../../components/import-job';
 import { points } from '../../lib/format';
 import { planPath } from './api';
 
@@ -17,31 +17,23 @@ export function PlanImportCard({
 }) {
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<PlanImport | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const base = `${planPath(plan.unit.id, plan.period.id)}/import`;
-  const run = async (write: boolean) => {
-    if (!file) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const answer = await upload<PlanImport>(
-        write ? `${base}?version=${plan.version}` : `${base}?preview=true`,
-        file,
-      );
-      if (write && answer.plan) {
-        onSaved(answer.plan);
-        setPreview(null);
-        setFile(null);
-      } else {
-        setPreview(answer);
-      }
-    } catch (e) {
-      setError(e);
+  // Preview and import run on the server as import jobs (decision 0043).
+  const job = useImportJob(base, (done) => {
+    const answer = done.result as PlanImport;
+    if (!answer.preview && answer.plan) {
+      onSaved(answer.plan);
+      notifySaved(`Đã nhập ${answer.changes.length} dòng vào kế hoạch`);
       setPreview(null);
-    } finally {
-      setBusy(false);
+      setFile(null);
+    } else {
+      setPreview(answer);
     }
+  });
+  const run = (write: boolean) => {
+    if (!file) return;
+    setPreview(null);
+    job.start(file, write ? `${base}?version=${plan.version}` : `${base}?preview=true`);
   };
   return (
     <Card withBorder>
@@ -62,7 +54,7 @@ export function PlanImportCard({
           }}
           label="Kéo thả hoặc chọn tệp kế hoạch"
         />
-        {error !== null && <ErrorMessage error={error} />}
+        <ImportJobStatus state={job} />
         {preview && (
           <Stack gap={4}>
             <Text size="sm" fw={600}>
@@ -84,19 +76,10 @@ export function PlanImportCard({
           </Stack>
         )}
         <Group justify="flex-end">
-          <Button
-            variant="default"
-            disabled={!file}
-            loading={busy && !preview}
-            onClick={() => void run(false)}
-          >
+          <Button variant="default" disabled={!file || job.busy} onClick={() => run(false)}>
             Xem trước
           </Button>
-          <Button
-            disabled={!preview}
-            loading={busy && preview !== null}
-            onClick={() => void run(true)}
-          >
+          <Button disabled={!preview || job.busy} onClick={() => run(true)}>
             Nhập vào kế hoạch
           </Button>
         </Group>

@@ -12,12 +12,11 @@ import {
   Title,
 } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
-import { upload } from '../../api/client';
+import { useState } from 'react';
 import { issueText } from '../../api/issues';
 import { DateInput, isoDate } from '../../components/date-input';
-import { ErrorMessage } from '../../components/feedback';
 import { FilePicker } from '../../components/file-picker';
+import { ImportJobStatus, useImportJob } from '../../components/import-job';
 import { count } from '../../lib/format';
 import { query, statisticsKeys, statisticsPath } from './api';
 import { MappingTable, mappingProblem, type Columns } from './mapping-table';
@@ -32,56 +31,39 @@ export function StatisticsImport({ periodId }: { periodId: string }) {
   const [preview, setPreview] = useState<StatisticsPreview | null>(null);
   const [columns, setColumns] = useState<Columns>({});
   const [countedTo, setCountedTo] = useState('');
-  const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<StatisticsImported | null>(null);
-  const [busy, setBusy] = useState<'preview' | 'import' | null>(null);
-  // Only the answer to the latest preview is shown (the header row may change as it is typed).
-  const latest = useRef(0);
   const path = statisticsPath(periodId);
+  // Reading the file and importing it run on the server as import jobs (decision 0043); the
+  // hook follows only the latest preview asked (the header row may change as it is typed).
+  const reader = useImportJob(`${path}/preview`, (job) => {
+    const answer = job.result as StatisticsPreview;
+    setPreview(answer);
+    setColumns(answer.mapping.columns);
+  });
+  const importer = useImportJob(`${path}/import`, async (job) => {
+    setDone(job.result as StatisticsImported);
+    setPreview(null);
+    setFile(null);
+    await client.invalidateQueries({ queryKey: statisticsKeys.all(periodId) });
+  });
+  const busy = reader.busy ? 'preview' : importer.busy ? 'import' : null;
 
-  const read = async (chosen: File, sheet?: string, headerRow?: number) => {
-    const asked = ++latest.current;
-    setBusy('preview');
-    setError(null);
+  const read = (chosen: File, sheet?: string, headerRow?: number) => {
     setDone(null);
-    try {
-      const answer = await upload<StatisticsPreview>(
-        `${path}/preview${query({ sheet, headerRow })}`,
-        chosen,
-      );
-      if (asked !== latest.current) return;
-      setPreview(answer);
-      setColumns(answer.mapping.columns);
-    } catch (e) {
-      if (asked !== latest.current) return;
-      setPreview(null);
-      setError(e);
-    } finally {
-      if (asked === latest.current) setBusy(null);
-    }
+    reader.start(chosen, `${path}/preview${query({ sheet, headerRow })}`);
   };
 
-  const run = async () => {
+  const run = () => {
     if (!file || !preview) return;
-    setBusy('import');
-    setError(null);
-    try {
-      const mapping = JSON.stringify({ headerRow: preview.headerRow, columns });
-      const answer = await upload<StatisticsImported>(
-        `${path}/import${query({ mapping, sheet: preview.sheet, countedTo: isoDate(countedTo) })}`,
-        file,
-      );
-      setDone(answer);
-      setPreview(null);
-      setFile(null);
-      await client.invalidateQueries({ queryKey: statisticsKeys.all(periodId) });
-    } catch (e) {
-      setError(e);
-    } finally {
-      setBusy(null);
-    }
+    const mapping = JSON.stringify({ headerRow: preview.headerRow, columns });
+    importer.start(
+      file,
+      `${path}/import${query({ mapping, sheet: preview.sheet, countedTo: isoDate(countedTo) })}`,
+    );
   };
 
+  // A file that could not be read again (another sheet, another header row) shows why only.
+  const unread = reader.job?.state === 'failed' || reader.job?.state === 'cancelled';
   const problem = preview ? mappingProblem(columns) : undefined;
   const changed =
     preview !== null && JSON.stringify(columns) !== JSON.stringify(preview.mapping.columns);
@@ -103,22 +85,17 @@ export function StatisticsImport({ periodId }: { periodId: string }) {
             setFile(chosen);
             setPreview(null);
             setDone(null);
-            if (chosen) void read(chosen);
+            if (chosen) read(chosen);
           }}
           label="Kéo thả hoặc chọn tệp số liệu thống kê TTHC"
         />
-        {busy === 'preview' && (
-          <Text size="sm" c="dimmed" role="status">
-            Đang đọc tệp…
-          </Text>
-        )}
+        <ImportJobStatus state={reader} />
         {done && (
           <Alert color="green" title="Đã nhập số liệu" role="status">
             Đã nhập số liệu của {count(done.imported)} đơn vị từ trang &quot;{done.sheet}&quot;.
           </Alert>
         )}
-        {!preview && <ErrorMessage error={error} title="Không đọc được tệp" />}
-        {file && preview && (
+        {file && preview && !unread && (
           <Stack gap="sm">
             <Group align="flex-end">
               {preview.sheets.length > 1 && (
@@ -126,7 +103,7 @@ export function StatisticsImport({ periodId }: { periodId: string }) {
                   label="Trang tính"
                   data={preview.sheets}
                   value={preview.sheet}
-                  onChange={(sheet) => sheet && void read(file, sheet)}
+                  onChange={(sheet) => sheet && read(file, sheet)}
                   allowDeselect={false}
                   w={260}
                 />
@@ -140,7 +117,7 @@ export function StatisticsImport({ periodId }: { periodId: string }) {
                 allowDecimal={false}
                 onChange={(value) => {
                   if (typeof value === 'number' && value >= 1 && value !== preview.headerRow)
-                    void read(file, preview.sheet, value);
+                    read(file, preview.sheet, value);
                 }}
                 w={160}
               />
@@ -183,10 +160,7 @@ export function StatisticsImport({ periodId }: { periodId: string }) {
                 {problem}
               </Text>
             )}
-            <ErrorMessage
-              error={error}
-              title="Chưa nhập được số liệu; không có dòng nào được lưu"
-            />
+            <ImportJobStatus state={importer} />
             {blocked && (
               <Text size="sm" c="orange.8">
                 Sửa các lỗi trong tệp (hoặc cách ghép cột) rồi chọn lại tệp để nhập.
@@ -194,7 +168,7 @@ export function StatisticsImport({ periodId }: { periodId: string }) {
             )}
             <Group>
               <Button
-                onClick={() => void run()}
+                onClick={run}
                 loading={busy === 'import'}
                 disabled={busy !== null || problem !== undefined || dateInvalid || blocked}
               >

@@ -13,36 +13,36 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { upload } from '../../api/client';
 import { api } from '../../api/client';
 import { useSession } from '../../app/session';
 import { ErrorMessage, Loading, notifySaved } from '../../components/feedback';
 import { FilePicker } from '../../components/file-picker';
+import { ImportJobStatus, useImportJob } from '../../components/import-job';
 import { date } from '../../lib/format';
 import type { DispatchResult, TasksOverview } from './types';
 
-/** The dispatch import: a table as a dispatch writes it, previewed, then given all at once. */
+const PATH = '/task-dispatches/import';
+
+/**
+ * The dispatch import: a table as a dispatch writes it, previewed, then given all at once. Both
+ * run on the server as import jobs (decision 0043), followed with their progress bar.
+ */
 function DispatchImport({ onDone }: { onDone: () => void }) {
   const [file, setFile] = useState<File | null>(null);
   const [authority, setAuthority] = useState('UBND tỉnh');
   const [preview, setPreview] = useState<DispatchResult | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const send = async (dryRun: boolean) => {
+  const run = useImportJob(PATH, (job) => {
+    const result = job.result as DispatchResult;
+    if (result.preview) return setPreview(result);
+    notifySaved(`Đã giao ${result.tasks.length} nhiệm vụ`);
+    setPreview(null);
+    setFile(null);
+    onDone();
+  });
+  const send = (dryRun: boolean) => {
     if (!file) return;
-    setError(null);
-    try {
-      const query = `authority=${encodeURIComponent(authority)}&preview=${dryRun}`;
-      const result = await upload<DispatchResult>(`/task-dispatches/import?${query}`, file);
-      if (dryRun) setPreview(result);
-      else {
-        notifySaved(`Đã giao ${result.tasks.length} nhiệm vụ`);
-        setPreview(null);
-        setFile(null);
-        onDone();
-      }
-    } catch (e) {
-      setError(e);
-    }
+    if (dryRun) setPreview(null);
+    run.start(file, `${PATH}?authority=${encodeURIComponent(authority)}&preview=${dryRun}`);
   };
   return (
     <Card withBorder>
@@ -66,7 +66,7 @@ function DispatchImport({ onDone }: { onDone: () => void }) {
             setPreview(null);
           }}
         />
-        <ErrorMessage error={error} title="Không nhập được bảng giao nhiệm vụ" />
+        <ImportJobStatus state={run} />
         {preview && (
           <Table>
             <Table.Thead>
@@ -92,10 +92,10 @@ function DispatchImport({ onDone }: { onDone: () => void }) {
           </Table>
         )}
         <Group>
-          <Button variant="default" disabled={!file} onClick={() => void send(true)}>
+          <Button variant="default" disabled={!file || run.busy} onClick={() => send(true)}>
             Xem trước
           </Button>
-          <Button disabled={!preview} onClick={() => void send(false)}>
+          <Button disabled={!preview || run.busy} onClick={() => send(false)}>
             Giao {preview ? preview.tasks.length : ''} nhiệm vụ
           </Button>
         </Group>
