@@ -26,7 +26,10 @@ import { authorizeIn } from '../reach.js';
 import { IN_REQUEST, type ImportProgress } from '../imports/import-progress.js';
 import type { ImportParameters } from '../imports/import-kinds.js';
 
-/** A post office delivery may be large; it is streamed to disk, never held in memory. */
+/**
+ * A post office delivery may be large: up to this size it is taken by the request, kept on the
+ * job's row, and read by the job as a stream from a temporary file (decision 0044).
+ */
 export const RESPONSE_IMPORT_MAX_BYTES = 200 * 1024 * 1024;
 /** Rows per INSERT statement. */
 const INSERT_ROWS = 1000;
@@ -34,7 +37,11 @@ const INSERT_ROWS = 1000;
 /** The survey a delivery is imported into, as the request named it (kept on the job's row). */
 function surveyIdOf(parameters: ImportParameters): string {
   const { surveyId } = parameters;
-  if (typeof surveyId !== 'string') throw new Error('a responses import names its survey');
+  if (typeof surveyId !== 'string')
+    throw new DomainError(
+      ERROR_CODES.VALIDATION_FAILED,
+      'Lượt nhập phiếu không ghi phiếu khảo sát',
+    );
   return surveyId;
 }
 
