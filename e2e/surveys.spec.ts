@@ -218,6 +218,41 @@ test('a citizen answers on a phone; a clerk enters a paper form and re-checks it
     await page.context().close();
   });
 
+  await test.step("the clerk imports the post office's delivery, refused then accepted", async () => {
+    const page = await signIn(browser, CLERK.username);
+    await page.goto(`/khao-sat/${surveyId}/nhap-phieu?muc=tep`);
+    const header = ['Số phiếu', 'Lô', 'Mã đơn vị', 'C1', 'C2', 'C3'];
+    const file = (rows: (string | null)[][]) =>
+      xlsx('Phiếu bưu điện', [header, ...rows]).then((buffer) => ({
+        name: 'buu-dien-dot-1.xlsx',
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        buffer,
+      }));
+    // Form 0001 was typed on paper already; BD-02 has no option E: nothing is saved.
+    await page.locator('input[type=file]').setInputFiles(
+      await file([
+        ['BD-01', 'Bưu điện đợt 1', 'XTL', 'A', 'B', 'A'],
+        ['BD-02', 'Bưu điện đợt 1', 'XTL', 'E', null, 'B'],
+        ['0001', 'Bưu điện đợt 1', 'XTL', 'A', null, 'A'],
+      ]),
+    );
+    await page.getByRole('button', { name: 'Nhập phiếu từ tệp' }).click();
+    const problems = page.getByRole('table', { name: 'Các lỗi trong tệp' });
+    await expect(problems).toContainText('câu C1: không có phương án "E"');
+    await expect(problems).toContainText('số phiếu "0001" đã được nhập trước đó');
+    await shot(page, testInfo, 'nhap-tep-bi-tu-choi');
+    await page.locator('input[type=file]').setInputFiles(
+      await file([
+        ['BD-01', 'Bưu điện đợt 1', 'XTL', 'A', 'B', 'A'],
+        ['BD-02', 'Bưu điện đợt 1', 'XTL', 'C', null, 'B'],
+      ]),
+    );
+    await page.getByRole('button', { name: 'Nhập phiếu từ tệp' }).click();
+    await expect(page.getByText('Đã nhập 2 phiếu')).toBeVisible();
+    await shot(page, testInfo, 'nhap-tep-xong');
+    await page.context().close();
+  });
+
   await test.step('the administrator recounts and sees the survey points', async () => {
     const page = await signIn(browser, ADMIN.username, ADMIN.password);
     await page.goto(`/khao-sat/ket-qua/${periodId}`);

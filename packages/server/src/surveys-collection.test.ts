@@ -10,6 +10,7 @@ import { readXlsxRows } from './spreadsheet/stream-xlsx.js';
 import { auditLog, rateCounters, surveyDrafts, surveyResponses } from './db/schema.js';
 import { importSurveyResponses } from './use-cases/survey-responses/import-responses.js';
 import { tempDir, writeText, writeXlsx } from './test-support/files.js';
+import { importAndWait } from './test-support/import-jobs.js';
 import {
   DATABASE_KINDS,
   multipart,
@@ -448,13 +449,24 @@ describe.each(DATABASE_KINDS)('survey collection (%s)', (kind) => {
   describe('bulk import of the post office delivery', () => {
     let dir: string;
     const header = ['Số phiếu', 'Lô', 'Mã đơn vị', 'C1', 'C2', 'C3'];
-    const upload = (name: string, content: Buffer | string, as = clerk, id = surveyId) => {
-      const body = multipart(name, content);
-      return t.request('POST', `/api/surveys/${id}/responses/import`, {
+    /**
+     * The delivery uploaded (202) and its job run (decision 0044), answered as the request used
+     * to answer: 201 with the count, or the refusal's status with its error, whether the request
+     * refused it (who, which survey) or the job (what is in the file).
+     */
+    const upload = async (name: string, content: Buffer | string, as = clerk, id = surveyId) => {
+      const { upload: r, job } = await importAndWait(
+        t,
+        `/api/surveys/${id}/responses/import`,
+        { name, content },
         as,
-        payload: body.payload,
-        headers: body.headers,
-      });
+      );
+      if (!job) return r;
+      expect(r.status).toBe(202);
+      if (job.state === 'succeeded') return { ...r, status: 201, body: job.result };
+      expect(job.state).toBe('failed');
+      const status = job.problems?.code === 'CONFLICT' ? 409 : 422;
+      return { ...r, status, body: { error: job.problems } };
     };
     beforeAll(async () => {
       dir = await tempDir();

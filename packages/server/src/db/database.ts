@@ -100,3 +100,11 @@ export async function migrateAsOwner(url: string): Promise<void> {
     await pool.end();
   }
 }
+
+/**
+ * Whether `db` is a pool of PostgreSQL connections (others can query beside a transaction), as
+ * opposed to PGlite's one connection that a transaction holds whole.
+ */
+export function isPooled(db: Db): boolean {
+  return (db as unknown as { $client?: unknown }).$client instanceof pg.Pool;
+}

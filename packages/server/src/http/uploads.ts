@@ -5,13 +5,15 @@ import { parseTables } from '../spreadsheet/read-table.js';
 /** Spreadsheets for import are small; they are read whole (xlsx needs it), up to this size. */
 const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
 
-/** The uploaded .xlsx/.csv of a multipart request, as bytes with the file's name. */
+/**
+ * The uploaded .xlsx/.csv of a multipart request, as bytes with the file's name, up to
+ * `maxBytes` (10 MB unless the import says otherwise).
+ */
 export async function readUploadedFile(
   request: FastifyRequest,
+  maxBytes = IMPORT_MAX_BYTES,
 ): Promise<{ bytes: Buffer; fileName: string }> {
-  const file = await request
-    .file({ limits: { fileSize: IMPORT_MAX_BYTES } })
-    .catch(() => undefined);
+  const file = await request.file({ limits: { fileSize: maxBytes } }).catch(() => undefined);
   if (!file) {
     throw new DomainError(
       ERROR_CODES.VALIDATION_FAILED,
@@ -19,7 +21,10 @@ export async function readUploadedFile(
     );
   }
   const bytes = await file.toBuffer().catch(() => {
-    throw new DomainError(ERROR_CODES.FILE_REJECTED, 'Tệp nhập quá lớn (tối đa 10 MB)');
+    throw new DomainError(
+      ERROR_CODES.FILE_REJECTED,
+      `Tệp nhập quá lớn (tối đa ${Math.round(maxBytes / 1024 / 1024)} MB)`,
+    );
   });
   return { bytes, fileName: file.filename };
 }

@@ -1,5 +1,5 @@
 import {
-  importedCountResponse,
+  importJobResponse,
   paperFormBody,
   paperFormResponse,
   paperFormsQuery,
@@ -12,16 +12,16 @@ import {
   resolveRecheckBody,
   surveyParams,
 } from '@chiso/contract';
-import { DomainError, ERROR_CODES } from '@chiso/core';
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../context.js';
 import { multipart, responds, type ContractTypeProvider } from '../http/contract.js';
 import { contextOf } from '../http/context.js';
+import { readUploadedFile } from '../http/uploads.js';
+import { checkFileName } from '../storage/evidence-store.js';
+import { IMPORT_KINDS } from '../use-cases/imports/import-kinds.js';
+import { queueImport } from '../use-cases/imports/queue-import.js';
 import { enterPaperForm, listPaperForms } from '../use-cases/survey-responses/enter-paper-form.js';
-import {
-  receiveResponseImport,
-  RESPONSE_IMPORT_MAX_BYTES,
-} from '../use-cases/survey-responses/import-responses.js';
+import { RESPONSE_IMPORT_MAX_BYTES } from '../use-cases/survey-responses/import-responses.js';
 import {
   enterRecheck,
   listRechecks,
@@ -116,27 +116,21 @@ export async function surveyEntryRoutes(app: FastifyInstance, deps: Deps): Promi
     {
       schema: {
         tags,
-        summary: 'Nhập phiếu từ tệp của bưu điện (.xlsx hoặc .csv), tất cả hoặc không',
+        summary:
+          'Nhập phiếu từ tệp của bưu điện (.xlsx hoặc .csv), tất cả hoặc không (chạy nền: theo dõi ở /imports/:id)',
         params: surveyParams,
         ...multipart(),
-        response: responds({ 201: importedCountResponse }),
+        response: responds({ 202: importJobResponse }),
       },
     },
     async (request, reply) => {
-      const file = await request
-        .file({ limits: { fileSize: RESPONSE_IMPORT_MAX_BYTES } })
-        .catch(() => undefined);
-      if (!file) {
-        throw new DomainError(
-          ERROR_CODES.VALIDATION_FAILED,
-          'Chưa chọn tệp (gửi dạng multipart/form-data, trường "file")',
-        );
-      }
-      const result = await receiveResponseImport(contextOf(request, deps), request.params.id, {
-        stream: file.file,
-        fileName: file.filename,
-      });
-      return reply.status(201).send(result);
+      const ctx = contextOf(request, deps);
+      const parameters = { surveyId: request.params.id };
+      // Who asks and whether the survey takes answers, before up to 200 MB are read.
+      await IMPORT_KINDS.responses.authorize(ctx, parameters);
+      const upload = await readUploadedFile(request, RESPONSE_IMPORT_MAX_BYTES);
+      const file = { bytes: upload.bytes, fileName: checkFileName(upload.fileName) };
+      return reply.status(202).send(await queueImport(ctx, 'responses', file, parameters));
     },
   );
 }

@@ -16,6 +16,7 @@ export async function readCsvRows(
   path: string,
   fileName: string,
   visit: CsvRowVisitor,
+  pause?: () => Promise<void> | undefined,
 ): Promise<void> {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const decode = (chunk?: Buffer) => {
@@ -33,6 +34,8 @@ export async function readCsvRows(
   const reader = csvReader(visit);
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
     reader.feed(decode(chunk as Buffer), false);
+    const paused = pause?.();
+    if (paused) await paused;
   }
   reader.feed(decode(), true);
 }

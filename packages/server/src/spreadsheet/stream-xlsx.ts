@@ -25,6 +25,40 @@ export async function readXlsx(
   visitor: SheetRowVisitor,
   limits = ZIP_LIMITS,
 ): Promise<void> {
+  // What the visitor throws (a refusal, a cancel, a failed save) is its own, never "corrupt".
+  const own = new WeakSet<object>();
+  const mark = (error: unknown): unknown => {
+    if (error instanceof Object) own.add(error);
+    return error;
+  };
+  const guarded: SheetRowVisitor = {
+    sheet: (name) => {
+      try {
+        visitor.sheet(name);
+      } catch (error) {
+        throw mark(error);
+      }
+    },
+    row: (cells, rowNumber) => {
+      try {
+        visitor.row(cells, rowNumber);
+      } catch (error) {
+        throw mark(error);
+      }
+    },
+  };
+  if (visitor.merged) guarded.merged = (ranges) => visitor.merged?.(ranges);
+  if (visitor.pause) {
+    guarded.pause = () => {
+      try {
+        return visitor.pause?.()?.catch((error: unknown) => {
+          throw mark(error);
+        });
+      } catch (error) {
+        throw mark(error);
+      }
+    };
+  }
   try {
     await withZip(source, limits, async (zip) => {
       const workbook = await readWorkbook(zip);
@@ -33,12 +67,12 @@ export async function readXlsx(
       const context = { shared, dateStyles, date1904: workbook.date1904 };
       for (const sheet of workbook.sheets) {
         if (!zip.has(sheet.path)) continue;
-        visitor.sheet(sheet.name);
-        await readSheetRows(zip, sheet, context, visitor);
+        guarded.sheet(sheet.name);
+        await readSheetRows(zip, sheet, context, guarded);
       }
     });
   } catch (error) {
-    if (error instanceof DomainError) throw error;
+    if (error instanceof DomainError || (error instanceof Object && own.has(error))) throw error;
     if (error instanceof ZipRefused) throw xlsxRejected(fileName, error.message);
     throw xlsxRejected(fileName, 'tệp bảng tính bị hỏng hoặc không đúng định dạng .xlsx');
   }

@@ -10,6 +10,11 @@ export interface SheetRowVisitor {
   row: (cells: Cell[], rowNumber: number) => void;
   /** The sheet's merged ranges ("A1:C2"), once its rows are read; only if asked for. */
   merged?: (ranges: string[]) => void;
+  /**
+   * Called between two chunks of the sheet's bytes (every few hundred rows): an import saves
+   * or reports progress there; what it returns is awaited before the reading goes on.
+   */
+  pause?: () => Promise<void> | undefined;
 }
 
 export interface SheetContext {
@@ -94,6 +99,7 @@ export async function readSheetRows(
   };
 
   await parseXmlPart(sheet.path, zip.bytes(sheet.path), {
+    ...(visitor.pause ? { between: visitor.pause } : {}),
     open: (name, attributes) => {
       switch (name) {
         case 'row': {

@@ -8,6 +8,8 @@ export interface XmlHandlers {
   close: (name: string) => void;
   /** Character data (entities decoded, CDATA included), in pieces that end anywhere. */
   text?: (text: string) => void;
+  /** Called between two chunks of bytes: what it returns is awaited before the next chunk. */
+  between?: () => Promise<void> | undefined;
 }
 
 /** A part that is not well-formed XML, or declares a DOCTYPE. */
@@ -49,8 +51,13 @@ export async function parseXmlPart(
     parser.on('cdata', onText);
   }
   const decoder = new StringDecoder('utf8');
+  const between = handlers.between;
   try {
-    for await (const chunk of bytes) parser.write(decoder.write(chunk));
+    for await (const chunk of bytes) {
+      parser.write(decoder.write(chunk));
+      const pause = between?.();
+      if (pause) await pause;
+    }
     parser.write(decoder.end());
     parser.close();
   } catch (error) {

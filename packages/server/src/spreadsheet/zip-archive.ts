@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { createInflateRaw } from 'node:zlib';
 import yauzl from 'yauzl';
 
 /**
@@ -17,6 +18,8 @@ export interface ZipLimits {
 }
 
 const MB = 1024 * 1024;
+/** Bytes zlib hands over at a time when inflating an entry. */
+const INFLATE_CHUNK = 256 * 1024;
 
 export const ZIP_LIMITS: ZipLimits = {
   maxEntries: 1000,
@@ -169,19 +172,33 @@ export class ZipArchive {
         `phần "${name}" dùng kiểu nén không hỗ trợ (${entry.compressionMethod})`,
       );
     }
-    let stream: Readable;
+    let raw: Readable;
     try {
-      stream = await this.zip.openReadStreamPromise(entry);
+      // Deflated entries are inflated here rather than by yauzl, in pieces of 256 KB instead
+      // of zlib's 16 KB: a third of the CPU time on a large sheet (decision 0044). The size
+      // yauzl would assert is asserted below, on the same bytes.
+      raw = await this.zip.openReadStreamPromise(
+        entry,
+        entry.compressionMethod === 8 ? { decompress: false } : {},
+      );
     } catch {
       throw new ZipRefused(`phần "${name}" của tệp nén hỏng`);
     }
+    const stream =
+      entry.compressionMethod === 8
+        ? raw.pipe(createInflateRaw({ chunkSize: INFLATE_CHUNK }))
+        : raw;
+    raw.on('error', (error) => stream.destroy(error));
     const cap = Math.max(this.limits.ratioFreeBytes, entry.compressedSize * this.limits.maxRatio);
+    const misdeclared = () =>
+      new ZipRefused(`phần "${name}" của tệp nén hỏng hoặc khai sai kích thước`);
     let read = 0;
     try {
       for await (const piece of stream) {
         const chunk = piece as Buffer;
         read += chunk.length;
         this.inflated += chunk.length;
+        if (read > entry.uncompressedSize) throw misdeclared();
         if (read > cap) {
           throw new ZipRefused(
             `phần "${name}" giải nén gấp hơn ${this.limits.maxRatio} lần kích thước nén (có thể là "bom nén")`,
@@ -190,11 +207,13 @@ export class ZipArchive {
         if (this.inflated > this.limits.maxTotalBytes) throw totalTooLarge(this.limits);
         yield chunk;
       }
+      if (read !== entry.uncompressedSize) throw misdeclared();
     } catch (error) {
       if (error instanceof ZipRefused) throw error;
-      throw new ZipRefused(`phần "${name}" của tệp nén hỏng hoặc khai sai kích thước`);
+      throw misdeclared();
     } finally {
       stream.destroy();
+      raw.destroy();
     }
   }
 

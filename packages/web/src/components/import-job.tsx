@@ -1,7 +1,7 @@
 import { formatCount } from '@chiso/core/format/format.js';
 import { Alert, Button, Group, Progress, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { api, ApiError, upload } from '../api/client';
 import type { ImportJob } from '../api/types';
 import { ErrorMessage } from './feedback';
@@ -24,12 +24,15 @@ export function useImportJob(path: string, onSucceeded: (job: ImportJob) => void
   const [id, setId] = useState<string | undefined>();
   // Only the latest upload's job is followed (a preview asked again as a field is typed).
   const latest = useRef(0);
+  // The share of the file sent while it uploads (a delivery may be large), then undefined.
+  const [uploaded, setUploaded] = useState<number | undefined>();
   const start = useMutation({
     mutationFn: ({ file, at }: { file: File; at: string; asked: number }) =>
-      upload<ImportJob>(at, file),
+      upload<ImportJob>(at, file, setUploaded),
     onSuccess: (job, { asked }) => {
       if (asked === latest.current) setId(job.id);
     },
+    onSettled: () => setUploaded(undefined),
   });
   const poll = useQuery({
     queryKey: ['imports', id],
@@ -52,6 +55,7 @@ export function useImportJob(path: string, onSucceeded: (job: ImportJob) => void
   }, [job, onSucceeded]);
   return {
     job,
+    uploaded: start.isPending ? (uploaded ?? 0) : undefined,
     /** `at`: the route with this upload's query (a preview, a mapping…), else `path`. */
     start: (file: File, at: string = path) => {
       setId(undefined);
@@ -64,12 +68,39 @@ export function useImportJob(path: string, onSucceeded: (job: ImportJob) => void
   };
 }
 
-/** The job's progress bar with its "Dừng nhập" button, then its problems or its stop. */
-export function ImportJobStatus({ state }: { state: ReturnType<typeof useImportJob> }) {
+/**
+ * The upload's share, then the job's progress bar with its "Dừng nhập" button, then its problems
+ * (as `problems` shows them, by default the refused upload's message) or its stop.
+ */
+export function ImportJobStatus({
+  state,
+  problems,
+}: {
+  state: ReturnType<typeof useImportJob>;
+  problems?: (error: ApiError) => ReactNode;
+}) {
   const { job } = state;
+  const refusal =
+    job?.state === 'failed' && job.problems
+      ? new ApiError(
+          422,
+          job.problems.code,
+          job.problems.message,
+          job.problems.details,
+          job.problems.issues,
+        )
+      : undefined;
   return (
     <Stack gap="xs">
       <ErrorMessage error={state.error} title="Tệp chưa nhập được (không có gì được lưu)" />
+      {state.uploaded !== undefined && (
+        <Stack gap={4}>
+          <Text size="sm" id="tai-tep-len">
+            Đang tải lên… {Math.round(state.uploaded * 100)}%
+          </Text>
+          <Progress value={state.uploaded * 100} aria-labelledby="tai-tep-len" />
+        </Stack>
+      )}
       {job && running(job) && (
         <Stack gap={4} aria-label="Tiến độ nhập tệp">
           <Progress
@@ -81,8 +112,9 @@ export function ImportJobStatus({ state }: { state: ReturnType<typeof useImportJ
           <Group justify="space-between">
             <Text size="sm">
               {job.state === 'queued' ? 'Đang chờ đến lượt' : PHASE_LABELS[job.phase ?? 'reading']}
-              {job.totalRows !== null &&
-                ` … ${formatCount(job.doneRows)}/${formatCount(job.totalRows)} dòng`}
+              {job.totalRows !== null
+                ? ` … ${formatCount(job.doneRows)}/${formatCount(job.totalRows)} dòng`
+                : job.doneRows > 0 && ` … ${formatCount(job.doneRows)} dòng`}
             </Text>
             <Button
               size="xs"
@@ -96,20 +128,12 @@ export function ImportJobStatus({ state }: { state: ReturnType<typeof useImportJ
           </Group>
         </Stack>
       )}
-      {job?.state === 'failed' && job.problems && (
-        <ErrorMessage
-          title="Tệp chưa nhập được (không có gì được lưu)"
-          error={
-            new ApiError(
-              422,
-              job.problems.code,
-              job.problems.message,
-              job.problems.details,
-              job.problems.issues,
-            )
-          }
-        />
-      )}
+      {refusal &&
+        (problems ? (
+          problems(refusal)
+        ) : (
+          <ErrorMessage title="Tệp chưa nhập được (không có gì được lưu)" error={refusal} />
+        ))}
       {job?.state === 'cancelled' && (
         <Alert color="yellow" title="Đã dừng nhập">
           Không có dòng nào của tệp "{job.fileName}" được lưu.

@@ -2,6 +2,10 @@ import type { Table } from '@chiso/core';
 import type { UseCaseContext } from '../../context.js';
 import { importUnits } from '../units/import-units.js';
 import { importUsers } from '../users/import-users.js';
+import {
+  authorizeResponseImport,
+  importResponsesFile,
+} from '../survey-responses/import-responses.js';
 import { authorize } from '../authorize.js';
 import { authorizeIn } from '../reach.js';
 import type { ImportProgress } from './import-progress.js';
@@ -17,9 +21,17 @@ export type ImportParameters = Readonly<Record<string, unknown>>;
 
 export interface ImportKind {
   authorize: (ctx: UseCaseContext, parameters: ImportParameters) => Promise<void>;
-  run: (
+  /** The tables of the file (parsed, the cell rules met), checked and saved. */
+  run?: (
     ctx: UseCaseContext,
     tables: Table[],
+    progress: ImportProgress,
+    parameters: ImportParameters,
+  ) => Promise<Record<string, unknown>>;
+  /** Instead of `run`: the file itself, for an import that streams it (a large delivery). */
+  runFile?: (
+    ctx: UseCaseContext,
+    file: { content: Buffer; fileName: string },
     progress: ImportProgress,
     parameters: ImportParameters,
   ) => Promise<Record<string, unknown>>;
@@ -50,6 +62,10 @@ export const IMPORT_KINDS = {
     }),
   },
   ...OPERATION_IMPORT_KINDS,
+  responses: {
+    authorize: authorizeResponseImport,
+    runFile: importResponsesFile,
+  },
 } satisfies Record<string, ImportKind>;
 
 export type ImportKindName = keyof typeof IMPORT_KINDS;

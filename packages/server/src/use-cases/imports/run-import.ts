@@ -10,8 +10,13 @@ import {
 } from '../../repositories/import-jobs.js';
 import { actorOf, findUserById } from '../../repositories/users.js';
 import { parseTables } from '../../spreadsheet/read-table.js';
-import { importKind } from './import-kinds.js';
-import { forgetCancelled, ImportCancelled, jobProgress } from './import-progress.js';
+import { importKind, type ImportKind, type ImportParameters } from './import-kinds.js';
+import {
+  forgetCancelled,
+  ImportCancelled,
+  jobProgress,
+  type ImportProgress,
+} from './import-progress.js';
 
 /** Runs one queued import (decision 0034); never retried: a refusal is the answer, not a fault. */
 export const runImportJob = defineJob({
@@ -29,6 +34,30 @@ const problemsOf = (error: DomainError) => ({
   issues: [...error.issues],
   details: error.issues.map(formatIssue),
 });
+
+/** Parses the file, applies the cell rules row by row, and hands the tables to the kind. */
+async function runOnTables(
+  ctx: UseCaseContext,
+  kind: ImportKind,
+  file: { content: Buffer; fileName: string },
+  progress: ImportProgress,
+  parameters: ImportParameters,
+): Promise<Record<string, unknown>> {
+  if (!kind.run) throw new Error('an import kind needs run or runFile');
+  const tables = await parseTables(file.content, file.fileName);
+  await progress.phase(
+    'reading',
+    tables.reduce((sum, t) => sum + t.rows.length, 0),
+  );
+  const issues = await progress.drive(cellRuleSteps(tables));
+  if (issues.length > 0)
+    throw new DomainError(
+      ERROR_CODES.IMPORT_REJECTED,
+      `Tệp "${file.fileName}" có ô không nhận được (không có gì được lưu)`,
+      issues,
+    );
+  return kind.run(ctx, tables, progress, parameters);
+}
 
 /**
  * Reads, checks and saves the job's file as its requester, all or nothing, pausing between
@@ -59,19 +88,9 @@ export async function runImport(deps: Deps, id: string, now: Date): Promise<void
       deps,
     };
     const progress = jobProgress(deps, id);
-    const tables = await parseTables(content, job.fileName);
-    await progress.phase(
-      'reading',
-      tables.reduce((sum, t) => sum + t.rows.length, 0),
-    );
-    const issues = await progress.drive(cellRuleSteps(tables));
-    if (issues.length > 0)
-      throw new DomainError(
-        ERROR_CODES.IMPORT_REJECTED,
-        `Tệp "${job.fileName}" có ô không nhận được (không có gì được lưu)`,
-        issues,
-      );
-    const result = await kind.run(ctx, tables, progress, parameters);
+    const result = kind.runFile
+      ? await kind.runFile(ctx, { content, fileName: job.fileName }, progress, parameters)
+      : await runOnTables(ctx, kind, { content, fileName: job.fileName }, progress, parameters);
     const done = (await findImportJob(deps.db, id))?.totalRows ?? undefined;
     await finish({ state: 'succeeded', result, ...(done === undefined ? {} : { doneRows: done }) });
   } catch (error) {

@@ -33,6 +33,9 @@ export class ResponseRowCollector {
   count = 0;
   issueCount = 0;
   readonly issues: Issue[] = [];
+  /** Forms entered before (on paper, by an earlier import): listed after the rows' own issues. */
+  private readonly enteredIssues: Issue[] = [];
+  private entered: ReadonlySet<string> = new Set();
   readonly formNumbers: string[] = [];
   readonly unitNames: string[] = [];
   readonly batchNames: string[] = [];
@@ -109,6 +112,19 @@ export class ResponseRowCollector {
       );
       return;
     }
+    if (this.entered.has(parsed.formNumber)) {
+      this.issueCount++;
+      if (this.enteredIssues.length < ISSUE_LIST_LIMIT) {
+        this.enteredIssues.push(
+          this.cellIssue(
+            at,
+            columns,
+            columns.formNumber,
+            `số phiếu "${parsed.formNumber}" đã được nhập trước đó`,
+          ),
+        );
+      }
+    }
     const i = this.count++;
     if (i === this.capacity) this.grow();
     this.firstRow.set(parsed.formNumber, i);
@@ -141,31 +157,21 @@ export class ResponseRowCollector {
     }
   }
 
-  /** Form numbers already entered (on paper or by an earlier import) are refused row by row. */
-  checkExisting(existing: ReadonlySet<string>): void {
-    if (existing.size === 0) return;
-    for (let i = 0; i < this.count; i++) {
-      const formNumber = this.formNumbers[i] ?? '';
-      if (!existing.has(formNumber)) continue;
-      const sheet = this.sheets[this.sheetOf[i] ?? 0];
-      if (!sheet?.columns) continue;
-      this.addIssue(
-        this.cellIssue(
-          { sheet: sheet.name, row: this.rowOf[i] ?? 0 },
-          sheet.columns,
-          sheet.columns.formNumber,
-          `số phiếu "${formNumber}" đã được nhập trước đó`,
-        ),
-      );
-    }
+  /**
+   * Form numbers already entered (on paper or by an earlier import), given before the rows:
+   * each row using one is refused, its issue listed after those of the rows themselves.
+   */
+  expectNew(entered: ReadonlySet<string>): void {
+    this.entered = entered;
   }
 
   /** IMPORT_REJECTED with every issue (up to the limit, then how many more), if there is any. */
   throwIssues(fileName: string): void {
     if (this.issueCount === 0) return;
-    const more = this.issueCount - this.issues.length;
+    const listed = [...this.issues, ...this.enteredIssues].slice(0, ISSUE_LIST_LIMIT);
+    const more = this.issueCount - listed.length;
     const issues =
-      more > 0 ? [...this.issues, { message: `… và ${more} lỗi khác chưa liệt kê` }] : this.issues;
+      more > 0 ? [...listed, { message: `… và ${more} lỗi khác chưa liệt kê` }] : listed;
     throw new DomainError(
       ERROR_CODES.IMPORT_REJECTED,
       `Tệp "${fileName}" có ${this.issueCount} lỗi; chưa nhập phiếu nào. Hãy sửa các dòng được chỉ ra rồi nhập lại cả tệp`,
@@ -173,10 +179,10 @@ export class ResponseRowCollector {
     );
   }
 
-  /** The rows in slices for multi-row inserts, answers as array literals. */
-  *slices(size: number): Generator<ImportedRows> {
-    for (let start = 0; start < this.count; start += size) {
-      const end = Math.min(this.count, start + size);
+  /** Rows `from` … `to` (all by default) in slices for multi-row inserts, answers as array literals. */
+  *slices(size: number, from = 0, to = this.count): Generator<ImportedRows> {
+    for (let start = from; start < to; start += size) {
+      const end = Math.min(to, start + size);
       const rows: ImportedRows = { unitIds: [], formNumbers: [], batches: [], answers: [] };
       for (let i = start; i < end; i++) {
         rows.unitIds.push(this.unitNames[this.unitOfRow[i] ?? 0] ?? '');

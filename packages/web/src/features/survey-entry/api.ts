@@ -1,10 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
-import { api, ApiError, upload } from '../../api/client';
+import { api, ApiError } from '../../api/client';
 import { useUnits } from '../../api/hooks';
 
 import type {
   Difference,
-  ImportedCount,
   KeyAnswers,
   PaperForms,
   PaperFormSaved,
@@ -92,9 +91,6 @@ export const resolveRecheck = (id: string, responseId: string, answers: KeyAnswe
   api<Resolved>('POST', `/surveys/${id}/rechecks/${responseId}/resolve`, {
     answers,
   });
-
-export const importResponses = (id: string, file: File, onProgress: (share: number) => void) =>
-  upload<ImportedCount>(`/surveys/${id}/responses/import`, file, onProgress);
 
 /**
  * The server's problems sorted by where they belong: a question ("Câu C3: chưa chọn phương
