@@ -113,6 +113,8 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** Opens the database instead of a fresh one as the test-support's only role (audit roles, 0038). */
   database?: () => Promise<{ database: Database; url?: string; drop: () => Promise<void> }>;
+  /** A built web app's folder to serve instead of packages/web/dist. */
+  webRoot?: string;
 }
 
 export async function startTestApp(
@@ -149,6 +151,7 @@ export async function startTestApp(
     logger: false,
     onContractBreak: (e) => breaks.push(e),
     onRoute: (route) => routes.push(route),
+    ...(options.webRoot ? { webRoot: options.webRoot } : {}),
   });
   const inject = async (options: InjectOptions) => {
     const response = await app.inject(options);
