@@ -134,7 +134,7 @@ export async function startTestApp(
     CHISO_VALIDATE_RESPONSES: process.env.CHISO_VALIDATE_RESPONSES,
     ...options.env,
   });
-  const evidence = configuredStore(config);
+  const evidence = await configuredStore(config);
   const deps: Deps = {
     db: database.db,
     clock: () => now,
