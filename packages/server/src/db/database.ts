@@ -68,8 +68,9 @@ export async function openDatabase(options: {
     await mkdir(options.dataDir, { recursive: true });
     release = await lockDataDir(options.dataDir);
     const dir = join(options.dataDir, 'pgdata');
-    // Under the folder's lock: two processes never seed the same folder.
-    if (!(await seedFromTemplate(dir))) await mkdir(dir, { recursive: true });
+    // Under the folder's lock: two processes never seed the same folder. Only where migrations
+    // run: a restore wants a bare cluster, to migrate it to its backup's level itself.
+    if (!(migrate && (await seedFromTemplate(dir)))) await mkdir(dir, { recursive: true });
     client = new PGlite(dir);
   } else {
     client = new PGlite();
