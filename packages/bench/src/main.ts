@@ -16,6 +16,7 @@ import { benchTasksOverview } from './tasks-overview-bench.js';
 import { benchResults } from './results-bench.js';
 import { benchSurveys } from './survey-bench.js';
 import { benchWebBundle } from './web-bundle.js';
+import { benchStartUp } from './start-bench.js';
 
 // Figures, not assertions: speed depends on the machine, so targets are shown beside them.
 const machine = `${cpus().length} nhân ${cpus()[0]?.model ?? ''}, ${Math.round(totalmem() / 1024 ** 3)} GiB, Node ${process.version}`;
@@ -37,6 +38,7 @@ process.stdout.write(`\n${benchPeriodResults()}\n`);
 process.stdout.write(`\n${await benchPreviousPoints()}\n`);
 process.stdout.write(`\n${await benchNational()}\n`);
 process.stdout.write(`\n${benchWebBundle()}\n`);
+process.stdout.write(`\n${await benchStartUp()}\n`);
 process.stdout.write(
   '\nĐộ tin cậy (kill -9, tệp nhập hỏng, dò phân quyền, đăng nhập đồng thời): npm run bench:reliability (khoảng 4 phút; số liệu một lần chạy trong docs/decisions/0041)\n',
 );

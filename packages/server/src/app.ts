@@ -18,6 +18,7 @@ import {
   type ContractTypeProvider,
   type ResponseContractError,
 } from './http/contract.js';
+import { registerCompression } from './http/compression.js';
 import { loadSession } from './http/context.js';
 import { handleError, handleNotFound } from './http/errors.js';
 import { guardInput } from './http/input-guard.js';
@@ -36,6 +37,8 @@ export interface AppOptions {
   onContractBreak?: (error: ResponseContractError) => void;
   /** Told of each route as it is added (tests list them to check every one has a contract). */
   onRoute?: (route: RouteOptions) => void;
+  /** The built web app's folder; tests give one of their own. */
+  webRoot?: string;
 }
 
 /** Builds the HTTP application over its dependencies; tests call it with their own. */
@@ -71,6 +74,8 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
   app.setNotFoundHandler(handleNotFound);
   app.addHook('preValidation', guardInput);
 
+  // Before any route: the plugin hooks each route as it is added.
+  await registerCompression(app);
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, {
     // Keep any folder part of a file name, so that a path is refused rather than silently cut.
@@ -116,9 +121,12 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
   await app.register((api) => registerRoutes(api.withTypeProvider<ContractTypeProvider>(), deps), {
     prefix: '/api',
   });
-  if (existsSync(join(WEB_ROOT, 'index.html'))) {
+  const webRoot = options.webRoot ?? WEB_ROOT;
+  if (existsSync(join(webRoot, 'index.html'))) {
     await app.register(fastifyStatic, {
-      root: WEB_ROOT,
+      root: webRoot,
+      // The build wrote .br and .gz beside each text file (vite.config.ts): sent as they are.
+      preCompressed: true,
       setHeaders: (response, path) => {
         // Built assets carry a content hash in their name: cache them for good; the page, never.
         response.header(

@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from './app.js';
 import type { Config } from './config.js';
 import type { Deps } from './context.js';
 import { openDatabase } from './db/database.js';
@@ -22,14 +21,19 @@ export async function serve(
   config: Config,
   clock: () => Date = () => new Date(),
 ): Promise<RunningServer> {
-  const evidence = configuredStore(config);
+  const evidence = await configuredStore(config);
   // A bucket that does not answer stops the start, naming the variable, before anything opens.
   await evidence.check();
-  const database = await openDatabase({
-    databaseUrl: config.databaseUrl,
-    dataDir: config.databaseUrl ? undefined : config.dataDir,
-    migrationDatabaseUrl: config.migrationDatabaseUrl,
-  });
+  // The app's modules load while the database starts: PGlite compiles its WebAssembly off the
+  // main thread, and PostgreSQL answers over the network (decision 0049).
+  const [database, { buildApp }] = await Promise.all([
+    openDatabase({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.databaseUrl ? undefined : config.dataDir,
+      migrationDatabaseUrl: config.migrationDatabaseUrl,
+    }),
+    import('./app.js'),
+  ]);
   const mailer = config.mail ? smtpMailer(config.mail) : undefined;
   const deps: Deps = {
     db: database.db,

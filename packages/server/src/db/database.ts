@@ -10,6 +10,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.js';
+import { seedFromTemplate } from './pglite-template.js';
 import * as schema from './schema.js';
 import { LOCKS, withAdvisoryLock } from './advisory-lock.js';
 
@@ -67,7 +68,9 @@ export async function openDatabase(options: {
     await mkdir(options.dataDir, { recursive: true });
     release = await lockDataDir(options.dataDir);
     const dir = join(options.dataDir, 'pgdata');
-    await mkdir(dir, { recursive: true });
+    // Under the folder's lock: two processes never seed the same folder. Only where migrations
+    // run: a restore wants a bare cluster, to migrate it to its backup's level itself.
+    if (!(migrate && (await seedFromTemplate(dir)))) await mkdir(dir, { recursive: true });
     client = new PGlite(dir);
   } else {
     client = new PGlite();

@@ -17,7 +17,7 @@ const SECRETARIAT: readonly string[] = [
 /** `npm run demo`: loads tỉnh Hòa An into the configured database and prints the accounts. */
 async function main() {
   const config = readConfig(process.env);
-  const evidence = configuredStore(config);
+  const evidence = await configuredStore(config);
   await evidence.check();
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,

@@ -188,6 +188,8 @@ export async function assessmentRoutes(app: FastifyInstance, deps: Deps): Promis
   api.get(
     '/evidence/:id',
     {
+      // Sent byte for byte as stored: its hash and length stay the file's (and most are zips or PDFs).
+      compress: false,
       schema: {
         tags,
         summary: 'Tải tài liệu kiểm chứng',

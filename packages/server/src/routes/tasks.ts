@@ -171,6 +171,8 @@ export async function taskRoutes(app: FastifyInstance, deps: Deps): Promise<void
   api.get(
     `${base}/:taskId/evidence/:evidenceId`,
     {
+      // Sent byte for byte as stored: its hash and length stay the file's (and most are zips or PDFs).
+      compress: false,
       schema: {
         tags,
         summary: 'Tải tài liệu của nhiệm vụ',

@@ -113,6 +113,8 @@ export interface TestAppOptions {
   env?: Record<string, string>;
   /** Opens the database instead of a fresh one as the test-support's only role (audit roles, 0038). */
   database?: () => Promise<{ database: Database; url?: string; drop: () => Promise<void> }>;
+  /** A built web app's folder to serve instead of packages/web/dist. */
+  webRoot?: string;
 }
 
 export async function startTestApp(
@@ -132,7 +134,7 @@ export async function startTestApp(
     CHISO_VALIDATE_RESPONSES: process.env.CHISO_VALIDATE_RESPONSES,
     ...options.env,
   });
-  const evidence = configuredStore(config);
+  const evidence = await configuredStore(config);
   const deps: Deps = {
     db: database.db,
     clock: () => now,
@@ -149,6 +151,7 @@ export async function startTestApp(
     logger: false,
     onContractBreak: (e) => breaks.push(e),
     onRoute: (route) => routes.push(route),
+    ...(options.webRoot ? { webRoot: options.webRoot } : {}),
   });
   const inject = async (options: InjectOptions) => {
     const response = await app.inject(options);

@@ -2,10 +2,11 @@ import { lazy, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate, useLocation } from 'react-router';
 import type { Role } from '@chiso/core/access/policy.js';
 import { Loading } from '../components/feedback';
-import { Layout } from './layout';
 import { useSession } from './session';
 
-// Each page is its own chunk: the first page loads only what it shows.
+// Each page is its own chunk: the first page loads only what it shows. The menu's shell too:
+// the sign-in page, the portal and the respondent's form show none of it.
+const Layout = lazy(() => import('./layout').then((m) => ({ default: m.Layout })));
 const LoginPage = lazy(() => import('../features/login/login-page'));
 const HomePage = lazy(() => import('../features/home/home-page'));
 const PeriodsPage = lazy(() => import('../features/periods/periods-page'));

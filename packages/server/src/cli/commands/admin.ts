@@ -48,7 +48,7 @@ export async function runAdminCreate(
     databaseUrl: config.databaseUrl,
     dataDir: config.databaseUrl ? undefined : config.dataDir,
   });
-  const evidence = configuredStore(config);
+  const evidence = await configuredStore(config);
   try {
     const deps = {
       db: database.db,

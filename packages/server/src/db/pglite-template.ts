@@ -1,0 +1,42 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { cp, readdir, rename, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * A PGlite cluster made at build time, migrated, copied into an empty folder on first start
+ * (decision 0049): initdb in WebAssembly and the first migrations are most of an empty folder's
+ * start, and their result is the same bytes for every install of the same PGlite.
+ */
+const TEMPLATES = fileURLToPath(new URL('../pglite-template/', import.meta.url));
+
+/** Clusters are only known good for the PGlite that made them: the folder names its version. */
+function pgliteVersion(): string {
+  const entry = createRequire(import.meta.url).resolve('@electric-sql/pglite');
+  let dir = dirname(entry);
+  while (!existsSync(join(dir, 'package.json'))) dir = dirname(dir);
+  return (JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { version: string })
+    .version;
+}
+
+export function templateDir(): string {
+  return join(TEMPLATES, `pglite-${pgliteVersion()}`);
+}
+
+/**
+ * Fills an empty PGlite folder from the template when there is one for this PGlite; returns
+ * whether it did. A folder holding anything is left alone; the copy goes to a side folder first
+ * and is renamed in place, so that a start cut short never leaves half a cluster to resume.
+ */
+export async function seedFromTemplate(pgdata: string): Promise<boolean> {
+  const template = templateDir();
+  if (!existsSync(join(template, 'PG_VERSION'))) return false;
+  if (existsSync(pgdata) && (await readdir(pgdata)).length > 0) return false;
+  const partial = `${pgdata}.partial`;
+  await rm(partial, { recursive: true, force: true });
+  await cp(template, partial, { recursive: true });
+  await rm(pgdata, { recursive: true, force: true });
+  await rename(partial, pgdata);
+  return true;
+}
