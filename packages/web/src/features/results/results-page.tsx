@@ -6,6 +6,7 @@ import {
   Button,
   Card,
   Group,
+  Pagination,
   Stack,
   Table,
   Tabs,
@@ -15,13 +16,13 @@ import {
 } from '@mantine/core';
 import { UNIT_ROLES } from '@chiso/core/access/policy.js';
 import { peerGroupLabel } from '@chiso/core/units/unit-types.js';
-import { Fragment } from 'react';
+import { Fragment, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { useResults } from '../../api/hooks';
+import { useResultsRanking } from '../../api/hooks';
 import { useSession } from '../../app/session';
-import type { ResultsGroup, UnitResultJson } from '../../api/types';
+import type { RankingBlock, RankingUnit } from '../../api/types';
 import { ErrorMessage, Loading } from '../../components/feedback';
-import { percent, points, rankChange, signedPercent } from '../../lib/format';
+import { count, percent, points, rankChange, signedPercent } from '../../lib/format';
 import { HEAT_SCALE, heatColor } from './heat';
 import {
   PublicationBanner,
@@ -30,10 +31,15 @@ import {
   versionQuery,
 } from './publication-banner';
 
+/** Units per page of a ranking: a screenful that a phone still draws at once. */
+const PAGE_SIZE = 100;
+
 export default function ResultsPage() {
   const { periodId = '' } = useParams();
   const version = useVersion();
-  const results = useResults(periodId, version);
+  const [block, setBlock] = useState<string | undefined>(undefined);
+  const [page, setPage] = useState(1);
+  const results = useResultsRanking(periodId, version, block, (page - 1) * PAGE_SIZE, PAGE_SIZE);
   const { user } = useSession();
   // The secretariat writes the report, the council reads it (decision 0021).
   const reportReader = user?.role === 'administrator' || user?.role === 'councilMember';
@@ -41,7 +47,9 @@ export default function ResultsPage() {
   const unitSide = user !== null && user !== undefined && UNIT_ROLES.includes(user.role);
   if (results.isPending) return <Loading />;
   if (results.error) return <ErrorMessage error={results.error} />;
-  const { period, published, groups } = results.data;
+  const { period, published, blocks, units, total } = results.data;
+  const shown = blocks.find((b) => b.unitType === results.data.block);
+  const pages = Math.ceil(total / PAGE_SIZE);
   const query = versionQuery(results.data.publication);
   return (
     <Stack>
@@ -83,31 +91,65 @@ export default function ResultsPage() {
             : 'Kết quả xem trước chỉ dành cho người có thẩm quyền và có thể còn thay đổi.'}
         </Alert>
       )}
-      {groups.length === 0 && <Text>Chưa có kết quả để hiển thị.</Text>}
-      {groups.length > 0 && (
-        <Tabs defaultValue={groups[0]?.unitType}>
+      {!shown && <Text>Chưa có kết quả để hiển thị.</Text>}
+      {shown && (
+        <Tabs
+          value={shown.unitType}
+          onChange={(value) => {
+            if (value === null) return;
+            setBlock(value);
+            setPage(1);
+          }}
+        >
           <Tabs.List>
-            {groups.map((g) => (
-              <Tabs.Tab key={g.unitType} value={g.unitType}>
-                {g.label} ({g.results.units.length})
+            {blocks.map((b) => (
+              <Tabs.Tab key={b.unitType} value={b.unitType}>
+                {b.label} ({count(b.units)})
               </Tabs.Tab>
             ))}
           </Tabs.List>
-          {groups.map((g) => (
-            <Tabs.Panel key={g.unitType} value={g.unitType} pt="md">
-              <Stack>
-                <Ranking periodId={period.id} group={g} />
-                <HeatMap periodId={period.id} group={g} />
-              </Stack>
-            </Tabs.Panel>
-          ))}
+          <Stack pt="md">
+            <PageLine offset={results.data.offset} shown={units.length} total={total} />
+            <Ranking periodId={period.id} block={shown} units={units} />
+            {pages > 1 && (
+              <Group justify="center">
+                <Pagination
+                  total={pages}
+                  value={page}
+                  onChange={setPage}
+                  aria-label="Trang của bảng xếp hạng"
+                  getControlProps={(control) => ({
+                    'aria-label':
+                      control === 'next'
+                        ? 'Trang sau'
+                        : control === 'previous'
+                          ? 'Trang trước'
+                          : control === 'first'
+                            ? 'Trang đầu'
+                            : 'Trang cuối',
+                  })}
+                />
+              </Group>
+            )}
+            <HeatMap periodId={period.id} block={shown} units={units} />
+          </Stack>
         </Tabs>
       )}
     </Stack>
   );
 }
 
-function ChangeArrow({ unit }: { unit: UnitResultJson }) {
+/** Which units of the block this page holds, in words. */
+function PageLine({ offset, shown, total }: { offset: number; shown: number; total: number }) {
+  if (shown === total) return null;
+  return (
+    <Text size="sm" c="dimmed">
+      Đơn vị thứ {count(offset + 1)}–{count(offset + shown)} trong {count(total)} đơn vị của khối
+    </Text>
+  );
+}
+
+function ChangeArrow({ unit }: { unit: RankingUnit }) {
   if (unit.rankChange === null)
     return (
       <Text size="sm" c="dimmed">
@@ -133,15 +175,21 @@ function ChangeArrow({ unit }: { unit: UnitResultJson }) {
 
 /**
  * Ranks are taken within a peer group; where one tab holds several (communes before and after
- * a merger, say), each group gets a heading so that two units ranked 1 are not a puzzle.
+ * a merger, say), each group gets a heading so that two units ranked 1 are not a puzzle. A
+ * page starts with its group's heading too: the previous page may have ended in another.
  */
-function groupStarts(group: ResultsGroup, index: number): boolean {
-  const units = group.results.units;
-  const several = units.some((u) => u.group !== units[0]?.group);
+function groupStarts(block: RankingBlock, units: RankingUnit[], index: number): boolean {
+  const several = block.peerGroups.length > 1;
   return several && (index === 0 || units[index - 1]?.group !== units[index]?.group);
 }
 
-function PeerGroupRow({ unit, columns }: { unit: UnitResultJson; columns: number }) {
+interface BlockPage {
+  periodId: string;
+  block: RankingBlock;
+  units: RankingUnit[];
+}
+
+function PeerGroupRow({ unit, columns }: { unit: RankingUnit; columns: number }) {
   return (
     <Table.Tr>
       <Table.Td colSpan={columns} fw={700} bg="gray.1">
@@ -151,18 +199,18 @@ function PeerGroupRow({ unit, columns }: { unit: UnitResultJson; columns: number
   );
 }
 
-function Ranking({ periodId, group }: { periodId: string; group: ResultsGroup }) {
+function Ranking({ periodId, block, units }: BlockPage) {
   const search = useVersionSearch();
   return (
     <Card withBorder padding="sm">
       <Title order={3} size="h4" mb="xs">
-        Xếp hạng — {group.framework.name}
+        Xếp hạng — {block.framework.name}
       </Title>
       <Box hiddenFrom="sm">
-        <PhoneRanking periodId={periodId} group={group} />
+        <PhoneRanking periodId={periodId} block={block} units={units} />
       </Box>
       <Table.ScrollContainer minWidth={760} visibleFrom="sm">
-        <Table striped highlightOnHover aria-label={`Xếp hạng ${group.label}`}>
+        <Table striped highlightOnHover aria-label={`Xếp hạng ${block.label}`}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Hạng</Table.Th>
@@ -175,9 +223,9 @@ function Ranking({ periodId, group }: { periodId: string; group: ResultsGroup })
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {group.results.units.map((u, i) => (
+            {units.map((u, i) => (
               <Fragment key={u.id}>
-                {groupStarts(group, i) && <PeerGroupRow unit={u} columns={7} />}
+                {groupStarts(block, units, i) && <PeerGroupRow unit={u} columns={7} />}
                 <Table.Tr>
                   <Table.Td fw={700}>{u.rank ?? '—'}</Table.Td>
                   <Table.Td>
@@ -227,10 +275,10 @@ function Ranking({ periodId, group }: { periodId: string; group: ResultsGroup })
  * The ranking on a phone: three columns that fit 390 px without sideways scroll, the band and
  * the head's rating under the index, points and the change under the name.
  */
-function PhoneRanking({ periodId, group }: { periodId: string; group: ResultsGroup }) {
+function PhoneRanking({ periodId, block, units }: BlockPage) {
   const search = useVersionSearch();
   return (
-    <Table striped aria-label={`Xếp hạng ${group.label}`} verticalSpacing={6} horizontalSpacing={6}>
+    <Table striped aria-label={`Xếp hạng ${block.label}`} verticalSpacing={6} horizontalSpacing={6}>
       <Table.Thead>
         <Table.Tr>
           <Table.Th w={44}>Hạng</Table.Th>
@@ -239,9 +287,9 @@ function PhoneRanking({ periodId, group }: { periodId: string; group: ResultsGro
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
-        {group.results.units.map((u, i) => (
+        {units.map((u, i) => (
           <Fragment key={u.id}>
-            {groupStarts(group, i) && <PeerGroupRow unit={u} columns={3} />}
+            {groupStarts(block, units, i) && <PeerGroupRow unit={u} columns={3} />}
             <Table.Tr>
               <Table.Td fw={700} style={{ verticalAlign: 'top' }}>
                 {u.rank ?? '—'}
@@ -284,10 +332,10 @@ function PhoneRanking({ periodId, group }: { periodId: string; group: ResultsGro
   );
 }
 
-/** Units × areas, each cell coloured by the area's %. */
-function HeatMap({ periodId, group }: { periodId: string; group: ResultsGroup }) {
+/** The page's units × areas, each cell coloured by the area's %. */
+function HeatMap({ periodId, block, units }: BlockPage) {
   const search = useVersionSearch();
-  const areas = group.framework.nodes.filter((n) => n.depth === 1);
+  const areas = block.framework.areas;
   return (
     <Card withBorder padding="sm">
       <Group justify="space-between" mb="xs">
@@ -304,7 +352,7 @@ function HeatMap({ periodId, group }: { periodId: string; group: ResultsGroup })
         </Group>
       </Group>
       <Table.ScrollContainer minWidth={200 + areas.length * 70}>
-        <Table withColumnBorders fz="xs" aria-label={`Bản đồ nhiệt ${group.label}`}>
+        <Table withColumnBorders fz="xs" aria-label={`Bản đồ nhiệt ${block.label}`}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th>Đơn vị</Table.Th>
@@ -316,7 +364,7 @@ function HeatMap({ periodId, group }: { periodId: string; group: ResultsGroup })
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {group.results.units.map((u) => (
+            {units.map((u) => (
               <Table.Tr key={u.id}>
                 <Table.Td>
                   <Anchor
