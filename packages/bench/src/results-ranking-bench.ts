@@ -28,7 +28,7 @@ async function signIn(base: string): Promise<string> {
  * The app's ranking of a published 4,000-unit block over HTTP (decision 0048): the real server
  * (its own process, PGlite on disk, production settings) answering
  * GET /api/periods/:id/results/ranking to 200 connections at once, for an account (its session
- * read per request) and brotli, beside a bare Fastify sending the very same bytes from memory,
+ * read per request; and without one, the period being open to the public) and brotli, beside a bare Fastify sending the very same bytes from memory,
  * in the same run. A page of 100 units (the screen's) and of 500 (the most a page holds); the
  * first request, which parses the publication and builds the page, is timed on its own.
  */
@@ -47,9 +47,16 @@ export async function benchResultsRanking(): Promise<string> {
     const base = `http://127.0.0.1:${server.port}`;
     const cookie = await signIn(base);
     const lines: string[] = [];
-    for (const limit of [100, 500]) {
+    const runs = [
+      { limit: 100, signedIn: true },
+      { limit: 100, signedIn: false },
+      { limit: 500, signedIn: true },
+    ];
+    for (const { limit, signedIn } of runs) {
       const path = `/api/periods/${periodId}/results/ranking?block=xa&offset=0&limit=${limit}`;
-      const headers = { cookie, 'accept-encoding': 'br' };
+      const headers: Record<string, string> = signedIn
+        ? { cookie, 'accept-encoding': 'br' }
+        : { 'accept-encoding': 'br' };
       const started = performance.now();
       const check = await fetch(`${base}${path}`, { headers: { cookie } });
       const firstMs = performance.now() - started;
@@ -61,12 +68,12 @@ export async function benchResultsRanking(): Promise<string> {
         await rawBody(`${base}${path}`, { cookie, 'accept-encoding': 'identity' }),
       );
       const bytes = Buffer.from(await rawBody(`${base}${path}`, headers));
-      const bodyFile = join(dataDir, `ranking-${limit}.br`);
+      const bodyFile = join(dataDir, `ranking-${limit}-${String(signedIn)}.br`);
       await writeFile(bodyFile, bytes);
       const floor = await start('portal-floor.js', [bodyFile, path.split('?')[0] ?? '', 'br']);
       children.push(floor);
       lines.push(
-        `Trang ${vn(limit)} đơn vị — ${vn(identity.length / 1024)} KB, brotli ${vn(bytes.length / 1024)} KB; yêu cầu đầu tiên (đọc bản công bố, dựng trang) ${vn(firstMs)} ms; tải máy lúc đo ${loadavg()
+        `Trang ${vn(limit)} đơn vị, ${signedIn ? 'có đăng nhập' : 'không đăng nhập (sau giờ công khai)'} — ${vn(identity.length / 1024)} KB, brotli ${vn(bytes.length / 1024)} KB; yêu cầu đầu tiên (đọc bản công bố, dựng trang) ${vn(firstMs)} ms; tải máy lúc đo ${loadavg()
           .map((l) => vn(l, 2))
           .join(' ')}`,
         ...(await compare(
@@ -78,7 +85,7 @@ export async function benchResultsRanking(): Promise<string> {
               headers,
             ),
             subject(
-              'Máy chủ chiso: phiên đăng nhập đọc mỗi yêu cầu, bản đang có hiệu lực từ bộ nhớ, thân trả lời từ bộ nhớ đệm',
+              `Máy chủ chiso: ${signedIn ? 'phiên đăng nhập đọc trong cơ sở dữ liệu mỗi yêu cầu, ' : ''}bản đang có hiệu lực từ bộ nhớ, thân trả lời từ bộ nhớ đệm`,
               server,
               `${base}${path}`,
               headers,
