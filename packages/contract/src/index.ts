@@ -10,6 +10,7 @@ export * from './users.js';
 export * from './frameworks.js';
 export * from './periods.js';
 export * from './results.js';
+export * from './results-pages.js';
 export * from './assessment.js';
 export * from './audit.js';
 export * from './surveys.js';

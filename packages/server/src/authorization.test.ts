@@ -387,6 +387,18 @@ const CASES: Case[] = [
     own: READERS,
   },
   {
+    name: 'GET /periods/:id/results/ranking',
+    method: 'GET',
+    url: (_u, w) => `/api/periods/${w.periodId}/results/ranking`,
+    own: READERS,
+  },
+  {
+    name: 'GET /periods/:id/results/units/:unitId',
+    method: 'GET',
+    url: (u, w) => `/api/periods/${w.periodId}/results/units/${u}`,
+    own: READERS,
+  },
+  {
     name: 'GET /periods/:id/results.xlsx',
     method: 'GET',
     url: (_u, w) => `/api/periods/${w.periodId}/results.xlsx`,

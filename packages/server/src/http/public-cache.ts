@@ -14,6 +14,14 @@ export const PAGE_CACHE = 'public, max-age=60, stale-while-revalidate=600';
 /** Whole-period downloads change only by an erratum: ten minutes fresh, a day stale. */
 export const DOWNLOAD_CACHE = 'public, max-age=600, stale-while-revalidate=86400';
 
+/**
+ * Results read through the app's API (0048): an account reads a publication before the portal
+ * opens, so no shared cache may keep it; the browser keeps it and asks again each time (304).
+ */
+export const PRIVATE_CACHE = 'private, no-cache';
+/** A preview is computed for its reader and may change at any moment. */
+export const PRIVATE_NO_STORE = 'private, no-store';
+
 /** Bumped when the shape of an answer changes, so that no cache keeps an old body's tag. */
 const FORMAT = 'p1';
 /** Not worth compressing below this. */

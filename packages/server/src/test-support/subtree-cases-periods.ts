@@ -68,6 +68,16 @@ export const PERIOD_CASES: SubtreeCase[] = [
   },
   { route: 'GET /api/periods/:id/results', url: period('/results'), allowed: APC },
   { route: 'GET /api/periods/:id/results.xlsx', url: period('/results.xlsx'), allowed: APC },
+  {
+    route: 'GET /api/periods/:id/results/ranking',
+    url: period('/results/ranking'),
+    allowed: APC,
+  },
+  {
+    route: 'GET /api/periods/:id/results/units/:unitId',
+    url: (w, p) => `/api/periods/${w.period[p]}/results/units/${w.periodUnit[p]}`,
+    allowed: APC,
+  },
   { route: 'GET /api/periods/:id/errata/preview', url: period('/errata/preview'), allowed: A },
   {
     route: 'POST /api/periods/:id/errata',

@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from './client';
 import type {
   Assessment,
@@ -11,8 +11,9 @@ import type {
   PeriodDetail,
   PeriodSummary,
   Preferences,
-  ResultsView,
+  RankingPage,
   Unit,
+  UnitResultPage,
   User,
 } from './types';
 
@@ -58,14 +59,34 @@ export const useAssessment = (periodId: string, unitId: string) =>
     queryFn: () => api<Assessment>('GET', `/periods/${periodId}/units/${unitId}/assessment`),
   });
 
-/** A period's results: the publication in force, or an earlier one by version. */
-export const useResults = (periodId: string, version?: number) =>
+/** One page of a block's ranking (the first block when none is chosen). */
+export const useResultsRanking = (
+  periodId: string,
+  version: number | undefined,
+  block: string | undefined,
+  offset: number,
+  limit: number,
+) => {
+  const query = new URLSearchParams({ offset: String(offset), limit: String(limit) });
+  if (version !== undefined) query.set('version', String(version));
+  if (block !== undefined) query.set('block', block);
+  return useQuery({
+    // Under keys.results(periodId): an erratum's invalidation reaches every page.
+    queryKey: [...keys.results(periodId), 'ranking', version ?? null, block ?? null, offset, limit],
+    queryFn: () => api<RankingPage>('GET', `/periods/${periodId}/results/ranking?${query}`),
+    // The page shown stays while the next one loads: the table does not jump to a spinner.
+    placeholderData: keepPreviousData,
+  });
+};
+
+/** A unit's own results page: every node, each leaf's story, its peers' areas, its trend. */
+export const useUnitResult = (periodId: string, unitId: string, version?: number) =>
   useQuery({
-    queryKey: keys.results(periodId, version),
+    queryKey: [...keys.results(periodId), 'unit', unitId, version ?? null],
     queryFn: () =>
-      api<ResultsView>(
+      api<UnitResultPage>(
         'GET',
-        `/periods/${periodId}/results${version === undefined ? '' : `?version=${version}`}`,
+        `/periods/${periodId}/results/units/${encodeURIComponent(unitId)}${version === undefined ? '' : `?version=${version}`}`,
       ),
   });
 

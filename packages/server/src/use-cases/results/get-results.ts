@@ -133,3 +133,6 @@ export async function getResults(ctx: UseCaseContext, periodId: string, version?
     .filter((g) => g.results.units.length > 0);
   return { ...base, published: false, publication: null, publications: [], groups };
 }
+
+/** A period's results as one reader may see them: published, or the preview. */
+export type ResultsView = Awaited<ReturnType<typeof getResults>>;

@@ -4,6 +4,7 @@ import type { UseCaseContext } from '../../context.js';
 import { lockPeriod } from '../../repositories/periods.js';
 import { insertPublication, supersedePublication } from '../../repositories/results.js';
 import { publicStateChanged } from '../public-results/public-state.js';
+import { precomputeSnapshot } from './snapshot.js';
 import { erratumBasis } from './preview-erratum.js';
 import { publicationRows } from './publication-rows.js';
 import { authorizeIn } from '../reach.js';
@@ -87,5 +88,6 @@ export async function issueErratum(ctx: UseCaseContext, periodId: string, input:
     return { version, changedUnits: changes.length };
   });
   publicStateChanged();
+  precomputeSnapshot(ctx, periodId);
   return issued;
 }

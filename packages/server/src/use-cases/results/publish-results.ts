@@ -5,6 +5,7 @@ import type { UseCaseContext } from '../../context.js';
 import { listWindows, lockPeriod, updatePeriod } from '../../repositories/periods.js';
 import { insertPublication } from '../../repositories/results.js';
 import { publicStateChanged } from '../public-results/public-state.js';
+import { precomputeSnapshot } from './snapshot.js';
 import { computePeriodResults } from './period-results.js';
 import { publicationRows } from './publication-rows.js';
 import { authorizeIn } from '../reach.js';
@@ -74,4 +75,5 @@ export async function publishResults(
     });
   });
   publicStateChanged();
+  precomputeSnapshot(ctx, periodId);
 }

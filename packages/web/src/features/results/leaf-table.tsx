@@ -1,6 +1,6 @@
 import { Badge, Card, Stack, Table, Text, Title } from '@mantine/core';
 import { Fragment } from 'react';
-import type { LeafStory, ResultsGroup, UnitResultJson } from '../../api/types';
+import type { FrameworkView, LeafStory, UnitResultJson } from '../../api/types';
 import { points } from '../../lib/format';
 
 type ResultNode = UnitResultJson['nodes'][number];
@@ -17,13 +17,19 @@ function outcomeText(status: string, value: number | null, max: number | null): 
  * the unit assessed and what the appraisal decided, with the appraiser's reason wherever the
  * two differ. Publications made before chiso kept each leaf's story show the final side only.
  */
-export function LeafTable({ group, unit }: { group: ResultsGroup; unit: UnitResultJson }) {
-  const stories = new Map<string, LeafStory>(
-    (group.details?.[unit.id] ?? []).map((s) => [s.code, s]),
-  );
+export function LeafTable({
+  framework,
+  stories: told,
+  unit,
+}: {
+  framework: FrameworkView;
+  stories: LeafStory[] | null;
+  unit: UnitResultJson;
+}) {
+  const stories = new Map<string, LeafStory>((told ?? []).map((s) => [s.code, s]));
   const nodes = new Map<string, ResultNode>(unit.nodes.map((n) => [n.code, n]));
   const hasStories = stories.size > 0;
-  const areas = group.framework.nodes.filter((n) => n.depth === 1);
+  const areas = framework.nodes.filter((n) => n.depth === 1);
   return (
     <Card withBorder>
       <Stack gap="xs">
@@ -49,7 +55,7 @@ export function LeafTable({ group, unit }: { group: ResultsGroup; unit: UnitResu
             <Table.Tbody>
               {areas.map((area) => {
                 const areaNode = nodes.get(area.code);
-                const leaves = group.framework.nodes.filter(
+                const leaves = framework.nodes.filter(
                   (n) => n.isLeaf && (n.code === area.code || n.code.startsWith(`${area.code}.`)),
                 );
                 return (

@@ -37,7 +37,13 @@ export function publicationText(p: PublicationView): string {
  * Under a results page's title: which decision these results stand on; for a superseded
  * version, a warning with the way to the version in force; and every version of the period.
  */
-export function PublicationBanner({ view, path }: { view: ResultsView; path: string }) {
+export function PublicationBanner({
+  view,
+  path,
+}: {
+  view: Pick<ResultsView, 'published' | 'publication' | 'publications'>;
+  path: string;
+}) {
   const p = view.publication;
   if (!view.published || !p) {
     return <Text c="dimmed">Chưa công bố: kết quả tạm tính theo kết quả thẩm định hiện có</Text>;

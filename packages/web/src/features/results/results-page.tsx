@@ -1,39 +1,23 @@
-import {
-  Alert,
-  Anchor,
-  Badge,
-  Box,
-  Button,
-  Card,
-  Group,
-  Stack,
-  Table,
-  Tabs,
-  Text,
-  Title,
-  Tooltip,
-} from '@mantine/core';
+import { Alert, Button, Group, Pagination, Stack, Tabs, Text, Title } from '@mantine/core';
 import { UNIT_ROLES } from '@chiso/core/access/policy.js';
-import { peerGroupLabel } from '@chiso/core/units/unit-types.js';
-import { Fragment } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { useResults } from '../../api/hooks';
+import { useResultsRanking } from '../../api/hooks';
 import { useSession } from '../../app/session';
-import type { ResultsGroup, UnitResultJson } from '../../api/types';
 import { ErrorMessage, Loading } from '../../components/feedback';
-import { percent, points, rankChange, signedPercent } from '../../lib/format';
-import { HEAT_SCALE, heatColor } from './heat';
-import {
-  PublicationBanner,
-  useVersion,
-  useVersionSearch,
-  versionQuery,
-} from './publication-banner';
+import { count } from '../../lib/format';
+import { PublicationBanner, useVersion, versionQuery } from './publication-banner';
+import { HeatMap, PageLine, Ranking } from './ranking-tables';
+
+/** Units per page of a ranking: a screenful that a phone still draws at once. */
+const PAGE_SIZE = 100;
 
 export default function ResultsPage() {
   const { periodId = '' } = useParams();
   const version = useVersion();
-  const results = useResults(periodId, version);
+  const [block, setBlock] = useState<string | undefined>(undefined);
+  const [page, setPage] = useState(1);
+  const results = useResultsRanking(periodId, version, block, (page - 1) * PAGE_SIZE, PAGE_SIZE);
   const { user } = useSession();
   // The secretariat writes the report, the council reads it (decision 0021).
   const reportReader = user?.role === 'administrator' || user?.role === 'councilMember';
@@ -41,7 +25,9 @@ export default function ResultsPage() {
   const unitSide = user !== null && user !== undefined && UNIT_ROLES.includes(user.role);
   if (results.isPending) return <Loading />;
   if (results.error) return <ErrorMessage error={results.error} />;
-  const { period, published, groups } = results.data;
+  const { period, published, blocks, units, total } = results.data;
+  const shown = blocks.find((b) => b.unitType === results.data.block);
+  const pages = Math.ceil(total / PAGE_SIZE);
   const query = versionQuery(results.data.publication);
   return (
     <Stack>
@@ -83,265 +69,50 @@ export default function ResultsPage() {
             : 'Kết quả xem trước chỉ dành cho người có thẩm quyền và có thể còn thay đổi.'}
         </Alert>
       )}
-      {groups.length === 0 && <Text>Chưa có kết quả để hiển thị.</Text>}
-      {groups.length > 0 && (
-        <Tabs defaultValue={groups[0]?.unitType}>
+      {!shown && <Text>Chưa có kết quả để hiển thị.</Text>}
+      {shown && (
+        <Tabs
+          value={shown.unitType}
+          onChange={(value) => {
+            if (value === null) return;
+            setBlock(value);
+            setPage(1);
+          }}
+        >
           <Tabs.List>
-            {groups.map((g) => (
-              <Tabs.Tab key={g.unitType} value={g.unitType}>
-                {g.label} ({g.results.units.length})
+            {blocks.map((b) => (
+              <Tabs.Tab key={b.unitType} value={b.unitType}>
+                {b.label} ({count(b.units)})
               </Tabs.Tab>
             ))}
           </Tabs.List>
-          {groups.map((g) => (
-            <Tabs.Panel key={g.unitType} value={g.unitType} pt="md">
-              <Stack>
-                <Ranking periodId={period.id} group={g} />
-                <HeatMap periodId={period.id} group={g} />
-              </Stack>
-            </Tabs.Panel>
-          ))}
+          <Stack pt="md">
+            <PageLine offset={results.data.offset} shown={units.length} total={total} />
+            <Ranking periodId={period.id} block={shown} units={units} />
+            {pages > 1 && (
+              <Group justify="center">
+                <Pagination
+                  total={pages}
+                  value={page}
+                  onChange={setPage}
+                  aria-label="Trang của bảng xếp hạng"
+                  getControlProps={(control) => ({
+                    'aria-label':
+                      control === 'next'
+                        ? 'Trang sau'
+                        : control === 'previous'
+                          ? 'Trang trước'
+                          : control === 'first'
+                            ? 'Trang đầu'
+                            : 'Trang cuối',
+                  })}
+                />
+              </Group>
+            )}
+            <HeatMap periodId={period.id} block={shown} units={units} />
+          </Stack>
         </Tabs>
       )}
     </Stack>
-  );
-}
-
-function ChangeArrow({ unit }: { unit: UnitResultJson }) {
-  if (unit.rankChange === null)
-    return (
-      <Text size="sm" c="dimmed">
-        —
-      </Text>
-    );
-  const color = unit.rankChange > 0 ? 'green.8' : unit.rankChange < 0 ? 'red.8' : 'gray.7';
-  const arrow = unit.rankChange > 0 ? '▲' : unit.rankChange < 0 ? '▼' : '■';
-  return (
-    <Tooltip
-      label={
-        unit.previousId && unit.previousId !== unit.id
-          ? `So với đơn vị tiền thân ${unit.previousId}`
-          : 'So với kỳ trước'
-      }
-    >
-      <Text size="sm" c={color} span>
-        {arrow} {rankChange(unit.rankChange)} ({signedPercent(unit.percentChange)}%)
-      </Text>
-    </Tooltip>
-  );
-}
-
-/**
- * Ranks are taken within a peer group; where one tab holds several (communes before and after
- * a merger, say), each group gets a heading so that two units ranked 1 are not a puzzle.
- */
-function groupStarts(group: ResultsGroup, index: number): boolean {
-  const units = group.results.units;
-  const several = units.some((u) => u.group !== units[0]?.group);
-  return several && (index === 0 || units[index - 1]?.group !== units[index]?.group);
-}
-
-function PeerGroupRow({ unit, columns }: { unit: UnitResultJson; columns: number }) {
-  return (
-    <Table.Tr>
-      <Table.Td colSpan={columns} fw={700} bg="gray.1">
-        Nhóm so sánh: {peerGroupLabel(unit.group)} (xếp hạng riêng)
-      </Table.Td>
-    </Table.Tr>
-  );
-}
-
-function Ranking({ periodId, group }: { periodId: string; group: ResultsGroup }) {
-  const search = useVersionSearch();
-  return (
-    <Card withBorder padding="sm">
-      <Title order={3} size="h4" mb="xs">
-        Xếp hạng — {group.framework.name}
-      </Title>
-      <Box hiddenFrom="sm">
-        <PhoneRanking periodId={periodId} group={group} />
-      </Box>
-      <Table.ScrollContainer minWidth={760} visibleFrom="sm">
-        <Table striped highlightOnHover aria-label={`Xếp hạng ${group.label}`}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Hạng</Table.Th>
-              <Table.Th>Đơn vị</Table.Th>
-              <Table.Th ta="right">Điểm</Table.Th>
-              <Table.Th ta="right">Chỉ số</Table.Th>
-              <Table.Th>So với kỳ trước</Table.Th>
-              <Table.Th>Nhóm</Table.Th>
-              <Table.Th>Người đứng đầu</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {group.results.units.map((u, i) => (
-              <Fragment key={u.id}>
-                {groupStarts(group, i) && <PeerGroupRow unit={u} columns={7} />}
-                <Table.Tr>
-                  <Table.Td fw={700}>{u.rank ?? '—'}</Table.Td>
-                  <Table.Td>
-                    <Anchor
-                      component={Link}
-                      to={`/ket-qua/${periodId}/don-vi/${u.id}${search}`}
-                      size="sm"
-                      fw={600}
-                    >
-                      {u.name}
-                    </Anchor>
-                    {u.flagDetails.map((f) => (
-                      <Badge
-                        key={f.label}
-                        color="red"
-                        variant="light"
-                        size="xs"
-                        ml={6}
-                        title={f.label}
-                      >
-                        kiểm điểm: LV {f.areaCodes.join(', ')}
-                      </Badge>
-                    ))}
-                  </Table.Td>
-                  <Table.Td ta="right">
-                    {points(u.points)}/{points(u.maxPoints)}
-                  </Table.Td>
-                  <Table.Td ta="right" fw={600}>
-                    {percent(u.percent)}
-                  </Table.Td>
-                  <Table.Td>
-                    <ChangeArrow unit={u} />
-                  </Table.Td>
-                  <Table.Td>{u.band}</Table.Td>
-                  <Table.Td>{u.headRating}</Table.Td>
-                </Table.Tr>
-              </Fragment>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-    </Card>
-  );
-}
-
-/**
- * The ranking on a phone: three columns that fit 390 px without sideways scroll, the band and
- * the head's rating under the index, points and the change under the name.
- */
-function PhoneRanking({ periodId, group }: { periodId: string; group: ResultsGroup }) {
-  const search = useVersionSearch();
-  return (
-    <Table striped aria-label={`Xếp hạng ${group.label}`} verticalSpacing={6} horizontalSpacing={6}>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th w={44}>Hạng</Table.Th>
-          <Table.Th>Đơn vị</Table.Th>
-          <Table.Th w="42%">Chỉ số, nhóm, người đứng đầu</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {group.results.units.map((u, i) => (
-          <Fragment key={u.id}>
-            {groupStarts(group, i) && <PeerGroupRow unit={u} columns={3} />}
-            <Table.Tr>
-              <Table.Td fw={700} style={{ verticalAlign: 'top' }}>
-                {u.rank ?? '—'}
-              </Table.Td>
-              <Table.Td style={{ verticalAlign: 'top' }}>
-                <Anchor
-                  component={Link}
-                  to={`/ket-qua/${periodId}/don-vi/${u.id}${search}`}
-                  size="sm"
-                  fw={600}
-                >
-                  {u.name}
-                </Anchor>
-                <Text size="xs" c="dimmed">
-                  {points(u.points)}/{points(u.maxPoints)} điểm
-                </Text>
-                {u.rankChange !== null && <ChangeArrow unit={u} />}
-                {u.flagDetails.map((f) => (
-                  <Text key={f.label} size="xs" fw={600} c="red.8" title={f.label}>
-                    Kiểm điểm: LV {f.areaCodes.join(', ')}
-                  </Text>
-                ))}
-              </Table.Td>
-              <Table.Td style={{ verticalAlign: 'top' }}>
-                <Text size="sm" fw={700}>
-                  {percent(u.percent)}
-                </Text>
-                {u.band && <Text size="xs">{u.band}</Text>}
-                {u.headRating && (
-                  <Text size="xs" fw={600}>
-                    {u.headRating}
-                  </Text>
-                )}
-              </Table.Td>
-            </Table.Tr>
-          </Fragment>
-        ))}
-      </Table.Tbody>
-    </Table>
-  );
-}
-
-/** Units × areas, each cell coloured by the area's %. */
-function HeatMap({ periodId, group }: { periodId: string; group: ResultsGroup }) {
-  const search = useVersionSearch();
-  const areas = group.framework.nodes.filter((n) => n.depth === 1);
-  return (
-    <Card withBorder padding="sm">
-      <Group justify="space-between" mb="xs">
-        <Title order={3} size="h4">
-          Bản đồ nhiệt theo lĩnh vực
-        </Title>
-        <Group gap={6} aria-label="Chú giải màu">
-          {HEAT_SCALE.map((s) => (
-            <Group key={s.label} gap={4}>
-              <Box w={14} h={14} style={{ background: s.color, borderRadius: 2 }} />
-              <Text size="xs">{s.label}</Text>
-            </Group>
-          ))}
-        </Group>
-      </Group>
-      <Table.ScrollContainer minWidth={200 + areas.length * 70}>
-        <Table withColumnBorders fz="xs" aria-label={`Bản đồ nhiệt ${group.label}`}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Đơn vị</Table.Th>
-              {areas.map((a) => (
-                <Table.Th key={a.code} ta="center" title={a.title}>
-                  LV {a.code}
-                </Table.Th>
-              ))}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {group.results.units.map((u) => (
-              <Table.Tr key={u.id}>
-                <Table.Td>
-                  <Anchor
-                    component={Link}
-                    to={`/ket-qua/${periodId}/don-vi/${u.id}${search}`}
-                    size="xs"
-                  >
-                    {u.name}
-                  </Anchor>
-                </Table.Td>
-                {u.areas.map((a) => (
-                  <Table.Td
-                    key={a.code}
-                    ta="center"
-                    style={{ background: heatColor(a.percent) }}
-                    title={`${a.title}: ${points(a.points)}/${points(a.maxPoints)}`}
-                  >
-                    {a.applicable ? percent(a.percent) : 'KAD'}
-                  </Table.Td>
-                ))}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-    </Card>
   );
 }

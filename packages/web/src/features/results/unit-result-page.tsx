@@ -10,11 +10,9 @@ import {
   Text,
   Title,
 } from '@mantine/core';
-import { useQueries, useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
-import { api } from '../../api/client';
-import { keys, useResults } from '../../api/hooks';
-import type { PeriodSummary, ResultsView, UnitResultJson } from '../../api/types';
+import { useUnitResult } from '../../api/hooks';
+import type { UnitResultJson, UnitResultPage } from '../../api/types';
 import { ErrorMessage, Loading } from '../../components/feedback';
 import { Decimal } from '@chiso/core/decimal/decimal.js';
 import { peerGroupLabel } from '@chiso/core/units/unit-types.js';
@@ -29,33 +27,26 @@ import { PublicationBanner, useVersion } from './publication-banner';
 export default function UnitResultPage() {
   const { periodId = '', unitId = '' } = useParams();
   const version = useVersion();
-  const results = useResults(periodId, version);
+  const results = useUnitResult(periodId, unitId, version);
   if (results.isPending) return <Loading />;
   if (results.error) return <ErrorMessage error={results.error} />;
-  const group = results.data.groups.find((g) => g.results.units.some((u) => u.id === unitId));
-  const unit = group?.results.units.find((u) => u.id === unitId);
-  if (!group || !unit)
-    return <Alert color="yellow">Không có kết quả của đơn vị này trong kỳ.</Alert>;
+  const { unit, framework } = results.data;
   // Bình quân over the unit's own peer group, the one it is ranked in.
-  const peers = group.results.units.filter((u) => u.group === unit.group);
   const peerName = peerGroupLabel(unit.group);
+  const peerAreas = new Map(results.data.peerAreas.map((a) => [a.code, a]));
   /** The group's mean % of an area, exact (the bar only uses its approximation). */
   const average = (code: string): Ratio | null => {
-    const values = peers.flatMap((u) =>
-      u.areas
-        .filter((a) => a.code === code && a.percent !== null)
-        .map((a) => Decimal.of(a.percent as number)),
-    );
-    return values.length === 0
+    const area = peerAreas.get(code);
+    return !area || area.count === 0
       ? null
-      : Decimal.sum(values).toRatio().dividedBy(Decimal.fromInt(values.length));
+      : Decimal.of(area.sum).toRatio().dividedBy(Decimal.fromInt(area.count));
   };
   return (
     <Stack>
       <div>
         <Title order={2}>{unit.name}</Title>
         <Text c="dimmed">
-          {results.data.period.name} — {group.framework.name}
+          {results.data.period.name} — {framework.name}
         </Text>
         <PublicationBanner view={results.data} path={`/ket-qua/${periodId}/don-vi/${unitId}`} />
       </div>
@@ -133,8 +124,8 @@ export default function UnitResultPage() {
         </Stack>
       </Card>
       <LostPoints unit={unit} />
-      <LeafTable group={group} unit={unit} />
-      <Trend periodId={periodId} unit={unit} />
+      <LeafTable framework={framework} stories={results.data.stories} unit={unit} />
+      <Trend trend={results.data.trend} unit={unit} />
     </Stack>
   );
 }
@@ -200,44 +191,9 @@ function LostPoints({ unit }: { unit: UnitResultJson }) {
 }
 
 /** The unit's index over the published periods, following its predecessors across mergers. */
-function Trend({ periodId, unit }: { periodId: string; unit: UnitResultJson }) {
-  const periods = useQuery({
-    queryKey: ['published-periods'],
-    queryFn: () => api<PeriodSummary[]>('GET', '/published-periods'),
-  });
-  const earlier = (periods.data ?? []).filter((p) => p.id !== periodId);
-  const results = useQueries({
-    queries: earlier.map((p) => ({
-      queryKey: keys.results(p.id),
-      queryFn: () => api<ResultsView>('GET', `/periods/${p.id}/results`),
-    })),
-  });
-  const history: {
-    year: number;
-    name: string;
-    unitName: string;
-    percent: number | null;
-    rank: number | null;
-  }[] = [];
-  let nextId: string | null = unit.previousId;
-  const ordered = results
-    .flatMap((r) => (r.data ? [r.data] : []))
-    .sort((a, b) => b.period.year - a.period.year);
-  for (const view of ordered) {
-    if (!nextId) break;
-    const found = view.groups.flatMap((g) => g.results.units).find((u) => u.id === nextId);
-    if (!found) continue;
-    history.push({
-      year: view.period.year,
-      name: view.period.name,
-      unitName: found.name,
-      percent: found.percent,
-      rank: found.rank,
-    });
-    nextId = found.previousId;
-  }
-  if (history.length === 0) return null;
-  const series = [...history].reverse();
+function Trend({ trend, unit }: { trend: UnitResultPage['trend']; unit: UnitResultJson }) {
+  if (trend.length === 0) return null;
+  const series = [...trend].reverse();
   return (
     <Card withBorder>
       <Title order={3} size="h4" mb="sm">
@@ -246,7 +202,7 @@ function Trend({ periodId, unit }: { periodId: string; unit: UnitResultJson }) {
       <Table fz="sm">
         <Table.Tbody>
           {series.map((p) => (
-            <Table.Tr key={p.year}>
+            <Table.Tr key={p.periodId}>
               <Table.Td>{p.name}</Table.Td>
               <Table.Td>
                 {p.unitName !== unit.name && (
