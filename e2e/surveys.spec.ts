@@ -51,7 +51,7 @@ async function arrange(): Promise<Arranged> {
     await admin.send('POST', '/users', { ...CLERK, unitId: null, password: PASSWORD });
     const name = 'Bộ chỉ số cấp xã năm 2026';
     const query = new URLSearchParams({ name, year: '2026', unitType: 'xa' });
-    await admin.upload(
+    await admin.importFile(
       `/frameworks/import?${query.toString()}`,
       'bo-chi-so-xa-2026.xlsx',
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

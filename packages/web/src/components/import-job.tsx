@@ -23,7 +23,7 @@ const running = (job: ImportJob | undefined) =>
 export function useImportJob(path: string, onSucceeded: (job: ImportJob) => void | Promise<void>) {
   const [id, setId] = useState<string | undefined>();
   const start = useMutation({
-    mutationFn: (file: File) => upload<ImportJob>(path, file),
+    mutationFn: ({ file, at }: { file: File; at: string }) => upload<ImportJob>(at, file),
     onSuccess: (job) => setId(job.id),
   });
   const poll = useQuery({
@@ -46,9 +46,15 @@ export function useImportJob(path: string, onSucceeded: (job: ImportJob) => void
   }, [job, onSucceeded]);
   return {
     job,
-    start: (file: File) => {
+    /** `at`: another route than `path` for this upload (a framework's name and year…). */
+    start: (file: File, at = path) => {
       setId(undefined);
-      start.mutate(file);
+      start.mutate({ file, at });
+    },
+    /** Forgets the last upload (a new file was chosen). */
+    reset: () => {
+      setId(undefined);
+      start.reset();
     },
     busy: start.isPending || running(job),
     cancel: () => cancel.mutate(),

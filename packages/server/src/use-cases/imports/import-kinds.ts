@@ -5,6 +5,12 @@ import { importUsers } from '../users/import-users.js';
 import { authorize } from '../authorize.js';
 import { authorizeIn } from '../reach.js';
 import type { ImportProgress } from './import-progress.js';
+import {
+  frameworkImport,
+  frameworkPreviewImport,
+  surveyFrameImport,
+  surveyImport,
+} from './setup-import-kinds.js';
 
 /**
  * An import that runs as a background job (decision 0034): who may ask for it (checked in the
@@ -48,6 +54,10 @@ export const IMPORT_KINDS = {
       passwordsShown: true,
     }),
   },
+  framework: frameworkImport,
+  frameworkPreview: frameworkPreviewImport,
+  survey: surveyImport,
+  surveyFrame: surveyFrameImport,
 } satisfies Record<string, ImportKind>;
 
 export type ImportKindName = keyof typeof IMPORT_KINDS;
