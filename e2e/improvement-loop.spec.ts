@@ -41,7 +41,7 @@ const districtFramework = (year: number) => [
 async function importFramework(admin: Api, year: number): Promise<string> {
   const name = `Bộ chỉ số cấp huyện năm ${year} (Thanh Hà)`;
   const query = new URLSearchParams({ name, year: String(year), unitType: 'huyen' });
-  const framework = await admin.upload(
+  const framework = await admin.importFile(
     `/frameworks/import?${query.toString()}`,
     `bo-chi-so-huyen-${year}.xlsx`,
     'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

@@ -25,7 +25,7 @@ async function arrange(): Promise<string> {
     await admin.send('POST', '/users', { ...OFFICER, password: PASSWORD });
     const name = 'Bộ chỉ số cấp huyện năm 2026 (nhắc việc)';
     const query = new URLSearchParams({ name, year: '2026', unitType: 'huyen' });
-    const framework = await admin.upload(
+    const framework = await admin.importFile(
       `/frameworks/import?${query.toString()}`,
       'bo-chi-so-huyen-2026.xlsx',
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

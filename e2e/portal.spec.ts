@@ -105,7 +105,7 @@ async function approvedYear(year: number): Promise<string> {
       year: String(year),
       unitType: 'xa',
     });
-    const framework = await admin.upload(
+    const framework = await admin.importFile(
       `/frameworks/import?${query.toString()}`,
       `bo-chi-so-xa-${year}.xlsx`,
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

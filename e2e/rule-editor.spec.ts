@@ -35,7 +35,7 @@ async function arrangeFramework(): Promise<string> {
     for (const account of [OFFICER, HEAD])
       await admin.send('POST', '/users', { ...account, password: PASSWORD });
     const query = new URLSearchParams({ name: FRAMEWORK, year: '2026', unitType: 'phuong' });
-    const framework = await admin.upload(
+    const framework = await admin.importFile(
       `/frameworks/import?${query.toString()}`,
       'bo-chi-so-phuong-2026.xlsx',
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

@@ -51,7 +51,7 @@ async function arrange(): Promise<Arranged> {
     await admin.send('POST', '/users', { ...CLERK, unitId: null, password: PASSWORD });
     const name = 'Bộ chỉ số cấp xã năm 2026';
     const query = new URLSearchParams({ name, year: '2026', unitType: 'xa' });
-    await admin.upload(
+    await admin.importFile(
       `/frameworks/import?${query.toString()}`,
       'bo-chi-so-xa-2026.xlsx',
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -262,6 +262,35 @@ test('a citizen answers on a phone; a clerk enters a paper form and re-checks it
     const row = page.getByRole('row').filter({ hasText: 'UBND xã An Bình' }).first();
     await expect(row).toContainText('1,68');
     await shot(page, testInfo, 'ket-qua-khao-sat');
+    await page.context().close();
+  });
+
+  await test.step('the administrator imports a sampling frame, then the questionnaire back (jobs)', async () => {
+    const page = await signIn(browser, ADMIN.username, ADMIN.password);
+    await page.goto(`/khao-sat/${surveyId}?tab=chon-mau`);
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'danh-sach.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        'Mã đơn vị;Họ và tên;Liên hệ\nXAB;Nguyễn Văn Một;0912 000 001\nXTL;Trần Thị Hai;\n',
+      ),
+    });
+    await page.getByRole('button', { name: 'Nhập danh sách' }).click();
+    await expect(page.getByText('Đã nhập 2 người vào danh sách chọn mẫu')).toBeVisible();
+    await expect(page.getByText(/Danh sách hiện có 2 người/)).toBeVisible();
+    await shot(page, testInfo, 'danh-sach-chon-mau-da-nhap');
+    const exported = await page.request.get(`/api/surveys/${surveyId}/export.xlsx`);
+    await page.goto(`/khao-sat?ky=${periodId}`);
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'phieu.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: await exported.body(),
+    });
+    await page.getByRole('button', { name: 'Nhập phiếu', exact: true }).click();
+    await expect(page.getByText(`Đã nhập phiếu "${SURVEY_NAME}" (3 câu hỏi)`)).toBeVisible();
+    await expect(page).not.toHaveURL(new RegExp(surveyId));
+    await expect(page.getByRole('heading', { level: 2, name: SURVEY_NAME })).toBeVisible();
+    await shot(page, testInfo, 'phieu-da-nhap-tu-excel');
     await page.context().close();
   });
 });

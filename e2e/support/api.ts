@@ -40,6 +40,22 @@ export class Api {
     return this.check(`POST ${url}`, response);
   }
 
+  /**
+   * Uploads to an import route that runs as a job (decisions 0034, 0042) and waits for the job:
+   * its answer once succeeded; a refusal or a stop throws with the problems.
+   */
+  async importFile(url: string, name: string, mimeType: string, buffer: Buffer): Promise<Json> {
+    const queued = await this.upload(url, name, mimeType, buffer);
+    for (let polls = 0; polls < 600; polls++) {
+      const job = await this.get(`/imports/${String(queued.id)}`);
+      if (job.state === 'succeeded') return job.result as Json;
+      if (job.state !== 'queued' && job.state !== 'running')
+        throw new Error(`POST ${url}: ${String(job.state)} ${JSON.stringify(job.problems)}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`POST ${url}: the import did not end`);
+  }
+
   async dispose(): Promise<void> {
     await this.context.dispose();
   }

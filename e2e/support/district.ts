@@ -34,7 +34,7 @@ export async function importFramework(
   rows: Parameters<typeof xlsx>[1],
 ) {
   const query = new URLSearchParams({ name, year: '2026', unitType });
-  const framework = await api.upload(
+  const framework = await api.importFile(
     `/frameworks/import?${query.toString()}`,
     'bo-chi-so.xlsx',
     XLSX,

@@ -17,7 +17,7 @@ export default async function globalSetup(): Promise<void> {
     for (const account of ACCOUNTS)
       await admin.send('POST', '/users', { ...account, password: PASSWORD });
     const query = new URLSearchParams({ name: FRAMEWORK_NAME, year: '2026', unitType: 'so' });
-    await admin.upload(
+    await admin.importFile(
       `/frameworks/import?${query.toString()}`,
       'bo-chi-so-so-2026.xlsx',
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

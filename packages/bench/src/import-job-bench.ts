@@ -16,7 +16,7 @@ import { vn } from './cli-bench.js';
 import { percentile } from './http-load.js';
 import { openBenchDatabase } from './survey-world.js';
 
-const IDLE_MS = 3000;
+export const IDLE_MS = 3000;
 
 /** A units file of `rows` communes under one district, as an office would keep it. */
 function unitsCsv(rows: number): Buffer {
@@ -26,9 +26,12 @@ function unitsCsv(rows: number): Buffer {
 }
 
 /** Sequential GET /healthz until `until` says stop; the times in ms, sorted. */
-const failures = { count: 0 };
+export const failures = { count: 0 };
 
-async function sample(base: string, until: () => Promise<boolean> | boolean): Promise<number[]> {
+export async function sample(
+  base: string,
+  until: () => Promise<boolean> | boolean,
+): Promise<number[]> {
   const times: number[] = [];
   for (let n = 0; !(await until()); n++) {
     const started = performance.now();
@@ -45,7 +48,7 @@ async function sample(base: string, until: () => Promise<boolean> | boolean): Pr
   return times.sort((a, b) => a - b);
 }
 
-const line = (label: string, sorted: number[]) =>
+export const line = (label: string, sorted: number[]) =>
   `  ${label}: p50 ${vn(percentile(sorted, 0.5), 1)} ms, p99 ${vn(percentile(sorted, 0.99), 1)} ms, tối đa ${vn(sorted.at(-1) ?? 0, 1)} ms (${vn(sorted.length)} lần)`;
 
 /**

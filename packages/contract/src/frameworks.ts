@@ -184,6 +184,18 @@ export const frameworkSummaryResponse = z.strictObject({
 
 export const frameworksResponse = z.array(frameworkSummaryResponse);
 
+/**
+ * An import job's `result` (decision 0042): preview=true gives what the table would make,
+ * nothing stored (frameworkPreviewResponse); an import gives the framework it created.
+ */
+export const frameworkImportedResult = z.strictObject({
+  id: z.uuid(),
+  name: z.string(),
+  year: z.number().int(),
+  unitType: z.string(),
+  nodes: z.number().int(),
+});
+
 /** preview=true: what the table would make, nothing stored. */
 export const frameworkPreviewResponse = z.strictObject({
   nodes: z.number().int(),
@@ -234,5 +246,6 @@ export type FrameworkNode = z.output<typeof frameworkNodeResponse>;
 export type Framework = z.output<typeof frameworkResponse>;
 export type FrameworkSummary = z.output<typeof frameworkSummaryResponse>;
 export type FrameworkPreview = z.output<typeof frameworkPreviewResponse>;
+export type FrameworkImported = z.output<typeof frameworkImportedResult>;
 export type CodeMapKind = z.output<typeof codeMapKind>;
 export type CodeMap = z.output<typeof codeMapResponse>;

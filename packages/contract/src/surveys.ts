@@ -180,6 +180,14 @@ export const sampleResponse = z.strictObject({
 
 export const importedCountResponse = z.strictObject({ imported: z.number().int() });
 
+/** A questionnaire import job's `result` (decision 0042): the survey it created, a draft. */
+export const surveyImportedResult = z.strictObject({
+  id: z.uuid(),
+  periodId: z.uuid(),
+  name: z.string(),
+  questionCount: z.number().int(),
+});
+
 /** A unit's open link (the token behind its QR code). */
 export const createdLinkResponse = z.strictObject({
   unitId: z.string(),
@@ -202,5 +210,6 @@ export type SurveyCodes = z.output<typeof surveyCodesResponse>;
 export type Surveys = z.output<typeof surveysResponse>;
 export type Sample = z.output<typeof sampleResponse>;
 export type ImportedCount = z.output<typeof importedCountResponse>;
+export type SurveyImported = z.output<typeof surveyImportedResult>;
 export type CreatedLink = z.output<typeof createdLinkResponse>;
 export type LinkCapBody = z.input<typeof linkCapBody>;

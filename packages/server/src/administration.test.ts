@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED_004_TABLE } from '../../core/src/test-support/seed-004.js';
-import { DATABASE_KINDS, multipart, startTestApp, type TestApp } from './test-support/test-app.js';
+import { DATABASE_KINDS, startTestApp, type TestApp } from './test-support/test-app.js';
 import { importAndWait } from './test-support/import-jobs.js';
 import { seedWorld, type World } from './test-support/world.js';
 
@@ -18,14 +18,6 @@ async function xlsx(rows: (string | number | null)[][], sheet = 'Danh sách'): P
 describe.each(DATABASE_KINDS)('administration (%s)', (kind) => {
   let t: TestApp;
   let w: World;
-  const upload = (url: string, name: string, content: Buffer | string) => {
-    const body = multipart(name, content);
-    return t.request('POST', url, {
-      as: w.sessions.admin,
-      payload: body.payload,
-      headers: body.headers,
-    });
-  };
 
   beforeAll(async () => {
     t = await startTestApp(kind);
@@ -121,8 +113,15 @@ describe.each(DATABASE_KINDS)('administration (%s)', (kind) => {
     const file = await xlsx(SEED_004_TABLE as (string | number | null)[][], 'Phụ lục');
     const url =
       '/api/frameworks/import?name=B%E1%BB%99%20ch%E1%BB%89%20s%E1%BB%91%20c%E1%BA%A5p%20huy%E1%BB%87n%202023&year=2023&unitType=huyen';
-    let r = await upload(`${url}&preview=true`, 'phu-luc.xlsx', file);
-    expect(r.body).toMatchObject({
+    const preview = await importAndWait(
+      t,
+      `${url}&preview=true`,
+      { name: 'phu-luc.xlsx', content: file },
+      w.sessions.admin!,
+    );
+    expect(preview.upload.status).toBe(202);
+    expect(preview.job).toMatchObject({ kind: 'frameworkPreview', state: 'succeeded' });
+    expect(preview.job?.result).toMatchObject({
       nodes: 53,
       leaves: 45,
       maxPoints: '100',
@@ -131,9 +130,18 @@ describe.each(DATABASE_KINDS)('administration (%s)', (kind) => {
     const before = (
       (await t.request('GET', '/api/frameworks', { as: w.sessions.admin })).body as unknown[]
     ).length;
-    r = await upload(url, 'phu-luc.xlsx', file);
-    expect(r.status).toBe(201);
-    const framework = r.body as {
+    const { job } = await importAndWait(
+      t,
+      url,
+      { name: 'phu-luc.xlsx', content: file },
+      w.sessions.admin!,
+    );
+    expect(job).toMatchObject({ kind: 'framework', state: 'succeeded' });
+    expect(job?.result).toMatchObject({ year: 2023, unitType: 'huyen', nodes: 53 });
+    const read = await t.request('GET', `/api/frameworks/${String(job?.result?.id)}`, {
+      as: w.sessions.admin,
+    });
+    const framework = read.body as {
       id: string;
       maxPoints: string;
       nodes: { code: string; ruleText: string | null }[];
@@ -152,15 +160,23 @@ describe.each(DATABASE_KINDS)('administration (%s)', (kind) => {
     const rows = SEED_004_TABLE.map((row) =>
       row[0] === '2.3' ? ['2.3', row[1] ?? null, '4,5 điểm', '4,5'] : row,
     ) as (string | number | null)[][];
-    const r = await upload(
+    const before = (await t.request('GET', '/api/frameworks', { as: w.sessions.admin })).body;
+    const { job } = await importAndWait(
+      t,
       '/api/frameworks/import?name=X&year=2023&unitType=huyen',
-      'phu-luc.xlsx',
-      await xlsx(rows, 'Phụ lục'),
+      { name: 'phu-luc.xlsx', content: await xlsx(rows, 'Phụ lục') },
+      w.sessions.admin!,
     );
-    expect(r.status).toBe(422);
-    expect(errorOf(r.body).details).toEqual([
+    expect(job).toMatchObject({ state: 'failed', result: null });
+    expect(job?.problems?.issues).toEqual([
+      expect.objectContaining({ sheet: 'Phụ lục', row: 16, column: 'C' }),
+    ]);
+    expect(job?.problems?.details).toEqual([
       'Trang "Phụ lục", dòng 16, cột C (Điểm chuẩn): "4,5 điểm" không phải là số',
     ]);
+    expect((await t.request('GET', '/api/frameworks', { as: w.sessions.admin })).body).toEqual(
+      before,
+    );
   });
 
   it('refuses to change a framework an open period uses, and lets a copy change', async () => {

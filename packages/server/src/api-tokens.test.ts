@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiTokens, auditLog } from './db/schema.js';
 import { tokenHash } from './security/tokens.js';
 import { TOKEN_RATE } from './use-cases/api-tokens/authenticate-api-token.js';
-import { multipart, startTestApp, type Session, type TestApp } from './test-support/test-app.js';
+import { startTestApp, type Session, type TestApp } from './test-support/test-app.js';
 import { seedWorld, toCsv, WINDOWS, type World } from './test-support/world.js';
+import { imported } from './test-support/import-jobs.js';
 
 /** The district framework of procedure-statistics.test.ts: leaf 3.1 is fed by onTimeRate. */
 const DISTRICT_FRAMEWORK_CSV = toCsv([
@@ -65,19 +66,18 @@ describe('API tokens: issue, rotate, revoke, and the statistics push of a source
     t = await startTestApp('pglite');
     w = await seedWorld(t);
     admin = w.sessions.admin!;
-    const file = multipart('bo-chi-so-huyen-2022.csv', DISTRICT_FRAMEWORK_CSV);
-    const framework = await t.request(
-      'POST',
+    const framework = await imported<{ id: string }>(
+      t,
       `/api/frameworks/import?name=${encodeURIComponent('Bộ chỉ số huyện 2022')}&year=2022&unitType=huyen`,
-      { as: admin, payload: file.payload, headers: file.headers },
+      { name: 'bo-chi-so-huyen-2022.csv', content: DISTRICT_FRAMEWORK_CSV },
+      admin,
     );
-    expect(framework.status, JSON.stringify(framework.body)).toBeLessThan(300);
     const period = await t.request('POST', '/api/periods', {
       as: admin,
       body: {
         name: 'Chỉ số CCHC cấp huyện năm 2022',
         year: 2022,
-        frameworks: { huyen: (framework.body as { id: string }).id },
+        frameworks: { huyen: framework.id },
         windows: WINDOWS,
       },
     });

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   DATABASE_KINDS,
-  multipart,
   startTestApp,
   type Session,
   type TestApp,
 } from './test-support/test-app.js';
 import { seedWorld, toCsv } from './test-support/world.js';
+import { imported } from './test-support/import-jobs.js';
 
 // A district framework with seed 000's 1.6.1: points lost per task not done on time.
 const DISTRICT_CSV = toCsv([
@@ -70,18 +70,12 @@ describe.each(DATABASE_KINDS)("the assessment's leaves fed by the unit's tasks (
     t = await startTestApp(kind);
     const w = await seedWorld(t);
     const admin = w.sessions.admin!;
-    const file = multipart('bo-chi-so-huyen-2023.csv', DISTRICT_CSV);
-    const framework = (
-      await t.request(
-        'POST',
-        `/api/frameworks/import?name=${encodeURIComponent('Bộ chỉ số huyện 2023')}&year=2023&unitType=huyen`,
-        {
-          as: admin,
-          payload: file.payload,
-          headers: file.headers,
-        },
-      )
-    ).body as { id: string };
+    const framework = await imported<{ id: string }>(
+      t,
+      `/api/frameworks/import?name=${encodeURIComponent('Bộ chỉ số huyện 2023')}&year=2023&unitType=huyen`,
+      { name: 'bo-chi-so-huyen-2023.csv', content: DISTRICT_CSV },
+      admin,
+    );
     periodId = (
       await ok<{ id: string }>('POST', '/periods', admin, {
         name: 'Chỉ số CCHC năm 2023',

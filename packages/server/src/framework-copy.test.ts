@@ -3,12 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from './db/schema.js';
 import {
   DATABASE_KINDS,
-  multipart,
   startTestApp,
   type Session,
   type TestApp,
 } from './test-support/test-app.js';
 import { seedWorld, toCsv, type World } from './test-support/world.js';
+import { importedFramework } from './test-support/import-jobs.js';
 
 interface ErrorBody {
   error: { code: string; message: string; details: string[] };
@@ -93,15 +93,13 @@ describe.each(DATABASE_KINDS)('copying a framework to a new year (%s)', (kind) =
     return r.body as T;
   };
   const importFramework = async (name: string, year: number, csv: string) => {
-    const file = multipart(`${name}.csv`, csv);
     const query = new URLSearchParams({ name, year: String(year), unitType: 'so' });
-    const r = await t.request('POST', `/api/frameworks/import?${query.toString()}`, {
-      as: admin,
-      payload: file.payload,
-      headers: file.headers,
-    });
-    expect(r.status).toBe(201);
-    return r.body as FrameworkBody;
+    return importedFramework<FrameworkBody>(
+      t,
+      query.toString(),
+      { name: `${name}.csv`, content: csv },
+      admin,
+    );
   };
   const audited = async (entityId: string) =>
     (

@@ -7,12 +7,12 @@ import { computePeriodResults } from './use-cases/results/period-results.js';
 import { ok } from './test-support/cycle.js';
 import {
   DATABASE_KINDS,
-  multipart,
   startTestApp,
   type Session,
   type TestApp,
 } from './test-support/test-app.js';
 import { toCsv, WINDOWS } from './test-support/world.js';
+import { imported } from './test-support/import-jobs.js';
 
 /** A district framework whose area 8 takes 8.3 from its communes' index (seed 000). */
 const DISTRICT_CSV = toCsv([
@@ -108,12 +108,11 @@ describe.each(DATABASE_KINDS)(
       }
       await t.createAccount('cb.h01', 'unitOfficer', 'H01');
       officer = await t.login('cb.h01');
-      const upload = multipart('bo-chi-so-huyen.csv', DISTRICT_CSV);
-      const framework = await ok(
+      const framework = await imported<{ id: string }>(
         t,
-        'POST',
         '/api/frameworks/import?name=B%E1%BB%99%20huy%E1%BB%87n&year=2022&unitType=huyen',
-        { as: admin, payload: upload.payload, headers: upload.headers },
+        { name: 'bo-chi-so-huyen.csv', content: DISTRICT_CSV },
+        admin,
       );
       const period = await ok(t, 'POST', '/api/periods', {
         as: admin,

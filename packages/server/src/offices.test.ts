@@ -3,12 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog } from './db/schema.js';
 import {
   DATABASE_KINDS,
-  multipart,
   startTestApp,
   type Session,
   type TestApp,
 } from './test-support/test-app.js';
 import { seedWorld, toCsv, type World } from './test-support/world.js';
+import { imported } from './test-support/import-jobs.js';
 
 interface OfficeBody {
   id: string;
@@ -198,14 +198,12 @@ describe.each(DATABASE_KINDS)("a unit's offices and who answers for what (%s)", 
       ['1.1', 'Ban hành kế hoạch CCHC năm', '1', 'Phòng Tư pháp', 'Văn phòng Sở; Phòng Pháp chế'],
       ['1.2', 'Báo cáo CCHC định kỳ', '1', null, null],
     ]);
-    const file = multipart('bo-chi-so-2030.csv', csv);
-    const imported = await t.request(
-      'POST',
+    const { id } = await imported<{ id: string }>(
+      t,
       '/api/frameworks/import?name=B%E1%BB%99%202030&year=2030&unitType=so',
-      { as: admin, payload: file.payload, headers: file.headers },
+      { name: 'bo-chi-so-2030.csv', content: csv },
+      admin,
     );
-    expect(imported.status).toBe(201);
-    const id = (imported.body as { id: string }).id;
     const resolved = await ok<ResponsibilitiesBody>(
       'GET',
       `/units/SNV/responsibilities?frameworkId=${id}`,

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { multipart, startTestApp, type Session, type TestApp } from './test-support/test-app.js';
+import { startTestApp, type Session, type TestApp } from './test-support/test-app.js';
 import { importAndWait } from './test-support/import-jobs.js';
 import { TEST_FRAMEWORK_CSV, toCsv, WINDOWS } from './test-support/world.js';
+import { imported } from './test-support/import-jobs.js';
 
 /** The same export layout for everyone: a title row, then the headers on row 2. */
 const HEADERS = ['Tên đơn vị', 'Tiếp nhận', 'Đã giải quyết', 'Cột D'];
@@ -54,14 +55,11 @@ describe('procedure statistics: column mappings remembered per secretariat (deci
     );
 
   async function openPeriod(admin: Session, unitType: string, name: string) {
-    const file = multipart('khung.csv', TEST_FRAMEWORK_CSV);
-    const framework = await ok(
-      t.request(
-        'POST',
-        `/api/frameworks/import?name=${encodeURIComponent(name)}&year=2022&unitType=${unitType}`,
-        { as: admin, payload: file.payload, headers: file.headers },
-      ),
-      `framework ${name}`,
+    const framework = await imported<{ id: string }>(
+      t,
+      `/api/frameworks/import?name=${encodeURIComponent(name)}&year=2022&unitType=${unitType}`,
+      { name: 'khung.csv', content: TEST_FRAMEWORK_CSV },
+      admin,
     );
     const period = await ok(
       t.request('POST', '/api/periods', {

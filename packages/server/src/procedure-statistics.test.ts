@@ -1,8 +1,9 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { multipart, startTestApp, type Session, type TestApp } from './test-support/test-app.js';
+import { startTestApp, type Session, type TestApp } from './test-support/test-app.js';
 import { importAndWait } from './test-support/import-jobs.js';
 import { seedWorld, toCsv, WINDOWS, type World } from './test-support/world.js';
+import { imported } from './test-support/import-jobs.js';
 
 /** A district framework whose on-time leaf takes its facts from the one-stop statistics. */
 const DISTRICT_FRAMEWORK_CSV = toCsv([
@@ -59,19 +60,18 @@ describe('procedure (TTHC) statistics: import with a mapping, and the feed into 
     t = await startTestApp('pglite');
     w = await seedWorld(t);
     admin = w.sessions.admin!;
-    const file = multipart('bo-chi-so-huyen-2022.csv', DISTRICT_FRAMEWORK_CSV);
-    const framework = await t.request(
-      'POST',
+    const framework = await imported<{ id: string }>(
+      t,
       `/api/frameworks/import?name=${encodeURIComponent('Bộ chỉ số huyện 2022')}&year=2022&unitType=huyen`,
-      { as: admin, payload: file.payload, headers: file.headers },
+      { name: 'bo-chi-so-huyen-2022.csv', content: DISTRICT_FRAMEWORK_CSV },
+      admin,
     );
-    expect(framework.status, JSON.stringify(framework.body)).toBeLessThan(300);
     const period = await t.request('POST', '/api/periods', {
       as: admin,
       body: {
         name: 'Chỉ số CCHC cấp huyện năm 2022',
         year: 2022,
-        frameworks: { huyen: (framework.body as { id: string }).id },
+        frameworks: { huyen: framework.id },
         windows: WINDOWS,
       },
     });

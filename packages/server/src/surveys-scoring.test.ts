@@ -5,9 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, surveyResponses } from './db/schema.js';
 import { recomputeSurveyTallies, listTallies, tallyOf } from './repositories/survey-tallies.js';
 import { insertSurvey, replaceTargets } from './repositories/surveys.js';
-import { DATABASE_KINDS, multipart, startTestApp, type TestApp } from './test-support/test-app.js';
+import { DATABASE_KINDS, startTestApp, type TestApp } from './test-support/test-app.js';
 import { seedWorld, toCsv, WINDOWS, type World } from './test-support/world.js';
 import { questionnaireColumns } from './use-cases/surveys/present-survey.js';
+import { imported } from './test-support/import-jobs.js';
 
 /** Departments 2023: one manual leaf, one leaf scored by two respondent groups, one by SIPAS. */
 const FRAMEWORK_CSV = toCsv([
@@ -138,19 +139,18 @@ describe.each(DATABASE_KINDS)('survey scoring (%s)', (kind) => {
     t = await startTestApp(kind);
     w = await seedWorld(t);
     const admin = w.sessions.admin;
-    const upload = multipart('bo-chi-so-so-2023.csv', FRAMEWORK_CSV);
-    const framework = await t.request(
-      'POST',
+    const framework = await imported<{ id: string }>(
+      t,
       '/api/frameworks/import?name=Khao%20sat%202023&year=2023&unitType=so',
-      { as: admin, payload: upload.payload, headers: upload.headers },
+      { name: 'bo-chi-so-so-2023.csv', content: FRAMEWORK_CSV },
+      admin!,
     );
-    expect(framework.status).toBeLessThan(300);
     const period = await t.request('POST', '/api/periods', {
       as: admin,
       body: {
         name: 'Chỉ số CCHC năm 2023',
         year: 2023,
-        frameworks: { so: (framework.body as { id: string }).id },
+        frameworks: { so: framework.id },
         windows: WINDOWS,
       },
     });

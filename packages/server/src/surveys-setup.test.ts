@@ -3,9 +3,9 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { surveyCodes, surveyResponses, surveyTallies } from './db/schema.js';
 import { parseTables } from './spreadsheet/read-table.js';
+import { importAndWait, imported } from './test-support/import-jobs.js';
 import {
   DATABASE_KINDS,
-  multipart,
   startTestApp,
   type Session,
   type TestApp,
@@ -112,10 +112,7 @@ describe.each(DATABASE_KINDS)('survey setup (%s)', (kind) => {
     name: string,
     content: Buffer | string,
     session = w.sessions.admin,
-  ) => {
-    const body = multipart(name, content);
-    return t.request('POST', url, { as: session, payload: body.payload, headers: body.headers });
-  };
+  ) => importAndWait(t, url, { name, content }, session!);
   const detail = async (id: string) =>
     (await t.request('GET', `/api/surveys/${id}`, { as: w.sessions.admin })).body as Detail;
 
@@ -124,18 +121,18 @@ describe.each(DATABASE_KINDS)('survey setup (%s)', (kind) => {
     w = await seedWorld(t);
     await t.createAccount('nhap', 'surveyClerk');
     clerk = await t.login('nhap');
-    const framework = await upload(
+    const framework = await imported<{ id: string }>(
+      t,
       '/api/frameworks/import?name=S%E1%BB%9F%202023&year=2023&unitType=so',
-      'bo-chi-so.csv',
-      SURVEY_FRAMEWORK_CSV,
+      { name: 'bo-chi-so.csv', content: SURVEY_FRAMEWORK_CSV },
+      w.sessions.admin!,
     );
-    expect(framework.status).toBe(201);
     const period = await t.request('POST', '/api/periods', {
       as: w.sessions.admin,
       body: {
         name: 'Chỉ số CCHC năm 2023',
         year: 2023,
-        frameworks: { so: (framework.body as { id: string }).id },
+        frameworks: { so: framework.id },
         unitIds: ['SNV', 'SYT'],
       },
     });
@@ -230,9 +227,16 @@ describe.each(DATABASE_KINDS)('survey setup (%s)', (kind) => {
     );
     const tables = await parseTables(r.raw, 'phieu.xlsx');
     expect(tables.map((table) => table.sheet)).toEqual(['Thông tin', 'Câu hỏi']);
-    const imported = await upload(`/api/periods/${periodId}/surveys/import`, 'phieu.xlsx', r.raw);
-    expect(imported.status).toBe(201);
-    const copy = imported.body as Detail;
+    const { upload: queued, job } = await upload(
+      `/api/periods/${periodId}/surveys/import`,
+      'phieu.xlsx',
+      r.raw,
+    );
+    expect(queued.status).toBe(202);
+    expect(job).toMatchObject({ kind: 'survey', state: 'succeeded', problems: null });
+    const made = job?.result as { id: string; name: string; questionCount: number };
+    const copy = await detail(made.id);
+    expect(made).toMatchObject({ periodId, name: copy.name, questionCount: copy.questionCount });
     expect(copy.id).not.toBe(parId);
     expect(copy.questionnaire).toEqual((await detail(parId)).questionnaire);
     expect(copy.recheckPercent).toBe(10);
@@ -252,10 +256,14 @@ describe.each(DATABASE_KINDS)('survey setup (%s)', (kind) => {
     const before = (
       await t.request('GET', `/api/periods/${periodId}/surveys`, { as: w.sessions.admin })
     ).body as { surveys: unknown[] };
-    const refused = await upload(`/api/periods/${periodId}/surveys/import`, 'phieu.xlsx', bad);
-    expect(refused.status).toBe(422);
-    expect(errorOf(refused.body).code).toBe('IMPORT_REJECTED');
-    expect(errorOf(refused.body).details).toEqual([
+    const { job: refused } = await upload(
+      `/api/periods/${periodId}/surveys/import`,
+      'phieu.xlsx',
+      bad,
+    );
+    expect(refused).toMatchObject({ state: 'failed', result: null });
+    expect(refused?.problems?.code).toBe('IMPORT_REJECTED');
+    expect(refused?.problems?.details).toEqual([
       'Trang "Câu hỏi", dòng 3, cột H (Trọng số (%)): "nhiều" không phải là số',
       'Trang "Câu hỏi", dòng 7, cột H (Trọng số (%)): phải từ 0 đến 100 (%)',
     ]);
@@ -427,9 +435,9 @@ describe.each(DATABASE_KINDS)('survey setup (%s)', (kind) => {
       ['H01', 'Trần Thị Bình', null, null, null],
       ['SYT', '', null, null, '31/02/2023'],
     ]);
-    let r = await upload(`/api/surveys/${parId}/frame/import`, 'danh-sach.csv', bad);
-    expect(r.status).toBe(422);
-    expect(errorOf(r.body).details).toEqual([
+    const refused = await upload(`/api/surveys/${parId}/frame/import`, 'danh-sach.csv', bad);
+    expect(refused.job?.state).toBe('failed');
+    expect(refused.job?.problems?.details).toEqual([
       'Trang "danh-sach.csv", dòng 2, cột C (Liên hệ): dài 324 ký tự, tối đa 300 ký tự',
       'Trang "danh-sach.csv", dòng 3, cột A (Mã đơn vị): UBND huyện Nam Sách không thuộc loại đơn vị được đánh giá bằng phiếu này (Sở, ban, ngành)',
       'Trang "danh-sach.csv", dòng 4, cột B (Họ và tên): thiếu họ và tên',
@@ -446,13 +454,14 @@ describe.each(DATABASE_KINDS)('survey setup (%s)', (kind) => {
       ]),
       ['SYT', 'Người Y tế 1', null, null, null],
     ];
-    r = await upload(
+    const { job } = await upload(
       `/api/surveys/${parId}/frame/import`,
       'danh-sach.csv',
       toCsv([header, ...people]),
     );
-    expect(r.body).toEqual({ imported: 6 });
-    r = await t.request('POST', `/api/surveys/${parId}/frame/sample`, {
+    expect(job).toMatchObject({ kind: 'surveyFrame', state: 'succeeded', doneRows: 6 });
+    expect(job?.result).toEqual({ imported: 6 });
+    let r = await t.request('POST', `/api/surveys/${parId}/frame/sample`, {
       as: w.sessions.admin,
       body: {},
     });

@@ -26,6 +26,22 @@ const window = (from: number, to: number) => ({
   closesAt: `${vietnamDay(to)} 24:00`,
 });
 
+/** The framework an import job made (decision 0042), once the server's queue has run it. */
+async function importedId(admin: Client, jobId: string): Promise<{ id: string }> {
+  for (let polls = 0; polls < 600; polls++) {
+    const job = (await admin.request('GET', `/api/imports/${jobId}`)).body as {
+      state: string;
+      result: { id: string } | null;
+      problems: unknown;
+    };
+    if (job.state === 'succeeded' && job.result) return job.result;
+    if (job.state !== 'queued' && job.state !== 'running')
+      throw new Error(`framework → ${job.state} ${JSON.stringify(job.problems)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('framework → the import did not end');
+}
+
 /**
  * Sở Nội vụ with its unit officer, a framework of six per-item leaves and a period whose
  * self-assessment window is open today: the officer's client and the period, for entry saves.
@@ -46,7 +62,7 @@ export async function entryWorld(admin: Client): Promise<{ officer: Client; peri
       unitId: 'SNV',
     }),
   );
-  const framework = await ok(
+  const queued = await ok(
     'framework',
     admin.upload(
       `/api/frameworks/import?name=${encodeURIComponent('Bộ chỉ số ghi đồng thời')}&year=2026&unitType=so`,
@@ -55,6 +71,7 @@ export async function entryWorld(admin: Client): Promise<{ officer: Client; peri
       30_000,
     ),
   );
+  const framework = await importedId(admin, queued.id);
   const period = await ok(
     'period',
     admin.request('POST', '/api/periods', {

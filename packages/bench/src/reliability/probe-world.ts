@@ -177,14 +177,18 @@ export async function buildProbeWorld(): Promise<ProbeWorld> {
   }
   await add('cb.phong', 'officeStaff', 'SNV', ids['office:SNV']);
   const file = multipartBody('bo-chi-so.csv', FRAMEWORK_CSV);
-  const framework = await call(
+  const queued = await call(
     admin,
     'POST',
     '/api/frameworks/import?name=B%E1%BB%99%20th%E1%BB%AD&year=2022&unitType=so',
     file.payload,
     file.headers,
   );
-  ids.framework = String(framework.id);
+  // The import runs as a job (decision 0042): the queue is run here, then the job read.
+  await queue.tick();
+  const job = await call(admin, 'GET', `/api/imports/${String(queued.id)}`);
+  if (job.state !== 'succeeded') throw new Error(`framework: ${JSON.stringify(job.problems)}`);
+  ids.framework = String((job.result as { id: string }).id);
   const period = await call(admin, 'POST', '/api/periods', {
     name: 'Chỉ số CCHC năm 2022',
     year: 2022,

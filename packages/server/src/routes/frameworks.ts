@@ -2,10 +2,10 @@ import {
   copyFrameworkBody,
   frameworkNodeParams,
   frameworkParams,
-  frameworkPreviewResponse,
   frameworkResponse,
   frameworksResponse,
   importFrameworkQuery,
+  importJobResponse,
   policyBody,
   updateNodeBody,
 } from '@chiso/contract';
@@ -13,11 +13,12 @@ import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../context.js';
 import { multipart, responds, type ContractTypeProvider } from '../http/contract.js';
 import { contextOf } from '../http/context.js';
-import { readUploadedTables } from '../http/uploads.js';
+import { readUploadedFile } from '../http/uploads.js';
 import { listFrameworkRows } from '../repositories/frameworks.js';
-import { authorizeIn, inReach, reachOf } from '../use-cases/reach.js';
+import { inReach, reachOf } from '../use-cases/reach.js';
 import { copyFramework } from '../use-cases/frameworks/copy-framework.js';
-import { importFramework, previewFramework } from '../use-cases/frameworks/import-framework.js';
+import { IMPORT_KINDS } from '../use-cases/imports/import-kinds.js';
+import { queueImport } from '../use-cases/imports/queue-import.js';
 import { presentFrameworkSummary } from '../use-cases/frameworks/present-framework.js';
 import {
   getFramework,
@@ -64,34 +65,21 @@ export async function frameworkRoutes(app: FastifyInstance, deps: Deps): Promise
     {
       schema: {
         tags,
-        summary: 'Nhập bộ chỉ số từ bảng .xlsx/.csv (preview=true: chỉ kiểm tra, không lưu)',
+        summary:
+          'Nhập bộ chỉ số từ bảng .xlsx/.csv, chạy nền (preview=true: chỉ kiểm tra, không lưu; theo dõi ở /imports/:id)',
         querystring: importFrameworkQuery,
         ...multipart(),
-        response: responds({ 200: frameworkPreviewResponse, 201: frameworkResponse }),
+        response: responds({ 202: importJobResponse }),
       },
     },
     async (request, reply) => {
       const ctx = contextOf(request, deps);
-      await authorizeIn(ctx, 'administer', 'ownSecretariat');
-      const tables = await readUploadedTables(request);
       const { preview, ...meta } = request.query;
-      if (preview === 'true') {
-        const { table, framework } = previewFramework(tables, meta);
-        return {
-          nodes: framework.nodes.length,
-          areas: framework.areas.map((a) => ({
-            code: a.code,
-            title: a.title,
-            maxPoints: a.maxPoints.toString(),
-          })),
-          leaves: framework.leaves.length,
-          maxPoints: framework.maxPoints.toString(),
-          achieved: Object.fromEntries(
-            [...table.achieved].map(([code, points]) => [code, points.toString()]),
-          ),
-        };
-      }
-      return reply.status(201).send(await importFramework(ctx, tables, meta));
+      const kind = preview === 'true' ? 'frameworkPreview' : 'framework';
+      // Who asks is refused before the file is read, as before.
+      await IMPORT_KINDS[kind].authorize(ctx, meta);
+      const file = await readUploadedFile(request);
+      return reply.status(202).send(await queueImport(ctx, kind, file, meta));
     },
   );
 

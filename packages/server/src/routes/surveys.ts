@@ -6,7 +6,7 @@ import {
   linkUnitParams,
   createSurveyBody,
   drawSampleBody,
-  importedCountResponse,
+  importJobResponse,
   issueCodesBody,
   periodParams,
   sampleResponse,
@@ -28,7 +28,9 @@ import {
   type ContractTypeProvider,
 } from '../http/contract.js';
 import { contextOf } from '../http/context.js';
-import { readUploadedTables } from '../http/uploads.js';
+import { readUploadedFile } from '../http/uploads.js';
+import { IMPORT_KINDS } from '../use-cases/imports/import-kinds.js';
+import { queueImport } from '../use-cases/imports/queue-import.js';
 import {
   buildSheetsWorkbook,
   workbookBytes,
@@ -40,8 +42,6 @@ import { createSurvey } from '../use-cases/surveys/create-survey.js';
 import { drawSample } from '../use-cases/surveys/draw-sample.js';
 import { exportSurvey } from '../use-cases/surveys/export-survey.js';
 import { getSurvey } from '../use-cases/surveys/get-survey.js';
-import { importFrame } from '../use-cases/surveys/import-frame.js';
-import { importSurvey } from '../use-cases/surveys/import-survey.js';
 import { issueCodes } from '../use-cases/surveys/issue-codes.js';
 import { codesWorkbook, listSurveyCodes } from '../use-cases/surveys/list-codes.js';
 import { listSurveys } from '../use-cases/surveys/list-surveys.js';
@@ -99,16 +99,18 @@ export async function surveyRoutes(app: FastifyInstance, deps: Deps): Promise<vo
     {
       schema: {
         tags,
-        summary: 'Nhập phiếu khảo sát từ tệp .xlsx',
+        summary: 'Nhập phiếu khảo sát từ tệp .xlsx (chạy nền: theo dõi ở /imports/:id)',
         params: periodParams,
         ...multipart(),
-        response: responds({ 201: surveyDetailResponse }),
+        response: responds({ 202: importJobResponse }),
       },
     },
     async (request, reply) => {
-      const tables = await readUploadedTables(request);
-      const survey = await importSurvey(contextOf(request, deps), request.params.periodId, tables);
-      return reply.status(201).send(survey);
+      const ctx = contextOf(request, deps);
+      const parameters = { periodId: request.params.periodId };
+      await IMPORT_KINDS.survey.authorize(ctx, parameters);
+      const file = await readUploadedFile(request);
+      return reply.status(202).send(await queueImport(ctx, 'survey', file, parameters));
     },
   );
 
@@ -191,15 +193,18 @@ export async function surveyRoutes(app: FastifyInstance, deps: Deps): Promise<vo
       schema: {
         tags,
         summary:
-          'Nhập danh sách người đã giải quyết thủ tục (Mã đơn vị | Họ và tên | Liên hệ | Thủ tục | Ngày hoàn thành)',
+          'Nhập danh sách người đã giải quyết thủ tục (Mã đơn vị | Họ và tên | Liên hệ | Thủ tục | Ngày hoàn thành), chạy nền: theo dõi ở /imports/:id',
         params: surveyParams,
         ...multipart(),
-        response: responds({ 200: importedCountResponse }),
+        response: responds({ 202: importJobResponse }),
       },
     },
-    async (request) => {
-      const tables = await readUploadedTables(request);
-      return importFrame(contextOf(request, deps), request.params.id, tables);
+    async (request, reply) => {
+      const ctx = contextOf(request, deps);
+      const parameters = { surveyId: request.params.id };
+      await IMPORT_KINDS.surveyFrame.authorize(ctx, parameters);
+      const file = await readUploadedFile(request);
+      return reply.status(202).send(await queueImport(ctx, 'surveyFrame', file, parameters));
     },
   );
 

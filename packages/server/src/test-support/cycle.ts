@@ -1,6 +1,7 @@
 import type { ResultsJson } from '@chiso/core';
-import { multipart, type Session, type TestApp } from './test-app.js';
+import { type Session, type TestApp } from './test-app.js';
 import { toCsv, WINDOWS } from './world.js';
+import { imported } from './import-jobs.js';
 
 export interface Cast {
   admin: Session;
@@ -52,18 +53,13 @@ export async function castOf(
 }
 
 export async function importFramework(t: TestApp, admin: Session, csv: string): Promise<string> {
-  const upload = multipart('bo-chi-so.csv', csv);
-  const body = await ok(
+  const body = await imported<{ id: string }>(
     t,
-    'POST',
     '/api/frameworks/import?name=B%E1%BB%99%20th%E1%BB%AD&year=2022&unitType=so',
-    {
-      as: admin,
-      payload: upload.payload,
-      headers: upload.headers,
-    },
+    { name: 'bo-chi-so.csv', content: csv },
+    admin,
   );
-  return String(body.id);
+  return body.id;
 }
 
 /** A date-time or window of the 2022 calendar moved by whole years (a later period). */

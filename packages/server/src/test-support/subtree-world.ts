@@ -7,6 +7,7 @@ import {
   type TestApp,
 } from './test-app.js';
 import { PDF, TEST_FRAMEWORK_CSV, WINDOWS, type World } from './world.js';
+import { imported } from './import-jobs.js';
 
 /** Whose thing a request is about: H1's (the actor's own subtree), H2's, the province's. */
 export type Place = 'H1' | 'H2' | 'province';
@@ -59,15 +60,12 @@ async function ok(response: Promise<{ status: number; body: unknown }>, what: st
 
 /** A 2022 framework of `unitType` imported and a period opened on it by `admin`. */
 async function openPeriod(t: TestApp, admin: Session, unitType: string, name: string) {
-  const upload = multipart('khung.csv', TEST_FRAMEWORK_CSV);
   const query = `name=${encodeURIComponent(name)}&year=2022&unitType=${unitType}`;
-  const framework = await ok(
-    t.request('POST', `/api/frameworks/import?${query}`, {
-      as: admin,
-      payload: upload.payload,
-      headers: upload.headers,
-    }),
-    `framework ${name}`,
+  const framework = await imported<{ id: string }>(
+    t,
+    `/api/frameworks/import?${query}`,
+    { name: 'khung.csv', content: TEST_FRAMEWORK_CSV },
+    admin,
   );
   const period = await ok(
     t.request('POST', '/api/periods', {
@@ -157,14 +155,11 @@ export async function buildSubtreeWorld(kind: DatabaseKind): Promise<SubtreeWorl
     );
   }
   // The department's framework, for SNV's monitoring (no period: it only needs the year's).
-  const so = multipart('khung-so.csv', TEST_FRAMEWORK_CSV);
-  await ok(
-    t.request('POST', '/api/frameworks/import?name=S%E1%BB%9F%202022&year=2022&unitType=so', {
-      as: province,
-      payload: so.payload,
-      headers: so.headers,
-    }),
-    'framework so',
+  await imported(
+    t,
+    '/api/frameworks/import?name=S%E1%BB%9F%202022&year=2022&unitType=so',
+    { name: 'khung-so.csv', content: TEST_FRAMEWORK_CSV },
+    province,
   );
   for (const place of PLACES)
     w.survey[place] = await addSurvey(t, { periodId: w.period[place] } as World);

@@ -1,6 +1,7 @@
 import type { Role } from '@chiso/core';
-import { multipart, type Session, type TestApp } from './test-app.js';
+import { type Session, type TestApp } from './test-app.js';
 import { samplePdf } from '../demo/pdf.js';
+import { imported, type Importer } from './import-jobs.js';
 
 /** CSV as a spreadsheet program writes it: semicolons, quotes doubled where needed. */
 export function toCsv(rows: (string | number | null)[][]): string {
@@ -92,7 +93,7 @@ async function ok(response: Promise<{ status: number; body: unknown }>, what: st
  * the test framework and the 2022 period with its windows; td1 appraises SNV, td2 SYT.
  */
 export async function seedWorld(
-  t: Pick<TestApp, 'createAccount' | 'login' | 'request'>,
+  t: Pick<TestApp, 'createAccount' | 'login' | 'request'> & Importer,
 ): Promise<World> {
   const ids: Record<string, string> = {};
   ids.admin = await t.createAccount('admin', 'administrator');
@@ -116,18 +117,11 @@ export async function seedWorld(
   );
   ids.officeSNV = String(office.id);
   ids['cb.phong'] = await t.createAccount('cb.phong', 'officeStaff', 'SNV', ids.officeSNV);
-  const upload = multipart('bo-chi-so-so-2022.csv', TEST_FRAMEWORK_CSV);
-  const framework = await ok(
-    t.request(
-      'POST',
-      '/api/frameworks/import?name=B%E1%BB%99%20ch%E1%BB%89%20s%E1%BB%91%20s%E1%BB%9F%202022&year=2022&unitType=so',
-      {
-        as: admin,
-        payload: upload.payload,
-        headers: upload.headers,
-      },
-    ),
-    'framework import',
+  const framework = await imported<{ id: string }>(
+    t,
+    '/api/frameworks/import?name=B%E1%BB%99%20ch%E1%BB%89%20s%E1%BB%91%20s%E1%BB%9F%202022&year=2022&unitType=so',
+    { name: 'bo-chi-so-so-2022.csv', content: TEST_FRAMEWORK_CSV },
+    admin,
   );
   const period = await ok(
     t.request('POST', '/api/periods', {

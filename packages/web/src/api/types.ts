@@ -19,6 +19,7 @@ export type {
   Framework as FrameworkView,
   FrameworkNode as FrameworkNodeView,
   FrameworkPreview,
+  FrameworkImported,
   FrameworkReview,
   FrameworkSummary as FrameworkRow,
   HistoryRow,

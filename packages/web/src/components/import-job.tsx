@@ -61,6 +61,11 @@ export function useImportJob(path: string, onSucceeded: (job: ImportJob) => void
       setId(undefined);
       start.mutate({ file, at, asked: ++latest.current });
     },
+    /** Forgets the last upload (a new file was chosen). */
+    reset: () => {
+      setId(undefined);
+      start.reset();
+    },
     busy: start.isPending || running(job),
     cancel: () => cancel.mutate(),
     cancelling: cancel.isPending || job?.cancelRequested === true,

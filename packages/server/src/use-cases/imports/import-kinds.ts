@@ -10,6 +10,12 @@ import { authorize } from '../authorize.js';
 import { authorizeIn } from '../reach.js';
 import type { ImportProgress } from './import-progress.js';
 import { OPERATION_IMPORT_KINDS } from './operation-import-kinds.js';
+import {
+  frameworkImport,
+  frameworkPreviewImport,
+  surveyFrameImport,
+  surveyImport,
+} from './setup-import-kinds.js';
 
 /**
  * An import that runs as a background job (decision 0034): who may ask for it (checked in the
@@ -66,6 +72,10 @@ export const IMPORT_KINDS = {
     authorize: authorizeResponseImport,
     runFile: importResponsesFile,
   },
+  framework: frameworkImport,
+  frameworkPreview: frameworkPreviewImport,
+  survey: surveyImport,
+  surveyFrame: surveyFrameImport,
 } satisfies Record<string, ImportKind>;
 
 export type ImportKindName = keyof typeof IMPORT_KINDS;

@@ -8,6 +8,7 @@ import {
 } from './create-survey.js';
 import type { SurveyDetail } from './present-survey.js';
 import { authorizeIn } from '../reach.js';
+import { IN_REQUEST, type ImportProgress } from '../imports/import-progress.js';
 
 /**
  * A new survey from a questionnaire workbook (the layout the export writes): all or nothing,
@@ -17,9 +18,11 @@ export async function importSurvey(
   ctx: UseCaseContext,
   periodId: string,
   tables: Table[],
+  progress: ImportProgress = IN_REQUEST,
 ): Promise<SurveyDetail> {
   await authorizeIn(ctx, 'administer', { periodId });
   await requireOpenPeriod(ctx.deps.db, periodId);
+  await progress.phase('checking');
   const questionnaire = parseQuestionnaireTables(tables);
   try {
     await withRatedUnitType(ctx.deps.db, periodId, questionnaire);
@@ -35,5 +38,8 @@ export async function importSurvey(
       })),
     );
   }
+  await progress.phase('saving', questionnaire.questions.length);
+  // The survey is saved in one transaction of a few statements: the last moment a stop is heard.
+  await progress.step(0);
   return saveNewSurvey(ctx, periodId, questionnaire, DEFAULT_RECHECK_PERCENT, 'import');
 }

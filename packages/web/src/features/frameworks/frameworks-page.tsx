@@ -17,12 +17,12 @@ import { unitTypeLabel, UNIT_TYPES } from '@chiso/core/units/unit-types.js';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { upload } from '../../api/client';
 import { keys, useFrameworks } from '../../api/hooks';
-import type { FrameworkPreview, FrameworkView } from '../../api/types';
+import type { FrameworkImported, FrameworkPreview } from '../../api/types';
 import { useSession } from '../../app/session';
 import { ErrorMessage, Loading, notifySaved } from '../../components/feedback';
 import { FilePicker } from '../../components/file-picker';
+import { ImportJobStatus, useImportJob } from '../../components/import-job';
 import { date, points } from '../../lib/format';
 
 export default function FrameworksPage() {
@@ -67,7 +67,10 @@ export default function FrameworksPage() {
   );
 }
 
-/** Import from the Excel table offices keep: check first (what will be created, what is wrong), then import. */
+/**
+ * Import from the Excel table offices keep: check first (what will be created, what is wrong),
+ * then import. Both run on the server as jobs (decision 0042), each with its progress and stop.
+ */
 function ImportFramework() {
   const navigate = useNavigate();
   const client = useQueryClient();
@@ -76,30 +79,18 @@ function ImportFramework() {
   const [year, setYear] = useState<number | string>(new Date().getFullYear());
   const [unitType, setUnitType] = useState<string | null>('so');
   const [preview, setPreview] = useState<FrameworkPreview | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
   const query = (previewOnly: boolean) =>
     `/frameworks/import?${new URLSearchParams({ name, year: String(year), unitType: unitType ?? '', preview: String(previewOnly) }).toString()}`;
-  const run = async (previewOnly: boolean) => {
-    if (!file) return;
-    setBusy(true);
-    setError(null);
-    try {
-      if (previewOnly) {
-        setPreview(await upload<FrameworkPreview>(query(true), file));
-      } else {
-        const framework = await upload<FrameworkView>(query(false), file);
-        await client.invalidateQueries({ queryKey: keys.frameworks });
-        notifySaved(`Đã nhập bộ chỉ số "${framework.name}"`);
-        await navigate(`/bo-chi-so/${framework.id}`);
-      }
-    } catch (failure) {
-      setPreview(null);
-      setError(failure);
-    } finally {
-      setBusy(false);
-    }
-  };
+  const check = useImportJob(query(true), (job) => {
+    setPreview(job.result as FrameworkPreview);
+  });
+  const run = useImportJob(query(false), async (job) => {
+    const framework = job.result as FrameworkImported;
+    await client.invalidateQueries({ queryKey: keys.frameworks });
+    notifySaved(`Đã nhập bộ chỉ số "${framework.name}"`);
+    await navigate(`/bo-chi-so/${framework.id}`);
+  });
+  const busy = check.busy || run.busy;
   return (
     <Card withBorder>
       <Stack>
@@ -129,12 +120,13 @@ function ImportFramework() {
           onFile={(f) => {
             setFile(f);
             setPreview(null);
-            setError(null);
+            check.reset();
+            run.reset();
           }}
           label="Kéo thả tệp .xlsx hoặc .csv vào đây, hoặc bấm để chọn"
         />
-        <ErrorMessage error={error} title="Tệp chưa nhập được (không có gì được lưu)" />
-        {preview && (
+        <ImportJobStatus state={check} />
+        {preview && check.job?.state === 'succeeded' && (
           <Card withBorder bg="green.0">
             <Text fw={600}>
               Sẽ tạo {preview.nodes} mục ({preview.leaves} tiêu chí chấm điểm), tổng{' '}
@@ -149,16 +141,26 @@ function ImportFramework() {
             </List>
           </Card>
         )}
+        <ImportJobStatus state={run} />
         <Group>
           <Button
             variant="default"
-            onClick={() => void run(true)}
-            loading={busy}
-            disabled={!file || !name.trim()}
+            onClick={() => {
+              if (!file) return;
+              setPreview(null);
+              run.reset();
+              check.start(file);
+            }}
+            loading={check.busy}
+            disabled={!file || !name.trim() || run.busy}
           >
             Kiểm tra tệp
           </Button>
-          <Button onClick={() => void run(false)} loading={busy} disabled={!preview}>
+          <Button
+            onClick={() => file && run.start(file)}
+            loading={run.busy}
+            disabled={!preview || busy}
+          >
             Nhập bộ chỉ số
           </Button>
         </Group>

@@ -1,12 +1,13 @@
 import { Alert, Button, Card, Group, Select, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, upload } from '../../api/client';
+import { formatCount } from '@chiso/core/format/format.js';
+import { api } from '../../api/client';
 import { ErrorMessage, notifySaved } from '../../components/feedback';
 import { FilePicker } from '../../components/file-picker';
+import { ImportJobStatus, useImportJob } from '../../components/import-job';
 import type { ImportedCount, Sample } from '@chiso/contract';
 import { surveyKeys, type SurveyDetail } from './api';
-import { SurveyError } from './survey-error';
 import { useSurveyUnits } from './survey-units';
 
 /**
@@ -19,14 +20,12 @@ export function FrameTab({ survey }: { survey: SurveyDetail }) {
   const [file, setFile] = useState<File | null>(null);
   const [unitId, setUnitId] = useState<string | null>(null);
   const refresh = () => client.invalidateQueries({ queryKey: surveyKeys.detail(survey.id) });
-  const importFrame = useMutation({
-    mutationFn: (chosen: File) =>
-      upload<ImportedCount>(`/surveys/${survey.id}/frame/import`, chosen),
-    onSuccess: async (result) => {
-      await refresh();
-      setFile(null);
-      notifySaved(`Đã nhập ${result.imported} người vào danh sách chọn mẫu`);
-    },
+  // A job on the server (decision 0042): its progress and "Dừng nhập", then the new count.
+  const importFrame = useImportJob(`/surveys/${survey.id}/frame/import`, async (job) => {
+    const result = job.result as ImportedCount;
+    await refresh();
+    setFile(null);
+    notifySaved(`Đã nhập ${formatCount(result.imported)} người vào danh sách chọn mẫu`);
   });
   const draw = useMutation({
     mutationFn: () =>
@@ -64,14 +63,11 @@ export function FrameTab({ survey }: { survey: SurveyDetail }) {
             }}
             label="Kéo thả tệp danh sách vào đây, hoặc bấm để chọn"
           />
-          <SurveyError
-            error={importFrame.error}
-            title="Danh sách chưa nhập được (không dòng nào được lưu)"
-          />
+          <ImportJobStatus state={importFrame} />
           <Group>
             <Button
-              onClick={() => file && importFrame.mutate(file)}
-              loading={importFrame.isPending}
+              onClick={() => file && importFrame.start(file)}
+              loading={importFrame.busy}
               disabled={!file}
             >
               Nhập danh sách

@@ -2,13 +2,14 @@ import { Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { api, upload } from '../../api/client';
+import type { SurveyImported } from '@chiso/contract';
+import { api } from '../../api/client';
 import { notifySaved } from '../../components/feedback';
 import { FilePicker } from '../../components/file-picker';
+import { ImportJobStatus, useImportJob } from '../../components/import-job';
 import { surveyKeys, type QuestionnaireJson, type SurveyDetail } from './api';
 import { emptyDraft } from './draft';
 import { QuestionnaireForm } from './questionnaire-form';
-import { SurveyError } from './survey-error';
 
 /** Writes a questionnaire by hand; folded until asked for. */
 export function CreateSurvey({ periodId }: { periodId: string }) {
@@ -56,18 +57,14 @@ export function CreateSurvey({ periodId }: { periodId: string }) {
 /** Reads a questionnaire from the workbook layout the export writes; nothing is saved on a problem. */
 export function ImportSurvey({ periodId }: { periodId: string }) {
   const [file, setFile] = useState<File | null>(null);
-  const [progress, setProgress] = useState<number | null>(null);
   const navigate = useNavigate();
   const client = useQueryClient();
-  const run = useMutation({
-    mutationFn: (chosen: File) =>
-      upload<SurveyDetail>(`/periods/${periodId}/surveys/import`, chosen, setProgress),
-    onSuccess: async (survey) => {
-      await client.invalidateQueries({ queryKey: surveyKeys.list(periodId) });
-      notifySaved(`Đã nhập phiếu "${survey.name}" (${survey.questionCount} câu hỏi)`);
-      await navigate(`/khao-sat/${survey.id}`);
-    },
-    onSettled: () => setProgress(null),
+  // A job on the server (decision 0042): its progress and "Dừng nhập", then the new draft.
+  const run = useImportJob(`/periods/${periodId}/surveys/import`, async (job) => {
+    const survey = job.result as SurveyImported;
+    await client.invalidateQueries({ queryKey: surveyKeys.list(periodId) });
+    notifySaved(`Đã nhập phiếu "${survey.name}" (${survey.questionCount} câu hỏi)`);
+    await navigate(`/khao-sat/${survey.id}`);
   });
   return (
     <Card withBorder>
@@ -88,16 +85,11 @@ export function ImportSurvey({ periodId }: { periodId: string }) {
           }}
           label="Kéo thả tệp phiếu .xlsx vào đây, hoặc bấm để chọn"
         />
-        <SurveyError error={run.error} title="Tệp chưa nhập được (không có gì được lưu)" />
+        <ImportJobStatus state={run} />
         <Group>
-          <Button onClick={() => file && run.mutate(file)} loading={run.isPending} disabled={!file}>
+          <Button onClick={() => file && run.start(file)} loading={run.busy} disabled={!file}>
             Nhập phiếu
           </Button>
-          {progress !== null && progress < 1 && (
-            <Text size="sm" c="dimmed" role="status">
-              Đang tải lên…
-            </Text>
-          )}
         </Group>
       </Stack>
     </Card>
