@@ -1,5 +1,6 @@
 import { cpus, totalmem } from 'node:os';
 import { report } from './measure.js';
+import { benchAssessment } from './assessment-bench.js';
 import { benchCli } from './cli-bench.js';
 import { benchPeriodResults } from './period-results-bench.js';
 import { benchPlanCli, benchPlans } from './plan-bench.js';
@@ -34,6 +35,7 @@ process.stdout.write(`\n${await benchStoredPlans()}\n`);
 process.stdout.write(`\n${await benchTasksOverview()}\n`);
 process.stdout.write(`\n${await benchPortal()}\n`);
 process.stdout.write(`\n${await benchResultsRanking()}\n`);
+process.stdout.write(`\n${await benchAssessment()}\n`);
 process.stdout.write(`\n${await benchSurveys()}\n`);
 process.stdout.write(`\n${await benchDelivery()}\n`);
 process.stdout.write(`\n${await benchImportJob()}\n`);

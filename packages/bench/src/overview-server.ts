@@ -7,9 +7,12 @@ import { serve } from '../../server/dist/serve.js';
  * statuses, logging at the default level (to /dev/null, as the parent ignores it). It tells
  * its port to the parent, its processor time on "cpu", and stops on "stop".
  *
- * Usage (forked): node overview-server.js <data dir> <ISO instant> <admin user> <password>
+ * With a fifth argument, the database is that PostgreSQL server's instead (evidence files stay
+ * in the data directory).
+ *
+ * Usage (forked): node overview-server.js <data dir> <ISO instant> <admin user> <password> [database URL]
  */
-const [dataDir = '', at = '', username = '', password = ''] = process.argv.slice(2);
+const [dataDir = '', at = '', username = '', password = '', databaseUrl] = process.argv.slice(2);
 const now = new Date(at);
 const server = await serve(
   readConfig({
@@ -18,6 +21,7 @@ const server = await serve(
     HOST: '127.0.0.1',
     CHISO_ADMIN_USERNAME: username,
     CHISO_ADMIN_PASSWORD: password,
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
   }),
   () => now,
 );

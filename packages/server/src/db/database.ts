@@ -40,8 +40,12 @@ export async function openDatabase(options: {
   /** PostgreSQL only: migrate as this role (the owner), then connect as databaseUrl's (0038). */
   migrationDatabaseUrl?: string | undefined;
   migrate?: boolean;
+  /** Told of every statement sent (its SQL text): what a test counts the queries of a page by. */
+  onQuery?: ((sql: string) => void) | undefined;
 }): Promise<Database> {
   const migrate = options.migrate ?? true;
+  const onQuery = options.onQuery;
+  const logger = onQuery ? { logQuery: (query: string) => onQuery(query) } : undefined;
   if (options.databaseUrl) {
     if (migrate && options.migrationDatabaseUrl) await migrateAsOwner(options.migrationDatabaseUrl);
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
@@ -49,7 +53,7 @@ export async function openDatabase(options: {
     // the pool replaces it and the next query reports any real outage.
     pool.on('error', () => undefined);
     // numeric stays a string: points are exact decimals, never floats.
-    const db = drizzlePg(pool, { schema });
+    const db = drizzlePg(pool, { schema, ...(logger ? { logger } : {}) });
     // Servers started together migrate one after the other: the first applies what is new, the
     // others then find nothing to do (at once, two created the same tables and one failed).
     if (migrate && !options.migrationDatabaseUrl) {
@@ -78,7 +82,7 @@ export async function openDatabase(options: {
   const close = async () => {
     await client.close().finally(release);
   };
-  const db = drizzlePglite(client, { schema });
+  const db = drizzlePglite(client, { schema, ...(logger ? { logger } : {}) });
   if (migrate) {
     await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER }).catch(
       async (error: unknown) => {

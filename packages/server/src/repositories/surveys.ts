@@ -326,3 +326,30 @@ export async function hasUnitsAttached(db: Db, surveyId: string): Promise<boolea
   }
   return false;
 }
+
+/**
+ * A period's surveys as ids and versions (the row's xmin: any write to a survey makes a new
+ * one), in listSurveys' order: what a reader of parsed questionnaires checks its cache with.
+ */
+export async function listSurveyVersions(
+  db: Db,
+  periodId: string,
+): Promise<{ id: string; version: string }[]> {
+  return db
+    .select({ id: surveys.id, version: sql<string>`${surveys}.xmin::text` })
+    .from(surveys)
+    .where(eq(surveys.periodId, periodId))
+    .orderBy(asc(surveys.ratedUnitType), asc(surveys.respondentGroup), asc(surveys.name));
+}
+
+/** Surveys by id with their versions (xmin), for what the cache lacks. */
+export async function surveysWithVersions(
+  db: Db,
+  ids: readonly string[],
+): Promise<{ row: SurveyRow; version: string }[]> {
+  if (ids.length === 0) return [];
+  return db
+    .select({ row: surveys, version: sql<string>`${surveys}.xmin::text` })
+    .from(surveys)
+    .where(inArray(surveys.id, [...ids]));
+}

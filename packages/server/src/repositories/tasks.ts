@@ -75,6 +75,22 @@ export async function listUnitTasks(
     .orderBy(asc(tasks.deadline), asc(tasks.createdAt), asc(tasks.id));
 }
 
+/** A unit's tasks due between two days, each with its lead office's name, in one query. */
+export async function listUnitTasksWithOffice(
+  db: Db,
+  unitId: string,
+  due: { from: string; to: string },
+): Promise<{ task: TaskRow; office: string | null }[]> {
+  return db
+    .select({ task: tasks, office: offices.name })
+    .from(tasks)
+    .leftJoin(offices, and(eq(offices.id, tasks.leadOfficeId), eq(offices.unitId, tasks.unitId)))
+    .where(
+      and(eq(tasks.unitId, unitId), gte(tasks.deadline, due.from), lte(tasks.deadline, due.to)),
+    )
+    .orderBy(asc(tasks.deadline), asc(tasks.createdAt), asc(tasks.id));
+}
+
 /**
  * The province's overview in one query: every unit, in the order `listUnits` gives them, and
  * per lead office of its tasks how many stand in each status at `at` — the core's

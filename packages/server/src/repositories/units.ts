@@ -52,6 +52,11 @@ export async function listLineage(db: Db): Promise<LineageRow[]> {
   return db.select().from(unitLineage);
 }
 
+/** The lineage rows of one unit (what it was formed from), by the table's key. */
+export async function listLineageOf(db: Db, unitId: string): Promise<LineageRow[]> {
+  return db.select().from(unitLineage).where(eq(unitLineage.unitId, unitId));
+}
+
 export async function insertLineage(
   db: Db,
   rows: (typeof unitLineage.$inferInsert)[],

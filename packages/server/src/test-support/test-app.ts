@@ -29,9 +29,10 @@ export const TEST_PASSWORD = 'mat-khau-thu-nghiem';
 /** A fresh database: PGlite in memory, or a new database on the PostgreSQL server. */
 async function freshDatabase(
   kind: DatabaseKind,
+  onQuery?: (sql: string) => void,
 ): Promise<{ database: Database; url?: string; drop: () => Promise<void> }> {
   if (kind === 'pglite') {
-    const database = await openDatabase({});
+    const database = await openDatabase({ onQuery });
     return { database, drop: () => Promise.resolve() };
   }
   const base = process.env.CHISO_TEST_DATABASE_URL ?? '';
@@ -42,7 +43,7 @@ async function freshDatabase(
   await admin.end();
   const url = new URL(base);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString() });
+  const database = await openDatabase({ databaseUrl: url.toString(), onQuery });
   return {
     database,
     url: url.toString(),
@@ -115,13 +116,19 @@ export interface TestAppOptions {
   database?: () => Promise<{ database: Database; url?: string; drop: () => Promise<void> }>;
   /** A built web app's folder to serve instead of packages/web/dist. */
   webRoot?: string;
+  /** Told of every statement the app's database handle sends (a fresh database only). */
+  onQuery?: (sql: string) => void;
 }
 
 export async function startTestApp(
   kind: DatabaseKind,
   options: TestAppOptions = {},
 ): Promise<TestApp> {
-  const { database, url: databaseUrl, drop } = await (options.database?.() ?? freshDatabase(kind));
+  const {
+    database,
+    url: databaseUrl,
+    drop,
+  } = await (options.database?.() ?? freshDatabase(kind, options.onQuery));
   const dataDir = await mkdtemp(join(tmpdir(), 'chiso-app-'));
   let now = new Date(parseVietnamTime('05/01/2023 09:00') ?? 0);
   // Sessions outlive the test's month of simulated time; uploads are capped at 1 MB to test the limit.

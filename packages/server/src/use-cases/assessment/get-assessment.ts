@@ -2,7 +2,8 @@ import {
   can,
   Decimal,
   PARTICIPATION_LABELS,
-  presentResults,
+  presentUnitDetail,
+  presentUnitSummary,
   submissionProblems,
   WINDOW_KINDS,
   WINDOW_LABELS,
@@ -10,13 +11,20 @@ import {
 } from '@chiso/core';
 import type { UseCaseContext } from '../../context.js';
 import { listEntries, type EntryRow } from '../../repositories/entries.js';
+import type { StoredFramework } from '../../repositories/frameworks.js';
 import { listAssessmentEvidence, listUnitLinks } from '../../repositories/evidence.js';
 import { authorize } from '../authorize.js';
 import { presentFramework } from '../frameworks/present-framework.js';
 import { combineOverrides } from '../feeds/combine.js';
 import { loadLowerUnitsFeed } from '../feeds/lower-units.js';
 import { presentLowerFeed } from '../feeds/present-lower-feed.js';
-import { loadStatisticsFeed, statisticFeedOf, withStatistics } from '../feeds/statistics.js';
+import {
+  loadStatisticsFeed,
+  NO_STATISTICS,
+  statisticFedLeaves,
+  statisticFeedOf,
+  withStatistics,
+} from '../feeds/statistics.js';
 import { loadPeriodSurveys, surveyOverrideOf } from '../survey-results/period-surveys.js';
 import {
   APPRAISAL_KIND_LABELS,
@@ -51,14 +59,18 @@ export async function getAssessment(
   ]);
   const status = scope.participation.status as ParticipationStatus;
   const appraisalVisible = visibilityIn(actor.role, scope).appraisal;
-  const { framework, policy } = scope.stored;
+  const { framework } = scope.stored;
   // Leaves fed by the period's surveys show the points counted from the answers (surveyFed).
   const lower = await loadLowerUnitsFeed(db, scope.period, framework, scope.unit.id);
-  const statistics = await loadStatisticsFeed(db, key.periodId, key.unitId);
+  // A framework that takes no procedure statistics has nothing to read for them.
+  const statistics =
+    statisticFedLeaves(framework).size === 0
+      ? NO_STATISTICS
+      : await loadStatisticsFeed(db, key.periodId, key.unitId);
   const surveys = withStatistics(
     combineOverrides(
       surveyOverrideOf(
-        await loadPeriodSurveys(db, key.periodId, key.unitId),
+        await loadPeriodSurveys(db, key.periodId, key.unitId, { computedAt: false }),
         framework,
         scope.unit,
       ),
@@ -70,10 +82,15 @@ export async function getAssessment(
   );
   const compute = (phase: 'self' | 'effective') => {
     const result = unitResultOf(scope.stored, scope.unit, entries, phase, surveys);
-    const unit = presentResults(framework, { units: [result] }).units[0];
-    if (!unit) throw new Error(`no result presented for unit ${scope.unit.id}`);
-    return unit;
+    return { ...presentUnitSummary(result), ...presentUnitDetail(framework, result) };
   };
+  const self = compute('self');
+  // Before any leaf is appraised the effective points are the unit's own: computed once.
+  const appraised = !appraisalVisible
+    ? null
+    : entries.some((e) => e.appraisalKind !== null)
+      ? compute('effective')
+      : self;
   const byCode = new Map(entries.map((e) => [e.code, e]));
   const linksByCode = groupLinks(links);
   const served = await servedTasksOf(db, framework, scope.unit.id, scope.period.year, ctx.now);
@@ -115,7 +132,7 @@ export async function getAssessment(
     },
     windows: presentWindows(scope, ctx.now),
     canAddEvidence: canAddEvidence(scope, ctx.now, entries),
-    framework: presentFramework(scope.stored.row, framework, policy),
+    framework: presentedFramework(scope.stored),
     entries: framework.leaves.map((leaf) => {
       const entry = byCode.get(leaf.code);
       const statisticFeed = statisticFeedOf(framework, statistics, scope.unit.id, leaf.code);
@@ -143,8 +160,8 @@ export async function getAssessment(
       : null,
     evidence: evidence.filter((e) => e.periodId !== null).map(presentEvidence),
     taskEvidence: evidence.filter((e) => e.periodId === null).map(presentEvidence),
-    self: compute('self'),
-    appraised: appraisalVisible ? compute('effective') : null,
+    self,
+    appraised,
     progress: framework.areas.map((area) => {
       const leaves = framework.leaves.filter(
         (l) => l.code.startsWith(`${area.code}.`) || l.code === area.code,
@@ -169,6 +186,21 @@ export async function getAssessment(
         })),
     ),
   };
+}
+
+/**
+ * The framework as the page shows it, once per built framework: a version's cached framework
+ * is one object (framework-at.ts), so its rules are worded once, not on every read.
+ */
+const presented = new WeakMap<StoredFramework, ReturnType<typeof presentFramework>>();
+
+function presentedFramework(stored: StoredFramework) {
+  let view = presented.get(stored);
+  if (view === undefined) {
+    view = presentFramework(stored.row, stored.framework, stored.policy);
+    presented.set(stored, view);
+  }
+  return view;
 }
 
 /** The links by leaf code, in their order, grouped once for the page. */

@@ -17,7 +17,7 @@ import {
   type PublishedFrameworkJson,
   type PublishedUnitJson,
 } from '../../repositories/previous-publication.js';
-import { listLineage, type LineageRow } from '../../repositories/units.js';
+import { listLineageOf, type LineageRow } from '../../repositories/units.js';
 
 /** Last year's points of one unit, per leaf of this year's framework. */
 export interface PreviousPoints {
@@ -68,7 +68,7 @@ export async function previousPointsOf(
   db: Db,
   query: { year: number; unitId: string; stored: StoredFramework },
 ): Promise<PreviousPoints | undefined> {
-  const lineage = lineageLinks(await listLineage(db));
+  const lineage = lineageLinks(await listLineageOf(db, query.unitId));
   const from = lineage.find((l) => l.id === query.unitId)?.from ?? [];
   const publication = await lastPublishedUnits(db, {
     beforeYear: query.year,

@@ -9,22 +9,16 @@ import {
 } from '@chiso/core';
 import type { UseCaseContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
-import {
-  frameworksOfPeriod,
-  loadFramework,
-  type StoredFramework,
-} from '../../repositories/frameworks.js';
+import { frameworkAt } from '../../repositories/framework-at.js';
+import type { StoredFramework } from '../../repositories/frameworks.js';
 import {
   assignedUnitIds,
-  findParticipation,
-  findPeriod,
-  listExtensions,
-  listWindows,
   lockParticipation,
   type ParticipationRow,
   type PeriodRow,
 } from '../../repositories/periods.js';
-import { findUnit, type UnitRow } from '../../repositories/units.js';
+import { readUnitScope } from '../../repositories/unit-scope.js';
+import type { UnitRow } from '../../repositories/units.js';
 import { withinOf } from '../reach.js';
 
 /** Everything a step on one unit's assessment needs to decide. */
@@ -43,6 +37,8 @@ const notFound = (message: string) => new DomainError(ERROR_CODES.NOT_FOUND, mes
 /**
  * Loads a unit's scope in a period; with `lock`, its participation is locked until commit
  * (`true` or "update" to change its step, "share" to write a leaf that depends on the step).
+ * One statement reads it all with the framework's version; the framework itself comes built
+ * from the process's cache of versions (repositories/framework-at.ts).
  */
 export async function loadUnitScope(
   db: Db,
@@ -50,34 +46,33 @@ export async function loadUnitScope(
   unitId: string,
   lock: boolean | 'update' | 'share' = false,
 ): Promise<UnitScope> {
-  const period = await findPeriod(db, periodId);
-  if (!period) throw notFound('Không tìm thấy kỳ đánh giá');
-  const participation =
+  // The lock comes first: what is read after it is what the step then decides on.
+  const locked =
     lock === false
-      ? await findParticipation(db, periodId, unitId)
+      ? undefined
       : await lockParticipation(db, periodId, unitId, lock === 'share' ? 'share' : 'update');
+  const row = await readUnitScope(db, periodId, unitId);
+  if (!row) throw notFound('Không tìm thấy kỳ đánh giá');
+  const participation = locked ?? row.participation;
   if (!participation) throw notFound('Đơn vị không tham gia kỳ đánh giá này');
-  const unit = await findUnit(db, unitId);
+  const unit = row.unit;
   if (!unit) throw notFound('Không tìm thấy đơn vị');
-  const link = (await frameworksOfPeriod(db, periodId)).find((f) => f.unitType === unit.type);
-  const stored = link ? await loadFramework(db, link.frameworkId) : undefined;
+  const stored =
+    row.frameworkId !== null && row.frameworkVersion !== null
+      ? await frameworkAt(db, row.frameworkId, row.frameworkVersion)
+      : undefined;
   if (!stored)
     throw new DomainError(
       ERROR_CODES.INVALID_STATE,
       `Kỳ đánh giá chưa có bộ chỉ số cho loại đơn vị "${unitTypeLabel(unit.type)}"`,
     );
-  const extensions = new Map(
-    (await listExtensions(db, periodId))
-      .filter((e) => e.unitId === unitId)
-      .map((e) => [e.kind as WindowKind, e.closesAt.getTime()]),
-  );
   return {
-    period,
+    period: row.period,
     unit,
     participation,
     stored,
-    windows: await listWindows(db, periodId),
-    extensions,
+    windows: row.windows,
+    extensions: new Map(row.extensions.map((e) => [e.kind, e.closesAt])),
   };
 }
 

@@ -7,8 +7,7 @@ import {
   type TaskStatus,
 } from '@chiso/core';
 import type { Db } from '../../db/database.js';
-import { listOffices } from '../../repositories/offices.js';
-import { listUnitTasks, type TaskRow } from '../../repositories/tasks.js';
+import { listUnitTasksWithOffice, type TaskRow } from '../../repositories/tasks.js';
 import { statusOf } from '../tasks/present-task.js';
 
 interface Served {
@@ -21,7 +20,7 @@ interface Served {
  * For each leaf whose rule counts items (a deduction per overdue task, a number on time),
  * the unit's tasks serving it — tasks naming the leaf's code, due in the period's year — with
  * the count that can go into its facts, read at `at` (the server's clock, in Vietnam time).
- * One query for the tasks and one for the office names, whatever the number of leaves.
+ * One query for the tasks with their lead offices' names, whatever the number of leaves.
  */
 export async function servedTasksOf(
   db: Db,
@@ -38,19 +37,14 @@ export async function servedTasksOf(
   );
   const byCode = new Map<string, ReturnType<typeof present>>();
   if (counting.size === 0) return byCode;
-  const [rows, offices] = await Promise.all([
-    listUnitTasks(db, unitId, { from: `${year}-01-01`, to: `${year}-12-31` }),
-    listOffices(db, unitId),
-  ]);
-  const officeNames = new Map(offices.map((o) => [o.id, o.name]));
+  const rows = await listUnitTasksWithOffice(db, unitId, {
+    from: `${year}-01-01`,
+    to: `${year}-12-31`,
+  });
   // Grouped by the codes they serve in one pass, so that no leaf scans every task.
   const servedBy = new Map<string, Served[]>();
-  for (const row of rows) {
-    const task: Served = {
-      row,
-      status: statusOf(row, at),
-      office: row.leadOfficeId === null ? null : (officeNames.get(row.leadOfficeId) ?? null),
-    };
+  for (const { task: row, office } of rows) {
+    const task: Served = { row, status: statusOf(row, at), office };
     for (const code of new Set(row.codes as string[])) {
       if (!counting.has(code)) continue;
       const list = servedBy.get(code) ?? [];

@@ -14,8 +14,8 @@ import {
   listUnitTallies,
   tallyOf,
 } from '../../repositories/survey-tallies.js';
-import { listSurveys, type SurveyRow } from '../../repositories/surveys.js';
-import { storedQuestionnaire } from '../surveys/present-survey.js';
+import type { SurveyRow } from '../../repositories/surveys.js';
+import { loadedSurveys } from './cached-surveys.js';
 
 export interface LoadedSurvey {
   row: SurveyRow;
@@ -48,15 +48,19 @@ export function feedsLeaves(survey: LoadedSurvey): boolean {
   return survey.row.status !== 'draft';
 }
 
-/** The period's surveys and tallies; with `unitId`, only that unit's tallies are read. */
+/**
+ * The period's surveys (questionnaires parsed once per version, cached-surveys.ts) and
+ * tallies; with `unitId`, only that unit's tallies are read. `computedAt: false` skips the
+ * query for when they were counted, for readers that do not show it.
+ */
 export async function loadPeriodSurveys(
   db: Db,
   periodId: string,
   unitId?: string,
+  options: { computedAt?: boolean } = {},
 ): Promise<PeriodSurveys> {
-  const rows = await listSurveys(db, periodId);
-  const surveys = rows.map((row) => ({ row, questionnaire: storedQuestionnaire(row) }));
-  const ids = rows.map((row) => row.id);
+  const surveys = await loadedSurveys(db, periodId);
+  const ids = surveys.map((survey) => survey.row.id);
   const tallyRows =
     unitId === undefined ? await listTallies(db, ids) : await listUnitTallies(db, ids, unitId);
   const tallies = new Map<string, Map<string, Tally>>();
@@ -68,7 +72,10 @@ export async function loadPeriodSurveys(
   return {
     surveys,
     tallies,
-    computedAt: rows.length === 0 ? null : await lastComputedAt(db, periodId),
+    computedAt:
+      surveys.length === 0 || options.computedAt === false
+        ? null
+        : await lastComputedAt(db, periodId),
   };
 }
 
