@@ -25,6 +25,12 @@ export interface ImportProgress {
   step: (doneRows: number, tx?: Db) => Promise<void>;
   /** Runs a stepped core reader to its end, calling `step` at each of its pauses. */
   drive: <T>(steps: Generator<number, T>) => Promise<T>;
+  /**
+   * Present for a job on PGlite (one connection): its rows are staged in short transactions,
+   * then applied in chunks (decision 0045). `advance` is `step` once the import is decided: it
+   * records and yields but no longer hears a cancel.
+   */
+  staging?: { importId: string; advance: (doneRows: number) => Promise<void> };
 }
 
 /** For an import run inside a request (the ones not yet moved to jobs): it only yields. */
@@ -47,8 +53,16 @@ const cancelledHere = new Set<string>();
 export const markCancelledHere = (id: string) => cancelledHere.add(id);
 export const forgetCancelled = (id: string) => cancelledHere.delete(id);
 
-/** Called at every step of every import job, for tests that act between two batches. */
-type StepHook = (importId: string, phase: ImportPhase, doneRows: number) => Promise<void> | void;
+/**
+ * Called at every step of every import job, for tests that act between two batches; `decided`
+ * once a staged import is past its commit point (decision 0045).
+ */
+type StepHook = (
+  importId: string,
+  phase: ImportPhase,
+  doneRows: number,
+  decided: boolean,
+) => Promise<void> | void;
 let stepHook: StepHook | undefined;
 export function onImportStep(hook: StepHook | undefined): void {
   stepHook = hook;
@@ -73,7 +87,7 @@ export function jobProgress(deps: Deps, id: string): ImportProgress {
     },
     async step(doneRows, tx) {
       await nextTurn();
-      await stepHook?.(id, current, doneRows);
+      await stepHook?.(id, current, doneRows, false);
       const free = tx === undefined || shared;
       if (free) await updateImportJob(deps.db, id, { doneRows });
       if (cancelledHere.has(id) || (free && (await isImportCancelRequested(deps.db, id))))
@@ -87,5 +101,15 @@ export function jobProgress(deps: Deps, id: string): ImportProgress {
       }
     },
   };
+  if (!shared) {
+    progress.staging = {
+      importId: id,
+      async advance(doneRows) {
+        await nextTurn();
+        await stepHook?.(id, current, doneRows, true);
+        await updateImportJob(deps.db, id, { doneRows });
+      },
+    };
+  }
   return progress;
 }
