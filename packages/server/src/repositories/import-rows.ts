@@ -32,9 +32,7 @@ export async function takeImportRows(
      where import_id = ${importId}::uuid
        and n in (select n from import_rows where import_id = ${importId}::uuid order by n limit ${limit})
     returning n, data`);
-  return (result as { rows: { n: number; data: unknown }[] }).rows.sort(
-    (a, b) => a.n - b.n,
-  );
+  return (result as { rows: { n: number; data: unknown }[] }).rows.sort((a, b) => a.n - b.n);
 }
 
 export async function dropImportRows(db: Db, importId: string): Promise<void> {

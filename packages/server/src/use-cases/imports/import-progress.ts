@@ -1,4 +1,4 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
+import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
 import type { Deps } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { isImportCancelRequested, updateImportJob } from '../../repositories/import-jobs.js';
@@ -48,6 +48,14 @@ export const IN_REQUEST: ImportProgress = {
   },
 };
 
+/**
+ * A job's pause between two batches (decision 0045): long enough for a request that arrived
+ * meanwhile to run its few short queries before the next batch takes PGlite (one connection,
+ * on this thread) again; a turn of the event loop let only its first query in.
+ */
+const PAUSE_MS = 10;
+const pause = () => sleep(PAUSE_MS);
+
 /** Cancellations asked on this server: seen at once, even while a transaction holds PGlite. */
 const cancelledHere = new Set<string>();
 export const markCancelledHere = (id: string) => cancelledHere.add(id);
@@ -86,7 +94,7 @@ export function jobProgress(deps: Deps, id: string): ImportProgress {
       });
     },
     async step(doneRows, tx) {
-      await nextTurn();
+      await pause();
       await stepHook?.(id, current, doneRows, false);
       const free = tx === undefined || shared;
       if (free) await updateImportJob(deps.db, id, { doneRows });
@@ -105,7 +113,7 @@ export function jobProgress(deps: Deps, id: string): ImportProgress {
     progress.staging = {
       importId: id,
       async advance(doneRows) {
-        await nextTurn();
+        await pause();
         await stepHook?.(id, current, doneRows, true);
         await updateImportJob(deps.db, id, { doneRows });
       },

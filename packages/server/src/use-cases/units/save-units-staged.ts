@@ -16,8 +16,8 @@ import { ImportCancelled, type ImportProgress } from '../imports/import-progress
 // applied a chunk per transaction, each chunk removing its staged rows as it writes them.
 
 /** Rows staged per statement, and applied (with their audit rows) per transaction. */
-const STAGE_BATCH = 2000;
-const APPLY_BATCH = 1000;
+const STAGE_BATCH = 1000;
+const APPLY_BATCH = 500;
 
 export type StagedUnit = typeof units.$inferInsert;
 export interface UnitCounts {
