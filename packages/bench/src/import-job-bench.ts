@@ -86,7 +86,13 @@ export async function benchImportJob(): Promise<string> {
       db: bench.database.db,
       clock: () => new Date(),
       storage: localEvidenceStore(join(dir, 'evidence')),
-      config: readConfig({ CHISO_DATA_DIR: dir, LOG_LEVEL: 'silent' }),
+      // The server tells PostgreSQL (a pool: the save in one transaction) from PGlite (one
+      // connection: the save staged, decision 0045) by its configuration, as `serve` has it.
+      config: readConfig({
+        CHISO_DATA_DIR: dir,
+        LOG_LEVEL: 'silent',
+        ...(bench.url === undefined ? {} : { CHISO_DATABASE_URL: bench.url }),
+      }),
     };
     const queue = localQueue(deps, jobRegistry(), { pollMs: 200 });
     deps.jobs = queue;
