@@ -91,7 +91,7 @@ export async function benchImportJob(): Promise<string> {
       config: readConfig({
         CHISO_DATA_DIR: dir,
         LOG_LEVEL: 'silent',
-        ...(bench.url === undefined ? {} : { CHISO_DATABASE_URL: bench.url }),
+        ...(bench.url === undefined ? {} : { DATABASE_URL: bench.url }),
       }),
     };
     const queue = localQueue(deps, jobRegistry(), { pollMs: 200 });
