@@ -42,7 +42,7 @@ export async function benchFrameImportJob(): Promise<string> {
       await queue.work();
       const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
       const idleEnd = performance.now() + IDLE_MS;
-      const idle = await sample(base, () => performance.now() > idleEnd);
+      const idle = await sample(`${base}/healthz`, () => performance.now() > idleEnd);
       failures.count = 0;
       const started = performance.now();
       const surveyId = world.surveyIds.get('Khung mẫu') ?? '';
@@ -59,7 +59,7 @@ export async function benchFrameImportJob(): Promise<string> {
       onImportStep((_id, phase) => {
         if (phase === 'checking') checkedAt = performance.now();
       });
-      const during = await sample(base, async () => {
+      const during = await sample(`${base}/healthz`, async () => {
         if (checks++ % 5 === 0) state = (await findImportJob(deps.db, job.id))?.state ?? 'lost';
         return state !== 'queued' && state !== 'running';
       });

@@ -28,6 +28,8 @@ export const OPTION_KEYS = ['A', 'B', 'C', 'D'];
 export interface BenchDatabase {
   kind: 'PGlite' | 'PostgreSQL';
   database: Database;
+  /** PostgreSQL: the bench database's address. */
+  url?: string;
   drop: () => Promise<void>;
 }
 
@@ -47,6 +49,7 @@ export async function openBenchDatabase(url: string | undefined): Promise<BenchD
   return {
     kind: 'PostgreSQL',
     database,
+    url: target.toString(),
     drop: async () => {
       await database.close();
       const client = new pg.Client({ connectionString: url });

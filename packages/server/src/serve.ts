@@ -5,6 +5,7 @@ import { openDatabase } from './db/database.js';
 import { startQueue } from './jobs/start-queue.js';
 import { smtpMailer } from './mail/mailer.js';
 import { configuredStore } from './storage/configured-store.js';
+import { recoverImports } from './use-cases/imports/recover-imports.js';
 import { ensureInitialAdmin } from './use-cases/users/ensure-initial-admin.js';
 
 export interface RunningServer {
@@ -51,6 +52,8 @@ export async function serve(
   await ensureInitialAdmin(deps, app.log);
   // Reminders and other background work; the queue decides what is due by this clock.
   const queue = await startQueue(deps);
+  // Before anyone can ask: what a stopped process left of an import (0045).
+  await recoverImports(deps);
   await app.listen({ port: config.port, host: config.host });
   app.log.info(
     `Hàng đợi công việc: ${queue.engine === 'pg-boss' ? 'pg-boss' : 'trong tiến trình'}; thư điện tử: ${mailer ? 'bật' : 'tắt'}; tài liệu kiểm chứng: ${evidence.store.description}`,

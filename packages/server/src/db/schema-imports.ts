@@ -1,4 +1,13 @@
-import { boolean, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { bytes, createdAt, instant } from './columns.js';
 import { users } from './schema-people.js';
 import { units } from './schema.js';
@@ -35,10 +44,34 @@ export const importJobs = pgTable(
     problems: jsonb('problems'),
     createdAt: createdAt(),
     startedAt: instant('started_at'),
+    /**
+     * When every checked row had been staged (decision 0045): from then on the import is decided
+     * and is completed even after a crash; before it, a crash or cancel leaves nothing.
+     */
+    committedAt: instant('committed_at'),
     finishedAt: instant('finished_at'),
   },
   (t) => [
     index('import_jobs_requested_by_idx').on(t.requestedBy, t.createdAt),
     index('import_jobs_state_idx').on(t.state),
   ],
+);
+
+/**
+ * An import's checked rows, written in short transactions while the job runs and applied from
+ * here in chunks (decision 0045): on PGlite's one connection no transaction then holds it for
+ * seconds. Each row is deleted in the transaction that applies it; a crash before the import's
+ * commit leaves rows that the next start deletes, one after it rows that the next start applies.
+ */
+export const importRows = pgTable(
+  'import_rows',
+  {
+    importId: uuid('import_id')
+      .notNull()
+      .references(() => importJobs.id, { onDelete: 'cascade' }),
+    /** The row's place in the order it is applied in (a unit's parent before it). */
+    n: integer('n').notNull(),
+    data: jsonb('data').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.n] })],
 );

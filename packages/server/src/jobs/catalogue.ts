@@ -1,5 +1,6 @@
 import { scanRemindersJob, SCAN_EVERY_MINUTES } from '../reminders/scan-reminders.js';
 import { sendReminderJob } from '../reminders/send-reminder.js';
+import { resumeImportJob } from '../use-cases/imports/resume-import.js';
 import { runImportJob } from '../use-cases/imports/run-import.js';
 import type { JobDefinition } from './job.js';
 import type { RecurringJob } from './queue.js';
@@ -10,6 +11,7 @@ export const JOBS: readonly JobDefinition[] = [
   scanRemindersJob,
   sendReminderJob,
   runImportJob,
+  resumeImportJob,
 ] as JobDefinition[];
 
 /** The jobs that run on a schedule. */
@@ -24,4 +26,5 @@ export const JOB_LABELS: Record<string, string> = {
   [scanRemindersJob.name]: 'Rà soát nhắc việc',
   [sendReminderJob.name]: 'Gửi nhắc việc',
   [runImportJob.name]: 'Nhập tệp',
+  [resumeImportJob.name]: 'Ghi tiếp lượt nhập đã kiểm tra',
 };

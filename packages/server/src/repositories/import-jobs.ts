@@ -1,4 +1,4 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { importJobs } from '../db/schema.js';
 
@@ -52,6 +52,7 @@ export async function findImportJob(db: Db, id: string) {
       problems: importJobs.problems,
       createdAt: importJobs.createdAt,
       startedAt: importJobs.startedAt,
+      committedAt: importJobs.committedAt,
       finishedAt: importJobs.finishedAt,
     })
     .from(importJobs)
@@ -91,12 +92,21 @@ export async function updateImportJob(db: Db, id: string, changes: ImportJobChan
   await db.update(importJobs).set(changes).where(eq(importJobs.id, id));
 }
 
-/** Sets the cancel flag of a job still queued or running; false when it had finished. */
+/**
+ * Sets the cancel flag of a job still queued or running and not yet decided (decision 0045);
+ * false when it had finished or passed its commit point.
+ */
 export async function requestImportCancel(db: Db, id: string): Promise<boolean> {
   const rows = await db
     .update(importJobs)
     .set({ cancelRequested: true })
-    .where(and(eq(importJobs.id, id), inArray(importJobs.state, ['queued', 'running'])))
+    .where(
+      and(
+        eq(importJobs.id, id),
+        inArray(importJobs.state, ['queued', 'running']),
+        isNull(importJobs.committedAt),
+      ),
+    )
     .returning({ id: importJobs.id });
   return rows.length > 0;
 }

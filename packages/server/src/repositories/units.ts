@@ -72,6 +72,8 @@ export async function insertLineage(
 export async function upsertUnits(
   db: Db,
   rows: readonly (typeof units.$inferInsert)[],
+  /** The created rows' created_at; the transaction's now() when not given. */
+  createdAt?: Date,
 ): Promise<UnitRow[]> {
   if (rows.length === 0) return [];
   const records = JSON.stringify(
@@ -87,11 +89,13 @@ export async function upsertUnits(
   );
   const excluded = (column: string) => sql.raw(`excluded.${column}`);
   // The select lists every column in the table's order (drizzle inserts into all of them);
-  // created_at is the default the VALUES path wrote, now().
+  // created_at is the default the VALUES path wrote, now(), unless an instant is given.
+  const created =
+    createdAt === undefined ? sql`now()` : sql`${createdAt.toISOString()}::timestamptz`;
   return db
     .insert(units)
     .select(
-      sql`select r.id, r.name, r.type, r.parent_id, r.peer_group, r.active_from, r.active_to, now()
+      sql`select r.id, r.name, r.type, r.parent_id, r.peer_group, r.active_from, r.active_to, ${created}
           from jsonb_to_recordset(${records}::jsonb)
             as r(id text, name text, type text, parent_id text, peer_group text,
                  active_from date, active_to date)`,

@@ -1,6 +1,7 @@
 import type { Table } from '@chiso/core';
 import type { UseCaseContext } from '../../context.js';
 import { importUnits } from '../units/import-units.js';
+import { resumeUnitsImport } from '../units/resume-units-import.js';
 import { importUsers } from '../users/import-users.js';
 import {
   authorizeResponseImport,
@@ -46,6 +47,15 @@ export interface ImportKind {
    * then dropped from the row.
    */
   afterShown?: (result: Record<string, unknown>) => Record<string, unknown>;
+  /**
+   * Completes an import decided before its process stopped: applies what is left staged and
+   * answers the whole import's result (decision 0045). Only kinds that stage have one.
+   */
+  resume?: (
+    ctx: UseCaseContext,
+    job: { id: string; committedAt: Date; totalRows: number },
+    progress: ImportProgress,
+  ) => Promise<Record<string, unknown>>;
 }
 
 export const IMPORT_KINDS = {
@@ -54,6 +64,7 @@ export const IMPORT_KINDS = {
       authorize(ctx, 'administer');
     },
     run: importUnits,
+    resume: resumeUnitsImport,
   },
   users: {
     authorize: async (ctx) => {

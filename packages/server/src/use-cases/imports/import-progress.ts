@@ -1,4 +1,4 @@
-import { setImmediate as nextTurn } from 'node:timers/promises';
+import { setImmediate as nextTurn, setTimeout as sleep } from 'node:timers/promises';
 import type { Deps } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { isImportCancelRequested, updateImportJob } from '../../repositories/import-jobs.js';
@@ -25,6 +25,12 @@ export interface ImportProgress {
   step: (doneRows: number, tx?: Db) => Promise<void>;
   /** Runs a stepped core reader to its end, calling `step` at each of its pauses. */
   drive: <T>(steps: Generator<number, T>) => Promise<T>;
+  /**
+   * Present for a job on PGlite (one connection): its rows are staged in short transactions,
+   * then applied in chunks (decision 0045). `advance` is `step` once the import is decided: it
+   * records and yields but no longer hears a cancel.
+   */
+  staging?: { importId: string; advance: (doneRows: number) => Promise<void> };
 }
 
 /** For an import run inside a request (the ones not yet moved to jobs): it only yields. */
@@ -42,13 +48,29 @@ export const IN_REQUEST: ImportProgress = {
   },
 };
 
+/**
+ * A job's pause between two batches (decision 0045): long enough for a request that arrived
+ * meanwhile to run its few short queries before the next batch takes PGlite (one connection,
+ * on this thread) again; a turn of the event loop let only its first query in.
+ */
+const PAUSE_MS = 10;
+const pause = () => sleep(PAUSE_MS);
+
 /** Cancellations asked on this server: seen at once, even while a transaction holds PGlite. */
 const cancelledHere = new Set<string>();
 export const markCancelledHere = (id: string) => cancelledHere.add(id);
 export const forgetCancelled = (id: string) => cancelledHere.delete(id);
 
-/** Called at every step of every import job, for tests that act between two batches. */
-type StepHook = (importId: string, phase: ImportPhase, doneRows: number) => Promise<void> | void;
+/**
+ * Called at every step of every import job, for tests that act between two batches; `decided`
+ * once a staged import is past its commit point (decision 0045).
+ */
+type StepHook = (
+  importId: string,
+  phase: ImportPhase,
+  doneRows: number,
+  decided: boolean,
+) => Promise<void> | void;
 let stepHook: StepHook | undefined;
 export function onImportStep(hook: StepHook | undefined): void {
   stepHook = hook;
@@ -72,8 +94,8 @@ export function jobProgress(deps: Deps, id: string): ImportProgress {
       });
     },
     async step(doneRows, tx) {
-      await nextTurn();
-      await stepHook?.(id, current, doneRows);
+      await pause();
+      await stepHook?.(id, current, doneRows, false);
       const free = tx === undefined || shared;
       if (free) await updateImportJob(deps.db, id, { doneRows });
       if (cancelledHere.has(id) || (free && (await isImportCancelRequested(deps.db, id))))
@@ -87,5 +109,15 @@ export function jobProgress(deps: Deps, id: string): ImportProgress {
       }
     },
   };
+  if (!shared) {
+    progress.staging = {
+      importId: id,
+      async advance(doneRows) {
+        await pause();
+        await stepHook?.(id, current, doneRows, true);
+        await updateImportJob(deps.db, id, { doneRows });
+      },
+    };
+  }
   return progress;
 }

@@ -8,15 +8,16 @@ import {
   updateImportJob,
   type ImportJobChanges,
 } from '../../repositories/import-jobs.js';
-import { actorOf, findUserById } from '../../repositories/users.js';
 import { parseTables } from '../../spreadsheet/read-table.js';
-import { importKind, type ImportKind, type ImportParameters } from './import-kinds.js';
+import type { ImportKind, ImportParameters } from './import-kinds.js';
 import {
   forgetCancelled,
   ImportCancelled,
   jobProgress,
   type ImportProgress,
 } from './import-progress.js';
+import { requesterContext } from './requester-context.js';
+import { resumeImportJob } from './resume-import.js';
 
 /** Runs one queued import (decision 0034); never retried: a refusal is the answer, not a fault. */
 export const runImportJob = defineJob({
@@ -73,20 +74,7 @@ export async function runImport(deps: Deps, id: string, now: Date): Promise<void
     await updateImportJob(deps.db, id, { ...changes, content: null, finishedAt: deps.clock() });
   };
   try {
-    const kind = importKind(job.kind);
-    const user = await findUserById(deps.db, job.requestedBy);
-    if (!kind || !user?.active)
-      throw new DomainError(
-        ERROR_CODES.INVALID_STATE,
-        !kind ? `Không có kiểu nhập "${job.kind}"` : 'Tài khoản gửi tệp không còn hoạt động',
-      );
-    const { ip, ...parameters } = job.parameters as Record<string, unknown>;
-    const ctx: UseCaseContext = {
-      actor: actorOf(user),
-      ip: typeof ip === 'string' ? ip : '',
-      now,
-      deps,
-    };
+    const { kind, ctx, parameters } = await requesterContext(deps, job, now);
     const progress = jobProgress(deps, id);
     const result = kind.runFile
       ? await kind.runFile(ctx, { content, fileName: job.fileName }, progress, parameters)
@@ -95,6 +83,12 @@ export async function runImport(deps: Deps, id: string, now: Date): Promise<void
     await finish({ state: 'succeeded', result, ...(done === undefined ? {} : { doneRows: done }) });
   } catch (error) {
     if (error instanceof ImportCancelled) return finish({ state: 'cancelled' });
+    // Past its commit point the import is completed, not failed (decision 0045): once more now
+    // by a resume job, and by the next start if that too stops.
+    if ((await findImportJob(deps.db, id))?.committedAt) {
+      await deps.jobs?.send(resumeImportJob, { importId: id }, `${id}:resume`);
+      throw error;
+    }
     if (error instanceof DomainError)
       return finish({ state: 'failed', problems: problemsOf(error) });
     await finish({

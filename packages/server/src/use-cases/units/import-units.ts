@@ -10,13 +10,15 @@ import type { UseCaseContext } from '../../context.js';
 import { listUnits, upsertUnits } from '../../repositories/units.js';
 import { authorize } from '../authorize.js';
 import { IN_REQUEST, type ImportProgress } from '../imports/import-progress.js';
+import { saveUnitsStaged, type StagedUnit } from './save-units-staged.js';
 
 /** Units written (and audited) per statement. */
 const BATCH = 1000;
 
 /**
- * Imports units from the first sheet holding an organisation table: all rows or none, in one
- * transaction. Existing units with the same code are updated. Every row is audited.
+ * Imports units from the first sheet holding an organisation table: all rows or none — in one
+ * transaction, or, for a job on PGlite, staged and then applied in chunks (decision 0045).
+ * Existing units with the same code are updated. Every row is audited.
  */
 export async function importUnits(
   ctx: UseCaseContext,
@@ -45,24 +47,22 @@ export async function importUnits(
     );
   }
   // Parents first, so that references hold while rows go in.
-  const ordered = parentsFirst(rows);
+  const ordered = parentsFirst(rows).map((unit): StagedUnit => ({
+    id: unit.id,
+    name: unit.name,
+    type: unit.type,
+    parentId: unit.parentId ?? null,
+    peerGroup: unit.peerGroup,
+    activeFrom: unit.activeFrom ?? null,
+    activeTo: unit.activeTo ?? null,
+  }));
   await progress.phase('saving', ordered.length);
+  if (progress.staging) return saveUnitsStaged(ctx, progress.staging, ordered, progress);
   return ctx.deps.db.transaction(async (tx) => {
     let created = 0;
     for (let start = 0; start < ordered.length; start += BATCH) {
       const batch = ordered.slice(start, start + BATCH);
-      const stored = await upsertUnits(
-        tx,
-        batch.map((unit) => ({
-          id: unit.id,
-          name: unit.name,
-          type: unit.type,
-          parentId: unit.parentId ?? null,
-          peerGroup: unit.peerGroup,
-          activeFrom: unit.activeFrom ?? null,
-          activeTo: unit.activeTo ?? null,
-        })),
-      );
+      const stored = await upsertUnits(tx, batch);
       await recordAudits(
         tx,
         ctx,

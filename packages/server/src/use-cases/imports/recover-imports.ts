@@ -1,0 +1,38 @@
+import type { Deps } from '../../context.js';
+import { updateImportJob } from '../../repositories/import-jobs.js';
+import {
+  dropImportRows,
+  dropOrphanRows,
+  listInterruptedImports,
+} from '../../repositories/import-rows.js';
+import { resumeImportJob } from './resume-import.js';
+
+/**
+ * At start, what imports a stopped process left (decision 0045). Only on PGlite: its folder is
+ * held by one process, so an import still running there belongs to none; on PostgreSQL an
+ * import is saved in one transaction, which the server rolls back when its process dies, and a
+ * running row may be another server's. An import not yet decided is failed and its staged rows
+ * dropped (nothing of it was applied); a decided one is completed by a resume job.
+ */
+export async function recoverImports(deps: Deps): Promise<void> {
+  if (deps.config.databaseUrl !== undefined) return;
+  for (const job of await listInterruptedImports(deps.db)) {
+    if (job.committedAt) {
+      await deps.jobs?.send(resumeImportJob, { importId: job.id }, `${job.id}:resume`);
+      continue;
+    }
+    await dropImportRows(deps.db, job.id);
+    await updateImportJob(deps.db, job.id, {
+      state: 'failed',
+      content: null,
+      finishedAt: deps.clock(),
+      problems: {
+        code: 'INTERNAL',
+        message: 'Máy chủ đã dừng giữa lúc nhập tệp; không có gì được lưu, hãy gửi lại tệp',
+        issues: [],
+        details: [],
+      },
+    });
+  }
+  await dropOrphanRows(deps.db);
+}
