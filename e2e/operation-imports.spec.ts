@@ -25,7 +25,7 @@ test('the administrator gives tasks and imports statistics from tables, each run
         year: '2026',
         unitType: 'huyen',
       });
-      const framework = await admin.upload(
+      const framework = await admin.importFile(
         `/frameworks/import?${query.toString()}`,
         'bo-chi-so-huyen.xlsx',
         XLSX,
