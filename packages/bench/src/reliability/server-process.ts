@@ -59,7 +59,8 @@ export async function freshDatabase(kind: DatabaseKind, baseUrl?: string): Promi
   };
 }
 
-async function freePort(): Promise<number> {
+/** A loopback port nobody listens on now (the bench's processes each take one). */
+export async function freePort(): Promise<number> {
   const server = createServer();
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
