@@ -26,22 +26,8 @@ import {
 /** What the request named besides the file (a period's or survey's id…), kept on the job's row. */
 export type ImportParameters = Readonly<Record<string, unknown>>;
 
-export interface ImportKind {
+interface ImportKindBase {
   authorize: (ctx: UseCaseContext, parameters: ImportParameters) => Promise<void>;
-  /** The tables of the file (parsed, the cell rules met), checked and saved. */
-  run?: (
-    ctx: UseCaseContext,
-    tables: Table[],
-    progress: ImportProgress,
-    parameters: ImportParameters,
-  ) => Promise<Record<string, unknown>>;
-  /** Instead of `run`: the file itself, for an import that streams it (a large delivery). */
-  runFile?: (
-    ctx: UseCaseContext,
-    file: { content: Buffer; fileName: string },
-    progress: ImportProgress,
-    parameters: ImportParameters,
-  ) => Promise<Record<string, unknown>>;
   /**
    * The answer as it is kept once its requester has read it: first passwords are shown once,
    * then dropped from the row.
@@ -57,6 +43,31 @@ export interface ImportKind {
     progress: ImportProgress,
   ) => Promise<Record<string, unknown>>;
 }
+
+/** A kind saves either the file's tables (parsed, the cell rules met) or the file itself. */
+export type ImportKind = ImportKindBase &
+  (
+    | {
+        /** The tables of the file (parsed, the cell rules met), checked and saved. */
+        run: (
+          ctx: UseCaseContext,
+          tables: Table[],
+          progress: ImportProgress,
+          parameters: ImportParameters,
+        ) => Promise<Record<string, unknown>>;
+        runFile?: never;
+      }
+    | {
+        /** The file itself, for an import that streams it (a large delivery). */
+        runFile: (
+          ctx: UseCaseContext,
+          file: { content: Buffer; fileName: string },
+          progress: ImportProgress,
+          parameters: ImportParameters,
+        ) => Promise<Record<string, unknown>>;
+        run?: never;
+      }
+  );
 
 export const IMPORT_KINDS = {
   units: {

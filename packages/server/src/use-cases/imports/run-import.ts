@@ -39,12 +39,11 @@ const problemsOf = (error: DomainError) => ({
 /** Parses the file, applies the cell rules row by row, and hands the tables to the kind. */
 async function runOnTables(
   ctx: UseCaseContext,
-  kind: ImportKind,
+  kind: Extract<ImportKind, { run: unknown }>,
   file: { content: Buffer; fileName: string },
   progress: ImportProgress,
   parameters: ImportParameters,
 ): Promise<Record<string, unknown>> {
-  if (!kind.run) throw new Error('an import kind needs run or runFile');
   const tables = await parseTables(file.content, file.fileName);
   await progress.phase(
     'reading',
