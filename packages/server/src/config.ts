@@ -35,6 +35,11 @@ export interface Config {
    * server connects as DATABASE_URL's role, which cannot alter or empty audit_log (0038).
    */
   migrationDatabaseUrl: string | undefined;
+  /**
+   * Whether hot statements (the session read) are prepared by name on each PostgreSQL
+   * connection; off behind a PgBouncer in transaction mode older than 1.21 (decision 0050).
+   */
+  preparedStatements: boolean;
   maxUploadBytes: number;
   sessionHours: number;
   /** The first administrator, created on first start when no administrator exists. */
@@ -88,6 +93,7 @@ const schema = z
     CHISO_DATA_DIR: z.string().default('./data'),
     DATABASE_URL: z.string().url().optional(),
     CHISO_MIGRATION_DATABASE_URL: z.string().url().optional(),
+    CHISO_PREPARED_STATEMENTS: z.enum(['on', 'off']).default('on'),
     CHISO_MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(50),
     CHISO_SESSION_HOURS: z.coerce
       .number()
@@ -236,6 +242,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     dataDir: resolve(e.CHISO_DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     migrationDatabaseUrl: e.DATABASE_URL ? e.CHISO_MIGRATION_DATABASE_URL : undefined,
+    preparedStatements: e.CHISO_PREPARED_STATEMENTS === 'on',
     maxUploadBytes: Math.round(e.CHISO_MAX_UPLOAD_MB * 1024 * 1024),
     sessionHours: e.CHISO_SESSION_HOURS,
     initialAdmin:

@@ -1,6 +1,6 @@
 import type { CurrentActor, Deps } from '../../context.js';
 import { findLiveSession } from '../../repositories/sessions.js';
-import { actorOf } from '../../repositories/users.js';
+import { isRole } from '../../repositories/users.js';
 import { tokenHash } from '../../security/tokens.js';
 
 export interface Authenticated {
@@ -27,15 +27,23 @@ export async function authenticate(
   allowPending = false,
 ): Promise<Authenticated | undefined> {
   const hash = tokenHash(token);
-  const found = await findLiveSession(deps.db, hash, now);
+  const found = await findLiveSession(deps.db, hash, now, deps.config.preparedStatements);
   if (!found) return undefined;
-  if (found.session.pendingSecondFactor && !allowPending) return undefined;
+  if (found.pendingSecondFactor && !allowPending) return undefined;
   return {
-    actor: actorOf(found.user),
-    csrfToken: found.session.csrfToken,
-    expiresAt: found.session.expiresAt,
+    actor: {
+      userId: found.userId,
+      username: found.username,
+      fullName: found.fullName,
+      // As presentUser reads it: a role the program does not know opens no more than a viewer's.
+      role: isRole(found.role) ? found.role : 'viewer',
+      unitId: found.unitId ?? undefined,
+      officeId: found.officeId ?? undefined,
+    },
+    csrfToken: found.csrfToken,
+    expiresAt: found.expiresAt,
     tokenHash: hash,
-    pendingSecondFactor: found.session.pendingSecondFactor,
-    mustChangePassword: found.user.mustChangePassword,
+    pendingSecondFactor: found.pendingSecondFactor,
+    mustChangePassword: found.mustChangePassword,
   };
 }
