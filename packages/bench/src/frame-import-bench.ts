@@ -56,8 +56,15 @@ export async function benchFrameImportJob(): Promise<string> {
       let checks = 0;
       // The save starts after the check's last pause; on PGlite the row cannot be read during it.
       let checkedAt = started;
-      onImportStep((_id, phase) => {
-        if (phase === 'checking') checkedAt = performance.now();
+      // The longest stretch the job ran without a pause, per phase (past the decision: applying).
+      const stretches = new Map<string, number>();
+      let last = started;
+      onImportStep((_id, phase, _done, decided) => {
+        const now = performance.now();
+        const key = decided ? 'applying' : phase;
+        stretches.set(key, Math.max(stretches.get(key) ?? 0, now - last));
+        last = now;
+        if (phase === 'checking') checkedAt = now;
       });
       const during = await sample(`${base}/healthz`, async () => {
         if (checks++ % 5 === 0) state = (await findImportJob(deps.db, job.id))?.state ?? 'lost';
@@ -72,6 +79,9 @@ export async function benchFrameImportJob(): Promise<string> {
         line('/healthz khi rảnh (cùng lượt đo)', idle),
         line('/healthz trong lúc nhập', during),
         `  /healthz không trả lời được (quá thời hạn yêu cầu): ${vn(failures.count)} lần`,
+        `  quãng chạy dài nhất giữa hai lần dừng: ${[...stretches]
+          .map(([phase, ms]) => `${phase} ${vn(ms, 0)} ms`)
+          .join(', ')}`,
       );
     } finally {
       await queue.stop();

@@ -9,6 +9,7 @@ import {
   surveyTargets,
   units,
 } from '../db/schema.js';
+import { frameVisible } from './frame-staged.js';
 
 export type SurveyRow = typeof surveys.$inferSelect;
 export type SurveyTargetRow = typeof surveyTargets.$inferSelect;
@@ -155,7 +156,7 @@ export async function frameSummary(
       sampled: sql<string>`count(*) filter (where ${surveyFrame.sampled})`,
     })
     .from(surveyFrame)
-    .where(eq(surveyFrame.surveyId, surveyId));
+    .where(and(eq(surveyFrame.surveyId, surveyId), frameVisible));
   return { total: Number(row?.total ?? 0), sampled: Number(row?.sampled ?? 0) };
 }
 
@@ -182,6 +183,7 @@ export async function listUnsampledFrame(
         eq(surveyFrame.surveyId, surveyId),
         eq(surveyFrame.unitId, unitId),
         eq(surveyFrame.sampled, false),
+        frameVisible,
       ),
     )
     .orderBy(asc(surveyFrame.createdAt), asc(surveyFrame.id));

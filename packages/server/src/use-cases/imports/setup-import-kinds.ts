@@ -9,6 +9,7 @@ import { authorizeIn } from '../reach.js';
 import { requireOpenPeriod } from '../surveys/create-survey.js';
 import { importFrame, requireFrameOpen } from '../surveys/import-frame.js';
 import { importSurvey } from '../surveys/import-survey.js';
+import { resumeFrameImport } from '../surveys/save-frame-staged.js';
 import type { ImportKind, ImportParameters } from './import-kinds.js';
 
 // The survey-setup imports as jobs (decision 0042): the framework (and its check, which reads
@@ -106,4 +107,5 @@ export const surveyFrameImport: ImportKind = {
   },
   run: async (ctx, tables, progress, parameters) =>
     importFrame(ctx, parametersOf(surveyOf, parameters).surveyId, tables, progress),
+  resume: resumeFrameImport,
 };

@@ -13,6 +13,7 @@ import {
 } from '@chiso/core';
 import { recordAudit } from '../../audit/record-audit.js';
 import type { UseCaseContext } from '../../context.js';
+import type { Db } from '../../db/database.js';
 import {
   findSurvey,
   insertFrameRows,
@@ -22,6 +23,7 @@ import {
 import { IN_REQUEST, type ImportProgress } from '../imports/import-progress.js';
 import { ensureNotClosed, ratedUnitsOf, surveyNotFound, type RatedUnits } from './survey-units.js';
 import { authorizeIn } from '../reach.js';
+import { saveFrameStaged } from './save-frame-staged.js';
 
 type FrameColumn = 'unitId' | 'fullName' | 'contact' | 'procedure' | 'completedOn';
 
@@ -167,10 +169,43 @@ const rejected = (issues: Issue[]) =>
   );
 
 /**
+ * The survey locked, still open, and every row's unit still rated in its period (a unit may
+ * have left the period while the file was being checked); the import's audit row written.
+ * Only counts per unit go to the audit trail.
+ */
+async function decideFrame(
+  tx: Db,
+  ctx: UseCaseContext,
+  surveyId: string,
+  { rows, unitIssue }: ParsedFrame,
+): Promise<SurveyRow> {
+  const locked = await lockSurvey(tx, surveyId);
+  if (!locked) throw surveyNotFound();
+  ensureNotClosed(locked, 'nhập danh sách người được khảo sát');
+  const current = await ratedUnitsOf(tx, locked);
+  const stale = rows.flatMap((row, index) => {
+    const problem = current.problem(row.unitId);
+    return problem === undefined ? [] : [unitIssue(index, problem)];
+  });
+  if (stale.length > 0) throw rejected(stale);
+  const byUnit: Record<string, number> = {};
+  for (const row of rows) byUnit[row.unitId] = (byUnit[row.unitId] ?? 0) + 1;
+  await recordAudit(tx, ctx, {
+    action: 'survey.frame.import',
+    entityType: 'survey',
+    entityId: locked.id,
+    periodId: locked.periodId,
+    after: { imported: rows.length, byUnit },
+  });
+  return locked;
+}
+
+/**
  * Adds people to the sampling frame from an .xlsx/.csv list (Mã đơn vị | Họ và tên | Liên hệ |
  * Thủ tục | Ngày hoàn thành): all rows or none. The file is checked outside the transaction,
  * pausing between batches; the units are checked again under the survey's lock, the rows then
- * written a batch at a time. Only counts per unit go to the audit trail.
+ * written a batch at a time — in that one transaction on PostgreSQL; on PGlite staged first
+ * and applied after the decision, hidden until the job ends (decision 0053).
  */
 export async function importFrame(
   ctx: UseCaseContext,
@@ -199,19 +234,21 @@ export async function importFrame(
     ]);
   }
   if (parsed.issues.length > 0) throw rejected(parsed.issues);
-  const { rows, unitIssue } = parsed;
+  const checked = parsed;
+  const { rows } = checked;
   await progress.phase('saving', rows.length);
+  if (progress.staging) {
+    return saveFrameStaged(
+      ctx,
+      progress.staging,
+      surveyId,
+      rows,
+      async (tx) => void (await decideFrame(tx, ctx, surveyId, checked)),
+      progress,
+    );
+  }
   return ctx.deps.db.transaction(async (tx) => {
-    const locked = await lockSurvey(tx, surveyId);
-    if (!locked) throw surveyNotFound();
-    ensureNotClosed(locked, 'nhập danh sách người được khảo sát');
-    // A unit may have left the period while the file was being checked.
-    const current = await ratedUnitsOf(tx, locked);
-    const stale = rows.flatMap((row, index) => {
-      const problem = current.problem(row.unitId);
-      return problem === undefined ? [] : [unitIssue(index, problem)];
-    });
-    if (stale.length > 0) throw rejected(stale);
+    const locked = await decideFrame(tx, ctx, surveyId, checked);
     for (let i = 0; i < rows.length; i += FRAME_BATCH) {
       await insertFrameRows(
         tx,
@@ -221,15 +258,6 @@ export async function importFrame(
       );
       await progress.step(Math.min(i + FRAME_BATCH, rows.length), tx);
     }
-    const byUnit: Record<string, number> = {};
-    for (const row of rows) byUnit[row.unitId] = (byUnit[row.unitId] ?? 0) + 1;
-    await recordAudit(tx, ctx, {
-      action: 'survey.frame.import',
-      entityType: 'survey',
-      entityId: locked.id,
-      periodId: locked.periodId,
-      after: { imported: rows.length, byUnit },
-    });
     return { imported: rows.length };
   });
 }
