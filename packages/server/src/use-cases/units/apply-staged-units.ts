@@ -30,57 +30,58 @@ export async function applyStagedUnits(
   committedAt: Date,
   advance: (appliedRows: number) => Promise<void>,
 ): Promise<UnitCounts> {
-  let created = 0;
+  const totals: UnitCounts = { created: 0, updated: 0 };
   for (let applied = 0; ;) {
     const done = await ctx.deps.db.transaction(async (tx) => {
       const rows = await nextImportRows(tx, importId, APPLY_BATCH);
       if (rows.length === 0) return undefined;
+      const unitOf = (row: { data: unknown }) => row.data as StagedUnit;
       const stored = await storedUnitIds(
         tx,
-        rows.map((row) => (row.data as StagedUnit).id),
+        rows.map((row) => unitOf(row).id),
       );
-      const fresh = rows.filter((row) => !stored.has((row.data as StagedUnit).id));
-      const written = await insertPendingUnits(
-        tx,
-        importId,
-        fresh.map((row) => row.data as StagedUnit),
-        committedAt,
+      const fresh = rows.filter((row) => !stored.has(unitOf(row).id));
+      const kept = rows.filter((row) => stored.has(unitOf(row).id));
+      const written = await insertPendingUnits(tx, importId, fresh.map(unitOf), committedAt);
+      // A change is audited now, with the unit as readers see it now, and written by the last
+      // step: its audit row is what keeps that step short (decision 0054). A unit stored but
+      // not seen is another import's, not applied yet: created, as far as anyone can tell.
+      const before = new Map(
+        (
+          await findUnits(
+            tx,
+            kept.map((row) => unitOf(row).id),
+          )
+        ).map((unit) => [unit.id, unit]),
       );
-      await audit(tx, ctx, written, new Map());
-      await addAppliedCounts(tx, importId, { created: written.length, updated: 0 });
+      const changed = kept.map(unitOf).map((unit): UnitRow => ({
+        ...(unit as Omit<UnitRow, 'createdAt'>),
+        createdAt: before.get(unit.id)?.createdAt ?? committedAt,
+      }));
+      await audit(tx, ctx, [...written, ...changed], before);
+      const counts = { created: rows.length - before.size, updated: before.size };
+      await addAppliedCounts(tx, importId, counts);
       await settleImportRows(
         tx,
         importId,
         fresh.map((row) => row.n),
-        rows.filter((row) => stored.has((row.data as StagedUnit).id)).map((row) => row.n),
+        kept.map((row) => row.n),
       );
-      return { rows: rows.length, created: written.length };
+      return { rows: rows.length, counts };
     });
     if (!done) break;
-    created += done.created;
+    totals.created += done.counts.created;
+    totals.updated += done.counts.updated;
     applied += done.rows;
     await advance(applied);
   }
-  const last = await ctx.deps.db.transaction(async (tx) => {
-    const batch = (await takeDeferredRows(tx, importId)).map((row) => row.data as StagedUnit);
-    const before = new Map(
-      (
-        await findUnits(
-          tx,
-          batch.map((unit) => unit.id),
-        )
-      ).map((unit) => [unit.id, unit]),
-    );
-    const written = await upsertUnits(tx, batch, committedAt);
-    await audit(tx, ctx, written, before);
-    // A unit set aside as existing but not seen by the view was another import's hidden one.
-    const updated = written.filter((row) => before.has(row.id)).length;
-    const counts = { created: written.length - updated, updated };
-    await addAppliedCounts(tx, importId, counts);
+  // The last step: the changes, and the flag that shows the created units, in one commit.
+  await ctx.deps.db.transaction(async (tx) => {
+    const changes = (await takeDeferredRows(tx, importId)).map((row) => row.data as StagedUnit);
+    await upsertUnits(tx, changes, committedAt);
     await markImportApplied(tx, importId);
-    return counts;
   });
-  return { created: created + last.created, updated: last.updated };
+  return totals;
 }
 
 /** The audit rows of units written by the import, with each one as it was before, if it was. */
