@@ -166,6 +166,13 @@ export async function benchImportJob(): Promise<string> {
         `  không trả lời được (quá thời hạn yêu cầu) trong lúc nhập: ${vn(failures.count)} lần`,
         `  lâu nhất giữa hai lần nghỉ của việc nhập: ${[...longest].map(([k, ms]) => `${k} ${vn(ms, 0)} ms`).join('; ')}`,
       );
+      // Decision 0054: the last step (changes to existing units, then the flip that shows the
+      // created ones) starts at applied_at, the database's now() of its transaction; the job
+      // ends just after its commit.
+      if (done.appliedAt && done.finishedAt)
+        out.push(
+          `  bước cuối (hiện cả lần nhập), đến khi việc kết thúc: ${vn(done.finishedAt.getTime() - done.appliedAt.getTime(), 0)} ms`,
+        );
     } finally {
       await queue.stop();
       await app.close();

@@ -5,29 +5,21 @@ import { auditLog, importJobs, importRows, units } from './db/schema.js';
 import { jobRegistry } from './jobs/catalogue.js';
 import { localQueue } from './jobs/local-queue.js';
 import { onImportStep } from './use-cases/imports/import-progress.js';
+import { holdImportAt, storedUnitsLike } from './test-support/hold-import.js';
 import { recoverImports } from './use-cases/imports/recover-imports.js';
 import { DATABASE_KINDS, multipart, startTestApp, type TestApp } from './test-support/test-app.js';
 import { seedWorld, toCsv, type World } from './test-support/world.js';
 
 // Decision 0045: on PGlite a units import is staged, decided, then applied chunk by chunk; on
 // PostgreSQL it stays one transaction. Whatever stops it before the decision leaves no unit,
-// no audit row and no staged row; a decided one is completed, by the next start if need be.
+// no audit row and no staged row; a decided one is completed, by the next start if need be,
+// and none of it is seen before its last step (decision 0054).
 
 const manyUnits = (count: number, prefix: string) =>
   toCsv([
     ['Mã đơn vị', 'Tên đơn vị', 'Loại đơn vị'],
     ...Array.from({ length: count }, (_, i) => [`${prefix}${i}`, `UBND xã số ${i}`, 'xã']),
   ]);
-
-/** A promise and the function that ends it (failing it with `error`), for a held job. */
-function gate() {
-  let open: (error?: Error) => void = () => undefined;
-  const held = new Promise<void>((resolve, reject) => {
-    open = (error) => (error ? reject(error) : resolve());
-  });
-  held.catch(() => undefined);
-  return { held, open };
-}
 
 describe.each(DATABASE_KINDS)('a units import stopped mid-way (%s)', (kind) => {
   let t: TestApp;
@@ -53,23 +45,6 @@ describe.each(DATABASE_KINDS)('a units import stopped mid-way (%s)', (kind) => {
   };
   const read = async (id: string) =>
     (await t.request('GET', `/api/imports/${id}`, { as: w.sessions.admin })).body as ImportJob;
-  /** Holds the job at the first pause `at` picks until released (with an error: a fault). */
-  const holdAt = (
-    id: string,
-    at: (phase: string, done: number, decided: boolean) => boolean,
-  ): { reached: Promise<void>; release: (error?: Error) => void } => {
-    const g = gate();
-    let reach: () => void = () => undefined;
-    const reached = new Promise<void>((resolve) => (reach = resolve));
-    let once = false;
-    onImportStep(async (importId, phase, done, decided) => {
-      if (once || importId !== id || !at(phase, done, decided)) return;
-      once = true;
-      reach();
-      await g.held;
-    });
-    return { reached, release: g.open };
-  };
 
   vi.setConfig({ testTimeout: 120_000 });
 
@@ -82,7 +57,7 @@ describe.each(DATABASE_KINDS)('a units import stopped mid-way (%s)', (kind) => {
 
   it('is cancelled by a request while saving — answered then, on PGlite too — and leaves nothing', async () => {
     const id = await queueFile(3000, 'SA');
-    const held = holdAt(id, (phase, done) => phase === 'saving' && done > 0);
+    const held = holdImportAt(id, (phase, done) => phase === 'saving' && done > 0);
     const ticking = t.queue.tick();
     await held.reached;
     const cancel = await t.request('POST', `/api/imports/${id}/cancel`, { as: w.sessions.admin });
@@ -98,7 +73,10 @@ describe.each(DATABASE_KINDS)('a units import stopped mid-way (%s)', (kind) => {
 
   it('fails on a fault while saving and leaves nothing, not even staged rows', async () => {
     const id = await queueFile(3000, 'SB');
-    const held = holdAt(id, (phase, done, decided) => phase === 'saving' && done > 0 && !decided);
+    const held = holdImportAt(
+      id,
+      (phase, done, decided) => phase === 'saving' && done > 0 && !decided,
+    );
     const ticking = t.queue.tick();
     await held.reached;
     // While it is held, what it wrote so far is visible to no one: staged on PGlite, in the
@@ -117,7 +95,10 @@ describe.each(DATABASE_KINDS)('a units import stopped mid-way (%s)', (kind) => {
     'after a crash before its decision, the next start fails it and drops its staged rows',
     async () => {
       const id = await queueFile(3000, 'SC');
-      const held = holdAt(id, (phase, done, decided) => phase === 'saving' && done > 0 && !decided);
+      const held = holdImportAt(
+        id,
+        (phase, done, decided) => phase === 'saving' && done > 0 && !decided,
+      );
       const ticking = t.queue.tick();
       await held.reached;
       expect(await staged(id)).toBeGreaterThan(0);
@@ -141,12 +122,14 @@ describe.each(DATABASE_KINDS)('a units import stopped mid-way (%s)', (kind) => {
     async () => {
       const id = await queueFile(3000, 'SD');
       // Held after its first applied chunk.
-      const held = holdAt(id, (_phase, _done, decided) => decided);
+      const held = holdImportAt(id, (_phase, _done, decided) => decided);
       const ticking = t.queue.tick();
       await held.reached;
-      const applied = await count(units, 'SD');
+      // Chunks are written, and hidden by the units view until the import's last step.
+      const applied = await storedUnitsLike(t.deps.db, 'SD');
       expect(applied).toBeGreaterThan(0);
       expect(applied + (await staged(id))).toBe(3000);
+      expect(await count(units, 'SD')).toBe(0);
       const cancel = await t.request('POST', `/api/imports/${id}/cancel`, {
         as: w.sessions.admin,
       });

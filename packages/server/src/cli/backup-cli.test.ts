@@ -44,7 +44,7 @@ describe('chiso backup and chiso restore (PGlite in CHISO_DATA_DIR)', () => {
     expect(r.stdout).toMatch(
       /^Đã sao lưu vào .*sao-luu\.tar\.gz \(\d+,\d MB\): \d+ bảng, \d+ dòng/,
     );
-    expect((await verifyBackup(file)).tables.find((t) => t.name === 'units')?.rows).toBe(1);
+    expect((await verifyBackup(file)).tables.find((t) => t.name === 'unit_rows')?.rows).toBe(1);
 
     r = await cli(['backup', '--out', file], source);
     expect(r.status).toBe(1);

@@ -8,6 +8,7 @@ import {
   text,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import { bytes, createdAt, instant } from './columns.js';
 import { users } from './schema-people.js';
 import { units } from './schema.js';
@@ -49,11 +50,20 @@ export const importJobs = pgTable(
      * and is completed even after a crash; before it, a crash or cancel leaves nothing.
      */
     committedAt: instant('committed_at'),
+    /**
+     * When a decided units import's last step made its units visible (decision 0054): until
+     * then the units it created are hidden by the `units` view and its changes wait staged.
+     */
+    appliedAt: instant('applied_at'),
     finishedAt: instant('finished_at'),
   },
   (t) => [
     index('import_jobs_requested_by_idx').on(t.requestedBy, t.createdAt),
     index('import_jobs_state_idx').on(t.state),
+    // What the `units` view asks on every read: the imports decided and not yet applied.
+    index('import_jobs_unapplied_idx')
+      .on(t.id)
+      .where(sql`${t.committedAt} is not null and ${t.appliedAt} is null`),
   ],
 );
 
@@ -72,6 +82,8 @@ export const importRows = pgTable(
     /** The row's place in the order it is applied in (a unit's parent before it). */
     n: integer('n').notNull(),
     data: jsonb('data').notNull(),
+    /** A change to a unit that exists, kept for the import's last step (decision 0054). */
+    deferred: boolean('deferred').notNull().default(false),
   },
   (t) => [primaryKey({ columns: [t.importId, t.n] })],
 );

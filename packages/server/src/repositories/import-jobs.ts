@@ -53,6 +53,7 @@ export async function findImportJob(db: Db, id: string) {
       createdAt: importJobs.createdAt,
       startedAt: importJobs.startedAt,
       committedAt: importJobs.committedAt,
+      appliedAt: importJobs.appliedAt,
       finishedAt: importJobs.finishedAt,
     })
     .from(importJobs)

@@ -1,8 +1,9 @@
-import { and, eq, isNull, notInArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { importJobs, importRows } from '../db/schema.js';
 
-// An import's checked rows waiting to be applied (decision 0045), and the job's commit point.
+// An import's checked rows waiting to be applied (decision 0045), the job's commit point, and
+// the flip that shows a units import's rows (decision 0054).
 
 /** Writes rows `first`, `first + 1`, … of an import as one jsonb parameter. */
 export async function stageImportRows(
@@ -19,20 +20,56 @@ export async function stageImportRows(
 }
 
 /**
- * Takes (deletes and answers) the first `limit` rows of an import in their order: the
- * transaction that applies them removes them, so each row is applied once, crash or not.
+ * The next `limit` rows of an import in their order, not counting the changes already set
+ * aside for its last step (decision 0054).
  */
-export async function takeImportRows(
+export async function nextImportRows(
   tx: Db,
   importId: string,
   limit: number,
 ): Promise<{ n: number; data: unknown }[]> {
-  const result = await tx.execute(sql`
-    delete from import_rows
-     where import_id = ${importId}::uuid
-       and n in (select n from import_rows where import_id = ${importId}::uuid order by n limit ${limit})
-    returning n, data`);
-  return (result as { rows: { n: number; data: unknown }[] }).rows.sort((a, b) => a.n - b.n);
+  return tx
+    .select({ n: importRows.n, data: importRows.data })
+    .from(importRows)
+    .where(and(eq(importRows.importId, importId), eq(importRows.deferred, false)))
+    .orderBy(asc(importRows.n))
+    .limit(limit);
+}
+
+/**
+ * In the transaction that applies rows `applied`, removes them (so each is applied once,
+ * crash or not) and sets rows `deferred` aside for the import's last step.
+ */
+export async function settleImportRows(
+  tx: Db,
+  importId: string,
+  applied: readonly number[],
+  deferred: readonly number[],
+): Promise<void> {
+  const of = (ns: readonly number[]) =>
+    and(eq(importRows.importId, importId), inArray(importRows.n, [...ns]));
+  if (applied.length > 0) await tx.delete(importRows).where(of(applied));
+  if (deferred.length > 0) await tx.update(importRows).set({ deferred: true }).where(of(deferred));
+}
+
+/** Takes (deletes and answers, in their order) the rows set aside for the last step. */
+export async function takeDeferredRows(
+  tx: Db,
+  importId: string,
+): Promise<{ n: number; data: unknown }[]> {
+  const rows = await tx
+    .delete(importRows)
+    .where(and(eq(importRows.importId, importId), eq(importRows.deferred, true)))
+    .returning({ n: importRows.n, data: importRows.data });
+  return rows.sort((a, b) => a.n - b.n);
+}
+
+/** The last step's flip: from this commit on, the `units` view shows the import's units. */
+export async function markImportApplied(tx: Db, importId: string): Promise<void> {
+  await tx
+    .update(importJobs)
+    .set({ appliedAt: sql`coalesce(${importJobs.appliedAt}, now())` })
+    .where(eq(importJobs.id, importId));
 }
 
 export async function dropImportRows(db: Db, importId: string): Promise<void> {

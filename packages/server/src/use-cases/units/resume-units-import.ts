@@ -1,7 +1,7 @@
 import type { UseCaseContext } from '../../context.js';
 import { findImportJob } from '../../repositories/import-jobs.js';
 import type { ImportProgress } from '../imports/import-progress.js';
-import { applyStagedUnits } from './save-units-staged.js';
+import { applyStagedUnits } from './apply-staged-units.js';
 
 /**
  * Applies the rest of a units import decided before its process stopped (decision 0045); the
