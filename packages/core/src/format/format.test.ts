@@ -5,6 +5,7 @@ import {
   formatDocumentCount,
   formatDocumentDate,
   formatCount,
+  formatRank,
   formatDate,
   formatNodeDifference,
   formatNodePoints,
@@ -35,6 +36,8 @@ describe('Vietnamese display formatting', () => {
 
   it('groups thousands with a dot', () => {
     expect(formatCount(22855)).toBe('22.855');
+    expect(formatRank(1, 4000)).toBe('1/4.000');
+    expect(formatRank(1234, 8000)).toBe('1.234/8.000');
     expect(formatPoints(Decimal.of('1234567.891'))).toBe('1.234.567,89');
   });
 

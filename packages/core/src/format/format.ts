@@ -57,6 +57,11 @@ export function formatCount(value: number | bigint): string {
   return formatNumber(Decimal.fromInt(value), { maxDecimals: 0, minDecimals: 0 });
 }
 
+/** A rank among its peers: "12/4.000", both counts with the thousands separator. */
+export function formatRank(rank: number, groupSize: number): string {
+  return `${formatCount(rank)}/${formatCount(groupSize)}`;
+}
+
 /**
  * Points as an official letter writes them: whole numbers below ten with a leading zero ("01
  * điểm", "03 điểm"), others as usual ("0,5", "2,75", "10", "10,95").

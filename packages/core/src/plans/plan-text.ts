@@ -1,5 +1,5 @@
 import { Ratio } from '../decimal/ratio.js';
-import { formatPercent, formatPoints, formatPointsFixed } from '../format/format.js';
+import { formatPercent, formatPoints, formatPointsFixed, formatRank } from '../format/format.js';
 import { levelName } from '../framework/framework.js';
 import type { Plan, PlanArea, PlanRow } from './plan.js';
 
@@ -36,7 +36,7 @@ export function planAreaSummary(area: PlanArea): string {
   const head = `${capitalize(levelName(1))} ${area.code}: ${area.title}`;
   if (!area.applicable) return `${head}: không áp dụng đối với đơn vị`;
   const parts = [`${head} đạt ${formatPoints(area.points)}/${formatPoints(area.maxPoints)} điểm`];
-  if (area.rank !== undefined) parts.push(`hạng ${area.rank}/${area.groupSize}`);
+  if (area.rank !== undefined) parts.push(`hạng ${formatRank(area.rank, area.groupSize)}`);
   if (area.percentChange !== undefined) {
     const change = area.percentChange;
     const down = change.lt(Ratio.ZERO);
@@ -55,7 +55,7 @@ export function planTotalSummary(plan: Plan, resultYear: number | undefined): st
   const parts = [
     `Chỉ số CCHC${resultYear === undefined ? '' : ` năm ${resultYear}`} đạt ${formatPoints(unit.points)}/${formatPoints(unit.maxPoints)} điểm${unit.percent === undefined ? '' : ` (${formatPercent(unit.percent)})`}`,
   ];
-  if (unit.rank !== undefined) parts.push(`xếp hạng ${unit.rank}/${unit.groupSize}`);
+  if (unit.rank !== undefined) parts.push(`xếp hạng ${formatRank(unit.rank, unit.groupSize)}`);
   return parts.join(', ');
 }
 

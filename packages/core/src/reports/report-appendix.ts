@@ -4,6 +4,7 @@ import {
   formatNodePoints,
   formatPercent,
   formatPoints,
+  formatRank,
 } from '../format/format.js';
 import { bestValues } from '../results/best-values.js';
 import type { UnitResult } from '../results/compute-results.js';
@@ -162,7 +163,7 @@ function unitTable(
   };
   const parts = [`Tổng điểm ${formatPoints(unit.points)}/${formatPoints(unit.maxPoints)} điểm`];
   if (unit.percent !== undefined) parts.push(`Chỉ số ${formatPercent(unit.percent)}`);
-  if (unit.rank !== undefined) parts.push(`xếp hạng ${unit.rank}/${unit.groupSize}`);
+  if (unit.rank !== undefined) parts.push(`xếp hạng ${formatRank(unit.rank, unit.groupSize)}`);
   if (unit.band !== undefined) parts.push(`nhóm ${lowerFirst(unit.band)}`);
   return {
     label,

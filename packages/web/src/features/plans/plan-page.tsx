@@ -23,6 +23,7 @@ import { planKeys, planPath, usePlan, usePlanSaved } from './api';
 import { PlanImportCard } from './plan-import';
 import { PlanRows } from './plan-rows';
 import { PlanText } from './plan-text';
+import { formatRank } from '@chiso/core/format/format.js';
 import { statusColor } from './plans-page';
 
 /** A unit's improvement plan: figures, rows, text; approval by the head; exports and import. */
@@ -158,7 +159,7 @@ export default function PlanPage() {
                     {points(area.points)}/{points(area.maxPoints)}
                   </Table.Td>
                   <Table.Td ta="right">
-                    {area.rank === null ? '—' : `${area.rank}/${area.groupSize}`}
+                    {area.rank === null ? '—' : formatRank(area.rank, area.groupSize)}
                   </Table.Td>
                   <Table.Td ta="right">
                     {area.percentChange === null ? '—' : signedPercent(Number(area.percentChange))}

@@ -4,6 +4,7 @@ import { Table } from '@mantine/core';
 import { count, percent, percentTick, points } from '../../lib/format';
 import type { PublicBlock, PublicUnit } from './api';
 import { ChartFigure } from './chart-figure';
+import { formatRank } from '@chiso/core/format/format.js';
 import classes from './portal.module.css';
 
 // The drawings never animate: a citizen on an old phone, and a printout, see the final state.
@@ -114,7 +115,7 @@ export function TrendChart({ unit }: { unit: PublicUnit }) {
                   {percent(t.percent)}
                 </Table.Td>
                 <Table.Td data-label="Xếp hạng" ta="right">
-                  {t.rank === null ? '—' : `${t.rank}/${t.groupSize}`}
+                  {t.rank === null ? '—' : formatRank(t.rank, t.groupSize)}
                 </Table.Td>
                 <Table.Td data-label="Xếp loại">{t.band ?? '—'}</Table.Td>
               </Table.Tr>

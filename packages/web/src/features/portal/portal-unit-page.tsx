@@ -8,6 +8,7 @@ import { Downloads } from './downloads';
 import { ErratumNote } from './period-lines';
 import { Figure } from './figure';
 import { PageTitle, PortalShell, PortalState } from './portal-shell';
+import { formatRank } from '@chiso/core/format/format.js';
 import { RankChange } from './rank-change';
 
 /** /cong-khai/:periodId/don-vi/:unitId: one unit's result, its areas, criteria and trend. */
@@ -55,7 +56,7 @@ function Summary({ data }: { data: PublicUnit }) {
       <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="xs">
         <Figure
           label="Xếp hạng trong khối"
-          value={unit.rank === null ? 'Chưa xếp hạng' : `${unit.rank}/${unit.groupSize}`}
+          value={unit.rank === null ? 'Chưa xếp hạng' : formatRank(unit.rank, unit.groupSize)}
         />
         <Figure label="Chỉ số" value={percent(unit.percent)} />
         <Figure label="Tổng điểm" value={`${points(unit.points)}/${points(unit.maxPoints)}`} />

@@ -17,7 +17,7 @@ import { ErrorMessage, Loading } from '../../components/feedback';
 import { Decimal } from '@chiso/core/decimal/decimal.js';
 import { peerGroupLabel } from '@chiso/core/units/unit-types.js';
 import type { Ratio } from '@chiso/core/decimal/ratio.js';
-import { formatPercent } from '@chiso/core/format/format.js';
+import { formatPercent, formatRank } from '@chiso/core/format/format.js';
 import { percent, points, rankChange } from '../../lib/format';
 import { heatColor } from './heat';
 import { LeafTable } from './leaf-table';
@@ -58,7 +58,7 @@ export default function UnitResultPage() {
         />
         <Stat
           label="Xếp hạng"
-          value={unit.rank === null ? '—' : `${unit.rank}/${unit.groupSize}`}
+          value={unit.rank === null ? '—' : formatRank(unit.rank, unit.groupSize)}
           note={rankChange(unit.rankChange) || 'chưa có kỳ trước'}
         />
         <Stat label="Nhóm" value={unit.band ?? '—'} />
