@@ -173,39 +173,54 @@ export async function importSurveyResponses(
     let pending = 0;
     let inFlight: Promise<void> = Promise.resolve();
     let failure: { error: unknown } | undefined;
+    // Once the transaction is being left (a refusal, a cancel), no queued slice may start: its
+    // statement would reach the connection after the ROLLBACK and be committed on its own.
+    let leaving = false;
     const send = (from: number, to: number) => {
       const slices = [...rows.slices(INSERT_ROWS, from, to)];
       const previous = inFlight;
       pending++;
       inFlight = (async () => {
         await previous;
-        for (const slice of slices) await insertAll(tx, common, slice);
+        for (const slice of slices) {
+          if (leaving) return;
+          await insertAll(tx, common, slice);
+        }
       })()
         .catch((error: unknown) => {
           failure ??= { error };
         })
         .finally(() => pending--);
     };
-    await read(() => {
+    try {
+      await readAndSend();
+    } catch (error) {
+      leaving = true;
+      await inFlight;
+      throw error;
+    }
+    async function readAndSend() {
+      await read(() => {
+        if (failure) throw failure.error;
+        const whole = rows.count - ((rows.count - saved) % INSERT_ROWS);
+        if (rows.issueCount === 0 && whole > saved) {
+          send(saved, whole);
+          saved = whole;
+        }
+        // The reader waits for the server when it is two statements ahead.
+        if (pending > 2) return inFlight;
+        if (rows.count - reported < PROGRESS_ROWS) return undefined;
+        reported = rows.count;
+        return progress.step(reported, tx);
+      });
+      rows.finish(fileName);
+      rows.throwIssues(fileName);
+      if (saved < rows.count) send(saved, rows.count);
+      await progress.phase('saving', rows.count);
+      await inFlight;
       if (failure) throw failure.error;
-      const whole = rows.count - ((rows.count - saved) % INSERT_ROWS);
-      if (rows.issueCount === 0 && whole > saved) {
-        send(saved, whole);
-        saved = whole;
-      }
-      // The reader waits for the server when it is two statements ahead.
-      if (pending > 2) return inFlight;
-      if (rows.count - reported < PROGRESS_ROWS) return undefined;
-      reported = rows.count;
-      return progress.step(reported, tx);
-    });
-    rows.finish(fileName);
-    rows.throwIssues(fileName);
-    if (saved < rows.count) send(saved, rows.count);
-    await progress.phase('saving', rows.count);
-    await inFlight;
-    if (failure) throw failure.error;
-    await progress.step(rows.count, tx);
+      await progress.step(rows.count, tx);
+    }
     await audit(tx);
   });
   return { imported: rows.count };
