@@ -247,6 +247,34 @@ describe.each(DATABASE_KINDS)('the cached assessment page against a fresh one (%
     await compare(`after ${table}`);
   });
 
+  /** Rows the page has none of yet, inserted by plain SQL: the next read is a miss. */
+  const INSERTS: [table: string, values: string][] = [
+    ['unit_lineage', "('SNV', 'SYT', 'merge', '2022-01-01', false)"],
+    [
+      'window_extensions',
+      "('$period', 'SNV', 'explanation', '2023-12-31T17:00:00Z', 'Gia hạn bằng SQL', '$admin')",
+    ],
+    [
+      'procedure_statistics (period_id, unit_id, figures, source, source_name)',
+      "('$period', 'SNV', '{}'::jsonb, 'import', 'so-lieu.xlsx')",
+    ],
+    ['framework_code_links (framework_id, position, kind)', "('$framework', 1, 'removed')"],
+  ];
+
+  it.each(INSERTS)('sees a plain SQL insert into %s at the next read', async (table, values) => {
+    await compare(`before ${table}`);
+    const row = values
+      .replace('$period', w.periodId)
+      .replace('$framework', w.frameworkId)
+      .replace('$admin', w.ids.admin ?? '');
+    await t.deps.db.execute(sql.raw(`INSERT INTO ${table} VALUES ${row}`));
+    const before = { ...counts() };
+    const r = await t.request('GET', `${unit('SNV')}/assessment`, { as: w.sessions['cb.snv'] });
+    expect(r.status).toBe(200);
+    expect(counts().misses - before.misses, table).toBe(1);
+    await compare(`after ${table}`);
+  });
+
   it('shows a plain SQL change of an entry, a window and a unit at once', async () => {
     const url = `${unit('SNV')}/assessment`;
     const read = async () =>
