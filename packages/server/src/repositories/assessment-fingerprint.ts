@@ -1,3 +1,4 @@
+import { sql, type SQL } from 'drizzle-orm';
 import { runRaw, type RawStatement } from '../db/raw-statement.js';
 import type { Db } from '../db/database.js';
 import type { SourceFingerprint } from '../db/xmin-fingerprint.js';
@@ -63,6 +64,32 @@ export interface FingerprintKey {
   frameworkId: string;
 }
 
+const valuesOf = (key: FingerprintKey) => [
+  key.periodId,
+  key.unitId,
+  key.now.toISOString(),
+  key.lowerUnits ? 't' : 'f',
+  key.frameworkId,
+];
+
+/**
+ * The same statement inside a transaction (the build's snapshot on PostgreSQL), through drizzle:
+ * its $n become drizzle's parameters, in the same order.
+ */
+export async function readAssessmentFingerprintIn(tx: Db, key: FingerprintKey): Promise<string> {
+  const values = valuesOf(key);
+  const parts: SQL[] = ASSESSMENT_FINGERPRINT.text
+    .split(/\$([1-5])\b/)
+    .map((part, i) => (i % 2 === 0 ? sql.raw(part) : sql`${values[Number(part) - 1]}`));
+  const result = await tx.execute<{ fingerprint: string }>(
+    sql`SELECT f.concat_ws AS fingerprint FROM (${sql.join(parts)}) AS f`,
+  );
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
+    fingerprint: string;
+  }[];
+  return rows[0]?.fingerprint ?? '';
+}
+
 export async function readAssessmentFingerprint(
   db: Db,
   key: FingerprintKey,
@@ -71,7 +98,7 @@ export async function readAssessmentFingerprint(
   const [row] = await runRaw(
     db,
     ASSESSMENT_FINGERPRINT,
-    [key.periodId, key.unitId, key.now.toISOString(), key.lowerUnits ? 't' : 'f', key.frameworkId],
+    valuesOf(key),
     prepared,
   );
   return { fingerprint: row?.[0] ?? '', snapshot: row?.[1] ?? '' };

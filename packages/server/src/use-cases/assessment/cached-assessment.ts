@@ -1,13 +1,16 @@
 import { assessmentResponse } from '@chiso/contract';
 import { can, VIETNAM_OFFSET_MS } from '@chiso/core';
-import type { UseCaseContext } from '../../context.js';
+import type { CurrentActor, UseCaseContext } from '../../context.js';
 import type { Db } from '../../db/database.js';
 import { BoundedCache } from '../../http/bounded-cache.js';
 import { contractJson, type CachedBody } from '../../http/public-cache.js';
+import { onPostgresServer } from '../../db/raw-statement.js';
 import {
   readAssessmentFingerprint,
+  readAssessmentFingerprintIn,
   readSnapshot,
 } from '../../repositories/assessment-fingerprint.js';
+import { markReadOnly } from '../../repositories/framework-at.js';
 import { authorize } from '../authorize.js';
 import { assessmentAnswer } from './get-assessment.js';
 import { accessTarget } from './scope.js';
@@ -103,20 +106,12 @@ export async function cachedAssessment(
     }
   }
   assessmentCacheCounts(db).misses += 1;
-  const before = await readSnapshot(db, prepared);
-  const built = await assessmentAnswer(ctx, actor, key);
+  const { built, fingerprint, keep } = await buildProven(ctx, actor, key);
   const body = contractJson(
     assessmentResponse,
     built.answer,
     config.validateResponses,
     'GET /api/periods/:periodId/units/:unitId/assessment',
-  );
-  // Read after the build: with the same snapshot as before it, no transaction finished in
-  // between, so the fingerprint is of exactly the rows the build read.
-  const after = await readAssessmentFingerprint(
-    db,
-    { ...key, now: ctx.now, lowerUnits: built.lowerUnits, frameworkId: built.frameworkId },
-    prepared,
   );
   const entry: CachedAssessment = {
     tag: '',
@@ -124,15 +119,52 @@ export async function cachedAssessment(
     body,
     encoded: {},
     compressible: true,
-    fingerprint: after.fingerprint,
+    fingerprint,
     frameworkId: built.frameworkId,
     lowerUnits: built.lowerUnits,
     builtAt: now,
     validUntil: validUntilOf(now, built.instants),
   };
-  if (after.snapshot === before) {
+  if (keep) {
     cache.set(cacheKey, entry);
     assessmentCacheCounts(db).kept += 1;
   }
   return { entry, hit: false };
+}
+
+/**
+ * The page built with the fingerprint of exactly the rows it read, and whether it may be kept.
+ * On a PostgreSQL server, in one read-only REPEATABLE READ transaction: the build and the
+ * fingerprint read one snapshot, whatever other sessions (or other databases of the cluster)
+ * commit meanwhile. On PGlite (one process, one database) the build runs as always, between two
+ * reads of the database's snapshot: equal, no transaction finished in between, so every
+ * statement of the build saw the rows the fingerprint counts; else it is not kept.
+ */
+async function buildProven(
+  ctx: UseCaseContext,
+  actor: CurrentActor,
+  key: { periodId: string; unitId: string },
+) {
+  const { db, config } = ctx.deps;
+  const keyOf = (built: { frameworkId: string; lowerUnits: boolean }) => ({
+    ...key,
+    now: ctx.now,
+    lowerUnits: built.lowerUnits,
+    frameworkId: built.frameworkId,
+  });
+  if (onPostgresServer(db)) {
+    return db.transaction(
+      async (tx) => {
+        markReadOnly(tx);
+        const built = await assessmentAnswer({ ...ctx, deps: { ...ctx.deps, db: tx } }, actor, key);
+        const fingerprint = await readAssessmentFingerprintIn(tx, keyOf(built));
+        return { built, fingerprint, keep: true };
+      },
+      { isolationLevel: 'repeatable read', accessMode: 'read only' },
+    );
+  }
+  const before = await readSnapshot(db, config.preparedStatements);
+  const built = await assessmentAnswer(ctx, actor, key);
+  const after = await readAssessmentFingerprint(db, keyOf(built), config.preparedStatements);
+  return { built, fingerprint: after.fingerprint, keep: after.snapshot === before };
 }
