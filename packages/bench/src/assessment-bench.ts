@@ -149,7 +149,13 @@ async function benchOn(store: AssessmentStore): Promise<string[]> {
   const dbArgs = store.databaseUrl === undefined ? [] : [store.databaseUrl];
   const lines: string[] = [`[${store.kind}]`];
   try {
-    const serverArgs = [store.dataDir, NOW.toISOString(), ADMIN.username, ADMIN.password, ...dbArgs];
+    const serverArgs = [
+      store.dataDir,
+      NOW.toISOString(),
+      ADMIN.username,
+      ADMIN.password,
+      ...dbArgs,
+    ];
     const path = `/api/periods/${periodId}/units/${UNIT}/assessment`;
     let floor: Child | undefined;
     let bytes = Buffer.alloc(0);

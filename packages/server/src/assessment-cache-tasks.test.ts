@@ -50,7 +50,8 @@ describe.each(DATABASE_KINDS)('the cached assessment page and tasks (%s)', (kind
       as: officer,
       ...(body === undefined ? {} : { body }),
     });
-    if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(r.body)}`);
+    if (r.status >= 300)
+      throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(r.body)}`);
     return r.body as T;
   };
   const at = async (time: string) => {
@@ -116,7 +117,9 @@ describe.each(DATABASE_KINDS)('the cached assessment page and tasks (%s)', (kind
 
   it('stays equal as tasks are given, started, finished and fall due', async () => {
     await compare('no tasks');
-    const justice = await ok<{ id: string }>('POST', '/units/H01/offices', { name: 'Phòng Tư pháp' });
+    const justice = await ok<{ id: string }>('POST', '/units/H01/offices', {
+      name: 'Phòng Tư pháp',
+    });
     const give = (title: string, deadline: string, codes = ['1.6.1']) =>
       ok<{ id: string; version: number }>('POST', '/units/H01/tasks', {
         title,

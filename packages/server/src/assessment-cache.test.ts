@@ -233,9 +233,7 @@ describe.each(DATABASE_KINDS)('the cached assessment page against a fresh one (%
 
   it.each(WRITES)('sees a plain SQL write on %s at the next read', async (table, where) => {
     await compare(`before ${table}`);
-    const condition = where
-      .replace('$period', w.periodId)
-      .replace('$framework', w.frameworkId);
+    const condition = where.replace('$period', w.periodId).replace('$framework', w.frameworkId);
     const column = COLUMN_OF[table] ?? 'name';
     await t.deps.db.execute(
       sql.raw(`UPDATE ${table} SET ${column} = ${column} WHERE ${condition}`),

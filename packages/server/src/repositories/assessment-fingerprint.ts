@@ -95,12 +95,7 @@ export async function readAssessmentFingerprint(
   key: FingerprintKey,
   prepared: boolean,
 ): Promise<{ fingerprint: string; snapshot: string }> {
-  const [row] = await runRaw(
-    db,
-    ASSESSMENT_FINGERPRINT,
-    valuesOf(key),
-    prepared,
-  );
+  const [row] = await runRaw(db, ASSESSMENT_FINGERPRINT, valuesOf(key), prepared);
   return { fingerprint: row?.[0] ?? '', snapshot: row?.[1] ?? '' };
 }
 
