@@ -27,7 +27,7 @@ const DISTRICT_CSV = toCsv([
 ]);
 
 /** Tables a GET may read that are not the page's: the session and the reader's reach. */
-const NOT_THE_PAGE = new Set(['sessions', 'users', 'assignments', 'unit_node_offices']);
+const NOT_THE_PAGE = new Set(['sessions', 'users', 'assignments']);
 
 /**
  * Decision 0051: tasks move with the clock (started, late, overdue from a Vietnam midnight,

@@ -322,15 +322,16 @@ export async function listAllOffices(db: Db) {
  * The mirror of `listUnitTasksWithOffice` (and of the tasks `listOfferedTaskEvidence` reads),
  * for a cached answer (decision 0051): all of the unit's tasks, whatever their deadline (a
  * superset of both loaders' years), with how many had started and finished by the request's
- * instant, since a task's status and an offered file move with the clock; and the unit's
- * offices, whose names the tasks show.
+ * instant, since a task's status and an offered file move with the clock: to the millisecond
+ * as the statuses are computed (in JS), and to the microsecond as the offered files' SQL
+ * compares; and the unit's offices, whose names the tasks show.
  */
 export const UNIT_TASKS_READS = [
   xminFingerprint(
     'tasks',
     'tasks',
     't.unit_id = $2',
-    " || ':' || count(*) FILTER (WHERE t.started_at <= $3::timestamptz) || ':' || count(*) FILTER (WHERE t.completed_at <= $3::timestamptz)",
+    " || ':' || count(*) FILTER (WHERE date_trunc('milliseconds', t.started_at) <= $3::timestamptz) || ':' || count(*) FILTER (WHERE date_trunc('milliseconds', t.completed_at) <= $3::timestamptz) || ':' || count(*) FILTER (WHERE t.completed_at <= $3::timestamptz)",
   ),
   xminFingerprint('offices', 'offices', 't.unit_id = $2'),
 ];
