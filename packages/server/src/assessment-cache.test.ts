@@ -74,9 +74,10 @@ describe.each(DATABASE_KINDS)('the cached assessment page against a fresh one (%
     w = await seedWorld(t);
     setTime('05/01/2023 09:00');
   }, 60_000);
+  // After a failed start, what did start is closed.
   afterAll(async () => {
-    await fresh.close();
-    await t.close();
+    await fresh?.close();
+    await t?.close();
   });
 
   it('refuses the same readers, and serves the others from the cache', async () => {
