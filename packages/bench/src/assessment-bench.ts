@@ -149,43 +149,66 @@ async function benchOn(store: AssessmentStore): Promise<string[]> {
   const dbArgs = store.databaseUrl === undefined ? [] : [store.databaseUrl];
   const lines: string[] = [`[${store.kind}]`];
   try {
-    const server = await start('overview-server.js', [
+    const serverArgs = [
       store.dataDir,
       NOW.toISOString(),
       ADMIN.username,
       ADMIN.password,
       ...dbArgs,
-    ]);
-    children.push(server);
-    const base = `http://127.0.0.1:${server.port}`;
-    const session: Session = await signIn(base, OFFICER);
+    ];
     const path = `/api/periods/${periodId}/units/${UNIT}/assessment`;
-    const headers = { cookie: session.cookie, 'accept-encoding': 'identity' };
-    const first = await fetch(`${base}${path}`, { headers });
-    const bytes = Buffer.from(await first.arrayBuffer());
-    if (first.status !== 200) throw new Error(`${path} → ${first.status}`);
-    const bodyFile = join(store.dataDir, 'tu-danh-gia.json');
-    await writeFile(bodyFile, bytes);
-    const floor = await start('portal-floor.js', [bodyFile, path]);
-    children.push(floor);
-    for (const concurrency of [50, 200]) {
-      progress(`${store.kind}: GET at ${concurrency}`);
-      const [bare, chiso] = await compareGets(
-        [
-          { child: floor, url: `http://127.0.0.1:${floor.port}${path}`, headers },
-          { child: server, url: `${base}${path}`, headers },
-        ],
-        concurrency,
-      );
-      const ratio = bare!.perSecond / chiso!.perSecond;
-      lines.push(
-        `GET hồ sơ tự đánh giá (${vn(bytes.length / 1024)} KB, ${leaves.length} tiêu chí), ${concurrency} kết nối, ${vn(REQUESTS)} yêu cầu mỗi bên; ${load()}`,
-        ...line('Sàn: Fastify trần trả đúng các byte ấy từ bộ nhớ', bare!),
-        ...line('Máy chủ chiso (phiên, phân quyền, đọc và tính điểm mỗi yêu cầu)', chiso!, bare),
-        `    ${ratio <= GET_TARGET[store.kind] ? 'đạt' : 'KHÔNG ĐẠT'} mục tiêu trong ${GET_TARGET[store.kind]} × sàn (số yêu cầu/giây)`,
-      );
+    let floor: Child | undefined;
+    let bytes = Buffer.alloc(0);
+    let server: Child | undefined;
+    let base = '';
+    let session: Session | undefined;
+    // The page without its answers' cache, then with it (decision 0051), each beside the floor
+    // in turns; one server at a time (PGlite's folder is one process's).
+    for (const cache of ['off', 'on'] as const) {
+      server = await start('overview-server.js', serverArgs, { CHISO_ASSESSMENT_CACHE: cache });
+      children.push(server);
+      base = `http://127.0.0.1:${server.port}`;
+      session = await signIn(base, OFFICER);
+      const headers = { cookie: session.cookie, 'accept-encoding': 'identity' };
+      const first = await fetch(`${base}${path}`, { headers });
+      const answered = Buffer.from(await first.arrayBuffer());
+      if (first.status !== 200) throw new Error(`${path} → ${first.status}`);
+      if (floor === undefined) {
+        bytes = answered;
+        const bodyFile = join(store.dataDir, 'tu-danh-gia.json');
+        await writeFile(bodyFile, bytes);
+        floor = await start('portal-floor.js', [bodyFile, path]);
+        children.push(floor);
+      } else if (!answered.equals(bytes)) {
+        throw new Error('the cached page differs from the page built without the cache');
+      }
+      for (const concurrency of [50, 200]) {
+        progress(`${store.kind}: GET at ${concurrency}, cache ${cache}`);
+        const [bare, chiso] = await compareGets(
+          [
+            { child: floor, url: `http://127.0.0.1:${floor.port}${path}`, headers },
+            { child: server, url: `${base}${path}`, headers },
+          ],
+          concurrency,
+        );
+        const ratio = bare!.perSecond / chiso!.perSecond;
+        lines.push(
+          `GET hồ sơ tự đánh giá (${vn(bytes.length / 1024)} KB, ${leaves.length} tiêu chí), ${concurrency} kết nối, ${vn(REQUESTS)} yêu cầu mỗi bên, CHISO_ASSESSMENT_CACHE=${cache}; ${load()}`,
+          ...line('Sàn: Fastify trần trả đúng các byte ấy từ bộ nhớ', bare!),
+          ...line(
+            cache === 'on'
+              ? 'Máy chủ chiso (phiên, phân quyền, một câu lệnh kiểm tra bản đã lưu)'
+              : 'Máy chủ chiso (phiên, phân quyền, đọc và tính điểm mỗi yêu cầu)',
+            chiso!,
+            bare,
+          ),
+          `    ${ratio <= GET_TARGET[store.kind] ? 'đạt' : 'KHÔNG ĐẠT'} mục tiêu trong ${GET_TARGET[store.kind]} × sàn (số yêu cầu/giây)`,
+        );
+      }
+      if (cache === 'off') await server.stop();
     }
-    await floor.stop();
+    await floor?.stop();
+    if (server === undefined || session === undefined) throw new Error('no server started');
     progress(`${store.kind}: PUT`);
     const codes = leaves.slice(0, PUT_CONNECTIONS);
     const versions = new Map(codes.map((code) => [code, 1]));

@@ -29,9 +29,14 @@ export interface Subject {
   cpuMs: number;
 }
 
-export async function start(script: string, args: string[]): Promise<Child> {
+export async function start(
+  script: string,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<Child> {
   // Plain `node`, as production starts it: none of the bench's own flags (--expose-gc).
   const child = fork(join(here, script), args, {
+    env: { ...process.env, ...env },
     execArgv: [],
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
   });

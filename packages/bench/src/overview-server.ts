@@ -22,6 +22,10 @@ const server = await serve(
     CHISO_ADMIN_USERNAME: username,
     CHISO_ADMIN_PASSWORD: password,
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    // The assessment bench measures its page with the answers' cache on and off (0051).
+    ...(process.env.CHISO_ASSESSMENT_CACHE
+      ? { CHISO_ASSESSMENT_CACHE: process.env.CHISO_ASSESSMENT_CACHE }
+      : {}),
   }),
   () => now,
 );

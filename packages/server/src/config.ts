@@ -40,6 +40,8 @@ export interface Config {
    * connection; off behind a PgBouncer in transaction mode older than 1.21 (decision 0050).
    */
   preparedStatements: boolean;
+  /** The assessment page's answers kept per process, checked on every request (0051). */
+  assessmentCache: boolean;
   maxUploadBytes: number;
   sessionHours: number;
   /** The first administrator, created on first start when no administrator exists. */
@@ -94,6 +96,7 @@ const schema = z
     DATABASE_URL: z.string().url().optional(),
     CHISO_MIGRATION_DATABASE_URL: z.string().url().optional(),
     CHISO_PREPARED_STATEMENTS: z.enum(['on', 'off']).default('on'),
+    CHISO_ASSESSMENT_CACHE: z.enum(['on', 'off']).default('on'),
     CHISO_MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(50),
     CHISO_SESSION_HOURS: z.coerce
       .number()
@@ -243,6 +246,7 @@ export function readConfig(env: NodeJS.ProcessEnv): Config {
     databaseUrl: e.DATABASE_URL,
     migrationDatabaseUrl: e.DATABASE_URL ? e.CHISO_MIGRATION_DATABASE_URL : undefined,
     preparedStatements: e.CHISO_PREPARED_STATEMENTS === 'on',
+    assessmentCache: e.CHISO_ASSESSMENT_CACHE === 'on',
     maxUploadBytes: Math.round(e.CHISO_MAX_UPLOAD_MB * 1024 * 1024),
     sessionHours: e.CHISO_SESSION_HOURS,
     initialAdmin:

@@ -54,6 +54,11 @@ export async function runRaw(
   throw new Error(`${statement.name}: runs on a database handle, not inside a transaction`);
 }
 
+/** Whether the handle is a PostgreSQL server's pool (not PGlite, not a transaction). */
+export function onPostgresServer(db: Db): boolean {
+  return (db as unknown as DrizzleInternals).$client instanceof pg.Pool;
+}
+
 const { serialize } = protocol;
 const SYNC = serialize.sync();
 const EXECUTE = serialize.execute({});

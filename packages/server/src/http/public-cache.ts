@@ -58,7 +58,7 @@ function tagOf(key: string, encoding?: Encoding): string {
 }
 
 /** br before gzip, as the client allows; q=0 refuses. */
-function encodingFor(request: FastifyRequest): Encoding | undefined {
+export function encodingFor(request: FastifyRequest): Encoding | undefined {
   const header = String(request.headers['accept-encoding'] ?? '');
   const accepts = (name: string) =>
     header

@@ -1,6 +1,7 @@
 import { DomainError, ERROR_CODES } from '@chiso/core';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
+import { xminFingerprint } from '../db/xmin-fingerprint.js';
 import { periodEntriesQuery } from './period-queries.js';
 import { entries } from '../db/schema.js';
 
@@ -72,3 +73,10 @@ export async function writeEntry(
   if (!row) throw conflict();
   return row;
 }
+
+/** The mirror of `listEntries` for a cached answer (decision 0051). */
+export const ENTRIES_READ = xminFingerprint(
+  'entries',
+  'entries',
+  't.period_id = $1 AND t.unit_id = $2',
+);

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNull, or } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
+import { xminFingerprint } from '../db/xmin-fingerprint.js';
 import { entryEvidence, evidenceFiles } from '../db/schema.js';
 
 export type EvidenceRow = typeof evidenceFiles.$inferSelect;
@@ -143,3 +144,14 @@ export async function deleteLink(
     .returning();
   return deleted[0];
 }
+
+/**
+ * The mirrors of `listUnitLinks` and `listAssessmentEvidence` for a cached answer (decision
+ * 0051). The files: all of the unit's, a superset of the page's (its period's and the task
+ * files linked or offered, task-evidence-offers.ts), so that a file changing its period or
+ * its links is seen whatever it was.
+ */
+export const EVIDENCE_READS = [
+  xminFingerprint('evidence links', 'entry_evidence', 't.period_id = $1 AND t.unit_id = $2'),
+  xminFingerprint('evidence files', 'evidence_files', 't.unit_id = $2'),
+];

@@ -72,9 +72,22 @@ async function loadVersioned(
   };
 }
 
-/** Whether the handle is a transaction (a boolean, so that `db` keeps its type). */
+/**
+ * Read-only transactions that write nothing (the assessment page built in one snapshot,
+ * decision 0051): no row of theirs carries their own xid, so what they read may fill the caches.
+ */
+const readOnly = new WeakSet<object>();
+
+export function markReadOnly(db: Db): void {
+  readOnly.add(db);
+}
+
+/**
+ * Whether the handle is a transaction that may have written (a boolean, so that `db` keeps its
+ * type); a read-only one (markReadOnly) counts as none.
+ */
 export function inTransaction(db: Db): boolean {
-  return db instanceof PgTransaction;
+  return db instanceof PgTransaction && !readOnly.has(db);
 }
 
 /** Loads in progress by the version asked for: a crowd arriving together builds once. */

@@ -1,6 +1,7 @@
 import type { ClassifiedLink, CodeMapKind } from '@chiso/core';
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
+import { xminFingerprint } from '../db/xmin-fingerprint.js';
 import {
   frameworkCodeLinks,
   frameworkNodes,
@@ -73,3 +74,10 @@ export async function replaceNodes(
 export async function updateCopyReview(db: Db, frameworkId: string, review: unknown) {
   await db.update(frameworks).set({ copyReview: review }).where(eq(frameworks.id, frameworkId));
 }
+
+/** The mirror of `listCodeLinks` for the page's framework, for a cached answer (0051). */
+export const CODE_LINKS_READ = xminFingerprint(
+  'code links',
+  'framework_code_links',
+  't.framework_id = $5',
+);

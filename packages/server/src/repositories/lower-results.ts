@@ -1,5 +1,6 @@
 import { and, desc, eq, isNotNull } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
+import { xminFingerprint } from '../db/xmin-fingerprint.js';
 import { periods, publications, publishedResults } from '../db/schema.js';
 
 /** One publication of a period that holds results of a unit type, with its period's name. */
@@ -45,3 +46,13 @@ export async function listTypePublications(
     .where(and(chosen, isNotNull(publications.publishedAt)))
     .orderBy(desc(publications.publishedAt), desc(publications.version));
 }
+
+/**
+ * The mirror of `listTypePublications` for a cached answer (decision 0051): every publication,
+ * result and period (a few rows per period), as any unit type or year may be a source.
+ */
+export const PUBLICATIONS_READS = [
+  xminFingerprint('publications', 'publications', 'true'),
+  xminFingerprint('published results', 'published_results', 'true'),
+  xminFingerprint('periods', 'periods', 'true'),
+];

@@ -1,6 +1,7 @@
 import type { ResultsJson } from '@chiso/core';
 import { and, desc, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
+import { xminFingerprint } from '../db/xmin-fingerprint.js';
 import { periods, publications, publishedResults } from '../db/schema.js';
 
 export type PublishedUnitJson = ResultsJson['units'][number];
@@ -69,3 +70,13 @@ export async function lastPublishedUnits(
   if (!row) return undefined;
   return { ...row, framework: row.framework as PublishedFrameworkJson };
 }
+
+/**
+ * The mirror of `lastPublishedUnits` for a cached answer (decision 0051): the publications,
+ * results and periods it joins, all of them (the same three as the lower units' feed reads).
+ */
+export const LAST_PUBLICATION_READS = [
+  xminFingerprint('publications', 'publications', 'true'),
+  xminFingerprint('published results', 'published_results', 'true'),
+  xminFingerprint('periods', 'periods', 'true'),
+];

@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
+import { xminFingerprint } from '../db/xmin-fingerprint.js';
 import { procedureStatistics, statisticMappings } from '../db/schema.js';
 
 export type ProcedureStatisticsRow = typeof procedureStatistics.$inferSelect;
@@ -95,3 +96,10 @@ export async function saveMapping(db: Db, values: typeof statisticMappings.$infe
       set: { mapping: values.mapping, updatedAt: values.updatedAt, updatedBy: values.updatedBy },
     });
 }
+
+/** The mirror of `listPeriodStatistics` for one unit, for a cached answer (decision 0051). */
+export const UNIT_STATISTICS_READ = xminFingerprint(
+  'procedure statistics',
+  'procedure_statistics',
+  't.period_id = $1 AND t.unit_id = $2',
+);

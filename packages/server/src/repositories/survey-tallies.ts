@@ -1,6 +1,7 @@
 import type { Tally } from '@chiso/core';
 import { and, asc, eq, inArray, max, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
+import { xminFingerprint } from '../db/xmin-fingerprint.js';
 import { surveys, surveyTallies } from '../db/schema.js';
 
 export type TallyRow = typeof surveyTallies.$inferSelect;
@@ -170,3 +171,10 @@ export function tallyOf(row: Pick<TallyRow, 'responses' | 'counts'>): Tally {
     ),
   };
 }
+
+/** The mirror of `listUnitTallies` over the period's surveys, for a cached answer (0051). */
+export const UNIT_TALLIES_READ = xminFingerprint(
+  'survey tallies',
+  'survey_tallies',
+  't.unit_id = $2 AND t.survey_id IN (SELECT s.id FROM surveys AS s WHERE s.period_id = $1)',
+);

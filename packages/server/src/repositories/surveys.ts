@@ -1,5 +1,6 @@
 import { and, asc, count, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
+import { xminFingerprint } from '../db/xmin-fingerprint.js';
 import {
   surveyCodes,
   surveyFrame,
@@ -355,3 +356,6 @@ export async function surveysWithVersions(
     .from(surveys)
     .where(inArray(surveys.id, [...ids]));
 }
+
+/** The mirror of `listSurveyVersions` (and the rows read for them), decision 0051. */
+export const PERIOD_SURVEYS_READ = xminFingerprint('surveys', 'surveys', 't.period_id = $1');

@@ -1,5 +1,6 @@
 import { and, asc, eq, gte, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
+import { xminFingerprint } from '../db/xmin-fingerprint.js';
 import { evidenceFiles, taskEvidence, tasks } from '../db/schema.js';
 
 export interface OfferQuery {
@@ -55,3 +56,13 @@ export async function listOfferedTaskEvidence(db: Db, query: OfferQuery) {
 }
 
 export type OfferedRow = Awaited<ReturnType<typeof listOfferedTaskEvidence>>[number];
+
+/**
+ * The mirror of `listOfferedTaskEvidence`'s own table for a cached answer (decision 0051): the
+ * links of the unit's tasks to files; the tasks and files are mirrored with their loaders.
+ */
+export const OFFERED_TASK_FILES_READ = xminFingerprint(
+  'task files',
+  'task_evidence',
+  't.task_id IN (SELECT k.id FROM tasks AS k WHERE k.unit_id = $2)',
+);

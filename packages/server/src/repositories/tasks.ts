@@ -1,6 +1,7 @@
 import { VIETNAM_OFFSET_MS, type TaskStatus } from '@chiso/core';
 import { and, asc, desc, eq, gte, inArray, isNull, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
+import { xminFingerprint } from '../db/xmin-fingerprint.js';
 import {
   auditLog,
   evidenceFiles,
@@ -316,3 +317,21 @@ export async function listAllOffices(db: Db) {
     .from(offices)
     .orderBy(asc(offices.unitId), asc(offices.position), asc(offices.name));
 }
+
+/**
+ * The mirror of `listUnitTasksWithOffice` (and of the tasks `listOfferedTaskEvidence` reads),
+ * for a cached answer (decision 0051): all of the unit's tasks, whatever their deadline (a
+ * superset of both loaders' years), with how many had started and finished by the request's
+ * instant, since a task's status and an offered file move with the clock: to the millisecond
+ * as the statuses are computed (in JS), and to the microsecond as the offered files' SQL
+ * compares; and the unit's offices, whose names the tasks show.
+ */
+export const UNIT_TASKS_READS = [
+  xminFingerprint(
+    'tasks',
+    'tasks',
+    't.unit_id = $2',
+    " || ':' || count(*) FILTER (WHERE date_trunc('milliseconds', t.started_at) <= $3::timestamptz) || ':' || count(*) FILTER (WHERE date_trunc('milliseconds', t.completed_at) <= $3::timestamptz) || ':' || count(*) FILTER (WHERE t.completed_at <= $3::timestamptz)",
+  ),
+  xminFingerprint('offices', 'offices', 't.unit_id = $2'),
+];

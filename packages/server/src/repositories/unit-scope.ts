@@ -1,6 +1,7 @@
 import type { TimeWindow, WindowKind } from '@chiso/core';
 import { and, eq, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
+import { xminFingerprint } from '../db/xmin-fingerprint.js';
 import {
   participations,
   periodFrameworks,
@@ -77,3 +78,25 @@ export async function readUnitScope(
   const [row] = await statement.execute({ periodId, unitId });
   return row;
 }
+
+/**
+ * The mirror of `readUnitScope` for a cached answer (decision 0051): the period row, the
+ * unit's participation and extensions, the unit as the `units` view shows it (its row and the
+ * imports the view hides rows of), the period's framework links and windows, and the
+ * framework's row and nodes (its version, as `frameworkVersionSql`).
+ */
+export const UNIT_SCOPE_READS = [
+  xminFingerprint('period', 'periods', 't.id = $1'),
+  xminFingerprint('participation', 'participations', 't.period_id = $1 AND t.unit_id = $2'),
+  xminFingerprint('unit', 'unit_rows', 't.id = $2'),
+  xminFingerprint(
+    'units view',
+    'import_jobs',
+    't.committed_at IS NOT NULL AND t.applied_at IS NULL',
+  ),
+  xminFingerprint('period frameworks', 'period_frameworks', 't.period_id = $1'),
+  xminFingerprint('windows', 'windows', 't.period_id = $1'),
+  xminFingerprint('extensions', 'window_extensions', 't.period_id = $1 AND t.unit_id = $2'),
+  xminFingerprint('framework', 'frameworks', 't.id = $5'),
+  xminFingerprint('framework nodes', 'framework_nodes', 't.framework_id = $5'),
+];

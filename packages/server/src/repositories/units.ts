@@ -1,5 +1,6 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
+import { xminFingerprint } from '../db/xmin-fingerprint.js';
 import { periodUnitsQuery } from './period-queries.js';
 import { unitLineage, units } from '../db/schema.js';
 
@@ -113,3 +114,12 @@ export async function upsertUnits(
     })
     .returning();
 }
+
+/**
+ * The mirrors of `listLineageOf` and of `findUnits` as the lower units' feed calls it, for a
+ * cached answer (decision 0051). The feed reads the parents of whatever units a source
+ * publication names, whose type may have changed since: every unit row is counted, and only
+ * for a framework that takes lower units' results ($4).
+ */
+export const LINEAGE_READ = xminFingerprint('lineage', 'unit_lineage', 't.unit_id = $2');
+export const LOWER_UNITS_READ = xminFingerprint('lower units', 'unit_rows', '$4::boolean');

@@ -17,10 +17,12 @@ import { DomainError, ERROR_CODES } from '@chiso/core';
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../context.js';
 import { download, multipart, OK, responds, type ContractTypeProvider } from '../http/contract.js';
+import { sendCachedJson } from '../http/cached-json.js';
 import { contextOf } from '../http/context.js';
 import { appraiseEntry } from '../use-cases/assessment/appraise-entry.js';
 import { linkEvidence, openEvidence, uploadEvidence } from '../use-cases/assessment/evidence.js';
 import { finaliseAppraisal } from '../use-cases/assessment/finalise-appraisal.js';
+import { cachedAssessment } from '../use-cases/assessment/cached-assessment.js';
 import { getAssessment } from '../use-cases/assessment/get-assessment.js';
 import { respondExplanation } from '../use-cases/assessment/respond-explanation.js';
 import { saveSelfEntry } from '../use-cases/assessment/save-self-entry.js';
@@ -44,7 +46,12 @@ export async function assessmentRoutes(app: FastifyInstance, deps: Deps): Promis
         response: responds({ 200: assessmentResponse }),
       },
     },
-    async (request) => getAssessment(contextOf(request, deps), request.params),
+    async (request, reply) => {
+      const ctx = contextOf(request, deps);
+      if (!deps.config.assessmentCache) return getAssessment(ctx, request.params);
+      const { entry } = await cachedAssessment(ctx, request.params);
+      return sendCachedJson(request, reply, entry);
+    },
   );
 
   api.put(

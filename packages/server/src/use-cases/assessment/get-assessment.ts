@@ -9,7 +9,7 @@ import {
   WINDOW_LABELS,
   type ParticipationStatus,
 } from '@chiso/core';
-import type { UseCaseContext } from '../../context.js';
+import type { CurrentActor, UseCaseContext } from '../../context.js';
 import { listEntries, type EntryRow } from '../../repositories/entries.js';
 import type { StoredFramework } from '../../repositories/frameworks.js';
 import { listAssessmentEvidence, listUnitLinks } from '../../repositories/evidence.js';
@@ -50,6 +50,19 @@ export async function getAssessment(
   key: { periodId: string; unitId: string },
 ) {
   const actor = authorize(ctx, 'readAssessment', await accessTarget(ctx, key.periodId, key.unitId));
+  return (await assessmentAnswer(ctx, actor, key)).answer;
+}
+
+/**
+ * The page for a reader already authorised, with what a cached copy of it depends on besides
+ * its rows (cached-assessment.ts): the framework, whether it takes lower units' results, and
+ * the instants at which the clock changes something (windows, supplement deadlines).
+ */
+export async function assessmentAnswer(
+  ctx: UseCaseContext,
+  actor: CurrentActor,
+  key: { periodId: string; unitId: string },
+) {
   const { db } = ctx.deps;
   const scope = await loadUnitScope(db, key.periodId, key.unitId);
   const [entries, evidence, links] = await Promise.all([
@@ -110,7 +123,7 @@ export async function getAssessment(
     unitId: scope.unit.id,
     stored: scope.stored,
   });
-  return {
+  const answer = {
     period: {
       id: scope.period.id,
       name: scope.period.name,
@@ -185,6 +198,16 @@ export async function getAssessment(
           hasExplanation: (e.selfExplanation ?? '').trim() !== '',
         })),
     ),
+  };
+  return {
+    answer,
+    frameworkId: scope.stored.row.id,
+    lowerUnits: lower.leaves.size > 0,
+    instants: [
+      ...scope.windows.flatMap((w) => [w.opensAt, w.closesAt]),
+      ...scope.extensions.values(),
+      ...entries.flatMap((e) => (e.supplementDeadline ? [e.supplementDeadline.getTime()] : [])),
+    ],
   };
 }
 

@@ -1,0 +1,214 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ASSESSMENT_SOURCES } from './repositories/assessment-fingerprint.js';
+import { imported } from './test-support/import-jobs.js';
+import {
+  DATABASE_KINDS,
+  multipart,
+  startTestApp,
+  type Session,
+  type TestApp,
+} from './test-support/test-app.js';
+import { PDF, seedWorld, toCsv } from './test-support/world.js';
+import { assessmentCacheCounts } from './use-cases/assessment/cached-assessment.js';
+
+// A district framework whose 1.6.1 loses points per task not done on time (as assessment-tasks).
+const DISTRICT_CSV = toCsv([
+  ['Stt', 'Lĩnh vực/Tiêu chí', 'Điểm tối đa', 'Quy tắc chấm'],
+  ['1', 'Công tác chỉ đạo, điều hành CCHC', '4', null],
+  ['1.2', 'Sáng kiến CCHC được công nhận', '2', '{"kind":"perItem","pointsPerItem":1}'],
+  ['1.6', 'Thực hiện nhiệm vụ được giao', '2', null],
+  [
+    '1.6.1',
+    'Thực hiện các nhiệm vụ được UBND tỉnh, Chủ tịch UBND tỉnh giao',
+    '2',
+    '{"kind":"deduction","pointsPerOccurrence":"0,5"}',
+  ],
+]);
+
+/** Tables a GET may read that are not the page's: the session and the reader's reach. */
+const NOT_THE_PAGE = new Set(['sessions', 'users', 'assignments']);
+
+/**
+ * Decision 0051: tasks move with the clock (started, late, overdue from a Vietnam midnight,
+ * finished) and their files are offered to the unit: the cached page equals a fresh one at each
+ * step. And every table the page's build reads is one the fingerprint counts.
+ */
+describe.each(DATABASE_KINDS)('the cached assessment page and tasks (%s)', (kind) => {
+  let t: TestApp;
+  let fresh: TestApp;
+  let admin: Session;
+  let officer: Session;
+  let periodId: string;
+  let frameworkId: string;
+  const statements: string[] = [];
+  let counting = false;
+  const url = () => `/api/periods/${periodId}/units/H01/assessment`;
+
+  const ok = async <T>(method: 'POST' | 'PUT', path: string, body?: unknown) => {
+    const r = await t.request(method, `/api${path}`, {
+      as: officer,
+      ...(body === undefined ? {} : { body }),
+    });
+    if (r.status >= 300)
+      throw new Error(`${method} ${path}: ${r.status} ${JSON.stringify(r.body)}`);
+    return r.body as T;
+  };
+  const at = async (time: string) => {
+    t.setTime(time);
+    fresh.setTime(time);
+    officer = await t.login('cb.h01');
+    admin = await t.login('admin');
+  };
+  const compare = async (step: string) => {
+    for (const reader of [officer, admin]) {
+      for (let round = 0; round < 2; round += 1) {
+        const cached = await t.request('GET', url(), { as: reader });
+        const built = await fresh.request('GET', url(), { as: reader });
+        expect(cached.status, step).toBe(200);
+        expect(built.status, step).toBe(200);
+        expect(cached.raw.equals(built.raw), `${step}, ${reader.username}, ${round}`).toBe(true);
+      }
+    }
+  };
+
+  beforeAll(async () => {
+    // The second app shares this database handle: its statements are told here too.
+    t = await startTestApp(kind, {
+      onQuery: (text) => {
+        if (counting) statements.push(text);
+      },
+    });
+    fresh = await startTestApp(kind, {
+      env: { CHISO_ASSESSMENT_CACHE: 'off' },
+      database: () =>
+        Promise.resolve({
+          database: { db: t.deps.db, kind, close: () => Promise.resolve() },
+          drop: () => Promise.resolve(),
+        }),
+    });
+    const w = await seedWorld(t);
+    admin = w.sessions.admin!;
+    frameworkId = (
+      await imported<{ id: string }>(
+        t,
+        `/api/frameworks/import?name=${encodeURIComponent('Bộ chỉ số huyện 2023')}&year=2023&unitType=huyen`,
+        { name: 'bo-chi-so-huyen-2023.csv', content: DISTRICT_CSV },
+        admin,
+      )
+    ).id;
+    const period = await t.request('POST', '/api/periods', {
+      as: admin,
+      body: {
+        name: 'Chỉ số CCHC năm 2023',
+        year: 2023,
+        frameworks: { huyen: frameworkId },
+        unitIds: ['H01'],
+      },
+    });
+    periodId = (period.body as { id: string }).id;
+    await t.createAccount('cb.h01', 'unitOfficer', 'H01');
+    await at('05/06/2023 09:00');
+  }, 60_000);
+  // After a failed start, what did start is closed.
+  afterAll(async () => {
+    await fresh?.close();
+    await t?.close();
+  });
+
+  it('stays equal as tasks are given, started, finished and fall due', async () => {
+    await compare('no tasks');
+    const justice = await ok<{ id: string }>('POST', '/units/H01/offices', {
+      name: 'Phòng Tư pháp',
+    });
+    const give = (title: string, deadline: string, codes = ['1.6.1']) =>
+      ok<{ id: string; version: number }>('POST', '/units/H01/tasks', {
+        title,
+        leadOfficeId: justice.id,
+        frameworkId,
+        codes,
+        deadline,
+      });
+    await give('Rà soát văn bản quy phạm pháp luật', '20/06/2023');
+    const late = await give('Công khai thủ tục hành chính', '10/06/2023');
+    const done = await give('Đăng ký sáng kiến CCHC', '30/06/2023', ['1.2', '1.6.1']);
+    await compare('tasks given');
+    await ok('PUT', `/units/H01/offices/${justice.id}`, { name: 'Phòng Tư pháp huyện' });
+    await compare('office renamed');
+    await at('10/06/2023 23:59');
+    await compare('the last minute of a deadline');
+    await at('11/06/2023 00:00');
+    await compare('a task overdue from midnight');
+    await at('15/06/2023 10:00');
+    await ok('POST', `/units/H01/tasks/${late.id}/complete`, { version: late.version });
+    await compare('a task done late');
+    const file = multipart('bao-cao.pdf', PDF);
+    const uploaded = await t.request('POST', `/api/units/H01/tasks/${done.id}/evidence`, {
+      as: officer,
+      payload: file.payload,
+      headers: file.headers,
+    });
+    expect(uploaded.status, JSON.stringify(uploaded.body)).toBe(201);
+    const evidenceId = (uploaded.body as { evidence: { id: string } }).evidence.id;
+    await compare('a task file uploaded');
+    await ok('POST', `/units/H01/tasks/${done.id}/reports`, {
+      text: 'Đã đăng ký sáng kiến',
+      percent: 100,
+      evidenceIds: [evidenceId],
+    });
+    await compare('a task reported with its file');
+    const current = await t.request('GET', `/api/units/H01/tasks/${done.id}`, { as: officer });
+    await ok('POST', `/units/H01/tasks/${done.id}/complete`, {
+      version: (current.body as { task: { version: number } }).task.version,
+    });
+    await compare('the task with a file finished');
+    const page = await t.request('GET', url(), { as: officer });
+    const offered = (page.body as { entries: { code: string; taskEvidence: unknown[] }[] }).entries;
+    expect(offered.find((e) => e.code === '1.2')?.taskEvidence).toHaveLength(1);
+    await at('21/06/2023 00:00');
+    await compare('a second task overdue');
+    expect(assessmentCacheCounts(t.deps.db).hits).toBeGreaterThan(0);
+  });
+
+  it('sees plain SQL writes on tasks, their offices and files', async () => {
+    for (const [table, set] of [
+      ['tasks', "title = title WHERE unit_id = 'H01'"],
+      ['offices', "name = name WHERE unit_id = 'H01'"],
+      ['task_evidence', 'task_id = task_id'],
+      ['evidence_files', "file_name = file_name WHERE unit_id = 'H01'"],
+    ] as const) {
+      await compare(`before ${table}`);
+      await t.deps.db.execute(sql.raw(`UPDATE ${table} SET ${set}`));
+      const before = assessmentCacheCounts(t.deps.db).misses;
+      await t.request('GET', url(), { as: officer });
+      expect(assessmentCacheCounts(t.deps.db).misses - before, table).toBe(1);
+      await compare(`after ${table}`);
+    }
+  });
+
+  it('counts every table the page reads in its fingerprint', async () => {
+    const counted = new Set(
+      ASSESSMENT_SOURCES.flatMap((s) => [...s.sql.matchAll(/FROM (\w+) AS t/g)].map((m) => m[1])),
+    );
+    for (const reader of [officer, admin]) {
+      statements.length = 0;
+      counting = true;
+      const r = await fresh.request('GET', url(), { as: reader });
+      counting = false;
+      expect(r.status).toBe(200);
+      const read = new Set(
+        statements.flatMap((s) =>
+          // Drizzle quotes every table it names; the raw session read is not the page's.
+          [...s.matchAll(/\b(?:from|join)\s+"([a-z_]+)"/gi)].map((m) => m[1]!),
+        ),
+      );
+      for (const table of read) {
+        if (NOT_THE_PAGE.has(table)) continue;
+        // The units view: its rows and the imports that hide some of them.
+        const tables = table === 'units' ? ['unit_rows', 'import_jobs'] : [table];
+        for (const name of tables) expect(counted.has(name), `${name} is counted`).toBe(true);
+      }
+      expect(read.size).toBeGreaterThan(5);
+    }
+  });
+});
