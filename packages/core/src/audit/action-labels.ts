@@ -98,6 +98,7 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'reminders.scan': 'Rà soát nhắc việc',
   'job.retry': 'Chạy lại công việc nền',
   'import.queue': 'Gửi tệp để nhập (chạy nền)',
+  'import.preview': 'Gửi tệp để xem trước (không ghi dữ liệu)',
   'import.cancel': 'Dừng lượt nhập',
 };
 
