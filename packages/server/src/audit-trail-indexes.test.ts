@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditCursor, AuditFilter } from './audit/audit-filter.js';
+import { queryRows } from './backup/catalog.js';
 import { auditTrailQuery, listAuditTrail } from './repositories/audit-trail.js';
 import { DATABASE_KINDS, startTestApp, type TestApp } from './test-support/test-app.js';
 
@@ -49,8 +50,11 @@ describe.each(DATABASE_KINDS)('the audit trail’s indexes at 100 000 rows (%s)'
 
   async function planOf(filter: AuditFilter, cursor: AuditCursor | undefined) {
     const query = auditTrailQuery(t.deps.db, filter, { reach: undefined, cursor, limit: 51 });
-    const result = await t.deps.db.execute(sql`explain (format json) ${query.getSQL()}`);
-    const cell = Object.values((result.rows as Record<string, unknown>[])[0] ?? {})[0];
+    const rows = await queryRows<Record<string, unknown>>(
+      t.deps.db,
+      sql`explain (format json) ${query.getSQL()}`,
+    );
+    const cell = Object.values(rows[0] ?? {})[0];
     const plan = (typeof cell === 'string' ? JSON.parse(cell) : cell) as { Plan: PlanNode }[];
     return nodesOf(plan[0]!.Plan);
   }
