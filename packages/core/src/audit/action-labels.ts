@@ -8,6 +8,15 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'auth.signIn': 'Đăng nhập',
   'auth.signIn.failed': 'Đăng nhập không thành công',
   'auth.signOut': 'Đăng xuất',
+  'auth.secondFactor': 'Xác thực hai bước khi đăng nhập',
+  'auth.secondFactor.failed': 'Xác thực hai bước không thành công',
+  'auth.oidc.linked': 'Liên kết tài khoản với hệ thống định danh của tỉnh',
+  'auth.password.change': 'Đổi mật khẩu của mình',
+  'auth.password.change.failed': 'Đổi mật khẩu không thành công (sai mật khẩu hiện tại)',
+  'auth.totp.setup': 'Bắt đầu cài xác thực hai bước',
+  'auth.totp.enable': 'Bật xác thực hai bước',
+  'auth.totp.disable': 'Tắt xác thực hai bước của mình',
+  'user.totp.disable': 'Quản trị tắt xác thực hai bước của tài khoản',
   'user.create': 'Tạo tài khoản',
   'user.update': 'Sửa tài khoản',
   'apiToken.issue': 'Cấp khóa kết nối (API)',
@@ -88,6 +97,9 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   'notifications.preferences': 'Đổi cách nhận thông báo',
   'reminders.scan': 'Rà soát nhắc việc',
   'job.retry': 'Chạy lại công việc nền',
+  'import.queue': 'Gửi tệp để nhập (chạy nền)',
+  'import.preview': 'Gửi tệp để xem trước (không ghi dữ liệu)',
+  'import.cancel': 'Dừng lượt nhập',
 };
 
 /** What an action not listed above is called: still Vietnamese, never its bare code. */

@@ -1,12 +1,13 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { link, mkdir, unlink } from 'node:fs/promises';
+import { mkdir, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { StringDecoder } from 'node:string_decoder';
 import { sql } from 'drizzle-orm';
 import { DomainError, ERROR_CODES } from '@chiso/core';
 import type { Db } from '../db/database.js';
+import type { EvidenceStore } from '../storage/evidence-store.js';
 import { queryRows, quoteIdent } from './catalog.js';
 import { MANIFEST_ENTRY, type Manifest, type ManifestTable } from './manifest.js';
 import { insertTextRows, type TextRow } from './table-rows.js';
@@ -95,21 +96,25 @@ export async function loadTable(
   }
 }
 
-/** Writes one evidence file by its key, checking its SHA-256 as it goes; never overwrites. */
+/**
+ * Puts one evidence file in the store by its key, its SHA-256 checked first in a staging file;
+ * never overwrites. The keys it wrote (not found there already) are added to `written`.
+ */
 export async function copyFile(
-  evidenceDir: string,
+  store: { evidence: EvidenceStore; stagingDir: string },
   item: Manifest['files'][number],
   body: AsyncIterable<Buffer>,
   written: string[],
 ): Promise<void> {
-  const tmp = join(evidenceDir, 'tmp');
-  await mkdir(tmp, { recursive: true });
-  const temp = join(tmp, randomUUID());
+  await mkdir(store.stagingDir, { recursive: true });
+  const temp = join(store.stagingDir, randomUUID());
   const hash = createHash('sha256');
   const out = createWriteStream(temp, { flags: 'wx' });
+  let sizeBytes = 0;
   try {
     for await (const chunk of body) {
       hash.update(chunk);
+      sizeBytes += chunk.length;
       if (!out.write(chunk)) await once(out, 'drain');
     }
     out.end();
@@ -120,10 +125,7 @@ export async function copyFile(
         `Tệp kiểm chứng ${item.entry} trong bản sao lưu không khớp SHA-256 đã ghi: không phục hồi`,
       );
     }
-    const target = join(evidenceDir, ...item.key.split('/'));
-    await mkdir(join(target, '..'), { recursive: true });
-    await link(temp, target);
-    written.push(target);
+    if (await store.evidence.putByKey(item.key, { path: temp, sizeBytes })) written.push(item.key);
   } finally {
     out.destroy();
     await unlink(temp).catch(() => undefined);

@@ -8,13 +8,19 @@ import { copyFile, loadTable, resetSequences } from './load-entries.js';
 import { fileEntry, MANIFEST_ENTRY, type Manifest } from './manifest.js';
 import { backupEntries, checkLevel, verifyBackup } from './read-backup.js';
 import { fixTextSettings } from './table-rows.js';
+import { localEvidenceStore, type EvidenceStore } from '../storage/evidence-store.js';
 
 export interface RestoreTarget {
   /** A PostgreSQL server's database; without it PGlite in `dataDir/pgdata`. */
   databaseUrl?: string | undefined;
   dataDir: string;
-  /** Where the evidence files go (the local evidence store's folder). */
+  /** Where the evidence files go (the local evidence store's folder), without `objectStore`. */
   evidenceDir: string;
+  /**
+   * The bucket of CHISO_S3_* when evidence is kept there (0040): each file is put by its key,
+   * objects already there kept (the same key is the same bytes), staged in `dataDir/tmp` (0056).
+   */
+  objectStore?: EvidenceStore | undefined;
 }
 
 export interface RestoreSummary {
@@ -33,16 +39,20 @@ async function entriesOf(dir: string): Promise<string[]> {
 
 /** An empty folder, or one holding only the store's empty `tmp`, takes a restore. */
 async function checkEmptyFolders(target: RestoreTarget): Promise<void> {
-  const evidence = (await entriesOf(target.evidenceDir)).filter((name) => name !== 'tmp');
-  const evidenceTmp = await entriesOf(join(target.evidenceDir, 'tmp'));
-  if (evidence.length > 0 || evidenceTmp.length > 0) {
-    throw refuse(
-      `Thư mục tệp kiểm chứng ${target.evidenceDir} đã có tệp: chỉ phục hồi vào thư mục trống (chuyển thư mục cũ đi chỗ khác hoặc đặt CHISO_DATA_DIR khác)`,
-    );
-  }
+  if (!target.objectStore) await checkEmptyEvidenceFolder(target.evidenceDir);
   if (!target.databaseUrl && (await entriesOf(join(target.dataDir, 'pgdata'))).length > 0) {
     throw refuse(
       `Thư mục ${join(target.dataDir, 'pgdata')} đã có cơ sở dữ liệu: chỉ phục hồi vào thư mục trống (chuyển thư mục cũ đi chỗ khác hoặc đặt CHISO_DATA_DIR khác)`,
+    );
+  }
+}
+
+async function checkEmptyEvidenceFolder(evidenceDir: string): Promise<void> {
+  const evidence = (await entriesOf(evidenceDir)).filter((name) => name !== 'tmp');
+  const evidenceTmp = await entriesOf(join(evidenceDir, 'tmp'));
+  if (evidence.length > 0 || evidenceTmp.length > 0) {
+    throw refuse(
+      `Thư mục tệp kiểm chứng ${evidenceDir} đã có tệp: chỉ phục hồi vào thư mục trống (chuyển thư mục cũ đi chỗ khác hoặc đặt CHISO_DATA_DIR khác)`,
     );
   }
 }
@@ -126,6 +136,14 @@ export async function restoreBackup(file: string, target: RestoreTarget): Promis
     dataDir: target.databaseUrl ? undefined : target.dataDir,
     migrate: false,
   });
+  const store = target.objectStore
+    ? { evidence: target.objectStore, stagingDir: join(target.dataDir, 'tmp') }
+    : {
+        evidence: localEvidenceStore(target.evidenceDir),
+        // On the folder's own disk, so that a checked file is linked into place, not copied.
+        stagingDir: join(target.evidenceDir, 'tmp'),
+      };
+  // The keys this restore put in the store, none there before it.
   const written: string[] = [];
   let restored = false;
   let manifest: Manifest;
@@ -149,7 +167,7 @@ export async function restoreBackup(file: string, target: RestoreTarget): Promis
           await loadTable(tx, table, { ...info, columns: table.columns }, entry.body);
         } else if (item) {
           if (fileEntry(item.key) !== item.entry) throw new Error(`bad entry ${item.entry}`);
-          await copyFile(target.evidenceDir, item, entry.body, written);
+          await copyFile(store, item, entry.body, written);
         } else if (entry.name !== MANIFEST_ENTRY) {
           throw new DomainError(
             ERROR_CODES.FILE_REJECTED,
@@ -163,7 +181,13 @@ export async function restoreBackup(file: string, target: RestoreTarget): Promis
   } finally {
     await database.close();
     if (!restored) {
-      for (const path of written) await unlink(path).catch(() => undefined);
+      // A folder is left as empty as it was found. Objects put in a bucket stay: named by their
+      // SHA-256, referenced by no row, the same bytes a retry would put there again (0056).
+      if (!target.objectStore) {
+        for (const key of written) {
+          await unlink(join(target.evidenceDir, ...key.split('/'))).catch(() => undefined);
+        }
+      }
       if (createdPgdata) {
         await rm(join(target.dataDir, 'pgdata'), { recursive: true, force: true });
       }

@@ -363,6 +363,12 @@ export const auditLog = pgTable(
   (t) => [
     index('audit_entity_idx').on(t.entityType, t.entityId),
     index('audit_leaf_idx').on(t.periodId, t.unitId, t.code),
+    // The trail's pages (0038): newest first by (at, id), read backwards; and the same order
+    // within one actor, unit or period, so a filtered page stops after its rows (0056).
+    index('audit_at_idx').on(t.at, t.id),
+    index('audit_actor_at_idx').on(t.actorId, t.at, t.id),
+    index('audit_unit_at_idx').on(t.unitId, t.at, t.id),
+    index('audit_period_at_idx').on(t.periodId, t.at, t.id),
   ],
 );
 

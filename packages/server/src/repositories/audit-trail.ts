@@ -116,6 +116,12 @@ function conditions(
   return where;
 }
 
+export interface AuditTrailOptions {
+  reach: readonly string[] | undefined;
+  cursor?: AuditCursor | undefined;
+  limit: number;
+}
+
 /**
  * The trail newest first (at, then id), filtered, within a reach (undefined: everything),
  * after a cursor, at most `limit` rows.
@@ -123,12 +129,13 @@ function conditions(
 export async function listAuditTrail(
   db: Db,
   filter: AuditFilter,
-  options: {
-    reach: readonly string[] | undefined;
-    cursor?: AuditCursor | undefined;
-    limit: number;
-  },
+  options: AuditTrailOptions,
 ): Promise<AuditTrailRow[]> {
+  return auditTrailQuery(db, filter, options);
+}
+
+/** The trail's statement, not yet run: what EXPLAIN is asked about in the index test (0056). */
+export function auditTrailQuery(db: Db, filter: AuditFilter, options: AuditTrailOptions) {
   const where = conditions(db, filter, options.reach, options.cursor);
   return db
     .select({

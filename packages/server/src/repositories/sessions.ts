@@ -18,16 +18,19 @@ export interface LiveSession {
   role: string;
   unitId: string | null;
   officeId: string | null;
+  /** The account's flag, for a session opened by password only (decision 0056). */
   mustChangePassword: boolean;
 }
 
 // Every request of a signed-in person runs it: one statement, its SQL written once (0050). The
 // expiry comes as epoch milliseconds and the booleans as t/f, the same text on both drivers.
+// The password an administrator set holds only a session opened with it: an OpenID Connect
+// session used no password, so it is not held, and the flag waits for a password sign-in (0056).
 const LIVE_SESSION: RawStatement = {
   name: 'chiso_live_session',
   text: `select s.csrf_token, (extract(epoch from s.expires_at) * 1000)::float8,
   s.pending_second_factor, u.id, u.username, u.full_name, u.role, u.unit_id, u.office_id,
-  u.must_change_password
+  u.must_change_password and s.method = 'password'
 from sessions s join users u on u.id = s.user_id
 where s.token_hash = $1 and s.expires_at > $2::timestamptz and u.active`,
 };

@@ -24,6 +24,11 @@ export interface StoredFile {
 export interface EvidenceStore {
   /** Streams a file in (never buffered whole), checking name, size and content; never overwrites. */
   put(stream: Readable, options: { fileName: string; maxBytes: number }): Promise<StoredFile>;
+  /**
+   * A file already checked against its key (a restore: its SHA-256 is the key's), stored under
+   * that key from a local path; never overwrites. False when the key held it already (0056).
+   */
+  putByKey(key: string, file: { path: string; sizeBytes: number }): Promise<boolean>;
   /** The stored bytes, streamed; a key `put` never made is "not found". */
   open(key: string): Readable;
   /** Where the files are, for the start-up log. */
@@ -56,6 +61,21 @@ export function localEvidenceStore(root: string): EvidenceStore {
         return storedFileOf(staged);
       } finally {
         await unlink(staged.path).catch(() => undefined);
+      }
+    },
+    async putByKey(key, file) {
+      if (!isEvidenceKey(key)) throw new Error(`not an evidence key: ${key}`);
+      const target = join(root, ...key.split('/'));
+      await mkdir(dirname(target), { recursive: true });
+      try {
+        await link(file.path, target);
+        return true;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+        if ((await stat(target)).size !== file.sizeBytes) {
+          throw new Error(`stored evidence ${key} differs in size`);
+        }
+        return false;
       }
     },
     open(key) {

@@ -77,41 +77,53 @@ export function s3EvidenceStore(
     for await (const chunk of body) yield chunk as Buffer;
   }
 
+  /** Puts a local file under an object key unless one is there: false when it was. */
+  async function putOnce(
+    objectKey: string,
+    file: { path: string; sizeBytes: number; mediaType?: string },
+  ): Promise<boolean> {
+    const existing = await storedSize(objectKey);
+    if (existing !== undefined) {
+      if (existing !== file.sizeBytes)
+        throw new Error(`stored evidence ${objectKey} differs in size`);
+      return false;
+    }
+    try {
+      await client.send(
+        new PutObjectCommand({
+          Bucket: bucket,
+          Key: objectKey,
+          Body: createReadStream(file.path),
+          ContentLength: file.sizeBytes,
+          ...(file.mediaType ? { ContentType: file.mediaType } : {}),
+          // Where the server supports conditional writes, two servers putting the same new
+          // file at once cannot overwrite each other; the loser's copy is the same bytes.
+          IfNoneMatch: '*',
+        }),
+      );
+      return true;
+    } catch (error) {
+      // 412: it appeared meanwhile; 409: a concurrent conditional write of the same key.
+      const status = statusOf(error);
+      if (status !== 412 && status !== 409) throw error;
+      return false;
+    }
+  }
+
   return {
     description: where,
     async put(stream, options) {
       const staged = await stageUpload(stream, options, stagingDir);
       try {
-        const objectKey = `${prefix}${staged.key}`;
-        const existing = await storedSize(objectKey);
-        if (existing !== undefined) {
-          if (existing !== staged.sizeBytes) {
-            throw new Error(`stored evidence ${objectKey} differs in size`);
-          }
-          return storedFileOf(staged);
-        }
-        try {
-          await client.send(
-            new PutObjectCommand({
-              Bucket: bucket,
-              Key: objectKey,
-              Body: createReadStream(staged.path),
-              ContentLength: staged.sizeBytes,
-              ContentType: staged.mediaType,
-              // Where the server supports conditional writes, two servers putting the same new
-              // file at once cannot overwrite each other; the loser's copy is the same bytes.
-              IfNoneMatch: '*',
-            }),
-          );
-        } catch (error) {
-          // 412: it appeared meanwhile; 409: a concurrent conditional write of the same key.
-          const status = statusOf(error);
-          if (status !== 412 && status !== 409) throw error;
-        }
+        await putOnce(`${prefix}${staged.key}`, staged);
         return storedFileOf(staged);
       } finally {
         await unlink(staged.path).catch(() => undefined);
       }
+    },
+    async putByKey(key, file) {
+      if (!isEvidenceKey(key)) throw new Error(`not an evidence key: ${key}`);
+      return putOnce(`${prefix}${key}`, file);
     },
     open(key) {
       if (!isEvidenceKey(key)) throw fileNotFound();

@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 import { formatCount, formatVietnamTime } from '@chiso/core';
 import { readConfig } from '../../config.js';
 import { openDatabase } from '../../db/database.js';
-import { localEvidenceStore } from '../../storage/evidence-store.js';
+import { configuredStore } from '../../storage/configured-store.js';
 import { createBackup } from '../../backup/create-backup.js';
 import { restoreBackup } from '../../backup/restore-backup.js';
 import { UsageError } from '../exit-codes.js';
@@ -17,18 +17,16 @@ const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1).replace
 export async function runBackup(options: { out?: string | undefined }, io: CliIo): Promise<void> {
   if (!options.out) throw new UsageError('cần --out <tệp sao lưu, ví dụ chiso-2026-12-02.tar.gz>');
   const config = readConfig(process.env);
+  // The evidence where the server keeps it: the bucket of CHISO_S3_*, or the folder (0056).
+  const evidence = await configuredStore(config);
+  await evidence.check();
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: config.databaseUrl ? undefined : config.dataDir,
   });
   try {
     const out = resolve(options.out);
-    const { manifest, bytes } = await createBackup(
-      database,
-      localEvidenceStore(join(config.dataDir, 'evidence')),
-      out,
-      new Date(),
-    );
+    const { manifest, bytes } = await createBackup(database, evidence.store, out, new Date());
     const rows = manifest.tables.reduce((sum, table) => sum + table.rows, 0);
     io.stdout(
       `Đã sao lưu vào ${out} (${megabytes(bytes)}): ${manifest.tables.length} bảng, ${formatCount(rows)} dòng, ` +
@@ -36,6 +34,7 @@ export async function runBackup(options: { out?: string | undefined }, io: CliIo
     );
   } finally {
     await database.close();
+    evidence.close();
   }
 }
 
@@ -47,15 +46,19 @@ export async function runRestore(file: string | undefined, io: CliIo): Promise<v
   if (!file) throw new UsageError('dùng: chiso restore <tệp sao lưu>');
   const config = readConfig(process.env);
   const path = resolve(file);
+  // With CHISO_S3_* the files go into the bucket, by their keys, as the servers will read them.
+  const evidence = config.objectStorage ? await configuredStore(config) : undefined;
+  await evidence?.check();
   const { manifest, kind } = await restoreBackup(path, {
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     evidenceDir: join(config.dataDir, 'evidence'),
-  });
+    objectStore: evidence?.store,
+  }).finally(() => evidence?.close());
   const rows = manifest.tables.reduce((sum, table) => sum + table.rows, 0);
   const where = kind === 'pglite' ? `PGlite trong ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
   io.stdout(
     `Đã phục hồi ${path} (tạo lúc ${formatVietnamTime(Date.parse(manifest.createdAt))}) vào ${where}: ${manifest.tables.length} bảng, ` +
-      `${formatCount(rows)} dòng, ${manifest.files.length} tệp kiểm chứng đã kiểm SHA-256.\n`,
+      `${formatCount(rows)} dòng, ${manifest.files.length} tệp kiểm chứng đã kiểm SHA-256 vào ${evidence ? evidence.store.description : `thư mục ${join(config.dataDir, 'evidence')}`}.\n`,
   );
 }

@@ -29,6 +29,11 @@ export type ImportParameters = Readonly<Record<string, unknown>>;
 interface ImportKindBase {
   authorize: (ctx: UseCaseContext, parameters: ImportParameters) => Promise<void>;
   /**
+   * Whether this request only reads the file and shows it, saving nothing: audited as a
+   * preview, not as an import (decision 0056). Absent: every request of the kind imports.
+   */
+  previews?: (parameters: ImportParameters) => boolean;
+  /**
    * The answer as it is kept once its requester has read it: first passwords are shown once,
    * then dropped from the row.
    */

@@ -53,12 +53,14 @@ export const OPERATION_IMPORT_KINDS = {
     authorize: async (ctx) => {
       authorize(ctx, 'dispatchTasks');
     },
+    previews: (parameters) => parameters.preview === true,
     run: async (ctx, tables, progress, parameters) => ({
       ...(await importDispatch(ctx, tables, dispatchParameters.parse(parameters), progress)),
     }),
   },
   statisticsPreview: {
     authorize: manageStatistics,
+    previews: () => true,
     run: async (ctx, tables, progress, parameters) => {
       const { periodId, sheet, headerRow } = statisticsPreviewParameters.parse(parameters);
       return {
@@ -77,6 +79,7 @@ export const OPERATION_IMPORT_KINDS = {
     authorize: async (ctx, parameters) => {
       authorize(ctx, 'editImprovement', { unitId: planParameters.parse(parameters).unitId });
     },
+    previews: (parameters) => parameters.preview === true,
     run: async (ctx, tables, progress, parameters) => {
       const { unitId, periodId, preview, version } = planParameters.parse(parameters);
       return {

@@ -15,7 +15,8 @@ import { runImportJob } from './run-import.js';
 /**
  * Keeps an uploaded file as an import job and queues it (decision 0034): the request ends here,
  * with the job to poll; the file is read, checked and saved by the job, as the requester.
- * Who may import is checked now, so that a refusal is the request's answer. Audited.
+ * Who may import is checked now, so that a refusal is the request's answer. Audited: a preview
+ * as `import.preview`, so that the trail does not show an import where nothing was saved (0056).
  */
 export async function queueImport(
   ctx: UseCaseContext,
@@ -38,7 +39,7 @@ export async function queueImport(
       createdAt: ctx.now,
     });
     await recordAudit(tx, ctx, {
-      action: 'import.queue',
+      action: spec.previews?.(parameters) === true ? 'import.preview' : 'import.queue',
       entityType: 'import',
       entityId: row.id,
       unitId: actor.unitId,

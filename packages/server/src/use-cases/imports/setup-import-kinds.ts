@@ -59,6 +59,7 @@ export const frameworkPreviewImport: ImportKind = {
   authorize: async (ctx) => {
     await authorizeIn(ctx, 'administer', 'ownSecretariat');
   },
+  previews: () => true,
   run: async (ctx, tables, progress, parameters) => {
     await authorizeIn(ctx, 'administer', 'ownSecretariat');
     await progress.phase('checking');

@@ -1,0 +1,145 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from './backup/catalog.js';
+import { createBackup } from './backup/create-backup.js';
+import { restoreBackup } from './backup/restore-backup.js';
+import { readConfig, type ObjectStorageConfig } from './config.js';
+import { openDatabase } from './db/database.js';
+import { s3Client, s3EvidenceStore } from './storage/s3-evidence-store.js';
+import { tempDir } from './test-support/files.js';
+import { startTestS3, type TestS3 } from './test-support/s3.js';
+import { sampleJpeg } from './test-support/sample-files.js';
+import { multipart, startTestApp, type TestApp } from './test-support/test-app.js';
+import { PDF, seedWorld } from './test-support/world.js';
+
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+const TARGETS = process.env.CHISO_TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
+
+/** A new, empty database on the test PostgreSQL server, and how to drop it. */
+async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const base = process.env.CHISO_TEST_DATABASE_URL ?? '';
+  const name = `chiso_restore_${randomBytes(6).toString('hex')}`;
+  const run = async (text: string) => {
+    const client = new pg.Client({ connectionString: base });
+    await client.connect();
+    await client.query(text);
+    await client.end();
+  };
+  await run(`CREATE DATABASE ${name}`);
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+// Decision 0056: with CHISO_S3_* set, a restore puts each evidence file by its key in the
+// bucket (the real s3rver process of the S3 tests), not in the local folder.
+describe.each(TARGETS)('restore with evidence in an S3 bucket (into %s)', (to) => {
+  let dir: string;
+  let s3: TestS3;
+  let config: ObjectStorageConfig;
+  let t: TestApp;
+  let backup: string;
+  const hashes: string[] = [];
+
+  beforeAll(async () => {
+    dir = await tempDir();
+    s3 = await startTestS3();
+    const objectStorage = readConfig({ ...s3.env, CHISO_S3_PREFIX: 'chiso' }).objectStorage;
+    if (!objectStorage) throw new Error('CHISO_S3_* read as no bucket');
+    config = objectStorage;
+    t = await startTestApp('pglite');
+    const w = await seedWorld(t);
+    for (const [unitId, name, bytes, as] of [
+      ['SNV', 'ke-hoach-cchc-2022.pdf', PDF, w.sessions['cb.snv']],
+      ['SYT', 'ảnh chụp quyết định.jpg', sampleJpeg(), w.sessions['cb.syt']],
+    ] as const) {
+      const file = multipart(name, bytes);
+      const r = await t.request('POST', `/api/periods/${w.periodId}/units/${unitId}/evidence`, {
+        as,
+        payload: file.payload,
+        headers: file.headers,
+      });
+      expect(r.status).toBe(201);
+      hashes.push(sha256(bytes));
+    }
+    hashes.sort();
+    backup = join(dir, 'chiso.tar.gz');
+    await createBackup({ db: t.deps.db, kind: t.kind }, t.deps.storage, backup, t.deps.clock());
+  }, 120_000);
+  afterAll(async () => {
+    await t.close();
+    await s3.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  const objects = async () => {
+    const client = s3Client(config);
+    const listed = await client.send(new ListObjectsV2Command({ Bucket: s3.bucket }));
+    client.destroy();
+    return (listed.Contents ?? []).map((object) => object.Key ?? '').sort();
+  };
+  const keyOf = (hash: string) => `${hash.slice(0, 2)}/${hash.slice(2, 4)}/${hash}`;
+
+  /** Restores into a new empty target on the bucket; answers the restored evidence keys. */
+  async function restoreInto(name: string): Promise<{ keys: string[]; folder: string }> {
+    const folder = join(dir, name);
+    const postgres = to === 'postgres' ? await freshPostgres() : undefined;
+    const store = s3EvidenceStore(config, join(folder, 'tmp'));
+    try {
+      await restoreBackup(backup, {
+        databaseUrl: postgres?.url,
+        dataDir: folder,
+        evidenceDir: join(folder, 'evidence'),
+        objectStore: store,
+      });
+      const restored = await openDatabase({
+        databaseUrl: postgres?.url,
+        dataDir: postgres ? undefined : folder,
+      });
+      try {
+        const rows = await queryRows<{ key: string }>(
+          restored.db,
+          sql`select distinct storage_key as key from evidence_files order by storage_key`,
+        );
+        return { keys: rows.map((row) => row.key), folder };
+      } finally {
+        await restored.close();
+      }
+    } finally {
+      store.close();
+      await postgres?.drop();
+    }
+  }
+
+  it('puts every file by its key in the bucket, the same bytes, and nothing in the folder', async () => {
+    expect(await objects()).toEqual([]);
+    const { keys, folder } = await restoreInto('first');
+    expect(keys).toEqual(hashes.map(keyOf));
+    expect(await objects()).toEqual(hashes.map((hash) => `chiso/${keyOf(hash)}`));
+    const store = s3EvidenceStore(config, join(folder, 'tmp'));
+    try {
+      for (const key of keys) {
+        const chunks: Buffer[] = [];
+        for await (const chunk of store.open(key) as AsyncIterable<Buffer>) chunks.push(chunk);
+        expect(sha256(Buffer.concat(chunks)), key).toBe(key.split('/').pop());
+      }
+    } finally {
+      store.close();
+    }
+    const local = await readdir(join(folder, 'evidence')).catch(() => []);
+    expect(local).toEqual([]);
+    // The staging file of each file was removed once it was put.
+    expect(await readdir(join(folder, 'tmp'))).toEqual([]);
+  }, 120_000);
+
+  it('restores again while the bucket already holds the files (the database lost, not the bucket)', async () => {
+    const { keys } = await restoreInto('second');
+    expect(keys).toEqual(hashes.map(keyOf));
+    expect(await objects()).toEqual(hashes.map((hash) => `chiso/${keyOf(hash)}`));
+  }, 120_000);
+});
