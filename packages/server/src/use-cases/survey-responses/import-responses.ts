@@ -188,26 +188,33 @@ export async function importSurveyResponses(
         })
         .finally(() => pending--);
     };
-    await read(() => {
+    // Whatever ends the read (an issue, a cancel, a fault), the statements already sent finish
+    // before it leaves the transaction: one still queued behind the ROLLBACK would run outside
+    // it, on the released connection, and its rows would stay (decision 0055).
+    try {
+      await read(() => {
+        if (failure) throw failure.error;
+        const whole = rows.count - ((rows.count - saved) % INSERT_ROWS);
+        if (rows.issueCount === 0 && whole > saved) {
+          send(saved, whole);
+          saved = whole;
+        }
+        // The reader waits for the server when it is two statements ahead.
+        if (pending > 2) return inFlight;
+        if (rows.count - reported < PROGRESS_ROWS) return undefined;
+        reported = rows.count;
+        return progress.step(reported, tx);
+      });
+      rows.finish(fileName);
+      rows.throwIssues(fileName);
+      if (saved < rows.count) send(saved, rows.count);
+      await progress.phase('saving', rows.count);
+      await inFlight;
       if (failure) throw failure.error;
-      const whole = rows.count - ((rows.count - saved) % INSERT_ROWS);
-      if (rows.issueCount === 0 && whole > saved) {
-        send(saved, whole);
-        saved = whole;
-      }
-      // The reader waits for the server when it is two statements ahead.
-      if (pending > 2) return inFlight;
-      if (rows.count - reported < PROGRESS_ROWS) return undefined;
-      reported = rows.count;
-      return progress.step(reported, tx);
-    });
-    rows.finish(fileName);
-    rows.throwIssues(fileName);
-    if (saved < rows.count) send(saved, rows.count);
-    await progress.phase('saving', rows.count);
-    await inFlight;
-    if (failure) throw failure.error;
-    await progress.step(rows.count, tx);
+      await progress.step(rows.count, tx);
+    } finally {
+      await inFlight;
+    }
     await audit(tx);
   });
   return { imported: rows.count };
