@@ -47,7 +47,8 @@ async function runOnTables(
 ): Promise<Record<string, unknown>> {
   // These files are 10 MB at most and their readers need them whole (an .xlsx is a zip).
   const content = await readImportFileWhole(ctx.deps.db, file.id);
-  const tables = await parseTables(content, file.fileName);
+  // A CSV file is parsed with the job's pauses, so the server answers meanwhile (decision 0055).
+  const tables = await parseTables(content, file.fileName, progress.drive);
   await progress.phase(
     'reading',
     tables.reduce((sum, t) => sum + t.rows.length, 0),
