@@ -142,7 +142,8 @@ describe.each(DATABASE_KINDS)('imports as background jobs (%s)', (kind) => {
       expect(cancel.body).toMatchObject({ state: 'running', cancelRequested: true });
     });
     await t.queue.tick();
-    expect(seen).toEqual(['reading 5000', 'checking 2000']);
+    // The parse pauses too (decision 0055), then the cell rules, then the check.
+    expect(seen).toEqual(['reading 5000', 'reading 5000', 'checking 2000']);
     const read = await t.request('GET', `/api/imports/${id}`, { as: w.sessions.admin });
     expect(read.body).toMatchObject({ state: 'cancelled', result: null, problems: null });
     expect(await unitsLike('JD')).toBe(0);
