@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -112,7 +113,11 @@ export async function benchImportJob(): Promise<string> {
       const ctx = { actor: actorOf(admin), ip: '127.0.0.1', now: new Date(), deps };
       const cookie = await signIn(base, 'bench.admin', password);
       // A job to poll while idle: a one-row import, finished before the idle sampling starts.
-      const small = await queueImport(ctx, 'units', { bytes: unitsCsv(1), fileName: 'mot.csv' });
+      const small = await queueImport(ctx, 'units', {
+        stream: Readable.from([unitsCsv(1)]),
+        fileName: 'mot.csv',
+        maxBytes: 10 * 1024 * 1024,
+      });
       await queue.tick();
       const idleEnd = performance.now() + IDLE_MS;
       const idleUntil = () => performance.now() > idleEnd;
@@ -122,7 +127,11 @@ export async function benchImportJob(): Promise<string> {
       ]);
       failures.count = 0;
       const started = performance.now();
-      const job = await queueImport(ctx, 'units', { bytes: file, fileName: 'don-vi.csv' });
+      const job = await queueImport(ctx, 'units', {
+        stream: Readable.from([file]),
+        fileName: 'don-vi.csv',
+        maxBytes: 10 * 1024 * 1024,
+      });
       let state = job.state as string;
       let checks = 0;
       // The save starts after the last pause of the check (the table's end) and ends with the

@@ -58,7 +58,7 @@ export {
   type UnitDetailJson,
 } from './results/present-unit.js';
 export * from './tabular/table.js';
-export { parseCsv } from './tabular/csv.js';
+export { parseCsv, parseCsvSteps } from './tabular/csv.js';
 export { parseFrameworkTable, officeList, type FrameworkTable } from './tabular/framework-table.js';
 export { readPlanTable, type PlanTable, type PlanTableRow } from './tabular/plan-table.js';
 export type { Plan, PlanArea, PlanRow, PlanRowDetails, PlanUnit } from './plans/plan.js';

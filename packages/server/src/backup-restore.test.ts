@@ -10,7 +10,7 @@ import { readTables, queryRows } from './backup/catalog.js';
 import { restoreBackup, type RestoreTarget } from './backup/restore-backup.js';
 import { fixTextSettings, readTableRows } from './backup/table-rows.js';
 import { openDatabase, type Db } from './db/database.js';
-import { importJobs, units } from './db/schema.js';
+import { importFileChunks, importJobs, units } from './db/schema.js';
 import { sampleJpeg } from './test-support/sample-files.js';
 import { tempDir } from './test-support/files.js';
 import { DATABASE_KINDS, multipart, startTestApp, type TestApp } from './test-support/test-app.js';
@@ -135,13 +135,28 @@ describe.each(DATABASE_KINDS)('backup and restore (from %s)', (kind) => {
         parentId: 'ZZ-HUYEN',
       },
     ]);
-    await t.deps.db.insert(importJobs).values({
-      kind: 'units',
-      requestedBy: w.ids.admin ?? '',
-      fileName: 'don-vi.xlsx',
-      content: Buffer.from([0, 1, 2, 0x5c, 0x78, 255, 0x27, 0x22]),
-      parameters: { sheet: 'Đơn vị', note: 'dòng "đầu"\n\\x' },
-    });
+    const [waiting] = await t.deps.db
+      .insert(importJobs)
+      .values({
+        kind: 'units',
+        requestedBy: w.ids.admin ?? '',
+        fileName: 'don-vi.xlsx',
+        parameters: { sheet: 'Đơn vị', note: 'dòng "đầu"\n\\x' },
+      })
+      .returning();
+    // Its file in two pieces (decision 0055), one a full 1 MB piece of every byte value.
+    await t.deps.db.insert(importFileChunks).values([
+      {
+        importId: waiting?.id ?? '',
+        n: 0,
+        bytes: Buffer.from(Array.from({ length: 1024 * 1024 }, (_, i) => i % 256)),
+      },
+      {
+        importId: waiting?.id ?? '',
+        n: 1,
+        bytes: Buffer.from([0, 1, 2, 0x5c, 0x78, 255, 0x27, 0x22]),
+      },
+    ]);
     backup = join(dir, 'chiso.tar.gz');
     const summary = await createBackup(
       { db: t.deps.db, kind: t.kind },

@@ -33,8 +33,6 @@ export const importJobs = pgTable(
     /** The import's own parameters (period, sheet, mapping, …). */
     parameters: jsonb('parameters').notNull().default({}),
     fileName: text('file_name').notNull(),
-    /** The uploaded file; emptied once the job has finished. */
-    content: bytes('content'),
     /** Reading, checking, saving: what the progress bar says. */
     phase: text('phase'),
     totalRows: integer('total_rows'),
@@ -84,6 +82,24 @@ export const importRows = pgTable(
     data: jsonb('data').notNull(),
     /** A change to a unit that exists, kept for the import's last step (decision 0054). */
     deferred: boolean('deferred').notNull().default(false),
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.n] })],
+);
+
+/**
+ * An import's uploaded file, in pieces of about 1 MB (decision 0055): streamed in by the
+ * request and out by the job (on whichever server), so no server ever holds it whole. Written
+ * before the job's row exists (hence no foreign key), removed when the job ends, and by the
+ * start's recovery when no job waits for it.
+ */
+export const importFileChunks = pgTable(
+  'import_file_chunks',
+  {
+    /** The id the job's row gets once the whole file is in. */
+    importId: uuid('import_id').notNull(),
+    n: integer('n').notNull(),
+    bytes: bytes('bytes').notNull(),
+    createdAt: createdAt(),
   },
   (t) => [primaryKey({ columns: [t.importId, t.n] })],
 );

@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { importJobs } from '../db/schema.js';
+import { dropImportFile } from './import-files.js';
 
 // Imports run as background jobs (decision 0034): the upload, the progress the web app polls
 // and the cancel flag the job reads between batches.
@@ -15,7 +16,6 @@ export type ImportJobChanges = Partial<
     | 'doneRows'
     | 'result'
     | 'problems'
-    | 'content'
     | 'startedAt'
     | 'finishedAt'
   >
@@ -25,7 +25,7 @@ export async function insertImportJob(
   db: Db,
   values: Pick<
     ImportJobRow,
-    'kind' | 'requestedBy' | 'unitId' | 'parameters' | 'fileName' | 'content' | 'createdAt'
+    'id' | 'kind' | 'requestedBy' | 'unitId' | 'parameters' | 'fileName' | 'createdAt'
   >,
 ): Promise<ImportJobRow> {
   const [row] = await db.insert(importJobs).values(values).returning();
@@ -63,10 +63,10 @@ export async function findImportJob(db: Db, id: string) {
 export type ImportJobView = NonNullable<Awaited<ReturnType<typeof findImportJob>>>;
 
 /**
- * Marks a queued job running and hands its file over; undefined when it was cancelled or taken
- * already (a job runs once).
+ * Marks a queued job running; false when it was cancelled or taken already (a job runs once).
+ * Its file is read from `import_file_chunks` (decision 0055).
  */
-export async function startImportJob(db: Db, id: string, now: Date): Promise<Buffer | undefined> {
+export async function startImportJob(db: Db, id: string, now: Date): Promise<boolean> {
   const [row] = await db
     .update(importJobs)
     .set({ state: 'running', phase: 'reading', startedAt: now })
@@ -77,20 +77,30 @@ export async function startImportJob(db: Db, id: string, now: Date): Promise<Buf
         eq(importJobs.cancelRequested, false),
       ),
     )
-    .returning({ content: importJobs.content });
-  return row?.content ?? undefined;
+    .returning({ id: importJobs.id });
+  return row !== undefined;
 }
 
 /** Cancels a job that has not started, dropping its file. */
 export async function cancelQueuedImport(db: Db, id: string, now: Date): Promise<void> {
-  await db
+  const rows = await db
     .update(importJobs)
-    .set({ state: 'cancelled', content: null, finishedAt: now })
-    .where(and(eq(importJobs.id, id), eq(importJobs.state, 'queued')));
+    .set({ state: 'cancelled', finishedAt: now })
+    .where(and(eq(importJobs.id, id), eq(importJobs.state, 'queued')))
+    .returning({ id: importJobs.id });
+  if (rows.length > 0) await dropImportFile(db, id);
 }
 
 export async function updateImportJob(db: Db, id: string, changes: ImportJobChanges) {
   await db.update(importJobs).set(changes).where(eq(importJobs.id, id));
+}
+
+/** Ends a job (succeeded, failed or cancelled) and drops its file's pieces with it. */
+export async function endImportJob(db: Db, id: string, changes: ImportJobChanges) {
+  await db.transaction(async (tx) => {
+    await updateImportJob(tx, id, changes);
+    await dropImportFile(tx, id);
+  });
 }
 
 /**

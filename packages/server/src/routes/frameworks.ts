@@ -13,7 +13,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../context.js';
 import { multipart, responds, type ContractTypeProvider } from '../http/contract.js';
 import { contextOf } from '../http/context.js';
-import { readUploadedFile } from '../http/uploads.js';
+import { openUploadedFile } from '../http/uploads.js';
 import { listFrameworkRows } from '../repositories/frameworks.js';
 import { inReach, reachOf } from '../use-cases/reach.js';
 import { copyFramework } from '../use-cases/frameworks/copy-framework.js';
@@ -78,7 +78,7 @@ export async function frameworkRoutes(app: FastifyInstance, deps: Deps): Promise
       const kind = preview === 'true' ? 'frameworkPreview' : 'framework';
       // Who asks is refused before the file is read, as before.
       await IMPORT_KINDS[kind].authorize(ctx, meta);
-      const file = await readUploadedFile(request);
+      const file = await openUploadedFile(request);
       return reply.status(202).send(await queueImport(ctx, kind, file, meta));
     },
   );

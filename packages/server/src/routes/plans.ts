@@ -21,7 +21,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../context.js';
 import { download, multipart, responds, type ContractTypeProvider } from '../http/contract.js';
 import { contextOf } from '../http/context.js';
-import { readUploadedFile } from '../http/uploads.js';
+import { openUploadedFile } from '../http/uploads.js';
 import { queueImport } from '../use-cases/imports/queue-import.js';
 import { approvePlan } from '../use-cases/plans/approve-plan.js';
 import { exportPlan } from '../use-cases/plans/export-plan.js';
@@ -176,7 +176,7 @@ export async function planRoutes(app: FastifyInstance, deps: Deps): Promise<void
     },
     async (request, reply) => {
       const ctx = contextOf(request, deps);
-      const file = await readUploadedFile(request);
+      const file = await openUploadedFile(request);
       const job = await queueImport(ctx, 'plan', file, {
         ...request.params,
         preview: request.query.preview === 'true',

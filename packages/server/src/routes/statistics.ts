@@ -16,7 +16,7 @@ import {
   type ContractTypeProvider,
 } from '../http/contract.js';
 import { contextOf } from '../http/context.js';
-import { readUploadedFile } from '../http/uploads.js';
+import { openUploadedFile } from '../http/uploads.js';
 import { queueImport } from '../use-cases/imports/queue-import.js';
 import { lateDossiers, lateDossiersWorkbook } from '../use-cases/statistics/late-dossiers.js';
 import { listStatistics } from '../use-cases/statistics/list-statistics.js';
@@ -43,7 +43,7 @@ export async function statisticsRoutes(app: FastifyInstance, deps: Deps): Promis
     },
     async (request, reply) => {
       const ctx = contextOf(request, deps);
-      const file = await readUploadedFile(request);
+      const file = await openUploadedFile(request);
       const { sheet, headerRow } = request.query;
       const job = await queueImport(ctx, 'statisticsPreview', file, {
         periodId: request.params.periodId,
@@ -69,7 +69,7 @@ export async function statisticsRoutes(app: FastifyInstance, deps: Deps): Promis
     },
     async (request, reply) => {
       const ctx = contextOf(request, deps);
-      const file = await readUploadedFile(request);
+      const file = await openUploadedFile(request);
       const { mapping, sheet, countedTo } = request.query;
       const job = await queueImport(ctx, 'statistics', file, {
         periodId: request.params.periodId,

@@ -16,7 +16,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../context.js';
 import { multipart, responds, type ContractTypeProvider } from '../http/contract.js';
 import { contextOf } from '../http/context.js';
-import { readUploadedFile } from '../http/uploads.js';
+import { openUploadedFile } from '../http/uploads.js';
 import { checkFileName } from '../storage/evidence-store.js';
 import { IMPORT_KINDS } from '../use-cases/imports/import-kinds.js';
 import { queueImport } from '../use-cases/imports/queue-import.js';
@@ -128,8 +128,7 @@ export async function surveyEntryRoutes(app: FastifyInstance, deps: Deps): Promi
       const parameters = { surveyId: request.params.id };
       // Who asks and whether the survey takes answers, before up to 200 MB are read.
       await IMPORT_KINDS.responses.authorize(ctx, parameters);
-      const upload = await readUploadedFile(request, RESPONSE_IMPORT_MAX_BYTES);
-      const file = { bytes: upload.bytes, fileName: checkFileName(upload.fileName) };
+      const file = await openUploadedFile(request, RESPONSE_IMPORT_MAX_BYTES, checkFileName);
       return reply.status(202).send(await queueImport(ctx, 'responses', file, parameters));
     },
   );

@@ -28,7 +28,7 @@ import {
   type ContractTypeProvider,
 } from '../http/contract.js';
 import { contextOf } from '../http/context.js';
-import { readUploadedFile } from '../http/uploads.js';
+import { openUploadedFile } from '../http/uploads.js';
 import { IMPORT_KINDS } from '../use-cases/imports/import-kinds.js';
 import { queueImport } from '../use-cases/imports/queue-import.js';
 import {
@@ -109,7 +109,7 @@ export async function surveyRoutes(app: FastifyInstance, deps: Deps): Promise<vo
       const ctx = contextOf(request, deps);
       const parameters = { periodId: request.params.periodId };
       await IMPORT_KINDS.survey.authorize(ctx, parameters);
-      const file = await readUploadedFile(request);
+      const file = await openUploadedFile(request);
       return reply.status(202).send(await queueImport(ctx, 'survey', file, parameters));
     },
   );
@@ -203,7 +203,7 @@ export async function surveyRoutes(app: FastifyInstance, deps: Deps): Promise<vo
       const ctx = contextOf(request, deps);
       const parameters = { surveyId: request.params.id };
       await IMPORT_KINDS.surveyFrame.authorize(ctx, parameters);
-      const file = await readUploadedFile(request);
+      const file = await openUploadedFile(request);
       return reply.status(202).send(await queueImport(ctx, 'surveyFrame', file, parameters));
     },
   );

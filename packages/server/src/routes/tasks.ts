@@ -25,7 +25,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../context.js';
 import { download, multipart, responds, type ContractTypeProvider } from '../http/contract.js';
 import { contextOf } from '../http/context.js';
-import { readUploadedFile } from '../http/uploads.js';
+import { openUploadedFile } from '../http/uploads.js';
 import { completeTask } from '../use-cases/tasks/complete-task.js';
 import { createTask } from '../use-cases/tasks/create-task.js';
 import { dispatchTasks } from '../use-cases/tasks/dispatch-tasks.js';
@@ -253,7 +253,7 @@ export async function taskRoutes(app: FastifyInstance, deps: Deps): Promise<void
     },
     async (request, reply) => {
       const ctx = contextOf(request, deps);
-      const file = await readUploadedFile(request);
+      const file = await openUploadedFile(request);
       const job = await queueImport(ctx, 'taskDispatch', file, {
         authority: request.query.authority,
         preview: request.query.preview === 'true',

@@ -13,7 +13,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../context.js';
 import { multipart, OK, responds, type ContractTypeProvider } from '../http/contract.js';
 import { contextOf } from '../http/context.js';
-import { readUploadedFile } from '../http/uploads.js';
+import { openUploadedFile } from '../http/uploads.js';
 import { listLineage, listUnits } from '../repositories/units.js';
 import { reachOf } from '../use-cases/reach.js';
 import { addLineage } from '../use-cases/units/add-lineage.js';
@@ -82,7 +82,7 @@ export async function unitRoutes(app: FastifyInstance, deps: Deps): Promise<void
     },
     async (request, reply) => {
       const ctx = contextOf(request, deps);
-      const file = await readUploadedFile(request);
+      const file = await openUploadedFile(request);
       return reply.status(202).send(await queueImport(ctx, 'units', file));
     },
   );

@@ -10,7 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../context.js';
 import { multipart, responds, type ContractTypeProvider } from '../http/contract.js';
 import { contextOf } from '../http/context.js';
-import { readUploadedFile } from '../http/uploads.js';
+import { openUploadedFile } from '../http/uploads.js';
 import { listUsers, presentUser } from '../repositories/users.js';
 import { authorizeIn, reachOf } from '../use-cases/reach.js';
 import { createUser } from '../use-cases/users/create-user.js';
@@ -68,7 +68,7 @@ export async function userRoutes(app: FastifyInstance, deps: Deps): Promise<void
     async (request, reply) => {
       const ctx = contextOf(request, deps);
       await authorizeIn(ctx, 'administer', 'ownSecretariat');
-      const file = await readUploadedFile(request);
+      const file = await openUploadedFile(request);
       return reply.status(202).send(await queueImport(ctx, 'users', file));
     },
   );

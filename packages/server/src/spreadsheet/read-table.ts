@@ -1,6 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import { DomainError, ERROR_CODES, parseCsv, type Cell, type Table } from '@chiso/core';
+import {
+  DomainError,
+  drainSteps,
+  ERROR_CODES,
+  parseCsvSteps,
+  type Cell,
+  type Table,
+} from '@chiso/core';
 import { readXlsx, xlsxRejected } from './stream-xlsx.js';
 import { XLSX_LIMITS } from './xlsx-parts.js';
 import { columnOf } from './xlsx-sheet.js';
@@ -31,7 +38,15 @@ export async function readTables(file: string): Promise<Table[]> {
   return parseTables(bytes, basename(file));
 }
 
-export async function parseTables(bytes: Uint8Array, name: string): Promise<Table[]> {
+/** Runs a stepped reader to its end; a job pauses at each step (decision 0055). */
+export type StepDriver = <T>(steps: Generator<number, T>) => Promise<T>;
+const withoutPauses: StepDriver = async (steps) => drainSteps(steps);
+
+export async function parseTables(
+  bytes: Uint8Array,
+  name: string,
+  drive: StepDriver = withoutPauses,
+): Promise<Table[]> {
   if (startsWith(bytes, XLSX_MAGIC)) return readWorkbook(bytes, name);
   if (startsWith(bytes, XLS_MAGIC)) {
     throw rejected(
@@ -50,7 +65,7 @@ export async function parseTables(bytes: Uint8Array, name: string): Promise<Tabl
   }
   if (text.includes('\u0000'))
     throw rejected(name, 'tệp không phải là văn bản CSV hay bảng tính .xlsx');
-  return [parseCsv(text, name)];
+  return [await drive(parseCsvSteps(text, name))];
 }
 
 /**

@@ -63,10 +63,10 @@ export type ImportKind = ImportKindBase &
         runFile?: never;
       }
     | {
-        /** The file itself, for an import that streams it (a large delivery). */
+        /** The file itself, for an import that streams it (a large delivery, decision 0055). */
         runFile: (
           ctx: UseCaseContext,
-          file: { content: Buffer; fileName: string },
+          file: { pieces: AsyncIterable<Buffer>; fileName: string },
           progress: ImportProgress,
           parameters: ImportParameters,
         ) => Promise<Record<string, unknown>>;

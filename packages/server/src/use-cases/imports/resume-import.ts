@@ -3,7 +3,7 @@ import type { Deps } from '../../context.js';
 import { defineJob } from '../../jobs/job.js';
 import {
   findImportJob,
-  updateImportJob,
+  endImportJob,
   type ImportJobChanges,
 } from '../../repositories/import-jobs.js';
 import { forgetCancelled, jobProgress } from './import-progress.js';
@@ -29,7 +29,7 @@ export async function resumeImport(deps: Deps, id: string): Promise<void> {
   if (job?.state !== 'running' || !job.committedAt) return;
   const finish = async (changes: ImportJobChanges) => {
     forgetCancelled(id);
-    await updateImportJob(deps.db, id, { ...changes, content: null, finishedAt: deps.clock() });
+    await endImportJob(deps.db, id, { ...changes, finishedAt: deps.clock() });
   };
   // Decided means authorized already: an account deactivated since does not stop it.
   const { kind, ctx } = await requesterContext(deps, job, job.startedAt ?? job.committedAt, {

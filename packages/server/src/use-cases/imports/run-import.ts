@@ -2,10 +2,11 @@ import { cellRuleSteps, DomainError, ERROR_CODES, formatIssue } from '@chiso/cor
 import { z } from 'zod';
 import type { Deps, UseCaseContext } from '../../context.js';
 import { defineJob } from '../../jobs/job.js';
+import { readImportFile, readImportFileWhole } from '../../repositories/import-files.js';
 import {
+  endImportJob,
   findImportJob,
   startImportJob,
-  updateImportJob,
   type ImportJobChanges,
 } from '../../repositories/import-jobs.js';
 import { parseTables } from '../../spreadsheet/read-table.js';
@@ -40,11 +41,14 @@ const problemsOf = (error: DomainError) => ({
 async function runOnTables(
   ctx: UseCaseContext,
   kind: Extract<ImportKind, { run: unknown }>,
-  file: { content: Buffer; fileName: string },
+  file: { id: string; fileName: string },
   progress: ImportProgress,
   parameters: ImportParameters,
 ): Promise<Record<string, unknown>> {
-  const tables = await parseTables(file.content, file.fileName);
+  // These files are 10 MB at most and their readers need them whole (an .xlsx is a zip).
+  const content = await readImportFileWhole(ctx.deps.db, file.id);
+  // A CSV file is parsed with the job's pauses, so the server answers meanwhile (decision 0055).
+  const tables = await parseTables(content, file.fileName, progress.drive);
   await progress.phase(
     'reading',
     tables.reduce((sum, t) => sum + t.rows.length, 0),
@@ -62,22 +66,28 @@ async function runOnTables(
 /**
  * Reads, checks and saves the job's file as its requester, all or nothing, pausing between
  * batches; the job's row ends succeeded (the answer), failed (the problems, as a refused
- * request gives them), or cancelled. The file is dropped in every case.
+ * request gives them), or cancelled. The file's pieces are dropped in every case (decision 0055).
  */
 export async function runImport(deps: Deps, id: string, now: Date): Promise<void> {
-  const content = await startImportJob(deps.db, id, now);
+  const started = await startImportJob(deps.db, id, now);
   const job = await findImportJob(deps.db, id);
-  if (content === undefined || !job) return;
+  if (!started || !job) return;
   const finish = async (changes: ImportJobChanges) => {
     forgetCancelled(id);
-    await updateImportJob(deps.db, id, { ...changes, content: null, finishedAt: deps.clock() });
+    await endImportJob(deps.db, id, { ...changes, finishedAt: deps.clock() });
   };
   try {
     const { kind, ctx, parameters } = await requesterContext(deps, job, now);
     const progress = jobProgress(deps, id);
+    const { fileName } = job;
     const result = kind.runFile
-      ? await kind.runFile(ctx, { content, fileName: job.fileName }, progress, parameters)
-      : await runOnTables(ctx, kind, { content, fileName: job.fileName }, progress, parameters);
+      ? await kind.runFile(
+          ctx,
+          { pieces: readImportFile(deps.db, id), fileName },
+          progress,
+          parameters,
+        )
+      : await runOnTables(ctx, kind, { id, fileName }, progress, parameters);
     const done = (await findImportJob(deps.db, id))?.totalRows ?? undefined;
     await finish({ state: 'succeeded', result, ...(done === undefined ? {} : { doneRows: done }) });
   } catch (error) {

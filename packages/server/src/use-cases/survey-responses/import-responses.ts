@@ -27,8 +27,9 @@ import { IN_REQUEST, type ImportProgress } from '../imports/import-progress.js';
 import type { ImportParameters } from '../imports/import-kinds.js';
 
 /**
- * A post office delivery may be large: up to this size it is taken by the request, kept on the
- * job's row, and read by the job as a stream from a temporary file (decision 0044).
+ * A post office delivery may be large: up to this size it is taken by the request, kept in the
+ * database in pieces (decision 0055), and read by the job as a stream from a temporary file
+ * (decision 0044).
  */
 export const RESPONSE_IMPORT_MAX_BYTES = 200 * 1024 * 1024;
 /** Rows per INSERT statement. */
@@ -59,17 +60,18 @@ export async function authorizeResponseImport(
 }
 
 /**
- * The job's run (decision 0044): the file kept on the job's row is written to a temporary file,
- * streamed from there as an upload is, and removed whatever happens.
+ * The job's run (decision 0044): the file's pieces, read one by one from the database (decision
+ * 0055), are written to a temporary file, streamed from there as an upload is, and removed
+ * whatever happens.
  */
 export async function importResponsesFile(
   ctx: UseCaseContext,
-  file: { content: Buffer; fileName: string },
+  file: { pieces: AsyncIterable<Buffer>; fileName: string },
   progress: ImportProgress,
   parameters: ImportParameters,
 ): Promise<{ imported: number }> {
   const fileName = checkFileName(file.fileName);
-  const received = await receiveToTempFile(Readable.from([file.content]), {
+  const received = await receiveToTempFile(Readable.from(file.pieces), {
     fileName,
     maxBytes: RESPONSE_IMPORT_MAX_BYTES,
   });
@@ -173,33 +175,23 @@ export async function importSurveyResponses(
     let pending = 0;
     let inFlight: Promise<void> = Promise.resolve();
     let failure: { error: unknown } | undefined;
-    // Once the transaction is being left (a refusal, a cancel), no queued slice may start: its
-    // statement would reach the connection after the ROLLBACK and be committed on its own.
-    let leaving = false;
     const send = (from: number, to: number) => {
       const slices = [...rows.slices(INSERT_ROWS, from, to)];
       const previous = inFlight;
       pending++;
       inFlight = (async () => {
         await previous;
-        for (const slice of slices) {
-          if (leaving) return;
-          await insertAll(tx, common, slice);
-        }
+        for (const slice of slices) await insertAll(tx, common, slice);
       })()
         .catch((error: unknown) => {
           failure ??= { error };
         })
         .finally(() => pending--);
     };
+    // Whatever ends the read (an issue, a cancel, a fault), the statements already sent finish
+    // before it leaves the transaction: one still queued behind the ROLLBACK would run outside
+    // it, on the released connection, and its rows would stay (decision 0055).
     try {
-      await readAndSend();
-    } catch (error) {
-      leaving = true;
-      await inFlight;
-      throw error;
-    }
-    async function readAndSend() {
       await read(() => {
         if (failure) throw failure.error;
         const whole = rows.count - ((rows.count - saved) % INSERT_ROWS);
@@ -220,6 +212,8 @@ export async function importSurveyResponses(
       await inFlight;
       if (failure) throw failure.error;
       await progress.step(rows.count, tx);
+    } finally {
+      await inFlight;
     }
     await audit(tx);
   });
