@@ -1,5 +1,7 @@
+import type * as Argon2 from '@node-rs/argon2';
+
 // The native library loads with the first hash or check, not with the server's start (0052).
-let argon2: Promise<typeof import('@node-rs/argon2')> | undefined;
+let argon2: Promise<typeof Argon2> | undefined;
 const library = () => (argon2 ??= import('@node-rs/argon2'));
 
 /** Argon2id (the library's default algorithm), with its default memory and time costs. */
