@@ -72,12 +72,12 @@ async function behindDatabase(kind: DatabaseKind, dir: string): Promise<Behind> 
 }
 
 /** The rows of drizzle's table of applied migrations, counted. */
-async function recordedMigrations(database: Database): Promise<unknown> {
-  // Both drivers answer with `rows`; drizzle types a raw statement's result as unknown.
-  const result = (await database.db.execute(
+async function recordedMigrations(database: Database): Promise<unknown[]> {
+  const result = await database.db.execute<{ n: number }>(
     sql`SELECT count(*)::int AS n FROM drizzle.__drizzle_migrations`,
-  )) as unknown as { rows: unknown[] };
-  return result.rows;
+  );
+  // Both drivers answer with `rows`.
+  return (result as unknown as { rows: unknown[] }).rows;
 }
 
 describe.each(DATABASE_KINDS)('the migrator runs only for a database behind (%s)', (kind) => {
