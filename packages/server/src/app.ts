@@ -6,7 +6,11 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
+import Fastify, {
+  type FastifyInstance,
+  type FastifyServerOptions,
+  type RouteOptions,
+} from 'fastify';
 import { jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from './context.js';
@@ -28,6 +32,10 @@ import { registerRoutes } from './routes/index.js';
 
 export type App = FastifyInstance;
 
+type CompilersFactory = NonNullable<
+  NonNullable<FastifyServerOptions['schemaController']>['compilersFactory']
+>;
+
 /** The built web app, next to the server in the repository (packages/web/dist). */
 const WEB_ROOT = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -44,7 +52,21 @@ export interface AppOptions {
 /** Builds the HTTP application over its dependencies; tests call it with their own. */
 export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<App> {
   const limits = deps.config.connections;
+  const serializing = {
+    validate: deps.config.validateResponses,
+    ...(options.onContractBreak ? { onBreak: options.onContractBreak } : {}),
+  };
+  const serializerCompiler = contractSerializerCompiler(serializing);
   const app = Fastify({
+    // The routes validate and serialize with zod (http/contract.ts): giving Fastify these
+    // factories keeps it from loading Ajv and fast-json-stringify at all (0052).
+    schemaController: {
+      // Fastify types the factories after Ajv's; it calls what they return as any compiler.
+      compilersFactory: {
+        buildValidator: () => zodValidatorCompiler,
+        buildSerializer: () => serializerCompiler,
+      } as unknown as CompilersFactory,
+    },
     logger: options.logger === false ? false : { level: deps.config.logLevel },
     // Only the declared proxies' X-Forwarded-For is believed (decision 0031).
     trustProxy: deps.config.trustProxy,
@@ -64,11 +86,7 @@ export async function buildApp(deps: Deps, options: AppOptions = {}): Promise<Ap
 
   if (options.onRoute) app.addHook('onRoute', options.onRoute);
   app.setValidatorCompiler(zodValidatorCompiler);
-  const serializing = {
-    validate: deps.config.validateResponses,
-    ...(options.onContractBreak ? { onBreak: options.onContractBreak } : {}),
-  };
-  app.setSerializerCompiler(contractSerializerCompiler(serializing));
+  app.setSerializerCompiler(serializerCompiler);
   if (serializing.validate) app.addHook('preSerialization', declaredStatusHook(serializing));
   app.setErrorHandler(handleError);
   app.setNotFoundHandler(handleNotFound);

@@ -3,7 +3,6 @@ import type { Config } from './config.js';
 import type { Deps } from './context.js';
 import { openDatabase } from './db/database.js';
 import { startQueue } from './jobs/start-queue.js';
-import { smtpMailer } from './mail/mailer.js';
 import { configuredStore } from './storage/configured-store.js';
 import { recoverImports } from './use-cases/imports/recover-imports.js';
 import { ensureInitialAdmin } from './use-cases/users/ensure-initial-admin.js';
@@ -35,7 +34,10 @@ export async function serve(
     }),
     import('./app.js'),
   ]);
-  const mailer = config.mail ? smtpMailer(config.mail) : undefined;
+  // nodemailer only when mail is configured (0052).
+  const mailer = config.mail
+    ? (await import('./mail/mailer.js')).smtpMailer(config.mail)
+    : undefined;
   const deps: Deps = {
     db: database.db,
     clock,

@@ -10,6 +10,7 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.js';
+import { isMigrated, type RawQuery } from './migration-state.js';
 import { seedFromTemplate } from './pglite-template.js';
 import * as schema from './schema.js';
 import { LOCKS, withAdvisoryLock } from './advisory-lock.js';
@@ -57,8 +58,10 @@ export async function openDatabase(options: {
     // Servers started together migrate one after the other: the first applies what is new, the
     // others then find nothing to do (at once, two created the same tables and one failed).
     if (migrate && !options.migrationDatabaseUrl) {
-      await withAdvisoryLock(pool, LOCKS.migrations, () =>
-        migratePg(db, { migrationsFolder: MIGRATIONS_FOLDER }),
+      await migrateIfBehind(pool.query.bind(pool), () =>
+        withAdvisoryLock(pool, LOCKS.migrations, () =>
+          migratePg(db, { migrationsFolder: MIGRATIONS_FOLDER }),
+        ),
       ).catch(async (error: unknown) => {
         await pool.end();
         throw error;
@@ -84,12 +87,13 @@ export async function openDatabase(options: {
   };
   const db = drizzlePglite(client, { schema, ...(logger ? { logger } : {}) });
   if (migrate) {
-    await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER }).catch(
-      async (error: unknown) => {
-        await close();
-        throw error;
-      },
-    );
+    await migrateIfBehind(
+      (text) => client.query(text),
+      () => migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER }),
+    ).catch(async (error: unknown) => {
+      await close();
+      throw error;
+    });
   }
   return { db: db as unknown as Db, kind: 'pglite', close };
 }
@@ -100,12 +104,23 @@ export async function migrateAsOwner(url: string): Promise<void> {
   pool.on('error', () => undefined);
   try {
     const db = drizzlePg(pool, { schema });
-    await withAdvisoryLock(pool, LOCKS.migrations, () =>
-      migratePg(db, { migrationsFolder: MIGRATIONS_FOLDER }),
+    await migrateIfBehind(pool.query.bind(pool), () =>
+      withAdvisoryLock(pool, LOCKS.migrations, () =>
+        migratePg(db, { migrationsFolder: MIGRATIONS_FOLDER }),
+      ),
     );
   } finally {
     await pool.end();
   }
+}
+
+/**
+ * Runs the migrator only when the database is behind the committed migrations. A server started
+ * beside another that is migrating sees it behind and waits on the migrations' lock as before.
+ */
+async function migrateIfBehind(query: RawQuery, run: () => Promise<unknown>): Promise<void> {
+  if (await isMigrated(query, MIGRATIONS_FOLDER)) return;
+  await run();
 }
 
 /**

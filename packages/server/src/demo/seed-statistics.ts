@@ -1,7 +1,7 @@
 import type { StatisticsMapping } from '@chiso/core';
-import ExcelJS from 'exceljs';
 import type { CurrentActor } from '../context.js';
 import { findUnits } from '../repositories/units.js';
+import { newWorkbook } from '../spreadsheet/exceljs.js';
 import { parseTables } from '../spreadsheet/read-table.js';
 import { importStatistics } from '../use-cases/statistics/import-statistics.js';
 import { ctx, strength, type Demo } from './demo.js';
@@ -111,7 +111,7 @@ export async function seedStatistics(
   input: { periodId: string; year: number; unitIds: string[]; title: string },
 ): Promise<void> {
   const units = await findUnits(demo.deps.db, input.unitIds);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   const sheet = workbook.addWorksheet('TTHC');
   sheet.addRow([input.title]);
   sheet.addRow(HEADERS);

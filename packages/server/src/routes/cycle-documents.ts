@@ -1,7 +1,6 @@
 import { councilDecisionQuery, periodIdParams } from '@chiso/contract';
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../context.js';
-import { councilDecisionBytes } from '../documents/council-decision-document.js';
 import { download, DOCX_TYPE, responds, type ContractTypeProvider } from '../http/contract.js';
 import { contextOf } from '../http/context.js';
 import { getCouncilDecision } from '../use-cases/results/get-council-decision.js';
@@ -33,6 +32,8 @@ export async function cycleDocumentRoutes(app: FastifyInstance, deps: Deps): Pro
         parentAuthority: request.query.parentAuthority,
         place: request.query.place,
       });
+      // docx (and the document's modules) load with the first document asked for (0052).
+      const { councilDecisionBytes } = await import('../documents/council-decision-document.js');
       const bytes = await councilDecisionBytes(decision.view, {
         parentAuthority: decision.parentAuthority,
         place: decision.place ?? BLANK,

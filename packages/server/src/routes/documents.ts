@@ -2,9 +2,6 @@ import { periodUnitParams, unitDocumentQuery } from '@chiso/contract';
 import { formatDocumentDate, vietnamDate } from '@chiso/core';
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../context.js';
-import { appraisalRecordDocument } from '../documents/appraisal-record-document.js';
-import { documentBytes } from '../documents/official-document.js';
-import { selfAssessmentReportDocument } from '../documents/self-assessment-report-document.js';
 import { download, DOCX_TYPE, responds, type ContractTypeProvider } from '../http/contract.js';
 import { contextOf } from '../http/context.js';
 import { getAppraisalRecord } from '../use-cases/assessment/get-appraisal-record.js';
@@ -32,6 +29,11 @@ export async function documentRoutes(app: FastifyInstance, deps: Deps): Promise<
     async (request, reply) => {
       const ctx = contextOf(request, deps);
       const record = await getAppraisalRecord(ctx, request.params);
+      // docx (and the document's modules) load with the first document asked for (0052).
+      const [{ appraisalRecordDocument }, { documentBytes }] = await Promise.all([
+        import('../documents/appraisal-record-document.js'),
+        import('../documents/official-document.js'),
+      ]);
       const document = appraisalRecordDocument(record.view, {
         parentAuthority: request.query.parentAuthority,
         issuer: request.query.issuer ?? 'Tổ thẩm định Chỉ số CCHC',
@@ -63,6 +65,11 @@ export async function documentRoutes(app: FastifyInstance, deps: Deps): Promise<
     async (request, reply) => {
       const ctx = contextOf(request, deps);
       const report = await getSelfAssessmentReport(ctx, request.params);
+      // docx (and the document's modules) load with the first document asked for (0052).
+      const [{ selfAssessmentReportDocument }, { documentBytes }] = await Promise.all([
+        import('../documents/self-assessment-report-document.js'),
+        import('../documents/official-document.js'),
+      ]);
       const document = selfAssessmentReportDocument(report.view, {
         parentAuthority: request.query.parentAuthority,
         issuer: request.query.issuer ?? report.unitName,

@@ -21,8 +21,6 @@ import {
   XLSX_TYPE,
   type ContractTypeProvider,
 } from '../http/contract.js';
-import { documentBytes } from '../documents/official-document.js';
-import { monitoringDocument } from '../documents/monitoring-document.js';
 import { contextOf } from '../http/context.js';
 import { createSnapshot } from '../use-cases/monitoring/create-snapshot.js';
 import { getSnapshot } from '../use-cases/monitoring/get-snapshot.js';
@@ -166,6 +164,11 @@ export async function monitoringRoutes(app: FastifyInstance, deps: Deps): Promis
     async (request, reply) => {
       const ctx = contextOf(request, deps);
       const view = await getSnapshot(ctx, request.params.unitId, request.params.snapshotId);
+      // docx (and the document's modules) load with the first document asked for (0052).
+      const [{ monitoringDocument }, { documentBytes }] = await Promise.all([
+        import('../documents/monitoring-document.js'),
+        import('../documents/official-document.js'),
+      ]);
       const document = monitoringDocument(view, {
         // The clerk fills in the place when the province's name is not given.
         place: request.query.place ?? '……………',

@@ -150,10 +150,11 @@ export async function resultsRoutes(app: FastifyInstance, deps: Deps): Promise<v
         request.params.id,
         request.query.version,
       );
-      const buffer = await buildResultsWorkbook(
+      const workbook = await buildResultsWorkbook(
         results.groups,
         publicationHeading(results.publication),
-      ).xlsx.writeBuffer();
+      );
+      const buffer = await workbook.xlsx.writeBuffer();
       const suffix = results.publication?.erratum
         ? `-dinh-chinh-${results.publication.version}`
         : '';

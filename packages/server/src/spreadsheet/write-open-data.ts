@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { newWorkbook } from './exceljs.js';
 
 type Cell = string | number | null;
 
@@ -16,8 +16,7 @@ export interface OpenDataSheet {
  * itself and not a display of it.
  */
 export async function buildOpenDataWorkbook(sheets: readonly OpenDataSheet[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'chiso';
+  const workbook = await newWorkbook();
   for (const sheet of sheets) {
     const ws = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });
     ws.columns = sheet.header.map((_, i) => ({ width: sheet.widths?.[i] ?? 14 }));

@@ -6,7 +6,7 @@ import {
   type Plan,
   type Ratio,
 } from '@chiso/core';
-import ExcelJS from 'exceljs';
+import { newWorkbook, type Workbook } from './exceljs.js';
 import { appendixHeaders, appendixLines, MARK_TEXT } from '../documents/plan-appendix.js';
 
 const FONT = { name: 'Times New Roman', size: 12 };
@@ -26,9 +26,8 @@ export interface PlanWorkbookMeta {
  * points and the what-if of each row), which `readPlanTable` reads back, and seed 003's
  * summary per area ("Lĩnh vực"). Cells hold exact values.
  */
-export function buildPlanWorkbook(plan: Plan, meta: PlanWorkbookMeta): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'chiso';
+export async function buildPlanWorkbook(plan: Plan, meta: PlanWorkbookMeta): Promise<Workbook> {
+  const workbook = await newWorkbook();
   const sheet = workbook.addWorksheet('Kế hoạch', { views: [{ state: 'frozen', ySplit: 4 }] });
   const name = plan.unit.name.toUpperCase();
   const year = meta.planYear === undefined ? '' : ` NĂM ${meta.planYear}`;

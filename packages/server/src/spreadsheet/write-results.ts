@@ -1,5 +1,5 @@
 import { peerGroupLabel, type ResultsJson } from '@chiso/core';
-import ExcelJS from 'exceljs';
+import { newWorkbook, type Workbook } from './exceljs.js';
 import { rankChangeText } from '../cli/ranking-text.js';
 
 /** How a leaf came to its points, as a publication keeps it (see use-cases/results/leaf-stories). */
@@ -39,13 +39,12 @@ const STATUS_TEXT: Record<string, string> = {
  * first, for improvement plans). Cells hold exact values; only the number format shows two
  * decimals.
  */
-export function buildResultsWorkbook(
+export async function buildResultsWorkbook(
   groups: readonly WorkbookGroup[],
   /** Which publication this is ("Công bố theo Quyết định số …", "Đính chính lần 2 …"). */
   heading?: string,
-): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'chiso';
+): Promise<Workbook> {
+  const workbook = await newWorkbook();
   for (const group of groups) {
     const suffix = groups.length > 1 && group.label ? ` - ${group.label}` : '';
     addRanking(workbook, group, suffix, heading);
@@ -61,7 +60,7 @@ function sheetName(base: string, suffix: string): string {
 }
 
 function sheetWithTitle(
-  workbook: ExcelJS.Workbook,
+  workbook: Workbook,
   name: string,
   title: string,
   header: string[],
@@ -77,7 +76,7 @@ function sheetWithTitle(
 }
 
 function addRanking(
-  workbook: ExcelJS.Workbook,
+  workbook: Workbook,
   { framework, results }: WorkbookGroup,
   suffix: string,
   heading: string | undefined,
@@ -137,7 +136,7 @@ function addRanking(
 }
 
 function addDetail(
-  workbook: ExcelJS.Workbook,
+  workbook: Workbook,
   { framework, results, details }: WorkbookGroup,
   suffix: string,
 ) {
@@ -185,7 +184,7 @@ function addDetail(
   sheet.getColumn(12).width = 40;
 }
 
-function addLostPoints(workbook: ExcelJS.Workbook, { results }: WorkbookGroup, suffix: string) {
+function addLostPoints(workbook: Workbook, { results }: WorkbookGroup, suffix: string) {
   const sheet = sheetWithTitle(
     workbook,
     sheetName('Điểm bị mất', suffix),

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { newWorkbook, type Workbook } from './exceljs.js';
 
 const FONT = { name: 'Times New Roman', size: 12 };
 const MAX_WIDTH = 60;
@@ -13,9 +13,8 @@ export interface PlainSheet {
  * A workbook of plain tables (questionnaires, lists of codes): the header row bold and
  * frozen, columns as wide as their text (up to a limit), long text wrapped.
  */
-export function buildSheetsWorkbook(sheets: readonly PlainSheet[]): ExcelJS.Workbook {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'chiso';
+export async function buildSheetsWorkbook(sheets: readonly PlainSheet[]): Promise<Workbook> {
+  const workbook = await newWorkbook();
   for (const { sheet: name, rows } of sheets) {
     const sheet = workbook.addWorksheet(name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31), {
       views: [{ state: 'frozen', ySplit: 1 }],
@@ -38,6 +37,6 @@ export function buildSheetsWorkbook(sheets: readonly PlainSheet[]): ExcelJS.Work
 }
 
 /** The workbook as the bytes of an .xlsx file. */
-export async function workbookBytes(workbook: ExcelJS.Workbook): Promise<Buffer> {
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+export async function workbookBytes(workbook: Workbook | Promise<Workbook>): Promise<Buffer> {
+  return Buffer.from(await (await workbook).xlsx.writeBuffer());
 }

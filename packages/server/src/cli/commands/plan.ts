@@ -75,7 +75,7 @@ export async function runPlan(options: PlanOptions, io: CliIo, now = Date.now())
   const planYear = source.planYear ?? (resultYear === undefined ? undefined : resultYear + 1);
   if (kind === '.xlsx') {
     const { buildPlanWorkbook } = await import('../../spreadsheet/write-plan.js');
-    await buildPlanWorkbook(plan, { resultYear, planYear }).xlsx.writeFile(out);
+    await (await buildPlanWorkbook(plan, { resultYear, planYear })).xlsx.writeFile(out);
   } else {
     const date = options.date ?? vietnamDate(now);
     if (parseDate(date) === undefined) {

@@ -80,8 +80,9 @@ async function writeWorkbook(
   if (out === undefined) return;
   // The workbook has every node of every unit, so it takes the full presentation.
   const { buildResultsWorkbook } = await import('../../spreadsheet/write-results.js');
-  await buildResultsWorkbook([
+  const workbook = await buildResultsWorkbook([
     { framework, results: presentResults(framework, results) },
-  ]).xlsx.writeFile(out);
+  ]);
+  await workbook.xlsx.writeFile(out);
   io.stderr(`Đã ghi kết quả ra tệp ${out}\n`);
 }

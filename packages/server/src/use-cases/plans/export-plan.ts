@@ -42,7 +42,7 @@ export async function exportPlan(
   const fileName = `ke-hoach-cai-thien-${unit.id}-${record.planYear}.${format}`;
   if (format === 'xlsx') {
     const { buildPlanWorkbook } = await import('../../spreadsheet/write-plan.js');
-    const bytes = Buffer.from(await buildPlanWorkbook(plan, meta).xlsx.writeBuffer());
+    const bytes = Buffer.from(await (await buildPlanWorkbook(plan, meta)).xlsx.writeBuffer());
     return {
       bytes,
       fileName,
