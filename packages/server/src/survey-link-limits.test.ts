@@ -1,7 +1,8 @@
 import { FORM_TOKEN_SPENT } from '@chiso/core';
-import { eq } from 'drizzle-orm';
+import { eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { surveyResponses } from './db/schema.js';
+import { rateCounters, surveyResponses } from './db/schema.js';
+import { LINK_FORMS } from './use-cases/survey-responses/rate-limits.js';
 import { addLink, addSurvey, errorOf } from './test-support/collection-fixtures.js';
 import { DATABASE_KINDS, startTestApp, type TestApp } from './test-support/test-app.js';
 import { seedWorld, type World } from './test-support/world.js';
@@ -126,6 +127,27 @@ describe.each(DATABASE_KINDS)('open-link answers: form tokens and bursts (%s)', 
     expect((await answer(3)).status).toBe(200);
     expect((await cap(null)).status).toBe(200);
     for (let n = 4; n < 7; n++) expect((await answer(n)).status).toBe(200);
+    t.setTime('05/01/2023 09:00');
+  });
+  it('slows an address that keeps opening one link, each fetch storing nothing past the limit', async () => {
+    t.setTime('10/01/2023 09:00');
+    const forms = async () =>
+      (await t.deps.db.select().from(rateCounters).where(like(rateCounters.key, 'survey-form:%')))
+        .length;
+    for (let n = 0; n < LINK_FORMS.limit; n++) await formToken(OTHER);
+    const stored = await forms();
+    t.setTime('10/01/2023 09:20');
+    let r = await t.request('GET', `/api/public/surveys/link/${OTHER}`);
+    expect(r.status).toBe(429);
+    expect(errorOf(r).message).toBe(
+      'Đã mở phiếu khảo sát của đơn vị này quá nhiều lần từ địa chỉ mạng này. Vui lòng thử lại sau 40 phút.',
+    );
+    expect(await forms()).toBe(stored);
+    // Another unit's link from the same address is not held, and the hour ends.
+    expect(await formToken(LINK)).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    t.setTime('10/01/2023 10:00');
+    r = await t.request('GET', `/api/public/surveys/link/${OTHER}`);
+    expect(r.status).toBe(200);
     t.setTime('05/01/2023 09:00');
   });
 });

@@ -28,6 +28,7 @@ import { issueFormToken, spendFormToken } from './form-tokens.js';
 import {
   countFailedLookup,
   countLinkDraft,
+  countLinkForm,
   countLinkResponse,
   guardLookups,
 } from './rate-limits.js';
@@ -80,6 +81,7 @@ export async function getLinkForm(
   input: { resume?: string | undefined; deviceToken?: string | undefined } = {},
 ) {
   const { link, survey, unit, questionnaire } = await resolveLink(ctx, token);
+  await countLinkForm(ctx, link);
   const answered =
     input.deviceToken !== undefined &&
     (await hasDevice(ctx.deps.db, link.surveyId, link.unitId, deviceHash(link, input.deviceToken)));

@@ -18,6 +18,12 @@ const LINK_RESPONSES = { limit: 20, windowMs: 60 * MINUTE };
 export const BURST = { answers: 5, windowMs: 10 * MINUTE };
 /** Drafts started through one open link, per address. */
 const LINK_DRAFTS = { limit: 60, windowMs: 60 * MINUTE };
+/**
+ * Forms fetched through one open link, per address: each fetch stores a form token, so an
+ * address reloading in a loop would fill the table. Six times the answers allowed, for the
+ * reloads and the people behind one office address.
+ */
+export const LINK_FORMS = { limit: 120, windowMs: 60 * MINUTE };
 /** Counters hold addresses: they are forgotten a day after their window began. */
 const KEEP_MS = 24 * 60 * MINUTE;
 
@@ -120,6 +126,23 @@ export async function countLinkDraft(
       counter,
       LINK_DRAFTS.windowMs,
       'Đã có quá nhiều phiếu lưu tạm từ địa chỉ mạng này.',
+    );
+  }
+}
+
+/** One more form fetched through the link from this address, before its token is issued. */
+export async function countLinkForm(
+  ctx: UseCaseContext,
+  link: { surveyId: string; unitId: string },
+): Promise<void> {
+  const key = `survey-link-form:${link.surveyId}:${link.unitId}:${ctx.ip}`;
+  const counter = await bumpCounter(ctx.deps.db, key, ctx.now, LINK_FORMS.windowMs);
+  if (counter.count > LINK_FORMS.limit) {
+    throw rateLimited(
+      ctx,
+      counter,
+      LINK_FORMS.windowMs,
+      'Đã mở phiếu khảo sát của đơn vị này quá nhiều lần từ địa chỉ mạng này.',
     );
   }
 }
