@@ -36,9 +36,12 @@ const openApiPath = (url: string) => url.replace(/:([A-Za-z]+)/g, '{$1}');
 const isPluginRoute = (route: RouteOptions) =>
   route.url.startsWith('/api/docs') || route.url === '/*';
 
-/** A handler that reads an uploaded file, by what it calls (request.file, readUploadedTables). */
+/**
+ * A handler that reads an uploaded file, by what it calls (request.file, readUploadedTables,
+ * openUploadedFile for the imports that stream their file into pieces, decision 0055).
+ */
 const readsUpload = (route: RouteOptions) =>
-  /\.file\(|readUploaded(Tables|File)\b/.test(String(route.handler));
+  /\.file\(|readUploaded(Tables|File)\b|openUploadedFile\b/.test(String(route.handler));
 
 const methodsOf = (route: RouteOptions) =>
   (Array.isArray(route.method) ? route.method : [route.method]).filter((m) => m !== 'HEAD');
