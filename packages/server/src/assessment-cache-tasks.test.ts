@@ -9,22 +9,8 @@ import {
   type Session,
   type TestApp,
 } from './test-support/test-app.js';
-import { PDF, seedWorld, toCsv } from './test-support/world.js';
+import { DISTRICT_TASKS_CSV, PDF, seedWorld } from './test-support/world.js';
 import { assessmentCacheCounts } from './use-cases/assessment/cached-assessment.js';
-
-// A district framework whose 1.6.1 loses points per task not done on time (as assessment-tasks).
-const DISTRICT_CSV = toCsv([
-  ['Stt', 'Lĩnh vực/Tiêu chí', 'Điểm tối đa', 'Quy tắc chấm'],
-  ['1', 'Công tác chỉ đạo, điều hành CCHC', '4', null],
-  ['1.2', 'Sáng kiến CCHC được công nhận', '2', '{"kind":"perItem","pointsPerItem":1}'],
-  ['1.6', 'Thực hiện nhiệm vụ được giao', '2', null],
-  [
-    '1.6.1',
-    'Thực hiện các nhiệm vụ được UBND tỉnh, Chủ tịch UBND tỉnh giao',
-    '2',
-    '{"kind":"deduction","pointsPerOccurrence":"0,5"}',
-  ],
-]);
 
 /** Tables a GET may read that are not the page's: the session and the reader's reach. */
 const NOT_THE_PAGE = new Set(['sessions', 'users', 'assignments']);
@@ -93,7 +79,7 @@ describe.each(DATABASE_KINDS)('the cached assessment page and tasks (%s)', (kind
       await imported<{ id: string }>(
         t,
         `/api/frameworks/import?name=${encodeURIComponent('Bộ chỉ số huyện 2023')}&year=2023&unitType=huyen`,
-        { name: 'bo-chi-so-huyen-2023.csv', content: DISTRICT_CSV },
+        { name: 'bo-chi-so-huyen-2023.csv', content: DISTRICT_TASKS_CSV },
         admin,
       )
     ).id;

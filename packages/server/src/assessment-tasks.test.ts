@@ -5,22 +5,8 @@ import {
   type Session,
   type TestApp,
 } from './test-support/test-app.js';
-import { seedWorld, toCsv } from './test-support/world.js';
+import { DISTRICT_TASKS_CSV, seedWorld } from './test-support/world.js';
 import { imported } from './test-support/import-jobs.js';
-
-// A district framework with seed 000's 1.6.1: points lost per task not done on time.
-const DISTRICT_CSV = toCsv([
-  ['Stt', 'Lĩnh vực/Tiêu chí', 'Điểm tối đa', 'Quy tắc chấm'],
-  ['1', 'Công tác chỉ đạo, điều hành CCHC', '4', null],
-  ['1.2', 'Sáng kiến CCHC được công nhận', '2', '{"kind":"perItem","pointsPerItem":1}'],
-  ['1.6', 'Thực hiện nhiệm vụ được giao', '2', null],
-  [
-    '1.6.1',
-    'Thực hiện các nhiệm vụ được UBND tỉnh, Chủ tịch UBND tỉnh giao',
-    '2',
-    '{"kind":"deduction","pointsPerOccurrence":"0,5"}',
-  ],
-]);
 
 interface Served {
   fact: string;
@@ -73,7 +59,7 @@ describe.each(DATABASE_KINDS)("the assessment's leaves fed by the unit's tasks (
     const framework = await imported<{ id: string }>(
       t,
       `/api/frameworks/import?name=${encodeURIComponent('Bộ chỉ số huyện 2023')}&year=2023&unitType=huyen`,
-      { name: 'bo-chi-so-huyen-2023.csv', content: DISTRICT_CSV },
+      { name: 'bo-chi-so-huyen-2023.csv', content: DISTRICT_TASKS_CSV },
       admin,
     );
     periodId = (

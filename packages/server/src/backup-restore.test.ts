@@ -1,9 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBackup } from './backup/create-backup.js';
 import { readTables, queryRows } from './backup/catalog.js';
@@ -13,7 +12,13 @@ import { openDatabase, type Db } from './db/database.js';
 import { importFileChunks, importJobs, units } from './db/schema.js';
 import { sampleJpeg } from './test-support/sample-files.js';
 import { tempDir } from './test-support/files.js';
-import { DATABASE_KINDS, multipart, startTestApp, type TestApp } from './test-support/test-app.js';
+import {
+  DATABASE_KINDS,
+  emptyPostgresDatabase,
+  multipart,
+  startTestApp,
+  type TestApp,
+} from './test-support/test-app.js';
 import { PDF, seedWorld, type World } from './test-support/world.js';
 
 /** Every table, every row ordered by primary key, as the text PostgreSQL gives each value. */
@@ -42,22 +47,6 @@ async function evidenceHashes(db: Db, root: string): Promise<Record<string, stri
   const out: Record<string, string> = {};
   for (const { key } of result) out[key] = sha256(await readFile(join(root, key)));
   return out;
-}
-
-/** A new, empty database on the test PostgreSQL server, and how to drop it. */
-async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const base = process.env.CHISO_TEST_DATABASE_URL ?? '';
-  const name = `chiso_restore_${randomBytes(6).toString('hex')}`;
-  const run = async (text: string) => {
-    const client = new pg.Client({ connectionString: base });
-    await client.connect();
-    await client.query(text);
-    await client.end();
-  };
-  await run(`CREATE DATABASE ${name}`);
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
 /** Bytes of one tar entry changed in place, and the archive compressed again. */
@@ -194,7 +183,7 @@ describe.each(DATABASE_KINDS)('backup and restore (from %s)', (kind) => {
     'restores into an empty %s target, every row and every file alike',
     async (to) => {
       const folder = join(dir, `to-${to}`);
-      const postgres = to === 'postgres' ? await freshPostgres() : undefined;
+      const postgres = to === 'postgres' ? await emptyPostgresDatabase('chiso_restore') : undefined;
       const target: RestoreTarget = {
         databaseUrl: postgres?.url,
         dataDir: folder,

@@ -2,9 +2,8 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { users } from './db/schema.js';
 import {
-  CHISO_ORIGIN,
+  oidcEnv,
   startTestProvider,
-  TEST_CLIENT,
   TestBrowser,
   type TestProvider,
 } from './test-support/oidc-provider.js';
@@ -25,12 +24,7 @@ describe.each(DATABASE_KINDS)(
     beforeAll(async () => {
       provider = await startTestProvider();
       t = await startTestApp(kind, {
-        env: {
-          CHISO_PUBLIC_URL: CHISO_ORIGIN,
-          CHISO_OIDC_ISSUER: provider.issuer,
-          CHISO_OIDC_CLIENT_ID: TEST_CLIENT.id,
-          CHISO_OIDC_CLIENT_SECRET: TEST_CLIENT.secret,
-        },
+        env: oidcEnv(provider),
       });
       accountId = await t.createAccount('le.thi.c', 'administrator');
       await t.deps.db

@@ -6,6 +6,7 @@ import { DEFAULT_OIDC_LABEL } from './oidc/oidc-config.js';
 import { STARTS_PER_ADDRESS } from './use-cases/auth/start-oidc-sign-in.js';
 import {
   CHISO_ORIGIN,
+  oidcEnv,
   startTestProvider,
   TEST_CLIENT,
   TestBrowser,
@@ -37,12 +38,7 @@ describe.each(DATABASE_KINDS)('sign-in by OpenID Connect against a real provider
   beforeAll(async () => {
     provider = await startTestProvider();
     t = await startTestApp(kind, {
-      env: {
-        CHISO_PUBLIC_URL: CHISO_ORIGIN,
-        CHISO_OIDC_ISSUER: provider.issuer,
-        CHISO_OIDC_CLIENT_ID: TEST_CLIENT.id,
-        CHISO_OIDC_CLIENT_SECRET: TEST_CLIENT.secret,
-      },
+      env: oidcEnv(provider),
     });
     officerId = await t.createAccount('nguyen.van.a', 'administrator');
     await t.createAccount('tran.thi.b', 'viewer');
@@ -197,10 +193,7 @@ describe('sign-in by OpenID Connect matched by e-mail', () => {
     provider = await startTestProvider();
     t = await startTestApp('pglite', {
       env: {
-        CHISO_PUBLIC_URL: CHISO_ORIGIN,
-        CHISO_OIDC_ISSUER: provider.issuer,
-        CHISO_OIDC_CLIENT_ID: TEST_CLIENT.id,
-        CHISO_OIDC_CLIENT_SECRET: TEST_CLIENT.secret,
+        ...oidcEnv(provider),
         CHISO_OIDC_CLAIM: 'email',
         CHISO_OIDC_LABEL: 'Đăng nhập bằng tài khoản công vụ',
       },

@@ -1,9 +1,8 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from './backup/catalog.js';
 import { createBackup } from './backup/create-backup.js';
@@ -14,27 +13,16 @@ import { s3Client, s3EvidenceStore } from './storage/s3-evidence-store.js';
 import { tempDir } from './test-support/files.js';
 import { startTestS3, type TestS3 } from './test-support/s3.js';
 import { sampleJpeg } from './test-support/sample-files.js';
-import { multipart, startTestApp, type TestApp } from './test-support/test-app.js';
+import {
+  emptyPostgresDatabase,
+  multipart,
+  startTestApp,
+  type TestApp,
+} from './test-support/test-app.js';
 import { PDF, seedWorld } from './test-support/world.js';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 const TARGETS = process.env.CHISO_TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
-
-/** A new, empty database on the test PostgreSQL server, and how to drop it. */
-async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const base = process.env.CHISO_TEST_DATABASE_URL ?? '';
-  const name = `chiso_restore_${randomBytes(6).toString('hex')}`;
-  const run = async (text: string) => {
-    const client = new pg.Client({ connectionString: base });
-    await client.connect();
-    await client.query(text);
-    await client.end();
-  };
-  await run(`CREATE DATABASE ${name}`);
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
-}
 
 // Decision 0056: with CHISO_S3_* set, a restore puts each evidence file by its key in the
 // bucket (the real s3rver process of the S3 tests), not in the local folder.
@@ -88,7 +76,7 @@ describe.each(TARGETS)('restore with evidence in an S3 bucket (into %s)', (to) =
   /** Restores into a new empty target on the bucket; answers the restored evidence keys. */
   async function restoreInto(name: string): Promise<{ keys: string[]; folder: string }> {
     const folder = join(dir, name);
-    const postgres = to === 'postgres' ? await freshPostgres() : undefined;
+    const postgres = to === 'postgres' ? await emptyPostgresDatabase('chiso_restore') : undefined;
     const store = s3EvidenceStore(config, join(folder, 'tmp'));
     try {
       await restoreBackup(backup, {

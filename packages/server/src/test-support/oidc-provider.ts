@@ -19,6 +19,16 @@ export const TEST_CLIENT = { id: 'chiso-test', secret: 'bi-mat-cua-ung-dung-chis
 /** The test app's public address: the browser below sends what is addressed there to app.inject. */
 export const CHISO_ORIGIN = 'http://chiso.test';
 
+/** The environment that points a test app at the provider, as its registered client. */
+export function oidcEnv(provider: TestProvider): Record<string, string> {
+  return {
+    CHISO_PUBLIC_URL: CHISO_ORIGIN,
+    CHISO_OIDC_ISSUER: provider.issuer,
+    CHISO_OIDC_CLIENT_ID: TEST_CLIENT.id,
+    CHISO_OIDC_CLIENT_SECRET: TEST_CLIENT.secret,
+  };
+}
+
 export async function startTestProvider(): Promise<TestProvider> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -26,6 +26,24 @@ export const DATABASE_KINDS: DatabaseKind[] = process.env.CHISO_TEST_DATABASE_UR
 
 export const TEST_PASSWORD = 'mat-khau-thu-nghiem';
 
+/** A new, empty database on the test PostgreSQL server, and how to drop it. */
+export async function emptyPostgresDatabase(
+  prefix = 'chiso_test',
+): Promise<{ url: string; drop: () => Promise<void> }> {
+  const base = process.env.CHISO_TEST_DATABASE_URL ?? '';
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  const run = async (text: string) => {
+    const client = new pg.Client({ connectionString: base });
+    await client.connect();
+    await client.query(text);
+    await client.end();
+  };
+  await run(`CREATE DATABASE ${name}`);
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
 /** A fresh database: PGlite in memory, or a new database on the PostgreSQL server. */
 async function freshDatabase(
   kind: DatabaseKind,
@@ -35,25 +53,9 @@ async function freshDatabase(
     const database = await openDatabase({ onQuery });
     return { database, drop: () => Promise.resolve() };
   }
-  const base = process.env.CHISO_TEST_DATABASE_URL ?? '';
-  const name = `chiso_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString(), onQuery });
-  return {
-    database,
-    url: url.toString(),
-    drop: async () => {
-      const client = new pg.Client({ connectionString: base });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
-  };
+  const { url, drop } = await emptyPostgresDatabase();
+  const database = await openDatabase({ databaseUrl: url, onQuery });
+  return { database, url, drop };
 }
 
 export interface TestResponse {

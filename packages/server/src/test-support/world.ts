@@ -155,3 +155,17 @@ export async function seedWorld(
   sessions['cb.phong'] = await t.login('cb.phong');
   return { periodId, frameworkId: String(framework.id), sessions, ids };
 }
+
+/** A district framework with seed 000's 1.6.1: points lost per task not done on time. */
+export const DISTRICT_TASKS_CSV = toCsv([
+  ['Stt', 'Lĩnh vực/Tiêu chí', 'Điểm tối đa', 'Quy tắc chấm'],
+  ['1', 'Công tác chỉ đạo, điều hành CCHC', '4', null],
+  ['1.2', 'Sáng kiến CCHC được công nhận', '2', '{"kind":"perItem","pointsPerItem":1}'],
+  ['1.6', 'Thực hiện nhiệm vụ được giao', '2', null],
+  [
+    '1.6.1',
+    'Thực hiện các nhiệm vụ được UBND tỉnh, Chủ tịch UBND tỉnh giao',
+    '2',
+    '{"kind":"deduction","pointsPerOccurrence":"0,5"}',
+  ],
+]);
