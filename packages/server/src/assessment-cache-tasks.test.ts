@@ -172,6 +172,34 @@ describe.each(DATABASE_KINDS)('the cached assessment page and tasks (%s)', (kind
     }
   });
 
+  it('sees a task start and finish by the clock alone, with no write in between', async () => {
+    await at('01/07/2023 09:00');
+    // Due at the month's end, started at 09:01 and done at 09:02 in Vietnam: ahead of the
+    // clock, so the page moves twice without a write.
+    await t.deps.db.execute(
+      sql.raw(
+        "UPDATE tasks SET deadline = '2023-07-31', started_at = '2023-07-01T02:01:00Z', completed_at = '2023-07-01T02:02:00Z' WHERE unit_id = 'H01'",
+      ),
+    );
+    await compare('tasks to start and finish in a minute');
+    statements.length = 0;
+    counting = true;
+    const quiet = await t.request('GET', url(), { as: officer });
+    counting = false;
+    // Decision 0061: nothing finished since the last proof, so the snapshot alone answers.
+    expect(statements.some((s) => s.includes('pg_current_snapshot'))).toBe(true);
+    expect(statements.some((s) => s.includes('count(*)'))).toBe(false);
+    for (const time of ['01/07/2023 09:01', '01/07/2023 09:02']) {
+      const before = await t.request('GET', url(), { as: officer });
+      t.setTime(time);
+      fresh.setTime(time);
+      await compare(`${time}, no write since`);
+      const after = await t.request('GET', url(), { as: officer });
+      expect(after.raw.equals(before.raw), time).toBe(false);
+    }
+    expect(quiet.raw.length).toBeGreaterThan(0);
+  });
+
   it('counts every table the page reads in its fingerprint', async () => {
     const counted = new Set(
       ASSESSMENT_SOURCES.flatMap((s) => [...s.sql.matchAll(/FROM (\w+) AS t/g)].map((m) => m[1])),

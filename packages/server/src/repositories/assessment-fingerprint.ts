@@ -11,7 +11,7 @@ import { UNIT_STATISTICS_READ } from './statistics.js';
 import { UNIT_TALLIES_READ } from './survey-tallies.js';
 import { PERIOD_SURVEYS_READ } from './surveys.js';
 import { OFFERED_TASK_FILES_READ } from './task-evidence-offers.js';
-import { UNIT_TASKS_READS } from './tasks.js';
+import { UNIT_TASKS_NEXT_INSTANT, UNIT_TASKS_READS } from './tasks.js';
 import { UNIT_SCOPE_READS } from './unit-scope.js';
 import { LINEAGE_READ, LOWER_UNITS_READ } from './units.js';
 
@@ -41,13 +41,15 @@ function uniqueBySql(sources: SourceFingerprint[]): SourceFingerprint[] {
 }
 
 /**
- * One statement: the fingerprint of every source, and the database's snapshot (which
- * transactions had finished). Two equal snapshots mean that no transaction finished between
- * them, so every statement run in between saw the same committed rows.
+ * One statement: the fingerprint of every source, the database's snapshot (which transactions
+ * had finished) and the next instant at which the clock alone moves a source (decision 0061).
+ * Two equal snapshots mean that no transaction finished between them, so every statement run
+ * in between saw the same committed rows, and a fingerprint read under the first still holds
+ * under the second until that instant.
  */
 const ASSESSMENT_FINGERPRINT: RawStatement = {
   name: 'chiso_assessment_fingerprint',
-  text: `SELECT concat_ws('|', ${ASSESSMENT_SOURCES.map((s) => s.sql).join(', ')}), pg_current_snapshot()::text`,
+  text: `SELECT concat_ws('|', ${ASSESSMENT_SOURCES.map((s) => s.sql).join(', ')}) AS fingerprint, pg_current_snapshot()::text AS snapshot, ${UNIT_TASKS_NEXT_INSTANT}::text AS quiet_until`,
 };
 
 const SNAPSHOT: RawStatement = {
@@ -72,31 +74,52 @@ const valuesOf = (key: FingerprintKey) => [
   key.frameworkId,
 ];
 
+/** What the statement answers: `quietUntil` is null when no instant ahead moves a source. */
+export interface AssessmentFingerprint {
+  fingerprint: string;
+  snapshot: string;
+  quietUntil: number | null;
+}
+
+const fingerprintOf = (row: readonly (string | null)[] | undefined): AssessmentFingerprint => ({
+  fingerprint: row?.[0] ?? '',
+  snapshot: row?.[1] ?? '',
+  quietUntil: row?.[2] ? Number(row[2]) : null,
+});
+
 /**
  * The same statement inside a transaction (the build's snapshot on PostgreSQL), through drizzle:
  * its $n become drizzle's parameters, in the same order.
  */
-export async function readAssessmentFingerprintIn(tx: Db, key: FingerprintKey): Promise<string> {
+export async function readAssessmentFingerprintIn(
+  tx: Db,
+  key: FingerprintKey,
+): Promise<AssessmentFingerprint> {
   const values = valuesOf(key);
   const parts: SQL[] = ASSESSMENT_FINGERPRINT.text
     .split(/\$([1-5])\b/)
     .map((part, i) => (i % 2 === 0 ? sql.raw(part) : sql`${values[Number(part) - 1]}`));
-  const result = await tx.execute<{ fingerprint: string }>(
-    sql`SELECT f.concat_ws AS fingerprint FROM (${sql.join(parts)}) AS f`,
-  );
+  const result = await tx.execute<{
+    fingerprint: string;
+    snapshot: string;
+    quiet_until: string | null;
+  }>(sql`SELECT f.fingerprint, f.snapshot, f.quiet_until FROM (${sql.join(parts)}) AS f`);
   const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as {
     fingerprint: string;
+    snapshot: string;
+    quiet_until: string | null;
   }[];
-  return rows[0]?.fingerprint ?? '';
+  const row = rows[0];
+  return fingerprintOf(row && [row.fingerprint, row.snapshot, row.quiet_until]);
 }
 
 export async function readAssessmentFingerprint(
   db: Db,
   key: FingerprintKey,
   prepared: boolean,
-): Promise<{ fingerprint: string; snapshot: string }> {
+): Promise<AssessmentFingerprint> {
   const [row] = await runRaw(db, ASSESSMENT_FINGERPRINT, valuesOf(key), prepared);
-  return { fingerprint: row?.[0] ?? '', snapshot: row?.[1] ?? '' };
+  return fingerprintOf(row);
 }
 
 /** The database's snapshot now (see ASSESSMENT_FINGERPRINT). */

@@ -335,3 +335,11 @@ export const UNIT_TASKS_READS = [
   ),
   xminFingerprint('offices', 'offices', 't.unit_id = $2'),
 ];
+
+/**
+ * The first instant after the request's at which one of those counts may move by the clock
+ * alone (a task starting or finishing): until then, an unchanged snapshot proves the answer
+ * current without counting again (decision 0061). Floored to the millisecond and taken from a
+ * millisecond before the request, so that it is never later than the counts' own change.
+ */
+export const UNIT_TASKS_NEXT_INSTANT = `(SELECT floor(extract(epoch FROM min(v.x)) * 1000)::bigint FROM tasks AS t CROSS JOIN LATERAL (VALUES (t.started_at), (t.completed_at)) AS v(x) WHERE t.unit_id = $2 AND v.x > $3::timestamptz - interval '1 millisecond')`;

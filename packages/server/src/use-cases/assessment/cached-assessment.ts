@@ -6,6 +6,7 @@ import { BoundedCache } from '../../http/bounded-cache.js';
 import { contractJson, type CachedBody } from '../../http/public-cache.js';
 import { onPostgresServer } from '../../db/raw-statement.js';
 import {
+  type FingerprintKey,
   readAssessmentFingerprint,
   readAssessmentFingerprintIn,
   readSnapshot,
@@ -26,6 +27,13 @@ interface CachedAssessment extends CachedBody {
   builtAt: number;
   /** The first instant at which the clock may change it (a window, a deadline, a new day). */
   validUntil: number;
+  /**
+   * The database's snapshot when the fingerprint was last found equal, and until when that
+   * proof stands by the snapshot alone (decision 0061): no transaction finished since, and no
+   * source moves with the clock before it.
+   */
+  snapshot: string;
+  quietUntil: number;
 }
 
 /** Per database handle: one server process serves one database, a test may open several. */
@@ -95,18 +103,21 @@ export async function cachedAssessment(
   const now = ctx.now.getTime();
   const kept = cache.get(cacheKey);
   if (kept !== undefined && now >= kept.builtAt && now < kept.validUntil) {
-    const { fingerprint } = await readAssessmentFingerprint(
-      db,
-      { ...key, now: ctx.now, lowerUnits: kept.lowerUnits, frameworkId: kept.frameworkId },
-      prepared,
-    );
-    if (fingerprint === kept.fingerprint) {
+    // No transaction finished since the fingerprint was last found equal: the same rows.
+    if (now < kept.quietUntil && (await readSnapshot(db, prepared)) === kept.snapshot) {
+      assessmentCacheCounts(db).hits += 1;
+      return { entry: kept, hit: true };
+    }
+    const read = await readAssessmentFingerprint(db, fingerprintKey(ctx, key, kept), prepared);
+    if (read.fingerprint === kept.fingerprint) {
+      kept.snapshot = read.snapshot;
+      kept.quietUntil = read.quietUntil ?? Number.POSITIVE_INFINITY;
       assessmentCacheCounts(db).hits += 1;
       return { entry: kept, hit: true };
     }
   }
   assessmentCacheCounts(db).misses += 1;
-  const { built, fingerprint, keep } = await buildProven(ctx, actor, key);
+  const { built, proof, keep } = await buildProven(ctx, actor, key);
   const body = contractJson(
     assessmentResponse,
     built.answer,
@@ -119,11 +130,13 @@ export async function cachedAssessment(
     body,
     encoded: {},
     compressible: true,
-    fingerprint,
+    fingerprint: proof.fingerprint,
     frameworkId: built.frameworkId,
     lowerUnits: built.lowerUnits,
     builtAt: now,
     validUntil: validUntilOf(now, built.instants),
+    snapshot: proof.snapshot,
+    quietUntil: proof.quietUntil ?? Number.POSITIVE_INFINITY,
   };
   if (keep) {
     cache.set(cacheKey, entry);
@@ -146,25 +159,32 @@ async function buildProven(
   key: { periodId: string; unitId: string },
 ) {
   const { db, config } = ctx.deps;
-  const keyOf = (built: { frameworkId: string; lowerUnits: boolean }) => ({
-    ...key,
-    now: ctx.now,
-    lowerUnits: built.lowerUnits,
-    frameworkId: built.frameworkId,
-  });
   if (onPostgresServer(db)) {
     return db.transaction(
       async (tx) => {
         markReadOnly(tx);
         const built = await assessmentAnswer({ ...ctx, deps: { ...ctx.deps, db: tx } }, actor, key);
-        const fingerprint = await readAssessmentFingerprintIn(tx, keyOf(built));
-        return { built, fingerprint, keep: true };
+        const proof = await readAssessmentFingerprintIn(tx, fingerprintKey(ctx, key, built));
+        return { built, proof, keep: true };
       },
       { isolationLevel: 'repeatable read', accessMode: 'read only' },
     );
   }
   const before = await readSnapshot(db, config.preparedStatements);
   const built = await assessmentAnswer(ctx, actor, key);
-  const after = await readAssessmentFingerprint(db, keyOf(built), config.preparedStatements);
-  return { built, fingerprint: after.fingerprint, keep: after.snapshot === before };
+  const proof = await readAssessmentFingerprint(
+    db,
+    fingerprintKey(ctx, key, built),
+    config.preparedStatements,
+  );
+  return { built, proof, keep: proof.snapshot === before };
+}
+
+/** What the fingerprint is read for: the page's key, the request's instant, what the build found. */
+function fingerprintKey(
+  ctx: UseCaseContext,
+  key: { periodId: string; unitId: string },
+  built: { frameworkId: string; lowerUnits: boolean },
+): FingerprintKey {
+  return { ...key, now: ctx.now, lowerUnits: built.lowerUnits, frameworkId: built.frameworkId };
 }
