@@ -20,6 +20,11 @@ export interface LiveSession {
   officeId: string | null;
   /** The account's flag, for a session opened by password only (decision 0056). */
   mustChangePassword: boolean;
+  /**
+   * The database's snapshot this was read under: a cached answer proven under the same
+   * snapshot is current without another statement (decision 0061).
+   */
+  snapshot: string;
 }
 
 // Every request of a signed-in person runs it: one statement, its SQL written once (0050). The
@@ -30,7 +35,7 @@ const LIVE_SESSION: RawStatement = {
   name: 'chiso_live_session',
   text: `select s.csrf_token, (extract(epoch from s.expires_at) * 1000)::float8,
   s.pending_second_factor, u.id, u.username, u.full_name, u.role, u.unit_id, u.office_id,
-  u.must_change_password and s.method = 'password'
+  u.must_change_password and s.method = 'password', pg_current_snapshot()::text
 from sessions s join users u on u.id = s.user_id
 where s.token_hash = $1 and s.expires_at > $2::timestamptz and u.active`,
 };
@@ -47,8 +52,19 @@ export async function findLiveSession(
 ): Promise<LiveSession | undefined> {
   const [row] = await runRaw(db, LIVE_SESSION, [tokenHash, now.toISOString()], prepared);
   if (!row) return undefined;
-  const [csrf, expiresMs, pending, userId, username, fullName, role, unitId, officeId, mustChange] =
-    row;
+  const [
+    csrf,
+    expiresMs,
+    pending,
+    userId,
+    username,
+    fullName,
+    role,
+    unitId,
+    officeId,
+    mustChange,
+    snapshot,
+  ] = row;
   return {
     csrfToken: csrf ?? '',
     expiresAt: new Date(Number(expiresMs)),
@@ -60,6 +76,7 @@ export async function findLiveSession(
     unitId: unitId ?? null,
     officeId: officeId ?? null,
     mustChangePassword: mustChange === 't',
+    snapshot: snapshot ?? '',
   };
 }
 

@@ -49,7 +49,7 @@ export async function assessmentRoutes(app: FastifyInstance, deps: Deps): Promis
     async (request, reply) => {
       const ctx = contextOf(request, deps);
       if (!deps.config.assessmentCache) return getAssessment(ctx, request.params);
-      const { entry } = await cachedAssessment(ctx, request.params);
+      const { entry } = await cachedAssessment(ctx, request.params, request.auth?.snapshot);
       return sendCachedJson(request, reply, entry);
     },
   );

@@ -93,6 +93,8 @@ export function validUntilOf(now: number, instants: readonly number[]): number {
 export async function cachedAssessment(
   ctx: UseCaseContext,
   key: { periodId: string; unitId: string },
+  /** The snapshot the request's session was read under, when it was (decision 0061). */
+  sessionSnapshot?: string,
 ): Promise<{ entry: CachedBody; hit: boolean }> {
   const actor = authorize(ctx, 'readAssessment', await accessTarget(ctx, key.periodId, key.unitId));
   const { db, config } = ctx.deps;
@@ -103,8 +105,12 @@ export async function cachedAssessment(
   const now = ctx.now.getTime();
   const kept = cache.get(cacheKey);
   if (kept !== undefined && now >= kept.builtAt && now < kept.validUntil) {
-    // No transaction finished since the fingerprint was last found equal: the same rows.
-    if (now < kept.quietUntil && (await readSnapshot(db, prepared)) === kept.snapshot) {
+    // No transaction finished since the fingerprint was last found equal: the same rows. The
+    // session's own statement read the snapshot already; the answer is then as of that instant.
+    if (
+      now < kept.quietUntil &&
+      (sessionSnapshot ?? (await readSnapshot(db, prepared))) === kept.snapshot
+    ) {
       assessmentCacheCounts(db).hits += 1;
       return { entry: kept, hit: true };
     }

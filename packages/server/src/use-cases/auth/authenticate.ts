@@ -13,6 +13,8 @@ export interface Authenticated {
   pendingSecondFactor: boolean;
   /** An administrator set the password: its owner must change it before anything else. */
   mustChangePassword: boolean;
+  /** The database's snapshot when the session was read (decision 0061). */
+  snapshot: string;
 }
 
 /**
@@ -45,5 +47,6 @@ export async function authenticate(
     tokenHash: hash,
     pendingSecondFactor: found.pendingSecondFactor,
     mustChangePassword: found.mustChangePassword,
+    snapshot: found.snapshot,
   };
 }
