@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
@@ -16,6 +17,10 @@ export default defineConfig({
     },
   },
   test: {
+    // vitest's default is one worker fewer than the cores: one file at a time on CI's two. A
+    // server test spends much of its time waiting on PostgreSQL, child processes and sockets, so
+    // two files at a time use both cores (decision 0061).
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         extends: true,
