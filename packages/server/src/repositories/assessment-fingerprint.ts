@@ -72,15 +72,18 @@ const valuesOf = (key: FingerprintKey) => [
   key.frameworkId,
 ];
 
+/** The statement's text cut at its $n: text and parameter numbers alternate (split once). */
+const FINGERPRINT_PIECES = ASSESSMENT_FINGERPRINT.text.split(/\$([1-5])\b/);
+
 /**
  * The same statement inside a transaction (the build's snapshot on PostgreSQL), through drizzle:
  * its $n become drizzle's parameters, in the same order.
  */
 export async function readAssessmentFingerprintIn(tx: Db, key: FingerprintKey): Promise<string> {
   const values = valuesOf(key);
-  const parts: SQL[] = ASSESSMENT_FINGERPRINT.text
-    .split(/\$([1-5])\b/)
-    .map((part, i) => (i % 2 === 0 ? sql.raw(part) : sql`${values[Number(part) - 1]}`));
+  const parts: SQL[] = FINGERPRINT_PIECES.map((part, i) =>
+    i % 2 === 0 ? sql.raw(part) : sql`${values[Number(part) - 1]}`,
+  );
   const result = await tx.execute<{ fingerprint: string }>(
     sql`SELECT f.concat_ws AS fingerprint FROM (${sql.join(parts)}) AS f`,
   );

@@ -9,6 +9,7 @@ import {
   readAssessmentFingerprint,
   readAssessmentFingerprintIn,
   readSnapshot,
+  type FingerprintKey,
 } from '../../repositories/assessment-fingerprint.js';
 import { markReadOnly } from '../../repositories/framework-at.js';
 import { authorize } from '../authorize.js';
@@ -76,6 +77,25 @@ export function validUntilOf(now: number, instants: readonly number[]): number {
 }
 
 /**
+ * What the fingerprint of a page counts: the page's unit and period at the request's instant,
+ * and what the answer found (its framework, whether that takes lower units' results). One
+ * place, so that the check of a kept answer and the build's own read cannot count differently.
+ */
+function fingerprintKey(
+  ctx: UseCaseContext,
+  key: { periodId: string; unitId: string },
+  answer: { frameworkId: string; lowerUnits: boolean },
+): FingerprintKey {
+  return {
+    periodId: key.periodId,
+    unitId: key.unitId,
+    now: ctx.now,
+    lowerUnits: answer.lowerUnits,
+    frameworkId: answer.frameworkId,
+  };
+}
+
+/**
  * A unit's assessment page as JSON bytes, from this process's cache when one statement proves
  * the kept answer current, else built. Authorization runs first on every request, exactly as
  * the uncached page's: the cache is never asked for a reader the page would refuse. The key
@@ -97,7 +117,7 @@ export async function cachedAssessment(
   if (kept !== undefined && now >= kept.builtAt && now < kept.validUntil) {
     const { fingerprint } = await readAssessmentFingerprint(
       db,
-      { ...key, now: ctx.now, lowerUnits: kept.lowerUnits, frameworkId: kept.frameworkId },
+      fingerprintKey(ctx, key, kept),
       prepared,
     );
     if (fingerprint === kept.fingerprint) {
@@ -146,18 +166,12 @@ async function buildProven(
   key: { periodId: string; unitId: string },
 ) {
   const { db, config } = ctx.deps;
-  const keyOf = (built: { frameworkId: string; lowerUnits: boolean }) => ({
-    ...key,
-    now: ctx.now,
-    lowerUnits: built.lowerUnits,
-    frameworkId: built.frameworkId,
-  });
   if (onPostgresServer(db)) {
     return db.transaction(
       async (tx) => {
         markReadOnly(tx);
         const built = await assessmentAnswer({ ...ctx, deps: { ...ctx.deps, db: tx } }, actor, key);
-        const fingerprint = await readAssessmentFingerprintIn(tx, keyOf(built));
+        const fingerprint = await readAssessmentFingerprintIn(tx, fingerprintKey(ctx, key, built));
         return { built, fingerprint, keep: true };
       },
       { isolationLevel: 'repeatable read', accessMode: 'read only' },
@@ -165,6 +179,10 @@ async function buildProven(
   }
   const before = await readSnapshot(db, config.preparedStatements);
   const built = await assessmentAnswer(ctx, actor, key);
-  const after = await readAssessmentFingerprint(db, keyOf(built), config.preparedStatements);
+  const after = await readAssessmentFingerprint(
+    db,
+    fingerprintKey(ctx, key, built),
+    config.preparedStatements,
+  );
   return { built, fingerprint: after.fingerprint, keep: after.snapshot === before };
 }
