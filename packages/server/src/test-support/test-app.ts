@@ -16,6 +16,7 @@ import { smtpMailer } from '../mail/mailer.js';
 import { insertUser } from '../repositories/users.js';
 import { hashPassword } from '../security/passwords.js';
 import { configuredStore } from '../storage/configured-store.js';
+import { copiedPgliteDatabase } from './pglite-cluster.js';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -59,15 +60,12 @@ export async function emptyPostgresDatabase(
   };
 }
 
-/** A fresh database: PGlite in memory, or a new database on the PostgreSQL server. */
+/** A fresh database: PGlite copied from a migrated cluster, or a new one on the PostgreSQL server. */
 async function freshDatabase(
   kind: DatabaseKind,
   onQuery?: (sql: string) => void,
 ): Promise<{ database: Database; url?: string; drop: () => Promise<void> }> {
-  if (kind === 'pglite') {
-    const database = await openDatabase({ onQuery });
-    return { database, drop: () => Promise.resolve() };
-  }
+  if (kind === 'pglite') return copiedPgliteDatabase(onQuery);
   const { url, drop } = await emptyPostgresDatabase();
   const database = await openDatabase({ databaseUrl: url, onQuery });
   return { database, url, drop };
