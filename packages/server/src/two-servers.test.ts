@@ -1,10 +1,9 @@
 import { execFileSync } from 'node:child_process';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ListObjectsV2Command } from '@aws-sdk/client-s3';
 import { formatVietnamTime, type Role } from '@chiso/core';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from './config.js';
 import { openDatabase, type Database } from './db/database.js';
@@ -21,7 +20,7 @@ import {
   type Server,
 } from './test-support/chiso-process.js';
 import { startTestS3, type TestS3 } from './test-support/s3.js';
-import { multipart, TEST_PASSWORD } from './test-support/test-app.js';
+import { emptyPostgresDatabase, multipart, TEST_PASSWORD } from './test-support/test-app.js';
 import { PDF, seedWorld, type World } from './test-support/world.js';
 
 /**
@@ -36,7 +35,7 @@ const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex
 
 describe.skipIf(!BASE_URL)('two chiso processes on one PostgreSQL and one object store', () => {
   let s3: TestS3;
-  let databaseName: string;
+  let empty: Awaited<ReturnType<typeof emptyPostgresDatabase>> | undefined;
   let database: Database;
   let a: Server;
   let b: Server;
@@ -46,16 +45,11 @@ describe.skipIf(!BASE_URL)('two chiso processes on one PostgreSQL and one object
     // The processes run the compiled server: compile what changed (CI has just built it).
     execFileSync(join(ROOT, 'node_modules/.bin/tsc'), ['-b'], { cwd: ROOT, stdio: 'pipe' });
     s3 = await startTestS3();
-    databaseName = `chiso_two_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: BASE_URL });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${databaseName}`);
-    await admin.end();
-    const url = new URL(BASE_URL ?? '');
-    url.pathname = `/${databaseName}`;
+    empty = await emptyPostgresDatabase('chiso_two');
+    const { url } = empty;
     const env = {
       ...s3.env,
-      DATABASE_URL: url.toString(),
+      DATABASE_URL: url,
       CHISO_ADMIN_USERNAME: INITIAL_ADMIN.username,
       CHISO_ADMIN_PASSWORD: INITIAL_ADMIN.password,
     };
@@ -65,7 +59,7 @@ describe.skipIf(!BASE_URL)('two chiso processes on one PostgreSQL and one object
     await Promise.all([healthy(a), healthy(b)]);
 
     // The world, written on A: accounts the way the command line makes them, the rest by HTTP.
-    database = await openDatabase({ databaseUrl: url.toString() });
+    database = await openDatabase({ databaseUrl: url });
     const passwordHash = await hashPassword(TEST_PASSWORD);
     w = await seedWorld({
       createAccount: async (username: string, role: Role, unitId?: string, officeId?: string) =>
@@ -109,12 +103,7 @@ describe.skipIf(!BASE_URL)('two chiso processes on one PostgreSQL and one object
     await Promise.all([a, b].flatMap((server) => (server ? [stopServer(server)] : [])));
     await database?.close();
     await s3?.close();
-    if (databaseName) {
-      const admin = new pg.Client({ connectionString: BASE_URL });
-      await admin.connect();
-      await admin.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`);
-      await admin.end();
-    }
+    await empty?.drop();
   });
 
   it('started both on an empty database, with one first administrator between them', async () => {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../test-support/test-app.js';
+import { emptyPostgresDatabase, startTestApp, type TestApp } from '../test-support/test-app.js';
 import { grantAppRole } from './app-role.js';
 import { openDatabase } from './database.js';
 
@@ -21,7 +21,6 @@ describe.skipIf(!base)('the application role cannot alter or empty audit_log (Po
   const suffix = randomBytes(4).toString('hex');
   const owner = `chiso_owner_${suffix}`;
   const app = `chiso_app_${suffix}`;
-  const name = `chiso_roles_${suffix}`;
   const password = randomBytes(12).toString('hex');
   let t: TestApp;
   let asApp: pg.Client;
@@ -37,23 +36,20 @@ describe.skipIf(!base)('the application role cannot alter or empty audit_log (Po
     await asSuperuser([
       `CREATE ROLE ${owner} LOGIN PASSWORD '${password}'`,
       `CREATE ROLE ${app} LOGIN PASSWORD '${password}'`,
-      `CREATE DATABASE ${name} OWNER ${owner}`,
-      `REVOKE ALL ON DATABASE ${name} FROM PUBLIC`,
     ]);
-    const ownerUrl = urlAs(owner, password, name);
-    const appUrl = urlAs(app, password, name);
+    const roles = await emptyPostgresDatabase('chiso_roles', { owner });
+    const ownerUrl = urlAs(owner, password, roles.name);
+    const appUrl = urlAs(app, password, roles.name);
     // Migrate as the owner, grant, then serve as the application's role.
     await (await openDatabase({ databaseUrl: ownerUrl })).close();
     await grantAppRole(ownerUrl, app, { pgBoss: false });
     t = await startTestApp('postgres', {
       database: async () => ({
         database: await openDatabase({ databaseUrl: appUrl, migrationDatabaseUrl: ownerUrl }),
-        drop: () =>
-          asSuperuser([
-            `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`,
-            `DROP ROLE IF EXISTS ${app}`,
-            `DROP ROLE IF EXISTS ${owner}`,
-          ]),
+        drop: async () => {
+          await roles.drop();
+          await asSuperuser([`DROP ROLE IF EXISTS ${app}`, `DROP ROLE IF EXISTS ${owner}`]);
+        },
       }),
     });
     asApp = new pg.Client({ connectionString: appUrl });

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +9,11 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATABASE_KINDS, type DatabaseKind } from '../test-support/test-app.js';
+import {
+  DATABASE_KINDS,
+  emptyPostgresDatabase,
+  type DatabaseKind,
+} from '../test-support/test-app.js';
 import { MIGRATIONS_FOLDER, openDatabase, type Database } from './database.js';
 import { isMigrated } from './migration-state.js';
 
@@ -52,23 +55,11 @@ async function behindDatabase(kind: DatabaseKind, dir: string): Promise<Behind> 
       drop: () => Promise.resolve(),
     };
   }
-  const base = process.env.CHISO_TEST_DATABASE_URL ?? '';
-  const name = `chiso_migrated_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const pool = new pg.Pool({ connectionString: url.toString(), max: 1 });
+  const { url, drop } = await emptyPostgresDatabase('chiso_migrated');
+  const pool = new pg.Pool({ connectionString: url, max: 1 });
   await migratePg(drizzlePg(pool), { migrationsFolder: folder });
   await pool.end();
-  return {
-    open: (onQuery) => openDatabase({ databaseUrl: url.toString(), onQuery }),
-    drop: async () => {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await admin.end();
-    },
-  };
+  return { open: (onQuery) => openDatabase({ databaseUrl: url, onQuery }), drop };
 }
 
 /** The rows of drizzle's table of applied migrations, counted. */

@@ -87,6 +87,9 @@ const fingerprintOf = (row: readonly (string | null)[] | undefined): AssessmentF
   quietUntil: row?.[2] ? Number(row[2]) : null,
 });
 
+/** The statement's text cut at its $n: text and parameter numbers alternate (split once). */
+const FINGERPRINT_PIECES = ASSESSMENT_FINGERPRINT.text.split(/\$([1-5])\b/);
+
 /**
  * The same statement inside a transaction (the build's snapshot on PostgreSQL), through drizzle:
  * its $n become drizzle's parameters, in the same order.
@@ -96,9 +99,9 @@ export async function readAssessmentFingerprintIn(
   key: FingerprintKey,
 ): Promise<AssessmentFingerprint> {
   const values = valuesOf(key);
-  const parts: SQL[] = ASSESSMENT_FINGERPRINT.text
-    .split(/\$([1-5])\b/)
-    .map((part, i) => (i % 2 === 0 ? sql.raw(part) : sql`${values[Number(part) - 1]}`));
+  const parts: SQL[] = FINGERPRINT_PIECES.map((part, i) =>
+    i % 2 === 0 ? sql.raw(part) : sql`${values[Number(part) - 1]}`,
+  );
   const result = await tx.execute<{
     fingerprint: string;
     snapshot: string;

@@ -16,6 +16,7 @@ import { smtpMailer } from '../mail/mailer.js';
 import { insertUser } from '../repositories/users.js';
 import { hashPassword } from '../security/passwords.js';
 import { configuredStore } from '../storage/configured-store.js';
+import { copiedPgliteDatabase } from './pglite-cluster.js';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -26,33 +27,45 @@ export const DATABASE_KINDS: DatabaseKind[] = process.env.CHISO_TEST_DATABASE_UR
 
 export const TEST_PASSWORD = 'mat-khau-thu-nghiem';
 
-/** A new, empty database on the test PostgreSQL server, and how to drop it. */
+/**
+ * A new, empty database on the test PostgreSQL server (its URL as the server's superuser), and
+ * how to drop it. `owner` makes a role the database's owner, PUBLIC keeping no rights on it.
+ */
 export async function emptyPostgresDatabase(
   prefix = 'chiso_test',
-): Promise<{ url: string; drop: () => Promise<void> }> {
+  options: { owner?: string } = {},
+): Promise<{ name: string; url: string; drop: () => Promise<void> }> {
   const base = process.env.CHISO_TEST_DATABASE_URL ?? '';
   const name = `${prefix}_${randomBytes(6).toString('hex')}`;
-  const run = async (text: string) => {
+  const run = async (...statements: string[]) => {
     const client = new pg.Client({ connectionString: base });
     await client.connect();
-    await client.query(text);
+    for (const statement of statements) await client.query(statement);
     await client.end();
   };
-  await run(`CREATE DATABASE ${name}`);
+  await run(
+    ...(options.owner
+      ? [
+          `CREATE DATABASE ${name} OWNER ${options.owner}`,
+          `REVOKE ALL ON DATABASE ${name} FROM PUBLIC`,
+        ]
+      : [`CREATE DATABASE ${name}`]),
+  );
   const url = new URL(base);
   url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+  return {
+    name,
+    url: url.toString(),
+    drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  };
 }
 
-/** A fresh database: PGlite in memory, or a new database on the PostgreSQL server. */
+/** A fresh database: PGlite copied from a migrated cluster, or a new one on the PostgreSQL server. */
 async function freshDatabase(
   kind: DatabaseKind,
   onQuery?: (sql: string) => void,
 ): Promise<{ database: Database; url?: string; drop: () => Promise<void> }> {
-  if (kind === 'pglite') {
-    const database = await openDatabase({ onQuery });
-    return { database, drop: () => Promise.resolve() };
-  }
+  if (kind === 'pglite') return copiedPgliteDatabase(onQuery);
   const { url, drop } = await emptyPostgresDatabase();
   const database = await openDatabase({ databaseUrl: url, onQuery });
   return { database, url, drop };

@@ -6,10 +6,10 @@ import { BoundedCache } from '../../http/bounded-cache.js';
 import { contractJson, type CachedBody } from '../../http/public-cache.js';
 import { onPostgresServer } from '../../db/raw-statement.js';
 import {
-  type FingerprintKey,
   readAssessmentFingerprint,
   readAssessmentFingerprintIn,
   readSnapshot,
+  type FingerprintKey,
 } from '../../repositories/assessment-fingerprint.js';
 import { markReadOnly } from '../../repositories/framework-at.js';
 import { authorize } from '../authorize.js';
@@ -81,6 +81,25 @@ export function validUntilOf(now: number, instants: readonly number[]): number {
     else if (instant + 1 > now && instant + 1 < until) until = instant + 1;
   }
   return until;
+}
+
+/**
+ * What the fingerprint of a page counts: the page's unit and period at the request's instant,
+ * and what the answer found (its framework, whether that takes lower units' results). One
+ * place, so that the check of a kept answer and the build's own read cannot count differently.
+ */
+function fingerprintKey(
+  ctx: UseCaseContext,
+  key: { periodId: string; unitId: string },
+  answer: { frameworkId: string; lowerUnits: boolean },
+): FingerprintKey {
+  return {
+    periodId: key.periodId,
+    unitId: key.unitId,
+    now: ctx.now,
+    lowerUnits: answer.lowerUnits,
+    frameworkId: answer.frameworkId,
+  };
 }
 
 /**
@@ -184,13 +203,4 @@ async function buildProven(
     config.preparedStatements,
   );
   return { built, proof, keep: proof.snapshot === before };
-}
-
-/** What the fingerprint is read for: the page's key, the request's instant, what the build found. */
-function fingerprintKey(
-  ctx: UseCaseContext,
-  key: { periodId: string; unitId: string },
-  built: { frameworkId: string; lowerUnits: boolean },
-): FingerprintKey {
-  return { ...key, now: ctx.now, lowerUnits: built.lowerUnits, frameworkId: built.frameworkId };
 }
