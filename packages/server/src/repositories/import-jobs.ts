@@ -116,6 +116,16 @@ export async function cancelQueuedImport(db: Db, id: string, now: Date): Promise
   if (rows.length > 0) await dropImportFile(db, id);
 }
 
+/** The jobs waiting for the queue, oldest first. */
+export async function listQueuedImports(db: Db): Promise<string[]> {
+  const rows = await db
+    .select({ id: importJobs.id })
+    .from(importJobs)
+    .where(eq(importJobs.state, 'queued'))
+    .orderBy(importJobs.createdAt);
+  return rows.map((row) => row.id);
+}
+
 /** This server still runs the job: its lease is extended. */
 export async function renewImportLease(db: Db, id: string): Promise<void> {
   await db

@@ -1,12 +1,13 @@
 import type { Deps } from '../../context.js';
 import { dropLeftoverImportFiles } from '../../repositories/import-files.js';
-import { endImportJob } from '../../repositories/import-jobs.js';
+import { endImportJob, listQueuedImports } from '../../repositories/import-jobs.js';
 import {
   dropImportRows,
   dropOrphanRows,
   listInterruptedImports,
 } from '../../repositories/import-rows.js';
 import { resumeImportJob } from './resume-import.js';
+import { runImportJob } from './run-import.js';
 import { SERVER_STOPPED, sweepLapsedImports } from './sweep-lapsed-imports.js';
 
 /**
@@ -18,6 +19,7 @@ import { SERVER_STOPPED, sweepLapsedImports } from './sweep-lapsed-imports.js';
  * dropped (nothing of it was applied); a decided one is completed by a resume job.
  */
 export async function recoverImports(deps: Deps): Promise<void> {
+  await requeueWaitingImports(deps);
   if (deps.config.databaseUrl !== undefined) {
     await sweepLapsedImports(deps, deps.clock());
     // Another server may be receiving an upload right now: only a day-old orphan is dropped.
@@ -38,4 +40,15 @@ export async function recoverImports(deps: Deps): Promise<void> {
   }
   await dropOrphanRows(deps.db);
   await dropLeftoverImportFiles(deps.db, '0 seconds');
+}
+
+/**
+ * Queues again every import still waiting (decision 0058): a no-op when its queue entry exists
+ * (the same key is never queued twice), and what runs it after a restore on PostgreSQL, whose
+ * backup does not hold pg-boss's schema. A job runs once whatever is queued (startImportJob).
+ */
+async function requeueWaitingImports(deps: Deps): Promise<void> {
+  if (!deps.jobs) return;
+  for (const id of await listQueuedImports(deps.db))
+    await deps.jobs.send(runImportJob, { importId: id }, id);
 }
