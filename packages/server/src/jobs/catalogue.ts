@@ -19,7 +19,7 @@ export const JOBS: readonly JobDefinition[] = [
 /** The jobs that run on a schedule. */
 export const RECURRING: readonly RecurringJob[] = [
   { name: scanRemindersJob.name, everyMinutes: SCAN_EVERY_MINUTES },
-  { name: sweepImportsJob.name, everyMinutes: SWEEP_EVERY_MINUTES },
+  { name: sweepImportsJob.name, everyMinutes: SWEEP_EVERY_MINUTES, postgresOnly: true },
 ];
 
 export const jobRegistry = () => new JobRegistry(JOBS);

@@ -22,7 +22,8 @@ export const sweepImportsJob = defineJob({
   retries: 0,
   retryDelaySeconds: 60,
   handler: async (deps, _payload, run) => {
-    // On PGlite one process holds the database: the start's recovery saw every import (0045).
+    // Not scheduled on PGlite (one process: the start's recovery saw every import, 0045); a
+    // run asked there by hand changes nothing.
     if (deps.config.databaseUrl !== undefined) await sweepLapsedImports(deps, run.now);
   },
 });
