@@ -23,7 +23,10 @@ export const importJobs = pgTable(
     id: uuid('id').primaryKey().defaultRandom(),
     /** What is imported: units, users, framework, statistics, … */
     kind: text('kind').notNull(),
-    /** queued, running, succeeded, failed, cancelled. */
+    /**
+     * receiving (its file still arriving, decision 0058), queued, running, succeeded, failed,
+     * cancelled.
+     */
     state: text('state').notNull().default('queued'),
     requestedBy: uuid('requested_by')
       .notNull()
@@ -54,10 +57,19 @@ export const importJobs = pgTable(
      */
     appliedAt: instant('applied_at'),
     finishedAt: instant('finished_at'),
+    /**
+     * Until when the running job's server vouches for it (decision 0058), on the database's
+     * clock: renewed while it runs; once past, a sweep fails it (PostgreSQL, many servers).
+     */
+    leaseUntil: instant('lease_until'),
   },
   (t) => [
     index('import_jobs_requested_by_idx').on(t.requestedBy, t.createdAt),
     index('import_jobs_state_idx').on(t.state),
+    // What the sweep looks for (decision 0058): few rows are ever running.
+    index('import_jobs_lease_idx')
+      .on(t.leaseUntil)
+      .where(sql`${t.state} = 'running'`),
     // What the `units` view asks on every read: the imports decided and not yet applied.
     index('import_jobs_unapplied_idx')
       .on(t.id)
@@ -89,14 +101,15 @@ export const importRows = pgTable(
 /**
  * An import's uploaded file, in pieces of about 1 MB (decision 0055): streamed in by the
  * request and out by the job (on whichever server), so no server ever holds it whole. Written
- * before the job's row exists (hence no foreign key), removed when the job ends, and by the
- * start's recovery when no job waits for it.
+ * after the job's row (state receiving, decision 0058), so a piece belongs to a job and goes
+ * with it; removed when the job ends.
  */
 export const importFileChunks = pgTable(
   'import_file_chunks',
   {
-    /** The id the job's row gets once the whole file is in. */
-    importId: uuid('import_id').notNull(),
+    importId: uuid('import_id')
+      .notNull()
+      .references(() => importJobs.id, { onDelete: 'cascade' }),
     n: integer('n').notNull(),
     bytes: bytes('bytes').notNull(),
     createdAt: createdAt(),

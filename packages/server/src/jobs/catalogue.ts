@@ -2,6 +2,7 @@ import { scanRemindersJob, SCAN_EVERY_MINUTES } from '../reminders/scan-reminder
 import { sendReminderJob } from '../reminders/send-reminder.js';
 import { resumeImportJob } from '../use-cases/imports/resume-import.js';
 import { runImportJob } from '../use-cases/imports/run-import.js';
+import { sweepImportsJob, SWEEP_EVERY_MINUTES } from '../use-cases/imports/sweep-lapsed-imports.js';
 import type { JobDefinition } from './job.js';
 import type { RecurringJob } from './queue.js';
 import { JobRegistry } from './registry.js';
@@ -12,11 +13,13 @@ export const JOBS: readonly JobDefinition[] = [
   sendReminderJob,
   runImportJob,
   resumeImportJob,
+  sweepImportsJob,
 ] as JobDefinition[];
 
 /** The jobs that run on a schedule. */
 export const RECURRING: readonly RecurringJob[] = [
   { name: scanRemindersJob.name, everyMinutes: SCAN_EVERY_MINUTES },
+  { name: sweepImportsJob.name, everyMinutes: SWEEP_EVERY_MINUTES, postgresOnly: true },
 ];
 
 export const jobRegistry = () => new JobRegistry(JOBS);
@@ -27,4 +30,5 @@ export const JOB_LABELS: Record<string, string> = {
   [sendReminderJob.name]: 'Gửi nhắc việc',
   [runImportJob.name]: 'Nhập tệp',
   [resumeImportJob.name]: 'Ghi tiếp lượt nhập đã kiểm tra',
+  [sweepImportsJob.name]: 'Kết thúc lượt nhập của máy chủ đã dừng',
 };

@@ -23,6 +23,8 @@ export interface JobView {
 export interface RecurringJob {
   name: string;
   everyMinutes: number;
+  /** Scheduled only on PostgreSQL (many servers): on PGlite the start did its work already. */
+  postgresOnly?: true;
 }
 
 /**

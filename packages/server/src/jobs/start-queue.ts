@@ -20,7 +20,8 @@ export async function startQueue(deps: Deps): Promise<JobQueue> {
         ).pgBossQueue(deps, registry, deps.config.databaseUrl, { migrate: owner === undefined })
       : localQueue(deps, registry);
   deps.jobs = queue;
-  for (const recurring of RECURRING) await queue.schedule(recurring);
+  for (const recurring of RECURRING)
+    if (!recurring.postgresOnly || deps.config.databaseUrl) await queue.schedule(recurring);
   await queue.work();
   return queue;
 }

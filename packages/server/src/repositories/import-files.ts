@@ -10,7 +10,7 @@ import { importFileChunks } from '../db/schema.js';
 export const CHUNK_BYTES = 1024 * 1024;
 
 /**
- * Stores a stream's bytes under `importId`, one statement per piece, and returns the size;
+ * Stores a stream's bytes under `importId` (a `receiving` job's row), one statement per piece, and returns the size;
  * `check` sees the running size before each piece is kept (it throws to stop). What was stored
  * is removed when the stream or a check fails.
  */
@@ -80,9 +80,9 @@ export async function dropImportFile(db: Db, importId: string): Promise<void> {
 
 /**
  * At start (decision 0055): the pieces no job will read — those of a job that has ended, and
- * those of an upload that never became a job (the request failed or its process stopped) and
- * are older than `orphanAge` (on PostgreSQL another server may be receiving one right now; on
- * PGlite no other process can, so any age).
+ * uploads that never became a job (the request failed or its process stopped: a `receiving`
+ * row, decision 0058, whose pieces go with it) older than `orphanAge` (on PostgreSQL another
+ * server may be receiving one right now; on PGlite no other process can, so any age).
  */
 export async function dropLeftoverImportFiles(
   db: Db,
@@ -91,9 +91,10 @@ export async function dropLeftoverImportFiles(
   await db.execute(sql`
     delete from import_file_chunks c
      where exists (select 1 from import_jobs j
-                    where j.id = c.import_id and j.state not in ('queued', 'running'))
-        or (not exists (select 1 from import_jobs j where j.id = c.import_id)
-            and c.created_at <= now() - ${orphanAge}::interval)`);
+                    where j.id = c.import_id and j.state not in ('receiving', 'queued', 'running'))`);
+  await db.execute(sql`
+    delete from import_jobs
+     where state = 'receiving' and created_at <= now() - ${orphanAge}::interval`);
 }
 
 /** How many pieces are stored for an import (what the tests check is zero after it ends). */

@@ -1,7 +1,8 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { importJobs } from '../db/schema.js';
 import { dropImportFile } from './import-files.js';
+import { dropImportRows } from './import-rows.js';
 
 // Imports run as background jobs (decision 0034): the upload, the progress the web app polls
 // and the cancel flag the job reads between batches.
@@ -21,16 +22,32 @@ export type ImportJobChanges = Partial<
   >
 >;
 
-export async function insertImportJob(
+/**
+ * The job's row, `receiving` while its file's pieces are stored under it (decision 0058): no one
+ * reads it (the requester has no id yet) and no queue runs it until `markImportQueued`.
+ */
+export async function insertReceivingImport(
   db: Db,
-  values: Pick<
-    ImportJobRow,
-    'id' | 'kind' | 'requestedBy' | 'unitId' | 'parameters' | 'fileName' | 'createdAt'
-  >,
-): Promise<ImportJobRow> {
-  const [row] = await db.insert(importJobs).values(values).returning();
-  if (!row) throw new Error('insert returned nothing');
+  values: Pick<ImportJobRow, 'id' | 'kind' | 'requestedBy' | 'unitId' | 'parameters' | 'fileName'>,
+): Promise<void> {
+  // created_at on the database's clock until queued: what the start's cleanup compares.
+  await db.insert(importJobs).values({ ...values, state: 'receiving' });
+}
+
+/** The whole file is in: the job waits for the queue, created at `now` as its requester sees. */
+export async function markImportQueued(db: Db, id: string, now: Date): Promise<ImportJobRow> {
+  const [row] = await db
+    .update(importJobs)
+    .set({ state: 'queued', createdAt: now })
+    .where(and(eq(importJobs.id, id), eq(importJobs.state, 'receiving')))
+    .returning();
+  if (!row) throw new Error(`import ${id} is not receiving`);
   return row;
+}
+
+/** An upload that will not become a job: its row goes, and its pieces with it (cascade). */
+export async function dropReceivingImport(db: Db, id: string): Promise<void> {
+  await db.delete(importJobs).where(and(eq(importJobs.id, id), eq(importJobs.state, 'receiving')));
 }
 
 /** The job without its file (the progress and the answer). */
@@ -63,13 +80,21 @@ export async function findImportJob(db: Db, id: string) {
 export type ImportJobView = NonNullable<Awaited<ReturnType<typeof findImportJob>>>;
 
 /**
- * Marks a queued job running; false when it was cancelled or taken already (a job runs once).
- * Its file is read from `import_file_chunks` (decision 0055).
+ * How long a running job's server vouches for it, renewed every `IMPORT_LEASE_RENEW_MS` (decision
+ * 0058): a stalled event loop must miss several renewals before another server fails the job.
+ */
+export const IMPORT_LEASE = '2 minutes';
+export const IMPORT_LEASE_RENEW_MS = 20_000;
+const leaseFromNow = sql`now() + ${IMPORT_LEASE}::interval`;
+
+/**
+ * Marks a queued job running, with its lease; false when it was cancelled or taken already (a
+ * job runs once). Its file is read from `import_file_chunks` (decision 0055).
  */
 export async function startImportJob(db: Db, id: string, now: Date): Promise<boolean> {
   const [row] = await db
     .update(importJobs)
-    .set({ state: 'running', phase: 'reading', startedAt: now })
+    .set({ state: 'running', phase: 'reading', startedAt: now, leaseUntil: leaseFromNow })
     .where(
       and(
         eq(importJobs.id, id),
@@ -89,6 +114,54 @@ export async function cancelQueuedImport(db: Db, id: string, now: Date): Promise
     .where(and(eq(importJobs.id, id), eq(importJobs.state, 'queued')))
     .returning({ id: importJobs.id });
   if (rows.length > 0) await dropImportFile(db, id);
+}
+
+/** The jobs waiting for the queue, oldest first. */
+export async function listQueuedImports(db: Db): Promise<string[]> {
+  const rows = await db
+    .select({ id: importJobs.id })
+    .from(importJobs)
+    .where(eq(importJobs.state, 'queued'))
+    .orderBy(importJobs.createdAt);
+  return rows.map((row) => row.id);
+}
+
+/** This server still runs the job: its lease is extended. */
+export async function renewImportLease(db: Db, id: string): Promise<void> {
+  await db
+    .update(importJobs)
+    .set({ leaseUntil: leaseFromNow })
+    .where(and(eq(importJobs.id, id), eq(importJobs.state, 'running')));
+}
+
+/**
+ * Ends the running jobs whose lease has lapsed (their server died: decision 0058) with
+ * `changes`, dropping their file's pieces and staged rows, in one transaction; a job past its
+ * commit point is left running (it is completed, not failed: decision 0045) and its id answered
+ * among `decided`. Each lapsed job is taken by one sweeper only (the update's row lock).
+ */
+export async function endLapsedImports(
+  db: Db,
+  changes: ImportJobChanges,
+): Promise<{ failed: string[]; decided: string[] }> {
+  const lapsed = and(eq(importJobs.state, 'running'), lt(importJobs.leaseUntil, sql`now()`));
+  return db.transaction(async (tx) => {
+    const failed = await tx
+      .update(importJobs)
+      .set({ ...changes, leaseUntil: null })
+      .where(and(lapsed, isNull(importJobs.committedAt)))
+      .returning({ id: importJobs.id });
+    for (const { id } of failed) {
+      await dropImportRows(tx, id);
+      await dropImportFile(tx, id);
+    }
+    const decided = await tx
+      .update(importJobs)
+      .set({ leaseUntil: leaseFromNow })
+      .where(and(lapsed, sql`${importJobs.committedAt} is not null`))
+      .returning({ id: importJobs.id });
+    return { failed: failed.map((r) => r.id), decided: decided.map((r) => r.id) };
+  });
 }
 
 export async function updateImportJob(db: Db, id: string, changes: ImportJobChanges) {

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
 import {
+  CELL_STEP_ROWS,
   DomainError,
   drainSteps,
   ERROR_CODES,
@@ -47,7 +48,7 @@ export async function parseTables(
   name: string,
   drive: StepDriver = withoutPauses,
 ): Promise<Table[]> {
-  if (startsWith(bytes, XLSX_MAGIC)) return readWorkbook(bytes, name);
+  if (startsWith(bytes, XLSX_MAGIC)) return readWorkbook(bytes, name, drive);
   if (startsWith(bytes, XLS_MAGIC)) {
     throw rejected(
       name,
@@ -68,21 +69,36 @@ export async function parseTables(
   return [await drive(parseCsvSteps(text, name))];
 }
 
+/** One step of a stepped reader: the rows read so far, for `drive` to pause at. */
+function* stepAt(rows: number): Generator<number, void> {
+  yield rows;
+}
+
 /**
  * A workbook's sheets as tables, read by the same streaming reader as large imports: rows at
  * their row number (missing rows empty), cells at their column (missing cells null), and every
- * cell of a merged range holding the value of its top-left cell, as Excel shows it.
+ * cell of a merged range holding the value of its top-left cell, as Excel shows it. Every
+ * CELL_STEP_ROWS rows (at the next gap between two inflated pieces) `drive` pauses as it does
+ * for a CSV file (decision 0058): a job sleeps, records its progress and hears a cancel.
  */
-async function readWorkbook(bytes: Uint8Array, name: string): Promise<Table[]> {
+async function readWorkbook(bytes: Uint8Array, name: string, drive: StepDriver): Promise<Table[]> {
   const tables: Table[] = [];
   let rows: Cell[][] = [];
   let merged = 0;
+  let read = 0;
+  let paused = 0;
   await readXlsx(bytes, name, {
+    pause: () => {
+      if (read - paused < CELL_STEP_ROWS) return undefined;
+      paused = read;
+      return drive(stepAt(read));
+    },
     sheet: (sheet) => {
       rows = [];
       tables.push({ sheet, rows });
     },
     row: (cells, rowNumber) => {
+      read += 1;
       while (rows.length < rowNumber - 1) rows.push([]);
       rows[rowNumber - 1] = cells;
     },

@@ -1,4 +1,5 @@
-import type { Cell, Table } from '@chiso/core';
+import { CELL_STEP_ROWS, type Cell, type Table } from '@chiso/core';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
@@ -139,5 +140,38 @@ describe('exports no spreadsheet evaluates', () => {
       expect(table?.rows[0]).toEqual(hostile.map((text) => text.replace('\r', '\n')));
       expect(table?.rows[1]?.[0]).toBe(-1);
     }
+  });
+
+  it('pauses every 5.000 rows as a CSV parse does, so the event loop gets turns meanwhile', async () => {
+    const ROWS = 11_000;
+    const rows = Array.from({ length: ROWS }, (_, i) => [
+      `Đơn vị ${i}`,
+      i,
+      i % 7 === 0 ? 'có' : null,
+    ]);
+    const bytes = await workbookBytes(buildSheetsWorkbook([{ sheet: 'Lớn', rows }]));
+    // A timer set before the parse: it fires only if the parse gives the event loop a turn.
+    let fired = false;
+    const timer = setTimeout(() => (fired = true), 0);
+    const pauses: number[] = [];
+    const [table] = await parseTables(bytes, 'lon.xlsx', async (steps) => {
+      for (;;) {
+        const next = steps.next();
+        if (next.done) return next.value;
+        pauses.push(next.value);
+        await nextTurn();
+      }
+    });
+    clearTimeout(timer);
+    expect(table?.rows).toHaveLength(ROWS);
+    expect(table?.rows[ROWS - 1]).toEqual([
+      `Đơn vị ${ROWS - 1}`,
+      ROWS - 1,
+      (ROWS - 1) % 7 === 0 ? 'có' : null,
+    ]);
+    // One pause per 5.000 rows read (at the next gap between two inflated pieces).
+    expect(pauses.length).toBe(Math.floor(ROWS / CELL_STEP_ROWS));
+    pauses.forEach((at, i) => expect(at).toBeGreaterThanOrEqual((i + 1) * CELL_STEP_ROWS));
+    expect(fired).toBe(true);
   });
 });

@@ -3,8 +3,12 @@ import { DomainError, ERROR_CODES } from '@chiso/core';
 import { recordAudit } from '../../audit/record-audit.js';
 import type { UseCaseContext } from '../../context.js';
 import { uploadTooLarge, type UploadStream } from '../../http/uploads.js';
-import { dropImportFile, storeImportFile } from '../../repositories/import-files.js';
-import { insertImportJob } from '../../repositories/import-jobs.js';
+import { storeImportFile } from '../../repositories/import-files.js';
+import {
+  dropReceivingImport,
+  insertReceivingImport,
+  markImportQueued,
+} from '../../repositories/import-jobs.js';
 import { requireActor } from '../authorize.js';
 import { requireQueue } from '../jobs/require-queue.js';
 import {
@@ -17,23 +21,35 @@ import { presentImport } from './present-import.js';
 import { runImportJob } from './run-import.js';
 
 /**
- * Streams the upload into the file's pieces under a new job id (decision 0055), refusing it past
- * its cap or empty; nothing is left of a refused or broken upload.
+ * Streams the upload into the file's pieces under a new job's row, still `receiving` (decisions
+ * 0055, 0058), refusing it past its cap or empty; nothing is left of a refused or broken upload.
  */
-async function storeUpload(ctx: UseCaseContext, id: string, file: UploadStream): Promise<number> {
-  const size = await storeImportFile(ctx.deps.db, id, file.stream, (bytes) => {
-    if (bytes > file.maxBytes) throw uploadTooLarge(file.maxBytes);
+async function storeUpload(
+  ctx: UseCaseContext,
+  job: { id: string; kind: ImportKindName; parameters: ImportParameters },
+  file: UploadStream,
+): Promise<number> {
+  const actor = requireActor(ctx);
+  const { db } = ctx.deps;
+  await insertReceivingImport(db, {
+    id: job.id,
+    kind: job.kind,
+    requestedBy: actor.userId,
+    unitId: actor.unitId ?? null,
+    parameters: { ...job.parameters, ip: ctx.ip },
+    fileName: file.fileName,
   });
-  const refusal = file.stream.truncated
-    ? uploadTooLarge(file.maxBytes)
-    : size === 0
-      ? new DomainError(ERROR_CODES.FILE_REJECTED, `Tệp "${file.fileName}" rỗng`)
-      : undefined;
-  if (refusal) {
-    await dropImportFile(ctx.deps.db, id);
-    throw refusal;
+  try {
+    const size = await storeImportFile(db, job.id, file.stream, (bytes) => {
+      if (bytes > file.maxBytes) throw uploadTooLarge(file.maxBytes);
+    });
+    if (file.stream.truncated) throw uploadTooLarge(file.maxBytes);
+    if (size === 0) throw new DomainError(ERROR_CODES.FILE_REJECTED, `Tệp "${file.fileName}" rỗng`);
+    return size;
+  } catch (error) {
+    await dropReceivingImport(db, job.id);
+    throw error;
   }
-  return size;
 }
 
 /**
@@ -56,7 +72,7 @@ export async function queueImport(
     await IMPORT_KINDS[kind].authorize(ctx, parameters);
     requireQueue(ctx);
     id = randomUUID();
-    bytes = await storeUpload(ctx, id, file);
+    bytes = await storeUpload(ctx, { id, kind, parameters }, file);
   } catch (error) {
     // The rest of the upload is read and dropped, so that the refusal reaches the client.
     file.stream.resume();
@@ -78,15 +94,7 @@ async function queueStored(
   const queue = requireQueue(ctx);
   const job = await ctx.deps.db
     .transaction(async (tx) => {
-      const row = await insertImportJob(tx, {
-        id: file.id,
-        kind,
-        requestedBy: actor.userId,
-        unitId: actor.unitId ?? null,
-        parameters: { ...parameters, ip: ctx.ip },
-        fileName: file.fileName,
-        createdAt: ctx.now,
-      });
+      const row = await markImportQueued(tx, file.id, ctx.now);
       await recordAudit(tx, ctx, {
         action: kindSpec(kind).previews?.(parameters) === true ? 'import.preview' : 'import.queue',
         entityType: 'import',
@@ -97,8 +105,8 @@ async function queueStored(
       return row;
     })
     .catch(async (error: unknown) => {
-      // No job will read the pieces stored for it.
-      await dropImportFile(ctx.deps.db, file.id);
+      // No job will read the pieces stored for it: they go with the row.
+      await dropReceivingImport(ctx.deps.db, file.id);
       throw error;
     });
   await queue.send(runImportJob, { importId: job.id }, job.id);

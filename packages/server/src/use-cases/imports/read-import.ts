@@ -15,7 +15,9 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 export async function requireImportAccess(ctx: UseCaseContext, id: string): Promise<ImportJobView> {
   const actor = requireActor(ctx);
   const job = await findImportJob(ctx.deps.db, id);
-  if (!job) throw new DomainError(ERROR_CODES.NOT_FOUND, 'Không tìm thấy lượt nhập tệp này');
+  // A row still receiving its file is no job yet (decision 0058).
+  if (!job || job.state === 'receiving')
+    throw new DomainError(ERROR_CODES.NOT_FOUND, 'Không tìm thấy lượt nhập tệp này');
   if (job.requestedBy === actor.userId) return job;
   if (actor.role === 'administrator' && inReach(await reachOf(ctx), job.unitId)) return job;
   throw new DomainError(

@@ -7,6 +7,7 @@ import {
   type ImportJobChanges,
 } from '../../repositories/import-jobs.js';
 import { forgetCancelled, jobProgress } from './import-progress.js';
+import { keepImportLease } from './import-lease.js';
 import { requesterContext } from './requester-context.js';
 
 /** Completes a staged import past its commit point (decision 0045), after a crash or a fault; a
@@ -27,6 +28,7 @@ export const resumeImportJob = defineJob({
 export async function resumeImport(deps: Deps, id: string): Promise<void> {
   const job = await findImportJob(deps.db, id);
   if (job?.state !== 'running' || !job.committedAt) return;
+  const release = keepImportLease(deps, id);
   const finish = async (changes: ImportJobChanges) => {
     forgetCancelled(id);
     await endImportJob(deps.db, id, { ...changes, finishedAt: deps.clock() });
@@ -36,10 +38,14 @@ export async function resumeImport(deps: Deps, id: string): Promise<void> {
     decided: true,
   });
   if (!kind.resume) throw new Error(`import kind ${job.kind} cannot resume`);
-  const result = await kind.resume(
-    ctx,
-    { id, committedAt: job.committedAt, totalRows: job.totalRows ?? 0 },
-    jobProgress(deps, id),
-  );
-  await finish({ state: 'succeeded', result, doneRows: job.totalRows ?? 0 });
+  try {
+    const result = await kind.resume(
+      ctx,
+      { id, committedAt: job.committedAt, totalRows: job.totalRows ?? 0 },
+      jobProgress(deps, id),
+    );
+    await finish({ state: 'succeeded', result, doneRows: job.totalRows ?? 0 });
+  } finally {
+    release();
+  }
 }

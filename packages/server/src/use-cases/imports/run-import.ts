@@ -17,6 +17,7 @@ import {
   jobProgress,
   type ImportProgress,
 } from './import-progress.js';
+import { keepImportLease } from './import-lease.js';
 import { requesterContext } from './requester-context.js';
 import { resumeImportJob } from './resume-import.js';
 
@@ -72,7 +73,9 @@ export async function runImport(deps: Deps, id: string, now: Date): Promise<void
   const started = await startImportJob(deps.db, id, now);
   const job = await findImportJob(deps.db, id);
   if (!started || !job) return;
+  const release = keepImportLease(deps, id);
   const finish = async (changes: ImportJobChanges) => {
+    release();
     forgetCancelled(id);
     await endImportJob(deps.db, id, { ...changes, finishedAt: deps.clock() });
   };
@@ -95,6 +98,7 @@ export async function runImport(deps: Deps, id: string, now: Date): Promise<void
     // Past its commit point the import is completed, not failed (decision 0045): once more now
     // by a resume job, and by the next start if that too stops.
     if ((await findImportJob(deps.db, id))?.committedAt) {
+      release();
       await deps.jobs?.send(resumeImportJob, { importId: id }, `${id}:resume`);
       throw error;
     }
