@@ -86,11 +86,13 @@ async function readWorkbook(bytes: Uint8Array, name: string, drive: StepDriver):
   let rows: Cell[][] = [];
   let merged = 0;
   let read = 0;
-  let paused = 0;
+  // The next multiple of CELL_STEP_ROWS to pause at: counted from the step, not from where the
+  // last pause fell, so that a pause late in its gap does not put off the next one.
+  let pauseAt = CELL_STEP_ROWS;
   await readXlsx(bytes, name, {
     pause: () => {
-      if (read - paused < CELL_STEP_ROWS) return undefined;
-      paused = read;
+      if (read < pauseAt) return undefined;
+      pauseAt = (Math.floor(read / CELL_STEP_ROWS) + 1) * CELL_STEP_ROWS;
       return drive(stepAt(read));
     },
     sheet: (sheet) => {
