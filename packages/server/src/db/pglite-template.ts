@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { cp, readdir, rename, rm } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { copyFile, mkdir, readdir, rename, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,14 +30,36 @@ export function templateDir(): string {
  * whether it did. A folder holding anything is left alone; the copy goes to a side folder first
  * and is renamed in place, so that a start cut short never leaves half a cluster to resume.
  */
-export async function seedFromTemplate(pgdata: string): Promise<boolean> {
-  const template = templateDir();
+export async function seedFromTemplate(
+  pgdata: string,
+  template: string = templateDir(),
+): Promise<boolean> {
   if (!existsSync(join(template, 'PG_VERSION'))) return false;
   if (existsSync(pgdata) && (await readdir(pgdata)).length > 0) return false;
   const partial = `${pgdata}.partial`;
   await rm(partial, { recursive: true, force: true });
-  await cp(template, partial, { recursive: true });
+  await copyTree(template, partial);
   await rm(pgdata, { recursive: true, force: true });
   await rename(partial, pgdata);
   return true;
+}
+
+/**
+ * A plain recursive copy, every file at once: `fs.cp` checks and stats each of the template's
+ * 1.236 files several times in JavaScript, 1,0–1,2 s of CPU where this takes 0,4–0,5 s (0059).
+ * A cluster holds only folders and regular files. FICLONE shares the blocks where the file
+ * system can (btrfs, XFS) and copies them elsewhere.
+ */
+async function copyTree(from: string, to: string): Promise<void> {
+  await mkdir(to);
+  const entries = await readdir(from, { withFileTypes: true });
+  await Promise.all(
+    entries.map((entry) => {
+      const source = join(from, entry.name);
+      const target = join(to, entry.name);
+      return entry.isDirectory()
+        ? copyTree(source, target)
+        : copyFile(source, target, constants.COPYFILE_FICLONE);
+    }),
+  );
 }

@@ -1,5 +1,10 @@
-import * as client from 'openid-client';
+import type * as Client from 'openid-client';
 import type { OidcConfig } from './oidc-config.js';
+
+// openid-client (with oauth4webapi and jose) is loaded on the first sign-in, not by every start
+// of a server that may never have a provider configured (decision 0059).
+let library: Promise<typeof Client> | undefined;
+const openidClient = () => (library ??= import('openid-client'));
 
 /** How long one call to the provider (discovery, token, userinfo) may take. */
 const PROVIDER_TIMEOUT_S = 10;
@@ -33,24 +38,26 @@ export class ProviderRefusal extends Error {
 }
 
 // One discovery per configuration (one provider per server); a failed one is tried again next time.
-const discovered = new WeakMap<OidcConfig, Promise<client.Configuration>>();
+const discovered = new WeakMap<OidcConfig, Promise<Client.Configuration>>();
 
-function configurationOf(config: OidcConfig): Promise<client.Configuration> {
+function configurationOf(config: OidcConfig): Promise<Client.Configuration> {
   let found = discovered.get(config);
   if (!found) {
-    found = client
-      .discovery(
-        config.issuer,
-        config.clientId,
-        undefined,
-        client.ClientSecretBasic(config.clientSecret),
-        {
-          timeout: PROVIDER_TIMEOUT_S,
-          // The configuration accepts http only for a provider on this machine (oidc-config.ts).
-          ...(config.issuer.protocol === 'http:'
-            ? { execute: [client.allowInsecureRequests] }
-            : {}),
-        },
+    found = openidClient()
+      .then((client) =>
+        client.discovery(
+          config.issuer,
+          config.clientId,
+          undefined,
+          client.ClientSecretBasic(config.clientSecret),
+          {
+            timeout: PROVIDER_TIMEOUT_S,
+            // The configuration accepts http only for a provider on this machine (oidc-config.ts).
+            ...(config.issuer.protocol === 'http:'
+              ? { execute: [client.allowInsecureRequests] }
+              : {}),
+          },
+        ),
       )
       .catch((error: unknown) => {
         discovered.delete(config);
@@ -64,6 +71,7 @@ function configurationOf(config: OidcConfig): Promise<client.Configuration> {
 /** Where to send the browser: the provider's authorization endpoint with PKCE, state and nonce. */
 export async function authorizationUrl(config: OidcConfig, checks: FlowChecks): Promise<URL> {
   const configuration = await configurationOf(config);
+  const client = await openidClient();
   return client.buildAuthorizationUrl(configuration, {
     redirect_uri: config.redirectUrl.href,
     response_type: 'code',
@@ -86,6 +94,7 @@ export async function redeemCallback(
   checks: FlowChecks,
 ): Promise<ProviderIdentity> {
   const configuration = await configurationOf(config);
+  const client = await openidClient();
   const callback = new URL(config.redirectUrl);
   callback.search = query;
   if (callback.searchParams.has('error')) {
