@@ -6,7 +6,10 @@ import {
   dropOrphanRows,
   listInterruptedImports,
 } from '../../repositories/import-rows.js';
+import { compactUnitChanges } from '../../repositories/unit-rows.js';
 import { resumeImportJob } from './resume-import.js';
+
+const UNIT_CHANGES_BATCH = 5000;
 
 /**
  * At start, what imports a stopped process left (decision 0045). On both databases, the file
@@ -20,6 +23,9 @@ export async function recoverImports(deps: Deps): Promise<void> {
   if (deps.config.databaseUrl !== undefined) {
     // Another server may be receiving an upload right now: only a day-old orphan is dropped.
     await dropLeftoverImportFiles(deps.db, '1 day');
+    // Change rows only come with a backup restored here from PGlite mid-import (decision
+    // 0057): shown already, folded into their units now, a chunk per statement.
+    while ((await compactUnitChanges(deps.db, UNIT_CHANGES_BATCH)) > 0);
     return;
   }
   for (const job of await listInterruptedImports(deps.db)) {
