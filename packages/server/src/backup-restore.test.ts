@@ -9,7 +9,7 @@ import { readTables, queryRows } from './backup/catalog.js';
 import { restoreBackup, type RestoreTarget } from './backup/restore-backup.js';
 import { fixTextSettings, readTableRows } from './backup/table-rows.js';
 import { openDatabase, type Db } from './db/database.js';
-import { importFileChunks, importJobs, units } from './db/schema.js';
+import { importFileChunks, importJobs } from './db/schema.js';
 import { sampleJpeg } from './test-support/sample-files.js';
 import { tempDir } from './test-support/files.js';
 import {
@@ -20,6 +20,7 @@ import {
   type TestApp,
 } from './test-support/test-app.js';
 import { PDF, seedWorld, type World } from './test-support/world.js';
+import { unitRows } from './repositories/unit-rows.js';
 
 /** Every table, every row ordered by primary key, as the text PostgreSQL gives each value. */
 async function snapshot(db: Db): Promise<Record<string, string>> {
@@ -114,7 +115,7 @@ describe.each(DATABASE_KINDS)('backup and restore (from %s)', (kind) => {
       }
     }
     // A child whose key sorts before its parent's, and a waiting import's raw bytes.
-    await t.deps.db.insert(units).values([
+    await t.deps.db.insert(unitRows).values([
       { id: 'ZZ-HUYEN', name: 'UBND huyện Thanh Hà', type: 'huyen', peerGroup: 'huyen' },
       {
         id: 'AA-XA',
