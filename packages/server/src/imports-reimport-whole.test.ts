@@ -6,6 +6,8 @@ import { jobRegistry } from './jobs/catalogue.js';
 import { localQueue } from './jobs/local-queue.js';
 import { onImportStep } from './use-cases/imports/import-progress.js';
 import { recoverImports } from './use-cases/imports/recover-imports.js';
+import { subtreeUnitIds, unitChain } from './repositories/unit-chains.js';
+import { unitRows } from './repositories/unit-rows.js';
 import { holdImportAt } from './test-support/hold-import.js';
 import { DATABASE_KINDS, multipart, startTestApp, type TestApp } from './test-support/test-app.js';
 import { seedWorld, toCsv, type World } from './test-support/world.js';
@@ -189,4 +191,35 @@ describe.each(DATABASE_KINDS)('a units re-import changing existing units (%s)', 
       expect(await seen('RB')).toEqual(renamed);
     },
   );
+  it('finds a unit under the parent its change names, from the flip on only', async () => {
+    const db = t.deps.db;
+    await db.insert(unitRows).values([
+      { id: 'MV-A', name: 'Huyện A', type: 'huyen', peerGroup: 'huyen' },
+      { id: 'MV-B', name: 'Huyện B', type: 'huyen', peerGroup: 'huyen' },
+      { id: 'MV-X', name: 'Xã X', type: 'xa', peerGroup: 'xa', parentId: 'MV-A' },
+    ]);
+    const [job] = await queryRows<{ id: string }>(
+      db,
+      sql`insert into import_jobs (kind, state, requested_by, file_name, committed_at)
+          values ('units', 'running', ${w.ids.admin}::uuid, 'chuyen.csv', now()) returning id`,
+    );
+    await db.execute(sql`
+      insert into unit_changes (unit_id, import_id, name, type, parent_id, peer_group)
+      values ('MV-X', ${job?.id}::uuid, 'Xã X', 'xa', 'MV-B', 'xa')`);
+    const under = async () => ({
+      a: await subtreeUnitIds(db, 'MV-A'),
+      b: await subtreeUnitIds(db, 'MV-B'),
+      chain: await unitChain(db, 'MV-X'),
+    });
+    // Decided, not applied: the change is not seen.
+    expect(await under()).toEqual({ a: ['MV-A', 'MV-X'], b: ['MV-B'], chain: ['MV-X', 'MV-A'] });
+    await db.execute(sql`update import_jobs set applied_at = now() where id = ${job?.id}::uuid`);
+    const moved = { a: ['MV-A'], b: ['MV-B', 'MV-X'], chain: ['MV-X', 'MV-B'] };
+    expect(await under()).toEqual(moved);
+    await db.execute(sql`update import_jobs set state = 'succeeded' where id = ${job?.id}::uuid`);
+    // Whether folded at a start (PostgreSQL, a restored backup) or not, the same.
+    await recoverImports({ ...t.deps, jobs: localQueue(t.deps, jobRegistry()) });
+    if (kind !== 'pglite') expect(await changeRows()).toBe(0);
+    expect(await under()).toEqual(moved);
+  });
 });
