@@ -1,12 +1,13 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../server/dist/db/database.js';
-import { participations, units } from '../../server/dist/db/schema.js';
+import { participations, type units } from '../../server/dist/db/schema.js';
 import { insertFramework } from '../../server/dist/repositories/frameworks.js';
 import { insertPeriod, insertPeriodFrameworks } from '../../server/dist/repositories/periods.js';
 import { computePeriodResults } from '../../server/dist/use-cases/results/period-results.js';
 import { measureAsync, report, type Figure } from './measure.js';
 import { frameworkNodes } from './period-results-bench.js';
 import { openBenchDatabase } from './survey-world.js';
+import { unitRows } from '../../server/dist/repositories/unit-rows.js';
 
 // Issue 12, item 6: a national deployment in one database — 34 provinces, 3.321 communes and
 // 30 departments per province, each province's own frameworks and period — and one province's
@@ -54,7 +55,7 @@ async function seedNation(db: Db): Promise<{ periods: string[]; entries: number 
         peerGroup: 'xa',
       })),
     ];
-    await db.insert(units).values(rows);
+    await db.insert(unitRows).values(rows);
     const byType: Record<string, string> = {};
     for (const unitType of ['so', 'xa']) {
       const framework = await insertFramework(db, {

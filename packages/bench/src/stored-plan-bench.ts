@@ -5,7 +5,7 @@ import {
   presentResults,
   type ResultsJson,
 } from '@chiso/core';
-import { periods, publications, publishedResults, units } from '../../server/dist/db/schema.js';
+import { periods, publications, publishedResults } from '../../server/dist/db/schema.js';
 import { insertFramework } from '../../server/dist/repositories/frameworks.js';
 import { generatePlans } from '../../server/dist/use-cases/plans/generate-plans.js';
 import { getPlan } from '../../server/dist/use-cases/plans/get-plan.js';
@@ -14,6 +14,7 @@ import { adminContext } from './bench-context.js';
 import { measure, measureAsync, report, type Figure } from './measure.js';
 import { benchFrameworkInput, benchFramework, benchUnits } from './results-world.js';
 import { openBenchDatabase } from './survey-world.js';
+import { unitRows } from '../../server/dist/repositories/unit-rows.js';
 
 const UNITS = 4000;
 
@@ -36,7 +37,7 @@ export async function benchStoredPlans(): Promise<string> {
     const results = computeResults({ framework, policy: DEFAULT_POLICY, ...world });
     const json: ResultsJson = presentResults(framework, results);
     await db
-      .insert(units)
+      .insert(unitRows)
       .values(
         json.units.map((u) => ({ id: u.id, name: u.name, type: 'xa', peerGroup: u.group ?? 'xa' })),
       )

@@ -13,6 +13,7 @@ import { tasksOverview } from '../../server/dist/use-cases/tasks/tasks-overview.
 import { adminContext } from './bench-context.js';
 import { measureAsync, report, type Figure } from './measure.js';
 import { benchOverviewHttp } from './tasks-overview-http.js';
+import { unitRows } from '../../server/dist/repositories/unit-rows.js';
 
 const UNITS = 200;
 const TASKS_PER_UNIT = 100;
@@ -27,7 +28,7 @@ export const ADMIN = { username: 'quantri', password: 'mat-khau-do-hieu-nang' };
 export async function seed(db: Db): Promise<void> {
   const unitIds = Array.from({ length: UNITS }, (_, i) => `U${String(i + 1).padStart(3, '0')}`);
   await db
-    .insert(units)
+    .insert(unitRows)
     .values(unitIds.map((id) => ({ id, name: `UBND xã ${id}`, type: 'xa', peerGroup: 'xa' })));
   const officeRows = await db
     .insert(offices)

@@ -230,8 +230,8 @@ describe.each(DATABASE_KINDS)('the cached assessment page and tasks (%s)', (kind
       );
       for (const table of read) {
         if (NOT_THE_PAGE.has(table)) continue;
-        // The units view: its rows and the imports that hide some of them.
-        const tables = table === 'units' ? ['unit_rows', 'import_jobs'] : [table];
+        // The units view: its rows, its change rows and the imports that hide some of them.
+        const tables = table === 'units' ? ['unit_rows', 'unit_changes', 'import_jobs'] : [table];
         for (const name of tables) expect(counted.has(name), `${name} is counted`).toBe(true);
       }
       expect(read.size).toBeGreaterThan(5);

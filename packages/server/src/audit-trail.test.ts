@@ -1,13 +1,14 @@
 import { parseVietnamTime } from '@chiso/core';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditLog, periods, units } from './db/schema.js';
+import { auditLog, periods } from './db/schema.js';
 import {
   DATABASE_KINDS,
   startTestApp,
   type Session,
   type TestApp,
 } from './test-support/test-app.js';
+import { unitRows } from './repositories/unit-rows.js';
 
 interface Entry {
   id: number;
@@ -75,7 +76,7 @@ describe.each(DATABASE_KINDS)('the audit trail, paged and filtered (%s)', (kind)
   beforeAll(async () => {
     t = await startTestApp(kind);
     const { db } = t.deps;
-    await db.insert(units).values([
+    await db.insert(unitRows).values([
       { id: 'H1', name: 'UBND huyện Một', type: 'huyen', peerGroup: 'huyen' },
       { id: 'X11', name: 'UBND xã Một Một', type: 'xa', peerGroup: 'xa', parentId: 'H1' },
       { id: 'H2', name: 'UBND huyện Hai', type: 'huyen', peerGroup: 'huyen' },

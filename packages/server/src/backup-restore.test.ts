@@ -9,7 +9,7 @@ import { readTables, queryRows } from './backup/catalog.js';
 import { restoreBackup, type RestoreTarget } from './backup/restore-backup.js';
 import { fixTextSettings, readTableRows } from './backup/table-rows.js';
 import { openDatabase, type Db } from './db/database.js';
-import { importFileChunks, importJobs, units } from './db/schema.js';
+import { importFileChunks, importJobs } from './db/schema.js';
 import { sampleJpeg } from './test-support/sample-files.js';
 import { tempDir } from './test-support/files.js';
 import {
@@ -20,6 +20,7 @@ import {
   type TestApp,
 } from './test-support/test-app.js';
 import { PDF, seedWorld, type World } from './test-support/world.js';
+import { unitRows } from './repositories/unit-rows.js';
 
 /** Every table, every row ordered by primary key, as the text PostgreSQL gives each value. */
 async function snapshot(db: Db): Promise<Record<string, string>> {
@@ -114,7 +115,7 @@ describe.each(DATABASE_KINDS)('backup and restore (from %s)', (kind) => {
       }
     }
     // A child whose key sorts before its parent's, and a waiting import's raw bytes.
-    await t.deps.db.insert(units).values([
+    await t.deps.db.insert(unitRows).values([
       { id: 'ZZ-HUYEN', name: 'UBND huyện Thanh Hà', type: 'huyen', peerGroup: 'huyen' },
       {
         id: 'AA-XA',
@@ -146,6 +147,11 @@ describe.each(DATABASE_KINDS)('backup and restore (from %s)', (kind) => {
         bytes: Buffer.from([0, 1, 2, 0x5c, 0x78, 255, 0x27, 0x22]),
       },
     ]);
+    // A change row not folded yet (decision 0057): the backup takes it, the view shows it.
+    await t.deps.db.execute(sql`
+      insert into unit_changes (unit_id, import_id, name, type, parent_id, peer_group)
+      values ('AA-XA', ${waiting?.id ?? ''}::uuid, 'UBND xã Thanh Lang (tên mới)', 'xa',
+              'ZZ-HUYEN', 'xa')`);
     backup = join(dir, 'chiso.tar.gz');
     const summary = await createBackup(
       { db: t.deps.db, kind: t.kind },
@@ -175,6 +181,7 @@ describe.each(DATABASE_KINDS)('backup and restore (from %s)', (kind) => {
     expect(rows.audit_log).toBeGreaterThan(5);
     expect(rows.entries).toBe(3);
     expect(rows.evidence_files).toBe(2);
+    expect(rows.unit_changes).toBe(1);
     expect(manifest.migration.level).toBeGreaterThanOrEqual(14);
     expect(manifest.source).toBe(kind);
   });
@@ -199,6 +206,11 @@ describe.each(DATABASE_KINDS)('backup and restore (from %s)', (kind) => {
           const copy = await snapshot(restored.db);
           for (const name of Object.keys(source)) expect(copy[name], name).toBe(source[name]);
           expect(Object.keys(copy).sort()).toEqual(Object.keys(source).sort());
+          const [changed] = await queryRows<{ name: string }>(
+            restored.db,
+            sql`select name from units where id = 'AA-XA'`,
+          );
+          expect(changed?.name).toBe('UBND xã Thanh Lang (tên mới)');
           const root = join(t.deps.config.dataDir, 'evidence');
           const files = await evidenceHashes(t.deps.db, root);
           expect(Object.keys(files)).toHaveLength(2);

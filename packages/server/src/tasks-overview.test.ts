@@ -10,10 +10,11 @@ import {
   type TaskTiming,
 } from '@chiso/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { offices, units } from './db/schema.js';
+import { offices } from './db/schema.js';
 import { insertTasks, listTaskTallies } from './repositories/tasks.js';
 import { DATABASE_KINDS, startTestApp, type TestApp } from './test-support/test-app.js';
 import { tasksOverview } from './use-cases/tasks/tasks-overview.js';
+import { unitRows } from './repositories/unit-rows.js';
 
 const HOUR = 60 * 60 * 1000;
 const DAY = 24 * HOUR;
@@ -100,7 +101,7 @@ describe.each(DATABASE_KINDS)("the overview's status in SQL (%s)", (kind) => {
     const { db } = t.deps;
     // One unit per task: the grouped counts then give each task's status on its own.
     await db
-      .insert(units)
+      .insert(unitRows)
       .values(tasks.map((c) => ({ id: c.unitId, name: c.unitId, type: 'xa', peerGroup: 'xa' })));
     await insertTasks(
       db,
@@ -164,7 +165,7 @@ describe.each(DATABASE_KINDS)("the province's task overview (%s)", (kind) => {
   it('gives the same answer as reading every task and computing its status in JavaScript', async () => {
     const { db } = t.deps;
     const unitIds = ['X01', 'X02', 'X03', 'P01'];
-    await db.insert(units).values(
+    await db.insert(unitRows).values(
       unitIds.map((id) => ({
         id,
         name: `UBND ${id}`,

@@ -2,7 +2,7 @@ import { Decimal } from '@chiso/core';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from './db/database.js';
-import { participations, units } from './db/schema.js';
+import { participations } from './db/schema.js';
 import { insertFramework } from './repositories/frameworks.js';
 import {
   participationsQuery,
@@ -13,6 +13,7 @@ import {
 import { insertPeriod, insertPeriodFrameworks } from './repositories/periods.js';
 import { computePeriodResults } from './use-cases/results/period-results.js';
 import { DATABASE_KINDS, startTestApp, type TestApp } from './test-support/test-app.js';
+import { unitRows } from './repositories/unit-rows.js';
 
 // Issue 12, item 6: in a national deployment the province is the tenant. Every read that
 // recomputes a period's results is planned here, and must reach only that period's rows by its
@@ -79,7 +80,7 @@ describe.each(DATABASE_KINDS)(
             peerGroup: 'xa',
           })),
         ];
-        await db.insert(units).values(rows);
+        await db.insert(unitRows).values(rows);
         const framework = await insertFramework(db, {
           name: `Bộ chỉ số xã ${province}`,
           year: 2026,

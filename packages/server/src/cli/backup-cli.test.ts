@@ -7,6 +7,7 @@ import { MIGRATIONS_FOLDER, openDatabase } from '../db/database.js';
 import { units } from '../db/schema.js';
 import { captureIo, tempDir } from '../test-support/files.js';
 import { runCli } from './run-cli.js';
+import { unitRows } from '../repositories/unit-rows.js';
 
 const saved = { ...process.env };
 
@@ -28,7 +29,7 @@ describe('chiso backup and chiso restore (PGlite in CHISO_DATA_DIR)', () => {
     source = join(dir, 'nguon');
     const database = await openDatabase({ dataDir: source });
     await database.db
-      .insert(units)
+      .insert(unitRows)
       .values({ id: 'SNV', name: 'Sở Nội vụ', type: 'so', peerGroup: 'so' });
     await database.close();
   }, 60_000);

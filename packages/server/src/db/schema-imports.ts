@@ -1,5 +1,6 @@
 import {
   boolean,
+  date,
   index,
   integer,
   jsonb,
@@ -96,6 +97,32 @@ export const importRows = pgTable(
     deferred: boolean('deferred').notNull().default(false),
   },
   (t) => [primaryKey({ columns: [t.importId, t.n] })],
+);
+
+/**
+ * The changes a units import makes to units that exist (decision 0057), one row per unit: the
+ * `units` view shows them in place of the unit's row once the import is applied
+ * (`import_jobs.applied_at`), and they are then folded into `unit_rows` a chunk per
+ * transaction and deleted. No foreign keys: the view names `unit_rows` (drizzle's `units`
+ * is the view), and a change must outlive nothing it points to.
+ */
+export const unitChanges = pgTable(
+  'unit_changes',
+  {
+    unitId: text('unit_id').primaryKey(),
+    importId: uuid('import_id').notNull(),
+    name: text('name').notNull(),
+    type: text('type').notNull(),
+    parentId: text('parent_id'),
+    peerGroup: text('peer_group').notNull(),
+    activeFrom: date('active_from'),
+    activeTo: date('active_to'),
+  },
+  (t) => [
+    index('unit_changes_import_idx').on(t.importId),
+    // The descendants' query finds a changed unit under its new parent by this.
+    index('unit_changes_parent_idx').on(t.parentId),
+  ],
 );
 
 /**

@@ -13,7 +13,7 @@ import { PERIOD_SURVEYS_READ } from './surveys.js';
 import { OFFERED_TASK_FILES_READ } from './task-evidence-offers.js';
 import { UNIT_TASKS_NEXT_INSTANT, UNIT_TASKS_READS } from './tasks.js';
 import { UNIT_SCOPE_READS } from './unit-scope.js';
-import { LINEAGE_READ, LOWER_UNITS_READ } from './units.js';
+import { LINEAGE_READ, LOWER_UNIT_CHANGES_READ, LOWER_UNITS_READ } from './units.js';
 
 /**
  * Every source a unit's assessment page reads (use-cases/assessment/get-assessment.ts), each
@@ -30,6 +30,7 @@ export const ASSESSMENT_SOURCES: readonly SourceFingerprint[] = uniqueBySql([
   OFFERED_TASK_FILES_READ,
   LINEAGE_READ,
   LOWER_UNITS_READ,
+  LOWER_UNIT_CHANGES_READ,
   ...PUBLICATIONS_READS,
   ...LAST_PUBLICATION_READS,
   CODE_LINKS_READ,

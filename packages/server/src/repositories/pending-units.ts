@@ -4,8 +4,8 @@ import type { units } from '../db/schema.js';
 import type { UnitRow } from './units.js';
 
 // The table under the `units` view (migration 0015, decision 0054). Every reader asks the
-// view; only a staged units import writes here directly, to add units that the view hides
-// until the import's last step sets `import_jobs.applied_at`.
+// view; a staged units import adds here the units that the view hides until the import's
+// flip sets `import_jobs.applied_at` (its changes of units that exist: unit-rows.ts, 0057).
 
 /** Which of `ids` are units already, visible or written by an import not yet applied. */
 export async function storedUnitIds(db: Db, ids: readonly string[]): Promise<Set<string>> {

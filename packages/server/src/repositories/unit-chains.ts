@@ -22,15 +22,27 @@ export async function unitChain(db: Db, unitId: string): Promise<string[]> {
   return idsOf(result);
 }
 
-/** A unit and every unit below it (via parents), the unit first. */
+/**
+ * A unit and every unit below it (via parents), the unit first. The view's `parent_id` is the
+ * change row's or the table's (decision 0057), which no index answers: each level's children
+ * are first found by the two tables' parent indexes, then checked against the view by key
+ * (`offset 0` keeps the planner from joining the whole view instead).
+ */
 export async function subtreeUnitIds(db: Db, unitId: string): Promise<string[]> {
   const result = await db.execute(sql`
     with recursive tree(id, depth, seen) as (
       select id, 0, array[id] from units where id = ${unitId}
       union all
-      select u.id, t.depth + 1, t.seen || u.id
-        from units u join tree t on u.parent_id = t.id
-       where not u.id = any(t.seen)
+      select k.id, t.depth + 1, t.seen || k.id
+        from tree t cross join lateral (
+          select u.id
+            from (select r.id from unit_rows r where r.parent_id = t.id
+                  union
+                  select c.unit_id from unit_changes c where c.parent_id = t.id) candidate
+            join units u on u.id = candidate.id
+           where u.parent_id = t.id
+          offset 0) k
+       where not k.id = any(t.seen)
     )
     select id from tree order by depth, id`);
   return idsOf(result);

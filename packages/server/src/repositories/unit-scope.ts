@@ -81,14 +81,15 @@ export async function readUnitScope(
 
 /**
  * The mirror of `readUnitScope` for a cached answer (decision 0051): the period row, the
- * unit's participation and extensions, the unit as the `units` view shows it (its row and the
- * imports the view hides rows of), the period's framework links and windows, and the
+ * unit's participation and extensions, the unit as the `units` view shows it (its row, its
+ * change row and the imports the view hides rows and changes of), the period's framework links and windows, and the
  * framework's row and nodes (its version, as `frameworkVersionSql`).
  */
 export const UNIT_SCOPE_READS = [
   xminFingerprint('period', 'periods', 't.id = $1'),
   xminFingerprint('participation', 'participations', 't.period_id = $1 AND t.unit_id = $2'),
   xminFingerprint('unit', 'unit_rows', 't.id = $2'),
+  xminFingerprint('unit change', 'unit_changes', 't.unit_id = $2'),
   xminFingerprint(
     'units view',
     'import_jobs',

@@ -1,8 +1,9 @@
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import { xminFingerprint } from '../db/xmin-fingerprint.js';
 import { periodUnitsQuery } from './period-queries.js';
 import { unitLineage, units } from '../db/schema.js';
+import { foldUnitChanges, unitRows } from './unit-rows.js';
 
 export type UnitRow = typeof units.$inferSelect;
 export type LineageRow = typeof unitLineage.$inferSelect;
@@ -21,32 +22,31 @@ export async function findUnit(db: Db, id: string): Promise<UnitRow | undefined>
   return row;
 }
 
+/**
+ * By key, as an array of unknown length (decision 0057): with `in (…)` PGlite, which keeps no
+ * statistics, joined the view's whole change table for a list of 500 during a re-import.
+ */
 export async function findUnits(db: Db, ids: readonly string[]): Promise<UnitRow[]> {
   if (ids.length === 0) return [];
   return db
     .select()
     .from(units)
-    .where(inArray(units.id, [...ids]));
+    .where(
+      sql`${units.id} = any(array(select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)))`,
+    );
 }
 
+/** A unit saved by hand: into the table under the view, over any change readers see of it. */
 export async function upsertUnit(db: Db, unit: typeof units.$inferInsert): Promise<UnitRow> {
   const { id: _id, createdAt: _createdAt, ...changes } = unit;
+  await foldUnitChanges(db, [unit.id]);
   const [row] = await db
-    .insert(units)
+    .insert(unitRows)
     .values(unit)
-    .onConflictDoUpdate({ target: units.id, set: changes })
+    .onConflictDoUpdate({ target: unitRows.id, set: changes })
     .returning();
   if (!row) throw new Error('upsert returned nothing');
-  return row;
-}
-
-export async function updateUnit(
-  db: Db,
-  id: string,
-  changes: Partial<Omit<UnitRow, 'id' | 'createdAt'>>,
-): Promise<UnitRow | undefined> {
-  const [row] = await db.update(units).set(changes).where(eq(units.id, id)).returning();
-  return row;
+  return asUnit(row);
 }
 
 export async function listLineage(db: Db): Promise<LineageRow[]> {
@@ -93,16 +93,20 @@ export async function upsertUnits(
   // created_at is the default the VALUES path wrote, now(), unless an instant is given.
   const created =
     createdAt === undefined ? sql`now()` : sql`${createdAt.toISOString()}::timestamptz`;
-  return db
-    .insert(units)
+  await foldUnitChanges(
+    db,
+    rows.map((r) => r.id),
+  );
+  const stored = await db
+    .insert(unitRows)
     .select(
-      sql`select r.id, r.name, r.type, r.parent_id, r.peer_group, r.active_from, r.active_to, ${created}
+      sql`select r.id, r.name, r.type, r.parent_id, r.peer_group, r.active_from, r.active_to, ${created}, null::uuid
           from jsonb_to_recordset(${records}::jsonb)
             as r(id text, name text, type text, parent_id text, peer_group text,
                  active_from date, active_to date)`,
     )
     .onConflictDoUpdate({
-      target: units.id,
+      target: unitRows.id,
       set: {
         name: excluded('name'),
         type: excluded('type'),
@@ -113,6 +117,13 @@ export async function upsertUnits(
       },
     })
     .returning();
+  return stored.map(asUnit);
+}
+
+/** A stored row as the view shows it (the import it came with is the view's business). */
+function asUnit(row: typeof unitRows.$inferSelect): UnitRow {
+  const { importId: _importId, ...unit } = row;
+  return unit;
 }
 
 /**
@@ -123,3 +134,8 @@ export async function upsertUnits(
  */
 export const LINEAGE_READ = xminFingerprint('lineage', 'unit_lineage', 't.unit_id = $2');
 export const LOWER_UNITS_READ = xminFingerprint('lower units', 'unit_rows', '$4::boolean');
+export const LOWER_UNIT_CHANGES_READ = xminFingerprint(
+  'lower unit changes',
+  'unit_changes',
+  '$4::boolean',
+);

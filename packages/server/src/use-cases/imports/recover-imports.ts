@@ -6,9 +6,12 @@ import {
   dropOrphanRows,
   listInterruptedImports,
 } from '../../repositories/import-rows.js';
+import { compactUnitChanges } from '../../repositories/unit-rows.js';
 import { resumeImportJob } from './resume-import.js';
 import { runImportJob } from './run-import.js';
 import { SERVER_STOPPED, sweepLapsedImports } from './sweep-lapsed-imports.js';
+
+const UNIT_CHANGES_BATCH = 5000;
 
 /**
  * At start, what imports a stopped process left (decision 0045). On both databases, the file
@@ -24,6 +27,9 @@ export async function recoverImports(deps: Deps): Promise<void> {
     await sweepLapsedImports(deps, deps.clock());
     // Another server may be receiving an upload right now: only a day-old orphan is dropped.
     await dropLeftoverImportFiles(deps.db, '1 day');
+    // Change rows only come with a backup restored here from PGlite mid-import (decision
+    // 0057): shown already, folded into their units now, a chunk per statement.
+    while ((await compactUnitChanges(deps.db, UNIT_CHANGES_BATCH)) > 0);
     return;
   }
   for (const job of await listInterruptedImports(deps.db)) {

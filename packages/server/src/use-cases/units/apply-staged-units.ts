@@ -9,13 +9,15 @@ import {
   takeDeferredRows,
 } from '../../repositories/import-rows.js';
 import { insertPendingUnits, storedUnitIds } from '../../repositories/pending-units.js';
+import { compactUnitChanges, writeUnitChanges } from '../../repositories/unit-rows.js';
 import { findUnits, upsertUnits, type UnitRow } from '../../repositories/units.js';
 import type { StagedUnit, UnitCounts } from './save-units-staged.js';
 
-// A decided units import is applied so that no reader sees half of it (decision 0054): the
-// units it creates go in a chunk per transaction, hidden by the `units` view; the units it
-// changes wait staged; one last transaction writes the changes and sets the flag that shows
-// the created ones — readers see the old table until that commit, then the whole import.
+// A decided units import is applied so that no reader sees half of it (decisions 0054, 0057):
+// the units it creates go in a chunk per transaction, hidden by the `units` view, and so do
+// its changes of existing units, as change rows; one last short transaction sets the flag that
+// shows both — readers see the old table until that commit, then the whole import. The change
+// rows are then folded into the units' rows, a chunk per transaction, unseen by readers.
 
 /** Rows applied (with their audit rows) per transaction. */
 const APPLY_BATCH = 500;
@@ -31,7 +33,8 @@ export async function applyStagedUnits(
   advance: (appliedRows: number) => Promise<void>,
 ): Promise<UnitCounts> {
   const totals: UnitCounts = { created: 0, updated: 0 };
-  for (let applied = 0; ;) {
+  let applied = 0;
+  for (;;) {
     const done = await ctx.deps.db.transaction(async (tx) => {
       const rows = await nextImportRows(tx, importId, APPLY_BATCH);
       if (rows.length === 0) return undefined;
@@ -43,9 +46,9 @@ export async function applyStagedUnits(
       const fresh = rows.filter((row) => !stored.has(unitOf(row).id));
       const kept = rows.filter((row) => stored.has(unitOf(row).id));
       const written = await insertPendingUnits(tx, importId, fresh.map(unitOf), committedAt);
-      // A change is audited now, with the unit as readers see it now, and written by the last
-      // step: its audit row is what keeps that step short (decision 0054). A unit stored but
-      // not seen is another import's, not applied yet: created, as far as anyone can tell.
+      // A change is audited now, with the unit as readers see it now, and written as a change
+      // row the view shows from the flip on (decision 0057). A unit stored but not seen is
+      // another import's, not applied yet: created, as far as anyone can tell.
       const before = new Map(
         (
           await findUnits(
@@ -58,14 +61,15 @@ export async function applyStagedUnits(
         ...(unit as Omit<UnitRow, 'createdAt'>),
         createdAt: before.get(unit.id)?.createdAt ?? committedAt,
       }));
+      await writeUnitChanges(tx, importId, kept.map(unitOf));
       await audit(tx, ctx, [...written, ...changed], before);
       const counts = { created: rows.length - before.size, updated: before.size };
       await addAppliedCounts(tx, importId, counts);
       await settleImportRows(
         tx,
         importId,
-        fresh.map((row) => row.n),
-        kept.map((row) => row.n),
+        rows.map((row) => row.n),
+        [],
       );
       return { rows: rows.length, counts };
     });
@@ -75,12 +79,18 @@ export async function applyStagedUnits(
     applied += done.rows;
     await advance(applied);
   }
-  // The last step: the changes, and the flag that shows the created units, in one commit.
+  // The last step, one row whatever the import's size: from its commit the view shows every
+  // created unit and every change. Rows deferred by a version before 0057 are written here.
   await ctx.deps.db.transaction(async (tx) => {
     const changes = (await takeDeferredRows(tx, importId)).map((row) => row.data as StagedUnit);
     await upsertUnits(tx, changes, committedAt);
     await markImportApplied(tx, importId);
   });
+  // Then the changes go into their rows a chunk per transaction; readers see the same values
+  // before and after each. A crash here leaves the job running: the resume finishes it.
+  while ((await compactUnitChanges(ctx.deps.db, APPLY_BATCH, importId)) > 0) {
+    await advance(applied);
+  }
   return totals;
 }
 
