@@ -7,6 +7,9 @@ import { importFileChunks } from '../db/schema.js';
 // so neither the request nor the job holds the whole file.
 
 /** Bytes per stored piece: large enough for few statements, small enough to cost nothing held. */
+// Pieces travel as base64 text, decoded and encoded by PostgreSQL: PGlite writes a bytea
+// parameter as hex built one byte at a time in JavaScript and reads it back the same way,
+// 1,1 s to write and 0,22 s to read a 1 MB piece, against 85 and 53 ms as base64 (decision 0061).
 export const CHUNK_BYTES = 1024 * 1024;
 
 /**
@@ -25,7 +28,9 @@ export async function storeImportFile(
   let size = 0;
   let n = 0;
   const flush = async (piece: Buffer) => {
-    await db.insert(importFileChunks).values({ importId, n, bytes: piece });
+    await db.execute(sql`
+      insert into import_file_chunks (import_id, n, bytes)
+      values (${importId}, ${n}, decode(${piece.toString('base64')}, 'base64'))`);
     n += 1;
   };
   try {
@@ -56,14 +61,17 @@ export async function* readImportFile(db: Db, importId: string): AsyncGenerator<
   let last = -1;
   for (;;) {
     const [row] = await db
-      .select({ n: importFileChunks.n, bytes: importFileChunks.bytes })
+      .select({
+        n: importFileChunks.n,
+        base64: sql<string>`encode(${importFileChunks.bytes}, 'base64')`,
+      })
       .from(importFileChunks)
       .where(and(eq(importFileChunks.importId, importId), gt(importFileChunks.n, last)))
       .orderBy(asc(importFileChunks.n))
       .limit(1);
     if (!row) return;
     last = row.n;
-    yield row.bytes;
+    yield Buffer.from(row.base64, 'base64');
   }
 }
 
