@@ -6,6 +6,7 @@ import { queryRows } from './backup/catalog.js';
 import type { Deps } from './context.js';
 import { importFileChunks, importJobs, importRows } from './db/schema.js';
 import { countImportFileChunks } from './repositories/import-files.js';
+import { holdImportRunLock } from './repositories/import-jobs.js';
 import { keepImportLease } from './use-cases/imports/import-lease.js';
 import { onImportStep } from './use-cases/imports/import-progress.js';
 import { recoverImports } from './use-cases/imports/recover-imports.js';
@@ -170,6 +171,20 @@ describe.each(DATABASE_KINDS)('import leases (%s)', (kind) => {
       stop();
     }
     expect((await sweepLapsedImports(shared(), t.deps.clock())).failed).not.toContain(renewed);
+
+    // A server alive but stalled (decision 0061): its lease lapsed, its run lock still held on
+    // its own connection. The sweep leaves the job; once the lock is let go, it fails it.
+    if (kind === 'postgres') {
+      const stalled = await running('treo.csv', '-1 minute');
+      const release = await holdImportRunLock(t.deps.db, stalled);
+      try {
+        expect((await sweepLapsedImports(shared(), t.deps.clock())).failed).not.toContain(stalled);
+        expect((await stateOf(stalled))?.state).toBe('running');
+      } finally {
+        await release();
+      }
+      expect((await sweepLapsedImports(shared(), t.deps.clock())).failed).toContain(stalled);
+    }
   });
 
   it('an upload still arriving is no job yet; its row goes with its pieces when left behind', async () => {

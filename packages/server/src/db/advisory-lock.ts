@@ -1,7 +1,12 @@
 import pg from 'pg';
 
 /** Advisory lock numbers of chiso's start-up steps ("chis" and "chiq" in ASCII; any fixed numbers). */
-export const LOCKS = { migrations: 0x63686973, jobQueues: 0x63686971 } as const;
+export const LOCKS = {
+  migrations: 0x63686973,
+  jobQueues: 0x63686971,
+  /** With the import's id hashed as the second key: held while a server runs it ("chii"). */
+  importRuns: 0x63686969,
+} as const;
 
 /**
  * Runs `work` while holding a PostgreSQL session advisory lock, taken on a connection of its own

@@ -59,6 +59,12 @@ export function onPostgresServer(db: Db): boolean {
   return (db as unknown as DrizzleInternals).$client instanceof pg.Pool;
 }
 
+/** The PostgreSQL server's pool behind the handle, if it is one (see onPostgresServer). */
+export function postgresPool(db: Db): pg.Pool | undefined {
+  const client = (db as unknown as DrizzleInternals).$client;
+  return client instanceof pg.Pool ? client : undefined;
+}
+
 const { serialize } = protocol;
 const SYNC = serialize.sync();
 const EXECUTE = serialize.execute({});

@@ -1,5 +1,7 @@
 import { and, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { LOCKS } from '../db/advisory-lock.js';
 import type { Db } from '../db/database.js';
+import { postgresPool } from '../db/raw-statement.js';
 import { importJobs } from '../db/schema.js';
 import { dropImportFile } from './import-files.js';
 import { dropImportRows } from './import-rows.js';
@@ -144,7 +146,14 @@ export async function endLapsedImports(
   db: Db,
   changes: ImportJobChanges,
 ): Promise<{ failed: string[]; decided: string[] }> {
-  const lapsed = and(eq(importJobs.state, 'running'), lt(importJobs.leaseUntil, sql`now()`));
+  // A lapsed lease is not enough: the run's lock still held means its server is alive (its event
+  // loop stalled past the lease, say) and its transaction may yet commit. Last, so that only a
+  // lapsed running job is tried; held by this transaction until it ends.
+  const lapsed = and(
+    eq(importJobs.state, 'running'),
+    lt(importJobs.leaseUntil, sql`now()`),
+    sql`pg_try_advisory_xact_lock(${LOCKS.importRuns}, hashtext(${importJobs.id}::text))`,
+  );
   return db.transaction(async (tx) => {
     const failed = await tx
       .update(importJobs)
@@ -162,6 +171,30 @@ export async function endLapsedImports(
       .returning({ id: importJobs.id });
     return { failed: failed.map((r) => r.id), decided: decided.map((r) => r.id) };
   });
+}
+
+/**
+ * Holds the import's run lock on a connection of its own for as long as its server runs it
+ * (PostgreSQL): the connection, hence the lock, ends with the process, so a sweep that finds the
+ * lock free knows the job's server is gone (decision 0061). Answers the release.
+ */
+export async function holdImportRunLock(db: Db, id: string): Promise<() => Promise<void>> {
+  const pool = postgresPool(db);
+  if (pool === undefined) return () => Promise.resolve();
+  const client = await pool.connect();
+  try {
+    await client.query('select pg_advisory_lock($1, hashtext($2))', [LOCKS.importRuns, id]);
+  } catch (error) {
+    client.release();
+    throw error;
+  }
+  return async () => {
+    try {
+      await client.query('select pg_advisory_unlock($1, hashtext($2))', [LOCKS.importRuns, id]);
+    } finally {
+      client.release();
+    }
+  };
 }
 
 export async function updateImportJob(db: Db, id: string, changes: ImportJobChanges) {

@@ -1,5 +1,9 @@
 import type { Deps } from '../../context.js';
-import { IMPORT_LEASE_RENEW_MS, renewImportLease } from '../../repositories/import-jobs.js';
+import {
+  holdImportRunLock,
+  IMPORT_LEASE_RENEW_MS,
+  renewImportLease,
+} from '../../repositories/import-jobs.js';
 
 /**
  * Renews a running job's lease every `everyMs` until the returned function is called (decision
@@ -14,6 +18,9 @@ export function keepImportLease(
   everyMs: number = IMPORT_LEASE_RENEW_MS,
 ): () => void {
   if (deps.config.databaseUrl === undefined) return () => undefined;
+  // The lock says "alive" where the lease cannot (a stalled event loop renews nothing); taken
+  // while the fresh lease already covers the job. Not got: the lease alone decides, as before.
+  const held = holdImportRunLock(deps.db, id).catch(() => undefined);
   let renewing: Promise<void> | undefined;
   const timer = setInterval(() => {
     renewing ??= renewImportLease(deps.db, id)
@@ -22,5 +29,8 @@ export function keepImportLease(
   }, everyMs);
   // A renewal must not keep a stopping process alive.
   timer.unref();
-  return () => clearInterval(timer);
+  return () => {
+    clearInterval(timer);
+    void held.then((release) => release?.()).catch(() => undefined);
+  };
 }
