@@ -4,7 +4,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readConfig, serve } from '../packages/server/dist/index.js';
+import { loadBundle } from '../packages/server/dist/bundle/load-bundle.js';
+import { START_BUNDLE } from '../packages/server/dist/paths.js';
+
+// The server's code from the start bundle, as `npm start` loads it (decision 0062).
+const { readConfig, serve } = loadBundle(START_BUNDLE).exports;
 
 const dataDir = mkdtempSync(join(tmpdir(), 'chiso-e2e-'));
 const start = Date.parse(process.env.CHISO_E2E_NOW ?? '');

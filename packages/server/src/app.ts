@@ -1,7 +1,6 @@
 import fastifyCookie from '@fastify/cookie';
 import { existsSync } from 'node:fs';
 import { join, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -28,6 +27,7 @@ import { handleError, handleNotFound } from './http/errors.js';
 import { guardInput } from './http/input-guard.js';
 import { securityHeadersHook } from './http/security-headers.js';
 import { zodValidatorCompiler } from './http/validation.js';
+import { WEB_ROOT } from './paths.js';
 import { registerRoutes } from './routes/index.js';
 
 export type App = FastifyInstance;
@@ -35,9 +35,6 @@ export type App = FastifyInstance;
 type CompilersFactory = NonNullable<
   NonNullable<FastifyServerOptions['schemaController']>['compilersFactory']
 >;
-
-/** The built web app, next to the server in the repository (packages/web/dist). */
-const WEB_ROOT = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
 export interface AppOptions {
   logger?: boolean;

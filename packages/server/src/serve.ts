@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
 import type { Deps } from './context.js';
 import { openDatabase } from './db/database.js';
+import type { EarlyPglite } from './db/early-pglite.js';
 import { startQueue } from './jobs/start-queue.js';
 import { configuredStore } from './storage/configured-store.js';
 import { recoverImports } from './use-cases/imports/recover-imports.js';
@@ -20,6 +21,7 @@ export interface RunningServer {
 export async function serve(
   config: Config,
   clock: () => Date = () => new Date(),
+  options: { early?: EarlyPglite | undefined } = {},
 ): Promise<RunningServer> {
   const evidence = await configuredStore(config);
   // A bucket that does not answer stops the start, naming the variable, before anything opens.
@@ -31,6 +33,7 @@ export async function serve(
       databaseUrl: config.databaseUrl,
       dataDir: config.databaseUrl ? undefined : config.dataDir,
       migrationDatabaseUrl: config.migrationDatabaseUrl,
+      early: options.early,
     }),
     import('./app.js'),
   ]);

@@ -12,7 +12,8 @@ import pg from 'pg';
 
 const here = dirname(fileURLToPath(import.meta.url));
 /** The production entry point, as an operator starts it. */
-const MAIN = join(here, '../../../server/dist/main.js');
+/** What `npm start` runs (decision 0062). */
+const MAIN = join(here, '../../../server/dist/start.js');
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -71,7 +72,7 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
-/** A chiso server process (`node packages/server/dist/main.js`) on loopback. */
+/** A chiso server process (`node packages/server/dist/start.js`, as `npm start` runs it) on loopback. */
 export interface ServerProcess {
   pid: number;
   base: string;

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { SERVER_PACKAGE_JSON } from '../paths.js';
 
 // The backup's inventory, `manifest.json`, the archive's last entry (decision 0039): what
 // wrote it, when, at which migration level, every table with its columns and row count, and
@@ -51,7 +52,7 @@ export type ManifestTable = Manifest['tables'][number];
 
 /** The server package's version, written into each backup. */
 export function chisoVersion(): string {
-  const text = readFileSync(new URL('../../package.json', import.meta.url), 'utf8');
+  const text = readFileSync(SERVER_PACKAGE_JSON, 'utf8');
   return (JSON.parse(text) as { version: string }).version;
 }
 

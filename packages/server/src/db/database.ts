@@ -1,6 +1,5 @@
 import { mkdir } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -10,9 +9,12 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.js';
+import type { EarlyPglite } from './early-pglite.js';
+import { pgliteOptions } from './pglite-options.js';
 import { isMigrated, type RawQuery } from './migration-state.js';
 import { seedFromTemplate } from './pglite-template.js';
 import * as schema from './schema.js';
+import { MIGRATIONS_FOLDER } from '../paths.js';
 import { LOCKS, withAdvisoryLock } from './advisory-lock.js';
 
 export type Schema = typeof schema;
@@ -27,16 +29,7 @@ export interface Database {
 }
 
 /** Committed SQL migrations, next to the compiled code and the sources alike. */
-export const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.meta.url));
-
-/**
- * PGlite's PostgreSQL with 32 MB of shared buffers instead of initdb's 128 MB: WebAssembly's
- * mmap zeroes the whole shared memory on every start, in code not yet optimised, 0,3 s of CPU
- * and 100 MB of memory less (decision 0059). 4.096 pages still hold a province's hot tables.
- */
-const PGLITE_OPTIONS = {
-  startParams: [...PGlite.defaultStartParams, '-c', 'shared_buffers=32MB'],
-};
+export { MIGRATIONS_FOLDER };
 
 /**
  * Opens PostgreSQL: a real server when a URL is given, otherwise PGlite (PostgreSQL in
@@ -52,8 +45,11 @@ export async function openDatabase(options: {
   migrate?: boolean;
   /** Told of every statement sent (its SQL text): what a test counts the queries of a page by. */
   onQuery?: ((sql: string) => void) | undefined;
+  /** PGlite taken and started by the start before the code loaded (0062): used if it is dataDir's. */
+  early?: EarlyPglite | undefined;
 }): Promise<Database> {
   const migrate = options.migrate ?? true;
+  if (options.databaseUrl) await adoptEarly(options);
   const onQuery = options.onQuery;
   const logger = onQuery ? { logQuery: (query: string) => onQuery(query) } : undefined;
   if (options.databaseUrl) {
@@ -80,16 +76,23 @@ export async function openDatabase(options: {
   }
   let client: PGlite;
   let release = () => Promise.resolve();
-  if (options.dataDir) {
+  const early = await adoptEarly(options);
+  if (early) {
+    release = early.release;
+    client = await early.client.catch(async (error: unknown) => {
+      await release();
+      throw error;
+    });
+  } else if (options.dataDir) {
     await mkdir(options.dataDir, { recursive: true });
     release = await lockDataDir(options.dataDir);
     const dir = join(options.dataDir, 'pgdata');
     // Under the folder's lock: two processes never seed the same folder. Only where migrations
     // run: a restore wants a bare cluster, to migrate it to its backup's level itself.
     if (!(migrate && (await seedFromTemplate(dir)))) await mkdir(dir, { recursive: true });
-    client = new PGlite(dir, PGLITE_OPTIONS);
+    client = new PGlite(dir, pgliteOptions(PGlite));
   } else {
-    client = new PGlite(PGLITE_OPTIONS);
+    client = new PGlite(pgliteOptions(PGlite));
   }
   const close = async () => {
     await client.close().finally(release);
@@ -105,6 +108,25 @@ export async function openDatabase(options: {
     });
   }
   return { db: db as unknown as Db, kind: 'pglite', close };
+}
+
+/**
+ * The PGlite the start opened early, if it is the folder asked for now (a server opens with
+ * migrations); any other is closed and its folder let go, before anything else opens.
+ */
+async function adoptEarly(options: {
+  databaseUrl?: string | undefined;
+  dataDir?: string | undefined;
+  migrate?: boolean;
+  early?: EarlyPglite | undefined;
+}): Promise<EarlyPglite | undefined> {
+  const { early, dataDir } = options;
+  if (!early) return undefined;
+  const wanted = !options.databaseUrl && (options.migrate ?? true) && dataDir !== undefined;
+  if (wanted && resolve(dataDir) === early.dataDir) return early;
+  await early.client.then((started) => started.close()).catch(() => undefined);
+  await early.release();
+  return undefined;
 }
 
 /** Runs the committed migrations on PostgreSQL as the role of `url` (the database owner). */

@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { TEST_PASSWORD, type Session, type TestResponse } from './test-app.js';
 
-/** The repository's root and the compiled server a process runs. */
+/** The repository's root and what `npm start` runs: the server from its bundle (0062). */
 export const ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
-const MAIN = join(ROOT, 'packages/server/dist/main.js');
+const START = join(ROOT, 'packages/server/dist/start.js');
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -29,11 +29,18 @@ export interface Server {
   output: () => string;
 }
 
-/** A real chiso process (`node packages/server/dist/main.js`) on a free loopback port. */
-export async function startServer(name: string, env: Record<string, string>): Promise<Server> {
+/**
+ * A real chiso process (`node packages/server/dist/start.js`, as `npm start` runs it) on a free
+ * loopback port, in a new data folder unless one is given.
+ */
+export async function startServer(
+  name: string,
+  env: Record<string, string>,
+  given?: string,
+): Promise<Server> {
   const port = await freePort();
-  const dataDir = await mkdtemp(join(tmpdir(), `chiso-${name}-`));
-  const child = spawn(process.execPath, [MAIN], {
+  const dataDir = given ?? (await mkdtemp(join(tmpdir(), `chiso-${name}-`)));
+  const child = spawn(process.execPath, [START], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH ?? '',
@@ -72,12 +79,14 @@ export async function healthy(server: Server): Promise<void> {
   throw new Error(`${server.name} did not answer /healthz: ${server.output()}`);
 }
 
-export async function stopServer(server: Server): Promise<void> {
-  if (server.child.exitCode !== null) return;
-  const exited = new Promise((resolve) => server.child.once('exit', resolve));
-  server.child.kill('SIGTERM');
-  await exited;
-  await rm(server.dataDir, { recursive: true, force: true });
+/** Stops the process (SIGTERM, as a service manager does) and removes its folder unless kept. */
+export async function stopServer(server: Server, keep = false): Promise<void> {
+  if (server.child.exitCode === null) {
+    const exited = new Promise((resolve) => server.child.once('exit', resolve));
+    server.child.kill('SIGTERM');
+    await exited;
+  }
+  if (!keep) await rm(server.dataDir, { recursive: true, force: true });
 }
 
 export async function call(
