@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
+import { expect, request, test } from '@playwright/test';
 import { Api } from './support/api';
-import { ADMIN, PASSWORD } from './support/constants';
+import { ADMIN, BASE_URL, PASSWORD } from './support/constants';
 import { xlsx } from './support/files';
 import { expectFitsScreen, openAnonymous, PHONE, shot, signIn, watchTrouble } from './support/ui';
 
@@ -177,6 +177,53 @@ test('a citizen answers on a phone; a clerk enters a paper form and re-checks it
     await shot(page, testInfo, 'thiet-bi-da-gui');
     trouble.expectClean();
     await page.context().close();
+  });
+
+  await test.step('the administrator sees a burst through the desk link and caps it at a day', async () => {
+    // Five more answers from the same address within minutes, each from a fresh device.
+    for (let i = 0; i < 5; i++) {
+      const device = await request.newContext({ baseURL: BASE_URL });
+      const form = (await (await device.get(`/api/public/surveys/link/${link}`)).json()) as {
+        formToken: string;
+        survey: { questions: { code: string; options: { key: string }[] }[] };
+      };
+      const answers = Object.fromEntries(
+        form.survey.questions.map((q) => [q.code, q.options[0]?.key ?? null]),
+      );
+      const sent = await device.post(`/api/public/surveys/link/${link}`, {
+        data: { answers, formToken: form.formToken },
+      });
+      expect(sent.status(), await sent.text()).toBe(200);
+      await device.dispose();
+    }
+    const page = await signIn(browser, ADMIN.username, ADMIN.password);
+    await page.goto(`/khao-sat/${surveyId}?tab=duong-dan`);
+    const row = page.getByRole('row', { name: /UBND xã Tân Lập/ });
+    await expect(
+      row.getByText(/Đáng ngờ: 1 lần một địa chỉ mạng gửi hơn 5 phiếu trong 10 phút/),
+    ).toBeVisible();
+    await row.getByLabel('Số phiếu tối đa mỗi ngày qua đường dẫn của UBND xã Tân Lập').fill('6');
+    await row
+      .getByRole('button', { name: 'Lưu số phiếu tối đa mỗi ngày của UBND xã Tân Lập' })
+      .click();
+    await expect(page.getByText('Đã lưu số phiếu tối đa mỗi ngày')).toBeVisible();
+    await shot(page, testInfo, 'duong-dan-gioi-han');
+    await page.context().close();
+
+    // The seventh answer of the day is turned away, saying why and when to come back.
+    const phone = await openAnonymous(browser, PHONE);
+    await phone.goto(`/phieu/mo/${link}`);
+    await phone
+      .getByRole('group', { name: /Câu 1/ })
+      .getByText('Hài lòng', { exact: true })
+      .click();
+    await phone.getByRole('group', { name: /Câu 3/ }).getByText('Rất hài lòng').click();
+    await phone.getByRole('button', { name: 'Gửi phiếu' }).click();
+    await phone.getByRole('dialog').getByRole('button', { name: 'Gửi phiếu' }).click();
+    await expect(phone.getByText(/đã nhận đủ 6 phiếu hôm nay/)).toBeVisible();
+    await expectFitsScreen(phone);
+    await shot(phone, testInfo, 'du-phieu-hom-nay');
+    await phone.context().close();
   });
 
   await test.step('the clerk types paper form 0001 with the keyboard', async () => {

@@ -127,6 +127,10 @@ describe.each(DATABASE_KINDS)('open-link answers: form tokens and bursts (%s)', 
     expect((await answer(3)).status).toBe(200);
     expect((await cap(null)).status).toBe(200);
     for (let n = 4; n < 7; n++) expect((await answer(n)).status).toBe(200);
+    // A cap set later in the day counts the answers before it: four came today already.
+    expect((await cap(4)).status).toBe(200);
+    expect((await answer(7)).status).toBe(429);
+    expect((await cap(null)).status).toBe(200);
     t.setTime('05/01/2023 09:00');
   });
   it('slows an address that keeps opening one link, each fetch storing nothing past the limit', async () => {

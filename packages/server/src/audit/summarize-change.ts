@@ -39,6 +39,30 @@ const FIELD_LABELS: Readonly<Record<string, string>> = {
   responses: 'số phiếu',
   decisionNumber: 'số quyết định',
   changedUnits: 'đơn vị thay đổi',
+  // Sign-in and the account's own security (0036, 0037).
+  method: 'cách xác thực',
+  secondFactor: 'bước thứ hai',
+  recoveryCodes: 'số mã khôi phục',
+  recoveryCodesLeft: 'mã khôi phục còn lại',
+  mustChangePassword: 'phải đổi mật khẩu',
+  passwordChanged: 'đã đổi mật khẩu',
+  otherSessionsEnded: 'các phiên khác đã kết thúc',
+  enabledAt: 'bật lúc',
+  totpEnabledAt: 'bật xác thực hai bước lúc',
+  issuer: 'nhà cung cấp định danh',
+  subject: 'mã định danh',
+  claim: 'thuộc tính đối chiếu',
+};
+
+/** Stored codes shown in words, for the fields whose values are codes. */
+const VALUE_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  method: {
+    password: 'mật khẩu',
+    totp: 'mã từ ứng dụng xác thực',
+    recoveryCode: 'mã khôi phục',
+    oidc: 'đăng nhập một lần (OpenID Connect)',
+  },
+  secondFactor: { pending: 'chờ mã xác thực', totp: 'mã từ ứng dụng xác thực' },
 };
 
 const MAX_VALUE = 60;
@@ -61,6 +85,8 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 const label = (key: string) => FIELD_LABELS[key] ?? key;
+const valueOf = (key: string, value: unknown) =>
+  typeof value === 'string' ? (VALUE_LABELS[key]?.[value] ?? show(value)) : show(value);
 
 /** The change as one line of text; empty when the row kept neither side. */
 export function summarizeChange(before: unknown, after: unknown): string {
@@ -73,9 +99,10 @@ export function summarizeChange(before: unknown, after: unknown): string {
       const was = JSON.stringify(b[key]);
       const now = JSON.stringify(a[key]);
       if (was === now) continue;
-      if (!(key in b) || !isRecord(before)) parts.push(`${label(key)}: ${show(a[key])}`);
-      else if (!(key in a) || !isRecord(after)) parts.push(`${label(key)}: ${show(b[key])} → bỏ`);
-      else parts.push(`${label(key)}: ${show(b[key])} → ${show(a[key])}`);
+      if (!(key in b) || !isRecord(before)) parts.push(`${label(key)}: ${valueOf(key, a[key])}`);
+      else if (!(key in a) || !isRecord(after)) {
+        parts.push(`${label(key)}: ${valueOf(key, b[key])} → bỏ`);
+      } else parts.push(`${label(key)}: ${valueOf(key, b[key])} → ${valueOf(key, a[key])}`);
     }
   } else if (before !== null && before !== undefined) {
     parts.push(`${show(before)} → ${show(after)}`);

@@ -79,18 +79,21 @@ export async function countLinkResponse(
     );
   }
   await countBurst(tx, ctx, link);
-  if (link.dailyCap !== null) await countLinkDay(tx, ctx, { ...link, dailyCap: link.dailyCap });
+  await countLinkDay(tx, ctx, link);
 }
 
-/** The link's answers today (Vietnam time) against the cap its administrator set. */
+/**
+ * The link's answers today (Vietnam time) against the cap its administrator set. Counted with
+ * or without a cap: a cap set at noon counts the morning's answers too.
+ */
 async function countLinkDay(
   tx: Db,
   ctx: UseCaseContext,
-  link: { surveyId: string; unitId: string; dailyCap: number },
+  link: { surveyId: string; unitId: string; dailyCap: number | null },
 ): Promise<void> {
   const key = `survey-link-day:${link.surveyId}:${link.unitId}:${vietnamDate(ctx.now.getTime())}`;
   const counter = await bumpCounter(tx, key, ctx.now, KEEP_MS);
-  if (counter.count > link.dailyCap) {
+  if (link.dailyCap !== null && counter.count > link.dailyCap) {
     throw new DomainError(
       ERROR_CODES.RATE_LIMITED,
       `Đường dẫn khảo sát của đơn vị này đã nhận đủ ${link.dailyCap} phiếu hôm nay (giới hạn do quản trị đặt). Vui lòng quay lại vào ngày mai.`,
