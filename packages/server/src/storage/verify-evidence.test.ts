@@ -1,7 +1,14 @@
+import { deflateSync } from 'node:zlib';
 import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { samplePdf } from '../demo/pdf.js';
-import { sampleJpeg, sampleOffice, samplePng } from '../test-support/sample-files.js';
+import {
+  greyRows,
+  pngOf,
+  sampleJpeg,
+  sampleOffice,
+  samplePng,
+} from '../test-support/sample-files.js';
 import { sniffEvidenceType } from './sniff.js';
 import { evidenceProblem, type ReadAt } from './verify-evidence.js';
 
@@ -82,6 +89,49 @@ describe('evidence checked beyond its first bytes', () => {
     expect(await problemOf(png.subarray(0, png.length - 20))).toMatch(/^khối IDAT bị cắt cụt$/);
     const noData = Buffer.concat([png.subarray(0, 33), png.subarray(png.length - 12)]);
     expect(await problemOf(noData)).toBe('không có dữ liệu ảnh (IDAT)');
+  });
+
+  it('refuses PNGs whose image data does not decode to the rows the header declares', async () => {
+    const grey = { width: 4, height: 3 };
+    expect(await problemOf(pngOf(grey, Buffer.from('not zlib at all, only text')))).toBe(
+      'dữ liệu ảnh không giải nén được',
+    );
+    expect(await problemOf(pngOf(grey, deflateSync(greyRows(4, 2))))).toBe(
+      'dữ liệu ảnh thiếu so với kích thước khai báo',
+    );
+    expect(await problemOf(pngOf(grey, deflateSync(greyRows(4, 4))))).toBe(
+      'dữ liệu ảnh dài hơn kích thước khai báo',
+    );
+    expect(await problemOf(pngOf(grey, deflateSync(greyRows(4, 3, 7))))).toBe(
+      'dữ liệu ảnh có dòng lọc sai',
+    );
+    expect(
+      await problemOf(pngOf({ width: 20_000, height: 20_000 }, deflateSync(greyRows(4, 3)))),
+    ).toBe('ảnh lớn hơn 100 triệu điểm ảnh');
+    expect(
+      await problemOf(pngOf({ ...grey, colour: 2, depth: 4 }, deflateSync(greyRows(4, 3)))),
+    ).toBe('kiểu màu hoặc độ sâu màu không hợp lệ');
+  });
+
+  it('accepts an interlaced PNG and colour PNGs whose rows add up', async () => {
+    // Adam7 on 4×3 grey: passes 1, 2 (none: x from 4), 3 (none: y from 4), 4, 5, 6 and 7.
+    const passRows = [
+      [1, 1],
+      [1, 1],
+      [2, 1],
+      [2, 2],
+      [4, 1],
+    ];
+    const interlaced = Buffer.concat(
+      passRows.map(([columns, count]) => greyRows(columns as number, count as number)),
+    );
+    expect(
+      await problemOf(pngOf({ width: 4, height: 3, interlace: 1 }, deflateSync(interlaced))),
+    ).toBe(undefined);
+    // RGBA 8-bit: 1 + 4 × 4 bytes a row.
+    expect(
+      await problemOf(pngOf({ width: 4, height: 3, colour: 6 }, deflateSync(greyRows(16, 3)))),
+    ).toBe(undefined);
   });
 
   it('refuses JPEGs without a frame, without an end, or with broken segments', async () => {

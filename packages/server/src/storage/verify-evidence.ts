@@ -1,5 +1,6 @@
 import type { FileHandle } from 'node:fs/promises';
 import type { EvidenceType } from './sniff.js';
+import { pngLayout, PngPixels } from './png-pixels.js';
 import { zipProblem } from './verify-zip.js';
 
 /** Reads up to `length` bytes at `offset` of the file being checked (fewer at its end). */
@@ -48,34 +49,53 @@ function crc32(bytes: Uint8Array, previous = 0xffffffff): number {
   return c;
 }
 
-/** A PNG: IHDR first, every chunk whole with its CRC right, some image data, IEND. */
+/**
+ * A PNG: IHDR first, every chunk whole with its CRC right, some image data, IEND, and the image
+ * data inflating to the rows IHDR declares (png-pixels.ts).
+ */
 async function pngProblem(read: ReadAt, size: number): Promise<string | undefined> {
   let offset = 8;
-  let first = true;
+  let pixels: PngPixels | undefined;
   let imageData = false;
-  while (offset + 12 <= size) {
-    const header = await read(offset, 8);
-    const length = header.readUInt32BE(0);
-    const type = header.toString('latin1', 4, 8);
-    if (!/^[A-Za-z]{4}$/.test(type)) return 'có khối dữ liệu hỏng';
-    if (offset + 12 + length > size) return `khối ${type} bị cắt cụt`;
-    if (first) {
-      if (type !== 'IHDR' || length !== 13) return 'không bắt đầu bằng khối IHDR';
-      const ihdr = await read(offset + 8, 13);
-      if (ihdr.readUInt32BE(0) === 0 || ihdr.readUInt32BE(4) === 0) return 'kích thước ảnh bằng 0';
-      first = false;
+  try {
+    while (offset + 12 <= size) {
+      const header = await read(offset, 8);
+      const length = header.readUInt32BE(0);
+      const type = header.toString('latin1', 4, 8);
+      if (!/^[A-Za-z]{4}$/.test(type)) return 'có khối dữ liệu hỏng';
+      if (offset + 12 + length > size) return `khối ${type} bị cắt cụt`;
+      const first = !pixels;
+      if (first) {
+        if (type !== 'IHDR' || length !== 13) return 'không bắt đầu bằng khối IHDR';
+        const ihdr = await read(offset + 8, 13);
+        if (ihdr.readUInt32BE(0) === 0 || ihdr.readUInt32BE(4) === 0) {
+          return 'kích thước ảnh bằng 0';
+        }
+      }
+      let crc = crc32(header.subarray(4, 8));
+      for (let at = 0; at < length; at += BLOCK) {
+        const piece = await read(offset + 8 + at, Math.min(BLOCK, length - at));
+        crc = crc32(piece, crc);
+        if (type === 'IDAT') pixels?.write(piece);
+      }
+      const stored = (await read(offset + 8 + length, 4)).readUInt32BE(0);
+      if ((crc ^ 0xffffffff) >>> 0 !== stored) return `khối ${type} sai mã kiểm tra CRC`;
+      if (first) {
+        // Its rows read once its CRC is known good.
+        const layout = pngLayout(await read(offset + 8, 13));
+        if (typeof layout === 'string') return layout;
+        pixels = new PngPixels(layout);
+      }
+      if (type === 'IDAT') imageData = true;
+      if (type === 'IEND') {
+        return imageData && pixels ? await pixels.finish() : 'không có dữ liệu ảnh (IDAT)';
+      }
+      offset += 12 + length;
     }
-    let crc = crc32(header.subarray(4, 8));
-    for (let at = 0; at < length; at += BLOCK) {
-      crc = crc32(await read(offset + 8 + at, Math.min(BLOCK, length - at)), crc);
-    }
-    const stored = (await read(offset + 8 + length, 4)).readUInt32BE(0);
-    if ((crc ^ 0xffffffff) >>> 0 !== stored) return `khối ${type} sai mã kiểm tra CRC`;
-    if (type === 'IDAT') imageData = true;
-    if (type === 'IEND') return imageData ? undefined : 'không có dữ liệu ảnh (IDAT)';
-    offset += 12 + length;
+    return pixels ? 'không có khối kết thúc IEND' : 'không bắt đầu bằng khối IHDR';
+  } finally {
+    pixels?.stop();
   }
-  return first ? 'không bắt đầu bằng khối IHDR' : 'không có khối kết thúc IEND';
 }
 
 const isFrameMarker = (marker: number) =>

@@ -22,20 +22,33 @@ function pngChunk(type: string, data: Buffer): Buffer {
   return Buffer.concat([length, body, crc]);
 }
 
-/** A real PNG: a `width`×`height` grey picture (8-bit greyscale), chunks with their CRCs. */
-export function samplePng(width = 4, height = 3): Buffer {
-  const ihdr = Buffer.alloc(13);
-  ihdr.writeUInt32BE(width, 0);
-  ihdr.writeUInt32BE(height, 4);
-  ihdr.set([8, 0, 0, 0, 0], 8);
-  const rows = Buffer.alloc((width + 1) * height, 0x80);
-  for (let y = 0; y < height; y++) rows[y * (width + 1)] = 0;
+/** A PNG of these IHDR fields and this IDAT data, every chunk with its right CRC. */
+export function pngOf(
+  ihdr: { width: number; height: number; depth?: number; colour?: number; interlace?: number },
+  idat: Buffer,
+): Buffer {
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(ihdr.width, 0);
+  header.writeUInt32BE(ihdr.height, 4);
+  header.set([ihdr.depth ?? 8, ihdr.colour ?? 0, 0, 0, ihdr.interlace ?? 0], 8);
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    pngChunk('IHDR', ihdr),
-    pngChunk('IDAT', deflateSync(rows)),
+    pngChunk('IHDR', header),
+    pngChunk('IDAT', idat),
     pngChunk('IEND', Buffer.alloc(0)),
   ]);
+}
+
+/** Grey rows of `width` 8-bit pixels, each led by filter byte `filter`. */
+export function greyRows(width: number, height: number, filter = 0): Buffer {
+  const rows = Buffer.alloc((width + 1) * height, 0x80);
+  for (let y = 0; y < height; y++) rows[y * (width + 1)] = filter;
+  return rows;
+}
+
+/** A real PNG: a `width`×`height` grey picture (8-bit greyscale), chunks with their CRCs. */
+export function samplePng(width = 4, height = 3): Buffer {
+  return pngOf({ width, height }, deflateSync(greyRows(width, height)));
 }
 
 const segment = (marker: number, data: number[]) =>
