@@ -32,6 +32,8 @@ const PUBLIC = [
   /^GET \/api\/published-periods$/,
   /^GET \/api\/auth\/session$/,
   /^POST \/api\/auth\/(login|logout)$/,
+  // Whether OpenID Connect sign-in is on, and its button's label: the sign-in page asks first.
+  /^GET \/api\/auth\/oidc$/,
   /^(GET|PUT|POST) \/api\/public\//,
 ];
 /** One's own session and notifications: every account may change them. */

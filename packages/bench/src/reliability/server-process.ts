@@ -17,7 +17,7 @@ const MAIN = join(here, '../../../server/dist/start.js');
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
-export const ADMIN = { username: 'quantri', password: 'Do-tin-cay-2026-quan-tri' };
+export const ADMIN = { username: 'quantri', password: 'Do-tin-cay-2026-kiem-thu' };
 
 /** A database nobody used yet: a PGlite folder, or a new database on the PostgreSQL server. */
 export interface FreshDatabase {
