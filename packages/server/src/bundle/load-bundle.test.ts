@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -60,6 +60,18 @@ describe('loadBundle', () => {
     rebuilt.loaded.saveCache();
     expect(await readdir(caches)).toHaveLength(1);
     expect((await run(file)).loaded.cache).toBe('used');
+  });
+
+  it('takes no cache from a folder others may write in (cached data is code V8 runs)', async () => {
+    const file = join(dir, 'server.bundle.cjs');
+    await writeFile(file, script(4));
+    (await run(file)).loaded.saveCache();
+    expect((await run(file)).loaded.cache).toBe('used');
+    await chmod(caches, 0o777);
+    const shared = await run(file);
+    expect(shared.loaded.cache).toBe('none');
+    expect(shared.result).toMatchObject({ answer: 4 });
+    expect(shared.loaded.saveCache()).toBeUndefined();
   });
 
   it('still loads when no cache folder can be written', async () => {

@@ -3,7 +3,15 @@
 // enableCompileCache is Node 22), and compiling the server's code is much of its start.
 // Only Node built-ins here: this runs before anything else is loaded.
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir, userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -46,8 +54,24 @@ function cacheDirs(file: string): string[] {
   return [join(dirname(file), 'v8-cache'), join(tmpdir(), `chiso-v8-cache-${user}`)];
 }
 
+/**
+ * Cached data is code V8 runs: a folder is used only if it is this user's own and nobody else
+ * may write in it (a shared temporary folder could otherwise be handed a planted cache).
+ */
+function isOwnFolder(dir: string): boolean {
+  try {
+    const info = lstatSync(dir);
+    if (!info.isDirectory()) return false;
+    if (typeof process.getuid !== 'function') return true;
+    return info.uid === process.getuid() && (info.mode & 0o022) === 0;
+  } catch {
+    return false;
+  }
+}
+
 function readCache(dirs: string[], name: string): Buffer | undefined {
   for (const dir of dirs) {
+    if (!isOwnFolder(dir)) continue;
     try {
       return readFileSync(join(dir, name));
     } catch {
@@ -60,10 +84,11 @@ function readCache(dirs: string[], name: string): Buffer | undefined {
 function writeCache(dirs: string[], name: string, data: Buffer): string | undefined {
   for (const dir of dirs) {
     try {
-      mkdirSync(dir, { recursive: true });
+      mkdirSync(dir, { recursive: true, mode: 0o700 });
+      if (!isOwnFolder(dir)) continue;
       const path = join(dir, name);
       const partial = `${path}.${process.pid}.part`;
-      writeFileSync(partial, data);
+      writeFileSync(partial, data, { mode: 0o600 });
       // Renamed into place: another process never reads half a cache.
       renameSync(partial, path);
       for (const old of readdirSync(dir)) {
