@@ -1,10 +1,11 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
   call,
   healthy,
+  ROOT,
   startServer,
   stopServer,
   type Server,
@@ -32,6 +33,15 @@ async function exited(server: Server): Promise<number | null> {
 }
 
 describe('npm start (dist/start.js)', () => {
+  it('runs a bundle stamped with its hash, in strict mode as its modules were written', async () => {
+    const [stamp, strict] = (
+      await readFile(join(ROOT, 'packages/server/dist/server.bundle.cjs'), 'latin1')
+    ).split('\n', 2);
+    expect(stamp).toMatch(/^\/\/ chiso-bundle [0-9a-f]{40}$/);
+    // The directive must be the first statement, or the whole bundle runs sloppy.
+    expect(strict).toBe('"use strict";');
+  });
+
   it('serves an empty folder from the bundle, then the same folder again from its code cache', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'chiso-start-'));
     const first = await start('first', dataDir);
@@ -40,7 +50,7 @@ describe('npm start (dist/start.js)', () => {
     const page = await call(first, 'GET', '/');
     expect(page.status).toBe(200);
     expect(page.raw.toString()).toContain('<div id="root">');
-    // swagger-ui is left outside the bundle: its own files must still be found.
+    // swagger-ui is bundled with its __dirname rewritten: its own files must still be found.
     const docs = await call(first, 'GET', '/api/docs/');
     expect(docs.status).toBe(200);
     expect(docs.raw.toString()).toContain('swagger');

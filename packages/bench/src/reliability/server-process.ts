@@ -11,8 +11,7 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 
 const here = dirname(fileURLToPath(import.meta.url));
-/** The production entry point, as an operator starts it. */
-/** What `npm start` runs (decision 0062). */
+/** The production entry point, as an operator starts it: what `npm start` runs (0062). */
 const MAIN = join(here, '../../../server/dist/start.js');
 
 export type DatabaseKind = 'pglite' | 'postgres';

@@ -3,7 +3,7 @@
 // code cache. `--if-stale` rebuilds only when a compiled file is newer than the bundle, which is
 // what `npm start` asks after `tsc -b`.
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type Plugin } from 'esbuild';
@@ -60,8 +60,13 @@ const packageDirname: Plugin = {
   },
 };
 
-/** Defined first in the bundle: a bundled package's own folder, resolved where it runs. */
-const BANNER = `var __chisoBundleUrl = require("node:url").pathToFileURL(__filename).href;
+/**
+ * Defined first in the bundle: a bundled package's own folder, resolved where it runs. esbuild
+ * puts the banner above its own "use strict", where that directive would no longer be the first
+ * statement and the whole bundle would run in sloppy mode: the banner says it first.
+ */
+const BANNER = `"use strict";
+var __chisoBundleUrl = require("node:url").pathToFileURL(__filename).href;
 var __chisoPackageDir = (name, inside) => {
   const path = require("node:path");
   let dir = path.dirname(require.resolve(name));
@@ -85,8 +90,12 @@ function routeDynamicImports(code: string): string {
   return out;
 }
 
+/** The newest compiled file, or the lock file: new packages are bundled code too. */
 async function newestCompiled(): Promise<number> {
-  let newest = 0;
+  let newest = await stat(join(PACKAGES, '..', 'package-lock.json')).then(
+    (s) => s.mtimeMs,
+    () => 0,
+  );
   for (const name of ['core', 'contract', 'server']) {
     const dist = join(PACKAGES, name, 'dist');
     for (const entry of await readdir(dist, { recursive: true, withFileTypes: true })) {
@@ -132,6 +141,9 @@ if (!process.argv.includes('--if-stale') || (await isStale())) {
   );
   // The loader names the code cache by this hash instead of hashing 6 MB at every start.
   const code = `// chiso-bundle ${createHash('sha1').update(body).digest('hex')}\n${body}`;
-  await writeFile(START_BUNDLE, code);
+  // Renamed into place: a server starting meanwhile reads the old bundle or the new, never half.
+  const partial = `${START_BUNDLE}.${process.pid}.part`;
+  await writeFile(partial, code);
+  await rename(partial, START_BUNDLE);
   process.stdout.write(`server.bundle.cjs: ${(Buffer.byteLength(code) / 1e6).toFixed(1)} MB\n`);
 }

@@ -32,7 +32,13 @@ export function startPgliteEarly(dataDir: string): EarlyPglite | undefined {
   if (!taken.held) return undefined;
   const { PGlite: Pglite } = createRequire(CODE_URL)('@electric-sql/pglite') as typeof PgliteModule;
   const pgdata = join(dataDir, 'pgdata');
-  const open = () => new Pglite(pgdata, pgliteOptions(Pglite));
+  const open = () => {
+    const started = new Pglite(pgdata, pgliteOptions(Pglite));
+    // Nobody awaits its start until openDatabase's first query: a failure meanwhile must not
+    // end the process unhandled; that query sees it and openDatabase reports it.
+    started.waitReady.catch(() => undefined);
+    return started;
+  };
   let client: Promise<PGlite>;
   if (needsSeed(pgdata)) {
     // The copies are in flight when this returns; PGlite starts once they are done.

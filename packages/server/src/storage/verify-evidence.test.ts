@@ -113,6 +113,22 @@ describe('evidence checked beyond its first bytes', () => {
     ).toBe('kiểu màu hoặc độ sâu màu không hợp lệ');
   });
 
+  it('reads rows across IDAT chunks and inflated pieces: a bad filter byte in the last row', async () => {
+    // RGBA 100 × 100: 401 bytes a row, 40.100 in all, inflated in several pieces of 16 KiB.
+    const rows = greyRows(400, 100);
+    const split = (data: Buffer) => [
+      data.subarray(0, 7),
+      data.subarray(7, 300),
+      data.subarray(300),
+    ];
+    const rgba = { width: 100, height: 100, colour: 6 };
+    expect(await problemOf(pngOf(rgba, split(deflateSync(rows))))).toBe(undefined);
+    rows[401 * 99] = 9;
+    expect(await problemOf(pngOf(rgba, split(deflateSync(rows))))).toBe(
+      'dữ liệu ảnh có dòng lọc sai',
+    );
+  });
+
   it('accepts an interlaced PNG and colour PNGs whose rows add up', async () => {
     // Adam7 on 4×3 grey: passes 1, 2 (none: x from 4), 3 (none: y from 4), 4, 5, 6 and 7.
     const passRows = [

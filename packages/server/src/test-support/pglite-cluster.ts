@@ -35,7 +35,8 @@ export async function copiedPgliteDatabase(
 
 let made: Promise<string> | undefined;
 
-function migratedCluster(): Promise<string> {
+/** The migrated cluster every PGlite test app copies (made once). */
+export function migratedCluster(): Promise<string> {
   made ??= makeCluster().catch((error: unknown) => {
     made = undefined;
     throw error;

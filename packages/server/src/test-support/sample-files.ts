@@ -22,10 +22,10 @@ function pngChunk(type: string, data: Buffer): Buffer {
   return Buffer.concat([length, body, crc]);
 }
 
-/** A PNG of these IHDR fields and this IDAT data, every chunk with its right CRC. */
+/** A PNG of these IHDR fields and IDAT data (one chunk or several), every CRC right. */
 export function pngOf(
   ihdr: { width: number; height: number; depth?: number; colour?: number; interlace?: number },
-  idat: Buffer,
+  idat: Buffer | Buffer[],
 ): Buffer {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(ihdr.width, 0);
@@ -34,7 +34,7 @@ export function pngOf(
   return Buffer.concat([
     Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
     pngChunk('IHDR', header),
-    pngChunk('IDAT', idat),
+    ...(Array.isArray(idat) ? idat : [idat]).map((data) => pngChunk('IDAT', data)),
     pngChunk('IEND', Buffer.alloc(0)),
   ]);
 }
