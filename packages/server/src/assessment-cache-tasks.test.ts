@@ -192,15 +192,22 @@ describe.each(DATABASE_KINDS)('the cached assessment page and tasks (%s)', (kind
       ),
     );
     await compare('tasks to start and finish in a minute');
-    statements.length = 0;
-    counting = true;
-    const quiet = await t.request('GET', url(), { as: officer });
-    counting = false;
     // Decision 0061: nothing finished since the last proof, so the snapshot (read with the
-    // session) answers alone.
-    expect(statements).toHaveLength(1);
-    expect(statements[0]).toContain('pg_current_snapshot');
-    expect(statements[0]).not.toContain('count(*)');
+    // session) answers alone. On a PostgreSQL server other tests write to at the same time,
+    // any commit in the cluster moves the snapshot and costs a full count (never a wrong
+    // answer): a few tries, one of which must be answered by the snapshot alone.
+    let quiet: Awaited<ReturnType<typeof t.request>> | undefined;
+    let seen: string[] = [];
+    for (let attempt = 0; attempt < 40 && seen.length !== 1; attempt++) {
+      statements.length = 0;
+      counting = true;
+      quiet = await t.request('GET', url(), { as: officer });
+      counting = false;
+      seen = [...statements];
+    }
+    expect(seen).toHaveLength(1);
+    expect(seen[0]).toContain('pg_current_snapshot');
+    expect(seen[0]).not.toContain('count(*)');
     for (const time of ['01/07/2023 09:01', '01/07/2023 09:02']) {
       const before = await t.request('GET', url(), { as: officer });
       t.setTime(time);
@@ -209,7 +216,7 @@ describe.each(DATABASE_KINDS)('the cached assessment page and tasks (%s)', (kind
       const after = await t.request('GET', url(), { as: officer });
       expect(after.raw.equals(before.raw), time).toBe(false);
     }
-    expect(quiet.raw.length).toBeGreaterThan(0);
+    expect(quiet?.raw.length).toBeGreaterThan(0);
   });
 
   it('counts every table the page reads in its fingerprint', async () => {
